@@ -1,0 +1,56 @@
+package dev.botfleet.engine.market;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * A tradable market on one exchange, with the reference data every order is resolved against: prices are multiples
+ * of {@code tickSize}, quantities multiples of {@code lotSize}, and an order's notional must reach {@code minNotional}.
+ * Fees are fractions (0.001 = 0.1%).
+ *
+ * @param symbol "BTC/USDT" (base/quote), the form used in our API
+ */
+public record Instrument(
+        String exchange,
+        String symbol,
+        String baseAsset,
+        String quoteAsset,
+        BigDecimal tickSize,
+        BigDecimal lotSize,
+        BigDecimal minQuantity,
+        BigDecimal minNotional,
+        BigDecimal makerFee,
+        BigDecimal takerFee) {
+
+    /** Rounds a price down to the tick grid for a buy and up for a sell would be a policy; this is plain half-even. */
+    public BigDecimal roundPrice(BigDecimal price) {
+        return roundToIncrement(price, tickSize, RoundingMode.HALF_EVEN);
+    }
+
+    /** Quantities round down: never trade more than was asked for. */
+    public BigDecimal roundQuantity(BigDecimal quantity) {
+        return roundToIncrement(quantity, lotSize, RoundingMode.DOWN);
+    }
+
+    public boolean isOnTick(BigDecimal price) {
+        return price.remainder(tickSize).signum() == 0;
+    }
+
+    public boolean isOnLot(BigDecimal quantity) {
+        return quantity.remainder(lotSize).signum() == 0;
+    }
+
+    /** Number of decimals of the tick size, e.g. 2 for 0.01: how prices are shown. */
+    public int priceScale() {
+        return Math.max(0, tickSize.stripTrailingZeros().scale());
+    }
+
+    public int quantityScale() {
+        return Math.max(0, lotSize.stripTrailingZeros().scale());
+    }
+
+    static BigDecimal roundToIncrement(BigDecimal value, BigDecimal increment, RoundingMode mode) {
+        BigDecimal units = value.divide(increment, 0, mode);
+        return units.multiply(increment).setScale(Math.max(0, increment.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY);
+    }
+}

@@ -1,0 +1,71 @@
+package dev.botfleet.engine.strategy.definition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a strategy is and which parameters it takes. Served by GET /api/v1/strategies; a bot's config is validated
+ * against it before the bot is stored.
+ */
+public record StrategyDefinition(
+        String id,
+        String name,
+        String description,
+        List<ParameterDefinition> parameters,
+        List<ConfigRule> rules) {
+
+    public StrategyDefinition {
+        parameters = List.copyOf(parameters);
+        rules = rules == null ? List.of() : List.copyOf(rules);
+    }
+
+    public StrategyDefinition(String id, String name, String description, List<ParameterDefinition> parameters) {
+        this(id, name, description, parameters, List.of());
+    }
+
+    /**
+     * Checks a raw config (as parsed from JSON) and returns either the normalized config or every violation found.
+     * Unknown parameters are refused so that a typo never silently falls back to a default.
+     */
+    public Validation validate(Map<String, ?> raw) {
+        Map<String, ?> input = raw == null ? Map.of() : raw;
+        List<ParameterViolation> violations = new ArrayList<>();
+        Set<String> known = new java.util.HashSet<>();
+        Map<String, Object> normalized = new LinkedHashMap<>();
+        for (ParameterDefinition p : parameters) {
+            known.add(p.name());
+            Object value = input.get(p.name());
+            if (value == null) {
+                if (p.defaultValue() == null && p.required()) {
+                    violations.add(new ParameterViolation(p.name(), "is required", null));
+                    continue;
+                }
+                value = p.defaultValue();
+                if (value == null) {
+                    normalized.put(p.name(), null);
+                    continue;
+                }
+            }
+            Object converted = ParameterValues.convert(p, value, violations);
+            if (converted != null) normalized.put(p.name(), converted);
+        }
+        for (String key : input.keySet()) {
+            if (!known.contains(key)) {
+                violations.add(new ParameterViolation(key, "is not a parameter of strategy '" + id + "'", input.get(key)));
+            }
+        }
+        if (!violations.isEmpty()) return new Validation(null, violations);
+        StrategyConfig config = new StrategyConfig(normalized);
+        for (ConfigRule rule : rules) violations.addAll(rule.check(config));
+        return violations.isEmpty() ? new Validation(config, List.of()) : new Validation(null, violations);
+    }
+
+    /** Either {@code config} (valid) or a non-empty {@code violations}. */
+    public record Validation(StrategyConfig config, List<ParameterViolation> violations) {
+        public boolean valid() { return violations.isEmpty(); }
+    }
+
+}

@@ -1,0 +1,11 @@
+package dev.botfleet.server;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class BotfleetApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(BotfleetApplication.class, args);
+    }
+}

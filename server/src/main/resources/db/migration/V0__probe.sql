@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS schema_probe (id INT);
