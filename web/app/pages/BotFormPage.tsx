@@ -79,10 +79,21 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     setValues((v) => ({ ...v, [name]: value }));
   }
 
+  /** Fresh values for a strategy, with the LTP's default prices when the strategy has buy and sell prices. */
+  function freshValues(id: string, market: string): FormValues {
+    const ps = strategies.find((s) => s.id === id)?.parameters ?? [];
+    const values = initialValues(ps);
+    if (!ltpPrice || !isDecimal(ltpPrice) || !ps.some((p) => p.name === 'buyPrice') || !ps.some((p) => p.name === 'sellPrice')) {
+      defaultedMarket.current = null;
+      return values;
+    }
+    defaultedMarket.current = market;
+    return { ...values, ...defaultPrices(ltpPrice) };
+  }
+
   function chooseStrategy(id: string) {
     setStrategy(id);
-    setValues(initialValues(strategies.find((s) => s.id === id)?.parameters ?? []));
-    defaultedMarket.current = null;
+    setValues(freshValues(id, `${exchange}|${symbol}|${id}`));
     setErrors(NO_ERRORS);
   }
 
@@ -98,9 +109,14 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     setSymbol(start.symbol);
     setStrategy(start.strategy);
     setMode(start.mode);
-    setValues(start.values);
     setErrors(NO_ERRORS);
-    defaultedMarket.current = bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null;
+    if (bot) setValues(start.values);
+    else if (start.exchange === exchange && start.symbol === symbol) setValues(freshValues(start.strategy, `${exchange}|${symbol}|${start.strategy}`));
+    else {
+      // another market's LTP is not this one's: the effect fills the prices once the start market's LTP is back
+      defaultedMarket.current = null;
+      setValues(start.values);
+    }
   }
 
   function submit(e: FormEvent) {
