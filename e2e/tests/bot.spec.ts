@@ -38,9 +38,9 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await shot(page, '02-bot-form');
 
   await page.locator('#name').fill('e2e scalper');
-  await page.getByRole('button', { name: 'Quantity +1' }).click();
+  await page.getByRole('button', { name: 'Quantity +1', exact: true }).click();
   await expect(page.locator('#param-quantity')).toHaveValue('1');
-  await page.getByRole('button', { name: 'Quantity -1' }).click();
+  await page.getByRole('button', { name: 'Quantity -1', exact: true }).click();
   await expect(page.locator('#param-quantity')).toHaveValue('0');
   await page.locator('#param-quantity').fill('0.001');
   // A buy limit a few tenths of a percent above the market is marketable: it fills on the next tick.

@@ -37,7 +37,7 @@ export function Layout() {
           <nav className="order-last flex w-full gap-1 overflow-x-auto sm:order-none sm:w-auto" aria-label="Main">
             {links.map((l) => (
               <NavLink key={l.to} to={l.to} end={l.end}
-                className={({ isActive }) => `whitespace-nowrap rounded-md px-3 py-1.5 text-sm font-medium ${isActive
+                className={({ isActive }) => `whitespace-nowrap rounded-md px-2 py-1.5 sm:px-3 text-sm font-medium ${isActive
                   ? 'bg-indigo-100 text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100'
                   : 'hover:bg-slate-100 dark:hover:bg-slate-800'}`}>
                 {l.label}

@@ -45,6 +45,8 @@ export function LineChart({ points, marks = [], height = 300, label }:
 
   useEffect(() => {
     series.current?.setData(points.map((p) => ({ time: p.time as UTCTimestamp, value: p.value })));
+    // While the line is short it fills the width; after that the user's zoom and scroll are left alone.
+    if (points.length < 120) chart.current?.timeScale().fitContent();
   }, [points]);
 
   useEffect(() => {

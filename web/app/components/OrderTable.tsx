@@ -7,7 +7,7 @@ export function OrderTable({ orders, onCancel, compact, botNames }:
   { orders: Order[]; onCancel?: (o: Order) => void; compact?: boolean; botNames?: Map<string, string> }) {
   return (
     <div className="overflow-x-auto">
-      <table className="w-full text-sm" data-testid="orders">
+      <table className="w-full whitespace-nowrap text-sm" data-testid="orders">
         <thead>
           <tr className="text-left text-xs text-slate-500">
             {!compact && <th className="pr-2">Time</th>}

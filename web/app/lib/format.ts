@@ -23,3 +23,11 @@ export function shortTime(iso: string | null | undefined): string {
   const d = new Date(iso);
   return Number.isNaN(d.getTime()) ? iso : d.toLocaleTimeString();
 }
+
+/** Today's times as a clock time, older ones with their date: short enough for a phone-width card. */
+export function sinceTime(iso: string | null | undefined, now: Date = new Date()): string {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toDateString() === now.toDateString() ? d.toLocaleTimeString() : d.toLocaleDateString();
+}

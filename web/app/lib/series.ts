@@ -20,7 +20,7 @@ export function addPoint(points: Point[], point: Point, limit = 2000): Point[] {
 /** Fills sorted by time; the chart's marker plugin wants ascending order. */
 export function fillMarks(trades: { executedAt: string; side: Side; price: string; quantity: string }[]): FillMark[] {
   return trades
-    .map((t) => ({ time: toSeconds(t.executedAt), side: t.side, price: Number(t.price), text: `${t.side} ${t.quantity} @ ${t.price}` }))
+    .map((t) => ({ time: toSeconds(t.executedAt), side: t.side, price: Number(t.price), text: `${t.side === 'BUY' ? 'B' : 'S'} ${t.price}` }))
     .filter((m) => Number.isFinite(m.time))
     .sort((a, b) => a.time - b.time);
 }

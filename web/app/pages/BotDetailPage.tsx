@@ -168,7 +168,7 @@ function Trades({ bot }: { bot: Bot }) {
       {trades.isPending ? <Spinner /> : trades.isError ? <ErrorBox error={trades.error} /> :
         trades.data.length === 0 ? <Empty>No fills yet.</Empty> : (
           <div className="overflow-x-auto">
-            <table className="w-full text-sm" data-testid="trades">
+            <table className="w-full whitespace-nowrap text-sm" data-testid="trades">
               <thead><tr className="text-left text-xs text-slate-500"><th>Time</th><th>Side</th><th>Price</th><th>Qty</th><th>Fee</th><th>Realized</th></tr></thead>
               <tbody>
                 {trades.data.map((t) => (

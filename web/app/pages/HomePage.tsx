@@ -4,7 +4,7 @@ import { botApi, useBotMutation, useBots, useStatistics } from '../api/hooks';
 import type { Bot } from '../api/types';
 import { useToast } from '../components/Toasts';
 import { Button, Card, ConfirmDialog, Empty, ErrorBox, Spinner, StatusBadge } from '../components/ui';
-import { pnlClass, signed, time } from '../lib/format';
+import { pnlClass, signed, sinceTime, time } from '../lib/format';
 
 export function HomePage() {
   const stats = useStatistics();
@@ -16,11 +16,11 @@ export function HomePage() {
   return (
     <div className="flex flex-col gap-6">
       <section aria-label="Statistics" className="grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Stat label="Total bots" value={stats.data?.totalBots} testId="stat-total" />
-        <Stat label="Active" value={stats.data?.activeBots} testId="stat-active" />
+        <Stat label="Total bots" value={stats.data?.totalBots} testId="stat-total" failed={stats.isError} />
+        <Stat label="Active" value={stats.data?.activeBots} testId="stat-active" failed={stats.isError} />
         <Stat label="Total PnL" value={stats.data ? signed(stats.data.totalPnl) : undefined}
-              className={pnlClass(stats.data?.totalPnl)} testId="stat-pnl" />
-        <Stat label="Total trades" value={stats.data?.totalTrades} testId="stat-trades" />
+              className={pnlClass(stats.data?.totalPnl)} testId="stat-pnl" failed={stats.isError} />
+        <Stat label="Total trades" value={stats.data?.totalTrades} testId="stat-trades" failed={stats.isError} />
       </section>
 
       <div className="flex flex-wrap items-center gap-2">
@@ -56,12 +56,13 @@ export function HomePage() {
   );
 }
 
-function Stat({ label, value, className = '', testId }: { label: string; value: unknown; className?: string; testId: string }) {
+function Stat({ label, value, className = '', testId, failed }:
+  { label: string; value: unknown; className?: string; testId: string; failed?: boolean }) {
   return (
     <Card>
       <div className="text-xs uppercase tracking-wide text-slate-500">{label}</div>
       <div className={`mt-1 text-2xl font-semibold tabular-nums ${className}`} data-testid={testId}>
-        {value === undefined ? '…' : String(value)}
+        {value === undefined ? (failed ? '—' : '…') : String(value)}
       </div>
     </Card>
   );
@@ -75,7 +76,7 @@ function BotCard({ bot }: { bot: Bot }) {
   const active = bot.status === 'ACTIVE';
 
   return (
-    <Card className="flex flex-col gap-3" data-bot-card={bot.name}>
+    <Card className="flex min-w-0 flex-col gap-3" data-bot-card={bot.name}>
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <Link to={`/bots/${bot.id}`} className="block truncate font-semibold hover:underline">{bot.name}</Link>
@@ -85,9 +86,9 @@ function BotCard({ bot }: { bot: Bot }) {
       </div>
       {bot.status === 'ERROR' && bot.statusReason && <p className="text-xs text-red-600">{bot.statusReason}</p>}
       <dl className="grid grid-cols-3 gap-2 text-sm">
-        <div><dt className="text-xs text-slate-500">PnL</dt><dd className={`tabular-nums ${pnlClass(bot.pnl)}`} data-testid="bot-pnl">{signed(bot.pnl)}</dd></div>
-        <div><dt className="text-xs text-slate-500">Trades</dt><dd className="tabular-nums" data-testid="bot-trades">{bot.totalTrades ?? 0}</dd></div>
-        <div><dt className="text-xs text-slate-500">Last fill</dt><dd className="truncate text-xs" title={time(bot.lastFillTime)}>{time(bot.lastFillTime)}</dd></div>
+        <div className="min-w-0"><dt className="text-xs text-slate-500">PnL</dt><dd className={`tabular-nums ${pnlClass(bot.pnl)}`} data-testid="bot-pnl">{signed(bot.pnl)}</dd></div>
+        <div className="min-w-0"><dt className="text-xs text-slate-500">Trades</dt><dd className="tabular-nums" data-testid="bot-trades">{bot.totalTrades ?? 0}</dd></div>
+        <div className="min-w-0"><dt className="text-xs text-slate-500">Last fill</dt><dd className="truncate text-xs" title={time(bot.lastFillTime)} data-testid="bot-last-fill">{sinceTime(bot.lastFillTime)}</dd></div>
       </dl>
       <div className="flex flex-wrap gap-2">
         <Button variant={active ? 'secondary' : 'success'} disabled={toggle.isPending}
