@@ -10,9 +10,16 @@ async function openNewBotForm(page: Page): Promise<string> {
   const ltp = page.getByTestId('ltp');
   await expect(ltp).toHaveText(/^\d+(\.\d+)?$/);
   const price = (await ltp.textContent())!.trim();
-  // The form defaults buy and sell to LTP x 0.98 and x 1.02 at the LTP's precision.
-  await expect(page.locator('#param-buyPrice')).toHaveValue(around(price, -2));
-  await expect(page.locator('#param-sellPrice')).toHaveValue(around(price, 2));
+  // The form defaults buy and sell to LTP x 0.98 and x 1.02 at the LTP's precision (the LTP ticks on meanwhile).
+  const decimals = price.split('.')[1]?.length ?? 0;
+  const pattern = new RegExp(`^\\d+${decimals ? `\\.\\d{${decimals}}` : ''}$`);
+  await expect(page.locator('#param-buyPrice')).toHaveValue(pattern);
+  const buy = Number(await page.locator('#param-buyPrice').inputValue());
+  const sell = Number(await page.locator('#param-sellPrice').inputValue());
+  expect(buy / Number(price)).toBeGreaterThan(0.97);
+  expect(buy / Number(price)).toBeLessThan(0.99);
+  expect(sell / Number(price)).toBeGreaterThan(1.01);
+  expect(sell / Number(price)).toBeLessThan(1.03);
   return price;
 }
 

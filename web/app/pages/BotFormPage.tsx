@@ -10,6 +10,7 @@ import { decimalsOf, isDecimal } from '../lib/decimal';
 import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
+import { useStream } from '../stream/StreamContext';
 
 const TOP_FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode'] as const;
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
@@ -59,7 +60,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const venue = exchanges.find((e) => e.id === exchange);
   const instrument = venue?.symbols.find((s) => s.symbol === symbol);
   const ltp = useLtp(exchange, instrument ? symbol : '');
-  const ltpPrice = ltp.data?.price ?? null;
+  const livePrice = useLivePrice(exchange, instrument ? symbol : '');
+  const ltpPrice = livePrice ?? ltp.data?.price ?? null;
   const tickDecimals = instrument && isDecimal(instrument.tickSize) ? decimalsOf(instrument.tickSize.replace(/0+$/, '') || '0') : 2;
   const priceDecimals = pricePrecision(ltpPrice, tickDecimals);
 
@@ -177,7 +179,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           <span className="text-sm font-medium">Last traded price</span>
           <div className="flex h-[34px] items-center text-lg font-semibold tabular-nums" data-testid="ltp">
             {!instrument ? 'N/A' : ltp.isPending ? <span className="text-sm text-slate-500">Loading…</span>
-              : ltpPrice ?? 'N/A'}
+              : ltp.data === null && !livePrice ? 'N/A' : ltpPrice ?? 'N/A'}
           </div>
           {instrument && <p className="text-xs text-slate-500">Tick {instrument.tickSize} · lot {instrument.lotSize} · min notional {instrument.minNotional}</p>}
         </div>
@@ -209,4 +211,16 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       </div>
     </form>
   );
+}
+
+/** The market's price as it ticks on the event stream (null until the first tick or without a market). */
+function useLivePrice(exchange: string, symbol: string): string | null {
+  const { onTicks } = useStream();
+  const [price, setPrice] = useState<{ market: string; price: string } | null>(null);
+  const market = `${exchange}|${symbol}`;
+  useEffect(() => {
+    if (!exchange || !symbol) return;
+    return onTicks(exchange, symbol, (t) => setPrice({ market, price: t.price }));
+  }, [exchange, symbol, market, onTicks]);
+  return price && price.market === market ? price.price : null;
 }
