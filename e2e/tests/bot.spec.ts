@@ -41,6 +41,10 @@ test('a bad input shows the server\'s field error next to its field', async ({ p
 
 test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop and delete it', async ({ page, request }) => {
   await signedIn(page, request, 'lifecycle');
+  await page.goto('/');
+  await expect(page.getByTestId('stat-total')).toHaveText('0');
+  await expect(page.getByText('No bots yet.')).toBeVisible();
+  await expect(page.locator('[data-connection="open"]')).toBeVisible(); // the event stream is connected
   const ltp = await openNewBotForm(page);
   await shot(page, '02-bot-form');
 
