@@ -333,4 +333,16 @@ public abstract class BotApiCases extends ApiTestBase {
         page.body().get("items").forEach(b -> ids.add(b.get("id").asString()));
         return ids;
     }
+
+    @Test
+    void aLiveBotThatCannotTradeLiveIsNotStarted() {
+        Session user = newUser();
+        String id = create(user, "was live");
+        // a LIVE bot whose exchange has no live adapter (e.g. stored before an adapter was removed)
+        jdbc.sql("UPDATE bots SET mode = 'LIVE' WHERE id = :id").param("id", UUID.fromString(id)).update();
+        Answer refused = post("/api/v1/bots/" + id + "/start", user, null);
+        assertProblem(refused, 409, "CONFLICT");
+        assertThat(refused.body().get("detail").asString()).contains("paper trading only");
+        assertThat(get("/api/v1/bots/" + id, user).body().get("status").asString()).isEqualTo("STOPPED");
+    }
 }
