@@ -179,6 +179,32 @@ class FreqtradeEntryRulesTest {
     }
 
     @Test
+    void aFixedStakeIsRefusedOnceLossesLeaveLessThanItAvailable() {
+        // Trade 1 loses 10% of a 990 stake; 990 is then more than (1000 − 99) × 0.99 = 891.99, so no second trade.
+        CandleColumns candles = hourly(flat(100), flat(100), flat(90), flat(90), flat(90), flat(90), flat(90));
+        SignalColumns signals = longSignals(7, new int[] {0, 3}, new int[] {1});
+
+        FreqtradeResult result = run(spot().stakeAmount(990).build(), candles, signals);
+
+        assertThat(result.trades()).hasSize(1);
+    }
+
+    @Test
+    void anUnlimitedStakeCompoundsTheWallet() {
+        CandleColumns candles = hourly(flat(100), flat(100), flat(110), flat(110), flat(110), flat(110), flat(110));
+        SignalColumns signals = longSignals(7, new int[] {0, 3}, new int[] {1});
+        FreqtradeSettings settings = spot().unlimitedStake().maxOpenTrades(2).build();
+
+        FreqtradeResult result = run(settings, candles, signals);
+
+        assertThat(result.trades()).hasSize(2);
+        // (1000 × 0.99) / 2 slots = 495 staked, +10% = 49.5 profit; then (1049.5 × 0.99) / 2.
+        assertThat(result.trades().get(0).stakeAmount().doubleValue()).isCloseTo(495, offset(1e-9));
+        assertThat(result.trades().get(0).profitAbs()).isEqualByComparingTo("49.5");
+        assertThat(result.trades().get(1).stakeAmount().doubleValue()).isCloseTo(1049.5 * 0.99 / 2, offset(1e-9));
+    }
+
+    @Test
     void shortsOpenOnlyInMarginModeAndProfitWhenThePriceFalls() {
         CandleColumns candles = hourly(flat(100), flat(100), bar(95, 96, 90, 92), flat(92), flat(92));
         SignalColumns signals = new SignalColumns(rows(5), rows(5), rows(5, 0), rows(5, 2), null, null);

@@ -65,6 +65,8 @@ class FreqtradeInputsTest {
         assertThatThrownBy(() -> spot().entryTimeout(Duration.ofMinutes(-1)).build())
                 .hasMessageContaining("unfilledtimeout.entry");
         assertThatThrownBy(() -> RoiTable.of(Map.of(-5, 0.1))).hasMessageContaining("minimal_roi");
+        assertThatThrownBy(() -> spot().unlimitedStake().build())
+                .hasMessageContaining("stake_amount \"unlimited\" needs max_open_trades >= 1");
     }
 
     @Test
