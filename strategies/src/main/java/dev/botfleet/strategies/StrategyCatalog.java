@@ -5,6 +5,8 @@ import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyFactory;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
+import dev.botfleet.strategies.dca.DcaDefinition;
+import dev.botfleet.strategies.dca.DcaStrategy;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import dev.botfleet.strategies.signal.BollingerStrategy;
 import dev.botfleet.strategies.signal.EmaCrossStrategy;
@@ -28,6 +30,7 @@ public final class StrategyCatalog {
     public StrategyCatalog() {
         // The scalper's runtime is registered by the engine branch (Scalper::new); until then only its definition.
         register(ScalperDefinition.definition(), null);
+        register(DcaDefinition.definition(), DcaStrategy::new);
         register(RsiStrategy.definition(), RsiStrategy::new);
         register(BollingerStrategy.definition(), BollingerStrategy::new);
         register(EmaCrossStrategy.definition(), EmaCrossStrategy::new);
