@@ -5,8 +5,13 @@ import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyFactory;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
+import dev.botfleet.strategies.dca.DcaDefinition;
+import dev.botfleet.strategies.dca.DcaStrategy;
 import dev.botfleet.strategies.scalper.Scalper;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
+import dev.botfleet.strategies.signal.BollingerStrategy;
+import dev.botfleet.strategies.signal.EmaCrossStrategy;
+import dev.botfleet.strategies.signal.RsiStrategy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +30,10 @@ public final class StrategyCatalog {
 
     public StrategyCatalog() {
         register(ScalperDefinition.definition(), Scalper::new);
+        register(DcaDefinition.definition(), DcaStrategy::new);
+        register(RsiStrategy.definition(), RsiStrategy::new);
+        register(BollingerStrategy.definition(), BollingerStrategy::new);
+        register(EmaCrossStrategy.definition(), EmaCrossStrategy::new);
     }
 
     private void register(StrategyDefinition definition, StrategyFactory factory) {
