@@ -8,7 +8,7 @@ import java.math.RoundingMode;
  * entry, the stop. Mutable because Freqtrade's rules are stated as updates; it never leaves the package — results are
  * copied into {@link FreqtradeTrade}.
  */
-final class BacktestTrade implements TradeView {
+final class RunningTrade implements TradeView {
 
     /** A resting order: Freqtrade keeps at most one open order per trade in a backtest without DCA. */
     record Order(boolean entry, double price, double amount, long placedAt) {
@@ -37,7 +37,7 @@ final class BacktestTrade implements TradeView {
     ExitType exitType;
     String exitReason;
 
-    BacktestTrade(int id, long openTime, boolean isShort, double leverage, double fee, String enterTag,
+    RunningTrade(int id, long openTime, boolean isShort, double leverage, double fee, String enterTag,
                   BigDecimal priceTick, Order entryOrder) {
         this.id = id;
         this.openTime = openTime;
