@@ -9,7 +9,10 @@ import dev.botfleet.strategies.dca.DcaDefinition;
 import dev.botfleet.strategies.dca.DcaStrategy;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import dev.botfleet.strategies.signal.BollingerStrategy;
+import dev.botfleet.strategies.signal.DipStrategy;
 import dev.botfleet.strategies.signal.EmaCrossStrategy;
+import dev.botfleet.strategies.signal.MacdDcaStrategy;
+import dev.botfleet.strategies.signal.MomentumStrategy;
 import dev.botfleet.strategies.signal.RsiStrategy;
 
 import java.util.LinkedHashMap;
@@ -33,7 +36,10 @@ public final class StrategyCatalog {
         register(DcaDefinition.definition(), DcaStrategy::new);
         register(RsiStrategy.definition(), RsiStrategy::new);
         register(BollingerStrategy.definition(), BollingerStrategy::new);
+        register(MacdDcaStrategy.definition(), MacdDcaStrategy::new);
         register(EmaCrossStrategy.definition(), EmaCrossStrategy::new);
+        register(DipStrategy.definition(), DipStrategy::new);
+        register(MomentumStrategy.definition(), MomentumStrategy::new);
     }
 
     private void register(StrategyDefinition definition, StrategyFactory factory) {
