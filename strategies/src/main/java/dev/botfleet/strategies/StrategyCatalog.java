@@ -8,6 +8,7 @@ import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.strategies.dca.DcaDefinition;
 import dev.botfleet.strategies.dca.DcaStrategy;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
+import dev.botfleet.strategies.simpledca.SimpleDcaStrategy;
 import dev.botfleet.strategies.signal.BollingerStrategy;
 import dev.botfleet.strategies.signal.DipStrategy;
 import dev.botfleet.strategies.signal.EmaCrossStrategy;
@@ -34,6 +35,7 @@ public final class StrategyCatalog {
         // The scalper's runtime is registered by the engine branch (Scalper::new); until then only its definition.
         register(ScalperDefinition.definition(), null);
         register(DcaDefinition.definition(), DcaStrategy::new);
+        register(SimpleDcaStrategy.definition(), SimpleDcaStrategy::new);
         register(RsiStrategy.definition(), RsiStrategy::new);
         register(BollingerStrategy.definition(), BollingerStrategy::new);
         register(MacdDcaStrategy.definition(), MacdDcaStrategy::new);
