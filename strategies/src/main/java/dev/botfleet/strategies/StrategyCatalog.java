@@ -7,6 +7,8 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.strategies.dca.DcaDefinition;
 import dev.botfleet.strategies.dca.DcaStrategy;
+import dev.botfleet.strategies.grid.GridDefinition;
+import dev.botfleet.strategies.grid.GridStrategy;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import dev.botfleet.strategies.simpledca.SimpleDcaStrategy;
 import dev.botfleet.strategies.signal.BollingerStrategy;
@@ -34,6 +36,7 @@ public final class StrategyCatalog {
     public StrategyCatalog() {
         // The scalper's runtime is registered by the engine branch (Scalper::new); until then only its definition.
         register(ScalperDefinition.definition(), null);
+        register(GridDefinition.definition(), GridStrategy::new);
         register(DcaDefinition.definition(), DcaStrategy::new);
         register(SimpleDcaStrategy.definition(), SimpleDcaStrategy::new);
         register(RsiStrategy.definition(), RsiStrategy::new);
