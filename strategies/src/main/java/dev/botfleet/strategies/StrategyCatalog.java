@@ -9,6 +9,7 @@ import dev.botfleet.strategies.dca.DcaDefinition;
 import dev.botfleet.strategies.dca.DcaStrategy;
 import dev.botfleet.strategies.grid.GridDefinition;
 import dev.botfleet.strategies.grid.GridStrategy;
+import dev.botfleet.strategies.rules.RulesStrategy;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import dev.botfleet.strategies.simpledca.SimpleDcaStrategy;
 import dev.botfleet.strategies.signal.BollingerStrategy;
@@ -45,6 +46,7 @@ public final class StrategyCatalog {
         register(EmaCrossStrategy.definition(), EmaCrossStrategy::new);
         register(DipStrategy.definition(), DipStrategy::new);
         register(MomentumStrategy.definition(), MomentumStrategy::new);
+        register(RulesStrategy.definition(), RulesStrategy::new);
     }
 
     private void register(StrategyDefinition definition, StrategyFactory factory) {
