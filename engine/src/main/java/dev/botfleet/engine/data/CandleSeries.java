@@ -1,5 +1,7 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Timeframe;
+
 import java.util.Arrays;
 
 /**
@@ -131,8 +133,8 @@ public final class CandleSeries {
 
     @Override
     public String toString() {
-        return size() == 0 ? "CandleSeries[" + timeframe + ", empty]"
-                : "CandleSeries[" + timeframe + ", " + size() + " candles from " + openTime[0] + " to "
+        return size() == 0 ? "CandleSeries[" + timeframe.code() + ", empty]"
+                : "CandleSeries[" + timeframe.code() + ", " + size() + " candles from " + openTime[0] + " to "
                         + openTime[size() - 1] + "]";
     }
 
