@@ -131,6 +131,7 @@ public final class BotKernel {
      * @param now the start time (from the caller's clock)
      */
     public void start(Instant now) {
+        if (running) return;
         boolean outer = enter();
         try {
             advanceClock(now.toEpochMilli());
@@ -382,7 +383,7 @@ public final class BotKernel {
                 event.side(), event.price(), event.quantity(), event.fee(), event.feeCurrency(), event.liquidity(),
                 realized, event.timestamp());
         journal.recordFill(s, fill);
-        listener.onFill(fill, position.snapshot());
+        listener.onFill(fill, context.position());
         activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
         deal.ifPresent(d -> {
             listener.onDealCompleted(d);
