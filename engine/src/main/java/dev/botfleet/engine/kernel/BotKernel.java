@@ -1,0 +1,502 @@
+package dev.botfleet.engine.kernel;
+
+import dev.botfleet.engine.exchange.ExchangeConnector;
+import dev.botfleet.engine.exchange.ExchangePort;
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.order.ClientOrderIds;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.InvalidOrderTransitionException;
+import dev.botfleet.engine.order.Order;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.DealTracker;
+import dev.botfleet.engine.position.Position;
+import dev.botfleet.engine.risk.RiskEngine;
+import dev.botfleet.engine.risk.RiskLimits;
+import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Strategy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One bot: its strategy, risk checks, orders, position and exchange port. The same kernel runs backtests, paper and
+ * live; only the events fed in differ.
+ *
+ * <p><b>Threading.</b> Not thread-safe by design: feed it from one thread at a time (the bot's mailbox). Every public
+ * method is one "turn": it handles its input, then drains the order events the exchange produced meanwhile (a
+ * simulated exchange answers synchronously), letting the strategy react to each, until nothing is pending — so a
+ * cascade such as "fill → place the exit order → accepted" settles within the same timestamp.
+ *
+ * <p><b>Time.</b> The kernel's clock is the latest event timestamp it has seen; it never reads a wall clock. Timers
+ * fire when an event (or {@link #advanceTo}) moves the clock past them, before that event is handled.
+ *
+ * <p><b>Life of an order.</b> {@code submit} → risk checks (DENIED stops here, journaled) → status SUBMITTED →
+ * {@link OrderJournal#recordNew} → {@link ExchangePort#submit}. Every later event is applied to the order's state
+ * machine, journaled, published to the {@link KernelListener}, and handed to the strategy. A fill also updates the
+ * position and may complete a {@link Deal}.
+ */
+public final class BotKernel {
+    private static final int RECENT_ORDERS = 256;
+
+    final String botId;
+    final Instrument instrument;
+    final Strategy strategy;
+    final RiskEngine risk;
+    final OrderJournal journal;
+    final KernelListener listener;
+    final ExchangePort port;
+    private final MarketDataListener simulatedMatching;
+    private final boolean cancelOrdersOnStop;
+
+    final Position position;
+    private final DealTracker deals;
+    /** Working orders by client order id, oldest first. */
+    final Map<String, Order> openOrders = new LinkedHashMap<>();
+    /** Recently closed orders, kept so a fill that races a cancel still finds its order. */
+    private final Map<String, Order> recentOrders = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Order> eldest) {
+            return size() > RECENT_ORDERS;
+        }
+    };
+    private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
+    final Timers timers = new Timers();
+    final KernelContext context;
+
+    long nextSequence;
+    long nowMillis = Long.MIN_VALUE;
+    double lastPrice = Double.NaN;
+    private boolean inTurn;
+    private boolean running;
+    private boolean started;
+    private String doneReason;
+
+    private BotKernel(Builder b) {
+        this.botId = b.botId;
+        this.instrument = b.instrument;
+        this.strategy = b.strategy;
+        this.risk = b.risk;
+        this.journal = b.journal;
+        this.listener = b.listener;
+        this.cancelOrdersOnStop = b.cancelOrdersOnStop;
+        this.position = new Position(botId, instrument);
+        this.deals = new DealTracker(botId, instrument.symbol(), instrument.quoteAsset());
+        this.context = new KernelContext(this);
+        restore(b.state);
+        this.port = b.connector.connect(this::onExecution);
+        this.simulatedMatching = port instanceof MarketDataListener m ? m : null;
+    }
+
+    public static Builder builder(String botId, Instrument instrument, Strategy strategy) {
+        return new Builder(botId, instrument, strategy);
+    }
+
+    private void restore(KernelState state) {
+        nextSequence = state.nextSequence();
+        for (Fill fill : state.fills()) {
+            OrderFilled event = fill.toEvent();
+            BigDecimal before = position.quantity();
+            BigDecimal realized = position.apply(event);
+            deals.onFill(event, before, position.quantity(), realized, null);
+            nowMillis = Math.max(nowMillis, fill.executedAt().toEpochMilli());
+        }
+        for (OrderSnapshot s : state.openOrders()) {
+            List<String> tradeIds = state.fills().stream()
+                    .filter(f -> f.clientOrderId().equals(s.clientOrderId())).map(Fill::tradeId).toList();
+            Order order = Order.restore(s, tradeIds);
+            openOrders.put(order.clientOrderId(), order);
+            nextSequence = Math.max(nextSequence, ClientOrderIds.sequenceOf(s.clientOrderId()) + 1);
+            nowMillis = Math.max(nowMillis, s.updatedAt().toEpochMilli());
+        }
+    }
+
+    // ---------------------------------------------------------------- inputs (each one turn)
+
+    /**
+     * Starts the bot: reconciles restored in-flight orders against the exchange, then {@link Strategy#onStart}.
+     *
+     * @param now the start time (from the caller's clock)
+     */
+    public void start(Instant now) {
+        boolean outer = enter();
+        try {
+            advanceClock(now.toEpochMilli());
+            running = true;
+            activity(ActivityLevel.INFO, "Bot started on " + instrument.exchange() + " " + instrument.symbol());
+            Reconciliation.run(this);
+            drain();
+            started = true;
+            try {
+                strategy.onStart(context);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        } finally {
+            if (outer) exit();
+        }
+    }
+
+    /** A trade on the market. The simulated exchange (if that is the port) matches resting orders first. */
+    public void onTick(Tick tick) {
+        boolean outer = enter();
+        try {
+            advanceClock(tick.timestamp());
+            lastPrice = tick.price();
+            if (simulatedMatching != null) {
+                simulatedMatching.onTick(tick);
+                drain();
+            }
+            if (started && running) {
+                try {
+                    strategy.onTick(context, tick);
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+            }
+        } finally {
+            if (outer) exit();
+        }
+    }
+
+    /** A completed candle, handled at its close time. */
+    public void onCandle(Candle candle) {
+        boolean outer = enter();
+        try {
+            advanceClock(candle.closeTime());
+            if (simulatedMatching != null) {
+                simulatedMatching.onCandle(candle);
+                drain();
+            }
+            lastPrice = candle.close();
+            if (started && running) {
+                try {
+                    strategy.onCandle(context, candle);
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+            }
+        } finally {
+            if (outer) exit();
+        }
+    }
+
+    /** An order event from an exchange port that reports asynchronously (via the bot's mailbox). */
+    public void onOrderEvent(OrderEvent event) {
+        pending.add(event);
+        if (!inTurn) {
+            enter();
+            exit();
+        }
+    }
+
+    /** Moves the clock forward without market data, firing due timers. */
+    public void advanceTo(Instant now) {
+        boolean outer = enter();
+        try {
+            advanceClock(now.toEpochMilli());
+        } finally {
+            if (outer) exit();
+        }
+    }
+
+    /** Stops the bot: {@link Strategy#onStop}, then its open orders are canceled. */
+    public void stop(String reason) {
+        boolean outer = enter();
+        try {
+            stopNow(reason, false);
+        } finally {
+            if (outer) exit();
+        }
+    }
+
+    /** A manual cancel (from the API). Cancels are never denied. */
+    public boolean cancel(String clientOrderId) {
+        boolean outer = enter();
+        try {
+            return requestCancel(clientOrderId);
+        } finally {
+            if (outer) exit();
+        }
+    }
+
+    // ---------------------------------------------------------------- turn mechanics
+
+    private boolean enter() {
+        if (inTurn) return false;
+        inTurn = true;
+        return true;
+    }
+
+    private void exit() {
+        try {
+            drain();
+            if (doneReason != null && running) {
+                String reason = doneReason;
+                doneReason = null;
+                stopNow(reason, false);
+                drain();
+            }
+        } finally {
+            inTurn = false;
+        }
+    }
+
+    /** The port's listener. A synchronous port calls it mid-turn: the event waits for the end of the current step. */
+    private void onExecution(OrderEvent event) {
+        onOrderEvent(event);
+    }
+
+    void drain() {
+        OrderEvent event;
+        while ((event = pending.poll()) != null) {
+            handle(event);
+        }
+    }
+
+    private void advanceClock(long millis) {
+        if (millis > nowMillis) nowMillis = millis;
+        String due;
+        while ((due = timers.pollDue(nowMillis)) != null) {
+            if (started && running) {
+                try {
+                    strategy.onTimer(context, due);
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
+                drain();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- orders
+
+    OrderSnapshot submit(dev.botfleet.engine.order.OrderRequest request) {
+        Order order = new Order(botId, ClientOrderIds.of(botId, nextSequence++), instrument.exchange(),
+                instrument.symbol(), request, now());
+        openOrders.put(order.clientOrderId(), order);
+        Optional<dev.botfleet.engine.risk.Denial> denial = running
+                ? risk.check(request, instrument, context.riskState())
+                : Optional.of(new dev.botfleet.engine.risk.Denial(dev.botfleet.engine.risk.DenialReason.BOT_NOT_RUNNING,
+                "The bot is not running, so it places no new orders."));
+        if (denial.isPresent()) {
+            OrderEvent denied = new OrderEvent.OrderDenied(order.clientOrderId(), denial.get().reason(),
+                    denial.get().message(), now());
+            order.apply(denied);
+            close(order);
+            OrderSnapshot s = order.snapshot();
+            journal.recordNew(s);
+            listener.onOrderUpdated(s, denied);
+            activity(ActivityLevel.WARNING, "Order denied (" + denial.get().reason() + "): " + denial.get().message());
+            return s;
+        }
+        OrderEvent submitted = new OrderEvent.OrderSubmitted(order.clientOrderId(), now());
+        order.apply(submitted);
+        OrderSnapshot s = order.snapshot();
+        journal.recordNew(s);  // journal before send: a crash from here on is reconciled by client order id
+        listener.onOrderUpdated(s, submitted);
+        activity(ActivityLevel.INFO, Messages.placed(s, instrument));
+        try {
+            port.submit(s);
+        } catch (RuntimeException e) {
+            // The outcome is unknown (sent or not): the order stays SUBMITTED and reconciliation settles it.
+            activity(ActivityLevel.ERROR, "Could not send order " + s.clientOrderId() + " to " + instrument.exchange()
+                    + ": " + e.getMessage() + ". It will be checked against the exchange on restart.");
+        }
+        return s;
+    }
+
+    boolean requestCancel(String clientOrderId) {
+        Order order = openOrders.get(clientOrderId);
+        if (order == null || !order.status().isOpen()) return false;
+        if (order.status() != dev.botfleet.engine.order.OrderStatus.PENDING_CANCEL) {
+            OrderEvent pendingCancel = new OrderEvent.OrderPendingCancel(clientOrderId, now());
+            order.apply(pendingCancel);
+            OrderSnapshot s = order.snapshot();
+            journal.recordEvent(s, pendingCancel);
+            listener.onOrderUpdated(s, pendingCancel);
+        }
+        port.cancel(clientOrderId);
+        return true;
+    }
+
+    private void handle(OrderEvent event) {
+        Order order = openOrders.get(event.clientOrderId());
+        if (order == null) order = recentOrders.get(event.clientOrderId());
+        if (order == null) {
+            activity(ActivityLevel.WARNING, "Ignored " + event.getClass().getSimpleName() + " for unknown order "
+                    + event.clientOrderId());
+            return;
+        }
+        if (event instanceof OrderFilled fill) {
+            handleFill(order, fill);
+            return;
+        }
+        try {
+            order.apply(event);
+        } catch (InvalidOrderTransitionException e) {
+            activity(ActivityLevel.WARNING, "Ignored an out-of-order event: " + e.getMessage());
+            return;
+        }
+        if (order.status().isTerminal()) close(order);
+        OrderSnapshot s = order.snapshot();
+        journal.recordEvent(s, event);
+        listener.onOrderUpdated(s, event);
+        Messages.forEvent(s, event, instrument).ifPresent(m -> activity(m.level(), m.message()));
+        if (started && running) {
+            try {
+                strategy.onOrderUpdate(context, s, event);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+    }
+
+    private void handleFill(Order order, OrderFilled event) {
+        boolean applied;
+        try {
+            applied = order.apply(event);
+        } catch (InvalidOrderTransitionException e) {
+            activity(ActivityLevel.WARNING, "Ignored a fill the order cannot take: " + e.getMessage());
+            return;
+        }
+        if (!applied) return;  // the same trade id again: already booked
+        BigDecimal before = position.quantity();
+        BigDecimal realized = position.apply(event);
+        Optional<Deal> deal = deals.onFill(event, before, position.quantity(), realized, order.closeReason());
+        if (order.status().isTerminal()) close(order);
+        OrderSnapshot s = order.snapshot();
+        Fill fill = new Fill(botId, event.clientOrderId(), event.tradeId(), instrument.exchange(), instrument.symbol(),
+                event.side(), event.price(), event.quantity(), event.fee(), event.feeCurrency(), event.liquidity(),
+                realized, event.timestamp());
+        journal.recordFill(s, fill);
+        listener.onFill(fill, position.snapshot());
+        activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
+        deal.ifPresent(d -> {
+            listener.onDealCompleted(d);
+            activity(d.pnl().signum() >= 0 ? ActivityLevel.SUCCESS : ActivityLevel.WARNING,
+                    Messages.dealClosed(d, instrument));
+        });
+        if (started && running) {
+            try {
+                strategy.onFill(context, s, fill);
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        }
+    }
+
+    private void close(Order order) {
+        openOrders.remove(order.clientOrderId());
+        recentOrders.put(order.clientOrderId(), order);
+    }
+
+    /** Re-applies an event produced by reconciliation through the normal path (journal, position, listener). */
+    void replay(OrderEvent event) {
+        handle(event);
+    }
+
+    Order findOrder(String clientOrderId) {
+        Order o = openOrders.get(clientOrderId);
+        return o != null ? o : recentOrders.get(clientOrderId);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private void stopNow(String reason, boolean error) {
+        if (!running) return;
+        if (started) {
+            try {
+                strategy.onStop(context);
+            } catch (RuntimeException e) {
+                activity(ActivityLevel.ERROR, "Strategy failed while stopping: " + e);
+            }
+        }
+        running = false;
+        if (cancelOrdersOnStop) {
+            for (String id : new ArrayList<>(openOrders.keySet())) requestCancel(id);
+        }
+        drain();
+        activity(error ? ActivityLevel.ERROR : ActivityLevel.INFO, "Bot stopped: " + reason);
+        listener.onStopped(reason, error);
+    }
+
+    private void fail(RuntimeException e) {
+        activity(ActivityLevel.ERROR, "Strategy failed: " + e);
+        stopNow("strategy error: " + e.getMessage(), true);
+    }
+
+    void done(String reason) {
+        if (doneReason == null) doneReason = reason;
+    }
+
+    void activity(ActivityLevel level, String message) {
+        listener.onActivity(new ActivityEntry(botId, level, message, now()));
+    }
+
+    Instant now() {
+        return Instant.ofEpochMilli(nowMillis == Long.MIN_VALUE ? 0 : nowMillis);
+    }
+
+    // ---------------------------------------------------------------- read access
+
+    public String botId() { return botId; }
+
+    public Instrument instrument() { return instrument; }
+
+    public boolean isRunning() { return running; }
+
+    /** Next client-order sequence (persist it with the bot, or derive it from the journal). */
+    public long nextSequence() { return nextSequence; }
+
+    public dev.botfleet.engine.position.PositionSnapshot position() { return context.position(); }
+
+    public List<OrderSnapshot> openOrders() { return context.openOrders(); }
+
+    public Instant clock() { return now(); }
+
+    /** How a kernel is put together. Defaults: no journal, no listener, no risk limits, cancel orders on stop. */
+    public static final class Builder {
+        private final String botId;
+        private final Instrument instrument;
+        private final Strategy strategy;
+        private RiskEngine risk = new RiskEngine(RiskLimits.NONE);
+        private OrderJournal journal = OrderJournal.NONE;
+        private KernelListener listener = KernelListener.NONE;
+        private ExchangeConnector connector;
+        private KernelState state = KernelState.EMPTY;
+        private boolean cancelOrdersOnStop = true;
+
+        private Builder(String botId, Instrument instrument, Strategy strategy) {
+            this.botId = Objects.requireNonNull(botId, "botId");
+            this.instrument = Objects.requireNonNull(instrument, "instrument");
+            this.strategy = Objects.requireNonNull(strategy, "strategy");
+        }
+
+        public Builder risk(RiskEngine risk) { this.risk = risk; return this; }
+        public Builder journal(OrderJournal journal) { this.journal = journal; return this; }
+        public Builder listener(KernelListener listener) { this.listener = listener; return this; }
+        /** Required: how to reach the exchange (e.g. {@code simExchange::connect}). */
+        public Builder exchange(ExchangeConnector connector) { this.connector = connector; return this; }
+        /** Restores a bot from its journal; call {@link BotKernel#start} afterwards to reconcile and resume. */
+        public Builder state(KernelState state) { this.state = state; return this; }
+        public Builder cancelOrdersOnStop(boolean value) { this.cancelOrdersOnStop = value; return this; }
+
+        public BotKernel build() {
+            Objects.requireNonNull(connector, "exchange connector");
+            return new BotKernel(this);
+        }
+    }
+}

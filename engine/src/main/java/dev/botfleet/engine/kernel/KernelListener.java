@@ -1,0 +1,37 @@
+package dev.botfleet.engine.kernel;
+
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.PositionSnapshot;
+
+/**
+ * What a kernel tells the outside world: activity lines, order updates, fills, completed deals, and that the bot
+ * stopped. Called synchronously on the bot's thread after the journal; keep it quick (hand off to a queue).
+ */
+public interface KernelListener {
+
+    default void onActivity(ActivityEntry entry) {
+    }
+
+    default void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
+    }
+
+    default void onFill(Fill fill, PositionSnapshot position) {
+    }
+
+    /** A round trip completed: update the bot's pnl, totalTrades and lastFillTime from it. */
+    default void onDealCompleted(Deal deal) {
+    }
+
+    /**
+     * The bot stopped: by command, because the strategy said it is done, or because of an error ({@code error} true:
+     * the bot's status becomes ERROR with {@code reason}).
+     */
+    default void onStopped(String reason, boolean error) {
+    }
+
+    KernelListener NONE = new KernelListener() {
+    };
+}

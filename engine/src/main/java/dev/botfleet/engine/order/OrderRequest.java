@@ -1,0 +1,43 @@
+package dev.botfleet.engine.order;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * What a strategy asks for. The kernel turns it into an {@link Order} with the next client order id, rounds nothing
+ * (a price off the tick grid is denied with PRICE_PRECISION rather than silently moved) and runs the risk checks.
+ *
+ * @param price the limit price; null for a MARKET order
+ * @param closeReason set on an order meant to close a deal (TAKE_PROFIT, TRAILING_STOP, ...); null for entries
+ */
+public record OrderRequest(OrderSide side, OrderType type, BigDecimal quantity, BigDecimal price,
+                           TimeInForce timeInForce, CloseReason closeReason) {
+
+    public OrderRequest {
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(timeInForce, "timeInForce");
+        if (type == OrderType.LIMIT) Objects.requireNonNull(price, "price of a LIMIT order");
+        if (type == OrderType.MARKET && price != null) {
+            throw new IllegalArgumentException("a MARKET order has no price");
+        }
+    }
+
+    public static OrderRequest limit(OrderSide side, BigDecimal quantity, BigDecimal price) {
+        return new OrderRequest(side, OrderType.LIMIT, quantity, price, TimeInForce.GTC, null);
+    }
+
+    public static OrderRequest market(OrderSide side, BigDecimal quantity) {
+        return new OrderRequest(side, OrderType.MARKET, quantity, null, TimeInForce.IOC, null);
+    }
+
+    public OrderRequest withTimeInForce(TimeInForce tif) {
+        return new OrderRequest(side, type, quantity, price, tif, closeReason);
+    }
+
+    /** Marks this order as the exit of a deal, closed for {@code reason}. */
+    public OrderRequest closing(CloseReason reason) {
+        return new OrderRequest(side, type, quantity, price, timeInForce, reason);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.botfleet.engine.position;
+
+import dev.botfleet.engine.order.CloseReason;
+import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Cuts a stream of fills into deals. Feed it each fill together with the position before and after it and the
+ * PnL the position says the fill realized.
+ */
+public final class DealTracker {
+    private final String botId;
+    private final String symbol;
+    private final String quoteAsset;
+
+    private Deal.Direction direction;
+    private Instant openedAt;
+    private BigDecimal peak = BigDecimal.ZERO;
+    private BigDecimal entryQty = BigDecimal.ZERO;
+    private BigDecimal entryValue = BigDecimal.ZERO;
+    private BigDecimal exitQty = BigDecimal.ZERO;
+    private BigDecimal exitValue = BigDecimal.ZERO;
+    private BigDecimal pnl = BigDecimal.ZERO;
+    private BigDecimal fees = BigDecimal.ZERO;
+
+    public DealTracker(String botId, String symbol, String quoteAsset) {
+        this.botId = botId;
+        this.symbol = symbol;
+        this.quoteAsset = quoteAsset;
+    }
+
+    /** True while the position is off zero. After a restart, replay the journaled fills to restore an open deal. */
+    public boolean isOpen() { return direction != null; }
+
+    /**
+     * @param before signed position before the fill
+     * @param after signed position after it
+     * @param realized what {@link Position#apply} returned for this fill
+     * @return the deal this fill completed, if any
+     */
+    public Optional<Deal> onFill(OrderFilled fill, BigDecimal before, BigDecimal after, BigDecimal realized,
+                                 CloseReason reason) {
+        BigDecimal fee = fill.feeCurrency().equals(quoteAsset) ? fill.fee() : BigDecimal.ZERO;
+        if (direction == null) {
+            if (after.signum() == 0) return Optional.empty();
+            open(after.signum(), fill.timestamp());
+        }
+        boolean grows = before.signum() == 0 || before.signum() == fill.side().sign();
+        pnl = pnl.add(realized);
+        fees = fees.add(fee);
+        if (grows) {
+            entryQty = entryQty.add(fill.quantity());
+            entryValue = entryValue.add(fill.notional());
+            peak = peak.max(after.abs());
+            return Optional.empty();
+        }
+        BigDecimal closing = fill.quantity().min(before.abs());
+        exitQty = exitQty.add(closing);
+        exitValue = exitValue.add(closing.multiply(fill.price()));
+        if (after.signum() != 0 && after.signum() == before.signum()) return Optional.empty();
+        Deal deal = new Deal(botId, symbol, direction, peak, average(entryValue, entryQty),
+                average(exitValue, exitQty), pnl, fees, reason == null ? CloseReason.SIGNAL : reason, openedAt,
+                fill.timestamp());
+        direction = null;
+        if (after.signum() != 0) {
+            // Flipped through zero: the remainder opens the next deal at the fill price, its fee stays with this one.
+            open(after.signum(), fill.timestamp());
+            entryQty = after.abs();
+            entryValue = after.abs().multiply(fill.price());
+            peak = after.abs();
+        }
+        return Optional.of(deal);
+    }
+
+    private void open(int sign, Instant at) {
+        direction = sign > 0 ? Deal.Direction.LONG : Deal.Direction.SHORT;
+        openedAt = at;
+        peak = BigDecimal.ZERO;
+        entryQty = entryValue = exitQty = exitValue = pnl = fees = BigDecimal.ZERO;
+    }
+
+    private static BigDecimal average(BigDecimal value, BigDecimal qty) {
+        if (qty.signum() == 0) return null;
+        return value.divide(qty, 12, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+}

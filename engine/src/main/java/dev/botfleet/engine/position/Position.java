@@ -1,0 +1,124 @@
+package dev.botfleet.engine.position;
+
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A bot's net position in one symbol, built only from fills. Average entry is weighted by <em>base</em> quantity
+ * (trading-formulas.md §2.4: 100 USDT at 100 plus 100 USDT at 50 averages 66.67, not 75).
+ *
+ * <p>Internally the position keeps its cost basis (what the open quantity cost, in quote) rather than the average, so
+ * a round trip back to flat realizes exactly sum(sell value) − sum(buy value) − quote fees, with no rounding. A
+ * partial close removes cost proportionally, rounded to 12 decimals. A fill larger than the position closes it and
+ * opens the other way at the fill price (a flip).
+ *
+ * <p>Fees: in the quote asset they reduce realized PnL; in the base asset they reduce the quantity held (the exchange
+ * kept that much of the asset) at no proceeds; in any other currency they are recorded only.
+ */
+public final class Position {
+    private static final int COST_SCALE = 12;
+
+    private final String botId;
+    private final Instrument instrument;
+    private BigDecimal quantity = BigDecimal.ZERO;
+    private BigDecimal cost = BigDecimal.ZERO;
+    private BigDecimal realizedPnl = BigDecimal.ZERO;
+    private final Map<String, BigDecimal> fees = new LinkedHashMap<>();
+    private BigDecimal lastPrice;
+    private Instant updatedAt;
+
+    public Position(String botId, Instrument instrument) {
+        this.botId = botId;
+        this.instrument = instrument;
+    }
+
+    /**
+     * Applies one fill.
+     *
+     * @return the PnL this fill realized, net of any quote-asset fee (negative for a pure fee on an entry)
+     */
+    public BigDecimal apply(OrderFilled fill) {
+        BigDecimal before = realizedPnl;
+        trade(fill.side().sign(), fill.quantity(), fill.price());
+        fees.merge(fill.feeCurrency(), fill.fee(), BigDecimal::add);
+        if (fill.feeCurrency().equals(instrument.quoteAsset())) {
+            realizedPnl = realizedPnl.subtract(fill.fee());
+        } else if (fill.feeCurrency().equals(instrument.baseAsset()) && fill.fee().signum() > 0) {
+            // The fee was paid out of the asset itself: the holding shrinks by that much, at a price of zero.
+            int reduce = quantity.signum() >= 0 ? -1 : 1;
+            trade(reduce, fill.fee(), BigDecimal.ZERO);
+        }
+        updatedAt = fill.timestamp();
+        return realizedPnl.subtract(before);
+    }
+
+    private void trade(int sign, BigDecimal qty, BigDecimal price) {
+        if (quantity.signum() == 0 || quantity.signum() == sign) {
+            quantity = sign > 0 ? quantity.add(qty) : quantity.subtract(qty);
+            cost = cost.add(qty.multiply(price));
+            return;
+        }
+        BigDecimal open = quantity.abs();
+        BigDecimal closing = qty.min(open);
+        BigDecimal costRemoved = closing.compareTo(open) == 0 ? cost
+                : cost.multiply(closing).divide(open, COST_SCALE, RoundingMode.HALF_EVEN);
+        BigDecimal proceeds = closing.multiply(price);
+        BigDecimal pnl = quantity.signum() > 0 ? proceeds.subtract(costRemoved) : costRemoved.subtract(proceeds);
+        realizedPnl = realizedPnl.add(pnl);
+        cost = cost.subtract(costRemoved);
+        quantity = sign > 0 ? quantity.add(closing) : quantity.subtract(closing);
+        BigDecimal rest = qty.subtract(closing);
+        if (rest.signum() > 0) {
+            quantity = sign > 0 ? rest : rest.negate();
+            cost = rest.multiply(price);
+        }
+        if (quantity.signum() == 0) cost = BigDecimal.ZERO;
+    }
+
+    /** Marks the position to a market price, for unrealized PnL. */
+    public void mark(BigDecimal price) {
+        this.lastPrice = price;
+    }
+
+    public BigDecimal quantity() { return quantity; }
+
+    public boolean isFlat() { return quantity.signum() == 0; }
+
+    /** Base-weighted average entry of the open quantity; null when flat. */
+    public BigDecimal averageEntryPrice() {
+        if (quantity.signum() == 0) return null;
+        BigDecimal avg;
+        try {
+            avg = cost.divide(quantity.abs());
+        } catch (ArithmeticException nonTerminating) {
+            avg = cost.divide(quantity.abs(), COST_SCALE, RoundingMode.HALF_EVEN);
+        }
+        avg = avg.stripTrailingZeros();
+        return avg.scale() < 0 ? avg.setScale(0) : avg;
+    }
+
+    public BigDecimal realizedPnl() { return realizedPnl; }
+
+    public BigDecimal unrealizedPnl(BigDecimal markPrice) {
+        if (quantity.signum() == 0 || markPrice == null) return BigDecimal.ZERO;
+        BigDecimal value = quantity.abs().multiply(markPrice);
+        return quantity.signum() > 0 ? value.subtract(cost) : cost.subtract(value);
+    }
+
+    public BigDecimal unrealizedPnl() { return unrealizedPnl(lastPrice); }
+
+    public Map<String, BigDecimal> fees() { return java.util.Collections.unmodifiableMap(fees); }
+
+    public Instrument instrument() { return instrument; }
+
+    public PositionSnapshot snapshot() {
+        return new PositionSnapshot(botId, instrument.exchange(), instrument.symbol(), quantity, averageEntryPrice(),
+                realizedPnl, unrealizedPnl(), lastPrice, fees, updatedAt);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.botfleet.engine.risk;
+
+/** Why the risk checks refused an order locally (it never reached the exchange). Stable codes for the API. */
+public enum DenialReason {
+    KILL_SWITCH,
+    NON_POSITIVE_PRICE,
+    NON_POSITIVE_QUANTITY,
+    PRICE_PRECISION,
+    QUANTITY_PRECISION,
+    QUANTITY_BELOW_MIN,
+    NOTIONAL_BELOW_MIN,
+    MAX_ORDER_NOTIONAL_EXCEEDED,
+    MAX_OPEN_ORDERS_EXCEEDED,
+    MAX_POSITION_EXCEEDED,
+    INSUFFICIENT_BALANCE,
+    /** A market order before any price is known: its notional and balance impact cannot be checked. */
+    NO_MARKET_PRICE,
+    /** The bot is stopping or stopped: it may cancel but not open orders. */
+    BOT_NOT_RUNNING
+}

@@ -1,0 +1,17 @@
+package dev.botfleet.engine.risk;
+
+import java.math.BigDecimal;
+
+/**
+ * What the risk checks need to know about the bot at the moment of a submit.
+ *
+ * @param position signed position in the base asset
+ * @param openBuyQuantity unfilled quantity of working buy orders
+ * @param openSellQuantity unfilled quantity of working sell orders
+ * @param availableBase free base balance (already net of reservations), null if unknown
+ * @param availableQuote free quote balance, null if unknown
+ * @param referencePrice last market price, used for market orders; null before the first tick
+ */
+public record RiskState(BigDecimal position, int openOrders, BigDecimal openBuyQuantity, BigDecimal openSellQuantity,
+                        BigDecimal availableBase, BigDecimal availableQuote, BigDecimal referencePrice) {
+}

@@ -1,0 +1,310 @@
+package dev.botfleet.engine.sim;
+
+import dev.botfleet.engine.exchange.Balance;
+import dev.botfleet.engine.exchange.ExchangePort;
+import dev.botfleet.engine.exchange.ExecutionListener;
+import dev.botfleet.engine.exchange.OrderReport;
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.order.Liquidity;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.order.OrderType;
+import dev.botfleet.engine.order.TimeInForce;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The simulated exchange {@code sim}: one matching engine for paper trading and backtests (there is no second,
+ * simpler paper model). One instance serves one paper account trading one instrument — in practice one bot — so it is
+ * driven by that bot's kernel on the bot's own thread: the kernel forwards each tick or candle here before its
+ * strategy sees it, and resting orders fill first.
+ *
+ * <p>Matching, per trade at price p: a resting buy limit fills when p trades below its price (at its price, if
+ * {@link SimFillModel#fillOnTouch()}) — at its limit price, as maker. A market order fills at the first trade after
+ * it arrived, p plus slippage, as taker; so does a limit that is marketable on arrival (at the better of p and its
+ * price). IOC remainders are canceled after that first trade. Fills can be limited to a share of each trade's size.
+ *
+ * <p>Balances: submitting reserves what the order can cost (quote for a buy, including the fee; base for a sell) and
+ * is rejected if the account cannot cover it; fills settle, cancels release. Fees are charged in the quote asset.
+ *
+ * <p>Idempotent by client order id: a second submit of a known id changes nothing. Restartable: {@link #restore}
+ * re-rests journaled open orders.
+ */
+public final class SimExchange implements ExchangePort, MarketDataListener {
+    private final Instrument instrument;
+    private final SimFillModel model;
+    private final SimAccount account;
+    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    private final Map<String, SimOrder> working = new LinkedHashMap<>();
+    private final List<OrderEvent> outbox = new ArrayList<>();
+    private final BigDecimal maxFee;
+    private ExecutionListener listener = e -> { };
+    private double lastPrice = Double.NaN;
+    private long lastTimestamp;
+
+    /** @param balances the paper account's holdings per asset, e.g. {USDT: 10000, BTC: 0} */
+    public SimExchange(Instrument instrument, SimFillModel model, Map<String, BigDecimal> balances) {
+        this.instrument = instrument;
+        this.model = model;
+        this.account = new SimAccount(balances);
+        this.maxFee = instrument.makerFee().max(instrument.takerFee());
+    }
+
+    /** Connects the one listener (the bot's kernel). Usable as an {@code ExchangeConnector}: {@code sim::connect}. */
+    public ExchangePort connect(ExecutionListener listener) {
+        this.listener = listener;
+        return this;
+    }
+
+    /**
+     * Re-rests journaled open orders after a restart, reserving their unfilled part again. Only orders the exchange had
+     * acknowledged are restored; unacknowledged ones are resubmitted by the kernel's reconciliation. Emits nothing.
+     * The balances given to the constructor must already reflect every journaled fill.
+     */
+    public void restore(List<OrderSnapshot> openOrders) {
+        for (OrderSnapshot s : openOrders) {
+            if (!s.acknowledged() || !s.isOpen() || orders.containsKey(s.clientOrderId())) continue;
+            SimOrder o = newOrder(s, s.price());
+            o.filled = s.filledQuantity();
+            o.status = o.filled.signum() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED;
+            o.arriving = false;
+            account.reserve(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
+            orders.put(o.clientOrderId, o);
+            working.put(o.clientOrderId, o);
+        }
+    }
+
+    @Override
+    public String exchange() { return instrument.exchange(); }
+
+    @Override
+    public void submit(OrderSnapshot s) {
+        if (orders.containsKey(s.clientOrderId())) return;  // idempotent: the exchange already has this order
+        Instant at = time(s.updatedAt());
+        String problem = validate(s);
+        BigDecimal priceForReserve = s.type() == OrderType.LIMIT ? s.price() : marketReservePrice();
+        if (problem == null && priceForReserve == null) problem = "no market price yet for a market order";
+        SimOrder o = newOrder(s, priceForReserve);
+        orders.put(o.clientOrderId, o);
+        if (problem == null && o.reservePerUnit.multiply(o.quantity).compareTo(account.available(o.reserveAsset)) > 0) {
+            problem = "insufficient balance: " + o.reserveAsset + " available "
+                    + account.available(o.reserveAsset).stripTrailingZeros().toPlainString() + ", needed "
+                    + o.reservePerUnit.multiply(o.quantity).stripTrailingZeros().toPlainString();
+        }
+        if (problem != null) {
+            o.status = OrderStatus.REJECTED;
+            o.reason = problem;
+            emit(new OrderEvent.OrderRejected(o.clientOrderId, problem, at));
+        } else {
+            account.reserve(o.reserveAsset, o.reservePerUnit.multiply(o.quantity));
+            // A limit that does not cross the last trade rests at once; one that does takes liquidity next trade.
+            if (o.type == OrderType.LIMIT && !Double.isNaN(lastPrice)) {
+                o.arriving = o.side == OrderSide.BUY ? lastPrice <= o.limit : lastPrice >= o.limit;
+            }
+            working.put(o.clientOrderId, o);
+            emit(new OrderEvent.OrderAccepted(o.clientOrderId, o.exchangeOrderId, at));
+        }
+        flush();
+    }
+
+    private String validate(OrderSnapshot s) {
+        if (!s.symbol().equals(instrument.symbol())) return "symbol " + s.symbol() + " is not traded on this account";
+        if (s.quantity().signum() <= 0 || !instrument.isOnLot(s.quantity())) return "invalid quantity " + s.quantity();
+        if (s.type() == OrderType.LIMIT && (s.price().signum() <= 0 || !instrument.isOnTick(s.price()))) {
+            return "invalid price " + s.price();
+        }
+        return null;
+    }
+
+    private SimOrder newOrder(OrderSnapshot s, BigDecimal reservePrice) {
+        if (s.side() == OrderSide.SELL) return new SimOrder(s, BigDecimal.ONE, instrument.baseAsset());
+        BigDecimal perUnit = reservePrice == null ? BigDecimal.ZERO
+                : reservePrice.add(reservePrice.multiply(maxFee));
+        return new SimOrder(s, perUnit, instrument.quoteAsset());
+    }
+
+    /** What a market buy may cost per unit: the last price plus its slippage and a 1% margin for the next trade. */
+    private BigDecimal marketReservePrice() {
+        if (Double.isNaN(lastPrice)) return null;
+        BigDecimal p = onGrid(lastPrice).add(instrument.tickSize().multiply(BigDecimal.valueOf(model.marketSlippageTicks())));
+        return p.add(p.movePointLeft(2));
+    }
+
+    @Override
+    public void cancel(String clientOrderId) {
+        SimOrder o = orders.get(clientOrderId);
+        Instant at = Instant.ofEpochMilli(lastTimestamp);
+        if (o == null) {
+            emit(new OrderEvent.OrderCancelRejected(clientOrderId, "unknown order", at));
+        } else if (!o.working()) {
+            emit(new OrderEvent.OrderCancelRejected(clientOrderId, "order is already " + o.status, at));
+        } else {
+            close(o, OrderStatus.CANCELED);
+            emit(new OrderEvent.OrderCanceled(clientOrderId, at));
+        }
+        flush();
+    }
+
+    @Override
+    public Optional<OrderReport> query(String clientOrderId) {
+        SimOrder o = orders.get(clientOrderId);
+        if (o == null) return Optional.empty();
+        return Optional.of(new OrderReport(o.clientOrderId, o.exchangeOrderId, o.status, o.filled, o.fills, o.reason));
+    }
+
+    @Override
+    public Optional<Balance> balance(String asset) { return account.balance(asset); }
+
+    /** Every asset of the paper account. */
+    public Map<String, Balance> balances() {
+        Map<String, Balance> all = new LinkedHashMap<>();
+        for (String asset : account.totals().keySet()) all.put(asset, account.balance(asset).orElseThrow());
+        return all;
+    }
+
+    // ---------------------------------------------------------------- matching
+
+    @Override
+    public void onTick(Tick tick) {
+        match(tick.price(), tick.size(), tick.timestamp());
+        flush();
+    }
+
+    /**
+     * A bar becomes four trades at its close time, open → high → low → close, or open → low → high → close when the
+     * open is nearer the low (trading-formulas.md §1.3), each with a quarter of the volume.
+     */
+    @Override
+    public void onCandle(Candle c) {
+        double v = c.volume() / 4;
+        long t = c.closeTime();
+        boolean lowFirst = c.open() - c.low() < c.high() - c.open();
+        match(c.open(), v, t);
+        match(lowFirst ? c.low() : c.high(), v, t);
+        match(lowFirst ? c.high() : c.low(), v, t);
+        match(c.close(), v, t);
+        flush();
+    }
+
+    private void match(double price, double size, long timestamp) {
+        lastPrice = price;
+        lastTimestamp = Math.max(lastTimestamp, timestamp);
+        if (working.isEmpty()) return;
+        double budget = model.volumeLimited() ? size * model.volumeParticipation() : Double.POSITIVE_INFINITY;
+        Instant at = null;
+        Iterator<SimOrder> it = working.values().iterator();
+        while (it.hasNext()) {
+            SimOrder o = it.next();
+            BigDecimal fillPrice = fillPrice(o, price);
+            Liquidity liquidity = o.arriving ? Liquidity.TAKER : Liquidity.MAKER;
+            boolean wasArriving = o.arriving;
+            o.arriving = false;
+            if (fillPrice != null && budget > 0) {
+                BigDecimal qty = o.remaining();
+                if (budget != Double.POSITIVE_INFINITY) {
+                    qty = qty.min(instrument.roundQuantity(BigDecimal.valueOf(budget)));
+                }
+                if (qty.signum() > 0) {
+                    if (at == null) at = Instant.ofEpochMilli(lastTimestamp);
+                    budget -= qty.doubleValue();
+                    fill(o, qty, fillPrice, liquidity, at);
+                }
+            }
+            if (o.working() && wasArriving && o.timeInForce == TimeInForce.IOC) {
+                if (at == null) at = Instant.ofEpochMilli(lastTimestamp);
+                o.status = OrderStatus.CANCELED;
+                account.release(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
+                emit(new OrderEvent.OrderCanceled(o.clientOrderId, at));
+            }
+            if (!o.working()) it.remove();
+        }
+    }
+
+    /** The price this order fills at on a trade at {@code p}, or null if it does not fill. */
+    private BigDecimal fillPrice(SimOrder o, double p) {
+        boolean buy = o.side == OrderSide.BUY;
+        if (o.type == OrderType.MARKET) {
+            BigDecimal slip = instrument.tickSize().multiply(BigDecimal.valueOf(model.marketSlippageTicks()));
+            BigDecimal px = buy ? onGrid(p).add(slip) : onGrid(p).subtract(slip);
+            return px.signum() > 0 ? px : instrument.tickSize();
+        }
+        if (o.arriving) {  // marketable on arrival: takes liquidity at the trade price, never worse than its limit
+            boolean crosses = buy ? p <= o.limit : p >= o.limit;
+            return crosses ? onGrid(p) : null;
+        }
+        boolean fills = buy ? (p < o.limit || model.fillOnTouch() && p == o.limit)
+                : (p > o.limit || model.fillOnTouch() && p == o.limit);
+        return fills ? o.price : null;
+    }
+
+    private void fill(SimOrder o, BigDecimal qty, BigDecimal price, Liquidity liquidity, Instant at) {
+        BigDecimal notional = price.multiply(qty);
+        BigDecimal fee = notional.multiply(liquidity == Liquidity.MAKER ? instrument.makerFee() : instrument.takerFee());
+        o.filled = o.filled.add(qty);
+        String base = instrument.baseAsset();
+        String quote = instrument.quoteAsset();
+        account.release(o.reserveAsset, o.reservePerUnit.multiply(qty));
+        if (o.side == OrderSide.BUY) {
+            account.add(quote, notional.add(fee).negate());
+            account.add(base, qty);
+        } else {
+            account.add(base, qty.negate());
+            account.add(quote, notional.subtract(fee));
+        }
+        // Trade ids are deterministic and unique per order: the cumulative filled quantity only grows.
+        String tradeId = o.clientOrderId + "-" + o.filled.stripTrailingZeros().toPlainString();
+        OrderFilled event = new OrderFilled(o.clientOrderId, tradeId, o.side, price, qty, fee, quote, liquidity, at);
+        o.fills.add(event);
+        if (o.filled.compareTo(o.quantity) >= 0) o.status = OrderStatus.FILLED;
+        else o.status = OrderStatus.PARTIALLY_FILLED;
+        emit(event);
+    }
+
+    private void close(SimOrder o, OrderStatus status) {
+        o.status = status;
+        working.remove(o.clientOrderId);
+        account.release(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
+    }
+
+    private BigDecimal onGrid(double p) {
+        BigDecimal tick = instrument.tickSize();
+        return BigDecimal.valueOf(p).divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick)
+                .setScale(instrument.priceScale(), RoundingMode.UNNECESSARY);
+    }
+
+    private Instant time(Instant orderTime) {
+        long t = Math.max(lastTimestamp, orderTime.toEpochMilli());
+        return Instant.ofEpochMilli(t);
+    }
+
+    private void emit(OrderEvent event) {
+        outbox.add(event);
+    }
+
+    /** Events leave after the exchange's own state is consistent, so a listener may call back in safely. */
+    private void flush() {
+        if (outbox.isEmpty()) return;
+        List<OrderEvent> out = new ArrayList<>(outbox);
+        outbox.clear();
+        for (OrderEvent e : out) listener.onOrderEvent(e);
+    }
+
+    public Instrument instrument() { return instrument; }
+
+    /** Last trade price seen, NaN before the first. */
+    public double lastPrice() { return lastPrice; }
+}

@@ -1,0 +1,56 @@
+package dev.botfleet.engine.sim;
+
+import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.order.OrderType;
+import dev.botfleet.engine.order.TimeInForce;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The simulated exchange's own record of an order (its side of the story, separate from the bot's). */
+final class SimOrder {
+    final String clientOrderId;
+    final String exchangeOrderId;
+    final OrderSide side;
+    final OrderType type;
+    final TimeInForce timeInForce;
+    final BigDecimal price;
+    /** {@link #price} as a double, for the per-tick comparison. */
+    final double limit;
+    final BigDecimal quantity;
+    /** Reserved per unit of base still unfilled: quote for a buy, 1 base for a sell. */
+    final BigDecimal reservePerUnit;
+    final String reserveAsset;
+
+    OrderStatus status = OrderStatus.ACCEPTED;
+    BigDecimal filled = BigDecimal.ZERO;
+    /** True until the first trade after arrival: a limit that crosses then is a taker, as is every market order. */
+    boolean arriving = true;
+    String reason;
+    final List<OrderFilled> fills = new ArrayList<>();
+
+    SimOrder(OrderSnapshot o, BigDecimal reservePerUnit, String reserveAsset) {
+        this.clientOrderId = o.clientOrderId();
+        this.exchangeOrderId = "sim-" + o.clientOrderId();
+        this.side = o.side();
+        this.type = o.type();
+        this.timeInForce = o.timeInForce();
+        this.price = o.price();
+        this.limit = o.price() == null ? Double.NaN : o.price().doubleValue();
+        this.quantity = o.quantity();
+        this.reservePerUnit = reservePerUnit;
+        this.reserveAsset = reserveAsset;
+    }
+
+    BigDecimal remaining() {
+        return quantity.subtract(filled).max(BigDecimal.ZERO);
+    }
+
+    boolean working() {
+        return status == OrderStatus.ACCEPTED || status == OrderStatus.PARTIALLY_FILLED;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.botfleet.engine.strategy;
+
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderSnapshot;
+
+/**
+ * Code that reacts to market data and order events by submitting and canceling orders. The same instance runs in a
+ * backtest, on paper and live; only the events differ. Every callback runs on the bot's single writer, one at a time,
+ * so a strategy keeps plain fields and needs no locks.
+ *
+ * <p>Order of events for one market datum: resting orders are matched first (their fills arrive via
+ * {@link #onFill}), then {@link #onTick} / {@link #onCandle}. Events caused by an order the strategy just submitted
+ * arrive after the current callback returns, within the same turn.
+ */
+public interface Strategy {
+
+    /**
+     * The bot starts, or restarts after a crash. On a restart the context already holds the restored position and
+     * open orders: derive where you are from them rather than placing orders again.
+     */
+    default void onStart(StrategyContext ctx) {
+    }
+
+    default void onTick(StrategyContext ctx, Tick tick) {
+    }
+
+    /** A completed candle (called at its close time). */
+    default void onCandle(StrategyContext ctx, Candle candle) {
+    }
+
+    /** Any order event except fills: accepted, canceled, rejected, denied, expired, ... */
+    default void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
+    }
+
+    /** A fill of one of this bot's orders, already applied to the position; {@code order} is after the fill. */
+    default void onFill(StrategyContext ctx, OrderSnapshot order, Fill fill) {
+    }
+
+    /** A timer set with {@link StrategyContext#scheduleTimer} is due. */
+    default void onTimer(StrategyContext ctx, String name) {
+    }
+
+    /** The bot stops. Open orders are canceled by the kernel after this returns. */
+    default void onStop(StrategyContext ctx) {
+    }
+}
