@@ -126,7 +126,9 @@ public abstract class BotApiCases extends ApiTestBase {
                 new Case(withConfig(bot("x"), "buyPrice", "0.001"), "config.buyPrice", "tick size"),
                 new Case(withConfig(bot("x"), "trailingPercent", 51), "config.trailingPercent", "<= 50"),
                 new Case(withConfig(bot("x"), "firstOrder", "HOLD"), "config.firstOrder", "BUY, SELL"),
-                new Case(withConfig(bot("x"), "infiniteLoop", "maybe"), "config.infiniteLoop", "true or false"));
+                new Case(withConfig(bot("x"), "infiniteLoop", "maybe"), "config.infiniteLoop", "true or false"),
+                new Case(withConfig(bot("x"), "quantity", "1e999999999"), "config.quantity", "digits"),
+                new Case(withConfig(bot("x"), "trailingPercent", "0.0000000000000000001"), "config.trailingPercent", "digits"));
         for (Case c : cases) {
             Answer a = post("/api/v1/bots", user, c.body());
             assertProblem(a, 400, "VALIDATION_ERROR");
