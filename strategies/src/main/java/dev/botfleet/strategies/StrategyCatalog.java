@@ -1,30 +1,65 @@
 package dev.botfleet.strategies;
 
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.StrategyFactory;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
+import dev.botfleet.strategies.dca.DcaDefinition;
+import dev.botfleet.strategies.dca.DcaStrategy;
+import dev.botfleet.strategies.scalper.Scalper;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
+import dev.botfleet.strategies.signal.BollingerStrategy;
+import dev.botfleet.strategies.signal.EmaCrossStrategy;
+import dev.botfleet.strategies.signal.RsiStrategy;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Every strategy botfleet ships, by id, in a stable order (the order the dashboard lists them in). */
+/**
+ * Every strategy botfleet ships, by id, in a stable order (the order the dashboard lists them in): its definition
+ * (parameters, validation) and the factory that makes a running instance for one bot.
+ */
 public final class StrategyCatalog {
-    private final Map<String, StrategyDefinition> definitions = new LinkedHashMap<>();
-
-    public StrategyCatalog() {
-        register(ScalperDefinition.definition());
+    private record Entry(StrategyDefinition definition, StrategyFactory factory) {
     }
 
-    private void register(StrategyDefinition definition) {
-        definitions.put(definition.id(), definition);
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+
+    public StrategyCatalog() {
+        register(ScalperDefinition.definition(), Scalper::new);
+        register(DcaDefinition.definition(), DcaStrategy::new);
+        register(RsiStrategy.definition(), RsiStrategy::new);
+        register(BollingerStrategy.definition(), BollingerStrategy::new);
+        register(EmaCrossStrategy.definition(), EmaCrossStrategy::new);
+    }
+
+    private void register(StrategyDefinition definition, StrategyFactory factory) {
+        if (entries.putIfAbsent(definition.id(), new Entry(definition, factory)) != null) {
+            throw new IllegalStateException("strategy id registered twice: " + definition.id());
+        }
     }
 
     public List<StrategyDefinition> definitions() {
-        return List.copyOf(definitions.values());
+        return entries.values().stream().map(Entry::definition).toList();
     }
 
     public Optional<StrategyDefinition> find(String id) {
-        return Optional.ofNullable(definitions.get(id));
+        return Optional.ofNullable(entries.get(id)).map(Entry::definition);
+    }
+
+    /**
+     * A fresh strategy for one bot.
+     *
+     * @param config validated by this strategy's definition ({@link StrategyDefinition#validate})
+     * @param instrument the market the bot trades: prices and quantities are resolved against it
+     * @throws IllegalArgumentException if no strategy has this id
+     */
+    public Strategy create(String id, StrategyConfig config, Instrument instrument) {
+        Entry entry = entries.get(id);
+        if (entry == null) throw new IllegalArgumentException("unknown strategy '" + id + "'");
+        return entry.factory().create(config, instrument);
     }
 }

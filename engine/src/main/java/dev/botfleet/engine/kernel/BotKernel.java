@@ -308,7 +308,13 @@ public final class BotKernel {
         journal.recordNew(s);  // journal before send: a crash from here on is reconciled by client order id
         listener.onOrderUpdated(s, submitted);
         activity(ActivityLevel.INFO, Messages.placed(s, instrument));
-        port.submit(s);
+        try {
+            port.submit(s);
+        } catch (RuntimeException e) {
+            // The outcome is unknown (sent or not): the order stays SUBMITTED and reconciliation settles it.
+            activity(ActivityLevel.ERROR, "Could not send order " + s.clientOrderId() + " to " + instrument.exchange()
+                    + ": " + e.getMessage() + ". It will be checked against the exchange on restart.");
+        }
         return s;
     }
 
