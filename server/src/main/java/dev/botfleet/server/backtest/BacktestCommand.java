@@ -105,7 +105,12 @@ public final class BacktestCommand {
         Timeframe timeframe = cl.get("--timeframe") == null ? null : parseTimeframe(cl.get("--timeframe"));
         CandleSeries candles = CandleLoader.load(data, timeframe).series();
         if (candles.isEmpty()) throw new IllegalArgumentException("--data: " + data + " holds no candles");
-        Map<String, Object> params = params(cl.all("--param"), source.definition());
+        Map<String, Object> params;
+        try {
+            params = source.forData(params(cl.all("--param"), source.definition()), candles.timeframe());
+        } catch (StrategySource.InvalidParameters e) {
+            throw new IllegalArgumentException("--param " + e.getMessage(), e);
+        }
         BacktestJob job = new BacktestJob(source, params, symbol, data.getFileName().toString(), candles,
                 cl.get("--fill-model") == null ? FillModel.REALISTIC : fillModel(cl.get("--fill-model")),
                 decimal(cl, "--fee", BacktestJob.DEFAULT_FEE), decimal(cl, "--balance", BacktestJob.DEFAULT_BALANCE),
@@ -198,6 +203,9 @@ public final class BacktestCommand {
                 m.trades(), m.netProfit(), Html.percent(m.totalReturn()), Html.percent(m.maxDrawdown()),
                 Html.ratio(m.sharpe()), Html.percent(m.winRate()), Html.ratio(m.profitFactor()));
         if (r.stopReason() != null) out.println("stopped early: " + r.stopReason());
+        if (!r.warnings().isEmpty()) {
+            out.println(r.warnings().size() + " warning(s), the first: " + r.warnings().getFirst());
+        }
         out.printf("ran in %.2f s; wrote %s and %s%n", seconds, dir.resolve("result.json"), dir.resolve("report.html"));
     }
 

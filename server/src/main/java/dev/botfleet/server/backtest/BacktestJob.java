@@ -22,7 +22,7 @@ public record BacktestJob(StrategySource strategy, Map<String, Object> params, S
                           int slippageTicks, BigDecimal tickSize, BigDecimal lotSize, double stoploss) {
 
     public static final BigDecimal DEFAULT_FEE = new BigDecimal("0.001");
-    public static final BigDecimal DEFAULT_BALANCE = new BigDecimal("1");
+    public static final BigDecimal DEFAULT_BALANCE = new BigDecimal("1000");
     public static final BigDecimal DEFAULT_TICK = new BigDecimal("0.00000001");
     public static final BigDecimal DEFAULT_LOT = new BigDecimal("0.00000001");
 
