@@ -10,6 +10,7 @@ import dev.botfleet.strategies.dca.DcaStrategy;
 import dev.botfleet.strategies.grid.GridDefinition;
 import dev.botfleet.strategies.grid.GridStrategy;
 import dev.botfleet.strategies.rules.RulesStrategy;
+import dev.botfleet.strategies.scalper.Scalper;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import dev.botfleet.strategies.simpledca.SimpleDcaStrategy;
 import dev.botfleet.strategies.signal.BollingerStrategy;
@@ -35,8 +36,7 @@ public final class StrategyCatalog {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
     public StrategyCatalog() {
-        // The scalper's runtime is registered by the engine branch (Scalper::new); until then only its definition.
-        register(ScalperDefinition.definition(), null);
+        register(ScalperDefinition.definition(), Scalper::new);
         register(GridDefinition.definition(), GridStrategy::new);
         register(DcaDefinition.definition(), DcaStrategy::new);
         register(SimpleDcaStrategy.definition(), SimpleDcaStrategy::new);
@@ -72,7 +72,7 @@ public final class StrategyCatalog {
      */
     public Strategy create(String id, StrategyConfig config, Instrument instrument) {
         Entry entry = entries.get(id);
-        if (entry == null || entry.factory() == null) throw new IllegalArgumentException("unknown strategy '" + id + "'");
+        if (entry == null) throw new IllegalArgumentException("unknown strategy '" + id + "'");
         return entry.factory().create(config, instrument);
     }
 }

@@ -7,11 +7,11 @@ package dev.botfleet.engine.indicator;
  * first ADX is the average of the next {@code period} DX values (ready with candle {@code 2·period}), later ones
  * {@code (adx * (period - 1) + dx) / period}. A candle whose DX is undefined leaves the ADX unchanged, as in TA-Lib.
  *
- * <p>One deliberate difference: TA-Lib tests "is zero" with an absolute 1e-8 epsilon on the smoothed true range and on
- * +DI + -DI; here only an exact zero counts (see {@link Rsi} for why). Both agree on every market quoted above ~1e-6.
+ * <p>"Is zero" for the smoothed true range and for +DI + -DI follows the {@link ZeroPolicy} (exact by default).
  */
 public final class Adx implements CandleIndicator {
     private final int period;
+    private final ZeroPolicy zero;
     private int count;
     private double previousHigh;
     private double previousLow;
@@ -25,10 +25,15 @@ public final class Adx implements CandleIndicator {
     private double adx = Double.NaN;
 
     public Adx(int period) {
+        this(period, ZeroPolicy.EXACT);
+    }
+
+    public Adx(int period, ZeroPolicy zero) {
         if (period < 2) {
             throw new IllegalArgumentException("period must be >= 2, was " + period);
         }
         this.period = period;
+        this.zero = zero;
     }
 
     @Override
@@ -63,11 +68,11 @@ public final class Adx implements CandleIndicator {
         }
         trueRange = trueRange - (trueRange / period) + range;
         double dx = Double.NaN;
-        if (trueRange != 0) {
+        if (!zero.isZero(trueRange)) {
             minusDi = 100.0 * (minusDm / trueRange);
             plusDi = 100.0 * (plusDm / trueRange);
             double sum = minusDi + plusDi;
-            if (sum != 0) {
+            if (!zero.isZero(sum)) {
                 dx = 100.0 * (Math.abs(minusDi - plusDi) / sum);
             }
         } else {

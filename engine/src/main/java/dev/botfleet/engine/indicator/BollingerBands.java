@@ -5,14 +5,14 @@ package dev.botfleet.engine.indicator;
  * k·σ where σ is the population standard deviation over the same window, computed like TA-Lib as
  * sqrt(mean(x²) - middle²) with a running sum of squares in TA-Lib's order. Also %B and bandwidth.
  *
- * <p>One deliberate difference: TA-Lib sets σ to 0 whenever the variance is below 1e-8 (an absolute epsilon), which
- * collapses the bands of every market priced below ~0.01 (all X/BTC pairs). Here only a variance that rounds to zero
- * or below gives σ = 0.
+ * <p>σ is 0 when the variance is zero or negative (rounding), per the {@link ZeroPolicy}: TA-Lib's policy also zeroes
+ * any variance below 1e-8, which collapses the bands of every market priced below ~0.01 (all X/BTC pairs).
  */
 public final class BollingerBands implements ValueIndicator {
     private final int period;
     private final double upperDeviations;
     private final double lowerDeviations;
+    private final ZeroPolicy zero;
     private final Sma middle;
     private final double[] window;
     private int next;
@@ -28,6 +28,10 @@ public final class BollingerBands implements ValueIndicator {
     }
 
     public BollingerBands(int period, double upperDeviations, double lowerDeviations) {
+        this(period, upperDeviations, lowerDeviations, ZeroPolicy.EXACT);
+    }
+
+    public BollingerBands(int period, double upperDeviations, double lowerDeviations, ZeroPolicy zero) {
         if (period < 2) {
             throw new IllegalArgumentException("period must be >= 2, was " + period);
         }
@@ -39,6 +43,7 @@ public final class BollingerBands implements ValueIndicator {
         this.period = period;
         this.upperDeviations = upperDeviations;
         this.lowerDeviations = lowerDeviations;
+        this.zero = zero;
         this.middle = new Sma(period);
         this.window = new double[period];
     }
@@ -61,7 +66,7 @@ public final class BollingerBands implements ValueIndicator {
         double oldest = window[next];
         partialSquares = totalSquares - oldest * oldest;
         variance -= mean * mean;
-        double deviation = variance > 0 ? Math.sqrt(variance) : 0.0;
+        double deviation = zero.isZeroOrNegative(variance) ? 0.0 : Math.sqrt(variance);
         upper = mean + upperDeviations * deviation;
         lower = mean - lowerDeviations * deviation;
         return mean;

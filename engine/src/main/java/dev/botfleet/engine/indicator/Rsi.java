@@ -5,12 +5,12 @@ package dev.botfleet.engine.indicator;
  * average gain and loss are seeded with the plain average of the first {@code period} changes, so the first value
  * comes with input {@code period + 1}; later averages are {@code (avg * (period - 1) + change) / period}.
  *
- * <p>One deliberate difference: TA-Lib treats an average gain + loss below 1e-8 (an absolute epsilon) as zero and
- * outputs 0. That swallows the real moves of any market quoted in small units (most X/BTC pairs move by less than
- * 1e-8 per candle), so here only an exact zero (no movement at all) gives 0, which TA-Lib also outputs then.
+ * <p>When gain + loss is zero (see {@link ZeroPolicy}: exactly zero by default, below 1e-8 for TA-Lib's behaviour) the
+ * value is 0, as in TA-Lib.
  */
 public final class Rsi implements ValueIndicator {
     private final int period;
+    private final ZeroPolicy zero;
     private int count;
     private double previous;
     private double averageGain;
@@ -18,10 +18,15 @@ public final class Rsi implements ValueIndicator {
     private double value = Double.NaN;
 
     public Rsi(int period) {
+        this(period, ZeroPolicy.EXACT);
+    }
+
+    public Rsi(int period, ZeroPolicy zero) {
         if (period < 2) {
             throw new IllegalArgumentException("period must be >= 2, was " + period);
         }
         this.period = period;
+        this.zero = zero;
     }
 
     @Override
@@ -60,7 +65,7 @@ public final class Rsi implements ValueIndicator {
 
     private double rsi() {
         double total = averageGain + averageLoss;
-        return total != 0 ? 100.0 * (averageGain / total) : 0.0;
+        return zero.isZero(total) ? 0.0 : 100.0 * (averageGain / total);
     }
 
     @Override

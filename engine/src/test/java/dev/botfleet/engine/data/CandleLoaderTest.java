@@ -1,5 +1,7 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Timeframe;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -11,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -151,6 +154,37 @@ class CandleLoaderTest {
         LoadedCandles loaded = CandleLoader.load(zip);
         assertThat(loaded.format()).isEqualTo(CandleFormat.BINANCE);
         assertThat(loaded.series().closes()).containsExactly(1.5, 1.6);
+    }
+
+    @Test
+    void gzippedFreqtradeJson() throws Exception {
+        Path gz = dir.resolve("ADA_BTC-5m.json.gz");
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
+            out.write(Files.readAllBytes(resource("ADA_BTC-5m.json")));
+        }
+        LoadedCandles zipped = CandleLoader.load(gz);
+        LoadedCandles plain = CandleLoader.load(resource("ADA_BTC-5m.json"));
+        assertThat(zipped.format()).isEqualTo(CandleFormat.FREQTRADE_JSON);
+        assertThat(zipped.filledCandles()).isEqualTo(plain.filledCandles());
+        assertThat(zipped.series().closes()).containsExactly(plain.series().closes());
+    }
+
+    @Test
+    void binanceFuturesDumpWithHeaderIsReadByColumnNames() throws IOException {
+        Path file = write("BTCUSDT-5m-2024-01.csv", "\uFEFFopen_time,open,high,low,close,volume,close_time,"
+                + "quote_volume,count,taker_buy_volume,taker_buy_quote_volume,ignore\n"
+                + binanceLine(T0, "42000.1", "3") + "\n" + binanceLine(T0 + FIVE_MINUTES, "42001.5", "4") + "\n");
+        LoadedCandles loaded = CandleLoader.load(file);
+        assertThat(loaded.series().closes()).containsExactly(42000.1, 42001.5);
+        assertThat(loaded.series().volumes()).containsExactly(3, 4);
+    }
+
+    @Test
+    void aBinaryFileIsRefusedByName() throws IOException {
+        Path file = dir.resolve("candles.feather");
+        Files.write(file, new byte[] {'A', 'R', 'R', 'O', 'W', 1, (byte) 0xC3, (byte) 0x28, 0, (byte) 0xFF});
+        assertThatThrownBy(() -> CandleLoader.load(file)).isInstanceOf(CandleDataException.class)
+                .hasMessage(file + ": is not UTF-8 text (a binary file?)");
     }
 
     @Test

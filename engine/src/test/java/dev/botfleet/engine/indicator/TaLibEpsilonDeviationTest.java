@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Pins down the one deliberate difference from TA-Lib: its absolute 1e-8 "is zero" epsilon. On ADA/BTC (prices near
- * 5e-5) TA-Lib's Bollinger Bands collapse onto the middle band and some RSI(2) values drop to 0, while the same candles
- * in satoshis give proper values. Ours give the satoshi answer (scaled back) at both scales.
+ * Pins down the one deliberate difference from TA-Lib under the default {@link ZeroPolicy#EXACT}: TA-Lib's absolute
+ * 1e-8 "is zero" epsilon. On ADA/BTC (prices near 5e-5) TA-Lib's Bollinger Bands collapse onto the middle band and some
+ * RSI(2) values drop to 0, while the same candles in satoshis give proper values; ours give the satoshi answer (scaled
+ * back) at both scales. In a long filled gap TA-Lib's RSI falls to 0 while ours holds its last value.
  */
 class TaLibEpsilonDeviationTest {
     private static final Core TA = new Core();
@@ -65,11 +66,34 @@ class TaLibEpsilonDeviationTest {
         assertThat(zeroedByTaLib).as("values TA-Lib zeroes on BTC prices").isPositive();
     }
 
+    @Test
+    void rsiHoldsItsValueThroughAFilledGap() {
+        TestCandles filled = TestCandles.loadFilled("ADA_BTC-5m.json", 1);
+        double[] talib = rsi(filled.close(), 14);
+        double[] ours = Indicators.values(new Rsi(14), filled.close());
+        int zeroedByTaLib = 0;
+        for (int i = 15; i < filled.size(); i++) {
+            if (talib[i] == 0 && ours[i] != 0) {
+                zeroedByTaLib++;
+                // inside a filled stretch: a flat candle at the previous close, and our RSI unchanged
+                assertThat(filled.high()[i]).isEqualTo(filled.low()[i]).isEqualTo(filled.close()[i - 1]);
+                assertThat(ours[i]).isCloseTo(ours[i - 1], relative(ours[i - 1]));
+            } else {
+                assertThat(ours[i]).as("RSI14 at %d", i).isCloseTo(talib[i], relative(talib[i]));
+            }
+        }
+        assertThat(zeroedByTaLib).as("values TA-Lib zeroes in the 33-candle gap").isPositive();
+    }
+
     private static double[] rsi(double[] closes) {
+        return rsi(closes, 2);
+    }
+
+    private static double[] rsi(double[] closes, int period) {
         int n = closes.length;
         double[] raw = new double[n];
         MInteger begin = new MInteger(), count = new MInteger();
-        TA.rsi(0, n - 1, closes, 2, begin, count, raw);
+        TA.rsi(0, n - 1, closes, period, begin, count, raw);
         double[] aligned = new double[n];
         java.util.Arrays.fill(aligned, Double.NaN);
         System.arraycopy(raw, 0, aligned, begin.value, count.value);

@@ -10,7 +10,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,6 +31,8 @@ class TaLibParityTest {
             all.add(Arguments.of(TestCandles.load(file, 1)));
             all.add(Arguments.of(TestCandles.load(file, 1e8)));
         }
+        all.add(Arguments.of(TestCandles.loadFilled("ADA_BTC-5m.json", 1)));
+        all.add(Arguments.of(TestCandles.loadFilled("TRX_BTC-5m.json", 1)));
         return all.stream();
     }
 
@@ -194,47 +195,45 @@ class TaLibParityTest {
         assertParity(label + " %D", align(n, d, b, count), ourD);
     }
 
+    /** With TA-Lib's zero policy, RSI, ADX/DI and Bollinger Bands match TA-Lib on every series, quirks included. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("candles")
-    void rsiAndDirectionalMovement(TestCandles c) {
-        for (int period : new int[] {14, 30}) {
-            checkRsi(c, period);
-        }
-        for (int period : new int[] {2, 14, 30}) {
-            checkAdx(c, period);
-        }
+    void epsilonSensitiveIndicatorsWithTaLibsZeroPolicy(TestCandles c) {
+        checkEpsilonSensitive(c, ZeroPolicy.TA_LIB);
     }
 
     /**
-     * RSI(2) and Bollinger Bands only in satoshis: on BTC-sized numbers TA-Lib's 1e-8 epsilon zeroes some RSI(2) values
-     * and every band width, which is the documented deviation ({@link TaLibEpsilonDeviationTest} pins it down).
+     * With the default exact zero policy they match TA-Lib too wherever its 1e-8 epsilon does not change the answer:
+     * these markets in satoshis without filled gaps. Elsewhere they differ on purpose ({@link TaLibEpsilonDeviationTest}).
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("satoshiCandles")
-    void epsilonSensitiveIndicators(TestCandles c) {
-        checkRsi(c, 2);
-        checkBollinger(c, 20, 2, 2);
-        checkBollinger(c, 5, 1, 1);
-        checkBollinger(c, 20, 2.5, 1.5);
+    void epsilonSensitiveIndicatorsWithTheExactZeroPolicy(TestCandles c) {
+        checkEpsilonSensitive(c, ZeroPolicy.EXACT);
     }
 
-    private static void checkRsi(TestCandles c, int period) {
-        assertParity(c.name() + " RSI" + period,
-                talib(c.size(), (end, b, k, out) -> TA.rsi(0, end, c.close(), period, b, k, out)),
-                Indicators.values(new Rsi(period), c.close()));
+    private static void checkEpsilonSensitive(TestCandles c, ZeroPolicy zero) {
+        for (int period : new int[] {2, 14, 30}) {
+            assertParity(c.name() + " RSI" + period + " " + zero,
+                    talib(c.size(), (end, b, k, out) -> TA.rsi(0, end, c.close(), period, b, k, out)),
+                    Indicators.values(new Rsi(period, zero), c.close()));
+            checkAdx(c, period, zero);
+        }
+        checkBollinger(c, 20, 2, 2, zero);
+        checkBollinger(c, 5, 1, 1, zero);
+        checkBollinger(c, 20, 2.5, 1.5, zero);
     }
 
-    private static void checkAdx(TestCandles c, int period) {
+    private static void checkAdx(TestCandles c, int period, ZeroPolicy zero) {
         int n = c.size();
         double[] adx = new double[n], plus = new double[n], minus = new double[n];
-        Supplier<Adx> fresh = () -> new Adx(period);
-        Adx ours = fresh.get();
+        Adx ours = new Adx(period, zero);
         for (int i = 0; i < n; i++) {
             adx[i] = ours.update(c.high()[i], c.low()[i], c.close()[i]);
             plus[i] = ours.plusDi();
             minus[i] = ours.minusDi();
         }
-        assertParity(c.name() + " ADX" + period,
+        assertParity(c.name() + " ADX" + period + " " + zero,
                 talib(n, (end, b, k, out) -> TA.adx(0, end, c.high(), c.low(), c.close(), period, b, k, out)), adx);
         assertParity(c.name() + " +DI" + period,
                 talib(n, (end, b, k, out) -> TA.plusDI(0, end, c.high(), c.low(), c.close(), period, b, k, out)), plus);
@@ -242,13 +241,13 @@ class TaLibParityTest {
                 talib(n, (end, b, k, out) -> TA.minusDI(0, end, c.high(), c.low(), c.close(), period, b, k, out)), minus);
     }
 
-    private static void checkBollinger(TestCandles c, int period, double up, double down) {
+    private static void checkBollinger(TestCandles c, int period, double up, double down, ZeroPolicy zero) {
         int n = c.size();
         double[] upper = new double[n], middle = new double[n], lower = new double[n];
         MInteger b = new MInteger(), k = new MInteger();
         assertThat(TA.bbands(0, n - 1, c.close(), period, up, down, MAType.Sma, b, k, upper, middle, lower))
                 .isEqualTo(RetCode.Success);
-        BollingerBands bands = new BollingerBands(period, up, down);
+        BollingerBands bands = new BollingerBands(period, up, down, zero);
         double[] ourUpper = new double[n], ourMiddle = new double[n], ourLower = new double[n];
         double[] percentB = new double[n], expectedPercentB = new double[n];
         double[] bandwidth = new double[n], expectedBandwidth = new double[n];
@@ -265,7 +264,7 @@ class TaLibParityTest {
             expectedPercentB[i] = width == 0 ? 0.5 : (c.close()[i] - alignedLower[i]) / width;
             expectedBandwidth[i] = (alignedUpper[i] - alignedLower[i]) / alignedMiddle[i];
         }
-        String label = c.name() + " BBANDS(" + period + "," + up + "," + down + ")";
+        String label = c.name() + " BBANDS(" + period + "," + up + "," + down + ") " + zero;
         assertParity(label + " upper", alignedUpper, ourUpper);
         assertParity(label + " middle", alignedMiddle, ourMiddle);
         assertParity(label + " lower", alignedLower, ourLower);

@@ -1,9 +1,14 @@
 package dev.botfleet.engine.indicator;
 
+import dev.botfleet.engine.data.CandleLoader;
+import dev.botfleet.engine.data.CandleSeries;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * The real candles of the test resources as plain columns, read independently of the engine's loaders so a loader bug
@@ -34,6 +39,30 @@ record TestCandles(String name, double[] open, double[] high, double[] low, doub
             v[i] = Double.parseDouble(f[5].strip());
         }
         return new TestCandles(file + (scale == 1 ? "" : " x" + scale), o, h, l, c, v);
+    }
+
+    /**
+     * The same file through the engine's loader, gaps filled the Freqtrade way (flat candles, volume 0): the series
+     * indicators see in a backtest, with long flat stretches that exercise zero ranges and zero changes.
+     */
+    static TestCandles loadFilled(String file, double scale) {
+        try {
+            CandleSeries s = CandleLoader.load(Path.of(TestCandles.class.getResource("/candles/" + file).toURI()))
+                    .series();
+            return new TestCandles(file + " gaps filled" + (scale == 1 ? "" : " x" + scale), scaled(s.opens(), scale),
+                    scaled(s.highs(), scale), scaled(s.lows(), scale), scaled(s.closes(), scale), s.volumes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double[] scaled(double[] values, double scale) {
+        for (int i = 0; i < values.length; i++) {
+            values[i] *= scale;
+        }
+        return values;
     }
 
     int size() {

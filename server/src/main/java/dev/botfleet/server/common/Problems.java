@@ -36,7 +36,6 @@ public final class Problems {
     public static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
                              ErrorCode code, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "about:blank");
         body.put("title", code.status().getReasonPhrase());
         body.put("status", code.status().value());
         body.put("code", code.name());

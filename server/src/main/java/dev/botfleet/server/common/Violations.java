@@ -16,6 +16,10 @@ public final class Violations {
         return list.isEmpty();
     }
 
+    public int count() {
+        return list.size();
+    }
+
     public boolean has(String field) {
         return list.stream().anyMatch(v -> v.field().equals(field));
     }

@@ -1,5 +1,6 @@
 package dev.botfleet.server.credential;
 
+import dev.botfleet.server.bot.BotResolver;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.common.Violations;
@@ -14,7 +15,7 @@ import java.util.UUID;
 
 /** The exchange-key vault: secrets go in encrypted and never come back out through the API. */
 @Service
-public class CredentialService {
+public class CredentialService implements BotResolver.CredentialCheck {
     private final CredentialRepository credentials;
     private final SecretCipher cipher;
     private final ExchangeCatalog exchanges;
@@ -56,6 +57,7 @@ public class CredentialService {
         if (!credentials.delete(ownerId, id)) throw new ApiException.NotFound("No credential " + id);
     }
 
+    @Override
     public boolean hasCredential(UUID ownerId, String exchange) {
         return credentials.existsForExchange(ownerId, exchange);
     }

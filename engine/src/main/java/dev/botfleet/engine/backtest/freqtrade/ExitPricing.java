@@ -18,7 +18,7 @@ final class ExitPricing {
         this.timeframeMinutes = timeframeMinutes;
     }
 
-    double closeRate(ExitType type, BacktestTrade trade, Row row, long tradeMinutes) {
+    double closeRate(ExitType type, RunningTrade trade, Row row, long tradeMinutes) {
         return switch (type) {
             case STOP_LOSS, TRAILING_STOP_LOSS -> stoplossRate(type, trade, row, tradeMinutes);
             case ROI -> roiRate(trade, row, tradeMinutes);
@@ -27,7 +27,7 @@ final class ExitPricing {
     }
 
     /** Exit-signal and custom exits at a limit price: {@code custom_exit_price}, never below the low (long). */
-    double signalExitRate(BacktestTrade trade, Row row, double proposed, String reason) {
+    double signalExitRate(RunningTrade trade, Row row, double proposed, String reason) {
         double rate = proposed;
         if (settings.exitOrderType() == OrderType.LIMIT) {
             double profit = trade.profitRatioAt(proposed);
@@ -41,7 +41,7 @@ final class ExitPricing {
         return rate;
     }
 
-    private double stoplossRate(ExitType type, BacktestTrade trade, Row row, long tradeMinutes) {
+    private double stoplossRate(ExitType type, RunningTrade trade, Row row, long tradeMinutes) {
         // The candle opened beyond the stop (a gap, or a cancelled exit left the stop behind): exit at the open.
         if (trade.isShort ? trade.stopLoss < row.low() : trade.stopLoss > row.high()) {
             return row.open();
@@ -64,7 +64,7 @@ final class ExitPricing {
         return trade.stopLoss;
     }
 
-    private double roiRate(BacktestTrade trade, Row row, long tradeMinutes) {
+    private double roiRate(RunningTrade trade, Row row, long tradeMinutes) {
         Map.Entry<Integer, Double> step = settings.minimalRoi().stepAt(tradeMinutes);
         if (step == null) {
             return row.open();
@@ -96,7 +96,7 @@ final class ExitPricing {
      * Issue #6261: a long entered below the open of a red candle cannot also take ROI above that candle's close — the
      * entry must have happened on the way down, after any high (mirrored for shorts on green candles).
      */
-    private static boolean enteredInsideWickBeyondClose(BacktestTrade trade, Row row, double closeRate) {
+    private static boolean enteredInsideWickBeyondClose(RunningTrade trade, Row row, double closeRate) {
         if (trade.isShort) {
             return row.open() < row.close() && trade.openRate > row.open() && closeRate < row.close();
         }

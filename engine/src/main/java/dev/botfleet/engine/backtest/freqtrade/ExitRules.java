@@ -21,7 +21,7 @@ final class ExitRules {
         this.settings = settings;
     }
 
-    List<Candidate> candidates(BacktestTrade trade, Row row, boolean enter, boolean exit, String exitTag) {
+    List<Candidate> candidates(RunningTrade trade, Row row, boolean enter, boolean exit, String exitTag) {
         double profitAtOpen = trade.profitRatioAt(row.open());
         double profitAtBest = trade.profitRatioAt(trade.isShort ? row.low() : row.high());
 
@@ -62,7 +62,7 @@ final class ExitRules {
     }
 
     /** Moves the stop, then reports STOP_LOSS / TRAILING_STOP_LOSS if the candle reached it, else null. */
-    private ExitType stoplossReached(BacktestTrade trade, Row row) {
+    private ExitType stoplossReached(RunningTrade trade, Row row) {
         adjustStop(trade, row);
         boolean hit = trade.isShort ? trade.stopLoss <= row.high() : trade.stopLoss >= row.low();
         if (!hit) {
@@ -75,7 +75,7 @@ final class ExitRules {
      * Only while the stop is still on the right side of the candle (below its low for a long), the custom stoploss and
      * the trailing stop are evaluated at the candle's best price — the optimistic assumption that the high came first.
      */
-    private void adjustStop(BacktestTrade trade, Row row) {
+    private void adjustStop(RunningTrade trade, Row row) {
         boolean stopOutsideCandle = trade.isShort ? trade.stopLoss > row.high() : trade.stopLoss < row.low();
         if (!stopOutsideCandle) {
             return;

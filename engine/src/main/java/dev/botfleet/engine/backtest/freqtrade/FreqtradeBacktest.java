@@ -50,7 +50,7 @@ public final class FreqtradeBacktest {
         private final ExitRules exitRules = new ExitRules(settings);
         private final ExitPricing exitPricing;
         private final List<FreqtradeTrade> closed = new ArrayList<>();
-        private BacktestTrade trade;
+        private RunningTrade trade;
         private int tradeIds;
         private double closedProfit;
         private int rejectedSignals;
@@ -138,32 +138,35 @@ public final class FreqtradeBacktest {
                 // A limit buy above the high would be a stop-entry, which Freqtrade does not do.
                 rate = isShort ? Math.max(rate, row.low()) : Math.min(rate, row.high());
             }
-            double stake = settings.stakeAmount();
+            // One pair and no open trade: nothing is tied up, so the wallet is the starting balance plus profits.
             double available = (settings.startingBalance() + closedProfit) * settings.tradableBalanceRatio();
-            if (available < stake) {
+            double stake = settings.unlimitedStake()
+                    ? Math.min(available / settings.maxOpenTrades(), available)
+                    : settings.stakeAmount();
+            if (!(stake > 0) || available < stake) {
                 return; // Freqtrade: "Available balance is lower than stake amount" - no trade.
             }
             double leverage = settings.effectiveLeverage();
-            BacktestTrade.Order order = newEntryOrder(rate, stake, leverage, row.time());
+            RunningTrade.Order order = newEntryOrder(rate, stake, leverage, row.time());
             if (order == null) {
                 return;
             }
-            trade = new BacktestTrade(++tradeIds, row.time(), isShort, leverage, settings.fee(), tag,
+            trade = new RunningTrade(++tradeIds, row.time(), isShort, leverage, settings.fee(), tag,
                     settings.priceTick(), order);
             trade.initStopLoss(rate, settings.stoploss());
         }
 
         /** amount = stake / rate × leverage, truncated to the amount step; null when nothing is left. */
-        private BacktestTrade.Order newEntryOrder(double rate, double stake, double leverage, long time) {
+        private RunningTrade.Order newEntryOrder(double rate, double stake, double leverage, long time) {
             double amount = FtMath.amountToPrecision((stake / rate) * leverage, settings.amountStep());
             if (!(amount > 0)) {
                 return null;
             }
-            return new BacktestTrade.Order(true, rate, amount, time);
+            return new RunningTrade.Order(true, rate, amount, time);
         }
 
         private void manageOpenOrder(Row row) {
-            BacktestTrade.Order order = trade.openOrder;
+            RunningTrade.Order order = trade.openOrder;
             Duration timeout = order.entry() ? settings.entryTimeout() : settings.exitTimeout();
             if (timeout != null && order.placedAt() < row.time() - timeout.toMillis()) {
                 if (order.entry()) {
@@ -183,7 +186,7 @@ public final class FreqtradeBacktest {
         }
 
         /** {@code adjust_entry_price}: same price keeps the order, another replaces it, null cancels it. */
-        private void reprice(BacktestTrade.Order order, Row row) {
+        private void reprice(RunningTrade.Order order, Row row) {
             Double requested = settings.callbacks().adjustEntryPrice().price(trade, row.time(), row.open(), order.price());
             if (requested != null && requested == order.price()) {
                 return;
@@ -219,7 +222,7 @@ public final class FreqtradeBacktest {
                     rate = exitPricing.signalExitRate(trade, row, rate, candidate.reason());
                 }
                 double amount = FtMath.amountToPrecision(trade.amount, settings.amountStep());
-                trade.openOrder = new BacktestTrade.Order(false, rate, amount, row.time());
+                trade.openOrder = new RunningTrade.Order(false, rate, amount, row.time());
                 trade.exitType = candidate.type();
                 trade.exitReason = candidate.reason();
                 return;

@@ -7,7 +7,9 @@ import java.time.Duration;
  * A Freqtrade configuration + strategy attributes, as far as they change backtest results. Names follow Freqtrade's
  * keys so users can copy their config across. Build with {@link #builder()}; every field has Freqtrade's default.
  *
- * @param stakeAmount           fixed {@code stake_amount} per trade, in the quote currency
+ * @param stakeAmount           fixed {@code stake_amount} per trade, in the quote currency (ignored when unlimited)
+ * @param unlimitedStake        {@code stake_amount: "unlimited"}: each entry stakes the available balance divided by
+ *                              {@code max_open_trades}, so profits and losses compound
  * @param startingBalance       {@code dry_run_wallet}
  * @param tradableBalanceRatio  {@code tradable_balance_ratio}; the stake is capped by what it leaves available
  * @param fee                   fee ratio charged on the entry and again on the exit (0.001 = 0.1%)
@@ -23,6 +25,7 @@ import java.time.Duration;
  */
 public record FreqtradeSettings(
         double stakeAmount,
+        boolean unlimitedStake,
         double startingBalance,
         double tradableBalanceRatio,
         double fee,
@@ -51,7 +54,14 @@ public record FreqtradeSettings(
         FreqtradeCallbacks callbacks) {
 
     public FreqtradeSettings {
-        requirePositive("stake_amount", stakeAmount);
+        if (unlimitedStake) {
+            if (maxOpenTrades < 1) {
+                throw new IllegalArgumentException(
+                        "stake_amount \"unlimited\" needs max_open_trades >= 1, was " + maxOpenTrades);
+            }
+        } else {
+            requirePositive("stake_amount", stakeAmount);
+        }
         requirePositive("dry_run_wallet", startingBalance);
         if (!(tradableBalanceRatio > 0 && tradableBalanceRatio <= 1)) {
             throw new IllegalArgumentException("tradable_balance_ratio must be in (0, 1], was " + tradableBalanceRatio);
@@ -128,6 +138,7 @@ public record FreqtradeSettings(
     /** Mutable builder with Freqtrade's defaults. */
     public static final class Builder {
         private double stakeAmount = 100;
+        private boolean unlimitedStake;
         private double startingBalance = 1000;
         private double tradableBalanceRatio = 0.99;
         private double fee;
@@ -160,6 +171,7 @@ public record FreqtradeSettings(
 
         private Builder(FreqtradeSettings s) {
             stakeAmount = s.stakeAmount;
+            unlimitedStake = s.unlimitedStake;
             startingBalance = s.startingBalance;
             tradableBalanceRatio = s.tradableBalanceRatio;
             fee = s.fee;
@@ -188,7 +200,9 @@ public record FreqtradeSettings(
             callbacks = s.callbacks;
         }
 
-        public Builder stakeAmount(double v) { stakeAmount = v; return this; }
+        public Builder stakeAmount(double v) { stakeAmount = v; unlimitedStake = false; return this; }
+        /** Freqtrade's {@code stake_amount: "unlimited"}; needs {@code maxOpenTrades >= 1}. */
+        public Builder unlimitedStake() { unlimitedStake = true; return this; }
         public Builder startingBalance(double v) { startingBalance = v; return this; }
         public Builder tradableBalanceRatio(double v) { tradableBalanceRatio = v; return this; }
         public Builder fee(double v) { fee = v; return this; }
@@ -217,7 +231,8 @@ public record FreqtradeSettings(
         public Builder callbacks(FreqtradeCallbacks v) { callbacks = v; return this; }
 
         public FreqtradeSettings build() {
-            return new FreqtradeSettings(stakeAmount, startingBalance, tradableBalanceRatio, fee, stoploss, minimalRoi,
+            return new FreqtradeSettings(stakeAmount, unlimitedStake, startingBalance, tradableBalanceRatio, fee,
+                    stoploss, minimalRoi,
                     trailingStop, trailingStopPositive, trailingStopPositiveOffset, trailingOnlyOffsetIsReached,
                     useCustomStoploss, useExitSignal, exitProfitOnly, exitProfitOffset, ignoreRoiIfEntrySignal,
                     entryTimeout, exitTimeout, maxOpenTrades, startupCandleCount, priceTick, amountStep, tradingMode,

@@ -10,7 +10,7 @@ final class TradeClosing {
     private TradeClosing() {
     }
 
-    static FreqtradeTrade close(BacktestTrade trade, long time, double rate) {
+    static FreqtradeTrade close(RunningTrade trade, long time, double rate) {
         double openValue = trade.openTradeValue(trade.amount, trade.openRate);
         double closeValue = trade.closeValue(rate);
         double profitAbs = FtMath.round8(trade.isShort ? openValue - closeValue : closeValue - openValue);

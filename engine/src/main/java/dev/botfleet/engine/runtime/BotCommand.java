@@ -1,0 +1,27 @@
+package dev.botfleet.engine.runtime;
+
+import dev.botfleet.engine.kernel.BotKernel;
+
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/** Things the outside world asks a running bot to do, delivered through its mailbox (imperative, per DESIGN.md). */
+public sealed interface BotCommand {
+
+    record StartBot(Instant at) implements BotCommand {
+    }
+
+    record StopBot(String reason) implements BotCommand {
+    }
+
+    record CancelOrder(String clientOrderId) implements BotCommand {
+    }
+
+    /** Moves the bot's clock forward with no market data, so its timers fire in a quiet market. */
+    record AdvanceClock(Instant now) implements BotCommand {
+    }
+
+    /** Runs {@code action} on the bot's turn, e.g. to read a consistent snapshot of its position. */
+    record Inspect(Consumer<BotKernel> action) implements BotCommand {
+    }
+}
