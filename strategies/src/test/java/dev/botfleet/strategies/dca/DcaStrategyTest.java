@@ -139,6 +139,26 @@ class DcaStrategyTest {
     }
 
     @Test
+    void aRestartKeepsTheDealCancelsTheSafetyOrdersAndRestoresTheTakeProfit() {
+        Harness before = bot(golden());
+        before.tick(1, 1000).tick(2, 1000);
+        List<OrderSnapshot> open = before.open();
+        assertThat(open).hasSize(2);   // SO1 and the take profit
+        Map<String, java.math.BigDecimal> balances = new LinkedHashMap<>();
+        before.sim.balances().forEach((asset, b) -> balances.put(asset, b.total()));
+        var state = new dev.botfleet.engine.kernel.KernelState(before.kernel.nextSequence(), open, before.fills);
+        Harness after = new Harness(new DcaStrategy(Harness.config(DcaDefinition.definition(), golden()), Harness.BTC),
+                Harness.BTC, balances, state);
+        after.sim.restore(open);
+        after.start();
+        assertThat(after.position()).isEqualByComparingTo("0.1");
+        assertThat(open(after)).containsExactly("SELL 0.10000@1010.00");
+        after.tick(10, 985).tick(11, 1011);
+        assertThat(after.fills(OrderSide.BUY)).isEmpty();          // no safety order left to fill
+        assertThat(after.deals).singleElement().satisfies(d -> assertThat(d.closeReason()).isEqualTo(CloseReason.TAKE_PROFIT));
+    }
+
+    @Test
     void aLadderReachingZeroIsRefusedNamingTheParameter() {
         var v = DcaDefinition.definition().validate(golden("maxSafetyOrders", 7));  // D₇ = 127 %
         assertThat(v.violations()).singleElement().satisfies(x -> {
