@@ -1,0 +1,150 @@
+package dev.botfleet.engine.backtest;
+
+import dev.botfleet.engine.data.CandleSeries;
+import dev.botfleet.engine.exchange.Balance;
+import dev.botfleet.engine.kernel.ActivityEntry;
+import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.KernelListener;
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.Timeframe;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.PositionSnapshot;
+import dev.botfleet.engine.sim.SimExchange;
+import dev.botfleet.engine.sim.SimFillModel;
+import dev.botfleet.engine.strategy.ActivityLevel;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Drives a strategy over candles through the same {@link BotKernel} and {@link SimExchange} as paper trading. Per
+ * candle (delivered at its close time): the exchange replays the bar and fills resting orders, then the strategy's
+ * {@code onCandle} runs, then the kernel settles until no order event is pending. One instance is one run.
+ */
+final class KernelRun implements KernelListener {
+    static final String BOT_ID = "backtest";
+    private static final int MAX_WARNINGS = 50;
+    private static final int PROGRESS_EVERY = 1 << 14;
+
+    /** Sees every order the strategy submits, with the candle it was submitted on (for the freqtrade mapping). */
+    interface OrderRecorder {
+        void onSubmitted(int candle, OrderSnapshot order, BigDecimal positionBefore);
+    }
+
+    private final BacktestSpec spec;
+    private final BacktestProgress progress;
+    private final OrderRecorder recorder;
+    private final List<BacktestTrade> trades = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private int candleIndex = -1;
+    // Account value tracked in double from the fills, for the per-candle equity curve (exact balances at the end).
+    private double cash;
+    private double base;
+    private BigDecimal position = BigDecimal.ZERO;
+    private String stopReason;
+    private boolean failed;
+
+    KernelRun(BacktestSpec spec, BacktestProgress progress, OrderRecorder recorder) {
+        this.spec = spec;
+        this.progress = progress;
+        this.recorder = recorder;
+    }
+
+    BacktestResult run() {
+        Instrument instrument = spec.instrument();
+        CandleSeries s = spec.candles();
+        Timeframe timeframe = s.timeframe();
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        balances.put(instrument.quoteAsset(), spec.startingBalance());
+        balances.put(instrument.baseAsset(), BigDecimal.ZERO);
+        SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances);
+        BotKernel kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
+                .exchange(sim::connect).listener(this).build();
+        cash = spec.startingBalance().doubleValue();
+
+        int n = s.size();
+        long[] time = new long[n];
+        double[] equity = new double[n];
+        boolean[] exposed = new boolean[n];
+        kernel.start(Instant.ofEpochMilli(s.openTime(0)));
+        String exchange = instrument.exchange();
+        String symbol = instrument.symbol();
+        for (int i = 0; i < n; i++) {
+            candleIndex = i;
+            kernel.onCandle(new Candle(exchange, symbol, timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i),
+                    s.close(i), s.volume(i)));
+            time[i] = s.closeTime(i);
+            equity[i] = cash + base * s.close(i);
+            exposed[i] = base != 0;
+            if ((i & (PROGRESS_EVERY - 1)) == 0) progress.onProgress(i, n);
+        }
+        if (kernel.isRunning()) kernel.stop("backtest finished");
+        progress.onProgress(n, n);
+
+        EquityCurve curve = new EquityCurve(time, equity, exposed);
+        Metrics metrics = MetricsCalculator.compute(spec.startingBalance(), curve, trades, s.timeframe().millis(),
+                moneyScale(instrument));
+        Map<String, BigDecimal> finalBalances = new LinkedHashMap<>();
+        for (Balance b : sim.balances().values()) finalBalances.put(b.asset(), b.total().stripTrailingZeros());
+        return new BacktestResult(spec.strategy(), FillModel.REALISTIC, n, trades, curve, metrics, finalBalances,
+                stopReason, failed, warnings);
+    }
+
+    /** Quote money is shown with the tick size's decimals, but never fewer than 2 nor more than 8. */
+    static int moneyScale(Instrument instrument) {
+        return Math.min(8, Math.max(2, instrument.priceScale()));
+    }
+
+    @Override
+    public void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
+        switch (event) {
+            case OrderEvent.OrderSubmitted e when recorder != null -> recorder.onSubmitted(candleIndex, order, position);
+            case OrderEvent.OrderDenied e -> warn(e.timestamp() + " order denied (" + e.reason() + "): " + e.message());
+            case OrderEvent.OrderRejected e -> warn(e.timestamp() + " order rejected: " + e.reason());
+            default -> { }
+        }
+    }
+
+    private void warn(String message) {
+        if (warnings.size() < MAX_WARNINGS) warnings.add(message);
+    }
+
+    @Override
+    public void onFill(Fill fill, PositionSnapshot after) {
+        double notional = fill.price().doubleValue() * fill.quantity().doubleValue();
+        double fee = fill.feeCurrency().equals(spec.instrument().quoteAsset()) ? fill.fee().doubleValue() : 0;
+        if (fill.side() == OrderSide.BUY) cash -= notional + fee;
+        else cash += notional - fee;
+        position = after.quantity();
+        base = position.doubleValue();
+    }
+
+    @Override
+    public void onDealCompleted(Deal d) {
+        trades.add(new BacktestTrade(d.openedAt(), d.closedAt(), d.direction().name(), d.quantity(), d.entryPrice(),
+                d.exitPrice(), d.fees(), d.pnl(), d.closeReason().name()));
+    }
+
+    /** Errors only: losing deals are WARNING lines in the activity log, but they are no problem of the run. */
+    @Override
+    public void onActivity(ActivityEntry entry) {
+        if (entry.level() == ActivityLevel.ERROR) warn(entry.timestamp() + " " + entry.message());
+    }
+
+    @Override
+    public void onStopped(String reason, boolean error) {
+        if (candleIndex < spec.candles().size() - 1 || error) {
+            stopReason = reason;
+            failed = error;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package dev.botfleet.engine.backtest.freqtrade;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * One trade while the backtest runs (Freqtrade's LocalTrade, single entry order): the open order if any, the filled
+ * entry, the stop. Mutable because Freqtrade's rules are stated as updates; it never leaves the package — results are
+ * copied into {@link FreqtradeTrade}.
+ */
+final class RunningTrade implements TradeView {
+
+    /** A resting order: Freqtrade keeps at most one open order per trade in a backtest without DCA. */
+    record Order(boolean entry, double price, double amount, long placedAt) {
+    }
+
+    final int id;
+    final long openTime;
+    final boolean isShort;
+    final double leverage;
+    final double fee;
+    final String enterTag;
+    private final BigDecimal priceTick;
+
+    double openRate;
+    double amount;
+    double stakeAmount;
+    double openTradeValue;
+    int filledEntries;
+    Order openOrder;
+
+    double stopLoss;
+    double stopLossPct;
+    private boolean initialStopSet;
+    boolean stopIsTrailing;
+
+    ExitType exitType;
+    String exitReason;
+
+    RunningTrade(int id, long openTime, boolean isShort, double leverage, double fee, String enterTag,
+                  BigDecimal priceTick, Order entryOrder) {
+        this.id = id;
+        this.openTime = openTime;
+        this.isShort = isShort;
+        this.leverage = leverage;
+        this.fee = fee;
+        this.enterTag = enterTag;
+        this.priceTick = priceTick;
+        this.openRate = entryOrder.price();
+        this.openOrder = entryOrder;
+    }
+
+    /** The entry order filled: the trade now holds its amount at the order price. */
+    void fillEntry(Order order) {
+        openRate = order.price();
+        amount = order.amount();
+        stakeAmount = FtMath.product(order.price(), order.amount()) / leverage;
+        openTradeValue = openTradeValue(amount, openRate);
+        openOrder = null;
+        filledEntries++;
+        if (filledEntries == 1) {
+            // The stop set when the order was placed used the order price; the first fill restarts it from the fill
+            // price and it is not trailing (otherwise a replaced, higher entry order would look like a trailing move).
+            initialStopSet = false;
+            stopIsTrailing = false;
+            adjustStopLoss(openRate, stopLossPct);
+        }
+    }
+
+    boolean hasFilled() {
+        return filledEntries > 0;
+    }
+
+    double openTradeValue(double qty, double rate) {
+        return FtMath.valueWithFee(qty, rate, fee, !isShort);
+    }
+
+    double closeValue(double rate) {
+        return FtMath.valueWithFee(amount, rate, fee, isShort);
+    }
+
+    @Override
+    public double profitRatioAt(double rate) {
+        double closeValue = closeValue(rate);
+        if ((isShort && closeValue == 0.0) || (!isShort && openTradeValue == 0.0)) {
+            return 0.0;
+        }
+        double ratio = isShort ? 1 - (closeValue / openTradeValue) : (closeValue / openTradeValue) - 1;
+        return FtMath.round8(ratio * leverage);
+    }
+
+    /**
+     * Sets the first stop from {@code price}, or later moves it in the trade's favour only (never back), marking it
+     * trailing. Stops round away from the market: up for longs, down for shorts.
+     */
+    void adjustStopLoss(double price, double stoploss) {
+        double distance = Math.abs(stoploss / leverage);
+        double raw = isShort ? price * (1 + distance) : price * (1 - distance);
+        double stop = FtMath.priceToPrecision(raw, priceTick, isShort ? RoundingMode.DOWN : RoundingMode.UP);
+        if (!initialStopSet) {
+            initialStopSet = true;
+            stopLoss = stop;
+            stopLossPct = -Math.abs(stoploss);
+            return;
+        }
+        boolean better = isShort ? stop < stopLoss : stop > stopLoss;
+        if (better) {
+            stopIsTrailing = true;
+            stopLoss = stop;
+            stopLossPct = -Math.abs(stoploss);
+        }
+    }
+
+    /** Sets the initial stop when the entry order is placed; a trade that already has one keeps it. */
+    void initStopLoss(double price, double stoploss) {
+        if (!initialStopSet) {
+            adjustStopLoss(price, stoploss);
+        }
+    }
+
+    /** Whole minutes since the trade opened (the entry order's candle), as Freqtrade's {@code trade_dur}. */
+    long minutesOpen(long now) {
+        return Math.floorDiv(now - openTime, 60_000L);
+    }
+
+    @Override
+    public long openTime() {
+        return openTime;
+    }
+
+    @Override
+    public double openRate() {
+        return openRate;
+    }
+
+    @Override
+    public double amount() {
+        return amount;
+    }
+
+    @Override
+    public double leverage() {
+        return leverage;
+    }
+
+    @Override
+    public boolean isShort() {
+        return isShort;
+    }
+
+    @Override
+    public String enterTag() {
+        return enterTag;
+    }
+
+    @Override
+    public double stopLoss() {
+        return stopLoss;
+    }
+}

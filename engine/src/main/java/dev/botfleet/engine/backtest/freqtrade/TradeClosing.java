@@ -1,0 +1,35 @@
+package dev.botfleet.engine.backtest.freqtrade;
+
+/**
+ * Freqtrade's accounting when the exit fills: {@code profit_abs} is the close value minus the entry value (both with
+ * fees) rounded to 8 decimals, and the trade's {@code profit_ratio} is that rounded amount over the entry value, times
+ * leverage. (The unrounded ratio, used for ROI decisions, can differ in the last digits.)
+ */
+final class TradeClosing {
+
+    private TradeClosing() {
+    }
+
+    static FreqtradeTrade close(RunningTrade trade, long time, double rate) {
+        double openValue = trade.openTradeValue(trade.amount, trade.openRate);
+        double closeValue = trade.closeValue(rate);
+        double profitAbs = FtMath.round8(trade.isShort ? openValue - closeValue : closeValue - openValue);
+        double profitRatio = openValue > 0 ? (profitAbs / openValue) * trade.leverage : 0.0;
+        return new FreqtradeTrade(
+                trade.openTime,
+                time,
+                FtMath.exact(trade.openRate),
+                FtMath.exact(rate),
+                FtMath.exact(trade.amount),
+                FtMath.exact(trade.stakeAmount),
+                FtMath.exact(FtMath.feeCost(trade.amount, trade.openRate, trade.fee)),
+                FtMath.exact(FtMath.feeCost(trade.amount, rate, trade.fee)),
+                profitRatio,
+                FtMath.exact(profitAbs),
+                trade.exitType,
+                trade.exitReason,
+                trade.enterTag,
+                trade.isShort,
+                trade.leverage);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.botfleet.server.activity;
+
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.List;
+import java.util.UUID;
+
+@Repository
+public class ActivityLogRepository {
+    private static final RowMapper<ActivityLog> ROW = (rs, n) -> new ActivityLog(rs.getObject("id", UUID.class),
+            rs.getObject("owner_id", UUID.class), rs.getObject("bot_id", UUID.class),
+            LogLevel.valueOf(rs.getString("level")), rs.getString("message"), Times.read(rs, "created_at"));
+
+    /** Optional filters as SQL that is always the same text (null parameters switch a filter off). */
+    private static final String FILTER = """
+            WHERE owner_id = :owner
+              AND (CAST(:level AS VARCHAR(8)) IS NULL OR level = :level)
+              AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)""";
+
+    private final JdbcClient jdbc;
+
+    public ActivityLogRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(ActivityLog log) {
+        jdbc.sql("""
+                        INSERT INTO activity_logs (id, owner_id, bot_id, level, message, created_at)
+                        VALUES (:id, :owner, :bot, :level, :message, :created)""")
+                .param("id", log.id()).param("owner", log.ownerId()).param("bot", log.botId())
+                .param("level", log.level().name()).param("message", log.message())
+                .param("created", Times.sql(log.createdAt()))
+                .update();
+    }
+
+    public List<ActivityLog> find(UUID ownerId, LogLevel level, UUID botId, Paging paging) {
+        return jdbc.sql("SELECT * FROM activity_logs " + FILTER + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("owner", ownerId).param("level", level == null ? null : level.name()).param("bot", botId)
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query(ROW).list();
+    }
+
+    public long count(UUID ownerId, LogLevel level, UUID botId) {
+        return jdbc.sql("SELECT COUNT(*) FROM activity_logs " + FILTER)
+                .param("owner", ownerId).param("level", level == null ? null : level.name()).param("bot", botId)
+                .query(Long.class).single();
+    }
+
+    /** Whether {@code botId} is one of the owner's bots (reads the bots table to keep activity free of the bot package). */
+    public boolean ownsBot(UUID ownerId, UUID botId) {
+        return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :bot AND owner_id = :owner")
+                .param("bot", botId).param("owner", ownerId).query(Long.class).single() > 0;
+    }
+}

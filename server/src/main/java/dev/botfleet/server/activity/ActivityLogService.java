@@ -1,0 +1,60 @@
+package dev.botfleet.server.activity;
+
+import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Times;
+import dev.botfleet.server.common.Violations;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.UUID;
+
+/**
+ * Writes and reads the activity log. Writes join the caller's transaction: a bot change and its log entry are stored
+ * together or not at all.
+ */
+@Service
+public class ActivityLogService {
+    public static final int MAX_MESSAGE = 1000;
+
+    private final ActivityLogRepository logs;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    public ActivityLogService(ActivityLogRepository logs, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
+        this.logs = logs;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public ActivityLog record(UUID ownerId, UUID botId, LogLevel level, String message) {
+        String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
+        ActivityLog entry = new ActivityLog(UUID.randomUUID(), ownerId, botId, level, text, Times.now(clock));
+        logs.insert(entry);
+        events.publishEvent(entry);  // the event stream sends it once the transaction commits
+        return entry;
+    }
+
+    /** A user's own entry (POST /logs): validated, and {@code botId} must be one of the caller's bots. */
+    @Transactional
+    public ActivityLog post(UUID ownerId, String level, String message, UUID botId) {
+        Violations v = new Violations();
+        LogLevel parsed = v.oneOf("level", level, LogLevel.class, true);
+        String text = v.text("message", message, MAX_MESSAGE);
+        if (botId != null && !logs.ownsBot(ownerId, botId)) {
+            v.add("botId", "no such bot", botId); // same answer for someone else's bot: no existence leak
+        }
+        v.throwIfAny();
+        return record(ownerId, botId, parsed, text);
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<ActivityLog> find(UUID ownerId, LogLevel level, UUID botId, Paging paging) {
+        return new PageResponse<>(logs.find(ownerId, level, botId, paging), paging.page(), paging.size(),
+                logs.count(ownerId, level, botId));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.botfleet.server.activity;
+
+public enum LogLevel {
+    INFO, SUCCESS, WARNING, ERROR
+}

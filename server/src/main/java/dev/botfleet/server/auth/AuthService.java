@@ -1,0 +1,51 @@
+package dev.botfleet.server.auth;
+
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.Violations;
+import dev.botfleet.server.user.User;
+import dev.botfleet.server.user.UserRepository;
+import dev.botfleet.server.user.UserService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+import java.time.Duration;
+import java.util.Optional;
+
+@Service
+public class AuthService {
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final TokenService tokens;
+    private final LoginThrottle throttle;
+    /** Checked when the email is unknown, so a wrong email costs as much time as a wrong password. */
+    private final String decoyHash;
+
+    public AuthService(UserRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle) {
+        this.users = users;
+        this.passwords = passwords;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.decoyHash = passwords.encode("decoy-password-0");
+    }
+
+    public TokenService.TokenResponse login(String rawEmail, String password, String address) {
+        Violations v = new Violations();
+        if (rawEmail == null || rawEmail.isBlank()) v.add("email", "is required", rawEmail);
+        if (password == null || password.isEmpty()) v.add("password", "is required", null);
+        v.throwIfAny();
+        String email = UserService.normalizeEmail(rawEmail);
+        Optional<Duration> locked = throttle.lockedFor(email, address);
+        if (locked.isPresent()) {
+            throw new ApiException.RateLimited("Too many failed logins; try again in "
+                    + Math.max(1, locked.get().toSeconds()) + " seconds", locked.get());
+        }
+        Optional<User> user = users.findByEmail(email);
+                boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash)) && user.isPresent();
+        if (!matches) {
+            throttle.failed(email, address);
+            throw new ApiException.Unauthorized("Wrong email or password");
+        }
+        throttle.succeeded(email);
+        return tokens.issue(user.get());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.botfleet.server.bot;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A configured, owned, start/stoppable runner of one strategy on one symbol.
+ *
+ * @param config the validated, normalized strategy config (decimals as exact strings rounded to the instrument)
+ * @param statusReason why the bot is in ERROR (null otherwise)
+ */
+public record Bot(UUID id, UUID ownerId, String name, String exchange, String symbol, String strategy, BotMode mode,
+                  BotStatus status, String statusReason, Map<String, Object> config, BigDecimal pnl, long totalTrades,
+                  Instant lastFillTime, Instant createdAt, Instant updatedAt) {
+}

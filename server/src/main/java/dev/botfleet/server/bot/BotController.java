@@ -1,0 +1,98 @@
+package dev.botfleet.server.bot;
+
+import dev.botfleet.server.auth.CurrentUser;
+import dev.botfleet.server.common.Decimals;
+import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Violations;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+@RestController
+@RequestMapping("/api/v1/bots")
+public class BotController {
+    private final BotService bots;
+
+    public BotController(BotService bots) {
+        this.bots = bots;
+    }
+
+    @GetMapping
+    public PageResponse<BotResponse> list(CurrentUser user, @RequestParam(required = false) String status,
+                                          @RequestParam(required = false) Integer page,
+                                          @RequestParam(required = false) Integer size) {
+        Violations v = new Violations();
+        BotStatus parsed = v.oneOf("status", status, BotStatus.class, false);
+        v.throwIfAny();
+        return bots.list(user.id(), parsed, Paging.of(page, size)).map(BotResponse::of);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    public BotResponse create(CurrentUser user, @RequestBody BotRequest request) {
+        return BotResponse.of(bots.create(user.id(), request));
+    }
+
+    @GetMapping("/{id}")
+    public BotResponse get(CurrentUser user, @PathVariable UUID id) {
+        return BotResponse.of(bots.get(user.id(), id));
+    }
+
+    /** Replaces name, exchange, symbol, strategy, mode and config. 409 while the bot is ACTIVE. */
+    @PutMapping("/{id}")
+    public BotResponse update(CurrentUser user, @PathVariable UUID id, @RequestBody BotRequest request) {
+        return BotResponse.of(bots.update(user.id(), id, request));
+    }
+
+    /** 409 while the bot is ACTIVE: stop it first. */
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(CurrentUser user, @PathVariable UUID id) {
+        bots.delete(user.id(), id);
+    }
+
+    @PostMapping("/{id}/start")
+    public BotResponse start(CurrentUser user, @PathVariable UUID id) {
+        return BotResponse.of(bots.start(user.id(), id));
+    }
+
+    @PostMapping("/{id}/stop")
+    public BotResponse stop(CurrentUser user, @PathVariable UUID id) {
+        return BotResponse.of(bots.stop(user.id(), id));
+    }
+
+    @PostMapping("/{id}/toggle")
+    public BotResponse toggle(CurrentUser user, @PathVariable UUID id) {
+        return BotResponse.of(bots.toggle(user.id(), id));
+    }
+
+    @PostMapping("/stop-all")
+    public StopAllResponse stopAll(CurrentUser user) {
+        return new StopAllResponse(bots.stopAll(user.id()));
+    }
+
+    @GetMapping("/statistics/summary")
+    public SummaryResponse summary(CurrentUser user) {
+        BotRepository.Summary s = bots.summary(user.id());
+        return new SummaryResponse(s.totalBots(), s.activeBots(), s.stoppedBots(), s.errorBots(),
+                Decimals.format(s.totalPnl()), s.totalTrades());
+    }
+
+    public record StopAllResponse(int stopped) {
+    }
+
+    public record SummaryResponse(long totalBots, long activeBots, long stoppedBots, long errorBots, String totalPnl,
+                                  long totalTrades) {
+    }
+}

@@ -1,0 +1,130 @@
+package dev.botfleet.server.bot;
+
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Every query filters by owner: another user's bot simply does not exist here. */
+@Repository
+public class BotRepository {
+    private static final TypeReference<LinkedHashMap<String, Object>> CONFIG = new TypeReference<>() {
+    };
+    private static final String STATUS_FILTER = "WHERE owner_id = :owner AND (CAST(:status AS VARCHAR(8)) IS NULL OR status = :status)";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final RowMapper<Bot> row;
+
+    public BotRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.row = (rs, n) -> new Bot(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
+                rs.getString("name"), rs.getString("exchange"), rs.getString("symbol"), rs.getString("strategy"),
+                BotMode.valueOf(rs.getString("mode")), BotStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"), json.readValue(rs.getString("config"), CONFIG),
+                rs.getBigDecimal("pnl"), rs.getLong("total_trades"), Times.read(rs, "last_fill_time"),
+                Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+    }
+
+    public void insert(Bot bot) {
+        jdbc.sql("""
+                        INSERT INTO bots (id, owner_id, name, exchange, symbol, strategy, mode, status, status_reason,
+                            config, pnl, total_trades, last_fill_time, created_at, updated_at)
+                        VALUES (:id, :owner, :name, :exchange, :symbol, :strategy, :mode, :status, :reason,
+                            :config, :pnl, :trades, :lastFill, :created, :updated)""")
+                .param("id", bot.id()).param("owner", bot.ownerId()).param("name", bot.name())
+                .param("exchange", bot.exchange()).param("symbol", bot.symbol()).param("strategy", bot.strategy())
+                .param("mode", bot.mode().name()).param("status", bot.status().name())
+                .param("reason", bot.statusReason()).param("config", json.writeValueAsString(bot.config()))
+                .param("pnl", bot.pnl()).param("trades", bot.totalTrades())
+                .param("lastFill", Times.sql(bot.lastFillTime())).param("created", Times.sql(bot.createdAt()))
+                .param("updated", Times.sql(bot.updatedAt()))
+                .update();
+    }
+
+    public void update(UUID ownerId, UUID id, BotSpec spec, Instant updatedAt) {
+        jdbc.sql("""
+                        UPDATE bots SET name = :name, exchange = :exchange, symbol = :symbol, strategy = :strategy,
+                            mode = :mode, config = :config, updated_at = :updated
+                        WHERE owner_id = :owner AND id = :id""")
+                .param("name", spec.name()).param("exchange", spec.exchange()).param("symbol", spec.symbol())
+                .param("strategy", spec.strategy()).param("mode", spec.mode().name())
+                .param("config", json.writeValueAsString(spec.config())).param("updated", Times.sql(updatedAt))
+                .param("owner", ownerId).param("id", id)
+                .update();
+    }
+
+    public void setStatus(UUID ownerId, UUID id, BotStatus status, String reason, Instant updatedAt) {
+        jdbc.sql("UPDATE bots SET status = :status, status_reason = :reason, updated_at = :updated WHERE owner_id = :owner AND id = :id")
+                .param("status", status.name()).param("reason", reason).param("updated", Times.sql(updatedAt))
+                .param("owner", ownerId).param("id", id)
+                .update();
+    }
+
+    public Optional<Bot> find(UUID ownerId, UUID id) {
+        return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND id = :id")
+                .param("owner", ownerId).param("id", id).query(row).optional();
+    }
+
+    /** Locks the row until the transaction ends: status changes of one bot happen one at a time. */
+    public Optional<Bot> findForUpdate(UUID ownerId, UUID id) {
+        return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND id = :id FOR UPDATE")
+                .param("owner", ownerId).param("id", id).query(row).optional();
+    }
+
+    public List<Bot> page(UUID ownerId, BotStatus status, Paging paging) {
+        return jdbc.sql("SELECT * FROM bots " + STATUS_FILTER + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("owner", ownerId).param("status", status == null ? null : status.name())
+                .param("limit", paging.size()).param("offset", paging.offset())
+                .query(row).list();
+    }
+
+    public long count(UUID ownerId, BotStatus status) {
+        return jdbc.sql("SELECT COUNT(*) FROM bots " + STATUS_FILTER)
+                .param("owner", ownerId).param("status", status == null ? null : status.name())
+                .query(Long.class).single();
+    }
+
+    public List<Bot> activeForUpdate(UUID ownerId) {
+        return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND status = 'ACTIVE' ORDER BY seq FOR UPDATE")
+                .param("owner", ownerId).query(row).list();
+    }
+
+    public boolean delete(UUID ownerId, UUID id) {
+        return jdbc.sql("DELETE FROM bots WHERE owner_id = :owner AND id = :id")
+                .param("owner", ownerId).param("id", id).update() > 0;
+    }
+
+    public Summary summary(UUID ownerId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) AS total,
+                               COALESCE(SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 0 END), 0) AS active,
+                               COALESCE(SUM(CASE WHEN status = 'STOPPED' THEN 1 ELSE 0 END), 0) AS stopped,
+                               COALESCE(SUM(CASE WHEN status = 'ERROR' THEN 1 ELSE 0 END), 0) AS errors,
+                               COALESCE(SUM(pnl), 0) AS pnl,
+                               COALESCE(SUM(total_trades), 0) AS trades
+                        FROM bots WHERE owner_id = :owner""")
+                .param("owner", ownerId)
+                .query((rs, n) -> new Summary(rs.getLong("total"), rs.getLong("active"), rs.getLong("stopped"),
+                        rs.getLong("errors"), rs.getBigDecimal("pnl"), rs.getLong("trades")))
+                .single();
+    }
+
+    public record Summary(long totalBots, long activeBots, long stoppedBots, long errorBots, BigDecimal totalPnl,
+                          long totalTrades) {
+    }
+
+}

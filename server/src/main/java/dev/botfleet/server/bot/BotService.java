@@ -1,0 +1,147 @@
+package dev.botfleet.server.bot;
+
+import dev.botfleet.server.activity.ActivityLogService;
+import dev.botfleet.server.activity.LogLevel;
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Times;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Bot management. Every change and its activity-log entry are one transaction. ACTIVE bots can be neither edited nor
+ * deleted (409): changing a running strategy's config mid-deal is unsafe, so stop it first.
+ */
+@Service
+public class BotService {
+    private final BotRepository bots;
+    private final BotResolver resolver;
+    private final BotRuntime runtime;
+    private final ActivityLogService activity;
+    private final Clock clock;
+    private final ApplicationEventPublisher events;
+
+    public BotService(BotRepository bots, BotResolver resolver, BotRuntime runtime, ActivityLogService activity, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
+        this.bots = bots;
+        this.resolver = resolver;
+        this.runtime = runtime;
+        this.activity = activity;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<Bot> list(UUID ownerId, BotStatus status, Paging paging) {
+        return new PageResponse<>(bots.page(ownerId, status, paging), paging.page(), paging.size(), bots.count(ownerId, status));
+    }
+
+    @Transactional(readOnly = true)
+    public Bot get(UUID ownerId, UUID id) {
+        return bots.find(ownerId, id).orElseThrow(() -> notFound(id));
+    }
+
+    @Transactional
+    public Bot create(UUID ownerId, BotRequest request) {
+        BotSpec spec = resolver.resolve(ownerId, request);
+        Instant now = Times.now(clock);
+        Bot bot = new Bot(UUID.randomUUID(), ownerId, spec.name(), spec.exchange(), spec.symbol(), spec.strategy(),
+                spec.mode(), BotStatus.STOPPED, null, spec.config(), BigDecimal.ZERO, 0, null, now, now);
+        bots.insert(bot);
+        activity.record(ownerId, bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' created: " + describe(bot));
+        return bot;
+    }
+
+    @Transactional
+    public Bot update(UUID ownerId, UUID id, BotRequest request) {
+        Bot current = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+        if (current.status() == BotStatus.ACTIVE) {
+            throw new ApiException.Conflict("Bot '" + current.name() + "' is ACTIVE; stop it before changing its configuration");
+        }
+        BotSpec spec = resolver.resolve(ownerId, request);
+        bots.update(ownerId, id, spec, Times.now(clock));
+        Bot updated = get(ownerId, id);
+        activity.record(ownerId, id, LogLevel.INFO, "Bot '" + updated.name() + "' updated: " + describe(updated));
+        return updated;
+    }
+
+    @Transactional
+    public void delete(UUID ownerId, UUID id) {
+        Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+        if (bot.status() == BotStatus.ACTIVE) {
+            throw new ApiException.Conflict("Bot '" + bot.name() + "' is ACTIVE; stop it before deleting it");
+        }
+        bots.delete(ownerId, id);
+        activity.record(ownerId, null, LogLevel.WARNING, "Bot '" + bot.name() + "' (" + id + ") deleted");
+    }
+
+    /** Starting an ACTIVE bot changes nothing and answers the bot as it is. */
+    @Transactional
+    public Bot start(UUID ownerId, UUID id) {
+        Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+        if (bot.status() == BotStatus.ACTIVE) return bot;
+        if (bot.mode() == BotMode.LIVE) {
+            // the API key may have been deleted, or the adapter removed, since the bot was saved
+            resolver.liveProblem(ownerId, bot.exchange()).ifPresent(problem -> {
+                throw new ApiException.Conflict("Cannot start bot '" + bot.name() + "': " + problem);
+            });
+        }
+        runtime.start(bot);
+        bots.setStatus(ownerId, id, BotStatus.ACTIVE, null, Times.now(clock));
+        activity.record(ownerId, id, LogLevel.SUCCESS, "Bot '" + bot.name() + "' started (" + describe(bot) + ")");
+        events.publishEvent(new BotChanged(ownerId, id));
+        return get(ownerId, id);
+    }
+
+    /** Stopping a STOPPED bot changes nothing; stopping an ERROR bot clears its error. */
+    @Transactional
+    public Bot stop(UUID ownerId, UUID id) {
+        Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+        if (bot.status() == BotStatus.STOPPED) return bot;
+        stopOne(bot, "stopped by user");
+        return get(ownerId, id);
+    }
+
+    @Transactional
+    public Bot toggle(UUID ownerId, UUID id) {
+        Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+        return bot.status() == BotStatus.ACTIVE ? stop(ownerId, id) : start(ownerId, id);
+    }
+
+    /** The emergency brake: every ACTIVE bot of the caller stops. */
+    @Transactional
+    public int stopAll(UUID ownerId) {
+        List<Bot> active = bots.activeForUpdate(ownerId);
+        for (Bot bot : active) stopOne(bot, "stop-all");
+        activity.record(ownerId, null, LogLevel.WARNING, "Stop-all: " + active.size() + " bot(s) stopped");
+        return active.size();
+    }
+
+    @Transactional(readOnly = true)
+    public BotRepository.Summary summary(UUID ownerId) {
+        return bots.summary(ownerId);
+    }
+
+    private void stopOne(Bot bot, String reason) {
+        runtime.stop(bot, reason);
+        bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, Times.now(clock));
+        activity.record(bot.ownerId(), bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' stopped (" + reason + ")");
+        events.publishEvent(new BotChanged(bot.ownerId(), bot.id()));
+    }
+
+    private static String describe(Bot bot) {
+        return bot.strategy() + " on " + bot.exchange() + " " + bot.symbol() + ", " + bot.mode();
+    }
+
+    private static ApiException.NotFound notFound(UUID id) {
+        return new ApiException.NotFound("No bot " + id);
+    }
+}

@@ -1,0 +1,5 @@
+package dev.botfleet.server.bot;
+
+public enum BotStatus {
+    ACTIVE, STOPPED, ERROR
+}

@@ -1,0 +1,36 @@
+package dev.botfleet.server.common;
+
+import org.springframework.http.HttpStatus;
+
+/** The stable {@code code} of every problem detail; clients branch on this, never on the human {@code detail}. */
+public enum ErrorCode {
+    VALIDATION_ERROR(HttpStatus.BAD_REQUEST),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
+    UNAUTHORIZED(HttpStatus.UNAUTHORIZED),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+    CONFLICT(HttpStatus.CONFLICT),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private final HttpStatus status;
+
+    ErrorCode(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    /** The code for a status Spring produced by itself (e.g. 405 from its own exception handling). */
+    public static ErrorCode forStatus(int status) {
+        for (ErrorCode code : values()) {
+            if (code.status.value() == status && code != MALFORMED_REQUEST) return code;
+        }
+        return status >= 500 ? INTERNAL_ERROR : VALIDATION_ERROR;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.botfleet.server.credential;
+
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class CredentialRepository {
+    private static final RowMapper<Credential> ROW = (rs, n) -> new Credential(rs.getObject("id", UUID.class),
+            rs.getObject("owner_id", UUID.class), rs.getString("exchange"), rs.getString("label"),
+            rs.getString("api_key_last4"), Times.read(rs, "created_at"));
+
+    private final JdbcClient jdbc;
+
+    public CredentialRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The *_enc arguments are already encrypted (see {@link SecretCipher}). */
+    public void insert(UUID id, UUID ownerId, String exchange, String label, String apiKeyLast4, String apiKeyEnc,
+                       String apiSecretEnc, String passphraseEnc, Instant createdAt) {
+        jdbc.sql("""
+                        INSERT INTO exchange_credentials (id, owner_id, exchange, label, api_key_last4, api_key_enc,
+                            api_secret_enc, passphrase_enc, created_at)
+                        VALUES (:id, :owner, :exchange, :label, :last4, :key, :secret, :passphrase, :created)""")
+                .param("id", id).param("owner", ownerId).param("exchange", exchange).param("label", label)
+                .param("last4", apiKeyLast4).param("key", apiKeyEnc).param("secret", apiSecretEnc)
+                .param("passphrase", passphraseEnc).param("created", Times.sql(createdAt))
+                .update();
+    }
+
+    public List<Credential> findAll(UUID ownerId) {
+        return jdbc.sql("SELECT * FROM exchange_credentials WHERE owner_id = :owner ORDER BY created_at DESC, id")
+                .param("owner", ownerId).query(ROW).list();
+    }
+
+    public Optional<Credential> find(UUID ownerId, UUID id) {
+        return jdbc.sql("SELECT * FROM exchange_credentials WHERE owner_id = :owner AND id = :id")
+                .param("owner", ownerId).param("id", id).query(ROW).optional();
+    }
+
+    public boolean existsForExchange(UUID ownerId, String exchange) {
+        return jdbc.sql("SELECT COUNT(*) FROM exchange_credentials WHERE owner_id = :owner AND exchange = :exchange")
+                .param("owner", ownerId).param("exchange", exchange).query(Long.class).single() > 0;
+    }
+
+    /** The newest credential's encrypted columns for an exchange: [id, key, secret, passphrase]. */
+    public Optional<EncryptedRow> findEncrypted(UUID ownerId, String exchange) {
+        return jdbc.sql("""
+                        SELECT id, api_key_enc, api_secret_enc, passphrase_enc FROM exchange_credentials
+                        WHERE owner_id = :owner AND exchange = :exchange ORDER BY created_at DESC, id LIMIT 1""")
+                .param("owner", ownerId).param("exchange", exchange)
+                .query((rs, n) -> new EncryptedRow(rs.getObject("id", UUID.class), rs.getString("api_key_enc"),
+                        rs.getString("api_secret_enc"), rs.getString("passphrase_enc")))
+                .optional();
+    }
+
+    public boolean delete(UUID ownerId, UUID id) {
+        return jdbc.sql("DELETE FROM exchange_credentials WHERE owner_id = :owner AND id = :id")
+                .param("owner", ownerId).param("id", id).update() > 0;
+    }
+
+    public record EncryptedRow(UUID id, String apiKey, String apiSecret, String passphrase) {
+    }
+}

@@ -1,0 +1,41 @@
+package dev.botfleet.server.exchange;
+
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.server.common.Decimals;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/exchanges")
+public class ExchangeController {
+    private final ExchangeCatalog catalog;
+
+    public ExchangeController(ExchangeCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Every exchange with its symbols (for the dashboard's autocomplete and precision). */
+    @GetMapping
+    public List<ExchangeResponse> list() {
+        return catalog.exchanges().stream().map(ExchangeResponse::of).toList();
+    }
+
+    public record ExchangeResponse(String id, String name, boolean liveTrading, List<SymbolResponse> symbols) {
+        static ExchangeResponse of(Exchange e) {
+            return new ExchangeResponse(e.id(), e.name(), e.liveTrading(),
+                    e.instruments().stream().map(SymbolResponse::of).toList());
+        }
+    }
+
+    public record SymbolResponse(String symbol, String baseAsset, String quoteAsset, String tickSize, String lotSize,
+                                 String minQuantity, String minNotional, String makerFee, String takerFee) {
+        static SymbolResponse of(Instrument i) {
+            return new SymbolResponse(i.symbol(), i.baseAsset(), i.quoteAsset(), Decimals.format(i.tickSize()),
+                    Decimals.format(i.lotSize()), Decimals.format(i.minQuantity()), Decimals.format(i.minNotional()),
+                    Decimals.format(i.makerFee()), Decimals.format(i.takerFee()));
+        }
+    }
+}

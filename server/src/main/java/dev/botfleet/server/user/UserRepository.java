@@ -1,0 +1,49 @@
+package dev.botfleet.server.user;
+
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.Optional;
+import java.util.UUID;
+
+@Repository
+public class UserRepository {
+    private static final RowMapper<User> ROW = (rs, n) -> new User(rs.getObject("id", UUID.class),
+            rs.getString("email"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
+            Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+
+    private final JdbcClient jdbc;
+
+    public UserRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(User user) {
+        jdbc.sql("""
+                        INSERT INTO users (id, email, password_hash, role, created_at, updated_at)
+                        VALUES (:id, :email, :hash, :role, :created, :updated)""")
+                .param("id", user.id()).param("email", user.email()).param("hash", user.passwordHash())
+                .param("role", user.role().name()).param("created", Times.sql(user.createdAt()))
+                .param("updated", Times.sql(user.updatedAt()))
+                .update();
+    }
+
+    public Optional<User> findByEmail(String email) {
+        return jdbc.sql("SELECT * FROM users WHERE email = :email").param("email", email).query(ROW).optional();
+    }
+
+    public Optional<User> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM users WHERE id = :id").param("id", id).query(ROW).optional();
+    }
+
+    public boolean existsByEmail(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE email = :email").param("email", email)
+                .query(Long.class).single() > 0;
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
+    }
+}

@@ -1,0 +1,7 @@
+package dev.botfleet.server.credential;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class CredentialApiPostgresTest extends CredentialApiCases {
+}

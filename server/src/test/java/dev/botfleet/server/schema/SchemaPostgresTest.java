@@ -1,0 +1,7 @@
+package dev.botfleet.server.schema;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class SchemaPostgresTest extends SchemaCases {
+}

@@ -1,0 +1,7 @@
+package dev.botfleet.server.strategy;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class ReferenceDataApiPostgresTest extends ReferenceDataApiCases {
+}

@@ -1,0 +1,48 @@
+package dev.botfleet.server.support;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * Creates one fresh schema per test run (t_ + random) and points the datasource at it with currentSchema, so runs never
+ * see each other's rows. Old schemas are left behind on purpose: dropping them could disturb a parallel run.
+ */
+public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    static final String HOST_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    static final String USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
+    static final String PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
+    private static volatile String schema;
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        String name = schema();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + HOST_URL + "?currentSchema=" + name,
+                "spring.datasource.username=" + USER,
+                "spring.datasource.password=" + PASSWORD).applyTo(context);
+    }
+
+    static synchronized String schema() {
+        if (schema == null) {
+            String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+            try (Connection c = connect(); Statement s = c.createStatement()) {
+                s.execute("CREATE SCHEMA " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create test schema on " + HOST_URL, e);
+            }
+            schema = name;
+        }
+        return schema;
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(HOST_URL, USER, PASSWORD);
+    }
+}

@@ -1,0 +1,14 @@
+package dev.botfleet.server.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@TestConfiguration(proxyBeanMethods = false)
+public class TestClockConfig {
+    @Bean
+    @Primary
+    MutableClock testClock() {
+        return new MutableClock();
+    }
+}

@@ -1,0 +1,173 @@
+package dev.botfleet.strategies.dca;
+
+import dev.botfleet.engine.indicator.Rsi;
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderRequest;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.StrategyContext;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
+import dev.botfleet.strategies.exit.ExitManager;
+import dev.botfleet.strategies.exit.ExitParameters;
+import dev.botfleet.strategies.support.CandleAggregator;
+import dev.botfleet.strategies.support.CommonParameters;
+import dev.botfleet.strategies.support.Sizing;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The 3Commas-style DCA bot (trading-formulas.md §3.2): start gate → market base order → safety-order limit buys on
+ * the ladder ({@link DcaLadder}), at most {@code maxActiveSafetyOrders} resting, the next placed as one fills → the
+ * take profit follows the average (via {@link ExitManager}) → on close, the remaining safety orders are canceled and
+ * the cooldown starts.
+ */
+public final class DcaStrategy implements Strategy {
+    private final Instrument instrument;
+    private final DcaLadder ladder;
+    private final int maxActive;
+    private final long cooldownMillis;
+    private final String startCondition;
+    private final double rsiThreshold;
+    private final Rsi rsi;
+    private final CandleAggregator candles;
+    private final ExitManager exits;
+
+    private String baseOrder;
+    private BigDecimal basePrice;
+    private int nextSafetyOrder;
+    /** Resting safety orders: client order id → ladder index. */
+    private final Map<String, Integer> safetyOrders = new LinkedHashMap<>();
+    private Instant cooldownUntil = Instant.MIN;
+
+    public DcaStrategy(StrategyConfig config, Instrument instrument) {
+        this.instrument = instrument;
+        this.ladder = DcaDefinition.ladder(config);
+        this.maxActive = (int) config.integer("maxActiveSafetyOrders");
+        this.cooldownMillis = config.integer("cooldownSeconds") * 1000;
+        this.startCondition = config.text("startCondition");
+        this.rsiThreshold = config.decimal("rsiThreshold").doubleValue();
+        this.rsi = new Rsi((int) config.integer("rsiPeriod"));
+        this.candles = new CandleAggregator(CommonParameters.timeframe(config));
+        BigDecimal base = "BASE".equals(config.text("takeProfitType")) ? ladder.baseOrder() : null;
+        this.exits = new ExitManager(ExitParameters.from(config), instrument, base);
+    }
+
+    /** The safety orders resting now, by ladder index (for tests and the dashboard). */
+    public Map<String, Integer> safetyOrders() { return Map.copyOf(safetyOrders); }
+
+    @Override
+    public void onStart(StrategyContext ctx) {
+        exits.resume(ctx);
+        if (exits.inDeal()) {
+            ctx.log(ActivityLevel.INFO, "DCA resumed an open deal: take profit and exits restored, no new safety orders");
+            nextSafetyOrder = ladder.maxSafetyOrders() + 1;
+        }
+    }
+
+    @Override
+    public void onTick(StrategyContext ctx, Tick tick) {
+        onPrice(ctx, tick.price(), false);
+        if ("ASAP".equals(startCondition)) maybeStart(ctx);
+    }
+
+    @Override
+    public void onCandle(StrategyContext ctx, Candle candle) {
+        var done = candles.accept(candle);
+        done.ifPresent(c -> rsi.update(c.close()));
+        onPrice(ctx, candle.close(), done.isPresent());
+        if ("ASAP".equals(startCondition) || done.isPresent()) maybeStart(ctx);
+    }
+
+    private void onPrice(StrategyContext ctx, double price, boolean candleClose) {
+        if (exits.inDeal() && exits.check(ctx, price, candleClose).isPresent()) cancelSafetyOrders(ctx);
+    }
+
+    private void maybeStart(StrategyContext ctx) {
+        if (exits.inDeal() || baseOrder != null || Double.isNaN(ctx.lastPrice())) return;
+        if (ctx.now().isBefore(cooldownUntil) || !startAllowed()) return;
+        BigDecimal price = Sizing.price(instrument, ctx.lastPrice());
+        BigDecimal qty = Sizing.quantityFor(instrument, ladder.baseOrder(), price);
+        if (!Sizing.meetsMinimums(instrument, qty, price)) {
+            ctx.log(ActivityLevel.ERROR, "The base order of " + ladder.baseOrder().toPlainString() + " "
+                    + instrument.quoteAsset() + " is below the minimum order; the bot stops");
+            ctx.done("base order below the exchange minimum");
+            return;
+        }
+        ctx.log(ActivityLevel.INFO, "Starting a DCA deal");
+        OrderSnapshot s = ctx.submit(OrderRequest.market(OrderSide.BUY, qty));
+        if (s.status() != OrderStatus.DENIED) baseOrder = s.clientOrderId();
+    }
+
+    private boolean startAllowed() {
+        return switch (startCondition) {
+            case "RSI_BELOW" -> rsi.isReady() && rsi.value() < rsiThreshold;
+            case "RSI_ABOVE" -> rsi.isReady() && rsi.value() > rsiThreshold;
+            default -> true;
+        };
+    }
+
+    @Override
+    public void onFill(StrategyContext ctx, OrderSnapshot order, Fill fill) {
+        if (fill.side() == OrderSide.SELL) {
+            if (exits.onExitFill(ctx, order, fill)) dealClosed(ctx);
+            return;
+        }
+        exits.onEntryFill(ctx, fill);
+        String id = order.clientOrderId();
+        if (id.equals(baseOrder) && !order.isOpen()) {
+            baseOrder = null;
+            basePrice = order.averagePrice();
+            nextSafetyOrder = 1;
+            while (safetyOrders.size() < maxActive && placeNextSafetyOrder(ctx)) {
+                // fill the active window
+            }
+        } else if (safetyOrders.containsKey(id) && !order.isOpen()) {
+            safetyOrders.remove(id);
+            if (!exits.isClosing()) placeNextSafetyOrder(ctx);
+        }
+    }
+
+    @Override
+    public void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
+        if (order.isOpen()) return;
+        if (order.clientOrderId().equals(baseOrder)) baseOrder = null;  // denied, rejected or canceled unfilled
+        safetyOrders.remove(order.clientOrderId());
+    }
+
+    private boolean placeNextSafetyOrder(StrategyContext ctx) {
+        if (nextSafetyOrder > ladder.maxSafetyOrders()) return false;
+        int n = nextSafetyOrder++;
+        BigDecimal price = Sizing.buyPrice(instrument, ladder.price(basePrice, n));
+        BigDecimal qty = Sizing.quantityFor(instrument, ladder.volume(n), price);
+        if (price.signum() <= 0 || !Sizing.meetsMinimums(instrument, qty, price)) {
+            ctx.log(ActivityLevel.WARNING, "Safety order " + n + " skipped: below the minimum order");
+            return true;
+        }
+        OrderSnapshot s = ctx.submit(OrderRequest.limit(OrderSide.BUY, qty, price));
+        if (s.status() != OrderStatus.DENIED) safetyOrders.put(s.clientOrderId(), n);
+        return true;
+    }
+
+    private void cancelSafetyOrders(StrategyContext ctx) {
+        for (String id : safetyOrders.keySet()) ctx.cancel(id);
+        safetyOrders.clear();
+        nextSafetyOrder = ladder.maxSafetyOrders() + 1;
+    }
+
+    private void dealClosed(StrategyContext ctx) {
+        cancelSafetyOrders(ctx);
+        basePrice = null;
+        cooldownUntil = ctx.now().plusMillis(cooldownMillis);
+        if (cooldownMillis > 0) ctx.log(ActivityLevel.INFO, "Deal closed; next deal after " + cooldownUntil);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.botfleet.strategies.signal;
+
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.order.CloseReason;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderRequest;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.StrategyContext;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
+import dev.botfleet.strategies.exit.ExitManager;
+import dev.botfleet.strategies.exit.ExitParameters;
+import dev.botfleet.strategies.support.CandleAggregator;
+import dev.botfleet.strategies.support.CommonParameters;
+import dev.botfleet.strategies.support.Sizing;
+
+import java.math.BigDecimal;
+
+/**
+ * The shared body of the long-only signal strategies (rsi, bollinger, ema-cross, macd-dca, dip, momentum, rules):
+ * candles of the configured timeframe feed the indicators; when flat and the entry signal holds, buy
+ * {@code orderAmount} at market; while in a deal the common exits run on every price and the exit signal closes the
+ * deal at market (close reason SIGNAL), optionally only when the profit is at least {@code minProfitPercent}.
+ * Subclasses only say what the signals are.
+ */
+public abstract class SignalStrategy implements Strategy {
+    protected final Instrument instrument;
+    protected final ExitManager exits;
+    private final CandleAggregator candles;
+    private final BigDecimal orderAmount;
+    /** Null: the exit signal closes at any profit or loss. */
+    private final BigDecimal minProfitPercent;
+    private String entryOrder;
+
+    protected SignalStrategy(StrategyConfig config, Instrument instrument, BigDecimal minProfitPercent) {
+        this.instrument = instrument;
+        this.exits = new ExitManager(ExitParameters.from(config), instrument);
+        this.candles = new CandleAggregator(CommonParameters.timeframe(config));
+        this.orderAmount = config.decimal(CommonParameters.ORDER_AMOUNT);
+        this.minProfitPercent = minProfitPercent;
+    }
+
+    /** Feeds one candle of the strategy's timeframe to the indicators. */
+    protected abstract void update(Candle candle);
+
+    /** Whether to open a deal now (called when flat, after {@link #update}). */
+    protected abstract boolean entrySignal(Candle candle);
+
+    /** Whether to close the open deal now (called in a deal, after {@link #update}). */
+    protected abstract boolean exitSignal(Candle candle);
+
+    /** What to do on a candle once the indicators are updated; macd-dca adds to the deal here too. */
+    protected void decide(StrategyContext ctx, Candle candle) {
+        if (!exits.inDeal()) {
+            if (entryOrder == null && entrySignal(candle)) buy(ctx, orderAmount, "entry signal");
+        } else if (!exits.isClosing() && exitSignal(candle) && profitAllows(candle.close())) {
+            exits.close(ctx, CloseReason.SIGNAL);
+        }
+    }
+
+    @Override
+    public void onStart(StrategyContext ctx) {
+        exits.resume(ctx);
+    }
+
+    @Override
+    public void onTick(StrategyContext ctx, Tick tick) {
+        exits.check(ctx, tick.price(), false);
+    }
+
+    @Override
+    public void onCandle(StrategyContext ctx, Candle candle) {
+        var done = candles.accept(candle);
+        if (done.isEmpty()) {
+            exits.check(ctx, candle.close(), false);  // a part of a longer candle: still a price
+            return;
+        }
+        Candle c = done.get();
+        update(c);
+        if (exits.inDeal() && exits.check(ctx, c.close(), true).isPresent()) return;
+        decide(ctx, c);
+    }
+
+    @Override
+    public void onFill(StrategyContext ctx, OrderSnapshot order, Fill fill) {
+        if (fill.side() == OrderSide.BUY) {
+            exits.onEntryFill(ctx, fill);
+        } else if (exits.onExitFill(ctx, order, fill)) {
+            onDealClosed(ctx);
+        }
+        if (order.clientOrderId().equals(entryOrder) && !order.isOpen()) entryOrder = null;
+    }
+
+    @Override
+    public void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
+        if (order.clientOrderId().equals(entryOrder) && !order.isOpen()) entryOrder = null;
+    }
+
+    /** The deal ended (every unit sold). */
+    protected void onDealClosed(StrategyContext ctx) {
+    }
+
+    /** Buys {@code quote} worth at market; false (with a warning) if that is below the instrument's minimums. */
+    protected boolean buy(StrategyContext ctx, BigDecimal quote, String why) {
+        if (Double.isNaN(ctx.lastPrice())) return false;
+        BigDecimal price = Sizing.price(instrument, ctx.lastPrice());
+        BigDecimal qty = Sizing.quantityFor(instrument, quote, price);
+        if (!Sizing.meetsMinimums(instrument, qty, price)) {
+            ctx.log(ActivityLevel.WARNING, "Skipped a buy (" + why + "): " + quote.toPlainString() + " "
+                    + instrument.quoteAsset() + " is below the minimum order");
+            return false;
+        }
+        ctx.log(ActivityLevel.INFO, "Buying: " + why);
+        OrderSnapshot s = ctx.submit(OrderRequest.market(OrderSide.BUY, qty));
+        if (s.status() == OrderStatus.DENIED) return false;
+        entryOrder = s.clientOrderId();
+        return true;
+    }
+
+    protected boolean entryPending() { return entryOrder != null; }
+
+    /** True when no minimum profit is required or selling at {@code price} makes at least that much. */
+    protected boolean profitAllows(double price) {
+        return minProfitPercent == null || exits.profitRatio(price) * 100 >= minProfitPercent.doubleValue();
+    }
+
+    /** True when {@code now} crossed above {@code level} since {@code before} (was at or below, is above). */
+    protected static boolean crossedAbove(double before, double now, double levelBefore, double levelNow) {
+        return !Double.isNaN(before) && !Double.isNaN(levelBefore) && before <= levelBefore && now > levelNow;
+    }
+
+    protected static boolean crossedBelow(double before, double now, double levelBefore, double levelNow) {
+        return !Double.isNaN(before) && !Double.isNaN(levelBefore) && before >= levelBefore && now < levelNow;
+    }
+}

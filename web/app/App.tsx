@@ -1,0 +1,61 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { ApiError } from './api/client';
+import { AuthProvider, useAuth } from './auth/AuthContext';
+import { LoginPage } from './auth/LoginPage';
+import { Layout } from './components/Layout';
+import { ToastProvider } from './components/Toasts';
+import { BacktestPage } from './pages/BacktestPage';
+import { BotDetailPage } from './pages/BotDetailPage';
+import { BotFormPage } from './pages/BotFormPage';
+import { HomePage } from './pages/HomePage';
+import { LogsPage } from './pages/LogsPage';
+import { OrdersPage } from './pages/OrdersPage';
+import { StreamProvider } from './stream/StreamContext';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      // A 4xx will not change by asking again; network blips and 5xx get two more tries.
+      retry: (count, error) => !(error instanceof ApiError && error.status >= 400 && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+  },
+});
+
+function RequireAuth({ children }: { children: ReactNode }) {
+  const { token, loggedOut } = useAuth();
+  const location = useLocation();
+  // An expired session or a deep link comes back to its page after login; a chosen logout starts over at home.
+  if (!token) return <Navigate to="/login" replace state={loggedOut ? null : { from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <BrowserRouter>
+          <AuthProvider>
+            <StreamProvider>
+              <Routes>
+                <Route path="/login" element={<LoginPage />} />
+                <Route element={<RequireAuth><Layout /></RequireAuth>}>
+                  <Route index element={<HomePage />} />
+                  <Route path="bots/new" element={<BotFormPage />} />
+                  <Route path="bots/:id" element={<BotDetailPage />} />
+                  <Route path="bots/:id/edit" element={<BotFormPage />} />
+                  <Route path="orders" element={<OrdersPage />} />
+                  <Route path="logs" element={<LogsPage />} />
+                  <Route path="backtest" element={<BacktestPage />} />
+                  <Route path="*" element={<Navigate to="/" replace />} />
+                </Route>
+              </Routes>
+            </StreamProvider>
+          </AuthProvider>
+        </BrowserRouter>
+      </ToastProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,145 @@
+// TanStack Query hooks for every resource of docs/api.md. Query keys are shared with the event stream,
+// which invalidates them when something changes on the server.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, query } from './client';
+import type {
+  Backtest, BacktestInput, Bot, BotInput, BotStats, Exchange, LogEntry, Ltp, Order, Page, Position, Statistics,
+  StrategyDefinition, Trade, User,
+} from './types';
+
+type Id = number | string;
+
+export const keys = {
+  me: ['me'] as const,
+  bots: ['bots'] as const,
+  bot: (id: Id) => ['bots', String(id)] as const,
+  botOrders: (id: Id, status: string) => ['bots', String(id), 'orders', status] as const,
+  botTrades: (id: Id) => ['bots', String(id), 'trades'] as const,
+  botPositions: (id: Id) => ['bots', String(id), 'positions'] as const,
+  botStats: (id: Id) => ['bots', String(id), 'stats'] as const,
+  statistics: ['statistics'] as const,
+  orders: ['orders'] as const,
+  logs: ['logs'] as const,
+  strategies: ['strategies'] as const,
+  exchanges: ['exchanges'] as const,
+  ltp: (exchange: string, symbol: string) => ['ltp', exchange, symbol] as const,
+  backtestsAvailable: ['backtests', 'available'] as const,
+  backtest: (id: Id) => ['backtests', String(id)] as const,
+};
+
+export const useMe = (enabled: boolean) =>
+  useQuery({ queryKey: keys.me, queryFn: () => api<User>('/me'), enabled });
+
+export const useBots = () =>
+  useQuery({ queryKey: keys.bots, queryFn: () => api<Page<Bot>>('/bots?size=100') });
+
+export const useBot = (id: Id | undefined) =>
+  useQuery({ queryKey: keys.bot(id ?? ''), queryFn: () => api<Bot>(`/bots/${id}`), enabled: id != null });
+
+export const useStatistics = () =>
+  useQuery({ queryKey: keys.statistics, queryFn: () => api<Statistics>('/bots/statistics/summary') });
+
+export const useBotOrders = (id: Id, status: 'open' | 'closed') =>
+  useQuery({ queryKey: keys.botOrders(id, status), queryFn: () => api<Order[]>(`/bots/${id}/orders?status=${status}`) });
+
+export const useBotTrades = (id: Id) =>
+  useQuery({ queryKey: keys.botTrades(id), queryFn: () => api<Trade[]>(`/bots/${id}/trades`) });
+
+export const useBotPositions = (id: Id) =>
+  useQuery({ queryKey: keys.botPositions(id), queryFn: () => api<Position[]>(`/bots/${id}/positions`) });
+
+export const useBotStats = (id: Id) =>
+  useQuery({ queryKey: keys.botStats(id), queryFn: () => api<BotStats>(`/bots/${id}/stats`) });
+
+export interface OrderFilter { status?: string; botId?: string; page?: number }
+
+export const useOrders = (f: OrderFilter) =>
+  useQuery({
+    queryKey: [...keys.orders, f],
+    queryFn: () => api<Page<Order>>(`/orders${query({ status: f.status, botId: f.botId, page: f.page, size: 50 })}`),
+  });
+
+export interface LogFilter { level?: string; botId?: string; size?: number }
+
+export const useLogs = (f: LogFilter) =>
+  useQuery({
+    queryKey: [...keys.logs, f],
+    queryFn: () => api<Page<LogEntry>>(`/logs${query({ level: f.level, botId: f.botId, size: f.size ?? 100 })}`),
+  });
+
+export const useStrategies = () =>
+  useQuery({ queryKey: keys.strategies, queryFn: () => api<StrategyDefinition[]>('/strategies'), staleTime: 300_000 });
+
+export const useExchanges = () =>
+  useQuery({ queryKey: keys.exchanges, queryFn: () => api<Exchange[]>('/exchanges'), staleTime: 300_000 });
+
+/** The last traded price; `null` data means the server has no price for this market (shown as N/A). */
+export const useLtp = (exchange: string, symbol: string) =>
+  useQuery({
+    queryKey: keys.ltp(exchange, symbol),
+    enabled: exchange !== '' && symbol !== '',
+    refetchInterval: 5_000,
+    queryFn: async () => {
+      try {
+        return await api<Ltp>(`/price/ltp${query({ exchange, symbol })}`);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 400)) return null;
+        throw e;
+      }
+    },
+  });
+
+/** The backtest API may not exist on this server yet: a 404 hides the page instead of breaking it. */
+export const useBacktestsAvailable = (enabled: boolean) =>
+  useQuery({
+    queryKey: keys.backtestsAvailable,
+    enabled,
+    staleTime: Infinity,
+    retry: false,
+    queryFn: async () => {
+      try {
+        await api<unknown>('/backtests');
+        return true;
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return false;
+        throw e;
+      }
+    },
+  });
+
+export const useBacktest = (id: Id | null) =>
+  useQuery({
+    queryKey: keys.backtest(id ?? ''),
+    enabled: id != null,
+    queryFn: () => api<Backtest>(`/backtests/${id}`),
+    refetchInterval: (q) => {
+      const s = q.state.data?.status;
+      return s === 'COMPLETED' || s === 'FAILED' ? false : 1_000;
+    },
+  });
+
+export const createBacktest = (input: BacktestInput) => api<Backtest>('/backtests', { method: 'POST', json: input });
+
+/** Mutations on bots refresh every bot view, the statistics and the logs. */
+export function useBotMutation<TArg, TResult>(fn: (arg: TArg) => Promise<TResult>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onSettled: () => {
+      void qc.invalidateQueries({ queryKey: keys.bots });
+      void qc.invalidateQueries({ queryKey: keys.statistics });
+      void qc.invalidateQueries({ queryKey: keys.logs });
+      void qc.invalidateQueries({ queryKey: keys.orders });
+    },
+  });
+}
+
+export const botApi = {
+  create: (input: BotInput) => api<Bot>('/bots', { method: 'POST', json: input }),
+  update: (id: Id, input: BotInput) => api<Bot>(`/bots/${id}`, { method: 'PUT', json: input }),
+  remove: (id: Id) => api<void>(`/bots/${id}`, { method: 'DELETE' }),
+  start: (id: Id) => api<Bot>(`/bots/${id}/start`, { method: 'POST' }),
+  stop: (id: Id) => api<Bot>(`/bots/${id}/stop`, { method: 'POST' }),
+  stopAll: () => api<{ stopped: number }>('/bots/stop-all', { method: 'POST' }),
+  cancelOrder: (botId: Id, orderId: Id) => api<Order>(`/bots/${botId}/orders/${orderId}/cancel`, { method: 'POST' }),
+};

@@ -1,0 +1,213 @@
+// JSON shapes of docs/api.md. Decimals arrive as strings and stay strings.
+
+export type BotStatus = 'ACTIVE' | 'STOPPED' | 'ERROR';
+export type Mode = 'PAPER' | 'LIVE';
+export type Side = 'BUY' | 'SELL';
+export type LogLevel = 'INFO' | 'SUCCESS' | 'WARNING' | 'ERROR';
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  total: number;
+}
+
+export interface User {
+  id: number | string;
+  email: string;
+  role: string;
+  createdAt: string;
+}
+
+export interface Bot {
+  id: number | string;
+  name: string;
+  exchange: string;
+  symbol: string;
+  strategy: string;
+  mode: Mode;
+  status: BotStatus;
+  config: Record<string, unknown>;
+  pnl: string | null;
+  totalTrades: number;
+  lastFillTime: string | null;
+  statusReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BotInput {
+  name: string;
+  exchange: string;
+  symbol: string;
+  strategy: string;
+  mode: Mode;
+  config: Record<string, unknown>;
+}
+
+export interface Statistics {
+  totalBots: number;
+  activeBots: number;
+  stoppedBots: number;
+  errorBots: number;
+  totalPnl: string;
+  totalTrades: number;
+}
+
+export interface Order {
+  id: number | string;
+  botId: number | string;
+  clientOrderId: string;
+  exchangeOrderId: string | null;
+  exchange: string;
+  symbol: string;
+  side: Side;
+  type: 'LIMIT' | 'MARKET';
+  timeInForce: string | null;
+  price: string | null;
+  quantity: string;
+  status: string;
+  filledQuantity: string | null;
+  averagePrice: string | null;
+  fee: string | null;
+  feeCurrency: string | null;
+  reason: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const OPEN_ORDER_STATUSES = ['INITIALIZED', 'SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED', 'PENDING_CANCEL'];
+
+export interface Trade {
+  id: number | string;
+  botId: number | string;
+  orderId: number | string;
+  clientOrderId: string;
+  tradeId: string;
+  symbol: string;
+  side: Side;
+  price: string;
+  quantity: string;
+  fee: string | null;
+  feeCurrency: string | null;
+  realizedPnl: string | null;
+  executedAt: string;
+}
+
+export interface Position {
+  botId: number | string;
+  exchange: string;
+  symbol: string;
+  quantity: string;
+  averageEntryPrice: string | null;
+  realizedPnl: string | null;
+  unrealizedPnl: string | null;
+  lastPrice: string | null;
+  updatedAt: string;
+}
+
+export interface BotStats {
+  pnl: string | null;
+  realizedPnl: string | null;
+  unrealizedPnl: string | null;
+  totalTrades: number;
+  winningTrades: number;
+  losingTrades: number;
+  fees: string | null;
+  [key: string]: unknown;
+}
+
+export interface LogEntry {
+  id: number | string;
+  botId: number | string | null;
+  level: LogLevel;
+  message: string;
+  createdAt: string;
+}
+
+export type ParameterType = 'DECIMAL' | 'INTEGER' | 'BOOLEAN' | 'ENUM' | 'STRING' | 'JSON';
+
+export interface ParameterDefinition {
+  name: string;
+  type: ParameterType;
+  default: unknown;
+  min: string | number | null;
+  exclusiveMin: boolean;
+  max: string | number | null;
+  step: string | number | null;
+  options: string[] | null;
+  unit: string | null;
+  description: string | null;
+  required: boolean;
+}
+
+export interface StrategyDefinition {
+  id: string;
+  name: string;
+  description: string;
+  parameters: ParameterDefinition[];
+}
+
+export interface SymbolInfo {
+  symbol: string;
+  baseAsset: string;
+  quoteAsset: string;
+  tickSize: string;
+  lotSize: string;
+  minQuantity: string;
+  minNotional: string;
+  makerFee: string;
+  takerFee: string;
+}
+
+export interface Exchange {
+  id: string;
+  name: string;
+  liveTrading: boolean;
+  symbols: SymbolInfo[];
+}
+
+export interface Ltp {
+  exchange: string;
+  symbol: string;
+  price: string;
+  fundingRate: string | null;
+  timestamp: string;
+}
+
+export interface Tick {
+  exchange: string;
+  symbol: string;
+  price: string;
+  timestamp: string;
+}
+
+export type BacktestStatus = 'QUEUED' | 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | string;
+
+export interface BacktestInput {
+  strategy: string;
+  symbol: string;
+  dataFile?: string;
+  dataset?: string;
+  timeframe: string;
+  config: Record<string, unknown>;
+  fees: string;
+  fillModel: string;
+}
+
+export interface Backtest {
+  id: number | string;
+  status: BacktestStatus;
+  progress: number;
+  error?: string | null;
+  metrics?: Record<string, unknown> | null;
+  equity?: { time: string | number; value: string | number }[] | null;
+  trades?: Record<string, unknown>[] | null;
+}
+
+export type StreamEvent =
+  | { type: 'bot'; data: Bot }
+  | { type: 'order'; data: Order }
+  | { type: 'trade'; data: Trade }
+  | { type: 'log'; data: LogEntry }
+  | { type: 'tick'; data: Tick };

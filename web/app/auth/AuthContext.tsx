@@ -1,0 +1,74 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { api, getToken, onUnauthorized, setToken } from '../api/client';
+
+interface AuthApi {
+  token: string | null;
+  /** Why the user was sent to the login page (an expired session), shown there once. */
+  notice: string | null;
+  /** True after the user logged out on purpose: the next login starts at home, not at the last page. */
+  loggedOut: boolean;
+  login: (email: string, password: string) => Promise<void>;
+  register: (email: string, password: string) => Promise<void>;
+  logout: () => void;
+  expire: () => void;
+}
+
+const AuthContext = createContext<AuthApi | null>(null);
+
+export const SESSION_EXPIRED = 'Your session has expired or is no longer valid. Please log in again.';
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [token, setTokenState] = useState<string | null>(() => getToken());
+  const [notice, setNotice] = useState<string | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
+  const qc = useQueryClient();
+
+  const clear = useCallback(() => {
+    setToken(null);
+    setTokenState(null);
+    qc.clear();
+  }, [qc]);
+
+  const logout = useCallback(() => {
+    setNotice(null);
+    setLoggedOut(true);
+    clear();
+  }, [clear]);
+
+  const expire = useCallback(() => {
+    if (!getToken()) return;
+    setNotice(SESSION_EXPIRED);
+    clear();
+  }, [clear]);
+
+  useEffect(() => {
+    onUnauthorized(expire);
+    return () => onUnauthorized(null);
+  }, [expire]);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const answer = await api<{ token: string; expiresAt: string }>('/auth/login', {
+      method: 'POST', json: { email, password },
+    });
+    setToken(answer.token);
+    setNotice(null);
+    setLoggedOut(false);
+    setTokenState(answer.token);
+  }, []);
+
+  const register = useCallback(async (email: string, password: string) => {
+    await api('/auth/register', { method: 'POST', json: { email, password } });
+    await login(email, password);
+  }, [login]);
+
+  const value = useMemo(() => ({ token, notice, loggedOut, login, register, logout, expire }),
+    [token, notice, loggedOut, login, register, logout, expire]);
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthApi {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('useAuth outside AuthProvider');
+  return ctx;
+}

@@ -1,0 +1,114 @@
+// The strategy's parameter form, generated from its definition. Prices (unit "quote") get % buttons and the LTP's
+// precision; a parameter named "quantity" gets the quantity buttons.
+import type { ParameterDefinition } from '../api/types';
+import { labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
+import { adjustByPercent, formatPercent, PERCENT_STEPS, QUANTITY_STEPS, stepQuantity } from '../lib/pricing';
+import { stepFor } from '../lib/decimal';
+import { Field, inputClass } from './ui';
+
+interface Props {
+  parameters: ParameterDefinition[];
+  values: FormValues;
+  errors: Record<string, string>;
+  onChange: (name: string, value: FormValue) => void;
+  /** Decimals of prices on this market (from the LTP). */
+  priceDecimals: number;
+}
+
+export const fieldId = (name: string) => `param-${name}`;
+
+export function ParameterForm({ parameters, values, errors, onChange, priceDecimals }: Props) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      {parameters.map((p) => (
+        <div key={p.name} className={isPrice(p) || p.type === 'JSON' || p.name === 'quantity' ? 'sm:col-span-2' : ''}>
+          <ParameterField p={p} value={values[p.name]} error={errors[p.name]} priceDecimals={priceDecimals}
+            onChange={(v) => onChange(p.name, v)} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function isPrice(p: ParameterDefinition) {
+  return p.type === 'DECIMAL' && p.unit === 'quote';
+}
+
+function help(p: ParameterDefinition): string {
+  const range = rangeText(p);
+  return [p.description, range && `Allowed: ${range}${p.unit && p.unit !== 'quote' && p.unit !== 'base' ? ` ${p.unit}` : ''}`]
+    .filter(Boolean).join(' ');
+}
+
+function ParameterField({ p, value, error, onChange, priceDecimals }:
+  { p: ParameterDefinition; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; priceDecimals: number }) {
+  const id = fieldId(p.name);
+  const label = `${labelOf(p.name)}${p.required ? ' *' : ''}${p.unit && p.unit !== '%' ? ` (${p.unit})` : p.unit === '%' ? ' (%)' : ''}`;
+  const common = { id, 'aria-invalid': !!error, 'aria-describedby': error ? `${id}-error` : undefined };
+  const text = typeof value === 'string' ? value : '';
+
+  if (p.type === 'BOOLEAN') {
+    return (
+      <div className="flex flex-col gap-1">
+        <label className="flex items-center gap-2 text-sm font-medium" htmlFor={id}>
+          <input type="checkbox" {...common} checked={value === true} onChange={(e) => onChange(e.target.checked)}
+            className="h-4 w-4 accent-indigo-600" />
+          {labelOf(p.name)}
+        </label>
+        {error && <p className="text-xs text-red-600" id={`${id}-error`} data-field-error={id}>{error}</p>}
+        {p.description && <p className="text-xs text-slate-500">{p.description}</p>}
+      </div>
+    );
+  }
+
+  let control;
+  if (p.type === 'ENUM') {
+    control = (
+      <select {...common} className={inputClass} value={text} onChange={(e) => onChange(e.target.value)}>
+        {(p.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}
+      </select>
+    );
+  } else if (p.type === 'JSON') {
+    control = <textarea {...common} rows={4} className={`${inputClass} font-mono`} value={text} onChange={(e) => onChange(e.target.value)} />;
+  } else if (p.type === 'STRING') {
+    control = <input {...common} type="text" className={inputClass} value={text} onChange={(e) => onChange(e.target.value)} />;
+  } else {
+    const step = isPrice(p) ? stepFor(priceDecimals) : p.type === 'INTEGER' ? '1' : p.step != null ? String(p.step) : 'any';
+    control = (
+      <input {...common} type="number" inputMode="decimal" step={step} className={`${inputClass} tabular-nums`}
+        min={p.min != null ? String(p.min) : undefined} max={p.max != null ? String(p.max) : undefined}
+        value={text} onChange={(e) => onChange(e.target.value)} />
+    );
+  }
+
+  return (
+    <Field label={label} htmlFor={id} help={help(p)} error={error}>
+      {control}
+      {isPrice(p) && (
+        <StepButtons label={labelOf(p.name)} steps={PERCENT_STEPS.map((s) => ({ key: s, text: formatPercent(s), down: s < 0 }))}
+          onStep={(s) => onChange(adjustByPercent(text, s, priceDecimals))} disabled={text === ''} />
+      )}
+      {p.name === 'quantity' && p.type === 'DECIMAL' && (
+        <StepButtons label="Quantity" steps={QUANTITY_STEPS.map((s) => ({ key: s, text: s > 0 ? `+${s}` : String(s), down: s < 0 }))}
+          onStep={(s) => onChange(stepQuantity(text, s))} />
+      )}
+    </Field>
+  );
+}
+
+function StepButtons({ label, steps, onStep, disabled }:
+  { label: string; steps: { key: number; text: string; down: boolean }[]; onStep: (step: number) => void; disabled?: boolean }) {
+  return (
+    <div className="flex flex-wrap gap-1" role="group" aria-label={`${label} adjustments`}>
+      {steps.map((s) => (
+        <button key={s.key} type="button" disabled={disabled} onClick={() => onStep(s.key)}
+          aria-label={`${label} ${s.text}`}
+          className={`min-w-11 rounded px-2 py-1 text-xs font-semibold tabular-nums disabled:opacity-40 ${s.down
+            ? 'bg-red-100 text-red-800 hover:bg-red-200 dark:bg-red-950 dark:text-red-200'
+            : 'bg-emerald-100 text-emerald-800 hover:bg-emerald-200 dark:bg-emerald-950 dark:text-emerald-200'}`}>
+          {s.text}
+        </button>
+      ))}
+    </div>
+  );
+}

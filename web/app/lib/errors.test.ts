@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { hasErrors, mapProblem } from './errors';
+
+const FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode'];
+const PARAMS = ['quantity', 'buyPrice', 'sellPrice'];
+
+describe('mapProblem', () => {
+  it('puts config.<param> errors on their parameter and top-level errors on their field', () => {
+    const e = mapProblem({
+      status: 400, code: 'VALIDATION_ERROR', detail: 'x',
+      errors: [
+        { field: 'config.sellPrice', message: 'must be greater than buyPrice (100)', rejectedValue: 100 },
+        { field: 'symbol', message: 'unknown symbol on sim' },
+      ],
+    }, FIELDS, PARAMS);
+    expect(e.config).toEqual({ sellPrice: 'must be greater than buyPrice (100)' });
+    expect(e.fields).toEqual({ symbol: 'unknown symbol on sim' });
+    expect(e.general).toEqual([]);
+    expect(hasErrors(e)).toBe(true);
+  });
+
+  it('joins two errors on one field', () => {
+    const e = mapProblem({ errors: [{ field: 'name', message: 'a' }, { field: 'name', message: 'b' }] }, FIELDS, PARAMS);
+    expect(e.fields.name).toBe('a; b');
+  });
+
+  it('keeps errors about fields the form does not show, with the field name', () => {
+    const e = mapProblem({ errors: [{ field: 'config.leverage', message: 'unknown parameter' }, { field: 'foo', message: 'bad' }] },
+      FIELDS, PARAMS);
+    expect(e.general).toEqual(['config.leverage: unknown parameter', 'foo: bad']);
+  });
+
+  it('shows the detail when no field is named', () => {
+    const e = mapProblem({ status: 409, code: 'CONFLICT', detail: 'bot is running' }, FIELDS, PARAMS);
+    expect(e.general).toEqual(['bot is running']);
+  });
+
+  it('has nothing to show without a problem', () => {
+    expect(hasErrors(mapProblem(null, FIELDS, PARAMS))).toBe(false);
+  });
+});

@@ -1,0 +1,195 @@
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import {
+  botApi, useBot, useBotMutation, useBotOrders, useBotPositions, useBotStats, useBotTrades, useLogs, useLtp,
+} from '../api/hooks';
+import type { Bot } from '../api/types';
+import { LineChart } from '../components/LineChart';
+import { LogList } from '../components/LogList';
+import { OrderTable } from '../components/OrderTable';
+import { useToast } from '../components/Toasts';
+import { Button, Card, ConfirmDialog, Empty, ErrorBox, Spinner, StatusBadge } from '../components/ui';
+import { pnlClass, signed, time } from '../lib/format';
+import { addPoint, fillMarks, toSeconds, type Point } from '../lib/series';
+import { useStream } from '../stream/StreamContext';
+
+export function BotDetailPage() {
+  const { id = '' } = useParams();
+  const bot = useBot(id);
+  if (bot.isPending) return <Spinner label="Loading bot…" />;
+  if (bot.isError) return <ErrorBox error={bot.error} />;
+  return <BotDetail bot={bot.data} />;
+}
+
+function BotDetail({ bot }: { bot: Bot }) {
+  const toast = useToast();
+  const navigate = useNavigate();
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const toggle = useBotMutation(() => (bot.status === 'ACTIVE' ? botApi.stop(bot.id) : botApi.start(bot.id)));
+  const remove = useBotMutation(() => botApi.remove(bot.id));
+  const stats = useBotStats(bot.id);
+  const positions = useBotPositions(bot.id);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-2">
+        <div className="mr-auto min-w-0">
+          <h1 className="flex items-center gap-2 text-xl font-semibold"><span className="truncate">{bot.name}</span> <StatusBadge status={bot.status} /></h1>
+          <p className="text-sm text-slate-500">{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}</p>
+          {bot.statusReason && <p className="text-sm text-red-600">{bot.statusReason}</p>}
+        </div>
+        <Button variant={bot.status === 'ACTIVE' ? 'secondary' : 'success'} disabled={toggle.isPending}
+          onClick={() => toggle.mutate(undefined, {
+            onSuccess: (b) => toast.success(`${b.name} ${b.status === 'ACTIVE' ? 'started' : 'stopped'}`),
+            onError: (e) => toast.error(e.message),
+          })}>
+          {bot.status === 'ACTIVE' ? 'Stop' : 'Start'}
+        </Button>
+        <Link to={`/bots/${bot.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600">Edit</Link>
+        <Button variant="danger" onClick={() => setConfirmDelete(true)}>Delete</Button>
+      </div>
+
+      <section className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Bot statistics">
+        <Metric label="PnL" value={signed(stats.data?.pnl ?? bot.pnl)} className={pnlClass(stats.data?.pnl ?? bot.pnl)} />
+        <Metric label="Realized" value={signed(stats.data?.realizedPnl)} className={pnlClass(stats.data?.realizedPnl)} />
+        <Metric label="Unrealized" value={signed(stats.data?.unrealizedPnl)} className={pnlClass(stats.data?.unrealizedPnl)} />
+        <Metric label="Trades" value={String(stats.data?.totalTrades ?? bot.totalTrades ?? 0)} testId="detail-trades" />
+        <Metric label="Fees" value={stats.data?.fees ?? '—'} />
+      </section>
+
+      <Card>
+        <h2 className="mb-2 font-semibold">Price</h2>
+        <PriceChart bot={bot} />
+      </Card>
+
+      <div className="grid gap-4 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-2 font-semibold">Position</h2>
+          {positions.isPending ? <Spinner /> : positions.isError ? <ErrorBox error={positions.error} /> :
+            positions.data.length === 0 ? <Empty>No position.</Empty> : (
+              <table className="w-full text-sm">
+                <thead><tr className="text-left text-xs text-slate-500"><th>Symbol</th><th>Qty</th><th>Avg entry</th><th>Last</th><th>Unrealized</th></tr></thead>
+                <tbody>
+                  {positions.data.map((p) => (
+                    <tr key={p.symbol} className="tabular-nums">
+                      <td>{p.symbol}</td><td>{p.quantity}</td><td>{p.averageEntryPrice ?? '—'}</td><td>{p.lastPrice ?? '—'}</td>
+                      <td className={pnlClass(p.unrealizedPnl)}>{signed(p.unrealizedPnl)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+        </Card>
+        <OpenOrders bot={bot} />
+      </div>
+
+      <Trades bot={bot} />
+
+      <Card>
+        <h2 className="mb-2 font-semibold">Activity</h2>
+        <BotLog botId={String(bot.id)} />
+      </Card>
+
+      <ConfirmDialog open={confirmDelete} title={`Delete ${bot.name}?`} confirm="Delete"
+        text="The bot and its configuration are removed. This cannot be undone."
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() => {
+          setConfirmDelete(false);
+          remove.mutate(undefined, {
+            onSuccess: () => { toast.success(`${bot.name} deleted`); navigate('/'); },
+            onError: (e) => toast.error(`Delete failed: ${e.message}`),
+          });
+        }} />
+    </div>
+  );
+}
+
+function Metric({ label, value, className = '', testId }: { label: string; value: string; className?: string; testId?: string }) {
+  return (
+    <Card className="p-3">
+      <div className="text-xs uppercase text-slate-500">{label}</div>
+      <div className={`text-lg font-semibold tabular-nums ${className}`} data-testid={testId}>{value}</div>
+    </Card>
+  );
+}
+
+function PriceChart({ bot }: { bot: Bot }) {
+  const { onTicks } = useStream();
+  const ltp = useLtp(bot.exchange, bot.symbol);
+  const trades = useBotTrades(bot.id);
+  const [points, setPoints] = useState<Point[]>([]);
+
+  useEffect(() => onTicks(bot.exchange, bot.symbol, (t) => {
+    const value = Number(t.price);
+    if (Number.isFinite(value)) setPoints((p) => addPoint(p, { time: toSeconds(t.timestamp), value }));
+  }), [bot.exchange, bot.symbol, onTicks]);
+
+  useEffect(() => {
+    const l = ltp.data;
+    if (l) setPoints((p) => addPoint(p, { time: toSeconds(l.timestamp), value: Number(l.price) }));
+  }, [ltp.data]);
+
+  const marks = useMemo(() => fillMarks(trades.data ?? []), [trades.data]);
+  // A marker sits on a point of the line, so each fill adds its own price at its own second.
+  const shown = useMemo(() => marks.reduce((p, m) => (p.some((x) => x.time === m.time) ? p : addPoint(p, { time: m.time, value: m.price })), points),
+    [marks, points]);
+
+  return (
+    <div>
+      <div className="mb-1 text-sm text-slate-500">Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{points.at(-1)?.value ?? ltp.data?.price ?? 'N/A'}</span></div>
+      <LineChart points={shown} marks={marks} label={`${bot.symbol} price`} />
+    </div>
+  );
+}
+
+function OpenOrders({ bot }: { bot: Bot }) {
+  const orders = useBotOrders(bot.id, 'open');
+  const toast = useToast();
+  const cancel = useBotMutation((orderId: string | number) => botApi.cancelOrder(bot.id, orderId));
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">Open orders</h2>
+      {orders.isPending ? <Spinner /> : orders.isError ? <ErrorBox error={orders.error} /> :
+        orders.data.length === 0 ? <Empty>No open orders.</Empty> : (
+          <OrderTable orders={orders.data} compact onCancel={(o) => cancel.mutate(o.id, {
+            onSuccess: () => toast.success(`Order ${o.clientOrderId} cancelled`),
+            onError: (e) => toast.error(`Cancel failed: ${e.message}`),
+          })} />
+        )}
+    </Card>
+  );
+}
+
+function Trades({ bot }: { bot: Bot }) {
+  const trades = useBotTrades(bot.id);
+  return (
+    <Card>
+      <h2 className="mb-2 font-semibold">Trades</h2>
+      {trades.isPending ? <Spinner /> : trades.isError ? <ErrorBox error={trades.error} /> :
+        trades.data.length === 0 ? <Empty>No fills yet.</Empty> : (
+          <div className="overflow-x-auto">
+            <table className="w-full whitespace-nowrap text-sm" data-testid="trades">
+              <thead><tr className="text-left text-xs text-slate-500"><th>Time</th><th>Side</th><th>Price</th><th>Qty</th><th>Fee</th><th>Realized</th></tr></thead>
+              <tbody>
+                {trades.data.map((t) => (
+                  <tr key={t.id} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
+                    <td className="whitespace-nowrap py-1 pr-2">{time(t.executedAt)}</td>
+                    <td className={t.side === 'BUY' ? 'text-emerald-600' : 'text-red-600'}>{t.side}</td>
+                    <td>{t.price}</td><td>{t.quantity}</td><td>{t.fee ?? '—'} {t.feeCurrency ?? ''}</td>
+                    <td className={pnlClass(t.realizedPnl)}>{signed(t.realizedPnl)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+    </Card>
+  );
+}
+
+function BotLog({ botId }: { botId: string }) {
+  const logs = useLogs({ botId, size: 50 });
+  if (logs.isPending) return <Spinner />;
+  if (logs.isError) return <ErrorBox error={logs.error} />;
+  return <LogList entries={logs.data.items} />;
+}
