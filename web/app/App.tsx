@@ -25,9 +25,10 @@ const queryClient = new QueryClient({
 });
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { token } = useAuth();
+  const { token, loggedOut } = useAuth();
   const location = useLocation();
-  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // An expired session or a deep link comes back to its page after login; a chosen logout starts over at home.
+  if (!token) return <Navigate to="/login" replace state={loggedOut ? null : { from: location.pathname + location.search }} />;
   return <>{children}</>;
 }
 

@@ -76,6 +76,9 @@ public final class ExitManager {
 
     public Instant openedAt() { return openedAt; }
 
+    /** Quote spent on this deal's buys (price × quantity, fees excluded). */
+    public BigDecimal cost() { return cost; }
+
     public BigDecimal firstPrice() { return firstPrice; }
 
     /** Base-weighted average entry (cost / quantity bought), 12 decimals; null outside a deal. */

@@ -1,7 +1,0 @@
-package dev.botfleet.server.order;
-
-import dev.botfleet.server.support.OnPostgres;
-
-@OnPostgres
-class OrderApiPostgresTest extends OrderApiCases {
-}
