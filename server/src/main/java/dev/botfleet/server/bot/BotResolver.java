@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -54,19 +55,19 @@ public class BotResolver {
     }
 
     /** Why LIVE trading on this exchange is impossible for this owner right now, if it is. */
-    public java.util.Optional<String> liveProblem(UUID ownerId, String exchangeId) {
+    public Optional<String> liveProblem(UUID ownerId, String exchangeId) {
         return exchanges.find(exchangeId).flatMap(e -> liveProblem(ownerId, e));
     }
 
-    private java.util.Optional<String> liveProblem(UUID ownerId, Exchange exchange) {
+    private Optional<String> liveProblem(UUID ownerId, Exchange exchange) {
         if (!exchange.liveTrading()) {
-            return java.util.Optional.of("LIVE is not available on '" + exchange.id() + "': it has no live trading adapter "
+            return Optional.of("LIVE is not available on '" + exchange.id() + "': it has no live trading adapter "
                     + "(paper trading only); use PAPER");
         }
         if (!credentials.hasCredential(ownerId, exchange.id())) {
-            return java.util.Optional.of("LIVE on '" + exchange.id() + "' needs an API key: store one with POST /api/v1/credentials first");
+            return Optional.of("LIVE on '" + exchange.id() + "' needs an API key: store one with POST /api/v1/credentials first");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private Exchange exchange(Violations v, String id) {

@@ -347,4 +347,25 @@ public abstract class BotApiCases extends ApiTestBase {
         assertThat(refused.body().get("detail").asString()).contains("paper trading only");
         assertThat(get("/api/v1/bots/" + id, user).body().get("status").asString()).isEqualTo("STOPPED");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.botfleet.server.support.RecordingBotRuntime runtime;
+
+    @Test
+    void theRuntimeIsToldAndAFailingRuntimeLeavesTheBotAsItWas() {
+        Session user = newUser();
+        String id = create(user, "hooked");
+        post("/api/v1/bots/" + id + "/start", user, null);
+        post("/api/v1/bots/" + id + "/stop", user, null);
+        assertThat(runtime.commandsFor(UUID.fromString(id))).extracting(c -> c.action() + ":" + c.reason())
+                .containsExactly("start:null", "stop:stopped by user");
+
+        String doomed = create(user, "explode on start");
+        int logs = logMessages(user, doomed).size();
+        Answer failed = post("/api/v1/bots/" + doomed + "/start", user, null);
+        assertProblem(failed, 500, "INTERNAL_ERROR");
+        assertThat(failed.body().toString()).doesNotContain("runtime refused").doesNotContain("Exception");
+        assertThat(get("/api/v1/bots/" + doomed, user).body().get("status").asString()).isEqualTo("STOPPED");
+        assertThat(logMessages(user, doomed)).hasSize(logs);
+    }
 }
