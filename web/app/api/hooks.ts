@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, ApiError, query } from './client';
 import type {
-  Backtest, BacktestInput, Bot, BotInput, BotStats, Exchange, LogEntry, Ltp, Order, Page, Position, Statistics,
+  Backtest, BacktestInput, Bot, Dataset, BotInput, BotStats, Exchange, LogEntry, Ltp, Order, Page, Position, Statistics,
   StrategyDefinition, Trade, User,
 } from './types';
 
@@ -114,9 +114,12 @@ export const useBacktest = (id: Id | null) =>
     queryFn: () => api<Backtest>(`/backtests/${id}`),
     refetchInterval: (q) => {
       const s = q.state.data?.status;
-      return s === 'COMPLETED' || s === 'FAILED' ? false : 1_000;
+      return s === 'DONE' || s === 'FAILED' ? false : 1_000;
     },
   });
+
+export const useDatasets = () =>
+  useQuery({ queryKey: ['backtests', 'datasets'], queryFn: () => api<Dataset[]>('/backtests/datasets'), staleTime: 300_000 });
 
 export const createBacktest = (input: BacktestInput) => api<Backtest>('/backtests', { method: 'POST', json: input });
 

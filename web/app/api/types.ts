@@ -186,27 +186,63 @@ export interface Tick {
   timestamp: string;
 }
 
-export type BacktestStatus = 'QUEUED' | 'PENDING' | 'RUNNING' | 'COMPLETED' | 'FAILED' | string;
+export type BacktestStatus = 'QUEUED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface Dataset {
+  id: string;
+  symbol: string;
+  timeframe: string;
+  candles: number;
+  from: string;
+  to: string;
+}
 
 export interface BacktestInput {
   strategy: string;
-  symbol: string;
-  dataFile?: string;
-  dataset?: string;
-  timeframe: string;
-  config: Record<string, unknown>;
-  fees: string;
+  dataset: string;
+  params: Record<string, unknown>;
   fillModel: string;
+  fee?: string;
+  balance?: string;
+  slippageTicks?: string;
+  stoploss?: string;
+}
+
+export interface BacktestTrade {
+  entryTime: string;
+  exitTime: string | null;
+  direction: string;
+  quantity: string;
+  entryPrice: string | null;
+  exitPrice: string | null;
+  fees: string;
+  pnl: string;
+  closeReason: string | null;
+}
+
+export interface BacktestResult {
+  symbol: string;
+  timeframe: string;
+  candles: number;
+  startingBalance: string;
+  /** Money as exact strings; ratios as plain numbers (0.12 = 12%); undefined metrics null. */
+  metrics: Record<string, string | number | null>;
+  trades: BacktestTrade[];
+  equity: { time: string; equity: string }[];
+  stopReason: string | null;
+  failed: boolean;
+  warnings: string[];
 }
 
 export interface Backtest {
-  id: number | string;
+  id: string;
   status: BacktestStatus;
+  /** 0..1 */
   progress: number;
-  error?: string | null;
-  metrics?: Record<string, unknown> | null;
-  equity?: { time: string | number; value: string | number }[] | null;
-  trades?: Record<string, unknown>[] | null;
+  strategy: string;
+  dataset: string;
+  error: string | null;
+  result?: BacktestResult;
 }
 
 export type StreamEvent =

@@ -35,6 +35,13 @@ describe('mapProblem', () => {
     expect(e.general).toEqual(['bot is running']);
   });
 
+  it('reads parameters under another prefix (backtests say params.<name>)', () => {
+    const e = mapProblem({ errors: [{ field: 'params.buyPrice', message: 'must be > 0' }, { field: 'dataset', message: 'unknown dataset' }] },
+      ['dataset'], PARAMS, 'params.');
+    expect(e.config).toEqual({ buyPrice: 'must be > 0' });
+    expect(e.fields).toEqual({ dataset: 'unknown dataset' });
+  });
+
   it('has nothing to show without a problem', () => {
     expect(hasErrors(mapProblem(null, FIELDS, PARAMS))).toBe(false);
   });

@@ -19,7 +19,7 @@ export interface Problem {
 export interface FormErrors {
   /** Top-level bot fields: name, exchange, symbol, strategy, mode. */
   fields: Record<string, string>;
-  /** Strategy parameters, from `config.<param>` fields. */
+  /** Strategy parameters, from `config.<param>` fields (`params.<param>` for backtests). */
   config: Record<string, string>;
   /** What no field can show: the problem's detail when it names no field, or errors about unknown fields. */
   general: string[];
@@ -32,13 +32,13 @@ export const CONFIG_PREFIX = 'config.';
  * is not dropped: it lands in `general`, so the user always sees why the server said no.
  */
 export function mapProblem(problem: Problem | null | undefined, knownFields: readonly string[],
-                           knownParams: readonly string[]): FormErrors {
+                           knownParams: readonly string[], paramPrefix = CONFIG_PREFIX): FormErrors {
   const result: FormErrors = { fields: {}, config: {}, general: [] };
   if (!problem) return result;
   for (const e of problem.errors ?? []) {
     const field = e.field ?? '';
-    if (field.startsWith(CONFIG_PREFIX)) {
-      const param = field.slice(CONFIG_PREFIX.length);
+    if (field.startsWith(paramPrefix)) {
+      const param = field.slice(paramPrefix.length);
       if (knownParams.includes(param)) {
         append(result.config, param, e.message);
         continue;

@@ -1,68 +1,73 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { createBacktest, useBacktest, useBacktestsAvailable, useExchanges, useStrategies } from '../api/hooks';
-import type { Backtest, BacktestInput, StrategyDefinition } from '../api/types';
+import { createBacktest, useBacktest, useBacktestsAvailable, useDatasets, useStrategies } from '../api/hooks';
+import type { Backtest, BacktestInput, Dataset, StrategyDefinition } from '../api/types';
 import { LineChart } from '../components/LineChart';
 import { ParameterForm } from '../components/ParameterForm';
 import { useToast } from '../components/Toasts';
 import { Button, Card, Empty, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
 import { mapProblem, type FormErrors } from '../lib/errors';
+import { pnlClass, signed, time } from '../lib/format';
 import { initialValues, labelOf, toConfig, type FormValues } from '../lib/params';
 import { addPoint, toSeconds, type Point } from '../lib/series';
 
-const TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'];
 // The engine's fill models (engine.backtest.FillModel ids).
 const FILL_MODELS = ['realistic', 'freqtrade'];
-const TOP_FIELDS = ['strategy', 'symbol', 'dataFile', 'dataset', 'timeframe', 'fees', 'fillModel'];
+const TOP_FIELDS = ['strategy', 'dataset', 'fillModel', 'fee', 'balance', 'slippageTicks', 'stoploss'];
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
 
 export function BacktestPage() {
   const available = useBacktestsAvailable(true);
   const strategies = useStrategies();
-  if (available.isPending || strategies.isPending) return <Spinner />;
+  const datasets = useDatasets();
+  if (available.isPending || strategies.isPending || (available.data && datasets.isPending)) return <Spinner />;
   if (available.data === false) return <Empty>Backtesting is not available on this server yet.</Empty>;
   if (strategies.isError) return <ErrorBox error={strategies.error} />;
-  return <BacktestForm strategies={strategies.data} />;
+  if (datasets.isError) return <ErrorBox error={datasets.error} />;
+  return <BacktestForm strategies={strategies.data} datasets={datasets.data ?? []} />;
 }
 
-function BacktestForm({ strategies }: { strategies: StrategyDefinition[] }) {
+function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
   const toast = useToast();
-  const exchanges = useExchanges();
-  const symbols = exchanges.data?.flatMap((e) => e.symbols.map((s) => s.symbol)) ?? [];
   const [strategy, setStrategy] = useState(strategies[0]?.id ?? '');
   const params = strategies.find((s) => s.id === strategy)?.parameters ?? [];
   const [values, setValues] = useState<FormValues>(() => initialValues(params));
-  const [symbol, setSymbol] = useState('BTC/USDT');
-  const [source, setSource] = useState<'dataset' | 'dataFile'>('dataFile');
-  const [data, setData] = useState('');
-  const [timeframe, setTimeframe] = useState('1m');
-  const [fees, setFees] = useState('0.001');
+  const [dataset, setDataset] = useState(datasets[0]?.id ?? '');
   const [fillModel, setFillModel] = useState(FILL_MODELS[0]);
+  const [fee, setFee] = useState('0.001');
+  const [balance, setBalance] = useState('');
+  const [slippageTicks, setSlippageTicks] = useState('');
+  const [stoploss, setStoploss] = useState('');
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [runId, setRunId] = useState<string | number | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const run = useBacktest(runId);
+  const chosen = datasets.find((d) => d.id === dataset);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     const { config, errors: local } = toConfig(params, values);
     if (Object.keys(local).length) return setErrors({ ...NO_ERRORS, config: local });
     setErrors(NO_ERRORS);
-    const input: BacktestInput = { strategy, symbol, timeframe, config, fees, fillModel, [source]: data.trim() };
+    const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
+    const input: BacktestInput = {
+      strategy, dataset, params: config, fillModel, fee: optional(fee), balance: optional(balance),
+      slippageTicks: optional(slippageTicks), stoploss: optional(stoploss),
+    };
     setSubmitting(true);
     try {
       const created = await createBacktest(input);
-      setRunId(created.id);
-      toast.info('Backtest started');
+      setRunId(String(created.id));
+      toast.info('Backtest queued');
     } catch (err) {
-      if (err instanceof ApiError) setErrors(mapProblem(err.problem, TOP_FIELDS, params.map((p) => p.name)));
+      if (err instanceof ApiError) setErrors(mapProblem(err.problem, TOP_FIELDS, params.map((p) => p.name), 'params.'));
       toast.error(err instanceof Error ? err.message : String(err));
     } finally {
       setSubmitting(false);
     }
   }
 
-  const running = run.data && run.data.status !== 'COMPLETED' && run.data.status !== 'FAILED';
+  const running = run.data && run.data.status !== 'DONE' && run.data.status !== 'FAILED';
 
   return (
     <div className="flex flex-col gap-4">
@@ -78,31 +83,28 @@ function BacktestForm({ strategies }: { strategies: StrategyDefinition[] }) {
               {strategies.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
           </Field>
-          <Field label="Symbol" htmlFor="bt-symbol" error={errors.fields.symbol}>
-            <input id="bt-symbol" list="bt-symbols" className={inputClass} value={symbol} onChange={(e) => setSymbol(e.target.value.toUpperCase())} />
-            <datalist id="bt-symbols">{[...new Set(symbols)].map((s) => <option key={s} value={s} />)}</datalist>
-          </Field>
-          <Field label="Timeframe" htmlFor="bt-timeframe" error={errors.fields.timeframe}>
-            <select id="bt-timeframe" className={inputClass} value={timeframe} onChange={(e) => setTimeframe(e.target.value)}>
-              {TIMEFRAMES.map((t) => <option key={t}>{t}</option>)}
+          <Field label="Data" htmlFor="bt-dataset" error={errors.fields.dataset}
+                 help={chosen ? `${chosen.symbol} · ${chosen.timeframe} · ${chosen.candles} candles · ${time(chosen.from)} – ${time(chosen.to)}` : 'No datasets on this server.'}>
+            <select id="bt-dataset" className={inputClass} value={dataset} onChange={(e) => setDataset(e.target.value)}>
+              {datasets.map((d) => <option key={d.id} value={d.id}>{d.id}</option>)}
             </select>
-          </Field>
-          <Field label="Data" htmlFor="bt-data" error={errors.fields[source]}
-                 help={source === 'dataset' ? 'Name of a dataset the server knows (e.g. a generated sim series).' : 'Path of a candle file on the server (CSV, Binance dump, Freqtrade JSON).'}>
-            <div className="flex gap-1">
-              <select aria-label="Data source" className={`${inputClass} w-auto`} value={source} onChange={(e) => setSource(e.target.value as 'dataset' | 'dataFile')}>
-                <option value="dataset">Dataset</option><option value="dataFile">File</option>
-              </select>
-              <input id="bt-data" className={inputClass} value={data} onChange={(e) => setData(e.target.value)} />
-            </div>
-          </Field>
-          <Field label="Fees (fraction)" htmlFor="bt-fees" error={errors.fields.fees} help="0.001 = 0.1% per fill">
-            <input id="bt-fees" type="number" step="0.0001" className={inputClass} value={fees} onChange={(e) => setFees(e.target.value)} />
           </Field>
           <Field label="Fill model" htmlFor="bt-fill" error={errors.fields.fillModel}>
             <select id="bt-fill" className={inputClass} value={fillModel} onChange={(e) => setFillModel(e.target.value)}>
               {FILL_MODELS.map((f) => <option key={f}>{f}</option>)}
             </select>
+          </Field>
+          <Field label="Fee (fraction)" htmlFor="bt-fee" error={errors.fields.fee} help="0.001 = 0.1% per fill">
+            <input id="bt-fee" type="number" step="0.0001" className={inputClass} value={fee} onChange={(e) => setFee(e.target.value)} />
+          </Field>
+          <Field label="Starting balance (quote)" htmlFor="bt-balance" error={errors.fields.balance} help="Empty: the server's default">
+            <input id="bt-balance" type="number" className={inputClass} value={balance} onChange={(e) => setBalance(e.target.value)} />
+          </Field>
+          <Field label="Slippage (ticks)" htmlFor="bt-slippage" error={errors.fields.slippageTicks}>
+            <input id="bt-slippage" type="number" step="1" min="0" className={inputClass} value={slippageTicks} onChange={(e) => setSlippageTicks(e.target.value)} />
+          </Field>
+          <Field label="Stoploss (ratio)" htmlFor="bt-stoploss" error={errors.fields.stoploss} help="e.g. -0.1 for 10%; empty: none">
+            <input id="bt-stoploss" type="number" step="0.01" max="0" className={inputClass} value={stoploss} onChange={(e) => setStoploss(e.target.value)} />
           </Field>
         </Card>
         <Card>
@@ -110,7 +112,7 @@ function BacktestForm({ strategies }: { strategies: StrategyDefinition[] }) {
           <ParameterForm parameters={params} values={values} errors={errors.config} priceDecimals={2}
             onChange={(n, v) => setValues((old) => ({ ...old, [n]: v }))} />
         </Card>
-        <div><Button type="submit" variant="primary" disabled={submitting || !!running}>{running ? 'Running…' : 'Run backtest'}</Button></div>
+        <div><Button type="submit" variant="primary" disabled={submitting || !!running || !dataset}>{running ? 'Running…' : 'Run backtest'}</Button></div>
       </form>
       {run.isError && <ErrorBox error={run.error} />}
       {run.data && <Result run={run.data} />}
@@ -118,46 +120,62 @@ function BacktestForm({ strategies }: { strategies: StrategyDefinition[] }) {
   );
 }
 
+/** Ratios (0.12) read as percents; money strings stay exact. */
+function metricText(key: string, v: string | number | null): string {
+  if (v == null) return '—';
+  if (typeof v === 'number' && /return|drawdown|winRate|exposure|cagr/i.test(key)) return `${(v * 100).toFixed(2)}%`;
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
+  return v;
+}
+
 function Result({ run }: { run: Backtest }) {
-  const pct = Math.round(Math.max(0, Math.min(1, run.progress > 1 ? run.progress / 100 : run.progress)) * 100);
-  const equity = useMemo(() => (run.equity ?? []).reduce<Point[]>((p, e) =>
-    addPoint(p, { time: toSeconds(e.time), value: Number(e.value) }, 100_000), []), [run.equity]);
-  const trades = run.trades ?? [];
-  const columns = trades.length ? Object.keys(trades[0]) : [];
+  const pct = Math.round(Math.max(0, Math.min(1, run.progress)) * 100);
+  const result = run.result;
+  const equity = useMemo(() => (result?.equity ?? []).reduce<Point[]>((p, e) =>
+    addPoint(p, { time: toSeconds(e.time), value: Number(e.equity) }, 100_000), []), [result]);
+  const trades = result?.trades ?? [];
 
   return (
-    <div className="flex flex-col gap-4">
+    <div className="flex flex-col gap-4" data-testid="backtest-result">
       <Card>
-        <div className="mb-1 flex justify-between text-sm"><span>Status: <b>{run.status}</b></span><span>{pct}%</span></div>
+        <div className="mb-1 flex justify-between text-sm"><span>Status: <b data-testid="backtest-status">{run.status}</b></span><span>{pct}%</span></div>
         <div className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
           <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
         </div>
-        {run.status === 'FAILED' && run.error && <p className="mt-2 text-sm text-red-600">{run.error}</p>}
+        {run.error && <p className="mt-2 text-sm text-red-600">{run.error}</p>}
+        {result?.warnings?.map((w) => <p key={w} className="mt-1 text-xs text-amber-600">{w}</p>)}
       </Card>
-      {run.metrics && (
+      {result?.metrics && (
         <Card>
           <h2 className="mb-2 font-semibold">Metrics</h2>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            {Object.entries(run.metrics).map(([k, v]) => (
-              <div key={k}><dt className="text-xs text-slate-500">{labelOf(k)}</dt><dd className="font-semibold tabular-nums">{v == null ? '—' : String(v)}</dd></div>
+            {Object.entries(result.metrics).filter(([k]) => k !== 'averageDurationSeconds').map(([k, v]) => (
+              <div key={k}><dt className="text-xs text-slate-500">{labelOf(k)}</dt><dd className="font-semibold tabular-nums">{metricText(k, v)}</dd></div>
             ))}
           </dl>
         </Card>
       )}
       {equity.length > 0 && <Card><h2 className="mb-2 font-semibold">Equity</h2><LineChart points={equity} label="Equity curve" /></Card>}
-      {trades.length > 0 && (
+      {result && (
         <Card>
           <h2 className="mb-2 font-semibold">Trades ({trades.length})</h2>
-          <div className="max-h-96 overflow-auto">
-            <table className="w-full text-sm">
-              <thead><tr className="text-left text-xs text-slate-500">{columns.map((c) => <th key={c} className="pr-2">{labelOf(c)}</th>)}</tr></thead>
-              <tbody>{trades.map((t, i) => (
-                <tr key={i} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
-                  {columns.map((c) => <td key={c} className="pr-2">{String(t[c] ?? '')}</td>)}
-                </tr>
-              ))}</tbody>
-            </table>
-          </div>
+          {trades.length === 0 ? <Empty>No trades in this run.</Empty> : (
+            <div className="max-h-96 overflow-auto">
+              <table className="w-full whitespace-nowrap text-sm">
+                <thead><tr className="text-left text-xs text-slate-500">
+                  <th className="pr-2">Entry</th><th className="pr-2">Exit</th><th className="pr-2">Side</th><th className="pr-2">Qty</th>
+                  <th className="pr-2">Entry price</th><th className="pr-2">Exit price</th><th className="pr-2">Fees</th><th className="pr-2">PnL</th><th>Reason</th>
+                </tr></thead>
+                <tbody>{trades.map((t, i) => (
+                  <tr key={i} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
+                    <td className="pr-2">{time(t.entryTime)}</td><td className="pr-2">{time(t.exitTime)}</td><td className="pr-2">{t.direction}</td>
+                    <td className="pr-2">{t.quantity}</td><td className="pr-2">{t.entryPrice ?? '—'}</td><td className="pr-2">{t.exitPrice ?? '—'}</td>
+                    <td className="pr-2">{t.fees}</td><td className={`pr-2 ${pnlClass(t.pnl)}`}>{signed(t.pnl)}</td><td>{t.closeReason ?? ''}</td>
+                  </tr>
+                ))}</tbody>
+              </table>
+            </div>
+          )}
         </Card>
       )}
     </div>
