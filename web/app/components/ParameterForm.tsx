@@ -1,4 +1,4 @@
-// The strategy's parameter form, generated from its definition. Prices (unit "quote") get % buttons and the LTP's
+// The strategy's parameter form, generated from its definition. Prices (unit "quote", named *Price) get % buttons and the LTP's
 // precision; a parameter named "quantity" gets the quantity buttons.
 import type { ParameterDefinition } from '../api/types';
 import { labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
@@ -30,8 +30,9 @@ export function ParameterForm({ parameters, values, errors, onChange, priceDecim
   );
 }
 
+/** A limit price (buyPrice, upperPrice...), not an amount of money that is also in the quote currency. */
 function isPrice(p: ParameterDefinition) {
-  return p.type === 'DECIMAL' && p.unit === 'quote';
+  return p.type === 'DECIMAL' && p.unit === 'quote' && /price$/i.test(p.name);
 }
 
 function help(p: ParameterDefinition): string {

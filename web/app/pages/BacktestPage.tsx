@@ -31,8 +31,8 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
   const toast = useToast();
   const [strategy, setStrategy] = useState(strategies[0]?.id ?? '');
   const params = strategies.find((s) => s.id === strategy)?.parameters ?? [];
-  const [values, setValues] = useState<FormValues>(() => initialValues(params));
   const [dataset, setDataset] = useState(datasets[0]?.id ?? '');
+  const [values, setValues] = useState<FormValues>(() => withDataTimeframe(initialValues(params), params, datasets[0]));
   const [fillModel, setFillModel] = useState(FILL_MODELS[0]);
   const [fee, setFee] = useState('0.001');
   const [balance, setBalance] = useState('');
@@ -78,14 +78,18 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
           <Field label="Strategy" htmlFor="bt-strategy" error={errors.fields.strategy}>
             <select id="bt-strategy" className={inputClass} value={strategy} onChange={(e) => {
               setStrategy(e.target.value);
-              setValues(initialValues(strategies.find((s) => s.id === e.target.value)?.parameters ?? []));
+              const ps = strategies.find((s) => s.id === e.target.value)?.parameters ?? [];
+              setValues(withDataTimeframe(initialValues(ps), ps, chosen));
             }}>
               {strategies.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
             </select>
           </Field>
           <Field label="Data" htmlFor="bt-dataset" error={errors.fields.dataset}
                  help={chosen ? `${chosen.symbol} · ${chosen.timeframe} · ${chosen.candles} candles · ${time(chosen.from)} – ${time(chosen.to)}` : 'No datasets on this server.'}>
-            <select id="bt-dataset" className={inputClass} value={dataset} onChange={(e) => setDataset(e.target.value)}>
+            <select id="bt-dataset" className={inputClass} value={dataset} onChange={(e) => {
+              setDataset(e.target.value);
+              setValues((v) => withDataTimeframe(v, params, datasets.find((d) => d.id === e.target.value)));
+            }}>
               {datasets.map((d) => <option key={d.id} value={d.id}>{d.id}</option>)}
             </select>
           </Field>
@@ -118,6 +122,11 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
       {run.data && <Result run={run.data} />}
     </div>
   );
+}
+
+/** A strategy's own timeframe cannot be shorter than the data's candles: start it at the data's timeframe. */
+function withDataTimeframe(values: FormValues, params: { name: string }[], data: Dataset | undefined): FormValues {
+  return data && params.some((p) => p.name === 'timeframe') ? { ...values, timeframe: data.timeframe } : values;
 }
 
 /** Ratios (0.12) read as percents; money strings stay exact. */
