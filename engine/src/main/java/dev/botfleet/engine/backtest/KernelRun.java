@@ -62,7 +62,7 @@ final class KernelRun implements KernelListener {
     BacktestResult run() {
         Instrument instrument = spec.instrument();
         CandleSeries s = spec.candles();
-        Timeframe timeframe = Timeframes.of(s.timeframe());
+        Timeframe timeframe = s.timeframe();
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), spec.startingBalance());
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);

@@ -4,6 +4,7 @@ import dev.botfleet.server.common.PageResponse;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.common.Violations;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +22,10 @@ public class ActivityLogService {
 
     private final ActivityLogRepository logs;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public ActivityLogService(ActivityLogRepository logs, Clock clock) {
+    public ActivityLogService(ActivityLogRepository logs, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.logs = logs;
         this.clock = clock;
     }
@@ -32,6 +35,7 @@ public class ActivityLogService {
         String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
         ActivityLog entry = new ActivityLog(UUID.randomUUID(), ownerId, botId, level, text, Times.now(clock));
         logs.insert(entry);
+        events.publishEvent(entry);  // the event stream sends it once the transaction commits
         return entry;
     }
 

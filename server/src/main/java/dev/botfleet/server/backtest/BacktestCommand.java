@@ -10,7 +10,7 @@ import dev.botfleet.engine.backtest.WalkForward;
 import dev.botfleet.engine.data.CandleDataException;
 import dev.botfleet.engine.data.CandleLoader;
 import dev.botfleet.engine.data.CandleSeries;
-import dev.botfleet.engine.data.Timeframe;
+import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.strategy.definition.ParameterType;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import tools.jackson.databind.SerializationFeature;
@@ -243,7 +243,7 @@ public final class BacktestCommand {
 
     static Timeframe parseTimeframe(String text) {
         try {
-            return Timeframe.parse(text);
+            return dev.botfleet.engine.data.Timeframes.parse(text);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--timeframe: " + e.getMessage());
         }

@@ -68,7 +68,7 @@ public record BacktestReport(String strategy, String symbol, String dataset, Str
         Map<String, String> balances = new LinkedHashMap<>();
         r.finalBalances().forEach((asset, amount) -> balances.put(asset, Decimals.format(amount)));
         var s = job.candles();
-        return new BacktestReport(r.strategy(), job.symbol(), job.dataset(), s.timeframe().label(),
+        return new BacktestReport(r.strategy(), job.symbol(), job.dataset(), s.timeframe().code(),
                 r.fillModel().id(), job.params(), r.candles(), Instant.ofEpochMilli(s.openTime(0)),
                 Instant.ofEpochMilli(s.closeTime(s.size() - 1)), Decimals.format(job.startingBalance()),
                 MetricsView.of(r.metrics()), r.trades().stream().map(t -> TradeView.of(t, priceScale)).toList(), equity,

@@ -38,24 +38,24 @@ public record StrategySource(String name, StrategyDefinition definition, Strateg
      * it to 1m) computes on the data's own candles unless told otherwise. A timeframe shorter than the data's cannot
      * be built from it and is refused.
      */
-    public Map<String, Object> forData(Map<String, Object> given, dev.botfleet.engine.data.Timeframe data) {
+    public Map<String, Object> forData(Map<String, Object> given, dev.botfleet.engine.market.Timeframe data) {
         Map<String, Object> params = new LinkedHashMap<>(given);
         if (definition == null || definition.parameters().stream().noneMatch(p -> p.name().equals(TIMEFRAME))) {
             return params;
         }
         Object wanted = params.get(TIMEFRAME);
         if (wanted == null) {
-            params.put(TIMEFRAME, data.label());
+            params.put(TIMEFRAME, data.code());
         } else {
             long millis;
             try {
-                millis = dev.botfleet.engine.data.Timeframe.parse(wanted.toString()).millis();
+                millis = dev.botfleet.engine.data.Timeframes.parse(wanted.toString()).millis();
             } catch (IllegalArgumentException e) {
                 return params;  // the definition's validation names the allowed values
             }
             if (millis < data.millis()) {
                 throw new InvalidParameters(List.of(new ParameterViolation(TIMEFRAME, "must be at least the data's "
-                        + data.label() + " candles (shorter candles cannot be built from them)", wanted)));
+                        + data.code() + " candles (shorter candles cannot be built from them)", wanted)));
             }
         }
         return params;

@@ -6,6 +6,7 @@ import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.PageResponse;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,8 +27,11 @@ public class BotService {
     private final BotRuntime runtime;
     private final ActivityLogService activity;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public BotService(BotRepository bots, BotResolver resolver, BotRuntime runtime, ActivityLogService activity, Clock clock) {
+    public BotService(BotRepository bots, BotResolver resolver, BotRuntime runtime, ActivityLogService activity, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.bots = bots;
         this.resolver = resolver;
         this.runtime = runtime;
@@ -93,6 +97,7 @@ public class BotService {
         runtime.start(bot);
         bots.setStatus(ownerId, id, BotStatus.ACTIVE, null, Times.now(clock));
         activity.record(ownerId, id, LogLevel.SUCCESS, "Bot '" + bot.name() + "' started (" + describe(bot) + ")");
+        events.publishEvent(new BotChanged(ownerId, id));
         return get(ownerId, id);
     }
 
@@ -129,6 +134,7 @@ public class BotService {
         runtime.stop(bot, reason);
         bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, Times.now(clock));
         activity.record(bot.ownerId(), bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' stopped (" + reason + ")");
+        events.publishEvent(new BotChanged(bot.ownerId(), bot.id()));
     }
 
     private static String describe(Bot bot) {

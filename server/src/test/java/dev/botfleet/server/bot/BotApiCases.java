@@ -126,7 +126,9 @@ public abstract class BotApiCases extends ApiTestBase {
                 new Case(withConfig(bot("x"), "buyPrice", "0.001"), "config.buyPrice", "tick size"),
                 new Case(withConfig(bot("x"), "trailingPercent", 51), "config.trailingPercent", "<= 50"),
                 new Case(withConfig(bot("x"), "firstOrder", "HOLD"), "config.firstOrder", "BUY, SELL"),
-                new Case(withConfig(bot("x"), "infiniteLoop", "maybe"), "config.infiniteLoop", "true or false"));
+                new Case(withConfig(bot("x"), "infiniteLoop", "maybe"), "config.infiniteLoop", "true or false"),
+                new Case(withConfig(bot("x"), "quantity", "1e999999999"), "config.quantity", "digits"),
+                new Case(withConfig(bot("x"), "trailingPercent", "0.0000000000000000001"), "config.trailingPercent", "digits"));
         for (Case c : cases) {
             Answer a = post("/api/v1/bots", user, c.body());
             assertProblem(a, 400, "VALIDATION_ERROR");
@@ -344,5 +346,26 @@ public abstract class BotApiCases extends ApiTestBase {
         assertProblem(refused, 409, "CONFLICT");
         assertThat(refused.body().get("detail").asString()).contains("paper trading only");
         assertThat(get("/api/v1/bots/" + id, user).body().get("status").asString()).isEqualTo("STOPPED");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.botfleet.server.support.RecordingBotRuntime runtime;
+
+    @Test
+    void theRuntimeIsToldAndAFailingRuntimeLeavesTheBotAsItWas() {
+        Session user = newUser();
+        String id = create(user, "hooked");
+        post("/api/v1/bots/" + id + "/start", user, null);
+        post("/api/v1/bots/" + id + "/stop", user, null);
+        assertThat(runtime.commandsFor(UUID.fromString(id))).extracting(c -> c.action() + ":" + c.reason())
+                .containsExactly("start:null", "stop:stopped by user");
+
+        String doomed = create(user, "explode on start");
+        int logs = logMessages(user, doomed).size();
+        Answer failed = post("/api/v1/bots/" + doomed + "/start", user, null);
+        assertProblem(failed, 500, "INTERNAL_ERROR");
+        assertThat(failed.body().toString()).doesNotContain("runtime refused").doesNotContain("Exception");
+        assertThat(get("/api/v1/bots/" + doomed, user).body().get("status").asString()).isEqualTo("STOPPED");
+        assertThat(logMessages(user, doomed)).hasSize(logs);
     }
 }

@@ -12,7 +12,7 @@ import java.lang.annotation.Target;
 /** Runs a test class against an in-memory H2 database in PostgreSQL mode (one shared context for all such classes). */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
-@SpringBootTest(properties = {TestProperties.DATA_DIR, TestProperties.FAST_BCRYPT, TestProperties.DEBUG_LOGS,
+@SpringBootTest(properties = {TestProperties.DATA_DIR, TestProperties.FAST_BCRYPT, TestProperties.DEBUG_LOGS, TestProperties.FAST_SIM,
         TestProperties.H2_URL})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)

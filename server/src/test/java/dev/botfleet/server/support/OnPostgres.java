@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(PostgresAvailable.class)
-@SpringBootTest(properties = {TestProperties.DATA_DIR, TestProperties.FAST_BCRYPT, TestProperties.DEBUG_LOGS})
+@SpringBootTest(properties = {TestProperties.DATA_DIR, TestProperties.FAST_BCRYPT, TestProperties.DEBUG_LOGS, TestProperties.FAST_SIM})
 @ContextConfiguration(initializers = PostgresSchema.class)
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)

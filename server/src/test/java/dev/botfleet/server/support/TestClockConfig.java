@@ -4,11 +4,18 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
+/** The test doubles every API test context shares (same beans, so one cached context per database). */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestClockConfig {
     @Bean
     @Primary
     MutableClock testClock() {
         return new MutableClock();
+    }
+
+    /** Replaces the idle runtime (which steps aside for any other BotRuntime bean). */
+    @Bean
+    RecordingBotRuntime recordingBotRuntime() {
+        return new RecordingBotRuntime();
     }
 }

@@ -6,7 +6,7 @@ public interface TradeView {
     /** Open time of the candle the entry order was placed on, epoch milliseconds. */
     long openTime();
 
-    /** Entry price: the order price until it fills, then the fill price. */
+    /** Entry price: the first entry order's price until an entry order fills, then the fill price. */
     double openRate();
 
     /** Filled quantity (0 until the entry order fills). */

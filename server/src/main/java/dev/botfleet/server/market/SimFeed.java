@@ -1,0 +1,115 @@
+package dev.botfleet.server.market;
+
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.engine.sim.SimClock;
+import dev.botfleet.engine.sim.SimMarkets;
+import dev.botfleet.engine.sim.SimPriceFeed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Drives the engine's {@link SimPriceFeed} from a scheduler and publishes its ticks to the {@link MarketDataHub}.
+ *
+ * <p>The walk runs on a scaled clock ({@code time-scale}), so prices move as much in a real second as they would in
+ * {@code time-scale} seconds; every published tick carries the real time it was published at, so orders, fills and
+ * logs have ordinary timestamps. The feed's 1-minute candles are in scaled time and are therefore not published.
+ */
+@Component
+public class SimFeed implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(SimFeed.class);
+
+    private final MarketDataHub hub;
+    private final SimProperties properties;
+    private final Clock clock;
+    private final java.util.List<LastPriceMirror> mirrors;
+    private ScheduledExecutorService scheduler;
+    private SimPriceFeed feed;
+    private Clock simClock;
+    private long lastPublished = Long.MIN_VALUE;
+    private volatile boolean running;
+
+    public SimFeed(MarketDataHub hub, SimProperties properties, Clock clock, java.util.List<LastPriceMirror> mirrors) {
+        this.hub = hub;
+        this.properties = properties;
+        this.clock = clock;
+        this.mirrors = mirrors;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            running = true;
+            return;
+        }
+        Instant origin = clock.instant();
+        simClock = SimClock.scaled(clock, origin, origin, properties.timeScale());
+        Duration simulatedInterval = Duration.ofMillis(Math.max(1,
+                Math.round(properties.tickInterval().toMillis() * properties.timeScale())));
+        feed = new SimPriceFeed(SimMarkets.ALL, properties.seed(), simulatedInterval, origin.toEpochMilli());
+        publishOnce();  // a price is known from the first moment: LTP answers and new bots can size orders
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("sim-feed").daemon().factory());
+        long period = properties.tickInterval().toMillis();
+        scheduler.scheduleAtFixedRate(this::publishSafely, period, period, TimeUnit.MILLISECONDS);
+        running = true;
+        log.info("sim feed: {} markets, a tick every {} per market, time scale {}x, seed {}", SimMarkets.ALL.size(),
+                properties.tickInterval(), properties.timeScale(), properties.seed());
+    }
+
+    private void publishSafely() {
+        try {
+            feed.advanceTo(simClock.millis(), sink);
+        } catch (RuntimeException e) {
+            log.error("sim feed failed to publish", e);  // keep the schedule alive: the next period tries again
+        }
+    }
+
+    private void publishOnce() {
+        feed.advanceTo(feed.nextTickAt(), sink);
+    }
+
+    private final MarketDataListener sink = new MarketDataListener() {
+        @Override
+        public void onTick(Tick tick) {
+            // real time, strictly increasing, so every bot's clock (the latest event time) moves forward
+            long now = Math.max(clock.millis(), lastPublished);
+            lastPublished = now;
+            Tick published = new Tick(tick.exchange(), tick.symbol(), now, tick.price(), tick.size());
+            hub.publish(published);
+            for (LastPriceMirror m : mirrors) m.onTick(published);
+        }
+
+        @Override
+        public void onCandle(Candle candle) {
+            // scaled-time candles would jump bots' clocks into the future; strategies that need candles build them
+        }
+    };
+
+    @Override
+    public void stop() {
+        running = false;
+        if (scheduler != null) scheduler.shutdownNow();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Before the bot runtime (which starts later, phase above this) so resumed bots see prices at once. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

@@ -1,0 +1,102 @@
+package dev.botfleet.server.order;
+
+import dev.botfleet.engine.kernel.OrderJournal;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.DealTracker;
+import dev.botfleet.engine.position.Position;
+import dev.botfleet.server.common.Times;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * One bot's durable journal (engine {@link OrderJournal}) on the orders, trades, positions and deals tables. Called on
+ * the bot's thread; each method is one committed transaction before it returns, so an order is durable before it is
+ * sent. A fill, its position, any deal it completes and the bot's pnl / totalTrades / lastFillTime are written in one
+ * transaction: they can never disagree, whatever moment the process dies.
+ *
+ * <p>To know the position and the deal a fill completes inside that transaction, the journal replays fills through
+ * its own engine {@link Position} and {@link DealTracker} — the same accounting the kernel does, from the same fills.
+ */
+public final class JdbcOrderJournal implements OrderJournal {
+    private final OrderRepository orders;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final UUID ownerId;
+    private final UUID botId;
+    private final Instrument instrument;
+    private final Consumer<Deal> onDealBooked;
+    private Position position;
+    private DealTracker deals;
+
+    /** @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot) */
+    public JdbcOrderJournal(OrderRepository orders, TransactionTemplate tx, Clock clock, UUID ownerId, UUID botId,
+                            Instrument instrument, List<Fill> journaledFills, Consumer<Deal> onDealBooked) {
+        this.orders = orders;
+        this.tx = tx;
+        this.clock = clock;
+        this.ownerId = ownerId;
+        this.botId = botId;
+        this.instrument = instrument;
+        this.onDealBooked = onDealBooked;
+        replay(journaledFills);
+    }
+
+    private void replay(List<Fill> fills) {
+        position = new Position(botId.toString(), instrument);
+        deals = new DealTracker(botId.toString(), instrument.symbol(), instrument.quoteAsset());
+        for (Fill f : fills) apply(f, null);
+    }
+
+    private Optional<Deal> apply(Fill fill, dev.botfleet.engine.order.CloseReason reason) {
+        OrderEvent.OrderFilled event = fill.toEvent();
+        BigDecimal before = position.quantity();
+        BigDecimal realized = position.apply(event);
+        return deals.onFill(event, before, position.quantity(), realized, reason);
+    }
+
+    @Override
+    public void recordNew(OrderSnapshot order) {
+        tx.executeWithoutResult(s -> orders.insertOrder(ownerId, botId, order));
+    }
+
+    @Override
+    public void recordEvent(OrderSnapshot order, OrderEvent event) {
+        tx.executeWithoutResult(s -> {
+            if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
+        });
+    }
+
+    @Override
+    public void recordFill(OrderSnapshot order, Fill fill) {
+        Optional<Deal> booked;
+        try {
+            booked = tx.execute(s -> {
+                if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
+                UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
+                if (orders.hasTrade(orderId, fill.tradeId())) return Optional.<Deal>empty();  // already booked
+                orders.insertTrade(ownerId, botId, orderId, fill);
+                Optional<Deal> deal = apply(fill, order.closeReason());
+                orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
+                deal.ifPresent(d -> orders.insertDeal(ownerId, botId, d));
+                orders.bookOnBot(botId, deal.map(Deal::pnl).orElse(BigDecimal.ZERO), deal.isPresent() ? 1 : 0,
+                        fill.executedAt(), Times.now(clock));
+                return deal;
+            });
+        } catch (RuntimeException e) {
+            // the transaction rolled back: forget what the mirror applied, so it matches the tables again
+            replay(orders.fills(botId));
+            throw e;
+        }
+        if (booked != null) booked.ifPresent(onDealBooked);
+    }
+}

@@ -1,0 +1,121 @@
+package dev.botfleet.server.order;
+
+import dev.botfleet.server.common.Decimals;
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What the API reads from the journal's tables. Every query filters by owner. */
+@Repository
+public class OrderQueries {
+    /** Per-bot lists answer at most this many rows, newest first (the paged GET /orders reaches the rest). */
+    public static final int LIST_LIMIT = 500;
+
+    static final RowMapper<OrderResponse> ORDER = (rs, n) -> new OrderResponse(rs.getObject("id", UUID.class),
+            rs.getObject("bot_id", UUID.class), rs.getString("client_order_id"), rs.getString("exchange_order_id"),
+            rs.getString("exchange"), rs.getString("symbol"), rs.getString("side"), rs.getString("type"),
+            rs.getString("time_in_force"), Decimals.format(rs.getBigDecimal("price")),
+            Decimals.format(rs.getBigDecimal("quantity")), rs.getString("status"),
+            Decimals.format(rs.getBigDecimal("filled_quantity")), Decimals.format(rs.getBigDecimal("average_price")),
+            Decimals.format(rs.getBigDecimal("fee")), rs.getString("fee_currency"), rs.getString("reason"),
+            Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+
+    static final RowMapper<TradeResponse> TRADE = (rs, n) -> new TradeResponse(rs.getObject("id", UUID.class),
+            rs.getObject("bot_id", UUID.class), rs.getObject("order_id", UUID.class), rs.getString("client_order_id"),
+            rs.getString("trade_id"), rs.getString("symbol"), rs.getString("side"),
+            Decimals.format(rs.getBigDecimal("price")), Decimals.format(rs.getBigDecimal("quantity")),
+            Decimals.format(rs.getBigDecimal("fee")), rs.getString("fee_currency"),
+            Decimals.format(rs.getBigDecimal("realized_pnl")), Times.read(rs, "executed_at"));
+
+    /** A position row; unrealized PnL is filled in by the caller, who knows the last price. */
+    public record PositionRow(UUID botId, String exchange, String symbol, BigDecimal quantity,
+                              BigDecimal averageEntryPrice, BigDecimal realizedPnl, BigDecimal fees,
+                              java.time.Instant updatedAt) {
+    }
+
+    private static final String STATUS_FILTER = " AND (CAST(:open AS VARCHAR(8)) IS NULL"
+            + " OR (:open = 'open' AND status IN (" + quoted(OrderRepository.OPEN) + "))"
+            + " OR (:open = 'closed' AND status NOT IN (" + quoted(OrderRepository.OPEN) + ")))";
+
+    private final JdbcClient jdbc;
+
+    public OrderQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<OrderResponse> botOrders(UUID ownerId, UUID botId, String openOrClosed) {
+        return jdbc.sql("SELECT * FROM orders WHERE owner_id = :owner AND bot_id = :bot" + STATUS_FILTER
+                        + " ORDER BY seq DESC LIMIT " + LIST_LIMIT)
+                .param("owner", ownerId).param("bot", botId).param("open", openOrClosed).query(ORDER).list();
+    }
+
+    public List<OrderResponse> orders(UUID ownerId, UUID botId, String openOrClosed, Paging paging) {
+        return jdbc.sql("SELECT * FROM orders WHERE owner_id = :owner AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)"
+                        + STATUS_FILTER + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("owner", ownerId).param("bot", botId).param("open", openOrClosed)
+                .param("limit", paging.size()).param("offset", paging.offset()).query(ORDER).list();
+    }
+
+    public long countOrders(UUID ownerId, UUID botId, String openOrClosed) {
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE owner_id = :owner AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)"
+                        + STATUS_FILTER)
+                .param("owner", ownerId).param("bot", botId).param("open", openOrClosed).query(Long.class).single();
+    }
+
+    public Optional<OrderResponse> order(UUID ownerId, UUID botId, UUID orderId) {
+        return jdbc.sql("SELECT * FROM orders WHERE owner_id = :owner AND bot_id = :bot AND id = :id")
+                .param("owner", ownerId).param("bot", botId).param("id", orderId).query(ORDER).optional();
+    }
+
+    public Optional<OrderResponse> orderByClientId(UUID botId, String clientOrderId) {
+        return jdbc.sql("SELECT * FROM orders WHERE bot_id = :bot AND client_order_id = :cid")
+                .param("bot", botId).param("cid", clientOrderId).query(ORDER).optional();
+    }
+
+    public List<TradeResponse> trades(UUID ownerId, UUID botId) {
+        return jdbc.sql("SELECT * FROM trades WHERE owner_id = :owner AND bot_id = :bot ORDER BY seq DESC LIMIT " + LIST_LIMIT)
+                .param("owner", ownerId).param("bot", botId).query(TRADE).list();
+    }
+
+    public Optional<TradeResponse> trade(UUID botId, String clientOrderId, String tradeId) {
+        return jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot AND client_order_id = :cid AND trade_id = :trade")
+                .param("bot", botId).param("cid", clientOrderId).param("trade", tradeId).query(TRADE).optional();
+    }
+
+    public List<PositionRow> positions(UUID ownerId, UUID botId) {
+        return jdbc.sql("SELECT * FROM positions WHERE owner_id = :owner AND bot_id = :bot ORDER BY symbol")
+                .param("owner", ownerId).param("bot", botId)
+                .query((rs, n) -> new PositionRow(rs.getObject("bot_id", UUID.class), rs.getString("exchange"),
+                        rs.getString("symbol"), rs.getBigDecimal("quantity"), rs.getBigDecimal("average_entry_price"),
+                        rs.getBigDecimal("realized_pnl"), rs.getBigDecimal("fees"), Times.read(rs, "updated_at")))
+                .list();
+    }
+
+    public record DealCounts(long wins, long losses) {
+    }
+
+    public DealCounts dealCounts(UUID ownerId, UUID botId) {
+        return jdbc.sql("""
+                        SELECT COALESCE(SUM(CASE WHEN pnl > 0 THEN 1 ELSE 0 END), 0) AS wins,
+                               COALESCE(SUM(CASE WHEN pnl < 0 THEN 1 ELSE 0 END), 0) AS losses
+                        FROM deals WHERE owner_id = :owner AND bot_id = :bot""")
+                .param("owner", ownerId).param("bot", botId)
+                .query((rs, n) -> new DealCounts(rs.getLong("wins"), rs.getLong("losses"))).single();
+    }
+
+    public long fillCount(UUID ownerId, UUID botId) {
+        return jdbc.sql("SELECT COUNT(*) FROM trades WHERE owner_id = :owner AND bot_id = :bot")
+                .param("owner", ownerId).param("bot", botId).query(Long.class).single();
+    }
+
+    private static String quoted(List<String> values) {
+        return String.join(", ", values.stream().map(v -> "'" + v + "'").toList());
+    }
+}

@@ -1,0 +1,195 @@
+package dev.botfleet.server.order;
+
+import dev.botfleet.engine.order.CloseReason;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.Liquidity;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.order.OrderType;
+import dev.botfleet.engine.order.TimeInForce;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.PositionSnapshot;
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The journal's tables: orders, trades (fills), positions and deals. Writes come from one bot's thread at a time
+ * (single writer per bot), reads from the API; every read filters by owner.
+ */
+@Repository
+public class OrderRepository {
+    /** Statuses of a working order; the complement (DENIED, FILLED, CANCELED, REJECTED, EXPIRED) is "closed". */
+    public static final List<String> OPEN = List.of("INITIALIZED", "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL");
+
+    private final JdbcClient jdbc;
+
+    public OrderRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ------------------------------------------------------------------ journal writes
+
+    public void insertOrder(UUID ownerId, UUID botId, OrderSnapshot s) {
+        jdbc.sql("""
+                        INSERT INTO orders (id, owner_id, bot_id, client_order_id, exchange_order_id, exchange, symbol,
+                            side, type, time_in_force, price, quantity, filled_quantity, average_price, fee, fee_currency,
+                            status, reason, acknowledged, close_reason, created_at, updated_at)
+                        VALUES (:id, :owner, :bot, :cid, :eid, :exchange, :symbol, :side, :type, :tif, :price, :qty,
+                            :filled, :avg, :fee, :feeCurrency, :status, :reason, :ack, :closeReason, :created, :updated)""")
+                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId)
+                .param("cid", s.clientOrderId()).param("eid", s.exchangeOrderId()).param("exchange", s.exchange())
+                .param("symbol", s.symbol()).param("side", s.side().name()).param("type", s.type().name())
+                .param("tif", s.timeInForce().name()).param("price", s.price()).param("qty", s.quantity())
+                .param("filled", s.filledQuantity()).param("avg", s.averagePrice()).param("fee", fee(s))
+                .param("feeCurrency", feeCurrency(s)).param("status", s.status().name()).param("reason", reason(s))
+                .param("ack", s.acknowledged()).param("closeReason", s.closeReason() == null ? null : s.closeReason().name())
+                .param("created", Times.sql(s.createdAt())).param("updated", Times.sql(s.updatedAt()))
+                .update();
+    }
+
+    /** Brings the order row in line with the snapshot; false if the order was never journaled. */
+    public boolean updateOrder(UUID botId, OrderSnapshot s) {
+        return jdbc.sql("""
+                        UPDATE orders SET exchange_order_id = :eid, filled_quantity = :filled, average_price = :avg,
+                            fee = :fee, fee_currency = :feeCurrency, status = :status, reason = :reason,
+                            acknowledged = :ack, updated_at = :updated
+                        WHERE bot_id = :bot AND client_order_id = :cid""")
+                .param("eid", s.exchangeOrderId()).param("filled", s.filledQuantity()).param("avg", s.averagePrice())
+                .param("fee", fee(s)).param("feeCurrency", feeCurrency(s)).param("status", s.status().name())
+                .param("reason", reason(s)).param("ack", s.acknowledged()).param("updated", Times.sql(s.updatedAt()))
+                .param("bot", botId).param("cid", s.clientOrderId())
+                .update() > 0;
+    }
+
+    public Optional<UUID> orderId(UUID botId, String clientOrderId) {
+        return jdbc.sql("SELECT id FROM orders WHERE bot_id = :bot AND client_order_id = :cid")
+                .param("bot", botId).param("cid", clientOrderId).query(UUID.class).optional();
+    }
+
+    public boolean hasTrade(UUID orderId, String tradeId) {
+        return jdbc.sql("SELECT COUNT(*) FROM trades WHERE order_id = :order AND trade_id = :trade")
+                .param("order", orderId).param("trade", tradeId).query(Long.class).single() > 0;
+    }
+
+    public void insertTrade(UUID ownerId, UUID botId, UUID orderId, Fill f) {
+        jdbc.sql("""
+                        INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
+                            fee_currency, realized_pnl, executed_at, client_order_id, exchange, liquidity)
+                        VALUES (:id, :owner, :bot, :order, :trade, :symbol, :side, :price, :qty, :fee, :feeCurrency,
+                            :pnl, :at, :cid, :exchange, :liquidity)""")
+                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("order", orderId)
+                .param("trade", f.tradeId()).param("symbol", f.symbol()).param("side", f.side().name())
+                .param("price", f.price()).param("qty", f.quantity()).param("fee", f.fee())
+                .param("feeCurrency", f.feeCurrency()).param("pnl", f.realizedPnl()).param("at", Times.sql(f.executedAt()))
+                .param("cid", f.clientOrderId()).param("exchange", f.exchange())
+                .param("liquidity", f.liquidity() == null ? null : f.liquidity().name())
+                .update();
+    }
+
+    public void savePosition(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset) {
+        BigDecimal fees = p.fees().getOrDefault(quoteAsset, BigDecimal.ZERO);
+        int updated = jdbc.sql("""
+                        UPDATE positions SET quantity = :qty, average_entry_price = :avg, realized_pnl = :pnl, fees = :fees,
+                            updated_at = :updated WHERE bot_id = :bot AND symbol = :symbol""")
+                .param("qty", p.quantity()).param("avg", p.averageEntryPrice()).param("pnl", p.realizedPnl())
+                .param("fees", fees).param("updated", Times.sql(p.updatedAt())).param("bot", botId).param("symbol", p.symbol())
+                .update();
+        if (updated > 0) return;
+        jdbc.sql("""
+                        INSERT INTO positions (id, owner_id, bot_id, exchange, symbol, quantity, average_entry_price,
+                            realized_pnl, fees, updated_at)
+                        VALUES (:id, :owner, :bot, :exchange, :symbol, :qty, :avg, :pnl, :fees, :updated)""")
+                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("exchange", p.exchange())
+                .param("symbol", p.symbol()).param("qty", p.quantity()).param("avg", p.averageEntryPrice())
+                .param("pnl", p.realizedPnl()).param("fees", fees).param("updated", Times.sql(p.updatedAt()))
+                .update();
+    }
+
+    public void insertDeal(UUID ownerId, UUID botId, Deal d) {
+        jdbc.sql("""
+                        INSERT INTO deals (id, owner_id, bot_id, symbol, direction, quantity, entry_price, exit_price, pnl,
+                            fees, close_reason, opened_at, closed_at)
+                        VALUES (:id, :owner, :bot, :symbol, :direction, :qty, :entry, :exit, :pnl, :fees, :reason,
+                            :opened, :closed)""")
+                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("symbol", d.symbol())
+                .param("direction", d.direction().name()).param("qty", d.quantity()).param("entry", d.entryPrice())
+                .param("exit", d.exitPrice()).param("pnl", d.pnl()).param("fees", d.fees())
+                .param("reason", d.closeReason() == null ? null : d.closeReason().name())
+                .param("opened", Times.sql(d.openedAt())).param("closed", Times.sql(d.closedAt()))
+                .update();
+    }
+
+    /** A completed deal moves the bot's pnl and trade count; every fill moves its last fill time. */
+    public void bookOnBot(UUID botId, BigDecimal dealPnl, int deals, Instant lastFill, Instant now) {
+        jdbc.sql("""
+                        UPDATE bots SET pnl = pnl + :pnl, total_trades = total_trades + :deals,
+                            last_fill_time = :lastFill, updated_at = :now WHERE id = :bot""")
+                .param("pnl", dealPnl).param("deals", deals).param("lastFill", Times.sql(lastFill))
+                .param("now", Times.sql(now)).param("bot", botId)
+                .update();
+    }
+
+    // ------------------------------------------------------------------ restore
+
+    public List<OrderSnapshot> openOrders(UUID botId) {
+        return jdbc.sql("SELECT * FROM orders WHERE bot_id = :bot AND status IN (:open) ORDER BY seq")
+                .param("bot", botId).param("open", OPEN).query(snapshot(botId)).list();
+    }
+
+    public List<String> clientOrderIds(UUID botId) {
+        return jdbc.sql("SELECT client_order_id FROM orders WHERE bot_id = :bot").param("bot", botId)
+                .query(String.class).list();
+    }
+
+    /** Every fill of a bot, oldest first: replayed, they rebuild its position and any open deal. */
+    public List<Fill> fills(UUID botId) {
+        return jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot ORDER BY seq")
+                .param("bot", botId)
+                .query((rs, n) -> new Fill(botId.toString(), rs.getString("client_order_id"), rs.getString("trade_id"),
+                        rs.getString("exchange"), rs.getString("symbol"), OrderSide.valueOf(rs.getString("side")),
+                        rs.getBigDecimal("price"), rs.getBigDecimal("quantity"), rs.getBigDecimal("fee"),
+                        rs.getString("fee_currency"),
+                        rs.getString("liquidity") == null ? null : Liquidity.valueOf(rs.getString("liquidity")),
+                        rs.getBigDecimal("realized_pnl"), Times.read(rs, "executed_at")))
+                .list();
+    }
+
+    private static RowMapper<OrderSnapshot> snapshot(UUID botId) {
+        return (rs, n) -> {
+            Map<String, BigDecimal> fees = new LinkedHashMap<>();
+            if (rs.getString("fee_currency") != null) fees.put(rs.getString("fee_currency"), rs.getBigDecimal("fee"));
+            String closeReason = rs.getString("close_reason");
+            return new OrderSnapshot(botId.toString(), rs.getString("client_order_id"), rs.getString("exchange_order_id"),
+                    rs.getString("exchange"), rs.getString("symbol"), OrderSide.valueOf(rs.getString("side")),
+                    OrderType.valueOf(rs.getString("type")), TimeInForce.valueOf(rs.getString("time_in_force")),
+                    rs.getBigDecimal("price"), rs.getBigDecimal("quantity"), OrderStatus.valueOf(rs.getString("status")),
+                    rs.getBigDecimal("filled_quantity"), rs.getBigDecimal("average_price"), fees, BigDecimal.ZERO,
+                    closeReason == null ? null : CloseReason.valueOf(closeReason), rs.getString("reason"),
+                    rs.getBoolean("acknowledged"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+        };
+    }
+
+    private static BigDecimal fee(OrderSnapshot s) {
+        return s.fees().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static String feeCurrency(OrderSnapshot s) {
+        return s.fees().isEmpty() ? null : s.fees().keySet().iterator().next();
+    }
+
+    private static String reason(OrderSnapshot s) {
+        String r = s.reason();
+        return r == null || r.length() <= 500 ? r : r.substring(0, 499) + "…";
+    }
+}

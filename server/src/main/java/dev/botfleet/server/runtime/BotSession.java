@@ -1,0 +1,108 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.engine.kernel.ActivityEntry;
+import dev.botfleet.engine.kernel.KernelListener;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderEvent;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.PositionSnapshot;
+import dev.botfleet.engine.runtime.BotCommand;
+import dev.botfleet.engine.runtime.BotRunner;
+import dev.botfleet.engine.runtime.MarketDataHub;
+
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One running bot in the server: its {@link BotRunner} (kernel behind a mailbox), its market-data subscription, and
+ * the {@link KernelListener} that turns what the kernel reports into activity-log lines, stream messages and status
+ * changes. Listener methods run on the bot's turn, one at a time.
+ */
+final class BotSession implements KernelListener {
+    /** What the session asks of the runtime (activity log, stream, status). */
+    interface Outlet {
+        void activity(BotSession session, ActivityEntry entry);
+
+        void orderUpdated(BotSession session, OrderSnapshot order);
+
+        void filled(BotSession session, Fill fill);
+
+        void dealCompleted(BotSession session, Deal deal);
+
+        void stopped(BotSession session, String reason, boolean error);
+    }
+
+    final UUID botId;
+    final UUID ownerId;
+    final String name;
+    private final Outlet outlet;
+    private final int maxConsecutiveRejections;
+    final CompletableFuture<Void> finished = new CompletableFuture<>();
+    BotRunner runner;
+    MarketDataHub.Subscription subscription;
+    /** The user (or stop-all) asked for the stop: the bot is already STOPPED in the database. */
+    volatile boolean stopRequested;
+    /** Set when the session decides the bot must go to ERROR (e.g. a rejection loop); the kernel stop follows. */
+    private String errorReason;
+    /** The mailbox handler threw once: a second failure ends the session without the kernel. */
+    volatile boolean failing;
+    private int consecutiveRejections;
+
+    BotSession(UUID botId, UUID ownerId, String name, Outlet outlet, int maxConsecutiveRejections) {
+        this.botId = botId;
+        this.ownerId = ownerId;
+        this.name = name;
+        this.outlet = outlet;
+        this.maxConsecutiveRejections = maxConsecutiveRejections;
+    }
+
+    void send(BotCommand command) {
+        runner.send(command);
+    }
+
+    /** Ends the bot in ERROR from outside a kernel turn (e.g. the journal failed). */
+    void fail(String reason) {
+        if (errorReason == null) errorReason = reason;
+        send(new BotCommand.StopBot(reason));
+    }
+
+    @Override
+    public void onActivity(ActivityEntry entry) {
+        outlet.activity(this, entry);
+    }
+
+    @Override
+    public void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
+        outlet.orderUpdated(this, order);
+        switch (event) {
+            case OrderEvent.OrderRejected r -> {
+                // An exchange that refuses every order (e.g. no balance left) would otherwise be hammered forever.
+                if (++consecutiveRejections >= maxConsecutiveRejections && errorReason == null) {
+                    errorReason = "the exchange rejected " + consecutiveRejections + " orders in a row (last: "
+                            + r.reason() + ")";
+                    send(new BotCommand.StopBot(errorReason));
+                }
+            }
+            case OrderEvent.OrderAccepted a -> consecutiveRejections = 0;
+            default -> { }
+        }
+    }
+
+    @Override
+    public void onFill(Fill fill, PositionSnapshot position) {
+        consecutiveRejections = 0;
+        outlet.filled(this, fill);
+    }
+
+    @Override
+    public void onDealCompleted(Deal deal) {
+        outlet.dealCompleted(this, deal);
+    }
+
+    @Override
+    public void onStopped(String reason, boolean error) {
+        boolean failed = error || errorReason != null;
+        outlet.stopped(this, errorReason != null ? errorReason : reason, failed);
+    }
+}

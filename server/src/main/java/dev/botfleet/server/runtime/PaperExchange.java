@@ -1,0 +1,138 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.engine.exchange.Balance;
+import dev.botfleet.engine.exchange.ExchangePort;
+import dev.botfleet.engine.exchange.ExecutionListener;
+import dev.botfleet.engine.exchange.OrderReport;
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.sim.SimExchange;
+import dev.botfleet.engine.sim.SimFillModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A paper bot's exchange: the engine's {@link SimExchange} (the one matching engine) plus the exchange's persistent
+ * memory of what it received ({@link SimOrderRecord}). After a restart it is rebuilt from the journal: balances after
+ * every journaled fill, and the open orders the exchange had received re-rested — also those whose acknowledgement
+ * never reached the journal, so reconciliation finds them instead of sending them again.
+ */
+final class PaperExchange implements ExchangePort, MarketDataListener {
+    private static final Logger log = LoggerFactory.getLogger(PaperExchange.class);
+
+    private final SimExchange sim;
+    private final SimOrderRecord record;
+    private final UUID botId;
+    /** Orders the exchange refused before the restart, whose refusal the journal did not see. */
+    private final Map<String, OrderReport> refused = new LinkedHashMap<>();
+
+    private PaperExchange(SimExchange sim, SimOrderRecord record, UUID botId) {
+        this.sim = sim;
+        this.record = record;
+        this.botId = botId;
+    }
+
+    /**
+     * @param initial the paper account at the bot's first start
+     * @param fills every journaled fill (settled into the balances)
+     * @param openOrders journaled orders not in a terminal state
+     */
+    static PaperExchange rebuild(Instrument instrument, Map<String, BigDecimal> initial, List<Fill> fills,
+                                 List<OrderSnapshot> openOrders, SimOrderRecord record, UUID botId) {
+        Map<String, BigDecimal> balances = new LinkedHashMap<>(initial);
+        for (Fill f : fills) {
+            BigDecimal notional = f.price().multiply(f.quantity());
+            BigDecimal fee = f.feeCurrency() == null ? BigDecimal.ZERO : f.fee();
+            if (f.side() == OrderSide.BUY) {
+                balances.merge(instrument.baseAsset(), f.quantity(), BigDecimal::add);
+                balances.merge(instrument.quoteAsset(), notional.add(fee).negate(), BigDecimal::add);
+            } else {
+                balances.merge(instrument.baseAsset(), f.quantity().negate(), BigDecimal::add);
+                balances.merge(instrument.quoteAsset(), notional.subtract(fee), BigDecimal::add);
+            }
+        }
+        PaperExchange exchange = new PaperExchange(new SimExchange(instrument, SimFillModel.DEFAULT, balances), record, botId);
+        Map<String, SimOrderRecord.Receipt> receipts = record.receipts(botId);
+        List<OrderSnapshot> rest = new ArrayList<>();
+        for (OrderSnapshot s : openOrders) {
+            SimOrderRecord.Receipt receipt = receipts.get(s.clientOrderId());
+            if (s.acknowledged()) {
+                rest.add(s);
+            } else if (receipt != null && "ACCEPTED".equals(receipt.status())) {
+                rest.add(acknowledged(s));  // accepted, but the acceptance died with the process before the journal saw it
+            } else if (receipt != null) {
+                exchange.refused.put(s.clientOrderId(), new OrderReport(s.clientOrderId(), null, OrderStatus.REJECTED,
+                        BigDecimal.ZERO, List.of(), receipt.reason()));
+            }
+        }
+        exchange.sim.restore(rest);
+        return exchange;
+    }
+
+    private static OrderSnapshot acknowledged(OrderSnapshot s) {
+        return new OrderSnapshot(s.botId(), s.clientOrderId(), "sim-" + s.clientOrderId(), s.exchange(), s.symbol(),
+                s.side(), s.type(), s.timeInForce(), s.price(), s.quantity(),
+                s.filledQuantity().signum() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED,
+                s.filledQuantity(), s.averagePrice(), s.fees(), s.overfill(), s.closeReason(), s.reason(), true,
+                s.createdAt(), s.updatedAt());
+    }
+
+    ExchangePort connect(ExecutionListener listener) {
+        sim.connect(listener);
+        return this;
+    }
+
+    @Override
+    public String exchange() { return sim.exchange(); }
+
+    /**
+     * Idempotent by client order id across restarts: an id the exchange already received is counted as a duplicate
+     * submission and changes nothing. The receipt is stored after the matching engine decided, so a crash in between
+     * means the exchange never received the order (its memory died with it) and a resend is its first submission.
+     */
+    @Override
+    public void submit(OrderSnapshot order) {
+        String id = order.clientOrderId();
+        if (record.countIfKnown(id)) {
+            log.error("Duplicate submission of client order id {} (bot {}) reached the sim exchange", id, botId);
+            return;
+        }
+        sim.submit(order);
+        OrderReport report = sim.query(id).orElseThrow();
+        record.received(botId, id, report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED", report.reason(),
+                order.updatedAt() == null ? Instant.now() : order.updatedAt());
+    }
+
+    @Override
+    public void cancel(String clientOrderId) { sim.cancel(clientOrderId); }
+
+    @Override
+    public Optional<OrderReport> query(String clientOrderId) {
+        Optional<OrderReport> known = sim.query(clientOrderId);
+        return known.isPresent() ? known : Optional.ofNullable(refused.get(clientOrderId));
+    }
+
+    @Override
+    public Optional<Balance> balance(String asset) { return sim.balance(asset); }
+
+    @Override
+    public void onTick(Tick tick) { sim.onTick(tick); }
+
+    @Override
+    public void onCandle(Candle candle) { sim.onCandle(candle); }
+}

@@ -1,0 +1,127 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.KernelState;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.order.ClientOrderIds;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.runtime.BotRunner;
+import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.engine.sim.SimMarkets;
+import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.definition.StrategyDefinition;
+import dev.botfleet.server.bot.Bot;
+import dev.botfleet.server.bot.BotMode;
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.exchange.ExchangeCatalog;
+import dev.botfleet.server.order.JdbcOrderJournal;
+import dev.botfleet.server.order.OrderRepository;
+import dev.botfleet.strategies.StrategyCatalog;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Puts a bot together from its configuration and its journal: instrument, strategy, paper exchange (rebuilt from the
+ * journaled fills and open orders), JDBC journal, kernel restored to the journaled state, runner on virtual threads.
+ */
+@Component
+class SessionFactory {
+    private final StrategyCatalog strategies;
+    private final ExchangeCatalog exchanges;
+    private final OrderRepository orders;
+    private final SimOrderRecord simOrders;
+    private final MarketDataHub hub;
+    private final PaperProperties paper;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+
+    SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
+                   SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
+                   PlatformTransactionManager transactions, Clock clock) {
+        this.strategies = strategies;
+        this.exchanges = exchanges;
+        this.orders = orders;
+        this.simOrders = simOrders;
+        this.hub = hub;
+        this.paper = paper;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Refuses (409) a bot that cannot run: no live adapter, unknown market, config the strategy no longer accepts. */
+    void check(Bot bot) {
+        instrument(bot);
+        definition(bot);
+    }
+
+    BotSession create(Bot bot, TradingRuntime runtime) {
+        Instrument instrument = instrument(bot);
+        StrategyDefinition.Validation config = definition(bot);
+        Strategy strategy = strategies.create(bot.strategy(), config.config(), instrument);
+        List<Fill> fills = orders.fills(bot.id());
+        List<OrderSnapshot> open = orders.openOrders(bot.id());
+        long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
+        PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, open, simOrders, bot.id());
+        BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), runtime, paper.maxConsecutiveRejections());
+        JdbcOrderJournal journal = new JdbcOrderJournal(orders, tx, clock, bot.ownerId(), bot.id(), instrument, fills,
+                deal -> { });
+        BotKernel kernel = BotKernel.builder(bot.id().toString(), instrument, strategy)
+                .exchange(exchange::connect)
+                .journal(journal)
+                .listener(session)
+                .state(new KernelState(nextSequence, open, fills))
+                .build();
+        session.runner = new BotRunner(kernel, executor, (event, e) -> runtime.handlerFailed(session, e));
+        return session;
+    }
+
+    MarketDataHub.Subscription subscribe(Bot bot, BotRunner runner) {
+        return hub.subscribe(bot.exchange(), bot.symbol(), runner);
+    }
+
+    /** The paper account at the bot's first start: the quote balance, and as much again in base at the start price. */
+    Map<String, BigDecimal> initialBalances(Instrument instrument) {
+        Map<String, BigDecimal> balances = new LinkedHashMap<>();
+        balances.put(instrument.quoteAsset(), paper.quoteBalance());
+        BigDecimal startPrice = SimMarkets.find(instrument.symbol()).map(SimMarkets::startPrice).orElse(null);
+        BigDecimal base = startPrice == null ? BigDecimal.ZERO
+                : instrument.roundQuantity(paper.quoteBalance().divide(startPrice, instrument.quantityScale() + 2, RoundingMode.DOWN));
+        balances.put(instrument.baseAsset(), base);
+        return balances;
+    }
+
+    private Instrument instrument(Bot bot) {
+        if (bot.mode() != BotMode.PAPER) {
+            throw new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: '" + bot.exchange()
+                    + "' has no live trading adapter; use PAPER");
+        }
+        return exchanges.find(bot.exchange()).flatMap(e -> e.instrument(bot.symbol()))
+                .orElseThrow(() -> new ApiException.Conflict("Cannot run bot '" + bot.name() + "': no market "
+                        + bot.symbol() + " on '" + bot.exchange() + "'"));
+    }
+
+    private StrategyDefinition.Validation definition(Bot bot) {
+        StrategyDefinition definition = strategies.find(bot.strategy())
+                .orElseThrow(() -> new ApiException.Conflict("Cannot run bot '" + bot.name() + "': unknown strategy '"
+                        + bot.strategy() + "'"));
+        StrategyDefinition.Validation checked = definition.validate(bot.config());
+        if (!checked.valid()) {
+            throw new ApiException.Conflict("Cannot run bot '" + bot.name() + "': its config is no longer valid: "
+                    + String.join("; ", checked.violations().stream().map(v -> v.field() + " " + v.message()).toList()));
+        }
+        return checked;
+    }
+}

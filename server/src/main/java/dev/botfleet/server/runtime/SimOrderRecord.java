@@ -1,0 +1,53 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The simulated exchange's own memory (table sim_orders): every client order id it received, with what it answered.
+ * A real exchange remembers the orders it accepted across our restarts; this is how {@code sim} does. The client order
+ * id is the primary key, so the exchange can never hold two orders with one id; a repeated submission is counted in
+ * {@code submissions} (and must never happen: the reliability test asserts it).
+ */
+@Repository
+public class SimOrderRecord {
+    /** What the exchange answered when it received an order. */
+    public record Receipt(String clientOrderId, String status, String reason) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public SimOrderRecord(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True if the exchange had already received this id: the submission was a duplicate (counted, not inserted). */
+    public boolean countIfKnown(String clientOrderId) {
+        return jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
+                .param("cid", clientOrderId).update() > 0;
+    }
+
+    public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO sim_orders (client_order_id, bot_id, status, reason, submissions, received_at)
+                        VALUES (:cid, :bot, :status, :reason, 1, :at)""")
+                .param("cid", clientOrderId).param("bot", botId).param("status", status)
+                .param("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
+                .param("at", Times.sql(at))
+                .update();
+    }
+
+    public Map<String, Receipt> receipts(UUID botId) {
+        Map<String, Receipt> all = new LinkedHashMap<>();
+        jdbc.sql("SELECT client_order_id, status, reason FROM sim_orders WHERE bot_id = :bot").param("bot", botId)
+                .query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list().forEach(r -> all.put(r.clientOrderId(), r));
+        return all;
+    }
+}

@@ -1,0 +1,253 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.engine.kernel.ActivityEntry;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.runtime.BotCommand;
+import dev.botfleet.server.activity.ActivityLogService;
+import dev.botfleet.server.activity.LogLevel;
+import dev.botfleet.server.bot.Bot;
+import dev.botfleet.server.bot.BotChanged;
+import dev.botfleet.server.bot.BotRepository;
+import dev.botfleet.server.bot.BotRuntime;
+import dev.botfleet.server.bot.BotStatus;
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.Times;
+import dev.botfleet.server.order.OrderCanceler;
+import dev.botfleet.server.order.OrderQueries;
+import dev.botfleet.server.stream.EventStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The server's bot runtime: every ACTIVE bot runs as a {@link BotSession} (its kernel behind a mailbox, on virtual
+ * threads), subscribed to the market data hub. Start and stop take effect after the transaction that changed the
+ * bot's status commits (a rolled-back start runs nothing); on server start every ACTIVE bot resumes from its journal.
+ */
+@Service
+public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle, BotSession.Outlet {
+    private static final Logger log = LoggerFactory.getLogger(TradingRuntime.class);
+    private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
+
+    private final SessionFactory factory;
+    private final RuntimeRepository runtimeBots;
+    private final BotRepository bots;
+    private final OrderQueries queries;
+    private final ActivityLogService activity;
+    private final EventStream stream;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
+    private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    private volatile boolean running;
+
+    public TradingRuntime(SessionFactory factory, RuntimeRepository runtimeBots, BotRepository bots,
+                          OrderQueries queries, ActivityLogService activity, EventStream stream,
+                          ApplicationEventPublisher events, Clock clock) {
+        this.factory = factory;
+        this.runtimeBots = runtimeBots;
+        this.bots = bots;
+        this.queries = queries;
+        this.activity = activity;
+        this.stream = stream;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- BotRuntime (inside BotService's transaction)
+
+    @Override
+    public void start(Bot bot) {
+        factory.check(bot);  // a bot that cannot run is refused now, before its status changes
+        afterCommit(() -> launch(bot.ownerId(), bot.id()));
+    }
+
+    @Override
+    public void stop(Bot bot, String reason) {
+        BotSession session = sessions.get(bot.id());
+        if (session == null) return;
+        session.stopRequested = true;
+        afterCommit(() -> session.send(new BotCommand.StopBot(reason)));
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    /** Builds and starts the bot from its journal, unless it runs already or is no longer ACTIVE. */
+    void launch(UUID ownerId, UUID botId) {
+        synchronized (locks.computeIfAbsent(botId, k -> new Object())) {
+            BotSession previous = sessions.get(botId);
+            if (previous != null) {
+                if (!previous.stopRequested) return;
+                awaitQuietly(previous.finished);  // its journal must be complete before we read it back
+            }
+            Bot bot = bots.find(ownerId, botId).orElse(null);
+            if (bot == null || bot.status() != BotStatus.ACTIVE) return;
+            BotSession session;
+            try {
+                session = factory.create(bot, this);
+            } catch (RuntimeException e) {
+                log.warn("Bot {} cannot start", botId, e);
+                endInError(ownerId, botId, "could not start: " + e.getMessage());
+                return;
+            }
+            sessions.put(botId, session);
+            session.send(new BotCommand.StartBot(clock.instant()));
+            session.subscription = factory.subscribe(bot, session.runner);
+        }
+    }
+
+    /** Manual cancel (API): handled on the bot's turn. False if the order is not open in the running bot. */
+    @Override
+    public boolean cancel(UUID botId, String clientOrderId) {
+        BotSession session = sessions.get(botId);
+        if (session == null || session.stopRequested) {
+            throw new ApiException.Conflict("The bot is not running, so it cannot cancel orders; start it first");
+        }
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        session.send(new BotCommand.Inspect(kernel -> done.complete(kernel.cancel(clientOrderId))));
+        try {
+            return done.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while canceling", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("the bot did not handle the cancel in time", e);
+        }
+    }
+
+    public boolean isRunning(UUID botId) {
+        return sessions.containsKey(botId);
+    }
+
+    // ---------------------------------------------------------------- BotSession.Outlet (on the bot's turn)
+
+    @Override
+    public void activity(BotSession session, ActivityEntry entry) {
+        activity.record(session.ownerId, session.botId, LogLevel.valueOf(entry.level().name()), entry.message());
+    }
+
+    @Override
+    public void orderUpdated(BotSession session, OrderSnapshot order) {
+        if (!stream.watching(session.ownerId)) return;
+        queries.orderByClientId(session.botId, order.clientOrderId())
+                .ifPresent(o -> stream.publish(session.ownerId, "order", o));
+    }
+
+    @Override
+    public void filled(BotSession session, Fill fill) {
+        if (!stream.watching(session.ownerId)) return;
+        queries.orderByClientId(session.botId, fill.clientOrderId())
+                .ifPresent(o -> stream.publish(session.ownerId, "order", o));
+        queries.trade(session.botId, fill.clientOrderId(), fill.tradeId())
+                .ifPresent(t -> stream.publish(session.ownerId, "trade", t));
+        events.publishEvent(new BotChanged(session.ownerId, session.botId));  // lastFillTime moved
+    }
+
+    @Override
+    public void dealCompleted(BotSession session, Deal deal) {
+        events.publishEvent(new BotChanged(session.ownerId, session.botId));  // pnl and totalTrades moved
+    }
+
+    @Override
+    public void stopped(BotSession session, String reason, boolean error) {
+        sessions.remove(session.botId, session);
+        if (session.subscription != null) session.subscription.close();
+        if (!session.stopRequested) {
+            // the bot ended itself: done (STOPPED) or failed (ERROR); a user's stop already set STOPPED
+            if (runtimeBots.setStatusIfActive(session.botId, error ? BotStatus.ERROR : BotStatus.STOPPED, reason,
+                    Times.now(clock))) {
+                events.publishEvent(new BotChanged(session.ownerId, session.botId));
+            }
+        }
+        session.finished.complete(null);
+    }
+
+    /** The mailbox handler threw (e.g. the database is unreachable): stop the bot in ERROR, without its help if need be. */
+    void handlerFailed(BotSession session, RuntimeException e) {
+        log.error("Bot {} failed handling an event", session.botId, e);
+        if (session.failing) {
+            stopped(session, "internal error: " + e.getMessage(), true);
+            return;
+        }
+        session.failing = true;
+        session.fail("internal error: " + e.getMessage());
+    }
+
+    private void endInError(UUID ownerId, UUID botId, String reason) {
+        try {
+            if (runtimeBots.setStatusIfActive(botId, BotStatus.ERROR, reason, Times.now(clock))) {
+                activity.record(ownerId, botId, LogLevel.ERROR, "Bot stopped: " + reason);
+                events.publishEvent(new BotChanged(ownerId, botId));
+            }
+        } catch (RuntimeException e) {
+            log.error("Cannot mark bot {} as ERROR", botId, e);
+        }
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> future) {
+        try {
+            future.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            log.warn("A stopping bot did not finish in {}", COMMAND_TIMEOUT);
+        }
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /** After the sim feed (phase 0): every ACTIVE bot resumes from its journal; in-flight orders are reconciled. */
+    @Override
+    public void start() {
+        running = true;
+        List<RuntimeRepository.ActiveBot> active = runtimeBots.activeBots();
+        for (RuntimeRepository.ActiveBot bot : active) launch(bot.ownerId(), bot.id());
+        if (!active.isEmpty()) log.info("Resumed {} active bot(s)", active.size());
+    }
+
+    /** Shutdown leaves bots ACTIVE (they resume on the next start) and their orders resting. */
+    @Override
+    public void stop() {
+        running = false;
+        for (BotSession s : sessions.values()) if (s.subscription != null) s.subscription.close();
+        sessions.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return 1;
+    }
+}

@@ -1,0 +1,146 @@
+package dev.botfleet.server.stream;
+
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.server.activity.ActivityLog;
+import dev.botfleet.server.activity.ActivityLogController;
+import dev.botfleet.server.bot.BotChanged;
+import dev.botfleet.server.bot.BotRepository;
+import dev.botfleet.server.bot.BotResponse;
+import dev.botfleet.server.exchange.ExchangeCatalog;
+import dev.botfleet.server.market.Prices;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Fans events out to connected clients: each user only ever gets events of their own bots, and ticks only of the
+ * markets they subscribed to. Messages are {@code {"type": ..., "data": ...}} (docs/api.md, "Event stream").
+ * Publishing is an enqueue per session; nothing here waits for a client.
+ */
+@Component
+public class EventStream {
+    /** Messages a client may have waiting before ticks (then older messages) are dropped. */
+    static final int SESSION_CAPACITY = 512;
+
+    public record TickMessage(String exchange, String symbol, String price, Instant timestamp) {
+    }
+
+    private final Map<UUID, Set<StreamSession>> byOwner = new ConcurrentHashMap<>();
+    private final Map<String, Set<StreamSession>> byMarket = new ConcurrentHashMap<>();
+    private final Map<String, MarketDataHub.Subscription> feeds = new ConcurrentHashMap<>();
+    private final MarketDataHub hub;
+    private final ExchangeCatalog exchanges;
+    private final BotRepository bots;
+    private final JsonMapper json;
+
+    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, JsonMapper json) {
+        this.hub = hub;
+        this.exchanges = exchanges;
+        this.bots = bots;
+        this.json = json;
+    }
+
+    /** True if this user has a client connected (lets the runtime skip building messages nobody reads). */
+    public boolean watching(UUID ownerId) {
+        Set<StreamSession> sessions = byOwner.get(ownerId);
+        return sessions != null && !sessions.isEmpty();
+    }
+
+    public void publish(UUID ownerId, String type, Object data) {
+        Set<StreamSession> sessions = byOwner.get(ownerId);
+        if (sessions == null || sessions.isEmpty()) return;
+        String text = message(type, data);
+        for (StreamSession s : sessions) s.offer(text, false);
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onLog(ActivityLog entry) {
+        publish(entry.ownerId(), "log", ActivityLogController.LogResponse.of(entry));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onBotChanged(BotChanged change) {
+        if (!watching(change.ownerId())) return;
+        bots.find(change.ownerId(), change.botId()).ifPresent(b -> publish(b.ownerId(), "bot", BotResponse.of(b)));
+    }
+
+    // ---------------------------------------------------------------- sessions (called by the WebSocket handler)
+
+    StreamSession open(org.springframework.web.socket.WebSocketSession socket, UUID ownerId) {
+        StreamSession session = new StreamSession(socket, ownerId, SESSION_CAPACITY);
+        byOwner.computeIfAbsent(ownerId, k -> ConcurrentHashMap.newKeySet()).add(session);
+        return session;
+    }
+
+    void close(StreamSession session) {
+        session.close();
+        Set<StreamSession> sessions = byOwner.get(session.ownerId());
+        if (sessions != null) sessions.remove(session);
+        for (String market : Set.copyOf(session.markets)) unsubscribe(session, market);
+    }
+
+    /** @return an error message for the client, or empty when subscribed */
+    synchronized Optional<String> subscribe(StreamSession session, String exchange, String symbol) {
+        Optional<Instrument> instrument = exchanges.find(exchange == null ? "" : exchange)
+                .flatMap(e -> e.instrument(symbol == null ? "" : symbol));
+        if (instrument.isEmpty()) return Optional.of("unknown market " + symbol + " on exchange '" + exchange + "'");
+        String market = exchange + "|" + symbol;
+        session.markets.add(market);
+        byMarket.computeIfAbsent(market, k -> ConcurrentHashMap.newKeySet()).add(session);
+        feeds.computeIfAbsent(market, k -> hub.subscribe(exchange, symbol, new TickRelay(market, instrument.get())));
+        hub.last(exchange, symbol).ifPresent(t -> session.offer(tickText(instrument.get(), t), true));
+        return Optional.empty();
+    }
+
+    synchronized void unsubscribe(StreamSession session, String market) {
+        session.markets.remove(market);
+        Set<StreamSession> sessions = byMarket.get(market);
+        if (sessions != null) sessions.remove(session);
+        if (sessions == null || sessions.isEmpty()) {
+            byMarket.remove(market);
+            MarketDataHub.Subscription feed = feeds.remove(market);
+            if (feed != null) feed.close();
+        }
+    }
+
+    String message(String type, Object data) {
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("type", type);
+        message.put("data", data);
+        return json.writeValueAsString(message);
+    }
+
+    private String tickText(Instrument instrument, Tick t) {
+        return message("tick", new TickMessage(t.exchange(), t.symbol(), Prices.format(instrument, t.price()),
+                Instant.ofEpochMilli(t.timestamp())));
+    }
+
+    private final class TickRelay implements MarketDataListener {
+        private final String market;
+        private final Instrument instrument;
+
+        TickRelay(String market, Instrument instrument) {
+            this.market = market;
+            this.instrument = instrument;
+        }
+
+        @Override
+        public void onTick(Tick tick) {
+            Set<StreamSession> sessions = byMarket.get(market);
+            if (sessions == null || sessions.isEmpty()) return;
+            String text = tickText(instrument, tick);
+            for (StreamSession s : sessions) s.offer(text, true);
+        }
+    }
+}

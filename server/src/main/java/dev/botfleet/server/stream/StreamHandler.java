@@ -1,0 +1,93 @@
+package dev.botfleet.server.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * WebSocket {@code /api/v1/stream?token=<jwt>}. Browsers cannot set headers on a WebSocket, so the token travels in
+ * the query; a missing, forged or expired token closes the connection with 1008 (policy violation). Clients send
+ * {@code {"action":"subscribe"|"unsubscribe","exchange":"sim","symbol":"BTC/USDT"}} for ticks.
+ */
+@Component
+public class StreamHandler extends TextWebSocketHandler {
+    private static final Logger log = LoggerFactory.getLogger(StreamHandler.class);
+    private static final String SESSION = "botfleet.stream";
+
+    private final EventStream stream;
+    private final JwtDecoder tokens;
+    private final JsonMapper json;
+
+    public StreamHandler(EventStream stream, JwtDecoder tokens, JsonMapper json) {
+        this.stream = stream;
+        this.tokens = tokens;
+        this.json = json;
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
+        UUID owner = owner(socket);
+        if (owner == null) {
+            socket.close(CloseStatus.POLICY_VIOLATION.withReason("invalid or expired token"));
+            return;
+        }
+        socket.getAttributes().put(SESSION, stream.open(socket, owner));
+    }
+
+    private UUID owner(WebSocketSession socket) {
+        if (socket.getUri() == null) return null;
+        String token = UriComponentsBuilder.fromUri(socket.getUri()).build().getQueryParams().getFirst("token");
+        if (token == null || token.isBlank()) return null;
+        try {
+            return UUID.fromString(tokens.decode(java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8)).getSubject());
+        } catch (JwtException | IllegalArgumentException e) {
+            log.debug("Stream refused: {}", e.getMessage());
+            return null;
+        }
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+        if (!(socket.getAttributes().get(SESSION) instanceof StreamSession session)) return;
+        String error;
+        try {
+            JsonNode request = json.readTree(message.getPayload());
+            String action = text(request, "action");
+            String exchange = text(request, "exchange");
+            String symbol = text(request, "symbol");
+            error = switch (action == null ? "" : action) {
+                case "subscribe" -> stream.subscribe(session, exchange, symbol).orElse(null);
+                case "unsubscribe" -> {
+                    stream.unsubscribe(session, exchange + "|" + symbol);
+                    yield null;
+                }
+                default -> "unknown action '" + action + "'; use subscribe or unsubscribe";
+            };
+        } catch (RuntimeException e) {
+            error = "not a JSON message: " + e.getMessage();
+        }
+        if (error != null) session.offer(stream.message("error", Map.of("message", error)), false);
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+        if (socket.getAttributes().get(SESSION) instanceof StreamSession session) stream.close(session);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.botfleet.server.stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One connected client. Messages wait in a bounded queue drained by the session's own virtual thread, so a slow
+ * client never blocks a bot or the feed: when the queue is full, ticks are dropped first (a newer one follows
+ * soon), and only when no tick is left to drop does the oldest message go.
+ */
+final class StreamSession {
+    private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
+
+    private record Outgoing(String text, boolean tick) {
+    }
+
+    private final WebSocketSession socket;
+    private final UUID ownerId;
+    private final int capacity;
+    private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
+    /** Markets ("exchange|symbol") whose ticks this client asked for. */
+    final Set<String> markets = ConcurrentHashMap.newKeySet();
+    private long dropped;
+    private boolean closed;
+
+    StreamSession(WebSocketSession socket, UUID ownerId, int capacity) {
+        this.socket = socket;
+        this.ownerId = ownerId;
+        this.capacity = capacity;
+        Thread.ofVirtual().name("stream-" + socket.getId()).start(this::sendLoop);
+    }
+
+    UUID ownerId() { return ownerId; }
+
+    String id() { return socket.getId(); }
+
+    void offer(String text, boolean tick) {
+        synchronized (queue) {
+            if (closed) return;
+            if (queue.size() >= capacity) {
+                if (tick) {
+                    dropped++;
+                    return;
+                }
+                if (!dropOldestTick()) queue.pollFirst();
+                dropped++;
+            }
+            queue.addLast(new Outgoing(text, tick));
+            queue.notifyAll();
+        }
+    }
+
+    private boolean dropOldestTick() {
+        for (Iterator<Outgoing> it = queue.iterator(); it.hasNext(); ) {
+            if (it.next().tick()) {
+                it.remove();
+                return true;
+            }
+        }
+        return false;
+    }
+
+    long dropped() {
+        synchronized (queue) {
+            return dropped;
+        }
+    }
+
+    void close() {
+        synchronized (queue) {
+            closed = true;
+            queue.clear();
+            queue.notifyAll();
+        }
+    }
+
+    private void sendLoop() {
+        while (true) {
+            Outgoing next;
+            synchronized (queue) {
+                while (queue.isEmpty() && !closed) {
+                    try {
+                        queue.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) return;
+                next = queue.pollFirst();
+            }
+            try {
+                socket.sendMessage(new TextMessage(next.text()));
+            } catch (IOException | RuntimeException e) {
+                log.debug("Stream session {} send failed: {}", socket.getId(), e.getMessage());
+                close();
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.server.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The bot runtime through the API: a scalper trades on the sim feed (fast test settings, see TestProperties), orders,
+ * trades, positions and stats agree with each other, bad input and other users' resources are refused, cancel works.
+ */
+public abstract class RuntimeApiCases extends ApiTestBase {
+    static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    BigDecimal ltp() {
+        Answer a = get("/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", newUser());
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
+        return new BigDecimal(a.body().get("price").asString());
+    }
+
+    /** A scalper bot on sim BTC/USDT buying {@code below} and selling {@code above} the LTP (fractions, 0.0005 = 0.05%). */
+    String scalper(Session user, String below, String above) {
+        BigDecimal price = ltp();
+        Map<String, Object> config = new HashMap<>();
+        config.put("quantity", "0.001");
+        config.put("buyPrice", price.multiply(BigDecimal.ONE.subtract(new BigDecimal(below))).setScale(2, RoundingMode.HALF_EVEN));
+        config.put("sellPrice", price.multiply(BigDecimal.ONE.add(new BigDecimal(above))).setScale(2, RoundingMode.HALF_EVEN));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "scalper", "exchange", "sim", "symbol", "BTC/USDT",
+                "strategy", "scalper", "mode", "PAPER"));
+        body.put("config", config);
+        Answer created = post("/api/v1/bots", user, body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    String start(Session user, String bot) {
+        Answer started = post("/api/v1/bots/" + bot + "/start", user, null);
+        assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(200);
+        assertThat(started.body().get("status").asString()).isEqualTo("ACTIVE");
+        return bot;
+    }
+
+    /** Polls until the condition holds; fails with the last value seen after the deadline. */
+    protected static <T> T await(String what, Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + value);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+
+    @Test
+    void aScalperNearTheLastPriceRoundTripsAndEveryViewAgrees() {
+        Session user = newUser();
+        String bot = start(user, scalper(user, "0.0005", "0.0005"));
+
+        JsonNode stats = await("a completed round trip", () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
+                s -> s.get("totalTrades").asLong() >= 1);
+        assertThat(stats.get("fills").asLong()).isGreaterThanOrEqualTo(2);
+        post("/api/v1/bots/" + bot + "/stop", user, null);
+        await("the bot's open orders canceled", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(),
+                open -> open.isEmpty());
+
+        JsonNode trades = get("/api/v1/bots/" + bot + "/trades", user).body();
+        List<String> sides = new ArrayList<>();
+        BigDecimal position = BigDecimal.ZERO;
+        BigDecimal realized = BigDecimal.ZERO;
+        for (JsonNode t : trades) {
+            sides.add(t.get("side").asString());
+            BigDecimal qty = new BigDecimal(t.get("quantity").asString());
+            position = position.add(t.get("side").asString().equals("BUY") ? qty : qty.negate());
+            realized = realized.add(new BigDecimal(t.get("realizedPnl").asString()));
+            assertThat(t.get("botId").asString()).isEqualTo(bot);
+            assertThat(t.get("tradeId").asString()).startsWith(bot + "-");
+        }
+        assertThat(sides).contains("BUY", "SELL");
+        JsonNode bought = trades.get(trades.size() - 1);  // newest first: the last one is the first fill
+        assertThat(bought.get("side").asString()).isEqualTo("BUY");
+        assertThat(new BigDecimal(bought.get("price").asString()).scale()).isLessThanOrEqualTo(2);
+
+        JsonNode positions = get("/api/v1/bots/" + bot + "/positions", user).body();
+        assertThat(positions).hasSize(1);
+        assertThat(new BigDecimal(positions.get(0).get("quantity").asString())).isEqualByComparingTo(position);
+        assertThat(new BigDecimal(positions.get(0).get("realizedPnl").asString())).isEqualByComparingTo(realized);
+
+        JsonNode botNow = get("/api/v1/bots/" + bot, user).body();
+        JsonNode finalStats = get("/api/v1/bots/" + bot + "/stats", user).body();
+        assertThat(botNow.get("status").asString()).isEqualTo("STOPPED");
+        assertThat(botNow.get("totalTrades").asLong()).isEqualTo(finalStats.get("totalTrades").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(botNow.get("pnl").asString()).isEqualTo(finalStats.get("pnl").asString());
+        assertThat(botNow.get("lastFillTime").isNull()).isFalse();
+        assertThat(finalStats.get("winningTrades").asLong() + finalStats.get("losingTrades").asLong())
+                .isLessThanOrEqualTo(finalStats.get("totalTrades").asLong());
+        if (position.signum() == 0) {
+            // flat: every fill belongs to a completed deal, so the bot's pnl is all the fills realized
+            assertThat(new BigDecimal(botNow.get("pnl").asString())).isEqualByComparingTo(realized);
+        }
+
+        JsonNode closed = get("/api/v1/bots/" + bot + "/orders?status=closed", user).body();
+        assertThat(closed).isNotEmpty();
+        List<String> statuses = new ArrayList<>();
+        closed.forEach(o -> statuses.add(o.get("status").asString()));
+        assertThat(statuses).contains("FILLED");
+        JsonNode filled = null;
+        for (JsonNode o : closed) if (o.get("status").asString().equals("FILLED")) filled = o;
+        assertThat(filled.get("clientOrderId").asString()).startsWith(bot + "-");
+        assertThat(filled.get("exchangeOrderId").asString()).isEqualTo("sim-" + filled.get("clientOrderId").asString());
+        assertThat(filled.get("filledQuantity").asString()).isEqualTo("0.001");
+
+        JsonNode all = get("/api/v1/orders?botId=" + bot + "&size=100", user).body();
+        assertThat(all.get("total").asLong()).isEqualTo(closed.size());
+
+        List<String> messages = new ArrayList<>();
+        get("/api/v1/logs?size=100&botId=" + bot, user).body().get("items").forEach(e -> messages.add(e.get("message").asString()));
+        assertThat(messages).anyMatch(m -> m.startsWith("Placed limit order to buy 0.00100 BTC at "));
+        assertThat(messages).anyMatch(m -> m.startsWith("Bought 0.00100 BTC at ") && m.endsWith(" on sim"));
+        assertThat(messages).anyMatch(m -> m.startsWith("Sold 0.00100 BTC at "));
+        assertThat(messages).anyMatch(m -> m.startsWith("Canceled") || m.contains("canceled"));
+    }
+
+    @Test
+    void ltpAnswersTheHubsLastPriceAndRefusesBadMarkets() {
+        Session user = newUser();
+        Answer a = get("/api/v1/price/ltp?exchange=sim&symbol=ETH/USDT", user);
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body().get("exchange").asString()).isEqualTo("sim");
+        assertThat(a.body().get("symbol").asString()).isEqualTo("ETH/USDT");
+        assertThat(a.body().get("price").asString()).matches("\\d+\\.\\d{2}");
+        assertThat(a.body().get("fundingRate").isNull()).isTrue();
+        assertThat(a.body().get("timestamp").asString()).endsWith("Z");
+
+        assertProblem(get("/api/v1/price/ltp?exchange=sim&symbol=DOGE/USDT", user), 404, "NOT_FOUND");
+        assertProblem(get("/api/v1/price/ltp?exchange=nowhere&symbol=BTC/USDT", user), 404, "NOT_FOUND");
+        Answer missing = get("/api/v1/price/ltp?exchange=sim", user);
+        assertProblem(missing, 400, "VALIDATION_ERROR");
+        assertThat(missing.errorFields()).containsExactly("symbol");
+        assertThat(get("/api/v1/price/ltp", user).errorFields()).containsExactly("exchange", "symbol");
+        assertThat(get("/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aRestingOrderCanBeCanceledOnceAndOnlyByItsOwner() {
+        Session owner = newUser();
+        Session other = newUser();
+        String bot = start(owner, scalper(owner, "0.2", "0.2"));  // 20% below: rests
+        JsonNode open = await("the resting buy order", () -> get("/api/v1/bots/" + bot + "/orders?status=open", owner).body(),
+                o -> o.size() == 1 && o.get(0).get("status").asString().equals("ACCEPTED"));
+        String orderId = open.get(0).get("id").asString();
+
+        assertProblem(post("/api/v1/bots/" + bot + "/orders/" + orderId + "/cancel", other, null), 404, "NOT_FOUND");
+        assertProblem(post("/api/v1/bots/" + bot + "/orders/" + java.util.UUID.randomUUID() + "/cancel", owner, null), 404, "NOT_FOUND");
+        Answer canceled = post("/api/v1/bots/" + bot + "/orders/" + orderId + "/cancel", owner, null);
+        assertThat(canceled.status()).as(String.valueOf(canceled.body())).isEqualTo(200);
+        assertThat(canceled.body().get("id").asString()).isEqualTo(orderId);
+        assertThat(canceled.body().get("status").asString()).isIn("PENDING_CANCEL", "CANCELED");
+        await("the order canceled", () -> get("/api/v1/bots/" + bot + "/orders?status=closed", owner).body(),
+                c -> c.size() >= 1 && c.get(c.size() - 1).get("status").asString().equals("CANCELED"));
+        assertProblem(post("/api/v1/bots/" + bot + "/orders/" + orderId + "/cancel", owner, null), 409, "CONFLICT");
+        post("/api/v1/bots/" + bot + "/stop", owner, null);
+    }
+
+    @Test
+    void anotherUsersBotIsNotFoundAndBadFiltersAreNamed() {
+        Session owner = newUser();
+        Session other = newUser();
+        String bot = scalper(owner, "0.2", "0.2");
+        for (String path : List.of("/orders", "/orders?status=open", "/trades", "/positions", "/stats")) {
+            assertProblem(get("/api/v1/bots/" + bot + path, other), 404, "NOT_FOUND");
+            assertThat(get("/api/v1/bots/" + bot + path, owner).status()).isEqualTo(200);
+            assertThat(get("/api/v1/bots/" + bot + path, null).status()).isEqualTo(401);
+        }
+        Answer status = get("/api/v1/bots/" + bot + "/orders?status=pending", owner);
+        assertProblem(status, 400, "VALIDATION_ERROR");
+        assertThat(status.errorFields()).containsExactly("status");
+        Answer id = get("/api/v1/bots/not-a-uuid/trades", owner);
+        assertProblem(id, 400, "VALIDATION_ERROR");
+        assertThat(id.errorFields()).containsExactly("id");
+        Answer filters = get("/api/v1/orders?status=x&botId=y", owner);
+        assertProblem(filters, 400, "VALIDATION_ERROR");
+        assertThat(filters.errorFields()).containsExactly("status", "botId");
+        assertThat(get("/api/v1/orders?size=0", owner).errorFields()).containsExactly("size");
+
+        start(owner, bot);
+        await("the owner's resting order", () -> get("/api/v1/orders?status=open", owner).body(), p -> p.get("total").asLong() == 1);
+        JsonNode others = get("/api/v1/orders", other).body();
+        assertThat(others.get("total").asLong()).isZero();
+        assertThat(get("/api/v1/orders?botId=" + bot, other).body().get("total").asLong()).isZero();
+        JsonNode stats = get("/api/v1/bots/" + bot + "/stats", owner).body();
+        assertThat(stats.get("openOrders").asLong()).isEqualTo(1);
+        assertThat(stats.get("totalTrades").asLong()).isZero();
+        assertThat(stats.get("pnl").asString()).isEqualTo("0");
+        post("/api/v1/bots/" + bot + "/stop", owner, null);
+        await("the stop canceled the order", () -> get("/api/v1/orders?status=open", owner).body(), p -> p.get("total").asLong() == 0);
+        assertProblem(post("/api/v1/bots/" + bot + "/orders/" + get("/api/v1/orders", owner).body().get("items").get(0)
+                .get("id").asString() + "/cancel", owner, null), 409, "CONFLICT");
+    }
+}
