@@ -77,7 +77,7 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   // The fill reaches the open page through the event stream: no reload, no navigation.
   await expect(page.getByText(/^Fill: BUY 0\.001 BTC\/USDT @/)).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('trades').locator('tbody tr').first()).toContainText('BUY');
-  await expect(page.getByTestId('detail-trades')).not.toHaveText('0');
+  await expect(page.getByTestId('detail-fills')).not.toHaveText(/^(0|—)$/);
   await expect(page).toHaveURL(botUrl);
   await shot(page, '04-bot-detail');
 
@@ -87,7 +87,7 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await page.getByRole('link', { name: 'Home' }).click();
   const card = page.locator('[data-bot-card="e2e scalper"]');
   await expect(card.locator('[data-status="ACTIVE"]')).toBeVisible();
-  await expect(card.getByTestId('bot-trades')).not.toHaveText('0');
+  await expect(card.getByTestId('bot-last-fill')).not.toHaveText('—');
   await expect(page.getByTestId('stat-active')).toHaveText('1');
   await shot(page, '05-home');
 

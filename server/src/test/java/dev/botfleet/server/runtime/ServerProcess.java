@@ -1,0 +1,73 @@
+package dev.botfleet.server.runtime;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged server jar as a separate process, run with the JDK running this test (never a hard-coded path).
+ * {@link #kill()} is SIGKILL on Linux ({@link Process#destroyForcibly}): no shutdown hook, no graceful anything.
+ */
+final class ServerProcess {
+    private final Path jar;
+    private final Path logDir;
+    private final Map<String, String> properties;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final int port;
+    private Process process;
+    private int runs;
+
+    ServerProcess(Path jar, Path logDir, Map<String, String> properties) throws IOException {
+        this.jar = jar;
+        this.logDir = logDir;
+        this.properties = properties;
+        try (ServerSocket s = new ServerSocket(0)) {
+            this.port = s.getLocalPort();
+        }
+        Files.createDirectories(logDir);
+    }
+
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Starts the jar and waits until /actuator/health answers UP; returns how long that took. */
+    Duration start(Duration deadline) throws Exception {
+        String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--server.port=" + port));
+        properties.forEach((k, v) -> command.add("--" + k + "=" + v));
+        Path log = logDir.resolve("server-" + (++runs) + ".log");
+        long started = System.nanoTime();
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long until = started + deadline.toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue() + "; see " + log);
+            try {
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200 && health.body().contains("UP")) return Duration.ofNanos(System.nanoTime() - started);
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("server not healthy within " + deadline + "; see " + log);
+    }
+
+    /** SIGKILL, then wait until the process is gone. */
+    void kill() throws InterruptedException {
+        if (process == null) return;
+        process.destroyForcibly();
+        process.waitFor();
+    }
+}
