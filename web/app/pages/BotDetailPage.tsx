@@ -46,7 +46,8 @@ function BotDetail({ bot }: { bot: Bot }) {
           {bot.status === 'ACTIVE' ? 'Stop' : 'Start'}
         </Button>
         <Link to={`/bots/${bot.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium dark:border-slate-600">Edit</Link>
-        <Button variant="danger" onClick={() => setConfirmDelete(true)}>Delete</Button>
+        <Button variant="danger" onClick={() => setConfirmDelete(true)} disabled={bot.status === 'ACTIVE'}
+          title={bot.status === 'ACTIVE' ? 'Stop the bot before deleting it' : undefined}>Delete</Button>
       </div>
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-6" aria-label="Bot statistics">

@@ -99,7 +99,8 @@ function BotCard({ bot }: { bot: Bot }) {
           {active ? 'Stop' : 'Start'}
         </Button>
         <Link to={`/bots/${bot.id}/edit`} className="rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">Edit</Link>
-        <Button variant="ghost" className="ml-auto text-red-600" onClick={() => setConfirmDelete(true)}>Delete</Button>
+        <Button variant="ghost" className="ml-auto text-red-600" onClick={() => setConfirmDelete(true)} disabled={active}
+          title={active ? 'Stop the bot before deleting it' : undefined}>Delete</Button>
       </div>
       <ConfirmDialog open={confirmDelete} title={`Delete ${bot.name}?`} confirm="Delete"
         text="The bot and its configuration are removed. This cannot be undone."
