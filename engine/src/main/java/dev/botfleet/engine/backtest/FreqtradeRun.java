@@ -42,20 +42,22 @@ final class FreqtradeRun {
         int n = s.size();
         boolean[] enter = new boolean[n];
         boolean[] exit = new boolean[n];
-        List<String> limitOrders = new ArrayList<>();
+        List<String> unsupported = new ArrayList<>();
         KernelRun pass1 = new KernelRun(spec, (done, total) -> progress.onProgress(done / 2, total), (i, order, before) -> {
             if (order.type() != OrderType.MARKET) {
-                limitOrders.add(order.side() + " " + order.type());
+                unsupported.add("places " + order.side() + " " + order.type() + " orders");
                 return;
             }
             if (order.side() == OrderSide.BUY && before.signum() == 0) enter[i] = true;
             else if (order.side() == OrderSide.SELL && before.signum() > 0) exit[i] = true;
+            else if (order.side() == OrderSide.BUY) unsupported.add("adds to an open position");
+            else unsupported.add("sells without a position");
         });
         BacktestResult recorded = pass1.run();
-        if (!limitOrders.isEmpty()) {
-            throw new IllegalArgumentException("fillModel: strategy '" + spec.strategy() + "' places " + limitOrders.getFirst()
-                    + " orders; the freqtrade fill model only supports signal strategies that enter and exit with"
-                    + " market orders (use the realistic fill model)");
+        if (!unsupported.isEmpty()) {
+            throw new IllegalArgumentException("fillModel: strategy '" + spec.strategy() + "' " + unsupported.getFirst()
+                    + "; the freqtrade fill model only supports signal strategies that enter and exit with"
+                    + " market orders, one entry and one exit per deal (use the realistic fill model)");
         }
 
         Instrument instrument = spec.instrument();

@@ -85,6 +85,22 @@ class BacktesterTest {
     }
 
     @Test
+    void freqtradeModelRefusesStrategiesThatAddToADeal() {
+        BacktestSpec s = BacktestSpec.of("adder", (c, i) -> new dev.botfleet.engine.strategy.Strategy() {
+            @Override
+            public void onCandle(dev.botfleet.engine.strategy.StrategyContext ctx, dev.botfleet.engine.market.Candle c) {
+                ctx.submit(dev.botfleet.engine.order.OrderRequest.market(dev.botfleet.engine.order.OrderSide.BUY,
+                        BigDecimal.ONE));
+            }
+        }, RsiTestStrategy.config(14, 30, 70, "1"), Fixtures.TEST, Fixtures.bars(new double[]{100, 101, 98, 100},
+                new double[]{100, 101, 98, 100}, new double[]{100, 101, 98, 100}), new BigDecimal("1000"))
+                .withFillModel(FillModel.FREQTRADE);
+
+        assertThatThrownBy(() -> Backtester.run(s)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("adds to an open position");
+    }
+
+    @Test
     void aStrategyThatThrowsStopsTheRunAndSaysWhy() {
         BacktestSpec s = BacktestSpec.of("boom", (c, i) -> new dev.botfleet.engine.strategy.Strategy() {
             @Override

@@ -109,7 +109,7 @@ public final class BacktestCommand {
         try {
             params = source.forData(params(cl.all("--param"), source.definition()), candles.timeframe());
         } catch (StrategySource.InvalidParameters e) {
-            throw new IllegalArgumentException("--param " + e.getMessage(), e);
+            throw new IllegalArgumentException(paramProblems(e), e);
         }
         BacktestJob job = new BacktestJob(source, params, symbol, data.getFileName().toString(), candles,
                 cl.get("--fill-model") == null ? FillModel.REALISTIC : fillModel(cl.get("--fill-model")),
@@ -124,7 +124,7 @@ public final class BacktestCommand {
         try {
             job.spec();  // validates the parameters and settings before anything runs
         } catch (StrategySource.InvalidParameters e) {
-            throw new IllegalArgumentException("--param " + e.getMessage(), e);
+            throw new IllegalArgumentException(paramProblems(e), e);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(optionNamed(e.getMessage()), e);
         }
@@ -207,6 +207,11 @@ public final class BacktestCommand {
             out.println(r.warnings().size() + " warning(s), the first: " + r.warnings().getFirst());
         }
         out.printf("ran in %.2f s; wrote %s and %s%n", seconds, dir.resolve("result.json"), dir.resolve("report.html"));
+    }
+
+    /** Every refused parameter, each named: "--param a: is required; --param b: must be ...". */
+    static String paramProblems(StrategySource.InvalidParameters e) {
+        return String.join("; ", e.violations().stream().map(v -> "--param " + v.field() + ": " + v.message()).toList());
     }
 
     /** "slippageTicks: must be ..." from the engine becomes "--slippage-ticks: must be ...". */
