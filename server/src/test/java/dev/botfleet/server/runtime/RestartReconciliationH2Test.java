@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -93,5 +94,24 @@ class RestartReconciliationH2Test extends RuntimeTestBase {
         assertThat(order.get("reason").asString()).isEqualTo("insufficient balance: USDT available 1, needed 64");
         assertThat(((Number) simRecord(bot, bot + "-1").get("submissions")).intValue()).isEqualTo(1);
         post("/api/v1/bots/" + bot + "/stop", user, null);
+    }
+
+    @Test
+    void aBotThatCanNoLongerBeBuiltResumesInErrorWithTheReason() {
+        Session user = newUser();
+        String bot = scalper(user, "0.2", "0.2");
+        UUID botId = UUID.fromString(bot);
+        // e.g. a config written by an older version that today's scalper refuses
+        jdbc.sql("UPDATE bots SET status = 'ACTIVE', config = :config WHERE id = :bot")
+                .param("config", "{\"quantity\":\"0.001\",\"buyPrice\":\"65000\",\"sellPrice\":\"64000\"}")
+                .param("bot", botId).update();
+        runtime.launch(user.id(), botId);
+        var answer = get("/api/v1/bots/" + bot, user).body();
+        assertThat(answer.get("status").asString()).isEqualTo("ERROR");
+        assertThat(answer.get("statusReason").asString()).contains("sellPrice").contains("must be greater than buyPrice");
+        assertThat(runtime.isRunning(botId)).isFalse();
+        List<String> messages = new java.util.ArrayList<>();
+        get("/api/v1/logs?level=ERROR&botId=" + bot, user).body().get("items").forEach(e -> messages.add(e.get("message").asString()));
+        assertThat(messages).anyMatch(m -> m.startsWith("Bot stopped: could not start") && m.contains("sellPrice"));
     }
 }
