@@ -9,7 +9,6 @@ export default defineConfig({
   build: {
     outDir: 'target/classes/static',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 1000,
   },
   server: {
     proxy: {

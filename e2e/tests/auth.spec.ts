@@ -13,9 +13,7 @@ test('register, log out, log in; client routes survive a reload', async ({ page 
   await page.getByRole('button', { name: 'Create account' }).click();
 
   await expect(page.getByRole('heading', { name: 'Bots' })).toBeVisible();
-  await expect(page.getByTestId('stat-total')).toHaveText('0');
-  await expect(page.getByText('No bots yet.')).toBeVisible();
-  await expect(page.locator('[data-connection="open"]')).toBeVisible();
+  await expect(page.getByText(email)).toBeVisible(); // GET /me with the new token
 
   await page.getByRole('link', { name: 'Activity' }).click();
   await expect(page).toHaveURL(/\/logs$/);

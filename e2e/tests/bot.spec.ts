@@ -25,22 +25,33 @@ async function openNewBotForm(page: Page): Promise<string> {
 
 test('a bad input shows the server\'s field error next to its field', async ({ page, request }) => {
   await signedIn(page, request, 'badinput');
-  const ltp = await openNewBotForm(page);
+  // No LTP needed here: explicit prices, the sell below the buy, which only the server's rule rejects.
+  await page.goto('/bots/new');
+  await expect(page.getByRole('heading', { name: 'New bot' })).toBeVisible();
+  await page.locator('#exchange').selectOption('sim');
+  await page.locator('#symbol').fill('BTC/USDT');
+  await page.locator('#strategy').selectOption('scalper');
   await page.locator('#name').fill('e2e bad scalper');
   await page.locator('#param-quantity').fill('0.001');
-  await page.locator('#param-buyPrice').fill(around(ltp, 0.5));
-  await page.locator('#param-sellPrice').fill(around(ltp, -0.5)); // below the buy price
+  await page.locator('#param-buyPrice').fill('64000.00');
+  await page.locator('#param-sellPrice').fill('63000.00');
   await page.getByRole('button', { name: 'Create bot' }).click();
 
   const error = page.locator('[data-field-error="param-sellPrice"]');
   await expect(error).toContainText('must be greater than buyPrice');
   await expect(page.locator('#param-sellPrice')).toHaveAttribute('aria-invalid', 'true');
   await shot(page, '03-bot-form-field-error');
-  await expect(page).toHaveURL(/\/bots\/new$/); // nothing was created
+  await expect(page).toHaveURL(/\/bots\/new$/);
+  await page.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByTestId('stat-total')).toHaveText('0'); // nothing was created
 });
 
 test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop and delete it', async ({ page, request }) => {
   await signedIn(page, request, 'lifecycle');
+  await page.goto('/');
+  await expect(page.getByTestId('stat-total')).toHaveText('0');
+  await expect(page.getByText('No bots yet.')).toBeVisible();
+  await expect(page.locator('[data-connection="open"]')).toBeVisible(); // the event stream is connected
   const ltp = await openNewBotForm(page);
   await shot(page, '02-bot-form');
 
@@ -66,7 +77,7 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   // The fill reaches the open page through the event stream: no reload, no navigation.
   await expect(page.getByText(/^Fill: BUY 0\.001 BTC\/USDT @/)).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('trades').locator('tbody tr').first()).toContainText('BUY');
-  await expect(page.getByTestId('detail-trades')).not.toHaveText('0');
+  await expect(page.getByTestId('detail-fills')).not.toHaveText(/^(0|—)$/);
   await expect(page).toHaveURL(botUrl);
   await shot(page, '04-bot-detail');
 
@@ -76,7 +87,7 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await page.getByRole('link', { name: 'Home' }).click();
   const card = page.locator('[data-bot-card="e2e scalper"]');
   await expect(card.locator('[data-status="ACTIVE"]')).toBeVisible();
-  await expect(card.getByTestId('bot-trades')).not.toHaveText('0');
+  await expect(card.getByTestId('bot-last-fill')).not.toHaveText('—');
   await expect(page.getByTestId('stat-active')).toHaveText('1');
   await shot(page, '05-home');
 

@@ -7,6 +7,7 @@ export const SCREENSHOTS = resolve(process.env.REPORT_DIR ?? 'target/e2e', '..',
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 export async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0)); // a full-page capture of a scrolled page repeats the sticky header
   await page.screenshot({ path: resolve(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

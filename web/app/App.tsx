@@ -1,18 +1,21 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from './api/client';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
 import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
-import { BacktestPage } from './pages/BacktestPage';
-import { BotDetailPage } from './pages/BotDetailPage';
+import { Spinner } from './components/ui';
 import { BotFormPage } from './pages/BotFormPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { StreamProvider } from './stream/StreamContext';
+
+// The chart library is the bulk of the bundle: only the pages with charts load it.
+const BotDetailPage = lazy(() => import('./pages/BotDetailPage').then((m) => ({ default: m.BotDetailPage })));
+const BacktestPage = lazy(() => import('./pages/BacktestPage').then((m) => ({ default: m.BacktestPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -25,9 +28,10 @@ const queryClient = new QueryClient({
 });
 
 function RequireAuth({ children }: { children: ReactNode }) {
-  const { token } = useAuth();
+  const { token, loggedOut } = useAuth();
   const location = useLocation();
-  if (!token) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  // An expired session or a deep link comes back to its page after login; a chosen logout starts over at home.
+  if (!token) return <Navigate to="/login" replace state={loggedOut ? null : { from: location.pathname + location.search }} />;
   return <>{children}</>;
 }
 
@@ -43,11 +47,11 @@ export function App() {
                 <Route element={<RequireAuth><Layout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="bots/new" element={<BotFormPage />} />
-                  <Route path="bots/:id" element={<BotDetailPage />} />
+                  <Route path="bots/:id" element={<Suspense fallback={<Spinner />}><BotDetailPage /></Suspense>} />
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />
                   <Route path="logs" element={<LogsPage />} />
-                  <Route path="backtest" element={<BacktestPage />} />
+                  <Route path="backtest" element={<Suspense fallback={<Spinner />}><BacktestPage /></Suspense>} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>
               </Routes>

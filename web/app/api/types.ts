@@ -114,6 +114,10 @@ export interface BotStats {
   winningTrades: number;
   losingTrades: number;
   fees: string | null;
+  /** Executions so far; totalTrades counts completed round trips (deals) only. */
+  fills?: number;
+  openOrders?: number;
+  winRate?: string | null;
   [key: string]: unknown;
 }
 

@@ -6,6 +6,8 @@ interface AuthApi {
   token: string | null;
   /** Why the user was sent to the login page (an expired session), shown there once. */
   notice: string | null;
+  /** True after the user logged out on purpose: the next login starts at home, not at the last page. */
+  loggedOut: boolean;
   login: (email: string, password: string) => Promise<void>;
   register: (email: string, password: string) => Promise<void>;
   logout: () => void;
@@ -19,6 +21,7 @@ export const SESSION_EXPIRED = 'Your session has expired or is no longer valid. 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setTokenState] = useState<string | null>(() => getToken());
   const [notice, setNotice] = useState<string | null>(null);
+  const [loggedOut, setLoggedOut] = useState(false);
   const qc = useQueryClient();
 
   const clear = useCallback(() => {
@@ -29,6 +32,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const logout = useCallback(() => {
     setNotice(null);
+    setLoggedOut(true);
     clear();
   }, [clear]);
 
@@ -49,6 +53,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
     setToken(answer.token);
     setNotice(null);
+    setLoggedOut(false);
     setTokenState(answer.token);
   }, []);
 
@@ -57,8 +62,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await login(email, password);
   }, [login]);
 
-  const value = useMemo(() => ({ token, notice, login, register, logout, expire }),
-    [token, notice, login, register, logout, expire]);
+  const value = useMemo(() => ({ token, notice, loggedOut, login, register, logout, expire }),
+    [token, notice, loggedOut, login, register, logout, expire]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

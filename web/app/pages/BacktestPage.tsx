@@ -11,7 +11,8 @@ import { initialValues, labelOf, toConfig, type FormValues } from '../lib/params
 import { addPoint, toSeconds, type Point } from '../lib/series';
 
 const TIMEFRAMES = ['1m', '5m', '15m', '1h', '4h', '1d'];
-const FILL_MODELS = ['STANDARD', 'OPTIMISTIC', 'PESSIMISTIC'];
+// The engine's fill models (engine.backtest.FillModel ids).
+const FILL_MODELS = ['realistic', 'freqtrade'];
 const TOP_FIELDS = ['strategy', 'symbol', 'dataFile', 'dataset', 'timeframe', 'fees', 'fillModel'];
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
 
@@ -32,7 +33,7 @@ function BacktestForm({ strategies }: { strategies: StrategyDefinition[] }) {
   const params = strategies.find((s) => s.id === strategy)?.parameters ?? [];
   const [values, setValues] = useState<FormValues>(() => initialValues(params));
   const [symbol, setSymbol] = useState('BTC/USDT');
-  const [source, setSource] = useState<'dataset' | 'dataFile'>('dataset');
+  const [source, setSource] = useState<'dataset' | 'dataFile'>('dataFile');
   const [data, setData] = useState('');
   const [timeframe, setTimeframe] = useState('1m');
   const [fees, setFees] = useState('0.001');
@@ -87,7 +88,7 @@ function BacktestForm({ strategies }: { strategies: StrategyDefinition[] }) {
             </select>
           </Field>
           <Field label="Data" htmlFor="bt-data" error={errors.fields[source]}
-                 help={source === 'dataset' ? 'Name of a dataset the server knows (e.g. a generated sim series).' : 'Path of a CSV candle file on the server.'}>
+                 help={source === 'dataset' ? 'Name of a dataset the server knows (e.g. a generated sim series).' : 'Path of a candle file on the server (CSV, Binance dump, Freqtrade JSON).'}>
             <div className="flex gap-1">
               <select aria-label="Data source" className={`${inputClass} w-auto`} value={source} onChange={(e) => setSource(e.target.value as 'dataset' | 'dataFile')}>
                 <option value="dataset">Dataset</option><option value="dataFile">File</option>
@@ -138,7 +139,7 @@ function Result({ run }: { run: Backtest }) {
           <h2 className="mb-2 font-semibold">Metrics</h2>
           <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
             {Object.entries(run.metrics).map(([k, v]) => (
-              <div key={k}><dt className="text-xs text-slate-500">{labelOf(k)}</dt><dd className="font-semibold tabular-nums">{String(v)}</dd></div>
+              <div key={k}><dt className="text-xs text-slate-500">{labelOf(k)}</dt><dd className="font-semibold tabular-nums">{v == null ? '—' : String(v)}</dd></div>
             ))}
           </dl>
         </Card>

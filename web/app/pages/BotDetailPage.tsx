@@ -49,11 +49,12 @@ function BotDetail({ bot }: { bot: Bot }) {
         <Button variant="danger" onClick={() => setConfirmDelete(true)}>Delete</Button>
       </div>
 
-      <section className="grid grid-cols-2 gap-3 md:grid-cols-5" aria-label="Bot statistics">
+      <section className="grid grid-cols-2 gap-3 md:grid-cols-6" aria-label="Bot statistics">
         <Metric label="PnL" value={signed(stats.data?.pnl ?? bot.pnl)} className={pnlClass(stats.data?.pnl ?? bot.pnl)} />
         <Metric label="Realized" value={signed(stats.data?.realizedPnl)} className={pnlClass(stats.data?.realizedPnl)} />
         <Metric label="Unrealized" value={signed(stats.data?.unrealizedPnl)} className={pnlClass(stats.data?.unrealizedPnl)} />
-        <Metric label="Trades" value={String(stats.data?.totalTrades ?? bot.totalTrades ?? 0)} testId="detail-trades" />
+        <Metric label="Deals" value={String(stats.data?.totalTrades ?? bot.totalTrades ?? 0)} testId="detail-trades" />
+        <Metric label="Fills" value={stats.data?.fills != null ? String(stats.data.fills) : '—'} testId="detail-fills" />
         <Metric label="Fees" value={stats.data?.fees ?? '—'} />
       </section>
 

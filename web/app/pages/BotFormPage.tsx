@@ -72,9 +72,22 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     if (!ltpPrice || !isDecimal(ltpPrice) || defaultedMarket.current === market) return;
     if (!params.some((p) => p.name === 'buyPrice') || !params.some((p) => p.name === 'sellPrice')) return;
     defaultedMarket.current = market;
-    setValues((v) => ({ ...v, ...defaultPrices(ltpPrice) }));
+    // Only empty prices get defaults: what the user typed before the LTP arrived stays.
+    const defaults = defaultPrices(ltpPrice);
+    setValues((v) => ({
+      ...v,
+      buyPrice: v.buyPrice === '' || v.buyPrice === undefined ? defaults.buyPrice : v.buyPrice,
+      sellPrice: v.sellPrice === '' || v.sellPrice === undefined ? defaults.sellPrice : v.sellPrice,
+    }));
   }, [ltpPrice, exchange, symbol, strategy, params]);
 
+  /** Another market's prices mean nothing here: a new market starts from its own LTP. */
+  function chooseSymbol(next: string) {
+    setSymbol(next);
+    if (next !== symbol && !bot) setValues((v) => ('buyPrice' in v ? { ...v, buyPrice: '', sellPrice: '' } : v));
+  }
+
+  const locked = bot?.status === 'ACTIVE'; // the server answers 409 to edits of a running bot
   const save = useBotMutation((input: BotInput) => (bot ? botApi.update(bot.id, input) : botApi.create(input)));
 
   function change(name: string, value: FormValue) {
@@ -102,7 +115,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   function chooseExchange(id: string) {
     setExchange(id);
     const symbols = exchanges.find((e) => e.id === id)?.symbols ?? [];
-    if (!symbols.some((s) => s.symbol === symbol)) setSymbol(symbols[0]?.symbol ?? '');
+    if (!symbols.some((s) => s.symbol === symbol)) chooseSymbol(symbols[0]?.symbol ?? '');
   }
 
   function reset() {
@@ -151,6 +164,11 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   return (
     <form onSubmit={submit} noValidate className="mx-auto flex max-w-3xl flex-col gap-4">
       <h1 className="text-xl font-semibold">{bot ? `Edit ${bot.name}` : 'New bot'}</h1>
+      {locked && (
+        <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          This bot is running. Stop it to change its settings.
+        </p>
+      )}
       {errors.general.length > 0 && (
         <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
           {errors.general.map((g) => <p key={g}>{g}</p>)}
@@ -170,7 +188,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
         <Field label="Symbol" htmlFor="symbol" error={errors.fields.symbol}
                help={symbol && !instrument ? `Not a market of ${venue?.name ?? exchange}.` : undefined}>
           <input id="symbol" list="symbols" autoComplete="off" className={inputClass} value={symbol}
-            aria-invalid={!!errors.fields.symbol} onChange={(e) => setSymbol(e.target.value.toUpperCase())} />
+            aria-invalid={!!errors.fields.symbol} onChange={(e) => chooseSymbol(e.target.value.toUpperCase())} />
           <datalist id="symbols">
             {(venue?.symbols ?? []).map((s) => <option key={s.symbol} value={s.symbol} />)}
           </datalist>
@@ -203,7 +221,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
         <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} />
       </Card>
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={save.isPending}>
+        <Button type="submit" variant="primary" disabled={save.isPending || locked}>
           {save.isPending ? 'Saving…' : bot ? 'Save bot' : 'Create bot'}
         </Button>
         <Button onClick={reset}>Reset</Button>

@@ -87,7 +87,7 @@ function BotCard({ bot }: { bot: Bot }) {
       {bot.status === 'ERROR' && bot.statusReason && <p className="text-xs text-red-600">{bot.statusReason}</p>}
       <dl className="grid grid-cols-3 gap-2 text-sm">
         <div className="min-w-0"><dt className="text-xs text-slate-500">PnL</dt><dd className={`tabular-nums ${pnlClass(bot.pnl)}`} data-testid="bot-pnl">{signed(bot.pnl)}</dd></div>
-        <div className="min-w-0"><dt className="text-xs text-slate-500">Trades</dt><dd className="tabular-nums" data-testid="bot-trades">{bot.totalTrades ?? 0}</dd></div>
+        <div className="min-w-0"><dt className="text-xs text-slate-500" title="Completed round trips (deals)">Trades</dt><dd className="tabular-nums" data-testid="bot-trades">{bot.totalTrades ?? 0}</dd></div>
         <div className="min-w-0"><dt className="text-xs text-slate-500">Last fill</dt><dd className="truncate text-xs" title={time(bot.lastFillTime)} data-testid="bot-last-fill">{sinceTime(bot.lastFillTime)}</dd></div>
       </dl>
       <div className="flex flex-wrap gap-2">

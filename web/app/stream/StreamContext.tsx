@@ -73,7 +73,7 @@ export function StreamProvider({ children }: { children: ReactNode }) {
   return <StreamContext.Provider value={value}>{children}</StreamContext.Provider>;
 }
 
-function apply(event: StreamEvent, qc: QueryClient, invalidate: (key: readonly unknown[]) => void) {
+export function apply(event: StreamEvent, qc: QueryClient, invalidate: (key: readonly unknown[], exact?: boolean) => void) {
   switch (event.type) {
     case 'bot': {
       const bot = event.data;
@@ -90,7 +90,7 @@ function apply(event: StreamEvent, qc: QueryClient, invalidate: (key: readonly u
       break;
     case 'trade':
       invalidate(keys.bot(event.data.botId));
-      invalidate(keys.bots);
+      invalidate(keys.bots, true); // the list only: other bots' details did not change
       invalidate(keys.statistics);
       break;
     case 'log':
@@ -100,17 +100,17 @@ function apply(event: StreamEvent, qc: QueryClient, invalidate: (key: readonly u
 }
 
 /** Bursts of events (a grid bot filling ten orders) refetch each query once, not ten times. */
-function coalescing(qc: QueryClient) {
-  const pending = new Map<string, readonly unknown[]>();
+export function coalescing(qc: QueryClient) {
+  const pending = new Map<string, { key: readonly unknown[]; exact: boolean }>();
   let timer: ReturnType<typeof setTimeout> | null = null;
-  return (key: readonly unknown[]) => {
-    pending.set(JSON.stringify(key), key);
+  return (key: readonly unknown[], exact = false) => {
+    pending.set(JSON.stringify([key, exact]), { key, exact });
     if (timer) return;
     timer = setTimeout(() => {
       timer = null;
       const all = [...pending.values()];
       pending.clear();
-      for (const k of all) void qc.invalidateQueries({ queryKey: k });
+      for (const { key, exact } of all) void qc.invalidateQueries({ queryKey: key, exact });
     }, 250);
   };
 }

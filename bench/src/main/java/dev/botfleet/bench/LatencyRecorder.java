@@ -1,42 +1,48 @@
 package dev.botfleet.bench;
 
 import java.util.Arrays;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
 /**
- * Keeps up to {@code capacity} latency samples (nanoseconds) from any thread; samples beyond capacity are dropped,
- * so size it to the run. Percentiles are computed by sorting a copy.
+ * Latency samples (nanoseconds) of one bot: written only on that bot's turn (single writer, no contention between the
+ * executor threads), read after the iteration. Samples beyond capacity are dropped.
  */
 final class LatencyRecorder {
     private final long[] samples;
-    private final AtomicInteger next = new AtomicInteger();
+    private int count;
 
     LatencyRecorder(int capacity) {
         this.samples = new long[capacity];
     }
 
     void record(long nanos) {
-        int i = next.getAndIncrement();
-        if (i < samples.length) samples[i] = nanos;
+        if (count < samples.length) samples[count++] = nanos;
     }
 
     void reset() {
-        next.set(0);
+        count = 0;
     }
 
     int count() {
-        return Math.min(next.get(), samples.length);
+        return count;
     }
 
-    /** p in [0, 100]; nanoseconds. */
-    long[] percentiles(double... ps) {
-        long[] sorted = Arrays.copyOf(samples, count());
-        Arrays.sort(sorted);
+    /** Percentiles (p in [0, 100], nanoseconds) over the samples of all recorders. */
+    static long[] percentiles(List<LatencyRecorder> recorders, double... ps) {
+        int total = 0;
+        for (LatencyRecorder r : recorders) total += r.count;
+        long[] all = new long[total];
+        int at = 0;
+        for (LatencyRecorder r : recorders) {
+            System.arraycopy(r.samples, 0, all, at, r.count);
+            at += r.count;
+        }
+        Arrays.sort(all);
         long[] out = new long[ps.length];
         for (int i = 0; i < ps.length; i++) {
-            if (sorted.length == 0) continue;
-            int idx = (int) Math.min(sorted.length - 1, Math.ceil(ps[i] / 100.0 * sorted.length) - 1);
-            out[i] = sorted[Math.max(0, idx)];
+            if (all.length == 0) continue;
+            int idx = (int) Math.min(all.length - 1, Math.ceil(ps[i] / 100.0 * all.length) - 1);
+            out[i] = all[Math.max(0, idx)];
         }
         return out;
     }

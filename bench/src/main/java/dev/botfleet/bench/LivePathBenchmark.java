@@ -24,7 +24,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -61,16 +65,24 @@ public class LivePathBenchmark {
     final LongAdder handled = new LongAdder();
     final LongAdder fills = new LongAdder();
     final AtomicLong errors = new AtomicLong();
-    LatencyRecorder latency;
+    /** One recorder per bot: each is written only on its bot's turn. */
+    final List<LatencyRecorder> latencies = new ArrayList<>();
     /** Publish time (System.nanoTime) per tick sequence, indexed modulo the ring size. */
     final long[] publishedAt = new long[1 << 12];
     long sequence;
+    final List<Thread> workers = new CopyOnWriteArrayList<>();
+    long handledAtStart;
+    long workerCpuAtStart;
 
     /** Measures the decision: time from publish to the end of the strategy's onTick. */
     final class Measured implements Strategy {
         private final Strategy inner;
+        private final LatencyRecorder latency;
 
-        Measured(Strategy inner) { this.inner = inner; }
+        Measured(Strategy inner, LatencyRecorder latency) {
+            this.inner = inner;
+            this.latency = latency;
+        }
 
         @Override public void onStart(StrategyContext ctx) { inner.onStart(ctx); }
 
@@ -100,16 +112,22 @@ public class LivePathBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
         hub = new MarketDataHub();
-        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(),
-                ForkJoinPool.defaultForkJoinWorkerThreadFactory, null, true);
-        latency = new LatencyRecorder(20_000_000);
+        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            workers.add(t);
+            return t;
+        }, null, true);
+        int perBot = Math.max(4_000, 20_000_000 / bots);
         StrategyCatalog catalog = new StrategyCatalog();
         StrategyConfig config = ScalperDefinition.definition().validate(Map.of("firstOrder", "BUY",
                 "quantity", "0.001", "buyPrice", "63990", "sellPrice", "64010", "infiniteLoop", true)).config();
         List<BotRunner> runners = new ArrayList<>();
         for (int i = 0; i < bots; i++) {
             SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")));
-            BotKernel kernel = BotKernel.builder("b" + i, BTC, new Measured(catalog.create("scalper", config, BTC)))
+            LatencyRecorder latency = new LatencyRecorder(perBot);
+            latencies.add(latency);
+            BotKernel kernel = BotKernel.builder("b" + i, BTC,
+                            new Measured(catalog.create("scalper", config, BTC), latency))
                     .exchange(sim::connect).build();
             BotRunner runner = new BotRunner(kernel, pool, (e, ex) -> errors.incrementAndGet());
             runner.send(new BotCommand.StartBot(T0));
@@ -127,14 +145,33 @@ public class LivePathBenchmark {
 
     @Setup(Level.Iteration)
     public void resetLatency() {
-        latency.reset();
+        for (LatencyRecorder r : latencies) r.reset();
+        handledAtStart = handled.sum();
+        workerCpuAtStart = workerCpuNanos();
     }
 
     @TearDown(Level.Iteration)
     public void reportLatency() {
-        long[] p = latency.percentiles(50, 99, 99.9);
-        System.out.printf("%n  [bots=%d] tick-to-decision p50=%.1f us p99=%.1f us p99.9=%.1f us (%d samples), fills so far %d%n",
-                bots, p[0] / 1e3, p[1] / 1e3, p[2] / 1e3, latency.count(), fills.sum());
+        awaitHandled(sequence * (long) bots);   // let ticks still in flight land, so the bots are idle while we read
+        long[] p = LatencyRecorder.percentiles(latencies, 50, 99, 99.9);
+        long samples = latencies.stream().mapToLong(LatencyRecorder::count).sum();
+        long botTicks = handled.sum() - handledAtStart;
+        double cpuPerBotTick = (double) (workerCpuNanos() - workerCpuAtStart) / Math.max(1, botTicks);
+        System.out.printf("%n  [bots=%d] tick-to-decision p50=%.1f us p99=%.1f us p99.9=%.1f us (%d samples);"
+                        + " bot threads' CPU %.0f ns per bot-tick (= %.2f M bot-ticks per CPU-second); fills so far %d%n",
+                bots, p[0] / 1e3, p[1] / 1e3, p[2] / 1e3, samples, cpuPerBotTick, 1e3 / cpuPerBotTick,
+                fills.sum());
+    }
+
+    /** CPU time of the bots' executor threads: the cost of the live path without the publisher's waiting. */
+    private long workerCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : workers) {
+            long cpu = mx.getThreadCpuTime(t.threadId());
+            if (cpu > 0) sum += cpu;
+        }
+        return sum;
     }
 
     /** Triangle wave 63980 → 64020 → 63980 in 0.50 steps: crosses both prices every 160 ticks. */

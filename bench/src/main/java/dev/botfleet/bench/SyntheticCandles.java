@@ -1,7 +1,7 @@
 package dev.botfleet.bench;
 
 import dev.botfleet.engine.data.CandleSeries;
-import dev.botfleet.engine.data.Timeframe;
+import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.market.Instrument;
 
 import java.math.BigDecimal;

@@ -7,10 +7,17 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.strategies.dca.DcaDefinition;
 import dev.botfleet.strategies.dca.DcaStrategy;
+import dev.botfleet.strategies.grid.GridDefinition;
+import dev.botfleet.strategies.grid.GridStrategy;
+import dev.botfleet.strategies.rules.RulesStrategy;
 import dev.botfleet.strategies.scalper.Scalper;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
+import dev.botfleet.strategies.simpledca.SimpleDcaStrategy;
 import dev.botfleet.strategies.signal.BollingerStrategy;
+import dev.botfleet.strategies.signal.DipStrategy;
 import dev.botfleet.strategies.signal.EmaCrossStrategy;
+import dev.botfleet.strategies.signal.MacdDcaStrategy;
+import dev.botfleet.strategies.signal.MomentumStrategy;
 import dev.botfleet.strategies.signal.RsiStrategy;
 
 import java.util.LinkedHashMap;
@@ -30,10 +37,16 @@ public final class StrategyCatalog {
 
     public StrategyCatalog() {
         register(ScalperDefinition.definition(), Scalper::new);
+        register(GridDefinition.definition(), GridStrategy::new);
         register(DcaDefinition.definition(), DcaStrategy::new);
+        register(SimpleDcaStrategy.definition(), SimpleDcaStrategy::new);
         register(RsiStrategy.definition(), RsiStrategy::new);
         register(BollingerStrategy.definition(), BollingerStrategy::new);
+        register(MacdDcaStrategy.definition(), MacdDcaStrategy::new);
         register(EmaCrossStrategy.definition(), EmaCrossStrategy::new);
+        register(DipStrategy.definition(), DipStrategy::new);
+        register(MomentumStrategy.definition(), MomentumStrategy::new);
+        register(RulesStrategy.definition(), RulesStrategy::new);
     }
 
     private void register(StrategyDefinition definition, StrategyFactory factory) {

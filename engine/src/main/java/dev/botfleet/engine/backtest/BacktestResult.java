@@ -10,7 +10,7 @@ import java.util.Map;
  * @param finalBalances every asset of the account after the last candle (open orders canceled, the position kept)
  * @param stopReason    why the strategy stopped before the data ended (done or failed), or null
  * @param failed        true when the strategy threw: the run stopped there and its numbers cover the candles before
- * @param warnings      the first warnings and errors of the run's activity log (denied or rejected orders, ...)
+ * @param warnings      the first denied or rejected orders and strategy errors of the run
  */
 public record BacktestResult(String strategy, FillModel fillModel, int candles, List<BacktestTrade> trades,
                              EquityCurve equity, Metrics metrics, Map<String, BigDecimal> finalBalances,

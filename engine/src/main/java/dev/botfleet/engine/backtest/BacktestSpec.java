@@ -33,7 +33,7 @@ public record BacktestSpec(String strategy, StrategyFactory factory, StrategyCon
         if (startingBalance == null || startingBalance.signum() <= 0) {
             throw new IllegalArgumentException("balance: must be greater than 0");
         }
-        if (slippageTicks < 0) throw new IllegalArgumentException("slippage: must be 0 or more ticks");
+        if (slippageTicks < 0) throw new IllegalArgumentException("slippageTicks: must be 0 or more ticks");
         if (!(stoploss >= -1 && stoploss < 0)) {
             throw new IllegalArgumentException("stoploss: must be a negative ratio in [-1, 0), was " + stoploss);
         }

@@ -61,10 +61,14 @@ final class FreqtradeRun {
         Instrument instrument = spec.instrument();
         double balance = spec.startingBalance().doubleValue();
         double fee = instrument.takerFee().max(instrument.makerFee()).doubleValue();  // Freqtrade's worst-case fee
-        FreqtradeSettings settings = FreqtradeSettings.builder()
-                .startingBalance(balance).stakeAmount(balance * 0.99 / (1 + fee)).fee(fee)
-                .stoploss(spec.stoploss()).maxOpenTrades(1).useExitSignal(true)
-                .priceTick(instrument.tickSize()).amountStep(instrument.lotSize()).build();
+        FreqtradeSettings.Builder builder = FreqtradeSettings.builder()
+                .startingBalance(balance).fee(fee).stoploss(spec.stoploss()).maxOpenTrades(1).useExitSignal(true)
+                .priceTick(instrument.tickSize()).amountStep(instrument.lotSize());
+        // Stake what the strategy itself put into its entries (their average value), so both fill models size
+        // trades alike; a strategy that never entered gets Freqtrade's "unlimited" stake.
+        double stake = recorded.trades().stream()
+                .mapToDouble(t -> t.quantity().doubleValue() * t.entryPrice().doubleValue()).average().orElse(0);
+        FreqtradeSettings settings = (stake > 0 ? builder.stakeAmount(stake) : builder.unlimitedStake()).build();
         CandleColumns columns = CandleColumns.withGapsFilled(s.openTimes(), s.opens(), s.highs(), s.lows(), s.closes(),
                 s.volumes(), Duration.ofMillis(s.timeframe().millis()));
         FreqtradeResult result = new FreqtradeBacktest(settings).run(columns, SignalColumns.longOnly(enter, exit));

@@ -62,7 +62,7 @@ final class KernelRun implements KernelListener {
     BacktestResult run() {
         Instrument instrument = spec.instrument();
         CandleSeries s = spec.candles();
-        Timeframe timeframe = Timeframes.of(s.timeframe());
+        Timeframe timeframe = s.timeframe();
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), spec.startingBalance());
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);
@@ -106,9 +106,16 @@ final class KernelRun implements KernelListener {
 
     @Override
     public void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
-        if (recorder != null && event instanceof OrderEvent.OrderSubmitted) {
-            recorder.onSubmitted(candleIndex, order, position);
+        switch (event) {
+            case OrderEvent.OrderSubmitted e when recorder != null -> recorder.onSubmitted(candleIndex, order, position);
+            case OrderEvent.OrderDenied e -> warn(e.timestamp() + " order denied (" + e.reason() + "): " + e.message());
+            case OrderEvent.OrderRejected e -> warn(e.timestamp() + " order rejected: " + e.reason());
+            default -> { }
         }
+    }
+
+    private void warn(String message) {
+        if (warnings.size() < MAX_WARNINGS) warnings.add(message);
     }
 
     @Override
@@ -127,12 +134,10 @@ final class KernelRun implements KernelListener {
                 d.exitPrice(), d.fees(), d.pnl(), d.closeReason().name()));
     }
 
+    /** Errors only: losing deals are WARNING lines in the activity log, but they are no problem of the run. */
     @Override
     public void onActivity(ActivityEntry entry) {
-        if ((entry.level() == ActivityLevel.WARNING || entry.level() == ActivityLevel.ERROR)
-                && warnings.size() < MAX_WARNINGS) {
-            warnings.add(entry.timestamp() + " " + entry.message());
-        }
+        if (entry.level() == ActivityLevel.ERROR) warn(entry.timestamp() + " " + entry.message());
     }
 
     @Override

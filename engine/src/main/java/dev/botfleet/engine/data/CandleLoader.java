@@ -1,5 +1,7 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Timeframe;
+
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,8 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Timeframe;
+
 import java.util.Arrays;
 
 /**
@@ -86,6 +89,11 @@ public final class CandleSeries {
         return volume[i];
     }
 
+    /** Candle {@code i} as a {@link Candle} of the given market (allocates: for event-driven callers, not hot loops). */
+    public Candle candle(int i, String exchange, String symbol) {
+        return new Candle(exchange, symbol, timeframe, openTime[i], open[i], high[i], low[i], close[i], volume[i]);
+    }
+
     /** The index of the candle opening at {@code openTime}, or -1 if there is none. */
     public int indexOf(long openTime) {
         int i = Arrays.binarySearch(this.openTime, openTime);
@@ -131,8 +139,8 @@ public final class CandleSeries {
 
     @Override
     public String toString() {
-        return size() == 0 ? "CandleSeries[" + timeframe + ", empty]"
-                : "CandleSeries[" + timeframe + ", " + size() + " candles from " + openTime[0] + " to "
+        return size() == 0 ? "CandleSeries[" + timeframe.code() + ", empty]"
+                : "CandleSeries[" + timeframe.code() + ", " + size() + " candles from " + openTime[0] + " to "
                         + openTime[size() - 1] + "]";
     }
 
@@ -174,6 +182,15 @@ public final class CandleSeries {
             volume[size] = v;
             size++;
             return this;
+        }
+
+        /** Appends a {@link Candle} of this builder's timeframe. */
+        public Builder add(Candle candle) {
+            if (candle.timeframe() != timeframe) {
+                throw new IllegalArgumentException("a " + candle.timeframe().code() + " candle cannot join a "
+                        + timeframe.code() + " series");
+            }
+            return add(candle.openTime(), candle.open(), candle.high(), candle.low(), candle.close(), candle.volume());
         }
 
         public int size() {

@@ -1,5 +1,7 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Timeframe;
+
 import java.util.Arrays;
 
 /**
@@ -14,12 +16,20 @@ final class GapFiller {
     private GapFiller() {
     }
 
-    /** The most common spacing between consecutive candles (the smaller one on a tie). */
+    /** The timeframe whose length is the most common spacing between consecutive candles. */
     static Timeframe infer(RawCandles raw) {
         if (raw.size < 2) {
             throw new CandleDataException(raw.source, null,
                     "a single candle cannot tell its timeframe; pass the timeframe explicitly");
         }
+        long spacing = mostCommonSpacing(raw);
+        return Timeframes.ofMillis(spacing).orElseThrow(() -> new CandleDataException(raw.source, null,
+                "the candles are " + Timeframes.describe(spacing) + " apart (most common spacing), which is not a"
+                        + " supported timeframe (" + Timeframes.supported() + ")"));
+    }
+
+    /** The most common spacing between consecutive candles (the smaller one on a tie). */
+    private static long mostCommonSpacing(RawCandles raw) {
         long[] spacing = new long[raw.size - 1];
         for (int i = 1; i < raw.size; i++) {
             spacing[i - 1] = raw.openTime[i] - raw.openTime[i - 1];
@@ -38,16 +48,16 @@ final class GapFiller {
             }
             i = j;
         }
-        return Timeframe.ofMillis(best);
+        return best;
     }
 
     static LoadedCandles fill(RawCandles raw, Timeframe timeframe, CandleFormat format) {
         long step = timeframe.millis();
         if (raw.size >= 2) {
-            Timeframe found = infer(raw);
-            if (!found.equals(timeframe)) {
-                throw new CandleDataException(raw.source, null, "the candles are " + found
-                        + " apart (most common spacing), not the " + timeframe + " asked for");
+            long found = mostCommonSpacing(raw);
+            if (found != step) {
+                throw new CandleDataException(raw.source, null, "the candles are " + Timeframes.describe(found)
+                        + " apart (most common spacing), not the " + timeframe.code() + " asked for");
             }
         }
         long total = raw.size;
@@ -56,7 +66,7 @@ final class GapFiller {
             if (gap % step != 0) {
                 throw raw.error(raw.location[i], "open time " + raw.openTime[i] + " is " + gap
                         + " ms after the previous candle (" + raw.where(i - 1) + "), not a multiple of the "
-                        + timeframe + " timeframe");
+                        + timeframe.code() + " timeframe");
             }
             total += gap / step - 1;
             if (total > MAX_CANDLES) {

@@ -1,5 +1,7 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Timeframe;
+
 /**
  * Aggregates candles into a larger timeframe (5m into 1h): open = first open, high = max, low = min, close = last close,
  * volume = sum, which is how exchanges build their own larger candles and how Freqtrade resamples. A larger candle is
@@ -30,8 +32,8 @@ public final class Resampler {
      */
     public static CandleSeries resample(CandleSeries source, Timeframe target, boolean keepIncomplete) {
         Timeframe from = source.timeframe();
-        if (target.millis() < from.millis() || !target.isMultipleOf(from)) {
-            throw new IllegalArgumentException("cannot resample " + from + " candles into " + target
+        if (target.millis() < from.millis() || target.millis() % from.millis() != 0) {
+            throw new IllegalArgumentException("cannot resample " + from.code() + " candles into " + target.code()
                     + ": the target must be a whole multiple of the source timeframe");
         }
         long perBucket = target.millis() / from.millis();
@@ -48,9 +50,9 @@ public final class Resampler {
             int count = 0;
             for (; i < source.size() && source.openTime(i) < bucketEnd; i++) {
                 if (source.closeTime(i) > bucketEnd) {
-                    throw new IllegalArgumentException("the " + from + " candle opening at " + source.openTime(i)
-                            + " straddles two " + target + " candles: the source is not aligned to the " + target
-                            + " grid");
+                    throw new IllegalArgumentException("the " + from.code() + " candle opening at "
+                            + source.openTime(i) + " straddles two " + target.code()
+                            + " candles: the source is not aligned to the " + target.code() + " grid");
                 }
                 high = Math.max(high, source.high(i));
                 low = Math.min(low, source.low(i));
@@ -70,6 +72,6 @@ public final class Resampler {
         if (target.millis() % WEEK == 0) {
             return Math.floorDiv(time - FIRST_MONDAY, target.millis()) * target.millis() + FIRST_MONDAY;
         }
-        return target.floor(time);
+        return target.openTimeOf(time);
     }
 }

@@ -25,6 +25,9 @@ public interface ExchangePort {
     /** What the exchange knows about an order, for reconciliation after a restart; empty if it never saw it. */
     Optional<OrderReport> query(String clientOrderId);
 
-    /** The account's balance of one asset, if this exchange reports it; empty means "unknown, do not check". */
+    /**
+     * The account's balance of one asset, if this exchange reports it; empty means "unknown, do not check". Called on
+     * every submit (risk checks), so a live adapter answers from its local cache, never with a request.
+     */
     Optional<Balance> balance(String asset);
 }

@@ -12,10 +12,15 @@ import dev.botfleet.engine.order.InvalidOrderTransitionException;
 import dev.botfleet.engine.order.Order;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
+import dev.botfleet.engine.position.PositionSnapshot;
+import dev.botfleet.engine.risk.Denial;
+import dev.botfleet.engine.risk.DenialReason;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.risk.RiskLimits;
 import dev.botfleet.engine.strategy.ActivityLevel;
@@ -131,6 +136,7 @@ public final class BotKernel {
      * @param now the start time (from the caller's clock)
      */
     public void start(Instant now) {
+        if (running) return;
         boolean outer = enter();
         try {
             advanceClock(now.toEpochMilli());
@@ -283,14 +289,13 @@ public final class BotKernel {
 
     // ---------------------------------------------------------------- orders
 
-    OrderSnapshot submit(dev.botfleet.engine.order.OrderRequest request) {
+    OrderSnapshot submit(OrderRequest request) {
         Order order = new Order(botId, ClientOrderIds.of(botId, nextSequence++), instrument.exchange(),
                 instrument.symbol(), request, now());
         openOrders.put(order.clientOrderId(), order);
-        Optional<dev.botfleet.engine.risk.Denial> denial = running
+        Optional<Denial> denial = running
                 ? risk.check(request, instrument, context.riskState())
-                : Optional.of(new dev.botfleet.engine.risk.Denial(dev.botfleet.engine.risk.DenialReason.BOT_NOT_RUNNING,
-                "The bot is not running, so it places no new orders."));
+                : Optional.of(new Denial(DenialReason.BOT_NOT_RUNNING, "The bot is not running, so it places no new orders."));
         if (denial.isPresent()) {
             OrderEvent denied = new OrderEvent.OrderDenied(order.clientOrderId(), denial.get().reason(),
                     denial.get().message(), now());
@@ -321,7 +326,7 @@ public final class BotKernel {
     boolean requestCancel(String clientOrderId) {
         Order order = openOrders.get(clientOrderId);
         if (order == null || !order.status().isOpen()) return false;
-        if (order.status() != dev.botfleet.engine.order.OrderStatus.PENDING_CANCEL) {
+        if (order.status() != OrderStatus.PENDING_CANCEL) {
             OrderEvent pendingCancel = new OrderEvent.OrderPendingCancel(clientOrderId, now());
             order.apply(pendingCancel);
             OrderSnapshot s = order.snapshot();
@@ -382,7 +387,7 @@ public final class BotKernel {
                 event.side(), event.price(), event.quantity(), event.fee(), event.feeCurrency(), event.liquidity(),
                 realized, event.timestamp());
         journal.recordFill(s, fill);
-        listener.onFill(fill, position.snapshot());
+        listener.onFill(fill, context.position());
         activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
         deal.ifPresent(d -> {
             listener.onDealCompleted(d);
@@ -461,7 +466,7 @@ public final class BotKernel {
     /** Next client-order sequence (persist it with the bot, or derive it from the journal). */
     public long nextSequence() { return nextSequence; }
 
-    public dev.botfleet.engine.position.PositionSnapshot position() { return context.position(); }
+    public PositionSnapshot position() { return context.position(); }
 
     public List<OrderSnapshot> openOrders() { return context.openOrders(); }
 

@@ -43,6 +43,9 @@ final class Messages {
     }
 
     static Optional<Line> forEvent(OrderSnapshot o, OrderEvent event, Instrument in) {
+        if (event instanceof OrderEvent.OrderAccepted || event instanceof OrderEvent.OrderPendingCancel) {
+            return Optional.empty();  // routine acknowledgements: the order's own line already told the story
+        }
         String order = (o.side() == OrderSide.BUY ? "buy " : "sell ") + Formats.quantity(o.quantity(), in) + " "
                 + in.baseAsset() + (o.price() == null ? "" : " at " + Formats.price(o.price(), in));
         return switch (event) {

@@ -56,7 +56,8 @@ public final class Order {
     private BigDecimal filledNotional = BigDecimal.ZERO;
     private BigDecimal averagePrice;
     private BigDecimal overfill = BigDecimal.ZERO;
-    private final Map<String, BigDecimal> fees = new LinkedHashMap<>();
+    /** Replaced (never mutated) on each fee, so snapshots can share it. */
+    private Map<String, BigDecimal> fees = Map.of();
     private final Set<String> tradeIds = new LinkedHashSet<>();
     private String reason;
     private boolean acknowledged;
@@ -92,7 +93,7 @@ public final class Order {
         o.averagePrice = s.averagePrice();
         o.filledNotional = s.averagePrice() == null ? BigDecimal.ZERO : s.averagePrice().multiply(s.filledQuantity());
         o.overfill = s.overfill();
-        o.fees.putAll(s.fees());
+        o.fees = s.fees();
         o.tradeIds.addAll(tradeIds);
         o.reason = s.reason();
         o.acknowledged = s.acknowledged();
@@ -166,7 +167,9 @@ public final class Order {
         averagePrice = average(filledNotional, filledQuantity);
         BigDecimal beyond = filledQuantity.subtract(quantity);
         if (beyond.signum() > 0) overfill = beyond;
-        fees.merge(f.feeCurrency(), f.fee(), BigDecimal::add);
+        Map<String, BigDecimal> charged = new LinkedHashMap<>(fees);
+        charged.merge(f.feeCurrency(), f.fee(), BigDecimal::add);
+        fees = java.util.Collections.unmodifiableMap(charged);
         boolean complete = filledQuantity.compareTo(quantity) >= 0;
         if (complete) {
             status = FILLED;
@@ -179,14 +182,9 @@ public final class Order {
         return true;
     }
 
-    static BigDecimal average(BigDecimal notional, BigDecimal quantity) {
-        BigDecimal avg;
-        try {
-            avg = notional.divide(quantity);
-        } catch (ArithmeticException nonTerminating) {
-            avg = notional.divide(quantity, AVERAGE_SCALE, RoundingMode.HALF_EVEN);
-        }
-        avg = avg.stripTrailingZeros();
+    /** notional / quantity to 12 decimals, trailing zeros dropped (an exact quotient comes out exact). */
+    public static BigDecimal average(BigDecimal notional, BigDecimal quantity) {
+        BigDecimal avg = notional.divide(quantity, AVERAGE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return avg.scale() < 0 ? avg.setScale(0) : avg;
     }
 
@@ -218,7 +216,7 @@ public final class Order {
     public BigDecimal filledQuantity() { return filledQuantity; }
     public BigDecimal averagePrice() { return averagePrice; }
     public BigDecimal overfill() { return overfill; }
-    public Map<String, BigDecimal> fees() { return java.util.Collections.unmodifiableMap(fees); }
+    public Map<String, BigDecimal> fees() { return fees; }
     public String reason() { return reason; }
     public boolean acknowledged() { return acknowledged; }
     public Instant createdAt() { return createdAt; }

@@ -39,7 +39,7 @@ public record OrderSnapshot(
         Instant updatedAt) {
 
     public OrderSnapshot {
-        fees = Collections.unmodifiableMap(new LinkedHashMap<>(fees));
+        fees = fees.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fees));
     }
 
     public BigDecimal remainingQuantity() {

@@ -93,14 +93,7 @@ public final class Position {
     /** Base-weighted average entry of the open quantity; null when flat. */
     public BigDecimal averageEntryPrice() {
         if (quantity.signum() == 0) return null;
-        BigDecimal avg;
-        try {
-            avg = cost.divide(quantity.abs());
-        } catch (ArithmeticException nonTerminating) {
-            avg = cost.divide(quantity.abs(), COST_SCALE, RoundingMode.HALF_EVEN);
-        }
-        avg = avg.stripTrailingZeros();
-        return avg.scale() < 0 ? avg.setScale(0) : avg;
+        return dev.botfleet.engine.order.Order.average(cost, quantity.abs());
     }
 
     public BigDecimal realizedPnl() { return realizedPnl; }

@@ -39,7 +39,8 @@ public final class BotMailbox<E> {
     /** Queues an event; returns at once. Safe from any thread. */
     public void post(E event) {
         queue.offer(event);
-        if (scheduled.compareAndSet(false, true)) executor.execute(drain);
+        // Read before CAS: while the bot is busy (the common case under load) a post costs no contended write.
+        if (!scheduled.get() && scheduled.compareAndSet(false, true)) executor.execute(drain);
     }
 
     /** Events waiting (approximate while others post). */

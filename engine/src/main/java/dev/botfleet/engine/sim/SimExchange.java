@@ -21,7 +21,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,8 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private final SimFillModel model;
     private final SimAccount account;
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
-    private final Map<String, SimOrder> working = new LinkedHashMap<>();
+    /** Orders that can still fill, in arrival order (their fill priority). A list: walked on every trade. */
+    private final List<SimOrder> working = new ArrayList<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
     private final BigDecimal maxFee;
     private ExecutionListener listener = e -> { };
@@ -84,7 +84,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             o.arriving = false;
             account.reserve(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
             orders.put(o.clientOrderId, o);
-            working.put(o.clientOrderId, o);
+            working.add(o);
         }
     }
 
@@ -115,7 +115,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             if (o.type == OrderType.LIMIT && !Double.isNaN(lastPrice)) {
                 o.arriving = o.side == OrderSide.BUY ? lastPrice <= o.limit : lastPrice >= o.limit;
             }
-            working.put(o.clientOrderId, o);
+            working.add(o);
             emit(new OrderEvent.OrderAccepted(o.clientOrderId, o.exchangeOrderId, at));
         }
         flush();
@@ -206,9 +206,9 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         if (working.isEmpty()) return;
         double budget = model.volumeLimited() ? size * model.volumeParticipation() : Double.POSITIVE_INFINITY;
         Instant at = null;
-        Iterator<SimOrder> it = working.values().iterator();
-        while (it.hasNext()) {
-            SimOrder o = it.next();
+        boolean anyClosed = false;
+        for (int i = 0, n = working.size(); i < n; i++) {
+            SimOrder o = working.get(i);
             BigDecimal fillPrice = fillPrice(o, price);
             Liquidity liquidity = o.arriving ? Liquidity.TAKER : Liquidity.MAKER;
             boolean wasArriving = o.arriving;
@@ -230,8 +230,9 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
                 account.release(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
                 emit(new OrderEvent.OrderCanceled(o.clientOrderId, at));
             }
-            if (!o.working()) it.remove();
+            if (!o.working()) anyClosed = true;
         }
+        if (anyClosed) working.removeIf(o -> !o.working());
     }
 
     /** The price this order fills at on a trade at {@code p}, or null if it does not fill. */
@@ -276,7 +277,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
 
     private void close(SimOrder o, OrderStatus status) {
         o.status = status;
-        working.remove(o.clientOrderId);
+        working.remove(o);
         account.release(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
     }
 

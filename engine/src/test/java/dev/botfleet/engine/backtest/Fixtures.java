@@ -2,7 +2,7 @@ package dev.botfleet.engine.backtest;
 
 import dev.botfleet.engine.data.CandleLoader;
 import dev.botfleet.engine.data.CandleSeries;
-import dev.botfleet.engine.data.Timeframe;
+import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.market.Instrument;
 
 import java.io.IOException;

@@ -55,6 +55,9 @@ class CandleLoaderRefusalTest {
                 arguments("bad-header.csv", "when,o,h,l,c,v\n" + OK1, "line 1", "must name a time column"),
                 arguments("off-grid.csv", OK1 + OK2 + OK3 + "1515561060000,1.25,1.4,1.2,1.3,7\n", "line 4",
                         "not a multiple of the 5m timeframe"),
+                arguments("odd-spacing.csv",
+                        "1515560100000,1,1,1,1,1\n1515560520000,1,1,1,1,1\n1515560940000,1,1,1,1,1\n", null,
+                        "the candles are 7m apart (most common spacing), which is not a supported timeframe"),
                 arguments("binance-columns.csv", CandleLoaderTest.binanceLine(1515560100000L, "1", "1") + "\n"
                         + "1515560400000,1,1,1,1,1,1515560699999,1,1,1\n", "line 2",
                         "expected 12 columns of a Binance kline dump"),

@@ -1,5 +1,8 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Timeframe;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +55,17 @@ class CandleSeriesTest {
                 () -> CandleSeries.of(Timeframe.M5, new long[] {0, M5}, two, two, two, two, new double[] {1}));
         assertThatIllegalArgumentException().isThrownBy(
                 () -> new CandleSeries.Builder(Timeframe.M5, 1).add(M5, 1, 1, 1, 1, 1).add(0, 1, 1, 1, 1, 1));
+    }
+
+    @Test
+    void convertsToAndFromMarketCandles() {
+        CandleSeries s = three();
+        Candle candle = s.candle(1, "binance", "ADA/BTC");
+        assertThat(candle).isEqualTo(new Candle("binance", "ADA/BTC", Timeframe.M5, M5, 1.5, 3, 1, 2.5, 20));
+        CandleSeries rebuilt = new CandleSeries.Builder(Timeframe.M5, 1).add(s.candle(0, "x", "y")).add(candle).build();
+        assertThat(rebuilt.closes()).containsExactly(1.5, 2.5);
+        assertThatIllegalArgumentException().isThrownBy(() -> new CandleSeries.Builder(Timeframe.H1, 1).add(candle))
+                .withMessageContaining("a 5m candle cannot join a 1h series");
     }
 
     @Test

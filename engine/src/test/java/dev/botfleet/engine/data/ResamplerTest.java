@@ -1,5 +1,7 @@
 package dev.botfleet.engine.data;
 
+import dev.botfleet.engine.market.Timeframe;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.DayOfWeek;
@@ -80,7 +82,7 @@ class ResamplerTest {
     @Test
     void weeksStartOnMonday() {
         long thursday = 1515628800000L; // 2018-01-11T00:00Z, a Thursday
-        long bucket = Resampler.bucketStart(thursday, Timeframe.parse("1w"));
+        long bucket = Resampler.bucketStart(thursday, Timeframe.W1);
         assertThat(Instant.ofEpochMilli(bucket).atZone(ZoneOffset.UTC).getDayOfWeek()).isEqualTo(DayOfWeek.MONDAY);
         assertThat(Instant.ofEpochMilli(bucket).toString()).isEqualTo("2018-01-08T00:00:00Z");
         assertThat(Resampler.bucketStart(thursday + 3_600_000L, Timeframe.D1)).isEqualTo(thursday);
@@ -92,7 +94,10 @@ class ResamplerTest {
                 new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1});
         assertThatIllegalArgumentException().isThrownBy(() -> Resampler.resample(source, Timeframe.M1))
                 .withMessageContaining("whole multiple");
-        assertThatIllegalArgumentException().isThrownBy(() -> Resampler.resample(source, Timeframe.parse("7m")));
+        CandleSeries threeMinutes = CandleSeries.of(Timeframe.M3, new long[] {0, 180_000}, new double[] {1, 1},
+                new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1});
+        assertThatIllegalArgumentException().isThrownBy(() -> Resampler.resample(threeMinutes, Timeframe.M5))
+                .withMessageContaining("cannot resample 3m candles into 5m");
         CandleSeries shifted = CandleSeries.of(Timeframe.M5, new long[] {720_000, 720_000 + M5}, new double[] {1, 1},
                 new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1}, new double[] {1, 1});
         assertThatIllegalArgumentException().isThrownBy(() -> Resampler.resample(shifted, Timeframe.M15))

@@ -177,4 +177,51 @@ class BotKernelTest {
         assertThat(rec.stops).containsExactly("error: strategy error: boom");
         assertThat(k.isRunning()).isFalse();
     }
+
+    @Test
+    void botLimitsSeeTheOrdersAlreadyWorking() {
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec)
+                .risk(new dev.botfleet.engine.risk.RiskEngine(
+                        new dev.botfleet.engine.risk.RiskLimits(new BigDecimal("0.015"), 1, null)))
+                .build();
+        k.start(T0);
+        List<OrderSnapshot> results = new ArrayList<>();
+        strategy.onTick = (ctx, t) -> {
+            results.add(ctx.submit(OrderRequest.limit(OrderSide.BUY, new BigDecimal("0.01"), new BigDecimal("60000.00"))));
+            results.add(ctx.submit(OrderRequest.limit(OrderSide.BUY, new BigDecimal("0.01"), new BigDecimal("59000.00"))));
+        };
+        k.onTick(tick(1, 64000.00));
+        assertThat(results).extracting(OrderSnapshot::status).containsExactly(OrderStatus.SUBMITTED, OrderStatus.DENIED);
+        assertThat(results.get(1).reason()).isEqualTo("This bot already has 1 open orders, its limit is 1.");
+    }
+
+    @Test
+    void eventsForUnknownOrdersAndImpossibleTransitionsAreIgnoredWithAWarning() {
+        BotKernel k = kernel();
+        k.onOrderEvent(new dev.botfleet.engine.order.OrderEvent.OrderCanceled("7-99", T0));
+        assertThat(rec.activity.getLast().level()).isEqualTo(dev.botfleet.engine.strategy.ActivityLevel.WARNING);
+        assertThat(rec.activity.getLast().message()).isEqualTo("Ignored OrderCanceled for unknown order 7-99");
+
+        strategy.onTick = (ctx, t) -> {
+            if (ctx.openOrders().isEmpty()) ctx.submit(OrderRequest.limit(OrderSide.BUY, new BigDecimal("0.01"),
+                    new BigDecimal("60000.00")));
+        };
+        k.onTick(tick(1, 64000.00));
+        int journaled = rec.journal.size();
+        k.onOrderEvent(new dev.botfleet.engine.order.OrderEvent.OrderSubmitted("7-1", T0));  // ACCEPTED cannot go back
+        assertThat(rec.journal).hasSize(journaled);
+        assertThat(rec.activity.getLast().message()).startsWith("Ignored an out-of-order event: order 7-1 is ACCEPTED");
+        assertThat(k.openOrders()).extracting(OrderSnapshot::status).containsExactly(OrderStatus.ACCEPTED);
+    }
+
+    @Test
+    void theStrategySeesPositionAndBalancesThroughItsContext() {
+        BotKernel k = kernel();
+        List<String> seen = new ArrayList<>();
+        strategy.onTick = (ctx, t) -> seen.add(ctx.positionQuantity().toPlainString() + " "
+                + ctx.balance("USDT").orElseThrow().available().stripTrailingZeros().toPlainString() + " "
+                + ctx.lastPrice() + " " + ctx.now() + " " + ctx.instrument().symbol() + " " + ctx.botId());
+        k.onTick(tick(1, 64000.00));
+        assertThat(seen).containsExactly("0 10000 64000.0 " + T0.plusSeconds(1) + " BTC/USDT 7");
+    }
 }

@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class LoginThrottle {
     private final BotfleetProperties.Login limits;
     private final Clock clock;
+    /** Guessing with ever new emails must not grow memory without bound: idle records are dropped past this size. */
+    private static final int PRUNE_ABOVE = 10_000;
     private final Map<String, Attempts> byKey = new ConcurrentHashMap<>();
 
     public LoginThrottle(BotfleetProperties properties, Clock clock) {
@@ -44,6 +46,7 @@ public class LoginThrottle {
 
     public void failed(String email, String address) {
         Instant now = clock.instant();
+        if (byKey.size() > PRUNE_ABOVE) prune(now);
         byKey.computeIfAbsent(accountKey(email), k -> new Attempts()).fail(now, limits.maxFailures());
         byKey.computeIfAbsent(addressKey(address), k -> new Attempts()).fail(now, limits.maxFailuresPerAddress());
     }
@@ -51,6 +54,15 @@ public class LoginThrottle {
     /** A correct password clears the account's record; the address keeps its failures (it may be guessing others). */
     public void succeeded(String email) {
         byKey.remove(accountKey(email));
+    }
+
+    /** Forgets keys that are not locked and whose failures all left the window. */
+    void prune(Instant now) {
+        byKey.entrySet().removeIf(e -> e.getValue().idle(now));
+    }
+
+    int trackedKeys() {
+        return byKey.size();
     }
 
     private static String accountKey(String email) {
@@ -68,6 +80,13 @@ public class LoginThrottle {
 
         synchronized Duration remainingLock(Instant now) {
             return now.isBefore(lockedUntil) ? Duration.between(now, lockedUntil) : Duration.ZERO;
+        }
+
+        synchronized boolean idle(Instant now) {
+            Instant windowStart = now.minus(limits.window());
+            // a lock's history is kept for max-lockout after it ends, so a returning guesser still meets the doubled lock
+            return !now.isBefore(lockedUntil.plus(limits.maxLockout()))
+                    && (failures.isEmpty() || !failures.peekLast().isAfter(windowStart));
         }
 
         synchronized void fail(Instant now, int max) {

@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -26,6 +27,8 @@ import java.util.UUID;
  */
 @Component
 public class BotResolver {
+    static final int MAX_INTEGER_DIGITS = 20;
+    static final int MAX_FRACTION_DIGITS = 18;
     private final StrategyCatalog strategies;
     private final ExchangeCatalog exchanges;
     private final CredentialCheck credentials;
@@ -52,19 +55,19 @@ public class BotResolver {
     }
 
     /** Why LIVE trading on this exchange is impossible for this owner right now, if it is. */
-    public java.util.Optional<String> liveProblem(UUID ownerId, String exchangeId) {
+    public Optional<String> liveProblem(UUID ownerId, String exchangeId) {
         return exchanges.find(exchangeId).flatMap(e -> liveProblem(ownerId, e));
     }
 
-    private java.util.Optional<String> liveProblem(UUID ownerId, Exchange exchange) {
+    private Optional<String> liveProblem(UUID ownerId, Exchange exchange) {
         if (!exchange.liveTrading()) {
-            return java.util.Optional.of("LIVE is not available on '" + exchange.id() + "': it has no live trading adapter "
+            return Optional.of("LIVE is not available on '" + exchange.id() + "': it has no live trading adapter "
                     + "(paper trading only); use PAPER");
         }
         if (!credentials.hasCredential(ownerId, exchange.id())) {
-            return java.util.Optional.of("LIVE on '" + exchange.id() + "' needs an API key: store one with POST /api/v1/credentials first");
+            return Optional.of("LIVE on '" + exchange.id() + "' needs an API key: store one with POST /api/v1/credentials first");
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private Exchange exchange(Violations v, String id) {
@@ -107,6 +110,8 @@ public class BotResolver {
         if (instrument == null) return null;
         Map<String, Object> resolved = new LinkedHashMap<>(checked.config().asMap());
         int before = countOf(v);
+        checkDigits(v, resolved);
+        if (countOf(v) > before) return null;
         roundToInstrument(v, definition, instrument, resolved);
         if (countOf(v) > before) return null;
         // rounding can break a cross-parameter rule (two prices landing on the same tick), so check again
@@ -156,6 +161,22 @@ public class BotResolver {
                 }
             }
         }
+    }
+
+    /**
+     * Decimals must fit NUMERIC(38, 18), where orders and positions will store them; this also keeps absurd exponents
+     * (1e999999999) away from the rounding arithmetic, which would otherwise expand them digit by digit.
+     */
+    private static void checkDigits(Violations v, Map<String, Object> values) {
+        values.forEach((name, value) -> {
+            if (value instanceof BigDecimal d) {
+                BigDecimal plain = d.stripTrailingZeros();
+                if (plain.precision() - plain.scale() > MAX_INTEGER_DIGITS || plain.scale() > MAX_FRACTION_DIGITS) {
+                    v.add("config." + name, "must have at most " + MAX_INTEGER_DIGITS + " digits before and "
+                            + MAX_FRACTION_DIGITS + " after the decimal point", value);
+                }
+            }
+        });
     }
 
     private static void addAll(Violations v, List<ParameterViolation> violations, String suffix) {

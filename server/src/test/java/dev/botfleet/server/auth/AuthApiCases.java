@@ -21,6 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Registration, login, tokens, throttling and the public/private split. Run on H2 and on PostgreSQL. */
 public abstract class AuthApiCases extends ApiTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 
     @Test
     void registerAnswersTheAccountWithoutSecrets() {
@@ -152,6 +154,12 @@ public abstract class AuthApiCases extends ApiTestBase {
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("paths").has("/api/v1/me")).isTrue();
         assertThat(docs.body().get("paths").has("/api/v1/auth/login")).isTrue();
+        java.util.List<String> botListParameters = new java.util.ArrayList<>();
+        docs.body().get("paths").get("/api/v1/bots").get("get").get("parameters")
+                .forEach(p -> botListParameters.add(p.get("name").asString()));
+        assertThat(botListParameters).containsExactly("status", "page", "size"); // the caller comes from the token
+        assertThat(applicationContext.getBeanNamesForType(org.springframework.data.redis.connection.RedisConnectionFactory.class))
+                .as("Redis stays off unless botfleet.redis.enabled=true").isEmpty();
         mvc.perform(MockMvcRequestBuilders.get("/swagger-ui.html")).andExpect(status().is3xxRedirection());
     }
 

@@ -64,6 +64,11 @@ public abstract class BotApiCases extends ApiTestBase {
         return messages;
     }
 
+    /** The entries bot management writes (the runtime adds its own about orders and fills). */
+    List<String> managementLog(Session user, String botId, String botName) {
+        return logMessages(user, botId).stream().filter(m -> m.startsWith("Bot '" + botName + "'")).toList();
+    }
+
     @Test
     void createAnswersAStoppedBotWithANormalizedConfig() {
         Session user = newUser();
@@ -126,7 +131,9 @@ public abstract class BotApiCases extends ApiTestBase {
                 new Case(withConfig(bot("x"), "buyPrice", "0.001"), "config.buyPrice", "tick size"),
                 new Case(withConfig(bot("x"), "trailingPercent", 51), "config.trailingPercent", "<= 50"),
                 new Case(withConfig(bot("x"), "firstOrder", "HOLD"), "config.firstOrder", "BUY, SELL"),
-                new Case(withConfig(bot("x"), "infiniteLoop", "maybe"), "config.infiniteLoop", "true or false"));
+                new Case(withConfig(bot("x"), "infiniteLoop", "maybe"), "config.infiniteLoop", "true or false"),
+                new Case(withConfig(bot("x"), "quantity", "1e999999999"), "config.quantity", "digits"),
+                new Case(withConfig(bot("x"), "trailingPercent", "0.0000000000000000001"), "config.trailingPercent", "digits"));
         for (Case c : cases) {
             Answer a = post("/api/v1/bots", user, c.body());
             assertProblem(a, 400, "VALIDATION_ERROR");
@@ -242,16 +249,13 @@ public abstract class BotApiCases extends ApiTestBase {
         Answer started = post("/api/v1/bots/" + id + "/start", user, null);
         assertThat(started.status()).isEqualTo(200);
         assertThat(started.body().get("status").asString()).isEqualTo("ACTIVE");
-        long logsAfterStart = logMessages(user, id).stream().filter(m -> m.startsWith("Bot 'runner'")).count();
         assertThat(post("/api/v1/bots/" + id + "/start", user, null).body().get("status").asString()).isEqualTo("ACTIVE");
-        // starting an ACTIVE bot is a no-op
-        assertThat(logMessages(user, id).stream().filter(m -> m.startsWith("Bot 'runner'")).count()).isEqualTo(logsAfterStart);
+        assertThat(managementLog(user, id, "runner")).hasSize(2); // starting an ACTIVE bot is a no-op
 
         assertThat(post("/api/v1/bots/" + id + "/stop", user, null).body().get("status").asString()).isEqualTo("STOPPED");
         assertThat(post("/api/v1/bots/" + id + "/toggle", user, null).body().get("status").asString()).isEqualTo("ACTIVE");
         assertThat(post("/api/v1/bots/" + id + "/toggle", user, null).body().get("status").asString()).isEqualTo("STOPPED");
-        // the API's own entries ("Bot 'runner' ..."); the running bot adds its own lines (orders placed, canceled)
-        List<String> messages = logMessages(user, id).stream().filter(m -> m.startsWith("Bot 'runner'")).toList();
+        List<String> messages = managementLog(user, id, "runner");
         assertThat(messages).hasSize(5); // created, started, stopped, started, stopped (newest first)
         assertThat(messages.get(0)).contains("stopped");
         assertThat(messages.get(1)).contains("started");
@@ -275,7 +279,7 @@ public abstract class BotApiCases extends ApiTestBase {
         assertThat(stopped.body().get("stopped").asInt()).isEqualTo(2);
         assertThat(get("/api/v1/bots?status=ACTIVE", alice).body().get("total").asLong()).isZero();
         assertThat(get("/api/v1/bots/" + b1, bob).body().get("status").asString()).isEqualTo("ACTIVE");
-        assertThat(logMessages(alice, null)).anyMatch(m -> m.startsWith("Stop-all") && m.contains("2"));
+        assertThat(logMessages(alice, null)).anySatisfy(m -> assertThat(m).isEqualTo("Stop-all: 2 bot(s) stopped"));
         assertThat(post("/api/v1/bots/stop-all", alice, null).body().get("stopped").asInt()).isZero();
     }
 
@@ -285,9 +289,8 @@ public abstract class BotApiCases extends ApiTestBase {
         String a = create(user, "a");
         String b = create(user, "b");
         create(user, "c");
-        post("/api/v1/bots/" + a + "/start", user, null);
-        // the runtime (later) records results; here they are written the way it will write them
-        jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 7 WHERE id = :id").param("p", new java.math.BigDecimal("0.1"))
+        // results written directly (as the runtime records them); ACTIVE without starting, so no runtime overwrites them
+        jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 7, status = 'ACTIVE' WHERE id = :id").param("p", new java.math.BigDecimal("0.1"))
                 .param("id", UUID.fromString(a)).update();
         jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 3, status = 'ERROR' WHERE id = :id")
                 .param("p", new java.math.BigDecimal("0.2")).param("id", UUID.fromString(b)).update();

@@ -9,6 +9,17 @@ import java.time.ZoneOffset;
 /** A clock tests move forward instead of sleeping. Starts at the real time so tokens and rows look ordinary. */
 public final class MutableClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
+    private final Instant frozenAt;
+
+    /** Follows real time, shifted by whatever {@link #advance} added. */
+    public MutableClock() {
+        this(null);
+    }
+
+    /** Stands still at {@code frozenAt} unless advanced (for exact durations in unit tests). */
+    public MutableClock(Instant frozenAt) {
+        this.frozenAt = frozenAt;
+    }
 
     public void advance(Duration by) {
         offset = offset.plus(by);
@@ -16,7 +27,7 @@ public final class MutableClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        return (frozenAt == null ? Instant.now() : frozenAt).plus(offset);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * Creates one fresh schema per test run (t_ + random) and points the datasource at it with currentSchema, so runs never
- * see each other's rows. Old schemas are left behind on purpose: dropping them could disturb a parallel run.
+ * see each other's rows. The schema is dropped when the test JVM exits; a crashed run may leave one behind (t_*).
  */
 public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
     static final String HOST_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
@@ -38,8 +38,17 @@ public class PostgresSchema implements ApplicationContextInitializer<Configurabl
                 throw new IllegalStateException("Cannot create test schema on " + HOST_URL, e);
             }
             schema = name;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-test-schema"));
         }
         return schema;
+    }
+
+    private static void drop(String name) {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+        } catch (SQLException e) {
+            System.err.println("Could not drop test schema " + name + ": " + e.getMessage());
+        }
     }
 
     static Connection connect() throws SQLException {

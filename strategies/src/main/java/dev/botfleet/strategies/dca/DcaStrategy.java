@@ -69,7 +69,12 @@ public final class DcaStrategy implements Strategy {
     public void onStart(StrategyContext ctx) {
         exits.resume(ctx);
         if (exits.inDeal()) {
-            ctx.log(ActivityLevel.INFO, "DCA resumed an open deal: take profit and exits restored, no new safety orders");
+            // The ladder's base price is not journaled: rather than guess which rung a resting buy was, cancel the
+            // safety orders and let the take profit and exits finish the deal.
+            for (OrderSnapshot o : ctx.openOrders()) {
+                if (o.side() == OrderSide.BUY) ctx.cancel(o.clientOrderId());
+            }
+            ctx.log(ActivityLevel.INFO, "DCA resumed an open deal: take profit and exits restored, safety orders canceled");
             nextSafetyOrder = ladder.maxSafetyOrders() + 1;
         }
     }

@@ -52,6 +52,10 @@ public final class ExitManager {
     private int stepsFilled;
     private final Map<String, Integer> takeProfitOrders = new LinkedHashMap<>();
     private double highest;
+    /** Hot-path copies for the per-tick checks, refreshed on every entry fill. */
+    private double averageLevel;
+    private double firstLevel;
+    private double trailingTarget;
     private boolean trailingArmed;
     private double trailingPeak;
     private String closingOrder;
@@ -76,6 +80,9 @@ public final class ExitManager {
 
     public Instant openedAt() { return openedAt; }
 
+    /** Quote spent on this deal's buys (price × quantity, fees excluded). */
+    public BigDecimal cost() { return cost; }
+
     public BigDecimal firstPrice() { return firstPrice; }
 
     /** Base-weighted average entry (cost / quantity bought), 12 decimals; null outside a deal. */
@@ -87,7 +94,7 @@ public final class ExitManager {
     public double profitRatio(double price) {
         if (bought.signum() == 0) return 0;
         double fee = instrument.takerFee().doubleValue();
-        double open = averageEntry().doubleValue() * (1 + fee);
+        double open = averageLevel * (1 + fee);
         return price * (1 - fee) / open - 1;
     }
 
@@ -119,6 +126,7 @@ public final class ExitManager {
         bought = qty;
         cost = qty.multiply(avg);
         highest = avg.doubleValue();
+        refreshLevels();
         placeTakeProfits(ctx);
     }
 
@@ -131,6 +139,7 @@ public final class ExitManager {
         }
         bought = bought.add(fill.quantity());
         cost = cost.add(fill.quantity().multiply(fill.price()));
+        refreshLevels();
         if (!isClosing()) placeTakeProfits(ctx);
     }
 
@@ -167,14 +176,13 @@ public final class ExitManager {
         highest = Math.max(highest, price);
         StopLoss stop = rules.stopLoss();
         if (stop.enabled() && (stop.trigger() == StopLoss.Trigger.LAST || candleClose)) {
-            double ref = (stop.reference() == StopLoss.Reference.AVERAGE_ENTRY ? averageEntry() : firstPrice).doubleValue();
+            double ref = stop.reference() == StopLoss.Reference.AVERAGE_ENTRY ? averageLevel : firstLevel;
             if (stop.trailing()) ref = Math.max(ref, highest);
             double level = ref * (1 - stop.percent().doubleValue() / 100);
             if (price <= level) return close(ctx, stop.trailing() ? CloseReason.TRAILING_STOP : CloseReason.STOP_LOSS);
         }
         if (rules.trailingTakeProfit() && stepsFilled < rules.takeProfit().size()) {
-            double target = takeProfitPrice(rules.takeProfit().getLast()).doubleValue();
-            if (!trailingArmed && price >= target) {
+            if (!trailingArmed && price >= trailingTarget) {
                 trailingArmed = true;
                 trailingPeak = price;
             }
@@ -207,6 +215,12 @@ public final class ExitManager {
         ctx.log(ActivityLevel.INFO, "Closing the deal: " + reason.name().toLowerCase().replace('_', ' '));
         retryClose(ctx);
         return Optional.of(reason);
+    }
+
+    private void refreshLevels() {
+        averageLevel = averageEntry().doubleValue();
+        firstLevel = firstPrice.doubleValue();
+        if (rules.trailingTakeProfit()) trailingTarget = takeProfitPrice(rules.takeProfit().getLast()).doubleValue();
     }
 
     private void retryClose(StrategyContext ctx) {

@@ -9,6 +9,7 @@ import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.order.OrderType;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
@@ -125,8 +126,17 @@ public final class Scalper implements Strategy {
     public void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
         if (!order.clientOrderId().equals(workingOrder) || !order.status().isTerminal()) return;
         if (order.status() == OrderStatus.FILLED) return;
-        // Canceled (by hand), rejected or expired: the plan cannot continue as configured.
         workingOrder = null;
+        if (phase == Phase.EXIT && order.type() == OrderType.MARKET && order.filledQuantity().signum() > 0) {
+            // A market exit the exchange filled only in part (IOC, thin volume): exit the rest the same way.
+            BigDecimal rest = ctx.positionQuantity().abs();
+            if (rest.signum() > 0 && ctx.positionQuantity().signum() == entrySide.sign()) {
+                afterSubmit(ctx, ctx.submit(OrderRequest.market(entrySide.opposite(), rest)
+                        .closing(CloseReason.TRAILING_STOP)));
+                return;
+            }
+        }
+        // Canceled (by hand), rejected or expired: the plan cannot continue as configured.
         phase = Phase.DONE;
         ctx.done("the " + order.side().name().toLowerCase() + " order was " + order.status().name().toLowerCase()
                 + (order.reason() == null ? "" : ": " + order.reason()));

@@ -109,6 +109,56 @@ class DcaStrategyTest {
     }
 
     @Test
+    void trailingTakeProfitRidesTheMoveAndSellsAtMarketOnThePullback() {
+        Harness h = bot(golden("trailingTakeProfitPercent", "0.5", "maxSafetyOrders", 1));
+        h.tick(1, 1000).tick(2, 1000);
+        assertThat(open(h)).containsExactly("BUY 0.20202@990.00");   // no resting take profit: it trails
+        h.tick(3, 1010).tick(4, 1020).tick(5, 1015);                 // armed at 1010.00, peak 1020: trigger 1014.90
+        assertThat(h.deals).isEmpty();
+        h.tick(6, 1014.8).tick(7, 1014.5);
+        assertThat(h.deals).singleElement().satisfies(d -> {
+            assertThat(d.closeReason()).isEqualTo(CloseReason.TAKE_PROFIT);
+            assertThat(d.exitPrice()).isEqualByComparingTo("1014.5");
+        });
+        assertThat(h.latestOrders()).filteredOn(o -> o.price() != null && o.price().compareTo(
+                new java.math.BigDecimal("990.00")) == 0).singleElement()
+                .satisfies(o -> assertThat(o.status().isOpen()).isFalse());   // the safety order was canceled
+    }
+
+    @Test
+    void takeProfitStepsAreRePlacedForTheGrownPosition() {
+        Harness h = bot(golden("takeProfitPercent", "0", "takeProfitSteps", List.of(
+                Map.of("amountPercent", 50, "profitPercent", 1), Map.of("amountPercent", 50, "profitPercent", 2))));
+        h.tick(1, 1000).tick(2, 1000);
+        assertThat(open(h)).containsExactlyInAnyOrder("BUY 0.20202@990.00", "SELL 0.05000@1010.00",
+                "SELL 0.05000@1020.00");
+        h.tick(3, 989);
+        // 0.30202 held at average 993.3110…: halves 0.15101 at +1 % (1003.25) and +2 % (1013.18)
+        assertThat(open(h)).containsExactlyInAnyOrder("BUY 0.41237@970.00", "SELL 0.15101@1003.25",
+                "SELL 0.15101@1013.18");
+    }
+
+    @Test
+    void aRestartKeepsTheDealCancelsTheSafetyOrdersAndRestoresTheTakeProfit() {
+        Harness before = bot(golden());
+        before.tick(1, 1000).tick(2, 1000);
+        List<OrderSnapshot> open = before.open();
+        assertThat(open).hasSize(2);   // SO1 and the take profit
+        Map<String, java.math.BigDecimal> balances = new LinkedHashMap<>();
+        before.sim.balances().forEach((asset, b) -> balances.put(asset, b.total()));
+        var state = new dev.botfleet.engine.kernel.KernelState(before.kernel.nextSequence(), open, before.fills);
+        Harness after = new Harness(new DcaStrategy(Harness.config(DcaDefinition.definition(), golden()), Harness.BTC),
+                Harness.BTC, balances, state);
+        after.sim.restore(open);
+        after.start();
+        assertThat(after.position()).isEqualByComparingTo("0.1");
+        assertThat(open(after)).containsExactly("SELL 0.10000@1010.00");
+        after.tick(10, 985).tick(11, 1011);
+        assertThat(after.fills(OrderSide.BUY)).isEmpty();          // no safety order left to fill
+        assertThat(after.deals).singleElement().satisfies(d -> assertThat(d.closeReason()).isEqualTo(CloseReason.TAKE_PROFIT));
+    }
+
+    @Test
     void aLadderReachingZeroIsRefusedNamingTheParameter() {
         var v = DcaDefinition.definition().validate(golden("maxSafetyOrders", 7));  // D₇ = 127 %
         assertThat(v.violations()).singleElement().satisfies(x -> {

@@ -152,6 +152,24 @@ class ExitManagerTest {
     }
 
     @Test
+    void aRestartedBotAdoptsItsPositionAndPlacesTheTakeProfitAgain() {
+        Harness before = entered(Map.of("takeProfitPercent", "1"));
+        java.util.Map<String, java.math.BigDecimal> balances = new LinkedHashMap<>();
+        before.sim.balances().forEach((asset, b) -> balances.put(asset, b.total()));
+        var state = new dev.botfleet.engine.kernel.KernelState(before.kernel.nextSequence(), List.of(), before.fills);
+        StrategyConfig config = Harness.config(DEF, Map.of("takeProfitPercent", "1"));
+        Harness after = new Harness(new EnterOnce(config, Harness.BTC), Harness.BTC, balances, state).start();
+        assertThat(after.position()).isEqualByComparingTo("0.1");
+        assertThat(after.open()).singleElement().satisfies(o -> {
+            assertThat(o.price()).isEqualByComparingTo("1010.00");
+            assertThat(o.quantity()).isEqualByComparingTo("0.1");
+        });
+        after.close(5, 1005).tick(400, 1011);    // no second entry; the take profit fills
+        assertThat(after.fills(OrderSide.BUY)).isEmpty();
+        assertThat(onlyDeal(after).closeReason()).isEqualTo(CloseReason.TAKE_PROFIT);
+    }
+
+    @Test
     void stopLossIsCheckedBeforeTheOtherExits() {
         Harness h = entered(Map.of("stopLossPercent", "1", "timeLimitMinutes", 1L));
         h.tick(200, 985).tick(201, 985);

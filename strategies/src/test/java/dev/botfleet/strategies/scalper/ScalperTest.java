@@ -161,6 +161,24 @@ class ScalperTest {
     }
 
     @Test
+    void aTrailingExitFilledInPartsKeepsExitingUntilFlat() {
+        // each trade may fill half its size: 0.01 BTC trades fill 0.005 of an order
+        sim = new SimExchange(BTC, new SimFillModel(false, 0, 0.5),
+                Map.of("USDT", new BigDecimal("10000"), "BTC", new BigDecimal("0.05")));
+        BotKernel k = kernel(config("BUY", "1", false), KernelState.EMPTY);
+        for (double p : new double[] {64100, 63990, 63990, 64600, 63900, 63900, 63900}) {
+            k.onTick(new Tick("sim", "BTC/USDT", T0.plusSeconds(++second).toEpochMilli(), p, 0.01));
+        }
+        assertThat(k.position().quantity()).isEqualByComparingTo("0");
+        assertThat(books.deals).singleElement().satisfies(d -> {
+            assertThat(d.closeReason()).isEqualTo(CloseReason.TRAILING_STOP);
+            assertThat(d.exitPrice()).isEqualByComparingTo("63900");
+        });
+        assertThat(books.fills).hasSize(4);   // entry in two halves, exit in two halves
+        assertThat(books.stops).containsExactly("one round trip completed");
+    }
+
+    @Test
     void restartWithTheExitRestingPlacesNothingNew() {
         BotKernel first = kernel(config("BUY", "0", true), KernelState.EMPTY);
         prices(first, 63990);

@@ -3,6 +3,7 @@ package dev.botfleet.strategies.support;
 import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.KernelListener;
+import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
@@ -46,9 +47,15 @@ public final class Harness implements KernelListener {
     public final Strategy strategy;
 
     public Harness(Strategy strategy, Instrument instrument, Map<String, BigDecimal> balances) {
+        this(strategy, instrument, balances, KernelState.EMPTY);
+    }
+
+    /** A bot restarted from its journal: {@code balances} must already reflect the journaled fills. */
+    public Harness(Strategy strategy, Instrument instrument, Map<String, BigDecimal> balances, KernelState state) {
         this.strategy = strategy;
         this.sim = new SimExchange(instrument, SimFillModel.DEFAULT, balances);
-        this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(sim::connect).listener(this).build();
+        this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(sim::connect).listener(this).state(state)
+                .build();
     }
 
     /** A validated config of {@code definition} (fails the test with the violations if invalid). */

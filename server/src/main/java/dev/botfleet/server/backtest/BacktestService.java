@@ -1,0 +1,140 @@
+package dev.botfleet.server.backtest;
+
+import dev.botfleet.engine.backtest.BacktestResult;
+import dev.botfleet.engine.backtest.Backtester;
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.Decimals;
+import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.common.Times;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs backtests in the background on a small pool of platform threads (backtests are CPU-bound), stores each run and
+ * its result, and reports progress while it runs. A user may have a few runs queued or running at once.
+ */
+@Service
+public class BacktestService {
+    private static final Logger log = LoggerFactory.getLogger(BacktestService.class);
+
+    private final BacktestRepository runs;
+    private final BacktestRequests requests;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final int maxUnfinishedPerUser;
+    private final ExecutorService pool;
+    /** Fraction done of each run that is queued or running; a finished run's progress is 1. */
+    private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
+
+    public BacktestService(BacktestRepository runs, BacktestRequests requests, JsonMapper json, Clock clock,
+                           @Value("${botfleet.backtest.threads:2}") int threads,
+                           @Value("${botfleet.backtest.max-unfinished-per-user:5}") int maxUnfinishedPerUser) {
+        this.runs = runs;
+        this.requests = requests;
+        this.json = json;
+        this.clock = clock;
+        this.maxUnfinishedPerUser = maxUnfinishedPerUser;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+            Thread t = new Thread(r, "backtest-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void failRunsAStoppedServerLeftBehind() {
+        int failed = runs.failUnfinished("interrupted: the server stopped before this run finished", Times.now(clock));
+        if (failed > 0) log.info("Marked {} unfinished backtest run(s) as FAILED after a restart", failed);
+    }
+
+    @PreDestroy
+    void stop() {
+        pool.shutdownNow();
+    }
+
+    public BacktestRun submit(UUID ownerId, BacktestRequest request) {
+        BacktestJob job = requests.resolve(request);
+        if (runs.countUnfinished(ownerId) >= maxUnfinishedPerUser) {
+            throw new ApiException.RateLimited("You already have " + maxUnfinishedPerUser
+                    + " backtests queued or running; wait for one to finish", Duration.ofSeconds(5));
+        }
+        BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), job.dataset(), job.symbol(),
+                job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored(job)),
+                BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
+        runs.insert(run);
+        progress.put(run.id(), 0.0);
+        pool.execute(() -> execute(run.id(), job));
+        return run;
+    }
+
+    private void execute(UUID id, BacktestJob job) {
+        try {
+            runs.started(id, Times.now(clock));
+            BacktestResult result = Backtester.run(job.spec(), (done, total) -> progress.put(id, (double) done / total));
+            String report = json.writeValueAsString(BacktestReport.of(job, result));
+            runs.finished(id, result.failed() ? BacktestStatus.FAILED : BacktestStatus.DONE,
+                    result.failed() ? truncate(result.stopReason()) : null, report, Times.now(clock));
+        } catch (IllegalArgumentException e) {
+            // A combination the request check cannot see, e.g. a limit-order strategy with the freqtrade model.
+            runs.finished(id, BacktestStatus.FAILED, truncate(e.getMessage()), null, Times.now(clock));
+        } catch (RuntimeException e) {
+            log.error("Backtest {} failed", id, e);
+            runs.finished(id, BacktestStatus.FAILED, "internal error while running the backtest", null, Times.now(clock));
+        } finally {
+            progress.remove(id);
+        }
+    }
+
+    public PageResponse<BacktestRun> list(UUID ownerId, Paging paging) {
+        List<BacktestRun> items = runs.page(ownerId, paging.size(), paging.offset());
+        return new PageResponse<>(items, paging.page(), paging.size(), runs.count(ownerId));
+    }
+
+    public BacktestRun get(UUID ownerId, UUID id) {
+        return runs.find(ownerId, id).orElseThrow(() -> new ApiException.NotFound("No backtest " + id));
+    }
+
+    /** 0..1; 1 once finished. */
+    public double progressOf(BacktestRun run) {
+        return switch (run.status()) {
+            case DONE, FAILED -> 1.0;
+            case QUEUED, RUNNING -> progress.getOrDefault(run.id(), 0.0);
+        };
+    }
+
+    private static Map<String, Object> stored(BacktestJob job) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("strategy", job.strategy().name());
+        m.put("dataset", job.dataset());
+        m.put("params", job.params());
+        m.put("fillModel", job.fillModel().id());
+        m.put("fee", Decimals.format(job.fee()));
+        m.put("balance", Decimals.format(job.startingBalance()));
+        m.put("slippageTicks", job.slippageTicks());
+        m.put("stoploss", job.stoploss());
+        return m;
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 2000 ? s : s.substring(0, 1997) + "...";
+    }
+}

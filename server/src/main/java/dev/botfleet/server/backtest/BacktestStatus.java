@@ -1,0 +1,3 @@
+package dev.botfleet.server.backtest;
+
+public enum BacktestStatus { QUEUED, RUNNING, DONE, FAILED }

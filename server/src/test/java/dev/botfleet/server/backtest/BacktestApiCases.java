@@ -1,0 +1,156 @@
+package dev.botfleet.server.backtest;
+
+import dev.botfleet.server.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** POST/GET /api/v1/backtests and the datasets. Run on H2 and on PostgreSQL. */
+public abstract class BacktestApiCases extends ApiTestBase {
+
+    private static Map<String, Object> rsi() {
+        Map<String, Object> body = new HashMap<>();
+        body.put("strategy", "rsi");
+        body.put("dataset", "LTC_BTC-5m");
+        body.put("params", Map.of("orderAmount", "0.5", "rsiPeriod", 14));
+        body.put("fee", "0.001");
+        body.put("balance", 1);
+        return body;
+    }
+
+    /** Polls the run until it is finished, for at most 60 s. */
+    private Answer awaitFinished(Session user, String id) {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (true) {
+            Answer a = get("/api/v1/backtests/" + id, user);
+            String status = a.body().get("status").asString();
+            if (status.equals("DONE") || status.equals("FAILED")) return a;
+            assertThat(System.nanoTime()).as("backtest %s still %s", id, status).isLessThan(deadline);
+            Thread.onSpinWait();
+        }
+    }
+
+    @Test
+    void listsTheShippedDatasets() {
+        Answer a = get("/api/v1/backtests/datasets", newUser());
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(a.body()).hasSize(9);
+        JsonNode ltc = null;
+        for (JsonNode d : a.body()) if (d.get("id").asString().equals("LTC_BTC-5m")) ltc = d;
+        assertThat(ltc).isNotNull();
+        assertThat(ltc.get("symbol").asString()).isEqualTo("LTC/BTC");
+        assertThat(ltc.get("timeframe").asString()).isEqualTo("5m");
+        assertThat(ltc.get("candles").asInt()).isEqualTo(5760);
+    }
+
+    @Test
+    void runsAsynchronouslyAndStoresTheResult() {
+        Session user = newUser();
+
+        Answer created = post("/api/v1/backtests", user, rsi());
+
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(202);
+        String id = created.body().get("id").asString();
+        assertThat(created.raw().getHeader("Location")).isEqualTo("/api/v1/backtests/" + id);
+        assertThat(created.body().get("status").asString()).isIn("QUEUED", "RUNNING", "DONE");
+        assertThat(created.body().get("request").get("params").get("timeframe").asString()).isEqualTo("5m");
+
+        Answer done = awaitFinished(user, id);
+
+        assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
+        assertThat(done.body().get("progress").asDouble()).isEqualTo(1.0);
+        JsonNode result = done.body().get("result");
+        assertThat(result.get("candles").asInt()).isEqualTo(5760);
+        assertThat(result.get("symbol").asString()).isEqualTo("LTC/BTC");
+        assertThat(result.get("metrics").get("trades").asInt()).isEqualTo(result.get("trades").size()).isPositive();
+        assertThat(result.get("metrics").get("finalEquity").isString()).isTrue();  // money is an exact decimal string
+        assertThat(result.get("trades").get(0).get("pnl").isString()).isTrue();
+        assertThat(result.get("equity").size()).isPositive();
+        assertThat(done.body().get("finishedAt").isNull()).isFalse();
+
+        // The same request again gives the same result (determinism through the API).
+        String second = post("/api/v1/backtests", user, rsi()).body().get("id").asString();
+        assertThat(awaitFinished(user, second).body().get("result")).isEqualTo(result);
+
+        Answer list = get("/api/v1/backtests", user);
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body().get("total").asInt()).isEqualTo(2);
+        assertThat(list.body().get("items").get(0).get("id").asString()).isEqualTo(second);  // newest first
+        assertThat(list.body().get("items").get(0).has("result")).isFalse();
+    }
+
+    @Test
+    void aLimitOrderStrategyWithTheFreqtradeModelFailsWithAReason() {
+        Session user = newUser();
+        Map<String, Object> body = new HashMap<>();
+        body.put("strategy", "scalper");
+        body.put("dataset", "LTC_BTC-5m");
+        body.put("params", Map.of("quantity", "10", "buyPrice", "0.016", "sellPrice", "0.017"));
+        body.put("fillModel", "freqtrade");
+
+        Answer created = post("/api/v1/backtests", user, body);
+        Answer finished = awaitFinished(user, created.body().get("id").asString());
+
+        assertThat(finished.body().get("status").asString()).isEqualTo("FAILED");
+        assertThat(finished.body().get("error").asString()).contains("freqtrade fill model").contains("realistic");
+    }
+
+    @Test
+    void badInputIsAProblemNamingEveryField() {
+        Session user = newUser();
+        Map<String, Object> body = new HashMap<>();
+        body.put("strategy", "nope");
+        body.put("dataset", "MOON_BTC-1m");
+        body.put("fillModel", "magic");
+        body.put("fee", "abc");
+        body.put("balance", -1);
+        body.put("slippageTicks", 1.5);
+        body.put("stoploss", 0.2);
+
+        Answer a = post("/api/v1/backtests", user, body);
+
+        assertProblem(a, 400, "VALIDATION_ERROR");
+        assertThat(a.errorFields()).containsExactlyInAnyOrder("strategy", "dataset", "fillModel", "fee", "balance",
+                "slippageTicks", "stoploss");
+
+        Map<String, Object> badParams = rsi();
+        badParams.put("params", Map.of("rsiPeriod", 1, "colour", "red", "timeframe", "1m"));
+        Answer p = post("/api/v1/backtests", user, badParams);
+        assertProblem(p, 400, "VALIDATION_ERROR");
+        assertThat(p.errorFields()).contains("params.timeframe");
+
+        Map<String, Object> badRange = rsi();
+        badRange.put("params", Map.of("rsiPeriod", 1, "colour", "red"));
+        Answer r = post("/api/v1/backtests", user, badRange);
+        assertProblem(r, 400, "VALIDATION_ERROR");
+        assertThat(r.errorFields()).containsExactlyInAnyOrder("params.rsiPeriod", "params.colour");
+
+        assertProblem(post("/api/v1/backtests", user, "{not json"), 400, "MALFORMED_REQUEST");
+        assertThat(get("/api/v1/backtests", user).body().get("total").asInt()).isZero();  // nothing half-written
+        assertProblem(get("/api/v1/backtests?size=0", user), 400, "VALIDATION_ERROR");
+    }
+
+    @Test
+    void anotherUsersRunIsNotFound() {
+        Session owner = newUser();
+        Session other = newUser();
+        String id = post("/api/v1/backtests", owner, rsi()).body().get("id").asString();
+
+        assertProblem(get("/api/v1/backtests/" + id, other), 404, "NOT_FOUND");
+        assertThat(get("/api/v1/backtests", other).body().get("total").asInt()).isZero();
+        assertThat(get("/api/v1/backtests/" + id, owner).status()).isEqualTo(200);
+        awaitFinished(owner, id);
+    }
+
+    @Test
+    void needsAToken() {
+        assertProblem(get("/api/v1/backtests", null), 401, "UNAUTHORIZED");
+        assertProblem(post("/api/v1/backtests", null, rsi()), 401, "UNAUTHORIZED");
+    }
+
+}
