@@ -4,7 +4,6 @@ import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.runtime.MarketDataHub;
-import dev.botfleet.engine.sim.SimClock;
 import dev.botfleet.engine.sim.SimMarkets;
 import dev.botfleet.engine.sim.SimPriceFeed;
 import org.slf4j.Logger;
@@ -22,9 +21,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * Drives the engine's {@link SimPriceFeed} from a scheduler and publishes its ticks to the {@link MarketDataHub}.
  *
- * <p>The walk runs on a scaled clock ({@code time-scale}), so prices move as much in a real second as they would in
- * {@code time-scale} seconds; every published tick carries the real time it was published at, so orders, fills and
- * logs have ordinary timestamps. The feed's 1-minute candles are in scaled time and are therefore not published.
+ * <p>Each scheduler period ({@code tick-interval}) advances every market by one step of {@code tick-interval x
+ * time-scale} simulated time, so prices move {@code time-scale} times faster than real time; every published tick
+ * carries the server clock's time, so orders, fills and logs have ordinary timestamps. The feed's 1-minute candles are
+ * in simulated time and are therefore not published.
  */
 @Component
 public class SimFeed implements SmartLifecycle {
@@ -36,7 +36,6 @@ public class SimFeed implements SmartLifecycle {
     private final java.util.List<LastPriceMirror> mirrors;
     private ScheduledExecutorService scheduler;
     private SimPriceFeed feed;
-    private Clock simClock;
     private long lastPublished = Long.MIN_VALUE;
     private volatile boolean running;
 
@@ -54,7 +53,6 @@ public class SimFeed implements SmartLifecycle {
             return;
         }
         Instant origin = clock.instant();
-        simClock = SimClock.scaled(clock, origin, origin, properties.timeScale());
         Duration simulatedInterval = Duration.ofMillis(Math.max(1,
                 Math.round(properties.tickInterval().toMillis() * properties.timeScale())));
         feed = new SimPriceFeed(SimMarkets.ALL, properties.seed(), simulatedInterval, origin.toEpochMilli());
@@ -67,9 +65,10 @@ public class SimFeed implements SmartLifecycle {
                 properties.tickInterval(), properties.timeScale(), properties.seed());
     }
 
+    /** One trade per market per period: pacing comes from the scheduler, so a clock jump never floods the hub. */
     private void publishSafely() {
         try {
-            feed.advanceTo(simClock.millis(), sink);
+            feed.advanceTo(feed.nextTickAt(), sink);
         } catch (RuntimeException e) {
             log.error("sim feed failed to publish", e);  // keep the schedule alive: the next period tries again
         }

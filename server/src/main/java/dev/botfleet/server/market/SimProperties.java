@@ -9,14 +9,14 @@ import java.time.Duration;
  * The built-in {@code sim} market feed.
  *
  * @param enabled      false: no sim ticks at all (prices stay unknown)
- * @param timeScale    how much faster than real time the simulated price moves: at 60 each real second carries a
- *                     simulated minute of volatility (published ticks keep real timestamps)
+ * @param timeScale    how much faster than real time the simulated price moves: at 300 each real second carries
+ *                     five simulated minutes of volatility (published ticks keep real timestamps)
  * @param tickInterval real time between two ticks of one market
  * @param seed         fixes the price walk
  */
 @ConfigurationProperties("botfleet.sim")
 public record SimProperties(@DefaultValue("true") boolean enabled,
-                            @DefaultValue("60") double timeScale,
+                            @DefaultValue("300") double timeScale,
                             @DefaultValue("250ms") Duration tickInterval,
                             @DefaultValue("42") long seed) {
     public SimProperties {

@@ -18,7 +18,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +114,7 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
         sim.submit(order);
         OrderReport report = sim.query(id).orElseThrow();
         record.received(botId, id, report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED", report.reason(),
-                order.updatedAt() == null ? Instant.now() : order.updatedAt());
+                order.updatedAt());
     }
 
     @Override

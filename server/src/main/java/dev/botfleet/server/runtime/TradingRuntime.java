@@ -180,7 +180,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     public void stopped(BotSession session, String reason, boolean error) {
         sessions.remove(session.botId, session);
         if (session.subscription != null) session.subscription.close();
-        if (!session.stopRequested) {
+        if (!session.stopRequested && running) {
             // the bot ended itself: done (STOPPED) or failed (ERROR); a user's stop already set STOPPED
             if (runtimeBots.setStatusIfActive(session.botId, error ? BotStatus.ERROR : BotStatus.STOPPED, reason,
                     Times.now(clock))) {
@@ -193,6 +193,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     /** The mailbox handler threw (e.g. the database is unreachable): stop the bot in ERROR, without its help if need be. */
     void handlerFailed(BotSession session, RuntimeException e) {
         log.error("Bot {} failed handling an event", session.botId, e);
+        // during shutdown the database goes away under running bots: they stay ACTIVE and resume on the next start
+        if (!running) return;
         if (session.failing) {
             stopped(session, "internal error: " + e.getMessage(), true);
             return;

@@ -43,7 +43,7 @@ final class ServerProcess {
     /** Starts the jar and waits until /actuator/health answers UP; returns how long that took. */
     Duration start(Duration deadline) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         Path log = logDir.resolve("server-" + (++runs) + ".log");

@@ -1,0 +1,67 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.server.support.ApiTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Helpers for tests that run bots: the LTP, a scalper around it, start, and awaiting a condition with a deadline. */
+public abstract class RuntimeTestBase extends ApiTestBase {
+    static final Duration DEADLINE = Duration.ofSeconds(90);
+
+    BigDecimal ltp() {
+        Answer a = get("/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", newUser());
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
+        return new BigDecimal(a.body().get("price").asString());
+    }
+
+    /** A scalper bot on sim BTC/USDT buying {@code below} and selling {@code above} the LTP (fractions, 0.0005 = 0.05%). */
+    String scalper(Session user, String below, String above) {
+        BigDecimal price = ltp();
+        Map<String, Object> config = new HashMap<>();
+        config.put("quantity", "0.001");
+        config.put("buyPrice", price.multiply(BigDecimal.ONE.subtract(new BigDecimal(below))).setScale(2, RoundingMode.HALF_EVEN));
+        config.put("sellPrice", price.multiply(BigDecimal.ONE.add(new BigDecimal(above))).setScale(2, RoundingMode.HALF_EVEN));
+        Map<String, Object> body = new HashMap<>(Map.of("name", "scalper", "exchange", "sim", "symbol", "BTC/USDT",
+                "strategy", "scalper", "mode", "PAPER"));
+        body.put("config", config);
+        Answer created = post("/api/v1/bots", user, body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    String start(Session user, String bot) {
+        Answer started = post("/api/v1/bots/" + bot + "/start", user, null);
+        assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(200);
+        assertThat(started.body().get("status").asString()).isEqualTo("ACTIVE");
+        return bot;
+    }
+
+    /** Polls until the condition holds; fails with the last value seen after the deadline. */
+    protected static <T> T await(String what, Supplier<T> read, Predicate<T> done) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + value);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
+    }
+}
