@@ -1,8 +1,10 @@
 package dev.botfleet.server.market;
 
 import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.CandleBuilder;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.runtime.MarketDataHub;
 import dev.botfleet.engine.sim.SimMarkets;
 import dev.botfleet.engine.sim.SimPriceFeed;
@@ -23,8 +25,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Each scheduler period ({@code tick-interval}) advances every market by one step of {@code tick-interval x
  * time-scale} simulated time, so prices move {@code time-scale} times faster than real time; every published tick
- * carries the server clock's time, so orders, fills and logs have ordinary timestamps. The feed's 1-minute candles are
- * in simulated time and are therefore not published.
+ * carries the server clock's time, so orders, fills and logs have ordinary timestamps. The feed's own candles are in
+ * simulated time and are therefore not published; instead 1-minute candles are built from the published ticks, in
+ * real time, and published when complete — candle-driven strategies (rsi, bollinger, rules, ...) run on them.
  */
 @Component
 public class SimFeed implements SmartLifecycle {
@@ -37,6 +40,7 @@ public class SimFeed implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private SimPriceFeed feed;
     private long lastPublished = Long.MIN_VALUE;
+    private final java.util.Map<String, CandleBuilder> candles = new java.util.HashMap<>();
     private volatile boolean running;
 
     public SimFeed(MarketDataHub hub, SimProperties properties, Clock clock, java.util.List<LastPriceMirror> mirrors) {
@@ -68,13 +72,18 @@ public class SimFeed implements SmartLifecycle {
     /** One trade per market per period: pacing comes from the scheduler, so a clock jump never floods the hub. */
     private void publishSafely() {
         try {
-            feed.advanceTo(feed.nextTickAt(), sink);
+            publishNext();
         } catch (RuntimeException e) {
             log.error("sim feed failed to publish", e);  // keep the schedule alive: the next period tries again
         }
     }
 
     private void publishOnce() {
+        publishNext();
+    }
+
+    /** One step of the walk for every market (the scheduler calls this; tests call it directly). */
+    void publishNext() {
         feed.advanceTo(feed.nextTickAt(), sink);
     }
 
@@ -85,13 +94,16 @@ public class SimFeed implements SmartLifecycle {
             long now = Math.max(clock.millis(), lastPublished);
             lastPublished = now;
             Tick published = new Tick(tick.exchange(), tick.symbol(), now, tick.price(), tick.size());
+            // the completed candle goes out before the tick that opened the next one: bots see events in time order
+            candles.computeIfAbsent(tick.symbol(), s -> new CandleBuilder(tick.exchange(), s, Timeframe.M1))
+                    .accept(published).ifPresent(hub::publish);
             hub.publish(published);
             for (LastPriceMirror m : mirrors) m.onTick(published);
         }
 
         @Override
         public void onCandle(Candle candle) {
-            // scaled-time candles would jump bots' clocks into the future; strategies that need candles build them
+            // scaled-time candles would jump bots' clocks into the future; real-time ones are built from the ticks
         }
     };
 
