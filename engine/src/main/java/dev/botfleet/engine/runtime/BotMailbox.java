@@ -43,6 +43,30 @@ public final class BotMailbox<E> {
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) executor.execute(drain);
     }
 
+    /**
+     * Hands over {@code n} events at once, in order, as if each were {@link #post}ed. If the bot is idle (nothing
+     * queued, no turn running or scheduled) they are handled right now on the calling thread, which must then be one
+     * the bot may run on (an executor thread, e.g. a {@link TickShard}'s turn): that saves a queue node per event and
+     * a task per bot. If the bot is busy they are queued behind its work. Never blocks; at most {@code n} events are
+     * handled inline, so the caller gets its thread back after a bounded turn.
+     */
+    public void deliver(E[] events, int n) {
+        if (n == 0) return;
+        if (scheduled.get() || !scheduled.compareAndSet(false, true)) {
+            for (int i = 0; i < n; i++) queue.offer(events[i]);
+            if (!scheduled.get() && scheduled.compareAndSet(false, true)) executor.execute(drain);
+            return;
+        }
+        // We own the bot's turn. Events queued before we got it come first: queue ours behind them and drain as usual.
+        if (!queue.isEmpty()) {
+            for (int i = 0; i < n; i++) queue.offer(events[i]);
+            drain();
+            return;
+        }
+        for (int i = 0; i < n; i++) handle(events[i]);
+        release();
+    }
+
     /** Events waiting (approximate while others post). */
     public int backlog() {
         return queue.size();
@@ -52,12 +76,20 @@ public final class BotMailbox<E> {
         for (int i = 0; i < BATCH; i++) {
             E event = queue.poll();
             if (event == null) break;
-            try {
-                handler.accept(event);
-            } catch (RuntimeException e) {
-                onError.accept(event, e);
-            }
+            handle(event);
         }
+        release();
+    }
+
+    private void handle(E event) {
+        try {
+            handler.accept(event);
+        } catch (RuntimeException e) {
+            onError.accept(event, e);
+        }
+    }
+
+    private void release() {
         // The flag is cleared before the last look at the queue, so an event posted meanwhile is never stranded:
         // either its poster sees the flag clear and schedules, or we see its event and reschedule.
         scheduled.set(false);
