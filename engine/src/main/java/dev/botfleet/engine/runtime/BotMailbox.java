@@ -63,8 +63,11 @@ public final class BotMailbox<E> {
             drain();
             return;
         }
-        for (int i = 0; i < n; i++) handle(events[i]);
-        release();
+        try {
+            for (int i = 0; i < n; i++) handle(events[i]);
+        } finally {
+            release();  // even if onError itself threw: a wedged flag would silence the bot for good
+        }
     }
 
     /** Events waiting (approximate while others post). */
@@ -73,12 +76,15 @@ public final class BotMailbox<E> {
     }
 
     private void drain() {
-        for (int i = 0; i < BATCH; i++) {
-            E event = queue.poll();
-            if (event == null) break;
-            handle(event);
+        try {
+            for (int i = 0; i < BATCH; i++) {
+                E event = queue.poll();
+                if (event == null) break;
+                handle(event);
+            }
+        } finally {
+            release();
         }
-        release();
     }
 
     private void handle(E event) {

@@ -47,13 +47,22 @@ final class TickShard implements Runnable {
         int n = 0;
         Object t;
         while (n < BATCH && (t = events.poll()) != null) batch[n++] = t;
+        RuntimeException failure = null;
         try {
-            for (BotRunner r : runners) r.deliver(batch, n);
+            for (BotRunner r : runners) {
+                try {
+                    r.deliver(batch, n);
+                } catch (RuntimeException e) {
+                    // only an onError callback that throws gets here; the other bots still get their ticks
+                    if (failure == null) failure = e;
+                }
+            }
         } finally {
             Arrays.fill(batch, 0, n, null);
             // Same hand-over as BotMailbox: clear the flag, then look again, so no event is stranded.
             scheduled.set(false);
             if (!events.isEmpty() && scheduled.compareAndSet(false, true)) executor.execute(this);
         }
+        if (failure != null) throw failure;  // to the executor's handler, after the shard is consistent again
     }
 }

@@ -252,4 +252,36 @@ class ShardedFanOutTest {
         assertThat(log).containsExactly(me + ":a", me + ":b", me + ":c", me + ":d", me + ":e");
         assertThat(tasks).isEmpty();
     }
+
+    @Test
+    void aFailingEventHandledInlineIsReportedAndTheBotCarriesOn() {
+        List<String> log = new ArrayList<>();
+        List<Runnable> tasks = new ArrayList<>();
+        BotMailbox<String> box = new BotMailbox<>(tasks::add, e -> {
+            if (e.equals("b")) throw new IllegalStateException("bad " + e);
+            log.add(e);
+        }, (e, ex) -> log.add("error " + ex.getMessage()));
+        box.deliver(new String[]{"a", "b", "c"}, 3);
+        assertThat(log).containsExactly("a", "error bad b", "c");
+        box.deliver(new String[]{"d"}, 1);   // the turn was released: still handled inline
+        assertThat(log).endsWith("d");
+        assertThat(tasks).isEmpty();
+    }
+
+    @Test
+    void anOnErrorThatThrowsDoesNotWedgeTheBot() {
+        List<String> log = new ArrayList<>();
+        List<Runnable> tasks = new ArrayList<>();
+        BotMailbox<String> box = new BotMailbox<>(tasks::add, e -> {
+            if (e.equals("x")) throw new IllegalStateException("bad");
+            log.add(e);
+        }, (e, ex) -> {
+            throw new IllegalArgumentException("the error callback failed too");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> box.deliver(new String[]{"x"}, 1))
+                .isInstanceOf(IllegalArgumentException.class);
+        box.deliver(new String[]{"y"}, 1);
+        assertThat(log).containsExactly("y");
+        assertThat(tasks).isEmpty();
+    }
 }
