@@ -60,7 +60,11 @@ public class BacktesterBenchmark {
 
     @Setup
     public void setUp() {
+        long before = CandleMemory.settledHeap();
         candles = SyntheticCandles.randomWalk(CANDLES, 42);
+        long after = CandleMemory.settledHeap();
+        System.out.printf("%n[setup] candles held: %,d, retained heap %,d bytes = %.1f bytes per candle%n",
+                candles.size(), after - before, (double) (after - before) / candles.size());
         ta4jSeries = new BaseBarSeriesBuilder().withName("bench").withNumFactory(DoubleNumFactory.getInstance())
                 .withMaxBarCount(Integer.MAX_VALUE).build();
         Duration minute = Duration.ofMinutes(1);

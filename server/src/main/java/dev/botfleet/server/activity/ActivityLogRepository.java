@@ -27,10 +27,15 @@ public class ActivityLogRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * A bot that no longer exists (a runtime's last words racing a delete) leaves the entry without a bot rather than
+     * failing it: the foreign key would otherwise refuse the row.
+     */
     public void insert(ActivityLog log) {
         jdbc.sql("""
                         INSERT INTO activity_logs (id, owner_id, bot_id, level, message, created_at)
-                        VALUES (:id, :owner, :bot, :level, :message, :created)""")
+                        VALUES (:id, :owner, (SELECT b.id FROM bots b WHERE b.id = :bot AND b.owner_id = :owner),
+                            :level, :message, :created)""")
                 .param("id", log.id()).param("owner", log.ownerId()).param("bot", log.botId())
                 .param("level", log.level().name()).param("message", log.message())
                 .param("created", Times.sql(log.createdAt()))

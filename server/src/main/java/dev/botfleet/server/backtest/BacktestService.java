@@ -78,7 +78,7 @@ public class BacktestService {
                     + " backtests queued or running; wait for one to finish", Duration.ofSeconds(5));
         }
         BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), job.dataset(), job.symbol(),
-                job.candles().timeframe().label(), job.fillModel().id(), json.writeValueAsString(stored(job)),
+                job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored(job)),
                 BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
         runs.insert(run);
         progress.put(run.id(), 0.0);

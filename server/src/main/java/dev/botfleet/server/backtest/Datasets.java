@@ -65,7 +65,7 @@ public class Datasets {
                 String content = r.getContentAsString(StandardCharsets.UTF_8);
                 CandleSeries s = CandleLoader.parse(r.getFilename(), content, null, null).series();
                 String id = r.getFilename().substring(0, r.getFilename().length() - ".json".length());
-                out.put(id, new Dataset(id, m.group(1) + "/" + m.group(2), s.timeframe().label(), s.size(),
+                out.put(id, new Dataset(id, m.group(1) + "/" + m.group(2), s.timeframe().code(), s.size(),
                         Instant.ofEpochMilli(s.openTime(0)), Instant.ofEpochMilli(s.closeTime(s.size() - 1)), s));
             }
             return out;

@@ -12,10 +12,4 @@ public class TestClockConfig {
     MutableClock testClock() {
         return new MutableClock();
     }
-
-    /** Replaces the idle runtime (which steps aside for any other BotRuntime bean). */
-    @Bean
-    RecordingBotRuntime recordingBotRuntime() {
-        return new RecordingBotRuntime();
-    }
 }
