@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * share few threads and no bot blocks another. Works with a platform pool or a virtual-thread-per-task executor
  * (then blocking I/O inside a bot's turn only parks its virtual thread).
  *
+ * <p>One flag, {@code scheduled}, is the bot's turn: whoever sets it (a drain task, or {@link #deliver} on a thread that
+ * finds the bot idle) is the only one handling the bot's events until it clears the flag and looks at the queue again.
+ *
  * @param <E> the events this bot handles
  */
 public final class BotMailbox<E> {
