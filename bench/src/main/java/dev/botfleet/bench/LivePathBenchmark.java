@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.LongAdder;
  * bot-ticks/s). Tick-to-decision latency = publish → the bot's {@code onTick} returned, for every bot and tick,
  * printed as p50/p99/p99.9 at the end of each iteration.
  *
+ * <p>{@code fanOut} chooses how the hub reaches the bots (see the field).
+ *
  * <p>{@code pipelined}: up to {@value #WINDOW} ticks in flight, the sustained bot-ticks/s when the publisher does not
  * wait for the slowest bot.
  */
@@ -59,6 +61,14 @@ public class LivePathBenchmark {
 
     @Param({"1", "100", "1000", "10000"})
     public int bots;
+
+    /**
+     * {@code sharded}: the hub publishes a tick once per shard of up to 64 bots and the shard's turn on the pool hands
+     * it to each bot ({@code new MarketDataHub(pool)}); {@code direct}: the hub posts the tick into every bot's mailbox
+     * itself ({@code new MarketDataHub()}, one queue node and possibly one pool task per bot per tick).
+     */
+    @Param({"sharded"})
+    public String fanOut;
 
     MarketDataHub hub;
     ForkJoinPool pool;
@@ -111,12 +121,16 @@ public class LivePathBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
-        hub = new MarketDataHub();
         pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
             ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
             workers.add(t);
             return t;
         }, null, true);
+        hub = switch (fanOut) {
+            case "sharded" -> new MarketDataHub(pool);
+            case "direct" -> new MarketDataHub();
+            default -> throw new IllegalArgumentException("fanOut must be sharded or direct, not " + fanOut);
+        };
         int perBot = Math.max(4_000, 20_000_000 / bots);
         StrategyCatalog catalog = new StrategyCatalog();
         StrategyConfig config = ScalperDefinition.definition().validate(Map.of("firstOrder", "BUY",

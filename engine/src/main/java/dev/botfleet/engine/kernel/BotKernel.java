@@ -266,6 +266,7 @@ public final class BotKernel {
     }
 
     void drain() {
+        if (pending.isEmpty()) return;  // the usual case; saves reading the deque's array
         OrderEvent event;
         while ((event = pending.poll()) != null) {
             handle(event);

@@ -14,11 +14,14 @@ final class Timers {
     /** The live entry per name; an entry in the queue that is not live was replaced or canceled. */
     private final Map<String, Entry> live = new HashMap<>();
     private long seq;
+    /** When the head of the queue is due (MAX_VALUE if empty): checked on every event without touching the queue. */
+    private long earliest = Long.MAX_VALUE;
 
     void schedule(String name, long atMillis) {
         Entry e = new Entry(name, atMillis, seq++);
         live.put(name, e);
         queue.add(e);
+        earliest = Math.min(earliest, atMillis);
     }
 
     void cancel(String name) {
@@ -27,13 +30,18 @@ final class Timers {
 
     /** The next timer due at or before {@code now}, removed; null if none. */
     String pollDue(long now) {
-        while (!queue.isEmpty() && queue.peek().at <= now) {
-            Entry e = queue.poll();
-            if (live.get(e.name) == e) {
-                live.remove(e.name);
-                return e.name;
+        if (now < earliest) return null;
+        try {
+            while (!queue.isEmpty() && queue.peek().at <= now) {
+                Entry e = queue.poll();
+                if (live.get(e.name) == e) {
+                    live.remove(e.name);
+                    return e.name;
+                }
             }
+            return null;
+        } finally {
+            earliest = queue.isEmpty() ? Long.MAX_VALUE : queue.peek().at;
         }
-        return null;
     }
 }

@@ -13,6 +13,9 @@ import java.util.function.Consumer;
  * share few threads and no bot blocks another. Works with a platform pool or a virtual-thread-per-task executor
  * (then blocking I/O inside a bot's turn only parks its virtual thread).
  *
+ * <p>One flag, {@code scheduled}, is the bot's turn: whoever sets it (a drain task, or {@link #deliver} on a thread that
+ * finds the bot idle) is the only one handling the bot's events until it clears the flag and looks at the queue again.
+ *
  * @param <E> the events this bot handles
  */
 public final class BotMailbox<E> {
@@ -43,21 +46,59 @@ public final class BotMailbox<E> {
         if (!scheduled.get() && scheduled.compareAndSet(false, true)) executor.execute(drain);
     }
 
+    /**
+     * Hands over {@code n} events at once, in order, as if each were {@link #post}ed. If the bot is idle (nothing
+     * queued, no turn running or scheduled) they are handled right now on the calling thread, which must then be one
+     * the bot may run on (an executor thread, e.g. a {@link TickShard}'s turn): that saves a queue node per event and
+     * a task per bot. If the bot is busy they are queued behind its work. Never blocks; at most {@code n} events are
+     * handled inline, so the caller gets its thread back after a bounded turn.
+     */
+    public void deliver(E[] events, int n) {
+        if (n == 0) return;
+        if (scheduled.get() || !scheduled.compareAndSet(false, true)) {
+            for (int i = 0; i < n; i++) queue.offer(events[i]);
+            if (!scheduled.get() && scheduled.compareAndSet(false, true)) executor.execute(drain);
+            return;
+        }
+        // We own the bot's turn. Events queued before we got it come first: queue ours behind them and drain as usual.
+        if (!queue.isEmpty()) {
+            for (int i = 0; i < n; i++) queue.offer(events[i]);
+            drain();
+            return;
+        }
+        try {
+            for (int i = 0; i < n; i++) handle(events[i]);
+        } finally {
+            release();  // even if onError itself threw: a wedged flag would silence the bot for good
+        }
+    }
+
     /** Events waiting (approximate while others post). */
     public int backlog() {
         return queue.size();
     }
 
     private void drain() {
-        for (int i = 0; i < BATCH; i++) {
-            E event = queue.poll();
-            if (event == null) break;
-            try {
-                handler.accept(event);
-            } catch (RuntimeException e) {
-                onError.accept(event, e);
+        try {
+            for (int i = 0; i < BATCH; i++) {
+                E event = queue.poll();
+                if (event == null) break;
+                handle(event);
             }
+        } finally {
+            release();
         }
+    }
+
+    private void handle(E event) {
+        try {
+            handler.accept(event);
+        } catch (RuntimeException e) {
+            onError.accept(event, e);
+        }
+    }
+
+    private void release() {
         // The flag is cleared before the last look at the queue, so an event posted meanwhile is never stranded:
         // either its poster sees the flag clear and schedules, or we see its event and reschedule.
         scheduled.set(false);

@@ -33,6 +33,9 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
 
     @Override public void onOrderEvent(OrderEvent event) { mailbox.post(event); }
 
+    /** Market data from a {@link TickShard}, in order: handled on the shard's thread if the bot is idle. */
+    void deliver(Object[] marketData, int n) { mailbox.deliver(marketData, n); }
+
     public void send(BotCommand command) { mailbox.post(command); }
 
     public int backlog() { return mailbox.backlog(); }

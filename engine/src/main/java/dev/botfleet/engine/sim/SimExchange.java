@@ -55,6 +55,14 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private ExecutionListener listener = e -> { };
     private double lastPrice = Double.NaN;
     private long lastTimestamp;
+    /*
+     * The quiet band, so most trades skip the walk over the working orders (and the memory it touches): the highest
+     * resting buy limit, the lowest resting sell limit, and whether any order fills whatever the price (a market
+     * order, or one still arriving). Recomputed whenever the working orders change; see quiet().
+     */
+    private double highestBuy = Double.NEGATIVE_INFINITY;
+    private double lowestSell = Double.POSITIVE_INFINITY;
+    private boolean anyUnconditional;
 
     /** @param balances the paper account's holdings per asset, e.g. {USDT: 10000, BTC: 0} */
     public SimExchange(Instrument instrument, SimFillModel model, Map<String, BigDecimal> balances) {
@@ -86,6 +94,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             orders.put(o.clientOrderId, o);
             working.add(o);
         }
+        refreshBand();
     }
 
     @Override
@@ -116,6 +125,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
                 o.arriving = o.side == OrderSide.BUY ? lastPrice <= o.limit : lastPrice >= o.limit;
             }
             working.add(o);
+            refreshBand();
             emit(new OrderEvent.OrderAccepted(o.clientOrderId, o.exchangeOrderId, at));
         }
         flush();
@@ -180,6 +190,11 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
 
     @Override
     public void onTick(Tick tick) {
+        if (quiet(tick.price())) {  // nothing can fill: only the last trade moves
+            lastPrice = tick.price();
+            lastTimestamp = Math.max(lastTimestamp, tick.timestamp());
+            return;
+        }
         match(tick.price(), tick.size(), tick.timestamp());
         flush();
     }
@@ -203,7 +218,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private void match(double price, double size, long timestamp) {
         lastPrice = price;
         lastTimestamp = Math.max(lastTimestamp, timestamp);
-        if (working.isEmpty()) return;
+        if (quiet(price)) return;
         double budget = model.volumeLimited() ? size * model.volumeParticipation() : Double.POSITIVE_INFINITY;
         Instant at = null;
         boolean anyClosed = false;
@@ -233,6 +248,34 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             if (!o.working()) anyClosed = true;
         }
         if (anyClosed) working.removeIf(o -> !o.working());
+        refreshBand();  // arrivals are over and fills may have closed orders
+    }
+
+    /**
+     * True if a trade at {@code p} fills nothing and cancels nothing, i.e. the walk in {@link #match} would only clear
+     * arrival flags that are already clear. Exact, not a heuristic: a resting buy fills iff p is below its limit (or at
+     * it, on touch), so one fills iff the highest does; likewise for sells with the lowest.
+     */
+    private boolean quiet(double p) {
+        if (anyUnconditional) return false;
+        boolean touch = model.fillOnTouch();
+        boolean buyFills = p < highestBuy || touch && p == highestBuy;
+        boolean sellFills = p > lowestSell || touch && p == lowestSell;
+        return !buyFills && !sellFills;
+    }
+
+    private void refreshBand() {
+        double buy = Double.NEGATIVE_INFINITY;
+        double sell = Double.POSITIVE_INFINITY;
+        boolean unconditional = false;
+        for (SimOrder o : working) {
+            if (o.arriving || o.type != OrderType.LIMIT || Double.isNaN(o.limit)) unconditional = true;
+            else if (o.side == OrderSide.BUY) buy = Math.max(buy, o.limit);
+            else sell = Math.min(sell, o.limit);
+        }
+        highestBuy = buy;
+        lowestSell = sell;
+        anyUnconditional = unconditional;
     }
 
     /** The price this order fills at on a trade at {@code p}, or null if it does not fill. */
@@ -278,6 +321,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private void close(SimOrder o, OrderStatus status) {
         o.status = status;
         working.remove(o);
+        refreshBand();
         account.release(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
     }
 

@@ -181,4 +181,53 @@ class SimExchangeTest {
         after.onTick(tick(1, 62999, 1));
         assertThat(fills()).singleElement().satisfies(f -> assertThat(f.liquidity()).isEqualTo(Liquidity.MAKER));
     }
+
+    /** The quiet band (trades that cannot fill skip the order walk) must fill exactly what the walk would. */
+    @Test
+    void onlyTradesThroughARestingLimitFillItWhateverElseRests() {
+        SimExchange sim = sim(SimFillModel.DEFAULT);
+        sim.onTick(tick(0, 64000, 1));
+        OrderSnapshot lowBuy = order(limit(OrderSide.BUY, "0.1", "63800.00"));
+        OrderSnapshot highBuy = order(limit(OrderSide.BUY, "0.1", "63900.00"));
+        OrderSnapshot lowSell = order(limit(OrderSide.SELL, "0.1", "64100.00"));
+        OrderSnapshot highSell = order(limit(OrderSide.SELL, "0.1", "64200.00"));
+        for (OrderSnapshot o : List.of(lowBuy, highBuy, lowSell, highSell)) sim.submit(o);
+        sim.onTick(tick(1, 64000, 1));
+        sim.onTick(tick(2, 63900, 1));   // at the highest buy: no fill without touch
+        sim.onTick(tick(3, 64100, 1));   // at the lowest sell: no fill without touch
+        assertThat(fills()).isEmpty();
+        sim.onTick(tick(4, 63850, 1));   // through the higher buy only
+        assertThat(fills()).extracting(OrderFilled::clientOrderId).containsExactly(highBuy.clientOrderId());
+        sim.onTick(tick(5, 63850, 1));   // the band moved down to the lower buy: quiet again
+        sim.onTick(tick(6, 64150, 1));   // through the lower sell only
+        assertThat(fills()).extracting(OrderFilled::clientOrderId)
+                .containsExactly(highBuy.clientOrderId(), lowSell.clientOrderId());
+        // a market order fills at the next trade even inside the band
+        sim.submit(order(OrderRequest.market(OrderSide.BUY, new BigDecimal("0.1"))));
+        sim.onTick(tick(7, 64000, 1));
+        assertThat(fills()).hasSize(3).last().satisfies(f -> {
+            assertThat(f.price()).isEqualByComparingTo("64000.00");
+            assertThat(f.liquidity()).isEqualTo(Liquidity.TAKER);
+        });
+        sim.onTick(tick(8, 63700, 1));   // through the last buy
+        sim.onTick(tick(9, 64300, 1));   // through the last sell
+        assertThat(fills()).extracting(OrderFilled::clientOrderId).endsWith(lowBuy.clientOrderId(),
+                highSell.clientOrderId());
+        assertThat(fills()).hasSize(5);
+    }
+
+    @Test
+    void withTouchFillsATradeAtTheBandEdgeFills() {
+        SimExchange sim = sim(new SimFillModel(true, 0, 0));
+        sim.onTick(tick(0, 64000, 1));
+        OrderSnapshot buy = order(limit(OrderSide.BUY, "0.1", "63900.00"));
+        OrderSnapshot sell = order(limit(OrderSide.SELL, "0.1", "64100.00"));
+        sim.submit(buy);
+        sim.submit(sell);
+        sim.onTick(tick(1, 64000, 1));
+        sim.onTick(tick(2, 63900, 1));
+        sim.onTick(tick(3, 64100, 1));
+        assertThat(fills()).extracting(OrderFilled::clientOrderId).containsExactly(buy.clientOrderId(),
+                sell.clientOrderId());
+    }
 }
