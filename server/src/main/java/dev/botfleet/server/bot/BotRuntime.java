@@ -2,8 +2,8 @@ package dev.botfleet.server.bot;
 
 /**
  * Where bots actually run. {@link BotService} calls it inside the transaction that changes a bot's status: an
- * exception aborts the change (the bot keeps its old status and no log entry is written). The trading runtime
- * provides its own bean; until then {@link IdleBotRuntime} only accepts the commands.
+ * exception aborts the change (the bot keeps its old status and no log entry is written). Implemented by the
+ * trading runtime ({@code dev.botfleet.server.runtime.TradingRuntime}); the interface keeps {@code bot} free of it.
  */
 public interface BotRuntime {
     /** The bot is about to become ACTIVE. */
