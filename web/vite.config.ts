@@ -19,5 +19,8 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['app/**/*.test.{ts,tsx}'],
     setupFiles: ['app/test-setup.ts'],
+    // jsdom renders are CPU-bound: on a loaded 2-core machine a form test can pass 5 s (Vitest's default) while
+    // working correctly. The tests await conditions; this only bounds how long a broken one hangs.
+    testTimeout: 30000,
   },
 });
