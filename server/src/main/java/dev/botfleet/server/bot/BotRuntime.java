@@ -11,4 +11,10 @@ public interface BotRuntime {
 
     /** The bot is about to become STOPPED; {@code reason} is for logs ("stopped by user", "stop-all"). */
     void stop(Bot bot, String reason);
+
+    /**
+     * Returns once the bot has no session still finishing after a stop (its last writes are journaled), or at once if
+     * it has none. Called outside any transaction, before the bot's rows are deleted.
+     */
+    void awaitStopped(java.util.UUID botId);
 }

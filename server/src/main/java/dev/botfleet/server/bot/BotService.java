@@ -8,7 +8,9 @@ import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -28,10 +30,12 @@ public class BotService {
     private final ActivityLogService activity;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
     public BotService(BotRepository bots, BotResolver resolver, BotRuntime runtime, ActivityLogService activity, Clock clock,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
         this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
         this.bots = bots;
         this.resolver = resolver;
         this.runtime = runtime;
@@ -73,14 +77,23 @@ public class BotService {
         return updated;
     }
 
-    @Transactional
+    /**
+     * Deletes a stopped bot with its orders, fills and positions. A bot stopped a moment ago may still be finishing
+     * its last turn (canceling its orders, journaling): we wait for that first, outside the transaction — inside it,
+     * the row lock taken here would block the journal's writes that reference the bot, and each would wait on the
+     * other.
+     */
     public void delete(UUID ownerId, UUID id) {
-        Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
-        if (bot.status() == BotStatus.ACTIVE) {
-            throw new ApiException.Conflict("Bot '" + bot.name() + "' is ACTIVE; stop it before deleting it");
-        }
-        bots.delete(ownerId, id);
-        activity.record(ownerId, null, LogLevel.WARNING, "Bot '" + bot.name() + "' (" + id + ") deleted");
+        bots.find(ownerId, id).orElseThrow(() -> notFound(id));  // another user's bot: 404 before anything else
+        runtime.awaitStopped(id);
+        transaction.executeWithoutResult(status -> {
+            Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
+            if (bot.status() == BotStatus.ACTIVE) {
+                throw new ApiException.Conflict("Bot '" + bot.name() + "' is ACTIVE; stop it before deleting it");
+            }
+            bots.delete(ownerId, id);
+            activity.record(ownerId, null, LogLevel.WARNING, "Bot '" + bot.name() + "' (" + id + ") deleted");
+        });
     }
 
     /** Starting an ACTIVE bot changes nothing and answers the bot as it is. */

@@ -87,6 +87,12 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         afterCommit(() -> session.send(new BotCommand.StopBot(reason)));
     }
 
+    @Override
+    public void awaitStopped(UUID botId) {
+        BotSession session = sessions.get(botId);
+        if (session != null && session.stopRequested) awaitQuietly(session.finished);
+    }
+
     private static void afterCommit(Runnable action) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             action.run();

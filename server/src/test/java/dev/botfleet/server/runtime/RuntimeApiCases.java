@@ -125,6 +125,30 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
     }
 
     @Test
+    void aBotDeletedRightAfterItsStopHasItsLastTurnJournaledFirst() {
+        Session owner = newUser();
+        String bot = start(owner, scalper(owner, "0.2", "0.2"));  // 20% below: rests until the stop cancels it
+        await("the resting buy order", () -> get("/api/v1/bots/" + bot + "/orders?status=open", owner).body(),
+                o -> o.size() == 1 && o.get(0).get("status").asString().equals("ACCEPTED"));
+
+        assertThat(post("/api/v1/bots/" + bot + "/stop", owner, null).status()).isEqualTo(200);
+        assertThat(delete("/api/v1/bots/" + bot, owner).status()).isEqualTo(204);
+
+        // the stop's cancel was journaled (its log line written) before the bot's rows were deleted, not after
+        JsonNode logs = get("/api/v1/logs?size=100", owner).body().get("items");
+        int deleted = -1;
+        int canceled = -1;
+        for (int i = 0; i < logs.size(); i++) {
+            String message = logs.get(i).get("message").asString();
+            if (deleted < 0 && message.contains("deleted")) deleted = i;
+            if (canceled < 0 && message.startsWith("Canceled ")) canceled = i;
+        }
+        assertThat(deleted).as("the delete's log entry").isGreaterThanOrEqualTo(0);
+        assertThat(canceled).as("newest first: the cancel is older than the delete").isGreaterThan(deleted);
+        assertProblem(get("/api/v1/bots/" + bot, owner), 404, "NOT_FOUND");
+    }
+
+    @Test
     void anotherUsersBotIsNotFoundAndBadFiltersAreNamed() {
         Session owner = newUser();
         Session other = newUser();
