@@ -23,9 +23,13 @@ final class Messages {
     static String placed(OrderSnapshot o, Instrument in) {
         String what = (o.side() == OrderSide.BUY ? "buy " : "sell ") + Formats.quantity(o.quantity(), in) + " "
                 + in.baseAsset();
-        return o.type() == OrderType.MARKET
-                ? "Placed market order to " + what + " on " + in.exchange()
-                : "Placed limit order to " + what + " at " + Formats.price(o.price(), in) + " on " + in.exchange();
+        return switch (o.type()) {
+            case MARKET -> "Placed market order to " + what + " on " + in.exchange();
+            case LIMIT -> "Placed limit order to " + what + " at " + Formats.price(o.price(), in) + " on "
+                    + in.exchange();
+            case STOP_MARKET -> "Placed stop order to " + what + " when the price reaches "
+                    + Formats.price(o.triggerPrice(), in) + " on " + in.exchange();
+        };
     }
 
     static String filled(OrderSnapshot o, Fill f, Instrument in) {

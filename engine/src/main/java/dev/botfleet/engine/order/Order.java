@@ -44,6 +44,7 @@ public final class Order {
     private final OrderType type;
     private final TimeInForce timeInForce;
     private final BigDecimal price;
+    private final BigDecimal triggerPrice;
     private final BigDecimal quantity;
     private final CloseReason closeReason;
     private final Instant createdAt;
@@ -73,6 +74,7 @@ public final class Order {
         this.type = request.type();
         this.timeInForce = request.timeInForce();
         this.price = request.price();
+        this.triggerPrice = request.triggerPrice();
         this.quantity = request.quantity();
         this.closeReason = request.closeReason();
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -85,7 +87,8 @@ public final class Order {
      */
     public static Order restore(OrderSnapshot s, Collection<String> tradeIds) {
         Order o = new Order(s.botId(), s.clientOrderId(), s.exchange(), s.symbol(),
-                new OrderRequest(s.side(), s.type(), s.quantity(), s.price(), s.timeInForce(), s.closeReason()),
+                new OrderRequest(s.side(), s.type(), s.quantity(), s.price(), s.timeInForce(), s.closeReason(),
+                        s.triggerPrice()),
                 s.createdAt());
         o.status = s.status();
         o.exchangeOrderId = s.exchangeOrderId();
@@ -191,7 +194,7 @@ public final class Order {
     public OrderSnapshot snapshot() {
         return new OrderSnapshot(botId, clientOrderId, exchangeOrderId, exchange, symbol, side, type, timeInForce,
                 price, quantity, status, filledQuantity, averagePrice, fees, overfill, closeReason, reason,
-                acknowledged, createdAt, updatedAt);
+                acknowledged, createdAt, updatedAt, triggerPrice);
     }
 
     public BigDecimal remainingQuantity() {
@@ -210,6 +213,7 @@ public final class Order {
     public OrderType type() { return type; }
     public TimeInForce timeInForce() { return timeInForce; }
     public BigDecimal price() { return price; }
+    public BigDecimal triggerPrice() { return triggerPrice; }
     public BigDecimal quantity() { return quantity; }
     public CloseReason closeReason() { return closeReason; }
     public OrderStatus status() { return status; }
@@ -225,6 +229,7 @@ public final class Order {
     @Override
     public String toString() {
         return clientOrderId + " " + side + " " + type + " " + quantity.toPlainString()
-                + (price == null ? "" : " @ " + price.toPlainString()) + " " + status;
+                + (price == null ? "" : " @ " + price.toPlainString())
+                + (triggerPrice == null ? "" : " stop " + triggerPrice.toPlainString()) + " " + status;
     }
 }

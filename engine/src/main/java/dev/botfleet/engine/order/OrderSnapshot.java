@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * An immutable copy of an {@link Order} at one moment: what is journaled, published and handed to strategies.
  *
- * @param price null for a MARKET order
+ * @param price null for a MARKET or STOP_MARKET order
+ * @param triggerPrice a STOP_MARKET order's trigger, else null
  * @param averagePrice null until the first fill
  * @param fees fees paid so far, per currency, in the order they were first charged
  * @param overfill quantity filled beyond {@code quantity} (recorded, never refused), zero normally
@@ -36,10 +37,22 @@ public record OrderSnapshot(
         String reason,
         boolean acknowledged,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        BigDecimal triggerPrice) {
 
     public OrderSnapshot {
         fees = fees.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fees));
+    }
+
+    /** A snapshot of an order without a trigger (LIMIT or MARKET). */
+    public OrderSnapshot(String botId, String clientOrderId, String exchangeOrderId, String exchange, String symbol,
+                         OrderSide side, OrderType type, TimeInForce timeInForce, BigDecimal price,
+                         BigDecimal quantity, OrderStatus status, BigDecimal filledQuantity, BigDecimal averagePrice,
+                         Map<String, BigDecimal> fees, BigDecimal overfill, CloseReason closeReason, String reason,
+                         boolean acknowledged, Instant createdAt, Instant updatedAt) {
+        this(botId, clientOrderId, exchangeOrderId, exchange, symbol, side, type, timeInForce, price, quantity, status,
+                filledQuantity, averagePrice, fees, overfill, closeReason, reason, acknowledged, createdAt, updatedAt,
+                null);
     }
 
     public BigDecimal remainingQuantity() {

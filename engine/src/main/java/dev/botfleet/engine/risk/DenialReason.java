@@ -6,6 +6,10 @@ public enum DenialReason {
     NON_POSITIVE_PRICE,
     NON_POSITIVE_QUANTITY,
     PRICE_PRECISION,
+    /** A STOP_MARKET order's trigger price is zero or negative. */
+    NON_POSITIVE_TRIGGER_PRICE,
+    /** A STOP_MARKET order's trigger price is off the tick grid. */
+    TRIGGER_PRICE_PRECISION,
     QUANTITY_PRECISION,
     QUANTITY_BELOW_MIN,
     NOTIONAL_BELOW_MIN,

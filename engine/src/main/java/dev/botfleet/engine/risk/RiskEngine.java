@@ -50,6 +50,14 @@ public final class RiskEngine {
             return deny(DenialReason.PRICE_PRECISION, "Price " + plain(r.price()) + " is not a multiple of the tick size "
                     + plain(in.tickSize()) + " of " + in.symbol() + ".");
         }
+        if (r.type() == OrderType.STOP_MARKET && r.triggerPrice().signum() <= 0) {
+            return deny(DenialReason.NON_POSITIVE_TRIGGER_PRICE, "Trigger price must be above 0, was "
+                    + plain(r.triggerPrice()) + ".");
+        }
+        if (r.type() == OrderType.STOP_MARKET && !in.isOnTick(r.triggerPrice())) {
+            return deny(DenialReason.TRIGGER_PRICE_PRECISION, "Trigger price " + plain(r.triggerPrice())
+                    + " is not a multiple of the tick size " + plain(in.tickSize()) + " of " + in.symbol() + ".");
+        }
         if (!in.isOnLot(r.quantity())) {
             return deny(DenialReason.QUANTITY_PRECISION, "Quantity " + plain(r.quantity())
                     + " is not a multiple of the lot size " + plain(in.lotSize()) + " " + base + ".");
@@ -58,7 +66,12 @@ public final class RiskEngine {
             return deny(DenialReason.QUANTITY_BELOW_MIN, "Quantity " + plain(r.quantity()) + " " + base
                     + " is below the minimum " + plain(in.minQuantity()) + " " + base + ".");
         }
-        BigDecimal price = r.type() == OrderType.LIMIT ? r.price() : s.referencePrice();
+        // A stop is valued (and a stop buy's quote checked) at its trigger: the price it is meant to fill at.
+        BigDecimal price = switch (r.type()) {
+            case LIMIT -> r.price();
+            case STOP_MARKET -> r.triggerPrice();
+            case MARKET -> s.referencePrice();
+        };
         if (price == null) {
             return deny(DenialReason.NO_MARKET_PRICE, "No market price for " + in.symbol()
                     + " yet, so a market order cannot be checked.");

@@ -37,8 +37,17 @@ import java.util.Optional;
  * it arrived, p plus slippage, as taker; so does a limit that is marketable on arrival (at the better of p and its
  * price). IOC remainders are canceled after that first trade. Fills can be limited to a share of each trade's size.
  *
+ * <p>Stops: a STOP_MARKET sell triggers on the first trade at or below its trigger price (a buy: at or above) and fills
+ * as taker. If the trade before it was still on the untriggered side and the triggering trade is not an opening trade,
+ * the price moved continuously through the trigger, so it fills at the trigger (minus slippage for a sell, plus for a
+ * buy). Otherwise it fills at the triggering trade's price (with slippage), which is worse than the trigger: when the
+ * triggering trade is a bar's open (the market gapped past the trigger between bars), the first trade this exchange
+ * sees (after a start or restart), or the market was already past the trigger when the stop was placed. A triggered
+ * stop that could not fill completely (volume limit) keeps filling as a market order.
+ *
  * <p>Balances: submitting reserves what the order can cost (quote for a buy, including the fee; base for a sell) and
- * is rejected if the account cannot cover it; fills settle, cancels release. Fees are charged in the quote asset.
+ * is rejected if the account cannot cover it; fills settle, cancels release. A stop buy reserves at its trigger price
+ * plus the market order's margin (slippage ticks and 1%); a gap fill above that is settled all the same. Fees are charged in the quote asset.
  *
  * <p>Idempotent by client order id: a second submit of a known id changes nothing. Restartable: {@link #restore}
  * re-rests journaled open orders.
@@ -63,6 +72,9 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private double highestBuy = Double.NEGATIVE_INFINITY;
     private double lowestSell = Double.POSITIVE_INFINITY;
     private boolean anyUnconditional;
+    /** The same for untriggered stops: the highest sell trigger and the lowest buy trigger. */
+    private double highestSellStop = Double.NEGATIVE_INFINITY;
+    private double lowestBuyStop = Double.POSITIVE_INFINITY;
 
     /** @param balances the paper account's holdings per asset, e.g. {USDT: 10000, BTC: 0} */
     public SimExchange(Instrument instrument, SimFillModel model, Map<String, BigDecimal> balances) {
@@ -86,7 +98,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     public void restore(List<OrderSnapshot> openOrders) {
         for (OrderSnapshot s : openOrders) {
             if (!s.acknowledged() || !s.isOpen() || orders.containsKey(s.clientOrderId())) continue;
-            SimOrder o = newOrder(s, s.price());
+            SimOrder o = newOrder(s, s.type() == OrderType.STOP_MARKET ? stopReservePrice(s.triggerPrice()) : s.price());
             o.filled = s.filledQuantity();
             o.status = o.filled.signum() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED;
             o.arriving = false;
@@ -105,7 +117,11 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         if (orders.containsKey(s.clientOrderId())) return;  // idempotent: the exchange already has this order
         Instant at = time(s.updatedAt());
         String problem = validate(s);
-        BigDecimal priceForReserve = s.type() == OrderType.LIMIT ? s.price() : marketReservePrice();
+        BigDecimal priceForReserve = switch (s.type()) {
+            case LIMIT -> s.price();
+            case MARKET -> marketReservePrice();
+            case STOP_MARKET -> problem == null ? stopReservePrice(s.triggerPrice()) : null;
+        };
         if (problem == null && priceForReserve == null) problem = "no market price yet for a market order";
         SimOrder o = newOrder(s, priceForReserve);
         orders.put(o.clientOrderId, o);
@@ -124,6 +140,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             if (o.type == OrderType.LIMIT && !Double.isNaN(lastPrice)) {
                 o.arriving = o.side == OrderSide.BUY ? lastPrice <= o.limit : lastPrice >= o.limit;
             }
+            if (o.type == OrderType.STOP_MARKET) o.arriving = false;  // rests until triggered, never IOC
             working.add(o);
             refreshBand();
             emit(new OrderEvent.OrderAccepted(o.clientOrderId, o.exchangeOrderId, at));
@@ -136,6 +153,10 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         if (s.quantity().signum() <= 0 || !instrument.isOnLot(s.quantity())) return "invalid quantity " + s.quantity();
         if (s.type() == OrderType.LIMIT && (s.price().signum() <= 0 || !instrument.isOnTick(s.price()))) {
             return "invalid price " + s.price();
+        }
+        if (s.type() == OrderType.STOP_MARKET && (s.triggerPrice() == null || s.triggerPrice().signum() <= 0
+                || !instrument.isOnTick(s.triggerPrice()))) {
+            return "invalid trigger price " + s.triggerPrice();
         }
         return null;
     }
@@ -151,6 +172,12 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private BigDecimal marketReservePrice() {
         if (Double.isNaN(lastPrice)) return null;
         BigDecimal p = onGrid(lastPrice).add(instrument.tickSize().multiply(BigDecimal.valueOf(model.marketSlippageTicks())));
+        return p.add(p.movePointLeft(2));
+    }
+
+    /** What a stop buy may cost per unit: its trigger plus the same margin a market buy reserves. */
+    private BigDecimal stopReservePrice(BigDecimal trigger) {
+        BigDecimal p = trigger.add(instrument.tickSize().multiply(BigDecimal.valueOf(model.marketSlippageTicks())));
         return p.add(p.movePointLeft(2));
     }
 
@@ -195,27 +222,31 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             lastTimestamp = Math.max(lastTimestamp, tick.timestamp());
             return;
         }
-        match(tick.price(), tick.size(), tick.timestamp());
+        // The first trade after a start or restart has no known path from a previous one: it counts as an opening.
+        match(tick.price(), tick.size(), tick.timestamp(), Double.isNaN(lastPrice));
         flush();
     }
 
     /**
      * A bar becomes four trades at its close time, open → high → low → close, or open → low → high → close when the
-     * open is nearer the low (trading-formulas.md §1.3), each with a quarter of the volume.
+     * open is nearer the low (trading-formulas.md §1.3), each with a quarter of the volume. The open is an opening
+     * trade (the market may have gapped since the last close); the other three follow it continuously.
      */
     @Override
     public void onCandle(Candle c) {
         double v = c.volume() / 4;
         long t = c.closeTime();
         boolean lowFirst = c.open() - c.low() < c.high() - c.open();
-        match(c.open(), v, t);
-        match(lowFirst ? c.low() : c.high(), v, t);
-        match(lowFirst ? c.high() : c.low(), v, t);
-        match(c.close(), v, t);
+        match(c.open(), v, t, true);
+        match(lowFirst ? c.low() : c.high(), v, t, false);
+        match(lowFirst ? c.high() : c.low(), v, t, false);
+        match(c.close(), v, t, false);
         flush();
     }
 
-    private void match(double price, double size, long timestamp) {
+    /** @param opening true if the path from the previous trade to this one is unknown (a bar's open, a first tick) */
+    private void match(double price, double size, long timestamp, boolean opening) {
+        double previous = opening ? Double.NaN : lastPrice;
         lastPrice = price;
         lastTimestamp = Math.max(lastTimestamp, timestamp);
         if (quiet(price)) return;
@@ -224,8 +255,8 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         boolean anyClosed = false;
         for (int i = 0, n = working.size(); i < n; i++) {
             SimOrder o = working.get(i);
-            BigDecimal fillPrice = fillPrice(o, price);
-            Liquidity liquidity = o.arriving ? Liquidity.TAKER : Liquidity.MAKER;
+            BigDecimal fillPrice = fillPrice(o, price, previous);
+            Liquidity liquidity = o.arriving || o.type == OrderType.STOP_MARKET ? Liquidity.TAKER : Liquidity.MAKER;
             boolean wasArriving = o.arriving;
             o.arriving = false;
             if (fillPrice != null && budget > 0) {
@@ -261,31 +292,48 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         boolean touch = model.fillOnTouch();
         boolean buyFills = p < highestBuy || touch && p == highestBuy;
         boolean sellFills = p > lowestSell || touch && p == lowestSell;
-        return !buyFills && !sellFills;
+        boolean stopTriggers = p <= highestSellStop || p >= lowestBuyStop;
+        return !buyFills && !sellFills && !stopTriggers;
     }
 
     private void refreshBand() {
         double buy = Double.NEGATIVE_INFINITY;
         double sell = Double.POSITIVE_INFINITY;
+        double sellStop = Double.NEGATIVE_INFINITY;
+        double buyStop = Double.POSITIVE_INFINITY;
         boolean unconditional = false;
         for (SimOrder o : working) {
-            if (o.arriving || o.type != OrderType.LIMIT || Double.isNaN(o.limit)) unconditional = true;
+            if (o.type == OrderType.STOP_MARKET && !o.triggered) {
+                if (o.side == OrderSide.SELL) sellStop = Math.max(sellStop, o.trigger);
+                else buyStop = Math.min(buyStop, o.trigger);
+            } else if (o.arriving || o.type != OrderType.LIMIT || Double.isNaN(o.limit)) unconditional = true;
             else if (o.side == OrderSide.BUY) buy = Math.max(buy, o.limit);
             else sell = Math.min(sell, o.limit);
         }
         highestBuy = buy;
         lowestSell = sell;
         anyUnconditional = unconditional;
+        highestSellStop = sellStop;
+        lowestBuyStop = buyStop;
     }
 
-    /** The price this order fills at on a trade at {@code p}, or null if it does not fill. */
-    private BigDecimal fillPrice(SimOrder o, double p) {
+    /**
+     * The price this order fills at on a trade at {@code p}, or null if it does not fill.
+     *
+     * @param previous the trade before this one, NaN if this is an opening trade (its path from the last is unknown)
+     */
+    private BigDecimal fillPrice(SimOrder o, double p, double previous) {
         boolean buy = o.side == OrderSide.BUY;
-        if (o.type == OrderType.MARKET) {
-            BigDecimal slip = instrument.tickSize().multiply(BigDecimal.valueOf(model.marketSlippageTicks()));
-            BigDecimal px = buy ? onGrid(p).add(slip) : onGrid(p).subtract(slip);
-            return px.signum() > 0 ? px : instrument.tickSize();
+        if (o.type == OrderType.STOP_MARKET && !o.triggered) {
+            boolean triggers = buy ? p >= o.trigger : p <= o.trigger;
+            if (!triggers) return null;
+            o.triggered = true;
+            // NaN compares false: no known previous trade means no continuous path through the trigger.
+            boolean through = buy ? previous < o.trigger : previous > o.trigger;
+            return taker(buy, through ? o.triggerPrice : onGrid(p));
         }
+        if (o.type == OrderType.MARKET || o.type == OrderType.STOP_MARKET) return taker(buy, onGrid(p));
+
         if (o.arriving) {  // marketable on arrival: takes liquidity at the trade price, never worse than its limit
             boolean crosses = buy ? p <= o.limit : p >= o.limit;
             return crosses ? onGrid(p) : null;
@@ -293,6 +341,13 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         boolean fills = buy ? (p < o.limit || model.fillOnTouch() && p == o.limit)
                 : (p > o.limit || model.fillOnTouch() && p == o.limit);
         return fills ? o.price : null;
+    }
+
+    /** A taker's fill price: {@code px} moved by the slippage ticks against the taker, never below one tick. */
+    private BigDecimal taker(boolean buy, BigDecimal px) {
+        BigDecimal slip = instrument.tickSize().multiply(BigDecimal.valueOf(model.marketSlippageTicks()));
+        BigDecimal filled = buy ? px.add(slip) : px.subtract(slip);
+        return filled.signum() > 0 ? filled : instrument.tickSize();
     }
 
     private void fill(SimOrder o, BigDecimal qty, BigDecimal price, Liquidity liquidity, Instant at) {

@@ -21,6 +21,9 @@ final class SimOrder {
     final BigDecimal price;
     /** {@link #price} as a double, for the per-tick comparison. */
     final double limit;
+    /** A STOP_MARKET order's trigger price, else null; and as a double (NaN if none) for the per-trade check. */
+    final BigDecimal triggerPrice;
+    final double trigger;
     final BigDecimal quantity;
     /** Reserved per unit of base still unfilled: quote for a buy, 1 base for a sell. */
     final BigDecimal reservePerUnit;
@@ -30,6 +33,8 @@ final class SimOrder {
     BigDecimal filled = BigDecimal.ZERO;
     /** True until the first trade after arrival: a limit that crosses then is a taker, as is every market order. */
     boolean arriving = true;
+    /** A stop whose trigger has printed but which has not fully filled yet: from then on it is a market order. */
+    boolean triggered;
     String reason;
     final List<OrderFilled> fills = new ArrayList<>();
 
@@ -41,6 +46,8 @@ final class SimOrder {
         this.timeInForce = o.timeInForce();
         this.price = o.price();
         this.limit = o.price() == null ? Double.NaN : o.price().doubleValue();
+        this.triggerPrice = o.triggerPrice();
+        this.trigger = o.triggerPrice() == null ? Double.NaN : o.triggerPrice().doubleValue();
         this.quantity = o.quantity();
         this.reservePerUnit = reservePerUnit;
         this.reserveAsset = reserveAsset;

@@ -98,4 +98,17 @@ class RiskEngineTest {
         kill.set(true);
         assertThat(denial(risk, buy("0.01", "64000"), FLAT_RICH)).isEqualTo(DenialReason.KILL_SWITCH);
     }
+
+    @Test
+    void aStopNeedsAPositiveTriggerOnTheTickGridAndIsValuedAtIt() {
+        OrderRequest zero = OrderRequest.stopMarket(OrderSide.SELL, new BigDecimal("0.01"), BigDecimal.ZERO);
+        OrderRequest offGrid = OrderRequest.stopMarket(OrderSide.SELL, new BigDecimal("0.01"), new BigDecimal("60000.005"));
+        assertThat(denial(open, zero, FLAT_RICH)).isEqualTo(DenialReason.NON_POSITIVE_TRIGGER_PRICE);
+        assertThat(denial(open, offGrid, FLAT_RICH)).isEqualTo(DenialReason.TRIGGER_PRICE_PRECISION);
+        assertThat(open.check(OrderRequest.stopMarket(OrderSide.SELL, new BigDecimal("0.01"),
+                new BigDecimal("60000.00")), BTC, FLAT_RICH)).isEmpty();
+        // valued at the trigger, not at the market: 0.0001 * 40000 = 4 USDT is below the 5 USDT minimum
+        assertThat(denial(open, OrderRequest.stopMarket(OrderSide.SELL, new BigDecimal("0.0001"),
+                new BigDecimal("40000.00")), FLAT_RICH)).isEqualTo(DenialReason.NOTIONAL_BELOW_MIN);
+    }
 }

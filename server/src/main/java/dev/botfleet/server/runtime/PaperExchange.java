@@ -88,7 +88,7 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
                 s.side(), s.type(), s.timeInForce(), s.price(), s.quantity(),
                 s.filledQuantity().signum() > 0 ? OrderStatus.PARTIALLY_FILLED : OrderStatus.ACCEPTED,
                 s.filledQuantity(), s.averagePrice(), s.fees(), s.overfill(), s.closeReason(), s.reason(), true,
-                s.createdAt(), s.updatedAt());
+                s.createdAt(), s.updatedAt(), s.triggerPrice());
     }
 
     ExchangePort connect(ExecutionListener listener) {
