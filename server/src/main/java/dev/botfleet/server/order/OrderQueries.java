@@ -22,7 +22,7 @@ public class OrderQueries {
             rs.getObject("bot_id", UUID.class), rs.getString("client_order_id"), rs.getString("exchange_order_id"),
             rs.getString("exchange"), rs.getString("symbol"), rs.getString("side"), rs.getString("type"),
             rs.getString("time_in_force"), Decimals.format(rs.getBigDecimal("price")),
-            Decimals.format(rs.getBigDecimal("quantity")), rs.getString("status"),
+            Decimals.format(rs.getBigDecimal("trigger_price")), Decimals.format(rs.getBigDecimal("quantity")), rs.getString("status"),
             Decimals.format(rs.getBigDecimal("filled_quantity")), Decimals.format(rs.getBigDecimal("average_price")),
             Decimals.format(rs.getBigDecimal("fee")), rs.getString("fee_currency"), rs.getString("reason"),
             Times.read(rs, "created_at"), Times.read(rs, "updated_at"));

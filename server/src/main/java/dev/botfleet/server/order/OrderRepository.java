@@ -44,9 +44,10 @@ public class OrderRepository {
         jdbc.sql("""
                         INSERT INTO orders (id, owner_id, bot_id, client_order_id, exchange_order_id, exchange, symbol,
                             side, type, time_in_force, price, quantity, filled_quantity, average_price, fee, fee_currency,
-                            status, reason, acknowledged, close_reason, created_at, updated_at)
+                            status, reason, acknowledged, close_reason, trigger_price, created_at, updated_at)
                         VALUES (:id, :owner, :bot, :cid, :eid, :exchange, :symbol, :side, :type, :tif, :price, :qty,
-                            :filled, :avg, :fee, :feeCurrency, :status, :reason, :ack, :closeReason, :created, :updated)""")
+                            :filled, :avg, :fee, :feeCurrency, :status, :reason, :ack, :closeReason, :trigger, :created,
+                            :updated)""")
                 .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId)
                 .param("cid", s.clientOrderId()).param("eid", s.exchangeOrderId()).param("exchange", s.exchange())
                 .param("symbol", s.symbol()).param("side", s.side().name()).param("type", s.type().name())
@@ -54,6 +55,7 @@ public class OrderRepository {
                 .param("filled", s.filledQuantity()).param("avg", s.averagePrice()).param("fee", fee(s))
                 .param("feeCurrency", feeCurrency(s)).param("status", s.status().name()).param("reason", reason(s))
                 .param("ack", s.acknowledged()).param("closeReason", s.closeReason() == null ? null : s.closeReason().name())
+                .param("trigger", s.triggerPrice())
                 .param("created", Times.sql(s.createdAt())).param("updated", Times.sql(s.updatedAt()))
                 .update();
     }
@@ -176,7 +178,8 @@ public class OrderRepository {
                     rs.getBigDecimal("price"), rs.getBigDecimal("quantity"), OrderStatus.valueOf(rs.getString("status")),
                     rs.getBigDecimal("filled_quantity"), rs.getBigDecimal("average_price"), fees, BigDecimal.ZERO,
                     closeReason == null ? null : CloseReason.valueOf(closeReason), rs.getString("reason"),
-                    rs.getBoolean("acknowledged"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+                    rs.getBoolean("acknowledged"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
+                    rs.getBigDecimal("trigger_price"));
         };
     }
 

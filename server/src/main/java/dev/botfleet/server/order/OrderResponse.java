@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /** An order as the API shows it; decimals are exact strings. */
 public record OrderResponse(UUID id, UUID botId, String clientOrderId, String exchangeOrderId, String exchange,
-                            String symbol, String side, String type, String timeInForce, String price, String quantity,
+                            String symbol, String side, String type, String timeInForce, String price,
+                            String triggerPrice, String quantity,
                             String status, String filledQuantity, String averagePrice, String fee, String feeCurrency,
                             String reason, Instant createdAt, Instant updatedAt) {
 }

@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * double-counting, and cascades. Run on H2 and on PostgreSQL.
  */
 public abstract class SchemaCases extends ApiTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.botfleet.server.order.OrderRepository orders;
+
     private static final OffsetDateTime NOW = OffsetDateTime.now(ZoneOffset.UTC);
 
     private UUID bot(Session user) {
@@ -101,5 +104,29 @@ public abstract class SchemaCases extends ApiTestBase {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE bot_id = :b").param("b", bot).query(Long.class).single())
                     .as(table).isZero();
         }
+    }
+
+    @Test
+    void aStopMarketOrderIsJournaledWithItsTriggerAndRestoredExactly() {
+        Session user = newUser();
+        UUID bot = bot(user);
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        var stop = new dev.botfleet.engine.order.OrderSnapshot(bot.toString(), bot + "-1", null, "sim", "BTC/USDT",
+                dev.botfleet.engine.order.OrderSide.SELL, dev.botfleet.engine.order.OrderType.STOP_MARKET,
+                dev.botfleet.engine.order.TimeInForce.GTC, null, new BigDecimal("0.00100"),
+                dev.botfleet.engine.order.OrderStatus.ACCEPTED, BigDecimal.ZERO, null, Map.of(), BigDecimal.ZERO, null,
+                null, true, at, at, new BigDecimal("61234.56"));
+
+        orders.insertOrder(user.id(), bot, stop);
+
+        var restored = orders.openOrders(bot);
+        assertThat(restored).singleElement().satisfies(o -> {
+            assertThat(o.type()).isEqualTo(dev.botfleet.engine.order.OrderType.STOP_MARKET);
+            assertThat(o.triggerPrice()).isEqualByComparingTo("61234.56");
+            assertThat(o.price()).isNull();
+        });
+        var shown = get("/api/v1/bots/" + bot + "/orders?status=open", user).body();
+        assertThat(shown.get(0).get("type").asString()).isEqualTo("STOP_MARKET");
+        assertThat(new BigDecimal(shown.get(0).get("triggerPrice").asString())).isEqualByComparingTo("61234.56");
     }
 }
