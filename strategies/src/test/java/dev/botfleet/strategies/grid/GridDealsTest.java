@@ -49,19 +49,20 @@ class GridDealsTest {
     void aBuyAtOneLineSoldAtTheNextIsOneDealNetOfBothFees() {
         Harness h = bot(grid());
         h.tick(1, 1120);                 // above the range: four buys rest
-        h.tick(2, 1049);                 // the 1050 buy fills, its sell rests at 1100
-        assertThat(h.position()).isPositive();
+        h.tick(2, 1049).tick(3, 999);    // the 1050 and 1000 buys fill; their sells rest at 1100 and 1050
         assertThat(h.deals).isEmpty();
-        h.tick(3, 1101);
-        Fill buy = h.fills(OrderSide.BUY).getFirst();
+        h.tick(4, 1051);                 // the 1000 grid sells at 1050; the 1050 grid still holds base
+        assertThat(h.position()).isEqualByComparingTo("0.09523");
+        Fill buy = h.fills(OrderSide.BUY).get(1);
         Fill sell = h.fills(OrderSide.SELL).getFirst();
-        // 100 / 1050 = 0.09523; (1100 − 1050) · 0.09523 − 0.09523 · (1050 + 1100) · 0.001 = 4.7615 − 0.2047445
+        assertThat(buy.price()).isEqualByComparingTo("1000");
+        // 100 / 1000 = 0.1; (1050 − 1000) · 0.1 − 0.1 · (1000 + 1050) · 0.001 = 5 − 0.205
         assertThat(h.deals).singleElement().satisfies(d -> {
-            assertThat(d.pnl()).isEqualByComparingTo("4.5567555");
+            assertThat(d.pnl()).isEqualByComparingTo("4.795");
             assertThat(d.pnl()).isEqualByComparingTo(sell.price().subtract(buy.price()).multiply(buy.quantity())
                     .subtract(buy.fee()).subtract(sell.fee()));
-            assertThat(d.quantity()).isEqualByComparingTo("0.09523");
-            assertThat(pair(d)).isEqualTo("1050.00→1100.00");
+            assertThat(d.quantity()).isEqualByComparingTo("0.1");
+            assertThat(pair(d)).isEqualTo("1000.00→1050.00");
             assertThat(d.closeReason()).isEqualTo(CloseReason.TAKE_PROFIT);
         });
         assertThat(h.deals.getFirst().pnl()).isEqualByComparingTo(((GridStrategy) h.strategy).gridProfit());
@@ -96,16 +97,19 @@ class GridDealsTest {
         h.tick(1, 1120);
         h.tick(2, 1049).tick(3, 1049).tick(4, 1049);
         assertThat(h.fills(OrderSide.BUY)).hasSize(3);
-        h.tick(5, 1101).tick(6, 1101);
+        h.tick(5, 999).tick(6, 999).tick(7, 999);    // the 1000 grid, also in three pieces
+        assertThat(h.fills(OrderSide.BUY)).hasSize(6);
+        h.tick(8, 1051).tick(9, 1051);
         assertThat(h.fills(OrderSide.SELL)).hasSize(2);
         assertThat(h.deals).as("0.01 of the lot is still held").isEmpty();
-        h.tick(7, 1101);
-        // (1100 − 1050) · 0.05 − 0.05 · (1050 + 1100) · 0.001 = 2.5 − 0.1075
+        h.tick(10, 1051);
+        // (1050 − 1000) · 0.05 − 0.05 · (1000 + 1050) · 0.001 = 2.5 − 0.1025; the 1050 grid still holds 0.05
         assertThat(h.deals).singleElement().satisfies(d -> {
-            assertThat(d.pnl()).isEqualByComparingTo("2.3925");
+            assertThat(d.pnl()).isEqualByComparingTo("2.3975");
             assertThat(d.quantity()).isEqualByComparingTo("0.05");
-            assertThat(pair(d)).isEqualTo("1050.00→1100.00");
+            assertThat(pair(d)).isEqualTo("1000.00→1050.00");
         });
+        assertThat(h.position()).isEqualByComparingTo("0.05");
     }
 
     @Test
