@@ -98,7 +98,8 @@ public final class BotKernel {
         this.listener = b.listener;
         this.cancelOrdersOnStop = b.cancelOrdersOnStop;
         this.position = new Position(botId, instrument);
-        this.deals = new DealTracker(botId, instrument.symbol(), instrument.quoteAsset());
+        this.deals = new DealTracker(botId, instrument.symbol(), instrument.quoteAsset(), instrument.baseAsset(),
+                strategy.dealPolicy());
         this.context = new KernelContext(this);
         restore(b.state);
         this.port = b.connector.connect(this::onExecution);
@@ -115,7 +116,7 @@ public final class BotKernel {
             OrderFilled event = fill.toEvent();
             BigDecimal before = position.quantity();
             BigDecimal realized = position.apply(event);
-            deals.onFill(event, before, position.quantity(), realized, null);
+            deals.completed(event, before, position.quantity(), realized, null);
             nowMillis = Math.max(nowMillis, fill.executedAt().toEpochMilli());
         }
         for (OrderSnapshot s : state.openOrders()) {
@@ -381,7 +382,7 @@ public final class BotKernel {
         if (!applied) return;  // the same trade id again: already booked
         BigDecimal before = position.quantity();
         BigDecimal realized = position.apply(event);
-        Optional<Deal> deal = deals.onFill(event, before, position.quantity(), realized, order.closeReason());
+        List<Deal> completed = deals.completed(event, before, position.quantity(), realized, order.closeReason());
         if (order.status().isTerminal()) close(order);
         OrderSnapshot s = order.snapshot();
         Fill fill = new Fill(botId, event.clientOrderId(), event.tradeId(), instrument.exchange(), instrument.symbol(),
@@ -390,7 +391,7 @@ public final class BotKernel {
         journal.recordFill(s, fill);
         listener.onFill(fill, context.position());
         activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
-        deal.ifPresent(d -> {
+        completed.forEach(d -> {
             listener.onDealCompleted(d);
             activity(d.pnl().signum() >= 0 ? ActivityLevel.SUCCESS : ActivityLevel.WARNING,
                     Messages.dealClosed(d, instrument));

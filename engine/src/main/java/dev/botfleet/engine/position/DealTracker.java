@@ -6,11 +6,12 @@ import dev.botfleet.engine.order.OrderEvent.OrderFilled;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Cuts a stream of fills into deals. Feed it each fill together with the position before and after it and the
- * PnL the position says the fill realized.
+ * Cuts a stream of fills into deals, by a {@link DealPolicy} (default {@link DealPolicy#FLAT_POSITION}). Feed it each
+ * fill together with the position before and after it and the PnL the position says the fill realized.
  */
 public final class DealTracker {
     private final String botId;
@@ -26,24 +27,53 @@ public final class DealTracker {
     private BigDecimal exitValue = BigDecimal.ZERO;
     private BigDecimal pnl = BigDecimal.ZERO;
     private BigDecimal fees = BigDecimal.ZERO;
+    private final DealPolicy policy;
+    /** Set for the per-lot policies, which then do all the work. */
+    private final LotDeals lots;
 
     public DealTracker(String botId, String symbol, String quoteAsset) {
+        this(botId, symbol, quoteAsset, null, DealPolicy.FLAT_POSITION);
+    }
+
+    /** @param baseAsset needed by {@link DealPolicy#PER_LOT} (a base-asset fee shrinks the lots) */
+    public DealTracker(String botId, String symbol, String quoteAsset, String baseAsset, DealPolicy policy) {
         this.botId = botId;
         this.symbol = symbol;
         this.quoteAsset = quoteAsset;
+        this.policy = policy;
+        this.lots = policy.perLot() ? new LotDeals(botId, symbol, quoteAsset, baseAsset, policy) : null;
     }
 
-    /** True while the position is off zero. After a restart, replay the journaled fills to restore an open deal. */
-    public boolean isOpen() { return direction != null; }
+    public DealPolicy policy() { return policy; }
+
+    /**
+     * True while a deal is open (FLAT_POSITION: the position is off zero; PER_LOT: a lot is open). After a restart,
+     * replay the journaled fills to restore it.
+     */
+    public boolean isOpen() { return lots == null ? direction != null : lots.isOpen(); }
+
+    /** Per lot: the open lots, oldest first, as "LONG remaining/quantity@price"; FLAT_POSITION: empty. */
+    public List<String> openLots() { return lots == null ? List.of() : lots.openLots(); }
+
+    /**
+     * Like {@link #onFill} but for any policy: PER_LOT can complete several deals with one fill (an exit that closes
+     * several lots), FLAT_POSITION at most one.
+     */
+    public List<Deal> completed(OrderFilled fill, BigDecimal before, BigDecimal after, BigDecimal realized,
+                                CloseReason reason) {
+        if (lots != null) return lots.onFill(fill, reason);
+        return onFill(fill, before, after, realized, reason).map(List::of).orElseGet(List::of);
+    }
 
     /**
      * @param before signed position before the fill
      * @param after signed position after it
      * @param realized what {@link Position#apply} returned for this fill
-     * @return the deal this fill completed, if any
+     * @return the deal this fill completed, if any (per lot: the first of them; use {@link #completed})
      */
     public Optional<Deal> onFill(OrderFilled fill, BigDecimal before, BigDecimal after, BigDecimal realized,
                                  CloseReason reason) {
+        if (lots != null) return lots.onFill(fill, reason).stream().findFirst();
         BigDecimal fee = fill.feeCurrency().equals(quoteAsset) ? fill.fee() : BigDecimal.ZERO;
         if (direction == null) {
             if (after.signum() == 0) return Optional.empty();

@@ -5,6 +5,7 @@ import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.DealPolicy;
 
 /**
  * Code that reacts to market data and order events by submitting and canceling orders. The same instance runs in a
@@ -45,5 +46,14 @@ public interface Strategy {
 
     /** The bot stops. Open orders are canceled by the kernel after this returns. */
     default void onStop(StrategyContext ctx) {
+    }
+
+    /**
+     * How this strategy's fills form deals; asked once, when the kernel is built. The default counts a deal each
+     * time the position returns to zero; a strategy that always holds inventory (a grid) wants
+     * {@link DealPolicy#PER_LOT}.
+     */
+    default DealPolicy dealPolicy() {
+        return DealPolicy.FLAT_POSITION;
     }
 }

@@ -6,6 +6,7 @@ import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
 import dev.botfleet.server.common.Times;
@@ -14,7 +15,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -35,12 +35,21 @@ public final class JdbcOrderJournal implements OrderJournal {
     private final UUID botId;
     private final Instrument instrument;
     private final Consumer<Deal> onDealBooked;
+    private final DealPolicy policy;
     private Position position;
     private DealTracker deals;
 
     /** @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot) */
     public JdbcOrderJournal(OrderRepository orders, TransactionTemplate tx, Clock clock, UUID ownerId, UUID botId,
                             Instrument instrument, List<Fill> journaledFills, Consumer<Deal> onDealBooked) {
+        this(orders, tx, clock, ownerId, botId, instrument, journaledFills, onDealBooked, DealPolicy.FLAT_POSITION);
+    }
+
+    /** @param policy the bot's strategy's {@link dev.botfleet.engine.strategy.Strategy#dealPolicy()} */
+    public JdbcOrderJournal(OrderRepository orders, TransactionTemplate tx, Clock clock, UUID ownerId, UUID botId,
+                            Instrument instrument, List<Fill> journaledFills, Consumer<Deal> onDealBooked,
+                            DealPolicy policy) {
+        this.policy = policy;
         this.orders = orders;
         this.tx = tx;
         this.clock = clock;
@@ -53,15 +62,16 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     private void replay(List<Fill> fills) {
         position = new Position(botId.toString(), instrument);
-        deals = new DealTracker(botId.toString(), instrument.symbol(), instrument.quoteAsset());
+        deals = new DealTracker(botId.toString(), instrument.symbol(), instrument.quoteAsset(), instrument.baseAsset(),
+                policy);
         for (Fill f : fills) apply(f, null);
     }
 
-    private Optional<Deal> apply(Fill fill, dev.botfleet.engine.order.CloseReason reason) {
+    private List<Deal> apply(Fill fill, dev.botfleet.engine.order.CloseReason reason) {
         OrderEvent.OrderFilled event = fill.toEvent();
         BigDecimal before = position.quantity();
         BigDecimal realized = position.apply(event);
-        return deals.onFill(event, before, position.quantity(), realized, reason);
+        return deals.completed(event, before, position.quantity(), realized, reason);
     }
 
     @Override
@@ -78,25 +88,25 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public void recordFill(OrderSnapshot order, Fill fill) {
-        Optional<Deal> booked;
+        List<Deal> booked;
         try {
             booked = tx.execute(s -> {
                 if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
                 UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
-                if (orders.hasTrade(orderId, fill.tradeId())) return Optional.<Deal>empty();  // already booked
+                if (orders.hasTrade(orderId, fill.tradeId())) return List.<Deal>of();  // already booked
                 orders.insertTrade(ownerId, botId, orderId, fill);
-                Optional<Deal> deal = apply(fill, order.closeReason());
+                List<Deal> completed = apply(fill, order.closeReason());
                 orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
-                deal.ifPresent(d -> orders.insertDeal(ownerId, botId, d));
-                orders.bookOnBot(botId, deal.map(Deal::pnl).orElse(BigDecimal.ZERO), deal.isPresent() ? 1 : 0,
-                        fill.executedAt(), Times.now(clock));
-                return deal;
+                completed.forEach(d -> orders.insertDeal(ownerId, botId, d));
+                orders.bookOnBot(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
+                        completed.size(), fill.executedAt(), Times.now(clock));
+                return completed;
             });
         } catch (RuntimeException e) {
             // the transaction rolled back: forget what the mirror applied, so it matches the tables again
             replay(orders.fills(botId));
             throw e;
         }
-        if (booked != null) booked.ifPresent(onDealBooked);
+        if (booked != null) booked.forEach(onDealBooked);
     }
 }

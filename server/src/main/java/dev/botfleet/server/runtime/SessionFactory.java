@@ -77,7 +77,7 @@ class SessionFactory {
         PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, open, simOrders, bot.id());
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), runtime, paper.maxConsecutiveRejections());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, tx, clock, bot.ownerId(), bot.id(), instrument, fills,
-                deal -> { });
+                deal -> { }, strategy.dealPolicy());
         BotKernel kernel = BotKernel.builder(bot.id().toString(), instrument, strategy)
                 .exchange(exchange::connect)
                 .journal(journal)

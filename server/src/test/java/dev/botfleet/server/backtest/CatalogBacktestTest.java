@@ -32,6 +32,9 @@ class CatalogBacktestTest {
                 Arguments.of("ema-cross", Map.of("orderAmount", "0.5"), FillModel.FREQTRADE),
                 Arguments.of("dca", Map.of("baseOrderSize", "0.1", "safetyOrderSize", "0.2"), FillModel.REALISTIC),
                 Arguments.of("simple-dca", Map.of("orderAmount", "0.5"), FillModel.REALISTIC),
+                // the grid's range must fit LTC/BTC (0.0148-0.0189 over the file); its deals are lots, not flat-to-flat
+                Arguments.of("grid", Map.of("lowerPrice", "0.0150", "upperPrice", "0.0189", "gridCount", 10,
+                        "quantityPerGrid", "10", "quantityCurrency", "BASE"), FillModel.REALISTIC),
                 Arguments.of("momentum", Map.of("orderAmount", "0.5"), FillModel.REALISTIC),
                 Arguments.of("momentum", Map.of("orderAmount", "0.5"), FillModel.FREQTRADE));
     }

@@ -10,6 +10,7 @@ import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
@@ -86,6 +87,13 @@ public final class GridStrategy implements Strategy {
 
     /** Profit of the completed grids, in quote, net of fees. */
     public BigDecimal gridProfit() { return gridProfit; }
+
+    /**
+     * A grid always holds inventory, so its position almost never returns to zero: its deals are lots instead, each
+     * sell closing the lot bought nearest below its price, which is the buy of the grid the sell belongs to.
+     */
+    @Override
+    public DealPolicy dealPolicy() { return DealPolicy.PER_LOT_NEAREST; }
 
     @Override
     public void onTick(StrategyContext ctx, Tick tick) {

@@ -52,8 +52,14 @@ public final class Harness implements KernelListener {
 
     /** A bot restarted from its journal: {@code balances} must already reflect the journaled fills. */
     public Harness(Strategy strategy, Instrument instrument, Map<String, BigDecimal> balances, KernelState state) {
+        this(strategy, instrument, balances, state, SimFillModel.DEFAULT);
+    }
+
+    /** With another fill model, e.g. volume-limited to get partial fills. */
+    public Harness(Strategy strategy, Instrument instrument, Map<String, BigDecimal> balances, KernelState state,
+                   SimFillModel model) {
         this.strategy = strategy;
-        this.sim = new SimExchange(instrument, SimFillModel.DEFAULT, balances);
+        this.sim = new SimExchange(instrument, model, balances);
         this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(sim::connect).listener(this).state(state)
                 .build();
     }
@@ -82,7 +88,11 @@ public final class Harness implements KernelListener {
     }
 
     public Harness tick(long second, double price) {
-        kernel.onTick(new Tick("sim", BTC.symbol(), T0.plusSeconds(second).toEpochMilli(), price, 1000));
+        return tick(second, price, 1000);
+    }
+
+    public Harness tick(long second, double price, double volume) {
+        kernel.onTick(new Tick("sim", BTC.symbol(), T0.plusSeconds(second).toEpochMilli(), price, volume));
         return this;
     }
 
