@@ -141,7 +141,7 @@ public class BotResolver {
                 }
             } else if ("quote".equals(p.unit())) {
                 BigDecimal rounded = instrument.roundPrice(value);
-                if (rounded.signum() <= 0) {
+                if (value.signum() > 0 && rounded.signum() <= 0) {  // 0 itself can mean "off" (e.g. a grid's stopLossPrice)
                     v.add("config." + p.name(), "rounds to 0 at the tick size " + instrument.tickSize().toPlainString(), value);
                 } else {
                     values.put(p.name(), rounded);

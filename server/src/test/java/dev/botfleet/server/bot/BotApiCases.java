@@ -96,6 +96,22 @@ public abstract class BotApiCases extends ApiTestBase {
     }
 
     @Test
+    void aPriceParameterLeftAtZeroMeansOffAndIsAccepted() {
+        Session user = newUser();
+        Answer a = post("/api/v1/bots", user, Map.of("name", "grid 1", "exchange", "sim", "symbol", "BTC/USDT",
+                "strategy", "grid", "mode", "PAPER",
+                "config", Map.of("lowerPrice", "60000", "upperPrice", "68000", "quantityPerGrid", "50")));
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
+        assertThat(new java.math.BigDecimal(a.body().get("config").get("stopLossPrice").asString())).isZero();
+
+        Answer tiny = post("/api/v1/bots", user, Map.of("name", "grid 2", "exchange", "sim", "symbol", "BTC/USDT",
+                "strategy", "grid", "mode", "PAPER", "config", Map.of("lowerPrice", "60000", "upperPrice", "68000",
+                        "quantityPerGrid", "50", "stopLossPrice", "0.001")));
+        assertProblem(tiny, 400, "VALIDATION_ERROR");
+        assertThat(tiny.body().get("errors").get(0).get("field").asString()).isEqualTo("config.stopLossPrice");
+    }
+
+    @Test
     void decimalsKeepEveryDigitTheyAreGiven() {
         Session user = newUser();
         Map<String, Object> body = withConfig(bot("precise"), "trailingPercent", new java.math.BigDecimal("0.123456789012345678"));

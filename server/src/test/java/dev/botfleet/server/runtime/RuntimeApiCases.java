@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,9 +99,6 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
         config.put("gridCount", 20);
         config.put("quantityPerGrid", "0.001");
         config.put("quantityCurrency", "BASE");
-        // set explicitly: the API refuses their default 0 ("off") as "rounds to 0 at the tick size" (BotResolver)
-        config.put("stopLossPrice", price.multiply(new BigDecimal("0.5")).setScale(2, RoundingMode.HALF_EVEN));
-        config.put("takeProfitPrice", price.multiply(new BigDecimal("2")).setScale(2, RoundingMode.HALF_EVEN));
         Map<String, Object> body = new HashMap<>(Map.of("name", "grid", "exchange", "sim", "symbol", "BTC/USDT",
                 "strategy", "grid", "mode", "PAPER"));
         body.put("config", config);
