@@ -1,6 +1,7 @@
 package dev.botfleet.server.config;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import dev.botfleet.server.auth.TokenSubjectValidator;
 import dev.botfleet.server.common.ErrorCode;
 import dev.botfleet.server.common.Problems;
 import org.springframework.context.annotation.Bean;
@@ -97,14 +98,15 @@ public class SecurityConfig {
         return new NimbusJwtEncoder(new ImmutableSecret<>(jwtSigningKey));
     }
 
-    /** Expiry is checked against the server's {@link Clock} (so tests can move time); we both issue and verify, so no skew. */
+    /** Expiry is checked against the server's {@link Clock} (so tests can move time); we both issue and verify, so no skew.
+     * A token whose account no longer exists is refused too. */
     @Bean
-    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, BotfleetProperties properties, Clock clock) {
+    JwtDecoder jwtDecoder(SecretKey jwtSigningKey, BotfleetProperties properties, Clock clock, TokenSubjectValidator subjects) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(jwtSigningKey).macAlgorithm(MacAlgorithm.HS256).build();
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps,
-                new JwtIssuerValidator(properties.jwt().issuer())));
+                new JwtIssuerValidator(properties.jwt().issuer()), subjects));
         return decoder;
     }
 

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,7 +45,10 @@ public class EventStream {
     private final BotRepository bots;
     private final JsonMapper json;
 
-    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, JsonMapper json) {
+    private final Clock clock;
+
+    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, JsonMapper json, Clock clock) {
+        this.clock = clock;
         this.hub = hub;
         this.exchanges = exchanges;
         this.bots = bots;
@@ -77,8 +81,8 @@ public class EventStream {
 
     // ---------------------------------------------------------------- sessions (called by the WebSocket handler)
 
-    StreamSession open(org.springframework.web.socket.WebSocketSession socket, UUID ownerId) {
-        StreamSession session = new StreamSession(socket, ownerId, SESSION_CAPACITY);
+    StreamSession open(org.springframework.web.socket.WebSocketSession socket, UUID ownerId, Instant tokenExpiry) {
+        StreamSession session = new StreamSession(socket, ownerId, SESSION_CAPACITY, tokenExpiry, clock);
         byOwner.computeIfAbsent(ownerId, k -> ConcurrentHashMap.newKeySet()).add(session);
         return session;
     }

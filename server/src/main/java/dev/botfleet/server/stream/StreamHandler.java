@@ -2,6 +2,7 @@ package dev.botfleet.server.stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.stereotype.Component;
@@ -38,20 +39,29 @@ public class StreamHandler extends TextWebSocketHandler {
 
     @Override
     public void afterConnectionEstablished(WebSocketSession socket) throws Exception {
-        UUID owner = owner(socket);
-        if (owner == null) {
+        Jwt token = token(socket);
+        UUID owner = token == null ? null : owner(token);
+        if (owner == null || token.getExpiresAt() == null) {
             socket.close(CloseStatus.POLICY_VIOLATION.withReason("invalid or expired token"));
             return;
         }
-        socket.getAttributes().put(SESSION, stream.open(socket, owner));
+        socket.getAttributes().put(SESSION, stream.open(socket, owner, token.getExpiresAt()));
     }
 
-    private UUID owner(WebSocketSession socket) {
+    private static UUID owner(Jwt token) {
+        try {
+            return UUID.fromString(token.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private Jwt token(WebSocketSession socket) {
         if (socket.getUri() == null) return null;
         String token = UriComponentsBuilder.fromUri(socket.getUri()).build().getQueryParams().getFirst("token");
         if (token == null || token.isBlank()) return null;
         try {
-            return UUID.fromString(tokens.decode(java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8)).getSubject());
+            return tokens.decode(java.net.URLDecoder.decode(token, java.nio.charset.StandardCharsets.UTF_8));
         } catch (JwtException | IllegalArgumentException e) {
             log.debug("Stream refused: {}", e.getMessage());
             return null;

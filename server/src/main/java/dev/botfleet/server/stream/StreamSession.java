@@ -2,10 +2,14 @@ package dev.botfleet.server.stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.Set;
@@ -15,7 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One connected client. Messages wait in a bounded queue drained by the session's own virtual thread, so a slow
  * client never blocks a bot or the feed: when the queue is full, ticks are dropped first (a newer one follows
- * soon), and only when no tick is left to drop does the oldest message go.
+ * soon), and only when no tick is left to drop does the oldest message go. The session ends when its login token
+ * expires (close 1008): nothing is sent after the token's {@code exp}; the client reconnects with a fresh token.
  */
 final class StreamSession {
     private static final Logger log = LoggerFactory.getLogger(StreamSession.class);
@@ -26,16 +31,20 @@ final class StreamSession {
     private final WebSocketSession socket;
     private final UUID ownerId;
     private final int capacity;
+    private final Instant expiresAt;
+    private final Clock clock;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     /** Markets ("exchange|symbol") whose ticks this client asked for. */
     final Set<String> markets = ConcurrentHashMap.newKeySet();
     private long dropped;
     private boolean closed;
 
-    StreamSession(WebSocketSession socket, UUID ownerId, int capacity) {
+    StreamSession(WebSocketSession socket, UUID ownerId, int capacity, Instant expiresAt, Clock clock) {
         this.socket = socket;
         this.ownerId = ownerId;
         this.capacity = capacity;
+        this.expiresAt = expiresAt;
+        this.clock = clock;
         Thread.ofVirtual().name("stream-" + socket.getId()).start(this::sendLoop);
     }
 
@@ -83,18 +92,42 @@ final class StreamSession {
         }
     }
 
+    /** How long the sender may sleep: until the token expires, but at most a minute (the clock may be moved). */
+    private long millisUntilExpiry() {
+        Instant now = clock.instant();
+        if (expiresAt.isAfter(now.plusSeconds(60))) return 60_000;
+        return Math.max(1, Duration.between(now, expiresAt).toMillis());
+    }
+
+    private boolean expired() {
+        return !clock.instant().isBefore(expiresAt);
+    }
+
+    private void endExpired() {
+        close();
+        try {
+            socket.close(CloseStatus.POLICY_VIOLATION.withReason("token expired; reconnect with a fresh token"));
+        } catch (IOException | RuntimeException e) {
+            log.debug("Stream session {} close failed: {}", socket.getId(), e.getMessage());
+        }
+    }
+
     private void sendLoop() {
         while (true) {
             Outgoing next;
             synchronized (queue) {
-                while (queue.isEmpty() && !closed) {
+                while (queue.isEmpty() && !closed && !expired()) {
                     try {
-                        queue.wait();
+                        queue.wait(millisUntilExpiry());
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
                 if (closed) return;
+                if (expired()) {
+                    endExpired();
+                    return;
+                }
                 next = queue.pollFirst();
             }
             try {

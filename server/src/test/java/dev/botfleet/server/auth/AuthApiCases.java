@@ -122,6 +122,15 @@ public abstract class AuthApiCases extends ApiTestBase {
     }
 
     @Test
+    void aValidlySignedTokenOfAnAccountThatNoLongerExistsIsUnauthorized() {
+        Session user = newUser();
+        assertThat(get("/api/v1/bots", user).status()).isEqualTo(200);
+        jdbc.sql("DELETE FROM users WHERE id = :id").param("id", user.id()).update();
+        assertProblem(get("/api/v1/bots", user), 401, "UNAUTHORIZED");
+        assertProblem(get("/api/v1/me", user), 401, "UNAUTHORIZED");
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountWithRetryAfterUntilTheLockoutPasses() {
         Session user = newUser();
         for (int i = 0; i < 5; i++) {

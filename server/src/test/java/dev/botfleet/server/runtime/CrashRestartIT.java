@@ -6,14 +6,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -47,8 +41,6 @@ class CrashRestartIT {
 
     private static String schema;
     private static ServerProcess server;
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final JsonMapper json = JsonMapper.builder().build();
 
     @BeforeAll
     static void freshSchema() throws Exception {
@@ -198,32 +190,14 @@ class CrashRestartIT {
     }
 
     private String register() throws Exception {
-        String body = "{\"email\":\"crash@example.com\",\"password\":\"correct-horse-9\"}";
-        send("POST", "/api/v1/auth/register", null, body);
-        return send("POST", "/api/v1/auth/login", null, body).get("token").asString();
+        return new ServerApi(server).register("crash@example.com");
     }
 
     private String scalper(String token, String name, BigDecimal spread) throws Exception {
-        BigDecimal price = new BigDecimal(call("GET", "/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", token).get("price").asString());
-        String body = """
-                {"name":"%s","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
-                 "config":{"quantity":"0.001","buyPrice":"%s","sellPrice":"%s"}}""".formatted(name,
-                price.multiply(BigDecimal.ONE.subtract(spread)).setScale(2, RoundingMode.HALF_EVEN),
-                price.multiply(BigDecimal.ONE.add(spread)).setScale(2, RoundingMode.HALF_EVEN));
-        return send("POST", "/api/v1/bots", token, body).get("id").asString();
+        return new ServerApi(server).scalper(token, name, spread);
     }
 
     private JsonNode call(String method, String path, String token) throws Exception {
-        return send(method, path, token, null);
-    }
-
-    private JsonNode send(String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.base() + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
-        if (token != null) request.header("Authorization", "Bearer " + token);
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
-        return json.readTree(response.body());
+        return new ServerApi(server).call(method, path, token);
     }
 }

@@ -33,7 +33,7 @@ class StreamSessionTest {
             return null;
         }).when(socket).sendMessage(any(WebSocketMessage.class));
 
-        StreamSession session = new StreamSession(socket, java.util.UUID.randomUUID(), 4);
+        StreamSession session = new StreamSession(socket, java.util.UUID.randomUUID(), 4, java.time.Instant.MAX, java.time.Clock.systemUTC());
         session.offer("event-0", false);  // taken by the sender, which then hangs in sendMessage
         assertThat(firstSendStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
@@ -52,5 +52,34 @@ class StreamSessionTest {
         while (sent.size() < 5 && System.nanoTime() < deadline) Thread.sleep(10);
         assertThat(sent).containsExactly("event-0", "event-2", "event-3", "event-4", "event-5");
         session.close();
+    }
+
+    @Test
+    void theSessionEndsWhenItsTokenExpiresAndSendsNothingAfter() throws Exception {
+        dev.botfleet.server.support.MutableClock clock = new dev.botfleet.server.support.MutableClock();
+        List<String> sent = new CopyOnWriteArrayList<>();
+        CountDownLatch closed = new CountDownLatch(1);
+        List<org.springframework.web.socket.CloseStatus> closes = new CopyOnWriteArrayList<>();
+        WebSocketSession socket = mock(WebSocketSession.class);
+        when(socket.getId()).thenReturn("s2");
+        doAnswer(call -> sent.add(((TextMessage) call.getArgument(0)).getPayload())).when(socket).sendMessage(any(WebSocketMessage.class));
+        doAnswer(call -> {
+            closes.add(call.getArgument(0));
+            closed.countDown();
+            return null;
+        }).when(socket).close(any(org.springframework.web.socket.CloseStatus.class));
+
+        StreamSession session = new StreamSession(socket, java.util.UUID.randomUUID(), 4, clock.instant().plusSeconds(30), clock);
+        session.offer("before-expiry", false);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (sent.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertThat(sent).containsExactly("before-expiry");
+
+        clock.advance(java.time.Duration.ofSeconds(30));
+        session.offer("after-expiry", false);
+        assertThat(closed.await(10, TimeUnit.SECONDS)).as("socket closed at expiry").isTrue();
+        assertThat(closes.getFirst().getCode()).isEqualTo(1008);
+        assertThat(closes.getFirst().getReason()).contains("token expired");
+        assertThat(sent).containsExactly("before-expiry");
     }
 }
