@@ -11,6 +11,7 @@ import dev.botfleet.server.bot.BotRepository;
 import dev.botfleet.server.bot.BotResponse;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.Prices;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,9 +47,12 @@ public class EventStream {
     private final JsonMapper json;
 
     private final Clock clock;
+    private final int maxSessionsPerUser;
 
-    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, JsonMapper json, Clock clock) {
+    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, JsonMapper json, Clock clock,
+                       @Value("${botfleet.stream.max-sessions-per-user:10}") int maxSessionsPerUser) {
         this.clock = clock;
+        this.maxSessionsPerUser = maxSessionsPerUser;
         this.hub = hub;
         this.exchanges = exchanges;
         this.bots = bots;
@@ -81,10 +85,22 @@ public class EventStream {
 
     // ---------------------------------------------------------------- sessions (called by the WebSocket handler)
 
-    StreamSession open(org.springframework.web.socket.WebSocketSession socket, UUID ownerId, Instant tokenExpiry) {
-        StreamSession session = new StreamSession(socket, ownerId, SESSION_CAPACITY, tokenExpiry, clock);
-        byOwner.computeIfAbsent(ownerId, k -> ConcurrentHashMap.newKeySet()).add(session);
-        return session;
+    /** @return the new session, or empty when the user already has {@code maxSessionsPerUser} open */
+    Optional<StreamSession> open(org.springframework.web.socket.WebSocketSession socket, UUID ownerId, Instant tokenExpiry) {
+        StreamSession[] opened = new StreamSession[1];
+        byOwner.compute(ownerId, (k, sessions) -> {
+            Set<StreamSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
+            if (set.size() < maxSessionsPerUser) {
+                opened[0] = new StreamSession(socket, ownerId, SESSION_CAPACITY, tokenExpiry, clock);
+                set.add(opened[0]);
+            }
+            return set;
+        });
+        return Optional.ofNullable(opened[0]);
+    }
+
+    int maxSessionsPerUser() {
+        return maxSessionsPerUser;
     }
 
     void close(StreamSession session) {

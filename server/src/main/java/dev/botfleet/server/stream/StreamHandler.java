@@ -45,7 +45,13 @@ public class StreamHandler extends TextWebSocketHandler {
             socket.close(CloseStatus.POLICY_VIOLATION.withReason("invalid or expired token"));
             return;
         }
-        socket.getAttributes().put(SESSION, stream.open(socket, owner, token.getExpiresAt()));
+        var session = stream.open(socket, owner, token.getExpiresAt());
+        if (session.isEmpty()) {
+            socket.close(CloseStatus.POLICY_VIOLATION.withReason("too many stream connections for this account (at most "
+                    + stream.maxSessionsPerUser() + ")"));
+            return;
+        }
+        socket.getAttributes().put(SESSION, session.get());
     }
 
     private static UUID owner(Jwt token) {

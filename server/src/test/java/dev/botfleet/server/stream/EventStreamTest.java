@@ -37,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4", "botfleet.sim.tick-interval=50ms",
+        "botfleet.stream.max-sessions-per-user=3",
         "spring.datasource.url=jdbc:h2:mem:botfleet-stream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 @Import(TestClockConfig.class)
 class EventStreamTest {
@@ -52,6 +53,7 @@ class EventStreamTest {
     static final class Received implements WebSocket.Listener {
         final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        volatile String reason;
         private final StringBuilder partial = new StringBuilder();
 
         @Override
@@ -67,6 +69,7 @@ class EventStreamTest {
 
         @Override
         public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
+            this.reason = reason;
             closed.complete(statusCode);
             return null;
         }
@@ -89,6 +92,31 @@ class EventStreamTest {
             connect(query, received);
             assertThat(received.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
         }
+    }
+
+    @Test
+    void aUserHasAtMostTheConfiguredNumberOfStreamSessions() throws Exception {
+        String token = register();
+        String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        List<Received> open = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Received received = new Received();
+            WebSocket socket = connect(query, received);
+            socket.sendText("{\"action\":\"ping\"}", true).join();
+            // the server answers only a registered session: after this the session counts
+            assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+            open.add(received);
+        }
+        Received fourth = new Received();
+        connect(query, fourth);
+        assertThat(fourth.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(fourth.reason).contains("too many stream connections");
+        for (Received r : open) assertThat(r.closed).as("the first three stay open").isNotDone();
+        String other = register();
+        Received others = new Received();
+        WebSocket socket = connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
+        socket.sendText("{\"action\":\"ping\"}", true).join();
+        assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the limit is per user").contains("unknown action");
     }
 
     @Test
