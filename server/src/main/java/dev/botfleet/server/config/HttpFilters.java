@@ -19,4 +19,13 @@ public class HttpFilters {
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return bean;
     }
+
+    @Bean
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(BotfleetProperties properties, JsonMapper json) {
+        BodySizeFilter filter = new BodySizeFilter(properties.http().maxBody().toBytes(),
+                properties.http().maxUploadBody().toBytes(), json);
+        FilterRegistrationBean<BodySizeFilter> bean = new FilterRegistrationBean<>(filter);
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return bean;
+    }
 }

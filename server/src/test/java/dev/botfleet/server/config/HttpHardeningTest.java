@@ -73,6 +73,26 @@ class HttpHardeningTest {
         assertProblem(login, 401, "UNAUTHORIZED");
     }
 
+    @Test
+    void aBodyOverTheCapIs413WhetherDeclaredOrChunked() throws Exception {
+        String big = "{\"email\":\"" + "a".repeat(70 * 1024) + "\",\"password\":\"x\"}";
+        assertProblem(send(post("/api/v1/auth/login", big)), 413, "PAYLOAD_TOO_LARGE");
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())));
+        assertProblem(send(chunked), 413, "PAYLOAD_TOO_LARGE");
+        // under the cap a chunked body is read as usual
+        HttpRequest.Builder small = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        "{\"email\":\"nobody@example.com\",\"password\":\"wrong-pass-1\"}".getBytes())));
+        assertProblem(send(small), 401, "UNAUTHORIZED");
+        // backtests take the larger upload cap: a 70 KiB submission is judged on its content, not its size
+        HttpResponse<String> backtest = send(post("/api/v1/backtests", "{\"strategy\":\"" + "s".repeat(70 * 1024) + "\"}")
+                .header("Authorization", "Bearer " + token));
+        assertThat(backtest.statusCode()).as(backtest.body()).isNotEqualTo(413).isLessThan(500);
+    }
+
     HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     }
