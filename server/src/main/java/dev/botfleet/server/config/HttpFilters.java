@@ -13,6 +13,14 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 public class HttpFilters {
+    /** First of all, so every answer (including the other filters' refusals) carries the headers. */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeadersFilter() {
+        FilterRegistrationBean<SecurityHeadersFilter> bean = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return bean;
+    }
+
     @Bean
     FilterRegistrationBean<QueryEncodingFilter> queryEncodingFilter(JsonMapper json) {
         FilterRegistrationBean<QueryEncodingFilter> bean = new FilterRegistrationBean<>(new QueryEncodingFilter(json));

@@ -93,6 +93,41 @@ class HttpHardeningTest {
         assertThat(backtest.statusCode()).as(backtest.body()).isNotEqualTo(413).isLessThan(500);
     }
 
+    @Test
+    void everyResponseCarriesSecurityHeadersIncludingErrors() throws Exception {
+        for (String path : List.of("/api/v1/bots", "/api/v1/no-such-thing", "/index.html", "/api/v1/bots?status=%FF")) {
+            HttpResponse<String> r = send(get(path));
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeadersFilter.DASHBOARD_POLICY);
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        }
+        String csp = SecurityHeadersFilter.DASHBOARD_POLICY;
+        assertThat(csp).contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'", "connect-src 'self' ws: wss:")
+                .doesNotContain("unsafe-inline");
+        HttpResponse<String> swagger = send(get("/swagger-ui/index.html"));
+        assertThat(swagger.statusCode()).isEqualTo(200);
+        assertThat(swagger.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.SWAGGER_POLICY);
+        assertThat(SecurityHeadersFilter.SWAGGER_POLICY).contains("script-src 'self';");
+        assertThat(noInlineScript(swagger.body())).as("swagger-ui has no inline script").isTrue();
+    }
+
+    @Test
+    void theDashboardPageHasNoInlineScript() throws Exception {
+        String html = java.nio.file.Files.readString(java.nio.file.Path.of("../web/index.html"));
+        assertThat(noInlineScript(html)).as(html).isTrue();
+    }
+
+    /** Every script element has a src (the CSP allows no inline script). */
+    static boolean noInlineScript(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script([^>]*)>(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        while (m.find()) {
+            if (!m.group(1).contains("src=") || !m.group(2).isBlank()) return false;
+        }
+        return true;
+    }
+
     HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     }
