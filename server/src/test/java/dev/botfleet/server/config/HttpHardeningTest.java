@@ -128,6 +128,13 @@ class HttpHardeningTest {
         return true;
     }
 
+    @Test
+    void traceAndTheBareErrorPageAnswerProblems() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody())), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(send(get("/error")), 404, "NOT_FOUND");
+    }
+
     HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     }
