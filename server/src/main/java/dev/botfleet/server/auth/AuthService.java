@@ -40,7 +40,9 @@ public class AuthService {
                     + Math.max(1, locked.get().toSeconds()) + " seconds", locked.get());
         }
         Optional<User> user = users.findByEmail(email);
-                boolean matches = passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash)) && user.isPresent();
+        // no stored password can be longer than bcrypt's limit, and bcrypt would throw on it
+        boolean matches = !UserService.tooLongForBcrypt(password)
+                && passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash)) && user.isPresent();
         if (!matches) {
             throttle.failed(email, address);
             throw new ApiException.Unauthorized("Wrong email or password");

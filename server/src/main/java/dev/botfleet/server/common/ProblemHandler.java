@@ -57,8 +57,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 new HttpHeaders(), ErrorCode.CONFLICT.status(), request);
     }
 
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<Object> tooLarge(BodyTooLargeException e, WebRequest request) {
+        log.info("Refused a body over {} bytes on {}", e.limit(), path(request));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage()), new HttpHeaders(),
+                ErrorCode.PAYLOAD_TOO_LARGE.status(), request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) return tooLarge(tooLarge, request); // wrapped by a converter
         log.error("Unexpected error on {}", path(request), e);
         return handleExceptionInternal(e, Problems.of(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred; it has been logged"), new HttpHeaders(),
@@ -117,6 +126,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
+        if (tooLarge != null) return tooLarge(tooLarge, request);
         ProblemDetail problem;
         if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch.getPath());
@@ -149,6 +160,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static String path(WebRequest request) {
         return request instanceof ServletWebRequest servlet ? servlet.getRequest().getRequestURI() : null;
+    }
+
+    private static <T extends Throwable> T causeOf(Throwable e, Class<T> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) return type.cast(t);
+        }
+        return null;
     }
 
     static String fieldPath(List<JacksonException.Reference> path) {

@@ -3,6 +3,8 @@ package dev.botfleet.server.config;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import org.springframework.util.unit.DataSize;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -21,7 +23,8 @@ public record BotfleetProperties(
         @DefaultValue Registration registration,
         @DefaultValue Login login,
         @DefaultValue Password password,
-        @DefaultValue Redis redis) {
+        @DefaultValue Redis redis,
+        @DefaultValue Http http) {
 
     /**
      * @param secret base64 of at least 32 bytes signing tokens (HS256); generated into {@code dataDir} when absent
@@ -50,6 +53,15 @@ public record BotfleetProperties(
 
     /** @param bcryptStrength log2 rounds of bcrypt (10 = ~100 ms on one core, the usual trade-off) */
     public record Password(@DefaultValue("10") int bcryptStrength) {
+    }
+
+    /**
+     * Request-body caps, checked before parsing (413 beyond them).
+     *
+     * @param maxBody       every endpoint but backtests: auth, bot and credential config are small JSON
+     * @param maxUploadBody backtest submissions, which may carry a strategy's source
+     */
+    public record Http(@DefaultValue("64KB") DataSize maxBody, @DefaultValue("16MB") DataSize maxUploadBody) {
     }
 
     public record Redis(@DefaultValue("false") boolean enabled) {

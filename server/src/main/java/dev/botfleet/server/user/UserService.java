@@ -8,6 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
@@ -18,7 +19,8 @@ import java.util.regex.Pattern;
 @Service
 public class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
-    public static final int MAX_PASSWORD_LENGTH = 72; // bcrypt ignores bytes beyond 72
+    /** In UTF-8 bytes, not characters: bcrypt refuses (Spring) or silently ignores input beyond 72 bytes. */
+    public static final int MAX_PASSWORD_BYTES = 72;
     /** Pragmatic shape check (something@domain.tld); the real proof would be a confirmation mail. */
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s.]+(\\.[^@\\s.]+)+$");
 
@@ -68,12 +70,17 @@ public class UserService {
     /** Null when acceptable, else the rule it breaks in words. */
     static String passwordProblem(String password) {
         if (password == null || password.isEmpty()) return "is required";
-        if (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH
+        if (password.length() < MIN_PASSWORD_LENGTH || tooLongForBcrypt(password)
                 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {
-            return "must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH
-                    + " characters and contain at least one letter and one digit";
+            return "must be " + MIN_PASSWORD_LENGTH + " characters to " + MAX_PASSWORD_BYTES
+                    + " bytes of UTF-8 (an emoji counts as 4) and contain at least one letter and one digit";
         }
         return null;
+    }
+
+    /** True when bcrypt cannot take this password at all; login treats it as wrong rather than failing. */
+    public static boolean tooLongForBcrypt(String password) {
+        return password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES;
     }
 
     public static String normalizeEmail(String email) {

@@ -1,5 +1,6 @@
 package dev.botfleet.server.auth;
 
+import org.springframework.util.unit.DataSize;
 import dev.botfleet.server.config.BotfleetProperties;
 import dev.botfleet.server.support.MutableClock;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,8 @@ class LoginThrottleTest {
     private final LoginThrottle throttle = new LoginThrottle(new BotfleetProperties(Path.of("x"), null,
             new BotfleetProperties.Jwt(null, Duration.ofHours(1), "botfleet"), new BotfleetProperties.Registration(true),
             new BotfleetProperties.Login(3, 100, Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(30)),
-            new BotfleetProperties.Password(4), new BotfleetProperties.Redis(false)), clock);
+            new BotfleetProperties.Password(4), new BotfleetProperties.Redis(false),
+            new BotfleetProperties.Http(DataSize.ofKilobytes(64), DataSize.ofMegabytes(16))), clock);
 
     private void fail(int times) {
         for (int i = 0; i < times; i++) throttle.failed("a@b.c", "1.2.3.4");

@@ -1,0 +1,156 @@
+package dev.botfleet.server.config;
+
+import dev.botfleet.server.support.TestClockConfig;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The HTTP edge against a real Tomcat (MockMvc would decode, size and header requests differently): malformed
+ * queries, oversized bodies and security headers. H2 only; nothing here depends on the database.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4", "botfleet.sim.tick-interval=50ms",
+        "spring.datasource.url=jdbc:h2:mem:botfleet-http;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@Import(TestClockConfig.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HttpHardeningTest {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    @LocalServerPort
+    int port;
+    String token;
+
+    @BeforeAll
+    void login() throws Exception {
+        String email = "h" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String body = "{\"email\":\"" + email + "\",\"password\":\"correct-horse-9\"}";
+        assertThat(send(post("/api/v1/auth/register", body)).statusCode()).isEqualTo(201);
+        HttpResponse<String> login = send(post("/api/v1/auth/login", body));
+        token = JSON.readTree(login.body()).get("token").asString();
+    }
+
+    @Test
+    void aQueryValueThatIsNotUtf8IsA400NamingTheParameter() throws Exception {
+        for (String path : List.of("/api/v1/bots?status=%FF", "/api/v1/orders?status=%FF", "/api/v1/logs?level=%C3%28",
+                "/api/v1/price/ltp?exchange=sim&symbol=%FF")) {
+            HttpResponse<String> r = send(get(path).header("Authorization", "Bearer " + token));
+            assertProblem(r, 400, "MALFORMED_REQUEST");
+            assertThat(r.body()).as(path).contains("not valid").doesNotContain("Exception");
+        }
+        assertThat(JSON.readTree(send(get("/api/v1/bots?status=%FF").header("Authorization", "Bearer " + token)).body())
+                .get("detail").asString()).contains("'status'");
+    }
+
+    @Test
+    void aPasswordOver72BytesIsAFieldErrorNotA500() throws Exception {
+        String emoji = "\uD83D\uDE00".repeat(40) + "a1"; // 42 characters, 162 bytes
+        String email = "e" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        HttpResponse<String> r = send(post("/api/v1/auth/register",
+                "{\"email\":\"" + email + "\",\"password\":\"" + emoji + "\"}"));
+        assertProblem(r, 400, "VALIDATION_ERROR");
+        JsonNode errors = JSON.readTree(r.body()).get("errors");
+        assertThat(errors).hasSize(1);
+        assertThat(errors.get(0).get("field").asString()).isEqualTo("password");
+        assertThat(errors.get(0).get("message").asString()).contains("72 bytes");
+        HttpResponse<String> login = send(post("/api/v1/auth/login",
+                "{\"email\":\"" + email + "\",\"password\":\"" + emoji + "\"}"));
+        assertProblem(login, 401, "UNAUTHORIZED");
+    }
+
+    @Test
+    void aBodyOverTheCapIs413WhetherDeclaredOrChunked() throws Exception {
+        String big = "{\"email\":\"" + "a".repeat(70 * 1024) + "\",\"password\":\"x\"}";
+        assertProblem(send(post("/api/v1/auth/login", big)), 413, "PAYLOAD_TOO_LARGE");
+        HttpRequest.Builder chunked = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes())));
+        assertProblem(send(chunked), 413, "PAYLOAD_TOO_LARGE");
+        // under the cap a chunked body is read as usual
+        HttpRequest.Builder small = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        "{\"email\":\"nobody@example.com\",\"password\":\"wrong-pass-1\"}".getBytes())));
+        assertProblem(send(small), 401, "UNAUTHORIZED");
+        // backtests take the larger upload cap: a 70 KiB submission is judged on its content, not its size
+        HttpResponse<String> backtest = send(post("/api/v1/backtests", "{\"strategy\":\"" + "s".repeat(70 * 1024) + "\"}")
+                .header("Authorization", "Bearer " + token));
+        assertThat(backtest.statusCode()).as(backtest.body()).isNotEqualTo(413).isLessThan(500);
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeadersIncludingErrors() throws Exception {
+        for (String path : List.of("/api/v1/bots", "/api/v1/no-such-thing", "/index.html", "/api/v1/bots?status=%FF")) {
+            HttpResponse<String> r = send(get(path));
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as(path).hasValue(SecurityHeadersFilter.DASHBOARD_POLICY);
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+        }
+        String csp = SecurityHeadersFilter.DASHBOARD_POLICY;
+        assertThat(csp).contains("script-src 'self';", "object-src 'none'", "frame-ancestors 'none'", "connect-src 'self' ws: wss:")
+                .doesNotContain("unsafe-inline");
+        HttpResponse<String> swagger = send(get("/swagger-ui/index.html"));
+        assertThat(swagger.statusCode()).isEqualTo(200);
+        assertThat(swagger.headers().firstValue("Content-Security-Policy")).hasValue(SecurityHeadersFilter.SWAGGER_POLICY);
+        assertThat(SecurityHeadersFilter.SWAGGER_POLICY).contains("script-src 'self';");
+        assertThat(noInlineScript(swagger.body())).as("swagger-ui has no inline script").isTrue();
+    }
+
+    @Test
+    void theDashboardPageHasNoInlineScript() throws Exception {
+        String html = java.nio.file.Files.readString(java.nio.file.Path.of("../web/index.html"));
+        assertThat(noInlineScript(html)).as(html).isTrue();
+    }
+
+    /** Every script element has a src (the CSP allows no inline script). */
+    static boolean noInlineScript(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<script([^>]*)>(.*?)</script>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        while (m.find()) {
+            if (!m.group(1).contains("src=") || !m.group(2).isBlank()) return false;
+        }
+        return true;
+    }
+
+    @Test
+    void traceAndTheBareErrorPageAnswerProblems() throws Exception {
+        assertProblem(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .method("TRACE", HttpRequest.BodyPublishers.noBody())), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(send(get("/error")), 404, "NOT_FOUND");
+    }
+
+    HttpRequest.Builder get(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+    }
+
+    HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertProblem(HttpResponse<String> r, int status, String code) {
+        assertThat(r.statusCode()).as(r.uri() + " " + r.body()).isEqualTo(status);
+        assertThat(r.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(r.body()).get("code").asString()).isEqualTo(code);
+    }
+}
