@@ -62,7 +62,12 @@ class StreamSessionTest {
         List<org.springframework.web.socket.CloseStatus> closes = new CopyOnWriteArrayList<>();
         WebSocketSession socket = mock(WebSocketSession.class);
         when(socket.getId()).thenReturn("s2");
-        doAnswer(call -> sent.add(((TextMessage) call.getArgument(0)).getPayload())).when(socket).sendMessage(any(WebSocketMessage.class));
+        CountDownLatch firstSent = new CountDownLatch(1);
+        doAnswer(call -> {
+            sent.add(((TextMessage) call.getArgument(0)).getPayload());
+            firstSent.countDown();
+            return null;
+        }).when(socket).sendMessage(any(WebSocketMessage.class));
         doAnswer(call -> {
             closes.add(call.getArgument(0));
             closed.countDown();
@@ -71,8 +76,7 @@ class StreamSessionTest {
 
         StreamSession session = new StreamSession(socket, java.util.UUID.randomUUID(), 4, clock.instant().plusSeconds(30), clock);
         session.offer("before-expiry", false);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (sent.isEmpty() && System.nanoTime() < deadline) Thread.sleep(10);
+        assertThat(firstSent.await(10, TimeUnit.SECONDS)).as("sent before expiry").isTrue();
         assertThat(sent).containsExactly("before-expiry");
 
         clock.advance(java.time.Duration.ofSeconds(30));
