@@ -56,7 +56,9 @@ public final class E2eRunner {
         System.out.printf("[e2e] starting %s on %s, data dir %s, log %s%n", jar.getFileName(), baseUrl, dataDir, serverLog);
 
         ProcessBuilder serverBuilder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(),
-                "--server.port=" + port, "--botfleet.data-dir=" + dataDir)
+                "--server.port=" + port, "--botfleet.data-dir=" + dataDir,
+                // every test signs up its own user, all from 127.0.0.1
+                "--botfleet.registration.max-per-address=1000")
                 .redirectErrorStream(true)
                 .redirectOutput(serverLog.toFile());
         serverBuilder.environment().put("BOTFLEET_DATA_DIR", dataDir.toString());

@@ -1,5 +1,7 @@
 package dev.botfleet.server.auth;
 
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.user.User;
 import dev.botfleet.server.user.UserResponse;
 import dev.botfleet.server.user.UserService;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,16 +17,31 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuthController {
     private final UserService users;
     private final AuthService auth;
+    private final RegistrationThrottle registrations;
 
-    public AuthController(UserService users, AuthService auth) {
+    public AuthController(UserService users, AuthService auth, RegistrationThrottle registrations) {
         this.users = users;
         this.auth = auth;
+        this.registrations = registrations;
     }
 
+    /** Sign-ups are counted per client address (see {@link RegistrationThrottle}); the address is taken as at login. */
     @PostMapping("/register")
     @ResponseStatus(HttpStatus.CREATED)
-    public UserResponse register(@RequestBody Credentials body) {
-        return UserResponse.of(users.register(body.email(), body.password()));
+    public UserResponse register(@RequestBody Credentials body, HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        registrations.waitFor(address).ifPresent(wait -> {
+            throw new ApiException.RateLimited("Too many sign-ups from your address; try again in "
+                    + Math.max(1, wait.toSeconds()) + " seconds", wait);
+        });
+        try {
+            User user = users.register(body.email(), body.password());
+            registrations.counted(address);
+            return UserResponse.of(user);
+        } catch (ApiException.Conflict taken) {
+            registrations.counted(address); // probing for taken emails costs a hash too
+            throw taken;
+        }
     }
 
     /** The address is the TCP peer; behind a proxy set server.forward-headers-strategy=native to use X-Forwarded-For. */

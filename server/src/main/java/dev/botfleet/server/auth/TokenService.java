@@ -17,6 +17,8 @@ import java.util.List;
 /** Issues the HS256 bearer tokens: subject = user id, roles claim, expiry after the configured lifetime. */
 @Service
 public class TokenService {
+    /** The account's token version when the token was issued; see {@link TokenSubjectValidator}. */
+    public static final String VERSION_CLAIM = "ver";
     private final JwtEncoder encoder;
     private final BotfleetProperties properties;
     private final Clock clock;
@@ -37,6 +39,7 @@ public class TokenService {
                 .expiresAt(expiresAt)
                 .claim("email", user.email())
                 .claim("roles", List.of(user.role().name()))
+                .claim(VERSION_CLAIM, user.tokenVersion())
                 .build();
         String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims))
                 .getTokenValue();

@@ -1,5 +1,6 @@
 package dev.botfleet.server.auth;
 
+import dev.botfleet.server.user.User;
 import dev.botfleet.server.user.UserRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -7,16 +8,20 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A validly signed token is only good while its account exists: a deleted user's token (or one forged for an id that
- * never existed) is refused like an expired one, on the API and on the event stream, which share the decoder.
+ * A validly signed token is only good while its account exists and has not revoked it: a deleted user's token (or one
+ * forged for an id that never existed) and a token issued before the password changed or before "sign out everywhere"
+ * are refused like an expired one, on the API and on the event stream, which share the decoder.
  */
 @Component
 public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
     private static final OAuth2TokenValidatorResult UNKNOWN_SUBJECT =
             OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token's account does not exist", null));
+    private static final OAuth2TokenValidatorResult REVOKED = OAuth2TokenValidatorResult.failure(new OAuth2Error(
+            "invalid_token", "The token was revoked (password changed or signed out everywhere)", null));
     private final UserRepository users;
 
     public TokenSubjectValidator(UserRepository users) {
@@ -31,6 +36,14 @@ public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
         } catch (IllegalArgumentException | NullPointerException e) {
             return UNKNOWN_SUBJECT;
         }
-        return users.findById(subject).isPresent() ? OAuth2TokenValidatorResult.success() : UNKNOWN_SUBJECT;
+        Optional<User> user = users.findById(subject);
+        if (user.isEmpty()) return UNKNOWN_SUBJECT;
+        return versionOf(token) == user.get().tokenVersion() ? OAuth2TokenValidatorResult.success() : REVOKED;
+    }
+
+    /** Tokens issued before versions existed carry none: they count as version 0, the column's default. */
+    private static long versionOf(Jwt token) {
+        Object claim = token.getClaims().get(TokenService.VERSION_CLAIM);
+        return claim instanceof Number n ? n.longValue() : (claim == null ? 0 : -1);
     }
 }

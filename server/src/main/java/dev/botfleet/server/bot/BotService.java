@@ -138,6 +138,27 @@ public class BotService {
         return active.size();
     }
 
+    /**
+     * Stops every ACTIVE bot of an account and waits until each has finished its last turn (orders canceled and
+     * journaled), outside the transaction for the reason given at {@link #delete}.
+     *
+     * @return how many bots were stopped
+     */
+    public int stopAllAndWait(UUID ownerId, String reason) {
+        List<Bot> active = transaction.execute(status -> {
+            List<Bot> found = bots.activeForUpdate(ownerId);
+            for (Bot bot : found) stopOne(bot, reason);
+            return found;
+        });
+        for (Bot bot : active) runtime.awaitStopped(bot.id());
+        return active.size();
+    }
+
+    /** Inside the caller's transaction: locks the account's ACTIVE bots, if any. */
+    public boolean anyActive(UUID ownerId) {
+        return !bots.activeForUpdate(ownerId).isEmpty();
+    }
+
     @Transactional(readOnly = true)
     public BotRepository.Summary summary(UUID ownerId) {
         return bots.summary(ownerId);

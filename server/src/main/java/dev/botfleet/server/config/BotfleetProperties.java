@@ -36,7 +36,13 @@ public record BotfleetProperties(
         }
     }
 
-    public record Registration(@DefaultValue("true") boolean enabled) {
+    /**
+     * @param enabled       false closes sign-up (403)
+     * @param maxPerAddress sign-ups one client address may make within {@code window} (429 + Retry-After beyond)
+     */
+    public record Registration(@DefaultValue("true") boolean enabled,
+                               @DefaultValue("10") int maxPerAddress,
+                               @DefaultValue("1h") Duration window) {
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.botfleet.server.bot.BotRepository;
 import dev.botfleet.server.bot.BotResponse;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.Prices;
+import dev.botfleet.server.user.TokensRevoked;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -81,6 +82,13 @@ public class EventStream {
     public void onBotChanged(BotChanged change) {
         if (!watching(change.ownerId())) return;
         bots.find(change.ownerId(), change.botId()).ifPresent(b -> publish(b.ownerId(), "bot", BotResponse.of(b)));
+    }
+
+    /** A revoked token must not keep a stream open: the account's sessions end with the reason (close 1008). */
+    @TransactionalEventListener(fallbackExecution = true)
+    public void onTokensRevoked(TokensRevoked revoked) {
+        Set<StreamSession> sessions = byOwner.get(revoked.userId());
+        if (sessions != null) for (StreamSession s : sessions) s.revoke(revoked.reason());
     }
 
     // ---------------------------------------------------------------- sessions (called by the WebSocket handler)

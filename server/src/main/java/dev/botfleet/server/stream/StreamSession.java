@@ -38,6 +38,8 @@ final class StreamSession {
     final Set<String> markets = ConcurrentHashMap.newKeySet();
     private long dropped;
     private boolean closed;
+    /** Set when the account's tokens were revoked; the send loop then ends the session with this reason. */
+    private String revokedBecause;
 
     StreamSession(WebSocketSession socket, UUID ownerId, int capacity, Instant expiresAt, Clock clock) {
         this.socket = socket;
@@ -92,6 +94,14 @@ final class StreamSession {
         }
     }
 
+    /** Ends the session from its own send loop (sends and the close never overlap on the socket). */
+    void revoke(String reason) {
+        synchronized (queue) {
+            revokedBecause = reason;
+            queue.notifyAll();
+        }
+    }
+
     /** How long the sender may sleep: until the token expires, but at most a minute (the clock may be moved). */
     private long millisUntilExpiry() {
         Instant now = clock.instant();
@@ -103,10 +113,10 @@ final class StreamSession {
         return !clock.instant().isBefore(expiresAt);
     }
 
-    private void endExpired() {
+    private void end(String reason) {
         close();
         try {
-            socket.close(CloseStatus.POLICY_VIOLATION.withReason("token expired; reconnect with a fresh token"));
+            socket.close(CloseStatus.POLICY_VIOLATION.withReason(reason));
         } catch (IOException | RuntimeException e) {
             log.debug("Stream session {} close failed: {}", socket.getId(), e.getMessage());
         }
@@ -116,7 +126,7 @@ final class StreamSession {
         while (true) {
             Outgoing next;
             synchronized (queue) {
-                while (queue.isEmpty() && !closed && !expired()) {
+                while (queue.isEmpty() && !closed && !expired() && revokedBecause == null) {
                     try {
                         queue.wait(millisUntilExpiry());
                     } catch (InterruptedException e) {
@@ -125,7 +135,11 @@ final class StreamSession {
                 }
                 if (closed) return;
                 if (expired()) {
-                    endExpired();
+                    end("token expired; reconnect with a fresh token");
+                    return;
+                }
+                if (revokedBecause != null) {
+                    end("token revoked: " + revokedBecause);
                     return;
                 }
                 next = queue.pollFirst();

@@ -12,7 +12,7 @@ import java.util.UUID;
 public class UserRepository {
     private static final RowMapper<User> ROW = (rs, n) -> new User(rs.getObject("id", UUID.class),
             rs.getString("email"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-            Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+            rs.getInt("token_version"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
 
     private final JdbcClient jdbc;
 
@@ -41,6 +41,23 @@ public class UserRepository {
     public boolean existsByEmail(String email) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE email = :email").param("email", email)
                 .query(Long.class).single() > 0;
+    }
+
+    /** Stores a new password hash and invalidates every token issued so far. */
+    public void changePassword(UUID id, String hash, java.time.Instant at) {
+        jdbc.sql("UPDATE users SET password_hash = :hash, token_version = token_version + 1, updated_at = :at WHERE id = :id")
+                .param("hash", hash).param("at", Times.sql(at)).param("id", id).update();
+    }
+
+    /** Invalidates every token issued so far ("sign out everywhere"). */
+    public void revokeTokens(UUID id, java.time.Instant at) {
+        jdbc.sql("UPDATE users SET token_version = token_version + 1, updated_at = :at WHERE id = :id")
+                .param("at", Times.sql(at)).param("id", id).update();
+    }
+
+    /** The account row; every owned row (bots, orders, fills, keys, logs, backtests) goes with it (ON DELETE CASCADE). */
+    public boolean delete(UUID id) {
+        return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
     }
 
     public long count() {

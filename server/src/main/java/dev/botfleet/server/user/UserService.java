@@ -58,7 +58,7 @@ public class UserService {
             return tx.execute(status -> {
                 if (users.existsByEmail(email)) throw new ApiException.Conflict("An account with this email already exists");
                 Instant now = Times.now(clock);
-                User user = new User(UUID.randomUUID(), email, hash, users.count() == 0 ? Role.ADMIN : Role.USER, now, now);
+                User user = new User(UUID.randomUUID(), email, hash, users.count() == 0 ? Role.ADMIN : Role.USER, 0, now, now);
                 users.insert(user);
                 return user;
             });
@@ -68,7 +68,7 @@ public class UserService {
     }
 
     /** Null when acceptable, else the rule it breaks in words. */
-    static String passwordProblem(String password) {
+    public static String passwordProblem(String password) {
         if (password == null || password.isEmpty()) return "is required";
         if (password.length() < MIN_PASSWORD_LENGTH || tooLongForBcrypt(password)
                 || password.chars().noneMatch(Character::isLetter) || password.chars().noneMatch(Character::isDigit)) {

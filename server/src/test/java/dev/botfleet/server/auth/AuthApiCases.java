@@ -177,7 +177,7 @@ public abstract class AuthApiCases extends ApiTestBase {
         Session user = newUser();
         assertProblem(get("/api/v1/nothing-here", user), 404, "NOT_FOUND");
         assertProblem(request(HttpMethod.GET, "/api/v1/nothing-here", null, null), 401, "UNAUTHORIZED");
-        assertProblem(request(HttpMethod.DELETE, "/api/v1/me", "Bearer " + user.token(), null), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(request(HttpMethod.PUT, "/api/v1/me", "Bearer " + user.token(), null), 405, "METHOD_NOT_ALLOWED");
     }
 
     @Test

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LoginThrottleTest {
     private final MutableClock clock = new MutableClock(java.time.Instant.parse("2026-01-01T00:00:00Z"));
     private final LoginThrottle throttle = new LoginThrottle(new BotfleetProperties(Path.of("x"), null,
-            new BotfleetProperties.Jwt(null, Duration.ofHours(1), "botfleet"), new BotfleetProperties.Registration(true),
+            new BotfleetProperties.Jwt(null, Duration.ofHours(1), "botfleet"), new BotfleetProperties.Registration(true, 10, Duration.ofHours(1)),
             new BotfleetProperties.Login(3, 100, Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(30)),
             new BotfleetProperties.Password(4), new BotfleetProperties.Redis(false),
             new BotfleetProperties.Http(DataSize.ofKilobytes(64), DataSize.ofMegabytes(16))), clock);

@@ -20,14 +20,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class RuntimeTestBase extends ApiTestBase {
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
-    BigDecimal ltp() {
+    protected BigDecimal ltp() {
         Answer a = get("/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", newUser());
         assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
         return new BigDecimal(a.body().get("price").asString());
     }
 
     /** A scalper bot on sim BTC/USDT buying {@code below} and selling {@code above} the LTP (fractions, 0.0005 = 0.05%). */
-    String scalper(Session user, String below, String above) {
+    protected String scalper(Session user, String below, String above) {
         BigDecimal price = ltp();
         Map<String, Object> config = new HashMap<>();
         config.put("quantity", "0.001");
@@ -41,7 +41,7 @@ public abstract class RuntimeTestBase extends ApiTestBase {
         return created.body().get("id").asString();
     }
 
-    String start(Session user, String bot) {
+    protected String start(Session user, String bot) {
         Answer started = post("/api/v1/bots/" + bot + "/start", user, null);
         assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(200);
         assertThat(started.body().get("status").asString()).isEqualTo("ACTIVE");

@@ -37,7 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4", "botfleet.sim.tick-interval=50ms",
-        "botfleet.stream.max-sessions-per-user=3",
+        "botfleet.stream.max-sessions-per-user=3", "botfleet.registration.max-per-address=1000",
         "spring.datasource.url=jdbc:h2:mem:botfleet-stream;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 @Import(TestClockConfig.class)
 class EventStreamTest {
@@ -92,6 +92,30 @@ class EventStreamTest {
             connect(query, received);
             assertThat(received.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
         }
+    }
+
+    @Test
+    void signingOutEverywhereEndsTheAccountsOpenStreams() throws Exception {
+        String token = register();
+        Received received = new Received();
+        WebSocket socket = connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), received);
+        socket.sendText("{\"action\":\"ping\"}", true).join();
+        assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+        String other = register();
+        Received others = new Received();
+        WebSocket otherSocket = connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
+        otherSocket.sendText("{\"action\":\"ping\"}", true).join();
+        assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+
+        call("POST", "/api/v1/me/logout-all", token, null);
+
+        assertThat(received.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
+        assertThat(received.reason).isEqualTo("token revoked: signed out everywhere");
+        assertThat(others.closed).as("another account's stream stays open").isNotDone();
+        Received again = new Received();
+        connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), again);
+        assertThat(again.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the revoked token opens no new stream")
+                .isEqualTo(1008);
     }
 
     @Test

@@ -101,6 +101,18 @@ public abstract class ApiTestBase {
         return send(MockMvcRequestBuilders.delete(path), user, null);
     }
 
+    protected Answer delete(String path, Session user, Object body) {
+        return send(MockMvcRequestBuilders.delete(path), user, body);
+    }
+
+    /** A registration from a chosen client address (the per-address sign-up limit counts by it). */
+    protected Answer register(String email, String password, String address) {
+        return send(MockMvcRequestBuilders.post("/api/v1/auth/register").with(r -> {
+            r.setRemoteAddr(address);
+            return r;
+        }), null, Map.of("email", email, "password", password));
+    }
+
     protected Answer request(HttpMethod method, String path, String bearer, String rawBody) {
         MockHttpServletRequestBuilder builder = MockMvcRequestBuilders.request(method, path);
         if (bearer != null) builder.header("Authorization", bearer);
@@ -119,6 +131,13 @@ public abstract class ApiTestBase {
     }
 
     private Answer perform(MockHttpServletRequestBuilder builder) {
+        // MockMvc's default peer is 127.0.0.1 for every request; the API tests share one context per database, so
+        // unrelated tests must not add up against the per-address sign-up and login limits. A test that cares about
+        // the address sets it (login, register), and that one is kept.
+        builder.with(r -> {
+            if ("127.0.0.1".equals(r.getRemoteAddr())) r.setRemoteAddr(nextAddress());
+            return r;
+        });
         try {
             MockHttpServletResponse response = mvc.perform(builder).andReturn().getResponse();
             String text = response.getContentAsString(StandardCharsets.UTF_8);
