@@ -1,6 +1,7 @@
 package dev.botfleet.bench;
 
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.sim.SimExchange;
@@ -47,7 +48,7 @@ public class KernelPathBenchmark {
         for (int i = 0; i < bots; i++) {
             SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")));
             kernels[i] = BotKernel.builder("b" + i, BTC, catalog.create("scalper", config, BTC))
-                    .exchange(sim::connect).build();
+                    .exchange(sim::connect).matchOn(MatchingData.TICKS).build();
             kernels[i].start(T0);
         }
     }

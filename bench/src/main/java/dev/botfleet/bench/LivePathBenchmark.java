@@ -1,6 +1,7 @@
 package dev.botfleet.bench;
 
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
@@ -142,7 +143,7 @@ public class LivePathBenchmark {
             latencies.add(latency);
             BotKernel kernel = BotKernel.builder("b" + i, BTC,
                             new Measured(catalog.create("scalper", config, BTC), latency))
-                    .exchange(sim::connect).build();
+                    .exchange(sim::connect).matchOn(MatchingData.TICKS).build();
             BotRunner runner = new BotRunner(kernel, pool, (e, ex) -> errors.incrementAndGet());
             runner.send(new BotCommand.StartBot(T0));
             hub.subscribe("sim", "BTC/USDT", runner);

@@ -7,6 +7,9 @@ import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.strategy.definition.ParameterDefinition;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
+import dev.botfleet.engine.kernel.KernelState;
+import dev.botfleet.engine.kernel.MatchingData;
+import dev.botfleet.engine.sim.SimFillModel;
 import dev.botfleet.strategies.support.Harness;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +62,9 @@ class StrategyCatalogTest {
     static List<String> run(String id, long seed, boolean ticks) {
         StrategyDefinition def = CATALOG.find(id).orElseThrow();
         StrategyConfig config = Harness.config(def, REQUIRED.getOrDefault(id, Map.of()));
-        Harness h = new Harness(CATALOG.create(id, config, Harness.BTC), Harness.BTC, Harness.usdt("1000000")).start();
+        // data is matched once: on the ticks when there are ticks (paper), else by replaying the candles (backtest)
+        Harness h = new Harness(CATALOG.create(id, config, Harness.BTC), Harness.BTC, Harness.usdt("1000000"),
+                KernelState.EMPTY, SimFillModel.DEFAULT, ticks ? MatchingData.TICKS : MatchingData.CANDLES).start();
         SplittableRandom random = new SplittableRandom(seed);
         double price = 64000;
         for (int minute = 0; minute < 600; minute++) {

@@ -4,6 +4,7 @@ import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelListener;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
@@ -68,7 +69,7 @@ final class KernelRun implements KernelListener {
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);
         SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances);
         BotKernel kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
-                .exchange(sim::connect).listener(this).build();
+                .exchange(sim::connect).matchOn(MatchingData.CANDLES).listener(this).build();
         cash = spec.startingBalance().doubleValue();
 
         int n = s.size();

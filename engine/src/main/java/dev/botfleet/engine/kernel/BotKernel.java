@@ -1,6 +1,5 @@
 package dev.botfleet.engine.kernel;
 
-import dev.botfleet.engine.exchange.ExchangeConnector;
 import dev.botfleet.engine.exchange.ExchangePort;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
@@ -22,7 +21,6 @@ import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.engine.risk.Denial;
 import dev.botfleet.engine.risk.DenialReason;
 import dev.botfleet.engine.risk.RiskEngine;
-import dev.botfleet.engine.risk.RiskLimits;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
 
@@ -33,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -63,7 +60,10 @@ public final class BotKernel {
     final OrderJournal journal;
     final KernelListener listener;
     final ExchangePort port;
+    /** The simulated exchange, if that is the port; null for a real venue. */
     private final MarketDataListener simulatedMatching;
+    /** Which stream the simulated exchange matches on; null for a real venue. */
+    private final MatchingData matchOn;
     private final boolean cancelOrdersOnStop;
 
     final Position position;
@@ -89,7 +89,7 @@ public final class BotKernel {
     private boolean started;
     private String doneReason;
 
-    private BotKernel(Builder b) {
+    BotKernel(KernelBuilder b) {
         this.botId = b.botId;
         this.instrument = b.instrument;
         this.strategy = b.strategy;
@@ -104,10 +104,15 @@ public final class BotKernel {
         restore(b.state);
         this.port = b.connector.connect(this::onExecution);
         this.simulatedMatching = port instanceof MarketDataListener m ? m : null;
+        if (simulatedMatching != null && b.matchOn == null) {
+            throw new IllegalStateException("bot " + botId + " trades on a simulated exchange: say which market data it"
+                    + " matches on, matchOn(TICKS) on a live or paper feed, matchOn(CANDLES) when candles are the only data");
+        }
+        this.matchOn = simulatedMatching == null ? null : b.matchOn;
     }
 
-    public static Builder builder(String botId, Instrument instrument, Strategy strategy) {
-        return new Builder(botId, instrument, strategy);
+    public static KernelBuilder builder(String botId, Instrument instrument, Strategy strategy) {
+        return new KernelBuilder(botId, instrument, strategy);
     }
 
     private void restore(KernelState state) {
@@ -162,7 +167,7 @@ public final class BotKernel {
         try {
             advanceClock(tick.timestamp());
             lastPrice = tick.price();
-            if (simulatedMatching != null) {
+            if (matchOn == MatchingData.TICKS) {
                 simulatedMatching.onTick(tick);
                 drain();
             }
@@ -178,12 +183,15 @@ public final class BotKernel {
         }
     }
 
-    /** A completed candle, handled at its close time. */
+    /**
+     * A completed candle, handled at its close time. The simulated exchange replays it only when candles are the
+     * matching data; on a tick feed the same trades were matched one by one already.
+     */
     public void onCandle(Candle candle) {
         boolean outer = enter();
         try {
             advanceClock(candle.closeTime());
-            if (simulatedMatching != null) {
+            if (matchOn == MatchingData.CANDLES) {
                 simulatedMatching.onCandle(candle);
                 drain();
             }
@@ -473,37 +481,4 @@ public final class BotKernel {
     public List<OrderSnapshot> openOrders() { return context.openOrders(); }
 
     public Instant clock() { return now(); }
-
-    /** How a kernel is put together. Defaults: no journal, no listener, no risk limits, cancel orders on stop. */
-    public static final class Builder {
-        private final String botId;
-        private final Instrument instrument;
-        private final Strategy strategy;
-        private RiskEngine risk = new RiskEngine(RiskLimits.NONE);
-        private OrderJournal journal = OrderJournal.NONE;
-        private KernelListener listener = KernelListener.NONE;
-        private ExchangeConnector connector;
-        private KernelState state = KernelState.EMPTY;
-        private boolean cancelOrdersOnStop = true;
-
-        private Builder(String botId, Instrument instrument, Strategy strategy) {
-            this.botId = Objects.requireNonNull(botId, "botId");
-            this.instrument = Objects.requireNonNull(instrument, "instrument");
-            this.strategy = Objects.requireNonNull(strategy, "strategy");
-        }
-
-        public Builder risk(RiskEngine risk) { this.risk = risk; return this; }
-        public Builder journal(OrderJournal journal) { this.journal = journal; return this; }
-        public Builder listener(KernelListener listener) { this.listener = listener; return this; }
-        /** Required: how to reach the exchange (e.g. {@code simExchange::connect}). */
-        public Builder exchange(ExchangeConnector connector) { this.connector = connector; return this; }
-        /** Restores a bot from its journal; call {@link BotKernel#start} afterwards to reconcile and resume. */
-        public Builder state(KernelState state) { this.state = state; return this; }
-        public Builder cancelOrdersOnStop(boolean value) { this.cancelOrdersOnStop = value; return this; }
-
-        public BotKernel build() {
-            Objects.requireNonNull(connector, "exchange connector");
-            return new BotKernel(this);
-        }
-    }
 }

@@ -136,6 +136,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             emit(new OrderEvent.OrderRejected(o.clientOrderId, problem, at));
         } else {
             account.reserve(o.reserveAsset, o.reservePerUnit.multiply(o.quantity));
+            o.acceptedAt = at.toEpochMilli();
             // A limit that does not cross the last trade rests at once; one that does takes liquidity next trade.
             if (o.type == OrderType.LIMIT && !Double.isNaN(lastPrice)) {
                 o.arriving = o.side == OrderSide.BUY ? lastPrice <= o.limit : lastPrice >= o.limit;
@@ -223,29 +224,35 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             return;
         }
         // The first trade after a start or restart has no known path from a previous one: it counts as an opening.
-        match(tick.price(), tick.size(), tick.timestamp(), Double.isNaN(lastPrice));
+        match(tick.price(), tick.size(), tick.timestamp(), tick.timestamp(), Double.isNaN(lastPrice));
         flush();
     }
 
     /**
      * A bar becomes four trades at its close time, open → high → low → close, or open → low → high → close when the
      * open is nearer the low (trading-formulas.md §1.3), each with a quarter of the volume. The open is an opening
-     * trade (the market may have gapped since the last close); the other three follow it continuously.
+     * trade (the market may have gapped since the last close); the other three follow it continuously. Only orders
+     * accepted at or before the bar's open take part: the bar's high and low may have printed before a later order.
      */
     @Override
     public void onCandle(Candle c) {
         double v = c.volume() / 4;
         long t = c.closeTime();
+        long from = c.openTime();
         boolean lowFirst = c.open() - c.low() < c.high() - c.open();
-        match(c.open(), v, t, true);
-        match(lowFirst ? c.low() : c.high(), v, t, false);
-        match(lowFirst ? c.high() : c.low(), v, t, false);
-        match(c.close(), v, t, false);
+        match(c.open(), v, t, from, true);
+        match(lowFirst ? c.low() : c.high(), v, t, from, false);
+        match(lowFirst ? c.high() : c.low(), v, t, from, false);
+        match(c.close(), v, t, from, false);
         flush();
     }
 
-    /** @param opening true if the path from the previous trade to this one is unknown (a bar's open, a first tick) */
-    private void match(double price, double size, long timestamp, boolean opening) {
+    /**
+     * @param dataFrom the earliest instant the trade may have happened (a tick's time, a bar's open): orders accepted
+     *                 after it do not take part, so nothing fills at a price traded before the order existed
+     * @param opening  true if the path from the previous trade to this one is unknown (a bar's open, a first tick)
+     */
+    private void match(double price, double size, long timestamp, long dataFrom, boolean opening) {
         double previous = opening ? Double.NaN : lastPrice;
         lastPrice = price;
         lastTimestamp = Math.max(lastTimestamp, timestamp);
@@ -255,6 +262,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         boolean anyClosed = false;
         for (int i = 0, n = working.size(); i < n; i++) {
             SimOrder o = working.get(i);
+            if (o.acceptedAt > dataFrom) continue;  // this trade may predate the order: it stays as it is
             BigDecimal fillPrice = fillPrice(o, price, previous);
             Liquidity liquidity = o.arriving || o.type == OrderType.STOP_MARKET ? Liquidity.TAKER : Liquidity.MAKER;
             boolean wasArriving = o.arriving;

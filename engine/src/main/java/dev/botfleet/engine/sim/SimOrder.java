@@ -36,6 +36,11 @@ final class SimOrder {
     /** A stop whose trigger has printed but which has not fully filled yet: from then on it is a market order. */
     boolean triggered;
     String reason;
+    /**
+     * Epoch millis of the acceptance: the order may only fill against market data from then on (a trade at or after
+     * it, a candle that opens at or after it). Orders restored after a restart were accepted in the past: MIN_VALUE.
+     */
+    long acceptedAt = Long.MIN_VALUE;
     final List<OrderFilled> fills = new ArrayList<>();
 
     SimOrder(OrderSnapshot o, BigDecimal reservePerUnit, String reserveAsset) {

@@ -53,7 +53,7 @@ class BotKernelTest {
     final Scripted strategy = new Scripted();
 
     BotKernel kernel() {
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec).build();
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).journal(rec).listener(rec).build();
         k.start(T0);
         return k;
     }
@@ -180,7 +180,7 @@ class BotKernelTest {
 
     @Test
     void botLimitsSeeTheOrdersAlreadyWorking() {
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec)
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).journal(rec).listener(rec)
                 .risk(new dev.botfleet.engine.risk.RiskEngine(
                         new dev.botfleet.engine.risk.RiskLimits(new BigDecimal("0.015"), 1, null)))
                 .build();

@@ -64,7 +64,7 @@ class ReconciliationTest {
         Recorder rec = new Recorder();
         SimExchange sim = newSim();
         BotKernel first = BotKernel.builder("7", BTC, new BuyOnce()).journal(rec).listener(rec)
-                .exchange(l -> crashingOnSubmit(sim, l)).build();
+                .exchange(l -> crashingOnSubmit(sim, l)).matchOn(MatchingData.TICKS).build();
         first.start(T0);
         first.onTick(tick(1, 64000.00));   // the process dies right after this; `first` is never used again
         assertThat(rec.journal).containsExactly("new 7-1 SUBMITTED");
@@ -74,7 +74,7 @@ class ReconciliationTest {
         SimExchange fresh = newSim();
         fresh.onTick(tick(1, 64000.00));
         BuyOnce strategy = new BuyOnce();
-        BotKernel second = BotKernel.builder("7", BTC, strategy).journal(rec).listener(rec).exchange(fresh::connect)
+        BotKernel second = BotKernel.builder("7", BTC, strategy).journal(rec).listener(rec).exchange(fresh::connect).matchOn(MatchingData.TICKS)
                 .state(stateFrom(rec)).build();
         second.start(T0.plusSeconds(10));
         assertThat(fresh.query("7-1")).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(OrderStatus.ACCEPTED));
@@ -94,7 +94,7 @@ class ReconciliationTest {
         Recorder rec = new Recorder();
         SimExchange sim = newSim();
         BotKernel first = BotKernel.builder("7", BTC, new BuyOnce()).journal(rec).listener(rec)
-                .exchange(sim::connect).build();
+                .exchange(sim::connect).matchOn(MatchingData.TICKS).build();
         first.start(T0);
         first.onTick(tick(1, 64000.00));
         // what the journal held just before the exchange filled the order
@@ -105,7 +105,7 @@ class ReconciliationTest {
         // crash: the fill never reached the journal. Restart against the same exchange, which did fill it.
         Recorder rec2 = new Recorder();
         BotKernel second = BotKernel.builder("7", BTC, new BuyOnce()).journal(rec2).listener(rec2)
-                .exchange(sim::connect).state(beforeFill).build();
+                .exchange(sim::connect).matchOn(MatchingData.TICKS).state(beforeFill).build();
         second.start(T0.plusSeconds(10));
         assertThat(rec2.journal).containsExactly("fill 7-1 0.01@63900.00 FILLED");
         assertThat(second.position().quantity()).isEqualByComparingTo("0.01");
@@ -115,7 +115,7 @@ class ReconciliationTest {
         Recorder rec3 = new Recorder();
         KernelState withFill = new KernelState(2, List.of(), rec2.fills);
         BotKernel third = BotKernel.builder("7", BTC, new BuyOnce()).journal(rec3).listener(rec3)
-                .exchange(sim::connect).state(withFill).build();
+                .exchange(sim::connect).matchOn(MatchingData.TICKS).state(withFill).build();
         third.start(T0.plusSeconds(20));
         assertThat(rec3.journal).isEmpty();
         assertThat(third.position().quantity()).isEqualByComparingTo("0.01");
@@ -126,7 +126,7 @@ class ReconciliationTest {
         Recorder rec = new Recorder();
         SimExchange sim = newSim();
         BotKernel k = BotKernel.builder("7", BTC, new BuyOnce()).journal(rec).listener(rec)
-                .exchange(sim::connect).build();
+                .exchange(sim::connect).matchOn(MatchingData.TICKS).build();
         k.start(T0);
         k.onTick(tick(1, 64000.00));
         k.onTick(tick(2, 63800.00));

@@ -1,6 +1,7 @@
 package dev.botfleet.engine.runtime;
 
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
@@ -116,7 +117,7 @@ class RuntimeTest {
             }
         };
         SimExchange sim = new SimExchange(btc, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
-        BotKernel kernel = BotKernel.builder("r1", btc, buyer).exchange(sim::connect).build();
+        BotKernel kernel = BotKernel.builder("r1", btc, buyer).exchange(sim::connect).matchOn(MatchingData.TICKS).build();
         ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor();
         BotRunner runner = new BotRunner(kernel, pool, (e, ex) -> { });
         MarketDataHub hub = new MarketDataHub();

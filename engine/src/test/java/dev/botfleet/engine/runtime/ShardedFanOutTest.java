@@ -1,6 +1,7 @@
 package dev.botfleet.engine.runtime;
 
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
@@ -87,7 +88,7 @@ class ShardedFanOutTest {
     private static BotRunner runner(String id, Strategy strategy, ExecutorService pool,
                                     AtomicReference<String> violation) {
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
-        BotKernel kernel = BotKernel.builder(id, BTC, strategy).exchange(sim::connect).build();
+        BotKernel kernel = BotKernel.builder(id, BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).build();
         BotRunner r = new BotRunner(kernel, pool, (e, ex) -> violation.set(id + " failed: " + ex));
         r.send(new BotCommand.StartBot(T0));
         return r;

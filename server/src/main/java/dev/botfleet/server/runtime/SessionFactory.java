@@ -1,6 +1,7 @@
 package dev.botfleet.server.runtime;
 
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.ClientOrderIds;
@@ -79,7 +80,7 @@ class SessionFactory {
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, tx, clock, bot.ownerId(), bot.id(), instrument, fills,
                 deal -> { }, strategy.dealPolicy());
         BotKernel kernel = BotKernel.builder(bot.id().toString(), instrument, strategy)
-                .exchange(exchange::connect)
+                .exchange(exchange::connect).matchOn(MatchingData.TICKS)
                 .journal(journal)
                 .listener(session)
                 .state(new KernelState(nextSequence, open, fills))

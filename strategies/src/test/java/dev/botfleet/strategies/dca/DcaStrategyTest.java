@@ -101,7 +101,9 @@ class DcaStrategyTest {
 
     @Test
     void rsiStartConditionWaitsForTheIndicator() {
-        Harness h = bot(golden("startCondition", "RSI_BELOW", "rsiPeriod", 2, "rsiThreshold", "20"));
+        // candles are the only data here, so they are replayed through the exchange as in a backtest
+        Harness h = Harness.onCandles(DcaDefinition.definition(), DcaStrategy::new,
+                golden("startCondition", "RSI_BELOW", "rsiPeriod", 2, "rsiThreshold", "20")).start();
         h.closes(0, 1000, 1010, 1020, 1030);
         assertThat(h.fills).isEmpty();
         h.closes(4, 1000, 980, 985);             // RSI(2) drops below 20 at 980 → base order at the next trade

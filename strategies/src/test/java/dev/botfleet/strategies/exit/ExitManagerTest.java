@@ -41,11 +41,14 @@ class ExitManagerTest {
         @Override protected boolean exitSignal(Candle candle) { return false; }
     }
 
-    /** Starts, enters 100 USDT at 1000 (0.1 BTC): the buy is sent on the candle, filled by the tick at 61 s. */
+    /**
+     * Starts, enters 100 USDT at 1000 (0.1 BTC): the buy is sent on the candle, filled by the tick at 61 s. The bot
+     * matches on ticks as on paper, so the market is first seen trading (59 s) before the candle closes.
+     */
     static Harness entered(Map<String, Object> exits) {
         Map<String, Object> raw = new LinkedHashMap<>(exits);
         Harness h = Harness.of(DEF, EnterOnce::new, raw).start();
-        h.close(0, 1000).tick(61, 1000);
+        h.tick(59, 1000).close(0, 1000).tick(61, 1000);
         assertThat(h.position()).isEqualByComparingTo("0.1");
         return h;
     }

@@ -69,7 +69,7 @@ class RulesStrategyTest {
     void crossoversOfPriceAndItsAverageEnterAndExit() {
         double[] path = {10, 10, 10, 9, 8, 9, 11, 12, 11, 9, 8, 8};
         Map<String, Object> sma = ind("indicator", "sma", "period", 3);
-        Harness h = Harness.of(DEF, RulesStrategy::new, Map.of("orderAmount", "50",
+        Harness h = Harness.onCandles(DEF, RulesStrategy::new, Map.of("orderAmount", "50",
                 "entry", cmp(ind("indicator", "price"), "crossesAbove", sma),
                 "exit", cmp(ind("indicator", "price"), "crossesBelow", sma))).start();
         h.closes(0, path);
@@ -95,7 +95,7 @@ class RulesStrategyTest {
                 cmp(ind("indicator", "price"), ">", 100),
                 Map.of("any", List.of(cmp(ind("indicator", "rsi", "period", 2), "<", 10),
                         cmp(ind("indicator", "volume"), ">=", 1000)))));
-        Harness h = Harness.of(DEF, RulesStrategy::new, Map.of("entry", entry)).start();
+        Harness h = Harness.onCandles(DEF, RulesStrategy::new, Map.of("entry", entry)).start();
         h.closes(0, 99, 100, 100);
         assertThat(h.fills).isEmpty();
         h.closes(3, 101, 102);
@@ -116,7 +116,7 @@ class RulesStrategyTest {
                 cmp(ind("indicator", "fastStochastic", "kPeriod", 5), "<=", 20),
                 cmp(ind("indicator", "atr", "period", 3), "<", ind("indicator", "price")));
         assertThat(violations(Map.of("entry", Map.of("any", all)))).isEmpty();
-        Harness h = Harness.of(DEF, RulesStrategy::new, Map.of("entry", Map.of("any", all))).start();
+        Harness h = Harness.onCandles(DEF, RulesStrategy::new, Map.of("entry", Map.of("any", all))).start();
         h.closes(0, 100, 101, 102, 101, 100, 99, 98, 99, 100, 101, 102, 103, 104, 105, 104, 103, 102, 101, 100,
                 99, 98, 97, 96, 95, 96, 97, 98, 99, 100, 101, 102, 103, 104, 105, 106);
         assertThat(h.kernel.isRunning()).isTrue();

@@ -2,6 +2,7 @@ package dev.botfleet.strategies.scalper;
 
 import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelListener;
 import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.kernel.OrderJournal;
@@ -70,7 +71,7 @@ class ScalperTest {
 
     BotKernel kernel(StrategyConfig config, KernelState state) {
         BotKernel k = BotKernel.builder("s1", BTC, new StrategyCatalog().create("scalper", config, BTC))
-                .exchange(sim::connect).journal(books).listener(books).state(state).build();
+                .exchange(sim::connect).matchOn(MatchingData.TICKS).journal(books).listener(books).state(state).build();
         k.start(T0);
         return k;
     }

@@ -16,7 +16,7 @@ class DipMomentumMacdTest {
 
     @Test
     void dipBuysTheDropFromTheRecentHighAndSellsTheRebound() {
-        Harness h = Harness.of(DipStrategy.definition(), DipStrategy::new, Map.of("lookback", 5, "dipPercent", "5",
+        Harness h = Harness.onCandles(DipStrategy.definition(), DipStrategy::new, Map.of("lookback", 5, "dipPercent", "5",
                 "reboundPercent", "3", "takeProfitPercent", "0")).start();
         h.closes(0, 100, 100, 100, 100, 100, 96, 95.5);
         assertThat(h.fills).isEmpty();                      // 4.5 % below the high: not a dip yet
@@ -31,7 +31,7 @@ class DipMomentumMacdTest {
 
     @Test
     void dipTakesProfitByDefault() {
-        Harness h = Harness.of(DipStrategy.definition(), DipStrategy::new, Map.of("lookback", 5)).start();
+        Harness h = Harness.onCandles(DipStrategy.definition(), DipStrategy::new, Map.of("lookback", 5)).start();
         h.closes(0, 100, 100, 100, 100, 100, 94, 93);        // buys at 93: take profit 3 % → 95.79
         assertThat(h.open()).singleElement().satisfies(o -> assertThat(o.price()).isEqualByComparingTo("95.79"));
         h.candle(7, 93, 96, 93, 94);
@@ -40,7 +40,7 @@ class DipMomentumMacdTest {
 
     @Test
     void momentumBuysTheBreakoutAndSellsWhenTheRateOfChangeTurns() {
-        Harness h = Harness.of(MomentumStrategy.definition(), MomentumStrategy::new,
+        Harness h = Harness.onCandles(MomentumStrategy.definition(), MomentumStrategy::new,
                 Map.of("lookback", 3, "rocPeriod", 2)).start();
         h.closes(0, 100, 101, 100, 102, 103, 104, 103, 101, 100.5);
         // 102 > 101 (high of the 3 before) buys at 103; ROC(2) at 101 vs 104 < 0 sells at 100.5
@@ -52,7 +52,7 @@ class DipMomentumMacdTest {
 
     @Test
     void momentumRocModeBuysAStrongRateOfChange() {
-        Harness h = Harness.of(MomentumStrategy.definition(), MomentumStrategy::new,
+        Harness h = Harness.onCandles(MomentumStrategy.definition(), MomentumStrategy::new,
                 Map.of("entryMode", "ROC", "rocPeriod", 1, "rocThreshold", "3")).start();
         h.closes(0, 100, 102.9, 100, 103.5, 104);
         // ROC(1): 2.9 % at 102.9 (no), 3.5 % at 103.5 (yes) → bought at 104
@@ -64,7 +64,7 @@ class DipMomentumMacdTest {
             100, 99};
 
     static Harness macdDca(String maxInvestment) {
-        Harness h = Harness.of(MacdDcaStrategy.definition(), MacdDcaStrategy::new, Map.of("fastPeriod", 2,
+        Harness h = Harness.onCandles(MacdDcaStrategy.definition(), MacdDcaStrategy::new, Map.of("fastPeriod", 2,
                 "slowPeriod", 3, "signalPeriod", 2, "orderAmount", "100", "addAmount", "100",
                 "maxInvestment", maxInvestment, "minProfitPercent", "1")).start();
         h.closes(0, MACD_PATH);

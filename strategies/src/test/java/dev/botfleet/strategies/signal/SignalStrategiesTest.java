@@ -22,7 +22,7 @@ class SignalStrategiesTest {
 
     @Test
     void rsiBuysOversoldAndSellsOverboughtInProfit() {
-        Harness h = Harness.of(RsiStrategy.definition(), RsiStrategy::new, Map.of("rsiPeriod", 3)).start();
+        Harness h = Harness.onCandles(RsiStrategy.definition(), RsiStrategy::new, Map.of("rsiPeriod", 3)).start();
         h.closes(0, DOWN_UP);
         double[] rsi = values(new Rsi(3));
         int entry = first(rsi, 0, v -> v < 30);
@@ -38,7 +38,7 @@ class SignalStrategiesTest {
 
     @Test
     void rsiHoldsWhileOverboughtButBelowTheMinimumProfit() {
-        Harness h = Harness.of(RsiStrategy.definition(), RsiStrategy::new,
+        Harness h = Harness.onCandles(RsiStrategy.definition(), RsiStrategy::new,
                 Map.of("rsiPeriod", 3, "minProfitPercent", "50")).start();
         h.closes(0, DOWN_UP);
         assertThat(h.fills(OrderSide.BUY)).hasSize(1);
@@ -56,7 +56,7 @@ class SignalStrategiesTest {
 
     @Test
     void bollingerBuysBelowTheLowerBandAndSellsNearTheUpper() {
-        Harness h = Harness.of(BollingerStrategy.definition(), BollingerStrategy::new,
+        Harness h = Harness.onCandles(BollingerStrategy.definition(), BollingerStrategy::new,
                 Map.of("period", 5, "minProfitPercent", "1")).start();
         h.closes(0, DOWN_UP);
         double[] pb = new double[DOWN_UP.length];
@@ -78,7 +78,7 @@ class SignalStrategiesTest {
     @Test
     void emaCrossBuysTheGoldenCrossAndSellsTheDeathCross() {
         double[] path = {100, 99, 98, 97, 96, 95, 96, 98, 101, 104, 106, 105, 102, 98, 95, 93, 92};
-        Harness h = Harness.of(EmaCrossStrategy.definition(), EmaCrossStrategy::new,
+        Harness h = Harness.onCandles(EmaCrossStrategy.definition(), EmaCrossStrategy::new,
                 Map.of("fastPeriod", 2, "slowPeriod", 4)).start();
         h.closes(0, path);
         Ema fast = new Ema(2);
@@ -99,7 +99,7 @@ class SignalStrategiesTest {
     @Test
     void signalsAreComputedOnTheConfiguredTimeframe() {
         // 3m candles from 1m ones: the RSI sees every third close only, so it reaches oversold later.
-        Harness h = Harness.of(RsiStrategy.definition(), RsiStrategy::new,
+        Harness h = Harness.onCandles(RsiStrategy.definition(), RsiStrategy::new,
                 Map.of("rsiPeriod", 2, "timeframe", "3m", "oversold", "20")).start();
         double[] ones = {100, 100, 100, 100, 100, 101, 102, 102, 102, 90, 90, 80, 80, 80, 75, 75, 75, 75};
         h.closes(0, ones);

@@ -4,6 +4,7 @@ import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.KernelListener;
 import dev.botfleet.engine.kernel.KernelState;
+import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
@@ -55,13 +56,19 @@ public final class Harness implements KernelListener {
         this(strategy, instrument, balances, state, SimFillModel.DEFAULT);
     }
 
-    /** With another fill model, e.g. volume-limited to get partial fills. */
+    /** With another fill model, e.g. volume-limited to get partial fills. Matches on ticks, as paper trading does. */
     public Harness(Strategy strategy, Instrument instrument, Map<String, BigDecimal> balances, KernelState state,
                    SimFillModel model) {
+        this(strategy, instrument, balances, state, model, MatchingData.TICKS);
+    }
+
+    /** {@code matchOn} CANDLES replays candles through the exchange, as a backtest on candle files does. */
+    public Harness(Strategy strategy, Instrument instrument, Map<String, BigDecimal> balances, KernelState state,
+                   SimFillModel model, MatchingData matchOn) {
         this.strategy = strategy;
         this.sim = new SimExchange(instrument, model, balances);
-        this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(sim::connect).listener(this).state(state)
-                .build();
+        this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(sim::connect).matchOn(matchOn)
+                .listener(this).state(state).build();
     }
 
     /** A validated config of {@code definition} (fails the test with the violations if invalid). */
@@ -71,8 +78,15 @@ public final class Harness implements KernelListener {
         return v.config();
     }
 
+    /** Matches on ticks (paper trading): candles only feed the strategy. */
     public static Harness of(StrategyDefinition definition, StrategyFactory factory, Map<String, ?> raw) {
         return new Harness(factory.create(config(definition, raw), BTC), BTC, usdt("100000"));
+    }
+
+    /** Matches on candles: for strategies tested on candles alone, as in a backtest. */
+    public static Harness onCandles(StrategyDefinition definition, StrategyFactory factory, Map<String, ?> raw) {
+        return new Harness(factory.create(config(definition, raw), BTC), BTC, usdt("100000"), KernelState.EMPTY,
+                SimFillModel.DEFAULT, MatchingData.CANDLES);
     }
 
     public static Map<String, BigDecimal> usdt(String amount) {
