@@ -101,13 +101,17 @@ class DcaDealFlowTest {
     }
 
     @Test
-    void aSafetyOrderDeeperThanOneTickIsSkippedWithoutStoppingTheBot() {
-        // base at 5.00; SO1 99.9 % below is 0.005, which rounds down to 0.00 on a 0.01 tick
-        Harness h = bot(golden("priceDeviation", "99.9", "safetyOrderStepScale", "1", "maxSafetyOrders", 1));
+    void safetyOrdersDeeperThanOneTickAreSkippedWithoutStoppingTheBot() {
+        // base at 5.00; d 90 %, s 0.1: SO1..SO4 at 90, 99, 99.9, 99.99 % below: 0.50, 0.05, 0.005, 0.0005; the last
+        // two round down to 0.00 on a 0.01 tick
+        Harness h = bot(golden("priceDeviation", "90", "safetyOrderStepScale", "0.1", "maxSafetyOrders", 4,
+                "maxActiveSafetyOrders", 4));
         h.tick(1, 5).tick(2, 5);
         assertThat(h.position()).isEqualByComparingTo("20");
-        assertThat(h.activity).contains("WARNING Safety order 1 skipped: its price rounds down to zero");
-        assertThat(open(h)).containsExactly("SELL 20.00000@5.05");
+        assertThat(h.activity).contains("WARNING Safety order 3 skipped: its price rounds down to zero",
+                "WARNING Safety order 4 skipped: its price rounds down to zero");
+        assertThat(open(h)).containsExactlyInAnyOrder("BUY 400.00000@0.50", "BUY 8000.00000@0.05",
+                "SELL 20.00000@5.05");
         assertThat(h.stops).isEmpty();
         h.tick(3, 5.06);
         assertThat(h.deals).singleElement().satisfies(d -> assertThat(d.closeReason()).isEqualTo(CloseReason.TAKE_PROFIT));

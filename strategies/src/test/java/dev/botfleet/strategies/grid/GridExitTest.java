@@ -1,5 +1,6 @@
 package dev.botfleet.strategies.grid;
 
+import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSide;
@@ -7,6 +8,8 @@ import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderType;
 import dev.botfleet.strategies.support.Harness;
 import org.junit.jupiter.api.Test;
+
+import java.util.List;
 
 import static dev.botfleet.strategies.grid.GridStrategyTest.bot;
 import static dev.botfleet.strategies.grid.GridStrategyTest.grid;
@@ -136,5 +139,20 @@ class GridExitTest {
         h.tick(4, 847);
         assertThat(h.position()).isZero();
         assertThat(h.stops).containsExactly("grid closed: stop loss");
+    }
+
+    @Test
+    void aCloseTheRiskChecksDenyStopsTheBotNamingWhatIsLeftUnsold() {
+        Harness before = bot(grid("stopLossPrice", "850"));
+        before.tick(1, 1000).tick(2, 1000);             // 0.19523 BTC bought at market
+        // restarted on an account whose BTC is gone (withdrawn by hand), while the journal still holds the position
+        Harness h = new Harness(GridDealsTest.strategy(grid("stopLossPrice", "850")), Harness.BTC,
+                Harness.usdt("100000"), new KernelState(before.kernel.nextSequence(), List.of(), before.fills)).start();
+        h.tick(10, 1000);
+        assertThat(h.position()).isEqualByComparingTo("0.19523");
+        h.tick(11, 849);                                // the 900 and 950 buys fill, then the stop loss fires
+        assertThat(h.position()).isEqualByComparingTo("0.41160");
+        assertThat(h.stops).singleElement().asString().startsWith("grid closed, 0.41160 left unsold: ");
+        assertThat(h.kernel.isRunning()).isFalse();
     }
 }
