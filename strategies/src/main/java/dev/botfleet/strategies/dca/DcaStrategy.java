@@ -153,8 +153,12 @@ public final class DcaStrategy implements Strategy {
         if (nextSafetyOrder > ladder.maxSafetyOrders()) return false;
         int n = nextSafetyOrder++;
         BigDecimal price = Sizing.buyPrice(instrument, ladder.price(basePrice, n));
+        if (price.signum() <= 0) {   // a rung this deep is under one tick: there is no such price to buy at
+            ctx.log(ActivityLevel.WARNING, "Safety order " + n + " skipped: its price rounds down to zero");
+            return true;
+        }
         BigDecimal qty = Sizing.quantityFor(instrument, ladder.volume(n), price);
-        if (price.signum() <= 0 || !Sizing.meetsMinimums(instrument, qty, price)) {
+        if (!Sizing.meetsMinimums(instrument, qty, price)) {
             ctx.log(ActivityLevel.WARNING, "Safety order " + n + " skipped: below the minimum order");
             return true;
         }

@@ -202,8 +202,10 @@ public final class GridStrategy implements Strategy {
     public void onFill(StrategyContext ctx, OrderSnapshot order, Fill fill) {
         String id = order.clientOrderId();
         BigDecimal fee = fill.feeCurrency().equals(instrument.quoteAsset()) ? fill.fee() : BigDecimal.ZERO;
-        if (id.equals(exitOrder)) {
-            if (!order.isOpen()) finishExit(ctx, order);
+        if (exitReason != null) {
+            // Closing: only the close counts. A grid order (or the start's market buy) that filled before its cancel
+            // reached the exchange re-arms nothing; what it bought is sold with the rest.
+            if (id.equals(exitOrder) && !order.isOpen()) finishExit(ctx);
             return;
         }
         if (id.equals(balancingOrder)) {
@@ -266,8 +268,11 @@ public final class GridStrategy implements Strategy {
     public void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
         if (order.isOpen()) return;
         String id = order.clientOrderId();
+        if (exitReason != null) {
+            if (id.equals(exitOrder)) exitOrder = null;   // the close did not fill: sent again on the next price
+            return;
+        }
         if (id.equals(balancingOrder)) settleBalancing(ctx, order);
-        else if (id.equals(exitOrder)) exitOrder = null;   // the close did not fill: sent again on the next price
         GridLevel l = byOrder.remove(id);
         if (l == null) return;
         // Canceled or rejected by the exchange: a buy goes idle (or sells what it got), a sell is placed again.
@@ -322,7 +327,7 @@ public final class GridStrategy implements Strategy {
     private void sellEverything(StrategyContext ctx) {
         BigDecimal qty = ctx.positionQuantity();
         if (qty.signum() <= 0) {
-            ctx.done("grid closed: " + exitReason.name().toLowerCase().replace('_', ' '));
+            closedIfSettled(ctx);
             return;
         }
         OrderSnapshot s = ctx.submit(OrderRequest.market(OrderSide.SELL, qty).closing(exitReason));
@@ -330,10 +335,16 @@ public final class GridStrategy implements Strategy {
         else exitOrder = s.clientOrderId();
     }
 
-    private void finishExit(StrategyContext ctx, OrderSnapshot order) {
+    private void finishExit(StrategyContext ctx) {
         exitOrder = null;
-        if (ctx.positionQuantity().signum() <= 0) {
-            ctx.done("grid closed: " + exitReason.name().toLowerCase().replace('_', ' '));
-        }
+        if (ctx.positionQuantity().signum() <= 0) closedIfSettled(ctx);
+    }
+
+    /**
+     * Flat: the grid is closed once none of its orders is still working. A buy whose cancel the exchange has not
+     * confirmed yet may still fill; then the next price sells what it bought.
+     */
+    private void closedIfSettled(StrategyContext ctx) {
+        if (ctx.openOrders().isEmpty()) ctx.done("grid closed: " + exitReason.name().toLowerCase().replace('_', ' '));
     }
 }

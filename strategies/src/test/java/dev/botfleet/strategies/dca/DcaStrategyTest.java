@@ -55,6 +55,8 @@ class DcaStrategyTest {
         assertThat(h.position()).isZero();
         assertThat(h.open()).hasSize(1);  // ASAP: the next deal's base order is already on its way
         assertThat(h.open().getFirst().type()).isEqualTo(OrderType.MARKET);
+        assertThat(h.activity).filteredOn(a -> a.equals("INFO Starting a DCA deal")).hasSize(2);
+        assertThat(h.activity).noneMatch(a -> a.contains("next deal after"));   // no cooldown
     }
 
     @Test
@@ -80,6 +82,7 @@ class DcaStrategyTest {
         Harness h = bot(golden("cooldownSeconds", 60, "maxSafetyOrders", 0));
         h.tick(1, 1000).tick(2, 1000).tick(3, 1011);   // TP at 1010 fills on the trade through it
         assertThat(h.deals).hasSize(1);
+        assertThat(h.activity).contains("INFO Deal closed; next deal after 2026-01-01T00:01:03Z");
         h.tick(30, 1000).tick(62, 1000);
         assertThat(h.fills(OrderSide.BUY)).hasSize(1);
         h.tick(63, 1000).tick(64, 1000);             // 60 s after the close at 3 s
@@ -155,6 +158,8 @@ class DcaStrategyTest {
         after.start();
         assertThat(after.position()).isEqualByComparingTo("0.1");
         assertThat(open(after)).containsExactly("SELL 0.10000@1010.00");
+        assertThat(after.activity).contains(
+                "INFO DCA resumed an open deal: take profit and exits restored, safety orders canceled");
         after.tick(10, 985).tick(11, 1011);
         assertThat(after.fills(OrderSide.BUY)).isEmpty();          // no safety order left to fill
         assertThat(after.deals).singleElement().satisfies(d -> assertThat(d.closeReason()).isEqualTo(CloseReason.TAKE_PROFIT));

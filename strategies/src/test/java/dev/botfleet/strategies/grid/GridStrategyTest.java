@@ -41,6 +41,7 @@ class GridStrategyTest {
         // base for the two grids at or above 1000: 100/1000 + 100/1050 = 0.1 + 0.09523
         assertThat(h.open()).filteredOn(o -> o.type() == OrderType.MARKET).singleElement()
                 .satisfies(o -> assertThat(o.quantity()).isEqualByComparingTo("0.19523"));
+        assertThat(h.activity).contains("INFO Buying 0.19523 BTC at market for the 2 grids above the price");
         h.tick(2, 1000);
         assertThat(strategy(h).levels()).containsExactly("900.00-950.00 OPEN_ORDER_PLACED",
                 "950.00-1000.00 OPEN_ORDER_PLACED", "1000.00-1050.00 CLOSE_ORDER_PLACED",
@@ -79,6 +80,9 @@ class GridStrategyTest {
         h.tick(1, 1120);
         assertThat(resting(h)).containsExactlyInAnyOrder("BUY 0.05000@900.00", "BUY 0.05000@950.00",
                 "BUY 0.05000@1000.00", "BUY 0.05000@1050.00");
+        // every grid is below the price: nothing to buy at market, not even an empty order
+        assertThat(h.orders).allSatisfy(o -> assertThat(o.type()).isEqualTo(OrderType.LIMIT));
+        assertThat(h.activity).noneMatch(a -> a.contains("at market"));
     }
 
     @Test
@@ -114,6 +118,7 @@ class GridStrategyTest {
         assertThat(strategy(h).levels()).containsExactly("950.00-1000.00 OPEN_ORDER_PLACED",
                 "1000.00-1050.00 OPEN_ORDER_PLACED");
         assertThat(resting(h)).containsExactlyInAnyOrder("BUY 0.10526@950.00", "BUY 0.10000@1000.00");
+        assertThat(h.activity).contains("INFO Grid trailed up to 1050.00");
     }
 
     @Test
@@ -125,6 +130,7 @@ class GridStrategyTest {
         assertThat(strategy(h).levels()).containsExactly("850.00-900.00 CLOSE_ORDER_PLACED",
                 "900.00-950.00 CLOSE_ORDER_PLACED");
         assertThat(resting(h)).containsExactlyInAnyOrder("SELL 0.11111@950.00", "SELL 0.10526@900.00");
+        assertThat(h.activity).contains("INFO Grid trailed down to 850.00");
     }
 
     @Test
@@ -135,6 +141,18 @@ class GridStrategyTest {
         assertThat(GridDefinition.definition().validate(grid("stopLossPrice", "950", "takeProfitPrice", "1000"))
                 .violations()).extracting(v -> v.field())
                 .containsExactly("stopLossPrice", "takeProfitPrice");
+    }
+
+    @Test
+    void boundsAreStrict() {
+        assertThat(GridDefinition.definition().validate(grid("upperPrice", "900")).violations())
+                .extracting(v -> v.field()).containsExactly("upperPrice");
+        assertThat(GridDefinition.definition().validate(grid("stopLossPrice", "900", "takeProfitPrice", "1100"))
+                .violations()).extracting(v -> v.field() + ": " + v.message())
+                .containsExactly("stopLossPrice: must be below lowerPrice (900)",
+                        "takeProfitPrice: must be above upperPrice (1100)");
+        assertThat(GridDefinition.definition().validate(grid("stopLossPrice", "899.99", "takeProfitPrice", "1100.01"))
+                .violations()).isEmpty();
     }
 
     @Test

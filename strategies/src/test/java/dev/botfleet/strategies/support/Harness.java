@@ -44,6 +44,8 @@ public final class Harness implements KernelListener {
     public final List<String> activity = new ArrayList<>();
     public final List<String> stops = new ArrayList<>();
     public final SimExchange sim;
+    /** The port the kernel talks to: {@link #sim}, with faults on demand. */
+    public final FaultyExchange exchange;
     public final BotKernel kernel;
     public final Strategy strategy;
 
@@ -67,7 +69,8 @@ public final class Harness implements KernelListener {
                    SimFillModel model, MatchingData matchOn) {
         this.strategy = strategy;
         this.sim = new SimExchange(instrument, model, balances);
-        this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(sim::connect).matchOn(matchOn)
+        this.exchange = new FaultyExchange(sim);
+        this.kernel = BotKernel.builder("b1", instrument, strategy).exchange(exchange::connect).matchOn(matchOn)
                 .listener(this).state(state).build();
     }
 
@@ -125,6 +128,12 @@ public final class Harness implements KernelListener {
     public long closes(long from, double... closes) {
         for (double c : closes) close(from++, c);
         return from;
+    }
+
+    /** Delivers the reports the exchange held back, as a live exchange's arrive: between trades, via the mailbox. */
+    public Harness deliverHeld() {
+        exchange.release().forEach(kernel::onOrderEvent);
+        return this;
     }
 
     public BigDecimal position() { return kernel.position().quantity(); }
