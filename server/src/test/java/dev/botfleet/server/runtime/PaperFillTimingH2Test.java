@@ -43,7 +43,7 @@ class PaperFillTimingH2Test extends RuntimeTestBase {
             long firstTick = tape.isEmpty() ? clock.millis() : tape.getFirst().timestamp();
             long candleClose = (firstTick / 60_000 + 1) * 60_000;  // the first 1m candle completes here
             await("a candle close passed with fills on both sides of it", () -> fillsAfter(user, bots, candleClose),
-                    n -> n >= 3 && !tape.isEmpty() && tape.getLast().timestamp() > candleClose + 3_000);
+                    n -> n >= 2 && !tape.isEmpty() && tape.getLast().timestamp() > candleClose + 5_000);
             for (String bot : bots) post("/api/v1/bots/" + bot + "/stop", user, null);
 
             int checked = 0;
