@@ -62,9 +62,11 @@ export interface Order {
   exchange: string;
   symbol: string;
   side: Side;
-  type: 'LIMIT' | 'MARKET';
+  type: 'LIMIT' | 'MARKET' | 'STOP_MARKET';
   timeInForce: string | null;
   price: string | null;
+  /** STOP_MARKET only, else null (older servers: absent). */
+  triggerPrice?: string | null;
   quantity: string;
   status: string;
   filledQuantity: string | null;
