@@ -3,6 +3,7 @@ import { Link } from 'react-router-dom';
 import { useLogs } from '../api/hooks';
 import { useBotNames } from '../pages/useBotNames';
 import { LogList } from './LogList';
+import { FillToastSwitch } from './Toasts';
 import { Card, ErrorBox, Spinner } from './ui';
 
 export function RecentActivity({ size = 10 }: { size?: number }) {
@@ -10,8 +11,9 @@ export function RecentActivity({ size = 10 }: { size?: number }) {
   const { names } = useBotNames();
   return (
     <Card className="min-w-0" data-testid="recent-activity">
-      <div className="mb-2 flex items-baseline gap-2">
+      <div className="mb-2 flex flex-wrap items-center gap-x-3 gap-y-1">
         <h2 className="mr-auto font-semibold">Recent activity</h2>
+        <FillToastSwitch />
         <Link to="/logs" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">All activity →</Link>
       </div>
       {logs.isPending ? <Spinner label="Loading activity…" /> : logs.isError ? <ErrorBox error={logs.error} /> :

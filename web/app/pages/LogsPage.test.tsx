@@ -3,6 +3,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ToastProvider } from '../components/Toasts';
 import { LogsPage } from './LogsPage';
 
 const json = (body: unknown) => new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
@@ -28,7 +29,9 @@ function renderPage(path = '/logs') {
   const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   return render(
     <QueryClientProvider client={qc}>
-      <MemoryRouter initialEntries={[path]}><Routes><Route path="/logs" element={<LogsPage />} /></Routes></MemoryRouter>
+      <ToastProvider>
+        <MemoryRouter initialEntries={[path]}><Routes><Route path="/logs" element={<LogsPage />} /></Routes></MemoryRouter>
+      </ToastProvider>
     </QueryClientProvider>,
   );
 }

@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useLogs } from '../api/hooks';
 import type { LogLevel } from '../api/types';
 import { LogList } from '../components/LogList';
+import { FillToastSwitch } from '../components/Toasts';
 import { Button, Card, ErrorBox, inputClass, Spinner } from '../components/ui';
 import { useBotNames } from './useBotNames';
 
@@ -32,6 +33,7 @@ export function LogsPage() {
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-end gap-3">
         <h1 className="mr-auto text-xl font-semibold">Activity log</h1>
+        <FillToastSwitch />
         <label className="text-sm">Level
           <select className={inputClass} value={level} onChange={(e) => set('level', e.target.value)} aria-label="Level filter">
             <option value="">All levels</option>
