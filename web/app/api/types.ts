@@ -231,6 +231,10 @@ export interface BacktestResult {
   metrics: Record<string, string | number | null>;
   trades: BacktestTrade[];
   equity: { time: string; equity: string }[];
+  /** Every asset of the account after the last candle; base asset left = a position still open. */
+  finalBalances?: Record<string, string>;
+  from?: string;
+  to?: string;
   stopReason: string | null;
   failed: boolean;
   warnings: string[];

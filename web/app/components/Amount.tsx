@@ -6,6 +6,7 @@ export function Amount({ text, className = '', testId }: { text: string; classNa
   return (
     <span className={`inline-flex min-w-0 max-w-full flex-wrap items-baseline gap-x-1 tabular-nums ${className}`} data-testid={testId} title={text}>
       <span className="min-w-0 max-w-full truncate">{number}</span>
+      {unit && ' '}
       {unit && <span className="text-[0.7em] font-medium opacity-70">{unit}</span>}
     </span>
   );
