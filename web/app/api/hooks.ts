@@ -66,7 +66,10 @@ export const useLogs = (f: LogFilter) =>
   useQuery({
     queryKey: [...keys.logs, f],
     queryFn: () => api<Page<LogEntry>>(`/logs${query({ level: f.level, botId: f.botId, page: f.page || undefined, size: f.size ?? 100 })}`),
-    placeholderData: (previous) => previous,
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[1] as LogFilter | undefined;
+      return before && before.level === f.level && before.botId === f.botId && before.size === f.size ? previous : undefined;
+    },
   });
 
 export const useStrategies = () =>

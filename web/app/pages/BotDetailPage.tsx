@@ -13,7 +13,7 @@ import { useMarkets } from '../api/markets';
 import { Amount } from '../components/Amount';
 import { PositionTable, TradeTable } from '../components/BotTables';
 import { pnlClass } from '../lib/format';
-import { formatPnl, formatPrice, formatQuote, type Market } from '../lib/money';
+import { amount, formatPnl, formatPrice, formatQuote, priceDecimals, type Market } from '../lib/money';
 import { addPoint, fillMarks, toSeconds, type Point } from '../lib/series';
 import { useStream } from '../stream/StreamContext';
 
@@ -124,7 +124,7 @@ function PriceChart({ bot, market }: { bot: Bot; market: Market }) {
     if (l) setPoints((p) => addPoint(p, { time: toSeconds(l.timestamp), value: Number(l.price) }));
   }, [ltp.data]);
 
-  const marks = useMemo(() => fillMarks(trades.data ?? []), [trades.data]);
+  const marks = useMemo(() => fillMarks(trades.data ?? [], (p) => amount(p, priceDecimals(market))), [trades.data, market]);
   // A marker sits on a point of the line, so each fill adds its own price at its own second.
   const shown = useMemo(() => marks.reduce((p, m) => (p.some((x) => x.time === m.time) ? p : addPoint(p, { time: m.time, value: m.price })), points),
     [marks, points]);

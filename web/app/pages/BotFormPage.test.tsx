@@ -74,7 +74,7 @@ describe('bot form', () => {
   it('shows the LTP and defaults buy/sell to LTP x 0.98 / x 1.02 with the LTP precision as step', async () => {
     mockServer();
     renderForm();
-    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64000.00'));
+    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64,000.00 USDT'));
     await waitFor(() => expect(field(/^Buy price/).value).toBe('62720.00'));
     expect(field(/^Sell price/).value).toBe('65280.00');
     expect(field(/^Buy price/).step).toBe('0.01');
@@ -117,7 +117,7 @@ describe('bot form', () => {
     mockServer();
     const user = userEvent.setup();
     renderForm();
-    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64000.00'));
+    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64,000.00 USDT'));
     await user.clear(field(/^Symbol/));
     await user.type(field(/^Symbol/), 'XRP/USDT');
     await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('N/A'));

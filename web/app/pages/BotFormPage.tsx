@@ -10,7 +10,7 @@ import { Button, Card, ErrorBox, Field, inputClass, Spinner } from '../component
 import { add, isDecimal } from '../lib/decimal';
 import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
-import { stepDecimals } from '../lib/money';
+import { formatPrice, stepDecimals } from '../lib/money';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
 import { useStream } from '../stream/StreamContext';
 
@@ -215,9 +215,9 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           <span className="text-sm font-medium">Last traded price</span>
           <div className="flex h-[34px] items-center text-lg font-semibold tabular-nums" data-testid="ltp">
             {!instrument ? 'N/A' : ltp.isPending ? <span className="text-sm text-slate-500">Loading…</span>
-              : ltp.data === null && !livePrice ? 'N/A' : ltpPrice ?? 'N/A'}
+              : ltp.data === null && !livePrice ? 'N/A' : ltpPrice && sizing ? formatPrice(ltpPrice, sizing.market) : 'N/A'}
           </div>
-          {instrument && <p className="text-xs text-slate-500">Tick {instrument.tickSize} · lot {instrument.lotSize} · min notional {instrument.minNotional}</p>}
+          {instrument && <p className="text-xs text-slate-500">Tick {instrument.tickSize} {instrument.quoteAsset} · lot {instrument.lotSize} {instrument.baseAsset} · min notional {instrument.minNotional} {instrument.quoteAsset}</p>}
         </div>
         <Field label="Strategy" htmlFor="strategy" error={errors.fields.strategy} help={definition?.description}>
           <select id="strategy" className={inputClass} value={strategy} aria-invalid={!!errors.fields.strategy}
