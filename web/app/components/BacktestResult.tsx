@@ -57,7 +57,7 @@ function Metrics({ result, s }: { result: Result; s: BacktestSummary }) {
   const money = (v: unknown) => (typeof v === 'string' ? v : null);
   return (
     <Card>
-      <h2 className="mb-2 font-semibold">Result</h2>
+      <h2 className="mb-2 font-semibold">Metrics</h2>
       {s.open && (
         <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="open-position">
           A position was still open at the end: <b>{formatQuantity(s.open.quantity, q)}</b>
@@ -134,7 +134,8 @@ function Trades({ result, s }: { result: Result; s: BacktestSummary }) {
   const q: Market = s.market;
   return (
     <Card className="min-w-0">
-      <h2 className="mb-2 font-semibold">Trades ({trades.length}{s.open ? ' closed + 1 open' : ''})</h2>
+      <h2 className="font-semibold">Trades ({trades.length})</h2>
+      <p className="mb-2 text-xs text-slate-500">Completed round trips{s.open ? '; the last row is the position still open at the end' : ''}.</p>
       {trades.length === 0 && !s.open ? <Empty>No trades in this run.</Empty> : (
         <div className="max-h-96 overflow-auto">
           <table className="w-full whitespace-nowrap text-sm" data-testid="backtest-trades">
