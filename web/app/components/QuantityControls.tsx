@@ -1,7 +1,7 @@
 // The quantity field's helpers: buttons that step by the instrument's lot size scaled to the price, "% of available
 // balance" buttons, and what the order costs in quote.
 import { isDecimal, multiply } from '../lib/decimal';
-import { amount, currencyDecimals, formatQuote, group, stepDecimals, type Market } from '../lib/money';
+import { amount, currencyDecimals, formatPrice, formatQuote, group, stepDecimals, type Market } from '../lib/money';
 import {
   BALANCE_SHARES, orderCost, QUANTITY_STEPS, quantityForBalance, quantityUnit, stepQuantity, trimZeros,
 } from '../lib/pricing';
@@ -46,7 +46,8 @@ export function QuantityControls({ value, onChange, sizing }: { value: string; o
         {balance != null ? `Available: ${amount(balance, currencyDecimals(market.quote, stepDecimals(market.tickSize)), market.quote)} (${balanceNote})` : balanceNote}
       </p>
       <p className="text-sm" data-testid="order-cost">
-        {cost ? <>Order value <b className="tabular-nums">{formatQuote(cost.value, market)}</b> + fee <span className="tabular-nums">{formatQuote(cost.fee, market)}</span></>
+        {cost ? <>Order value <b className="tabular-nums">{formatQuote(cost.value, market)}</b> + fee <span className="tabular-nums">{formatQuote(cost.fee, market)}</span>
+          <span className="text-xs text-slate-500"> at {formatPrice(price, market)}</span></>
           : <span className="text-slate-500">Order value: enter a quantity{price ? '' : ' and a price'}.</span>}
       </p>
     </div>

@@ -46,7 +46,7 @@ function BotDetail({ bot }: { bot: Bot }) {
         <Button variant={bot.status === 'ACTIVE' ? 'secondary' : 'success'} disabled={toggle.isPending}
           onClick={() => toggle.mutate(undefined, {
             onSuccess: (b) => toast.success(`${b.name} ${b.status === 'ACTIVE' ? 'started' : 'stopped'}`),
-            onError: (e) => toast.error(e.message),
+            onError: (e) => toast.error(`${bot.name}: ${e.message}`),
           })}>
           {bot.status === 'ACTIVE' ? 'Stop' : 'Start'}
         </Button>
@@ -147,8 +147,8 @@ function OpenOrders({ bot }: { bot: Bot }) {
       {orders.isPending ? <Spinner /> : orders.isError ? <ErrorBox error={orders.error} /> :
         orders.data.length === 0 ? <Empty>No open orders.</Empty> : (
           <OrderTable orders={orders.data} compact onCancel={(o) => cancel.mutate(o.id, {
-            onSuccess: () => toast.success(`Order ${o.clientOrderId} cancelled`),
-            onError: (e) => toast.error(`Cancel failed: ${e.message}`),
+            onSuccess: () => toast.success(`${bot.name}: order ${o.clientOrderId} cancelled`),
+            onError: (e) => toast.error(`${bot.name}: cancel failed: ${e.message}`),
           })} />
         )}
     </Card>
