@@ -59,12 +59,17 @@ export const useOrders = (f: OrderFilter) =>
     queryFn: () => api<Page<Order>>(`/orders${query({ status: f.status, botId: f.botId, page: f.page, size: 50 })}`),
   });
 
-export interface LogFilter { level?: string; botId?: string; size?: number }
+export interface LogFilter { level?: string; botId?: string; size?: number; page?: number }
 
+/** A page of the activity log (newest first); the previous page stays shown while the next one loads. */
 export const useLogs = (f: LogFilter) =>
   useQuery({
     queryKey: [...keys.logs, f],
-    queryFn: () => api<Page<LogEntry>>(`/logs${query({ level: f.level, botId: f.botId, size: f.size ?? 100 })}`),
+    queryFn: () => api<Page<LogEntry>>(`/logs${query({ level: f.level, botId: f.botId, page: f.page || undefined, size: f.size ?? 100 })}`),
+    placeholderData: (previous, previousQuery) => {
+      const before = previousQuery?.queryKey[1] as LogFilter | undefined;
+      return before && before.level === f.level && before.botId === f.botId && before.size === f.size ? previous : undefined;
+    },
   });
 
 export const useStrategies = () =>

@@ -62,9 +62,11 @@ export interface Order {
   exchange: string;
   symbol: string;
   side: Side;
-  type: 'LIMIT' | 'MARKET';
+  type: 'LIMIT' | 'MARKET' | 'STOP_MARKET';
   timeInForce: string | null;
   price: string | null;
+  /** STOP_MARKET only, else null (older servers: absent). */
+  triggerPrice?: string | null;
   quantity: string;
   status: string;
   filledQuantity: string | null;
@@ -229,6 +231,10 @@ export interface BacktestResult {
   metrics: Record<string, string | number | null>;
   trades: BacktestTrade[];
   equity: { time: string; equity: string }[];
+  /** Every asset of the account after the last candle; base asset left = a position still open. */
+  finalBalances?: Record<string, string>;
+  from?: string;
+  to?: string;
   stopReason: string | null;
   failed: boolean;
   warnings: string[];

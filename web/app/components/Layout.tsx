@@ -4,6 +4,7 @@ import { useAuth } from '../auth/AuthContext';
 import { useStream } from '../stream/StreamContext';
 import type { ConnectionState } from '../stream/EventStream';
 import { useTheme } from './theme';
+import { ToastViewport } from './Toasts';
 import { Button } from './ui';
 
 const CONNECTION: Record<ConnectionState, { label: string; dot: string }> = {
@@ -58,6 +59,7 @@ export function Layout() {
         </div>
       </header>
       <main className="mx-auto max-w-6xl px-4 py-6">
+        <ToastViewport />
         <Outlet />
       </main>
     </div>

@@ -14,8 +14,9 @@ function palette() {
   };
 }
 
-export function LineChart({ points, marks = [], height = 300, label }:
-  { points: Point[]; marks?: FillMark[]; height?: number; label: string }) {
+/** `fit`: always show the whole series (a finished run), instead of leaving a long live line's zoom to the user. */
+export function LineChart({ points, marks = [], height = 300, label, fit = false }:
+  { points: Point[]; marks?: FillMark[]; height?: number; label: string; fit?: boolean }) {
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<IChartApi | null>(null);
   const series = useRef<ISeriesApi<'Line'> | null>(null);
@@ -46,8 +47,8 @@ export function LineChart({ points, marks = [], height = 300, label }:
   useEffect(() => {
     series.current?.setData(points.map((p) => ({ time: p.time as UTCTimestamp, value: p.value })));
     // While the line is short it fills the width; after that the user's zoom and scroll are left alone.
-    if (points.length < 120) chart.current?.timeScale().fitContent();
-  }, [points]);
+    if (fit || points.length < 120) chart.current?.timeScale().fitContent();
+  }, [points, fit]);
 
   useEffect(() => {
     const m: SeriesMarker<Time>[] = marks.map((f) => ({

@@ -2,8 +2,10 @@
 // precision; a parameter named "quantity" gets the quantity buttons.
 import type { ParameterDefinition } from '../api/types';
 import { labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
-import { adjustByPercent, formatPercent, PERCENT_STEPS, QUANTITY_STEPS, stepQuantity } from '../lib/pricing';
-import { stepFor } from '../lib/decimal';
+import { adjustByPercent, formatPercent, PERCENT_STEPS, QUANTITY_STEPS } from '../lib/pricing';
+import { add, compare, isDecimal, stepFor } from '../lib/decimal';
+import { QuantityControls, type Sizing } from './QuantityControls';
+import { StepButtons } from './StepButtons';
 import { Field, inputClass } from './ui';
 
 interface Props {
@@ -11,18 +13,20 @@ interface Props {
   values: FormValues;
   errors: Record<string, string>;
   onChange: (name: string, value: FormValue) => void;
-  /** Decimals of prices on this market (from the LTP). */
+  /** Decimals of prices on this market (the instrument's tick). */
   priceDecimals: number;
+  /** The instrument, price and balance the quantity buttons size orders with (absent: plain unit steps). */
+  sizing?: Sizing;
 }
 
 export const fieldId = (name: string) => `param-${name}`;
 
-export function ParameterForm({ parameters, values, errors, onChange, priceDecimals }: Props) {
+export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing }: Props) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {parameters.map((p) => (
         <div key={p.name} className={isPrice(p) || p.type === 'JSON' || p.name === 'quantity' ? 'sm:col-span-2' : ''}>
-          <ParameterField p={p} value={values[p.name]} error={errors[p.name]} priceDecimals={priceDecimals}
+          <ParameterField p={p} value={values[p.name]} error={errors[p.name]} priceDecimals={priceDecimals} sizing={sizing}
             onChange={(v) => onChange(p.name, v)} />
         </div>
       ))}
@@ -41,8 +45,8 @@ function help(p: ParameterDefinition): string {
     .filter(Boolean).join(' ');
 }
 
-function ParameterField({ p, value, error, onChange, priceDecimals }:
-  { p: ParameterDefinition; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; priceDecimals: number }) {
+function ParameterField({ p, value, error, onChange, priceDecimals, sizing }:
+  { p: ParameterDefinition; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; priceDecimals: number; sizing?: Sizing }) {
   const id = fieldId(p.name);
   const label = `${labelOf(p.name)}${p.required ? ' *' : ''}${p.unit && p.unit !== '%' ? ` (${p.unit})` : p.unit === '%' ? ' (%)' : ''}`;
   const common = { id, 'aria-invalid': !!error, 'aria-describedby': error ? `${id}-error` : undefined };
@@ -89,27 +93,17 @@ function ParameterField({ p, value, error, onChange, priceDecimals }:
         <StepButtons label={labelOf(p.name)} steps={PERCENT_STEPS.map((s) => ({ key: s, text: formatPercent(s), down: s < 0 }))}
           onStep={(s) => onChange(adjustByPercent(text, s, priceDecimals))} disabled={text === ''} />
       )}
-      {p.name === 'quantity' && p.type === 'DECIMAL' && (
-        <StepButtons label="Quantity" steps={QUANTITY_STEPS.map((s) => ({ key: s, text: s > 0 ? `+${s}` : String(s), down: s < 0 }))}
-          onStep={(s) => onChange(stepQuantity(text, s))} />
+      {p.name === 'quantity' && p.type === 'DECIMAL' && (sizing
+        ? <QuantityControls value={text} onChange={onChange} sizing={sizing} />
+        : <StepButtons label="Quantity" steps={QUANTITY_STEPS.map((s) => ({ key: s, text: s > 0 ? `+${s}` : String(s), down: s < 0 }))}
+            onStep={(s) => onChange(plusUnits(text, s))} />
       )}
     </Field>
   );
 }
 
-function StepButtons({ label, steps, onStep, disabled }:
-  { label: string; steps: { key: number; text: string; down: boolean }[]; onStep: (step: number) => void; disabled?: boolean }) {
-  return (
-    <div className="flex flex-wrap gap-1" role="group" aria-label={`${label} adjustments`}>
-      {steps.map((s) => (
-        <button key={s.key} type="button" disabled={disabled} onClick={() => onStep(s.key)}
-          aria-label={`${label} ${s.text}`}
-          className={`min-w-11 rounded px-2 py-1 text-xs font-semibold tabular-nums disabled:opacity-40 ${s.down
-            ? 'bg-red-100 text-red-800 hover:bg-red-200 dark:bg-red-950 dark:text-red-200'
-            : 'bg-emerald-100 text-emerald-800 hover:bg-emerald-200 dark:bg-emerald-950 dark:text-emerald-200'}`}>
-          {s.text}
-        </button>
-      ))}
-    </div>
-  );
+/** Whole units up or down (no instrument known), never below zero. */
+function plusUnits(text: string, delta: number): string {
+  const next = add(isDecimal(text) ? text : '0', String(delta));
+  return compare(next, '0') < 0 ? '0' : next;
 }

@@ -83,3 +83,40 @@ export function compare(a: string, b: string): number {
   const d = rescale(x, scale).units - rescale(y, scale).units;
   return d < 0n ? -1 : d > 0n ? 1 : 0;
 }
+
+/** a / b truncated toward zero to `decimals` places (what a quantity that must stay affordable wants). */
+export function divide(a: string, b: string, decimals: number): string {
+  const x = parse(a);
+  const y = parse(b);
+  if (y.units === 0n) throw new Error('division by zero');
+  // a/b * 10^d = (x.units * 10^(y.scale + d)) / (y.units * 10^x.scale)
+  const num = x.units * pow10(y.scale + decimals);
+  const den = y.units * pow10(x.scale);
+  return format({ units: num / den, scale: decimals });
+}
+
+/** The multiple of `step` at or toward zero from `value` ("0.0015678", "0.00001" -> "0.00156"). */
+export function floorToStep(value: string, step: string): string {
+  const x = parse(value);
+  const s = parse(step);
+  if (s.units <= 0n) throw new Error(`not a positive step: "${step}"`);
+  const scale = Math.max(x.scale, s.scale);
+  const v = rescale(x, scale).units;
+  const st = rescale(s, scale).units;
+  return format(rescale({ units: (v / st) * st, scale }, s.scale));
+}
+
+/** The nearest multiple of `step` (half away from zero), written with the step's decimals. */
+export function roundToStep(value: string, step: string): string {
+  const x = parse(value);
+  const s = parse(step);
+  if (s.units <= 0n) throw new Error(`not a positive step: "${step}"`);
+  const scale = Math.max(x.scale, s.scale);
+  const v = rescale(x, scale).units;
+  const st = rescale(s, scale).units;
+  const negative = v < 0n;
+  const abs = negative ? -v : v;
+  let q = abs / st;
+  if ((abs % st) * 2n >= st) q += 1n;
+  return format(rescale({ units: (negative ? -q : q) * st, scale }, s.scale));
+}

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { adjustByPercent, defaultPrices, formatPercent, pricePrecision, priceStep, stepQuantity } from './pricing';
+import {
+  adjustByPercent, defaultPrices, formatPercent, orderCost, pricePrecision, priceStep, quantityForBalance, quantityUnit, stepQuantity,
+} from './pricing';
 
 describe('dynamic precision', () => {
   it('follows the LTP decimals', () => {
@@ -42,20 +44,51 @@ describe('% buttons', () => {
   });
 });
 
+describe('% buttons keep the instrument precision', () => {
+  it('LTC/BTC 0.0165 + 1% is 0.016665 at a 0.00000001 tick, not 0.02', () => {
+    expect(adjustByPercent('0.0165', 1, 8)).toBe('0.016665');
+    expect(adjustByPercent('0.0165', -0.1, 8)).toBe('0.0164835');
+  });
+
+  it('round to the tick when the exact result is finer', () => {
+    expect(adjustByPercent('0.01666666', 0.5, 8)).toBe('0.01674999');
+    expect(adjustByPercent('64210.5', 0.1, 2)).toBe('64274.71');
+  });
+});
+
 describe('quantity buttons', () => {
-  it('add and subtract whole steps', () => {
-    expect(stepQuantity('3', 2)).toBe('5');
-    expect(stepQuantity('12', -10)).toBe('2');
-    expect(stepQuantity('', 5)).toBe('5');
+  it('step by the lot size scaled to the price until a step is worth the minimum notional', () => {
+    expect(quantityUnit('0.00001', '64000.00', '5')).toBe('0.0001'); // 6.40 USDT, not 1 BTC
+    expect(quantityUnit('0.001', '150.00', '5')).toBe('0.1');
+    expect(quantityUnit('1', '0.5', '5')).toBe('10');
+    expect(quantityUnit('0.00001', null, '5')).toBe('0.00001');
+    expect(quantityUnit('0.00001', '64000', '0')).toBe('0.00001');
+  });
+
+  it('add and subtract units on the lot grid', () => {
+    expect(stepQuantity('0.0015', 1, '0.0001', '0.00001')).toBe('0.00160');
+    expect(stepQuantity('0.0015', -10, '0.0001', '0.00001')).toBe('0.00050');
+    expect(stepQuantity('', 2, '0.0001', '0.00001')).toBe('0.00020');
+    expect(stepQuantity('0.001234567', 1, '0.0001', '0.00001')).toBe('0.00133'); // rounded down to the lot
   });
 
   it('never go below zero', () => {
-    expect(stepQuantity('3', -5)).toBe('0');
-    expect(stepQuantity('0', -1)).toBe('0');
-    expect(stepQuantity('0.500', -10)).toBe('0.000');
+    expect(stepQuantity('0.0003', -5, '0.0001', '0.00001')).toBe('0.00000');
+    expect(stepQuantity('3', -5, '1', '1')).toBe('0');
+  });
+});
+
+describe('% of balance', () => {
+  it('buys what the share of the balance pays for, fee included, rounded down to the lot', () => {
+    // 10000 USDT at 64000: 0.15625 BTC; with the 0.1% fee 0.156093... -> 0.15609
+    expect(quantityForBalance('10000', 100, '64000.00', '0.00001', '0.001')).toBe('0.15609');
+    expect(quantityForBalance('10000', 25, '64000.00', '0.00001')).toBe('0.03906');
+    expect(quantityForBalance('10000', 50, '150', '0.001')).toBe('33.333');
+    expect(quantityForBalance('10000', 50, '', '0.001')).toBe('');
   });
 
-  it('keep the decimals of the quantity', () => {
-    expect(stepQuantity('0.001', 1)).toBe('1.001');
+  it('shows what an order costs in quote', () => {
+    expect(orderCost('0.0015', '64210.50', '0.001', 2)).toEqual({ value: '96.32', fee: '0.10' });
+    expect(orderCost('', '64210.50', '0.001', 2)).toBeNull();
   });
 });

@@ -23,6 +23,7 @@ describe('series', () => {
       { executedAt: '2026-01-01T00:00:05Z', side: 'BUY', price: '99', quantity: '1' },
     ]);
     expect(marks.map((m) => [m.side, m.price])).toEqual([['BUY', 99], ['SELL', 101.5]]);
+    expect(fillMarks([{ executedAt: '2026-01-01T00:00:05Z', side: 'BUY', price: '64210.5', quantity: '1' }], (p) => `${p}0`)[0].text).toBe('B 64210.50');
     expect(toSeconds('1970-01-01T00:01:00Z')).toBe(60);
     expect(toSeconds(60_000_000_000_000)).toBe(60_000_000_000);
   });

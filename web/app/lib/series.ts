@@ -18,9 +18,10 @@ export function addPoint(points: Point[], point: Point, limit = 2000): Point[] {
 }
 
 /** Fills sorted by time; the chart's marker plugin wants ascending order. */
-export function fillMarks(trades: { executedAt: string; side: Side; price: string; quantity: string }[]): FillMark[] {
+export function fillMarks(trades: { executedAt: string; side: Side; price: string; quantity: string }[],
+  priceText: (price: string) => string = (p) => p): FillMark[] {
   return trades
-    .map((t) => ({ time: toSeconds(t.executedAt), side: t.side, price: Number(t.price), text: `${t.side === 'BUY' ? 'B' : 'S'} ${t.price}` }))
+    .map((t) => ({ time: toSeconds(t.executedAt), side: t.side, price: Number(t.price), text: `${t.side === 'BUY' ? 'B' : 'S'} ${priceText(t.price)}` }))
     .filter((m) => Number.isFinite(m.time))
     .sort((a, b) => a.time - b.time);
 }

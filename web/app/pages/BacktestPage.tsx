@@ -1,20 +1,27 @@
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
 import { createBacktest, useBacktest, useBacktestsAvailable, useDatasets, useStrategies } from '../api/hooks';
-import type { Backtest, BacktestInput, Dataset, StrategyDefinition } from '../api/types';
-import { LineChart } from '../components/LineChart';
+import type { BacktestInput, Dataset, StrategyDefinition } from '../api/types';
+import { BacktestRun } from '../components/BacktestResult';
 import { ParameterForm } from '../components/ParameterForm';
+import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
 import { Button, Card, Empty, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
 import { mapProblem, type FormErrors } from '../lib/errors';
-import { pnlClass, signed, time } from '../lib/format';
-import { initialValues, labelOf, toConfig, type FormValues } from '../lib/params';
-import { addPoint, toSeconds, type Point } from '../lib/series';
+import { BACKTEST_STEP, backtestMarket } from '../lib/backtest';
+import { isDecimal, multiply } from '../lib/decimal';
+import { time } from '../lib/format';
+import { stepDecimals } from '../lib/money';
+import { initialValues, toConfig, type FormValues } from '../lib/params';
 
 // The engine's fill models (engine.backtest.FillModel ids).
 const FILL_MODELS = ['realistic', 'freqtrade'];
 const TOP_FIELDS = ['strategy', 'dataset', 'fillModel', 'fee', 'balance', 'slippageTicks', 'stoploss'];
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
+/** The server's default starting balance (quote) when the field is empty. */
+const DEFAULT_BALANCE = '1000';
+/** Prices on the backtest instrument's tick (0.00000001): LTC/BTC 0.0165 + 1% stays 0.016665. */
+const PRICE_DECIMALS = stepDecimals(BACKTEST_STEP)!;
 
 export function BacktestPage() {
   const available = useBacktestsAvailable(true);
@@ -43,6 +50,14 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
   const [submitting, setSubmitting] = useState(false);
   const run = useBacktest(runId);
   const chosen = datasets.find((d) => d.id === dataset);
+  const sizing = useMemo<Sizing | undefined>(() => {
+    if (!chosen) return undefined;
+    const funds = isDecimal(balance) ? balance.trim() : DEFAULT_BALANCE;
+    const price = typeof values.buyPrice === 'string' && isDecimal(values.buyPrice) ? values.buyPrice : null;
+    // no exchange minimum here: a step is worth at least a thousandth of the starting balance
+    return { market: { ...backtestMarket(chosen.symbol), lotSize: BACKTEST_STEP, minNotional: multiply(funds, '0.001', 8) },
+      price, feeRate: isDecimal(fee) ? fee : '0', balance: funds, balanceNote: 'the starting balance' };
+  }, [chosen, balance, values.buyPrice, fee]);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -113,13 +128,13 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
         </Card>
         <Card>
           <h2 className="mb-3 font-semibold">Parameters</h2>
-          <ParameterForm parameters={params} values={values} errors={errors.config} priceDecimals={2}
+          <ParameterForm parameters={params} values={values} errors={errors.config} priceDecimals={PRICE_DECIMALS} sizing={sizing}
             onChange={(n, v) => setValues((old) => ({ ...old, [n]: v }))} />
         </Card>
         <div><Button type="submit" variant="primary" disabled={submitting || !!running || !dataset}>{running ? 'Running…' : 'Run backtest'}</Button></div>
       </form>
       {run.isError && <ErrorBox error={run.error} />}
-      {run.data && <Result run={run.data} />}
+      {run.data && <BacktestRun run={run.data} />}
     </div>
   );
 }
@@ -127,66 +142,4 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
 /** A strategy's own timeframe cannot be shorter than the data's candles: start it at the data's timeframe. */
 function withDataTimeframe(values: FormValues, params: { name: string }[], data: Dataset | undefined): FormValues {
   return data && params.some((p) => p.name === 'timeframe') ? { ...values, timeframe: data.timeframe } : values;
-}
-
-/** Ratios (0.12) read as percents; money strings stay exact. */
-function metricText(key: string, v: string | number | null): string {
-  if (v == null) return '—';
-  if (typeof v === 'number' && /return|drawdown|winRate|exposure|cagr/i.test(key)) return `${(v * 100).toFixed(2)}%`;
-  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : v.toFixed(3);
-  return v;
-}
-
-function Result({ run }: { run: Backtest }) {
-  const pct = Math.round(Math.max(0, Math.min(1, run.progress)) * 100);
-  const result = run.result;
-  const equity = useMemo(() => (result?.equity ?? []).reduce<Point[]>((p, e) =>
-    addPoint(p, { time: toSeconds(e.time), value: Number(e.equity) }, 100_000), []), [result]);
-  const trades = result?.trades ?? [];
-
-  return (
-    <div className="flex flex-col gap-4" data-testid="backtest-result">
-      <Card>
-        <div className="mb-1 flex justify-between text-sm"><span>Status: <b data-testid="backtest-status">{run.status}</b></span><span>{pct}%</span></div>
-        <div className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-          <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
-        </div>
-        {run.error && <p className="mt-2 text-sm text-red-600">{run.error}</p>}
-        {result?.warnings?.map((w) => <p key={w} className="mt-1 text-xs text-amber-600">{w}</p>)}
-      </Card>
-      {result?.metrics && (
-        <Card>
-          <h2 className="mb-2 font-semibold">Metrics</h2>
-          <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-            {Object.entries(result.metrics).filter(([k]) => k !== 'averageDurationSeconds').map(([k, v]) => (
-              <div key={k}><dt className="text-xs text-slate-500">{labelOf(k)}</dt><dd className="font-semibold tabular-nums">{metricText(k, v)}</dd></div>
-            ))}
-          </dl>
-        </Card>
-      )}
-      {equity.length > 0 && <Card><h2 className="mb-2 font-semibold">Equity</h2><LineChart points={equity} label="Equity curve" /></Card>}
-      {result && (
-        <Card>
-          <h2 className="mb-2 font-semibold">Trades ({trades.length})</h2>
-          {trades.length === 0 ? <Empty>No trades in this run.</Empty> : (
-            <div className="max-h-96 overflow-auto">
-              <table className="w-full whitespace-nowrap text-sm">
-                <thead><tr className="text-left text-xs text-slate-500">
-                  <th className="pr-2">Entry</th><th className="pr-2">Exit</th><th className="pr-2">Side</th><th className="pr-2">Qty</th>
-                  <th className="pr-2">Entry price</th><th className="pr-2">Exit price</th><th className="pr-2">Fees</th><th className="pr-2">PnL</th><th>Reason</th>
-                </tr></thead>
-                <tbody>{trades.map((t, i) => (
-                  <tr key={i} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
-                    <td className="pr-2">{time(t.entryTime)}</td><td className="pr-2">{time(t.exitTime)}</td><td className="pr-2">{t.direction}</td>
-                    <td className="pr-2">{t.quantity}</td><td className="pr-2">{t.entryPrice ?? '—'}</td><td className="pr-2">{t.exitPrice ?? '—'}</td>
-                    <td className="pr-2">{t.fees}</td><td className={`pr-2 ${pnlClass(t.pnl)}`}>{signed(t.pnl)}</td><td>{t.closeReason ?? ''}</td>
-                  </tr>
-                ))}</tbody>
-              </table>
-            </div>
-          )}
-        </Card>
-      )}
-    </div>
-  );
 }

@@ -9,7 +9,11 @@ import { LogList } from '../components/LogList';
 import { OrderTable } from '../components/OrderTable';
 import { useToast } from '../components/Toasts';
 import { Button, Card, ConfirmDialog, Empty, ErrorBox, Spinner, StatusBadge } from '../components/ui';
-import { pnlClass, signed, time } from '../lib/format';
+import { useMarkets } from '../api/markets';
+import { Amount } from '../components/Amount';
+import { PositionTable, TradeTable } from '../components/BotTables';
+import { pnlClass } from '../lib/format';
+import { amount, formatPnl, formatPrice, formatQuote, priceDecimals, type Market } from '../lib/money';
 import { addPoint, fillMarks, toSeconds, type Point } from '../lib/series';
 import { useStream } from '../stream/StreamContext';
 
@@ -29,6 +33,7 @@ function BotDetail({ bot }: { bot: Bot }) {
   const remove = useBotMutation(() => botApi.remove(bot.id));
   const stats = useBotStats(bot.id);
   const positions = useBotPositions(bot.id);
+  const market = useMarkets()(bot.exchange, bot.symbol);
 
   return (
     <div className="flex flex-col gap-4">
@@ -41,7 +46,7 @@ function BotDetail({ bot }: { bot: Bot }) {
         <Button variant={bot.status === 'ACTIVE' ? 'secondary' : 'success'} disabled={toggle.isPending}
           onClick={() => toggle.mutate(undefined, {
             onSuccess: (b) => toast.success(`${b.name} ${b.status === 'ACTIVE' ? 'started' : 'stopped'}`),
-            onError: (e) => toast.error(e.message),
+            onError: (e) => toast.error(`${bot.name}: ${e.message}`),
           })}>
           {bot.status === 'ACTIVE' ? 'Stop' : 'Start'}
         </Button>
@@ -51,41 +56,29 @@ function BotDetail({ bot }: { bot: Bot }) {
       </div>
 
       <section className="grid grid-cols-2 gap-3 md:grid-cols-6" aria-label="Bot statistics">
-        <Metric label="PnL" value={signed(stats.data?.pnl ?? bot.pnl)} className={pnlClass(stats.data?.pnl ?? bot.pnl)} />
-        <Metric label="Realized" value={signed(stats.data?.realizedPnl)} className={pnlClass(stats.data?.realizedPnl)} />
-        <Metric label="Unrealized" value={signed(stats.data?.unrealizedPnl)} className={pnlClass(stats.data?.unrealizedPnl)} />
+        <Metric label="PnL" value={formatPnl(stats.data?.pnl ?? bot.pnl, market)} className={pnlClass(stats.data?.pnl ?? bot.pnl)} testId="detail-pnl" />
+        <Metric label="Realized" value={formatPnl(stats.data?.realizedPnl, market)} className={pnlClass(stats.data?.realizedPnl)} />
+        <Metric label="Unrealized" value={formatPnl(stats.data?.unrealizedPnl, market)} className={pnlClass(stats.data?.unrealizedPnl)} />
         <Metric label="Deals" value={String(stats.data?.totalTrades ?? bot.totalTrades ?? 0)} testId="detail-trades" />
         <Metric label="Fills" value={stats.data?.fills != null ? String(stats.data.fills) : '—'} testId="detail-fills" />
-        <Metric label="Fees" value={stats.data?.fees ?? '—'} />
+        <Metric label="Fees" value={formatQuote(stats.data?.fees, market)} testId="detail-fees" />
       </section>
 
       <Card>
         <h2 className="mb-2 font-semibold">Price</h2>
-        <PriceChart bot={bot} />
+        <PriceChart bot={bot} market={market} />
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card>
+        <Card className="min-w-0">
           <h2 className="mb-2 font-semibold">Position</h2>
           {positions.isPending ? <Spinner /> : positions.isError ? <ErrorBox error={positions.error} /> :
-            positions.data.length === 0 ? <Empty>No position.</Empty> : (
-              <table className="w-full text-sm">
-                <thead><tr className="text-left text-xs text-slate-500"><th>Symbol</th><th>Qty</th><th>Avg entry</th><th>Last</th><th>Unrealized</th></tr></thead>
-                <tbody>
-                  {positions.data.map((p) => (
-                    <tr key={p.symbol} className="tabular-nums">
-                      <td>{p.symbol}</td><td>{p.quantity}</td><td>{p.averageEntryPrice ?? '—'}</td><td>{p.lastPrice ?? '—'}</td>
-                      <td className={pnlClass(p.unrealizedPnl)}>{signed(p.unrealizedPnl)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <PositionTable positions={positions.data} market={market} />}
         </Card>
         <OpenOrders bot={bot} />
       </div>
 
-      <Trades bot={bot} />
+      <TradeTable botId={bot.id} market={market} />
 
       <Card>
         <h2 className="mb-2 font-semibold">Activity</h2>
@@ -108,14 +101,14 @@ function BotDetail({ bot }: { bot: Bot }) {
 
 function Metric({ label, value, className = '', testId }: { label: string; value: string; className?: string; testId?: string }) {
   return (
-    <Card className="p-3">
-      <div className="text-xs uppercase text-slate-500">{label}</div>
-      <div className={`text-lg font-semibold tabular-nums ${className}`} data-testid={testId}>{value}</div>
+    <Card className="min-w-0 p-3">
+      <div className="truncate text-xs uppercase text-slate-500">{label}</div>
+      <div className={`text-lg font-semibold ${className}`}><Amount text={value} testId={testId} /></div>
     </Card>
   );
 }
 
-function PriceChart({ bot }: { bot: Bot }) {
+function PriceChart({ bot, market }: { bot: Bot; market: Market }) {
   const { onTicks } = useStream();
   const ltp = useLtp(bot.exchange, bot.symbol);
   const trades = useBotTrades(bot.id);
@@ -131,14 +124,14 @@ function PriceChart({ bot }: { bot: Bot }) {
     if (l) setPoints((p) => addPoint(p, { time: toSeconds(l.timestamp), value: Number(l.price) }));
   }, [ltp.data]);
 
-  const marks = useMemo(() => fillMarks(trades.data ?? []), [trades.data]);
+  const marks = useMemo(() => fillMarks(trades.data ?? [], (p) => amount(p, priceDecimals(market))), [trades.data, market]);
   // A marker sits on a point of the line, so each fill adds its own price at its own second.
   const shown = useMemo(() => marks.reduce((p, m) => (p.some((x) => x.time === m.time) ? p : addPoint(p, { time: m.time, value: m.price })), points),
     [marks, points]);
 
   return (
     <div>
-      <div className="mb-1 text-sm text-slate-500">Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{points.at(-1)?.value ?? ltp.data?.price ?? 'N/A'}</span></div>
+      <div className="mb-1 text-sm text-slate-500">Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{points.length > 0 ? formatPrice(String(points.at(-1)!.value), market) : ltp.data ? formatPrice(ltp.data.price, market) : 'N/A'}</span></div>
       <LineChart points={shown} marks={marks} label={`${bot.symbol} price`} />
     </div>
   );
@@ -154,36 +147,9 @@ function OpenOrders({ bot }: { bot: Bot }) {
       {orders.isPending ? <Spinner /> : orders.isError ? <ErrorBox error={orders.error} /> :
         orders.data.length === 0 ? <Empty>No open orders.</Empty> : (
           <OrderTable orders={orders.data} compact onCancel={(o) => cancel.mutate(o.id, {
-            onSuccess: () => toast.success(`Order ${o.clientOrderId} cancelled`),
-            onError: (e) => toast.error(`Cancel failed: ${e.message}`),
+            onSuccess: () => toast.success(`${bot.name}: order ${o.clientOrderId} cancelled`),
+            onError: (e) => toast.error(`${bot.name}: cancel failed: ${e.message}`),
           })} />
-        )}
-    </Card>
-  );
-}
-
-function Trades({ bot }: { bot: Bot }) {
-  const trades = useBotTrades(bot.id);
-  return (
-    <Card>
-      <h2 className="mb-2 font-semibold">Trades</h2>
-      {trades.isPending ? <Spinner /> : trades.isError ? <ErrorBox error={trades.error} /> :
-        trades.data.length === 0 ? <Empty>No fills yet.</Empty> : (
-          <div className="overflow-x-auto">
-            <table className="w-full whitespace-nowrap text-sm" data-testid="trades">
-              <thead><tr className="text-left text-xs text-slate-500"><th>Time</th><th>Side</th><th>Price</th><th>Qty</th><th>Fee</th><th>Realized</th></tr></thead>
-              <tbody>
-                {trades.data.map((t) => (
-                  <tr key={t.id} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
-                    <td className="whitespace-nowrap py-1 pr-2">{time(t.executedAt)}</td>
-                    <td className={t.side === 'BUY' ? 'text-emerald-600' : 'text-red-600'}>{t.side}</td>
-                    <td>{t.price}</td><td>{t.quantity}</td><td>{t.fee ?? '—'} {t.feeCurrency ?? ''}</td>
-                    <td className={pnlClass(t.realizedPnl)}>{signed(t.realizedPnl)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
         )}
     </Card>
   );

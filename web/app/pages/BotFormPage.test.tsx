@@ -74,7 +74,7 @@ describe('bot form', () => {
   it('shows the LTP and defaults buy/sell to LTP x 0.98 / x 1.02 with the LTP precision as step', async () => {
     mockServer();
     renderForm();
-    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64000.00'));
+    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64,000.00 USDT'));
     await waitFor(() => expect(field(/^Buy price/).value).toBe('62720.00'));
     expect(field(/^Sell price/).value).toBe('65280.00');
     expect(field(/^Buy price/).step).toBe('0.01');
@@ -90,18 +90,34 @@ describe('bot form', () => {
     await user.click(screen.getByRole('button', { name: 'Sell price -0.5%' }));
     expect(field(/^Sell price/).value).toBe('64953.60');
 
-    await user.click(screen.getByRole('button', { name: 'Quantity +5' }));
-    await user.click(screen.getByRole('button', { name: 'Quantity -2' }));
-    expect(field(/^Quantity/).value).toBe('3');
-    await user.click(screen.getByRole('button', { name: 'Quantity -10' }));
-    expect(field(/^Quantity/).value).toBe('0');
+    // BTC/USDT lot 0.00001, min notional 5: one step is 0.0001 BTC (6.33 USDT at 63347.20), not 1 BTC
+    await user.click(screen.getByRole('button', { name: 'Quantity +0.0005' }));
+    await user.click(screen.getByRole('button', { name: 'Quantity -0.0002' }));
+    expect(field(/^Quantity/).value).toBe('0.00030');
+    expect(screen.getByTestId('order-cost')).toHaveTextContent('Order value 19.00 USDT + fee 0.02 USDT');
+    await user.click(screen.getByRole('button', { name: 'Quantity -0.001' }));
+    expect(field(/^Quantity/).value).toBe('0.00000');
+  });
+
+  it('sizes the order from a share of the paper balance and shows its cost in quote', async () => {
+    mockServer();
+    const user = userEvent.setup();
+    renderForm();
+    await waitFor(() => expect(field(/^Buy price/).value).toBe('62720.00'));
+    expect(screen.getByText(/Available: 10,000.00 USDT/)).toBeInTheDocument();
+    // 25% of 10000 USDT at 62720.00 with the 0.1% fee on top: 2500 / 62782.72 = 0.0398198.. -> 0.03981 (rounded down to the lot 0.00001)
+    await user.click(screen.getByRole('button', { name: '25% of available balance' }));
+    expect(field(/^Quantity/).value).toBe('0.03981');
+    expect(screen.getByTestId('order-cost')).toHaveTextContent('Order value 2,496.88 USDT + fee 2.50 USDT');
+    await user.click(screen.getByRole('button', { name: '100% of available balance' }));
+    expect(field(/^Quantity/).value).toBe('0.15927');
   });
 
   it('shows N/A without a price and keeps the tick size precision', async () => {
     mockServer();
     const user = userEvent.setup();
     renderForm();
-    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64000.00'));
+    await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('64,000.00 USDT'));
     await user.clear(field(/^Symbol/));
     await user.type(field(/^Symbol/), 'XRP/USDT');
     await waitFor(() => expect(screen.getByTestId('ltp')).toHaveTextContent('N/A'));
@@ -126,7 +142,7 @@ describe('bot form', () => {
     const user = userEvent.setup();
     renderForm();
     await waitFor(() => expect(field(/^Buy price/).value).toBe('62720.00'));
-    await user.click(screen.getByRole('button', { name: 'Quantity +1' }));
+    await user.click(screen.getByRole('button', { name: 'Quantity +0.0001' }));
     await user.clear(field(/^Sell price/));
     await user.type(field(/^Sell price/), '100');
     await user.click(screen.getByRole('button', { name: 'Create bot' }));
@@ -138,7 +154,7 @@ describe('bot form', () => {
     expect(field(/^Name/)).toHaveAttribute('aria-invalid', 'true');
     expect(posted).toEqual([{
       name: 'Scalper BTC/USDT', exchange: 'sim', symbol: 'BTC/USDT', strategy: 'scalper', mode: 'PAPER',
-      config: { firstOrder: 'BUY', quantity: '1', buyPrice: '62720.00', sellPrice: '100', trailingPercent: '0', infiniteLoop: true },
+      config: { firstOrder: 'BUY', quantity: '0.00010', buyPrice: '62720.00', sellPrice: '100', trailingPercent: '0', infiniteLoop: true },
     }]);
   });
 
@@ -148,7 +164,7 @@ describe('bot form', () => {
     renderForm();
     await waitFor(() => expect(field(/^Buy price/).value).toBe('62720.00'));
     await user.click(screen.getByRole('button', { name: 'Buy price -1%' }));
-    await user.click(screen.getByRole('button', { name: 'Quantity +10' }));
+    await user.click(screen.getByRole('button', { name: 'Quantity +0.001' }));
     await user.click(screen.getByRole('button', { name: 'Reset' }));
     await waitFor(() => expect(field(/^Buy price/).value).toBe('62720.00'));
     expect(field(/^Quantity/).value).toBe('');

@@ -4,16 +4,20 @@ import { ApiError } from '../api/client';
 import { botApi, useBot, useBotMutation, useExchanges, useLtp, useStrategies } from '../api/hooks';
 import type { Bot, BotInput, Exchange, Mode, StrategyDefinition } from '../api/types';
 import { ParameterForm } from '../components/ParameterForm';
+import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
 import { Button, Card, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
-import { decimalsOf, isDecimal } from '../lib/decimal';
+import { add, isDecimal } from '../lib/decimal';
 import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
+import { formatPrice, stepDecimals } from '../lib/money';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
 import { useStream } from '../stream/StreamContext';
 
 const TOP_FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode'] as const;
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
+/** `botfleet.paper.quote-balance`'s default: the API does not expose the configured value or a bot's balance. */
+export const PAPER_QUOTE_BALANCE = '10000';
 
 export function BotFormPage() {
   const { id } = useParams();
@@ -62,8 +66,22 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const ltp = useLtp(exchange, instrument ? symbol : '');
   const livePrice = useLivePrice(exchange, instrument ? symbol : '');
   const ltpPrice = livePrice ?? ltp.data?.price ?? null;
-  const tickDecimals = instrument && isDecimal(instrument.tickSize) ? decimalsOf(instrument.tickSize.replace(/0+$/, '') || '0') : 2;
-  const priceDecimals = pricePrecision(ltpPrice, tickDecimals);
+  const tickDecimals = instrument ? stepDecimals(instrument.tickSize) : undefined;
+  const priceDecimals = tickDecimals ?? pricePrecision(ltpPrice, 2);
+  const sizing = useMemo<Sizing | undefined>(() => {
+    if (!instrument) return undefined;
+    const buy = typeof values.buyPrice === 'string' && isDecimal(values.buyPrice) ? values.buyPrice : null;
+    const paper = mode === 'PAPER';
+    return {
+      market: { base: instrument.baseAsset, quote: instrument.quoteAsset, tickSize: instrument.tickSize,
+        lotSize: instrument.lotSize, minNotional: instrument.minNotional },
+      price: buy ?? ltpPrice,
+      feeRate: instrument.makerFee,
+      balance: !paper ? null : bot && bot.mode === 'PAPER' && bot.pnl && isDecimal(bot.pnl) ? add(PAPER_QUOTE_BALANCE, bot.pnl) : PAPER_QUOTE_BALANCE,
+      balanceNote: !paper ? 'Live balances are not available from the server: size the order by hand.'
+        : bot?.mode === 'PAPER' ? 'paper account: 10,000 start plus this bot\'s PnL' : 'a new paper account starts with 10,000',
+    };
+  }, [instrument, values.buyPrice, ltpPrice, mode, bot]);
 
   // Default buy/sell prices come from the LTP once per market; an edited bot keeps its own prices.
   const defaultedMarket = useRef<string | null>(bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null);
@@ -197,9 +215,9 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           <span className="text-sm font-medium">Last traded price</span>
           <div className="flex h-[34px] items-center text-lg font-semibold tabular-nums" data-testid="ltp">
             {!instrument ? 'N/A' : ltp.isPending ? <span className="text-sm text-slate-500">Loading…</span>
-              : ltp.data === null && !livePrice ? 'N/A' : ltpPrice ?? 'N/A'}
+              : ltp.data === null && !livePrice ? 'N/A' : ltpPrice && sizing ? formatPrice(ltpPrice, sizing.market) : 'N/A'}
           </div>
-          {instrument && <p className="text-xs text-slate-500">Tick {instrument.tickSize} · lot {instrument.lotSize} · min notional {instrument.minNotional}</p>}
+          {instrument && <p className="text-xs text-slate-500">Tick {instrument.tickSize} {instrument.quoteAsset} · lot {instrument.lotSize} {instrument.baseAsset} · min notional {instrument.minNotional} {instrument.quoteAsset}</p>}
         </div>
         <Field label="Strategy" htmlFor="strategy" error={errors.fields.strategy} help={definition?.description}>
           <select id="strategy" className={inputClass} value={strategy} aria-invalid={!!errors.fields.strategy}
@@ -218,7 +236,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       </Card>
       <Card>
         <h2 className="mb-3 font-semibold">{definition?.name ?? 'Strategy'} parameters</h2>
-        <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} />
+        <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} sizing={sizing} />
       </Card>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending || locked}>

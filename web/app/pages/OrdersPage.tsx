@@ -45,8 +45,8 @@ export function OrdersPage() {
           orders.data.items.length === 0 ? <Empty>No orders match.</Empty> : (
             <>
               <OrderTable orders={orders.data.items} botNames={names} onCancel={(o) => cancel.mutate(o, {
-                onSuccess: () => toast.success(`Order ${o.clientOrderId} cancelled`),
-                onError: (e) => toast.error(`Cancel failed: ${e.message}`),
+                onSuccess: () => toast.success(`${names.get(String(o.botId)) ?? 'Bot'}: order ${o.clientOrderId} cancelled`),
+                onError: (e) => toast.error(`${names.get(String(o.botId)) ?? 'Bot'}: cancel failed: ${e.message}`),
               })} />
               <div className="mt-3 flex items-center justify-end gap-2 text-sm">
                 <Button disabled={page <= 0} onClick={() => set('page', String(page - 1))}>Previous</Button>

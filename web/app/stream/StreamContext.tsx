@@ -4,8 +4,8 @@ import { createContext, useContext, useEffect, useMemo, useRef, useState, type R
 import { keys } from '../api/hooks';
 import type { Bot, Page, StreamEvent, Tick } from '../api/types';
 import { useAuth } from '../auth/AuthContext';
-import { useToast } from '../components/Toasts';
 import { EventStream, streamUrl, type ConnectionState } from './EventStream';
+import { useFillNotifier } from './useFillNotifier';
 
 interface StreamApi {
   state: ConnectionState;
@@ -20,12 +20,12 @@ const StreamContext = createContext<StreamApi>(NO_STREAM);
 export function StreamProvider({ children }: { children: ReactNode }) {
   const { token, expire } = useAuth();
   const qc = useQueryClient();
-  const toast = useToast();
+  const notifyFill = useFillNotifier();
+  const notifyRef = useRef(notifyFill);
+  notifyRef.current = notifyFill;
   const [state, setState] = useState<ConnectionState>('closed');
   const streamRef = useRef<EventStream | null>(null);
   const tickListeners = useRef(new Map<string, Set<(t: Tick) => void>>());
-  const toastRef = useRef(toast);
-  toastRef.current = toast;
 
   useEffect(() => {
     if (!token) return;
@@ -41,10 +41,7 @@ export function StreamProvider({ children }: { children: ReactNode }) {
           return;
         }
         apply(event, qc, invalidate);
-        if (event.type === 'trade') {
-          const t = event.data;
-          toastRef.current.success(`Fill: ${t.side} ${t.quantity} ${t.symbol} @ ${t.price}`);
-        }
+        if (event.type === 'trade') notifyRef.current(event.data);
       },
     });
     streamRef.current = stream;

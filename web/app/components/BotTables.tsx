@@ -1,0 +1,61 @@
+// A bot's position and fills, every number at its instrument's precision with its unit.
+import { useBotTrades } from '../api/hooks';
+import type { Position } from '../api/types';
+import { pnlClass, time } from '../lib/format';
+import { formatMoney, formatPnl, formatPrice, formatQuantity, type Market } from '../lib/money';
+import { Card, Empty, ErrorBox, Spinner } from './ui';
+
+export function PositionTable({ positions, market }: { positions: Position[]; market: Market }) {
+  if (positions.length === 0) return <Empty>No position.</Empty>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full whitespace-nowrap text-sm" data-testid="positions">
+        <thead><tr className="text-left text-xs text-slate-500">
+          <th className="pr-2">Symbol</th><th className="pr-2">Qty</th><th className="pr-2">Avg entry</th><th className="pr-2">Last</th>
+          <th className="pr-2">Unrealized</th><th>Realized</th>
+        </tr></thead>
+        <tbody>
+          {positions.map((p) => (
+            <tr key={p.symbol} className="tabular-nums">
+              <td className="pr-2">{p.symbol}</td><td className="pr-2">{formatQuantity(p.quantity, market)}</td>
+              <td className="pr-2">{formatPrice(p.averageEntryPrice, market)}</td><td className="pr-2">{formatPrice(p.lastPrice, market)}</td>
+              <td className={`pr-2 ${pnlClass(p.unrealizedPnl)}`}>{formatPnl(p.unrealizedPnl, market)}</td>
+              <td className={pnlClass(p.realizedPnl)}>{formatPnl(p.realizedPnl, market)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function TradeTable({ botId, market }: { botId: string | number; market: Market }) {
+  const trades = useBotTrades(botId);
+  return (
+    <Card className="min-w-0">
+      <h2 className="mb-2 font-semibold">Trades</h2>
+      {trades.isPending ? <Spinner /> : trades.isError ? <ErrorBox error={trades.error} /> :
+        trades.data.length === 0 ? <Empty>No fills yet.</Empty> : (
+          <div className="max-h-[32rem] overflow-auto">
+            <table className="w-full whitespace-nowrap text-sm" data-testid="trades">
+              <thead><tr className="text-left text-xs text-slate-500">
+                <th className="pr-2">Time</th><th className="pr-2">Side</th><th className="pr-2">Price</th><th className="pr-2">Qty</th>
+                <th className="pr-2">Fee</th><th>Realized</th>
+              </tr></thead>
+              <tbody>
+                {trades.data.map((t) => (
+                  <tr key={t.id} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
+                    <td className="py-1 pr-2">{time(t.executedAt)}</td>
+                    <td className={`pr-2 ${t.side === 'BUY' ? 'text-emerald-600' : 'text-red-600'}`}>{t.side}</td>
+                    <td className="pr-2">{formatPrice(t.price, market)}</td><td className="pr-2">{formatQuantity(t.quantity, market)}</td>
+                    <td className="pr-2">{formatMoney(t.fee, t.feeCurrency ?? market.quote, market)}</td>
+                    <td className={pnlClass(t.realizedPnl)}>{formatPnl(t.realizedPnl, market)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+    </Card>
+  );
+}
