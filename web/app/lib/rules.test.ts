@@ -73,6 +73,7 @@ describe('rule edits', () => {
 
   it('keeps same-named parameters when the indicator changes', () => {
     expect(newIndicator('ema', { indicator: 'sma', period: 9, source: 'volume' })).toEqual({ indicator: 'ema', period: 9, source: 'volume' });
+    expect(newIndicator('bollinger', { indicator: 'rsi', period: 14 })).toEqual({ indicator: 'bollinger', period: 20, deviations: 2, output: 'middle' });
     expect(newIndicator('macd', { indicator: 'rsi', period: 9 })).toEqual({ indicator: 'macd', fast: 12, slow: 26, signal: 9, output: 'macd' });
     expect(nodeKind({ all: [], any: [] })).toBe('raw');
     expect(nodeKind('rsi < 30')).toBe('raw');

@@ -85,12 +85,18 @@ export function operandKind(operand: unknown): OperandKind {
   return 'invalid';
 }
 
-/** An indicator operand with every parameter given (the defaults, or the old operand's value for a same-named one). */
+/**
+ * An indicator operand with every parameter given: its defaults, except a same-named parameter the old operand set to
+ * something other than its own default (SMA 9 -> EMA 9, but RSI 14 -> Bollinger 20).
+ */
 export function newIndicator(name: string, previous?: unknown): JsonObject {
   const out: JsonObject = { indicator: name };
+  const was = isObject(previous) ? indicatorSpec(previous.indicator) : undefined;
   for (const p of indicatorSpec(name)?.params ?? []) {
     const old = isObject(previous) ? previous[p.name] : undefined;
-    const keep = old !== undefined && (p.kind === 'choice' ? p.options.includes(old as string) : typeof old === 'number');
+    const oldDefault = was?.params.find((q) => q.name === p.name)?.default;
+    const keep = old !== undefined && old !== oldDefault
+      && (p.kind === 'choice' ? p.options.includes(old as string) : typeof old === 'number');
     out[p.name] = keep ? old! : p.default;
   }
   return out;
