@@ -173,6 +173,20 @@ describe('rule editor: building', () => {
     expect(screen.getByRole('button', { name: 'Add exit rule' })).toBeInTheDocument();
   });
 
+  it('sends a typed number once it is one, and an emptied parameter as the default', async () => {
+    const user = userEvent.setup();
+    render(<Harness initial={pretty(DOCS_EXIT)} param="exit" title="Exit" />);
+    const period = control('Exit condition 1 left period');
+    await user.clear(period);
+    await user.type(period, '7x');
+    expect(period).toHaveAccessibleDescription('must be a number');
+    expect(JSON.parse(value).left).toEqual({ indicator: 'rsi', period: 7 });
+    await user.clear(period);
+    await user.tab();
+    expect(JSON.parse(value).left).toEqual({ indicator: 'rsi' });
+    expect(period).toHaveAttribute('placeholder', '14 (default)');
+  });
+
   it('reflects an edit in the JSON view in the builder', async () => {
     const user = userEvent.setup();
     render(<Harness initial={pretty(DOCS_EXIT)} param="exit" title="Exit" />);

@@ -40,7 +40,7 @@ export function RuleNode({ ctx, path }: { ctx: RuleCtx; path: Path }) {
   const errors = ctx.placed[serverPath(ctx.param, path)];
   const errorId = `${useId()}-error`;
   const described = errors ? errorId : undefined;
-  const frame = 'flex flex-col gap-2 rounded-md border p-2 ' + (errors
+  const frame = 'flex min-w-0 flex-col gap-2 rounded-md border p-1.5 sm:p-2 ' + (errors
     ? 'border-red-400 dark:border-red-700' : 'border-slate-200 dark:border-slate-700');
 
   if (kind === 'all' || kind === 'any') {
@@ -128,7 +128,8 @@ function Toolbar({ ctx, path, label }: { ctx: RuleCtx; path: Path; label: string
         onClick={() => ctx.edit(moveAt(ctx.root, path, -1))}>↑</button>
       <button type="button" className={smallButton} aria-label={`Move ${label} down`}
         disabled={ctx.disabled || index === siblings.length - 1} onClick={() => ctx.edit(moveAt(ctx.root, path, 1))}>↓</button>
-      <button type="button" className={smallButton} aria-label={`Remove ${label}`} title="A group needs at least one condition"
+      <button type="button" className={smallButton} aria-label={`Remove ${label}`}
+        title={siblings.length <= 1 ? 'A group needs at least one condition' : undefined}
         disabled={ctx.disabled || siblings.length <= 1}
         onClick={() => ctx.edit(setAt(ctx.root, listPath, siblings.filter((_, i) => i !== index)))}>✕</button>
     </div>
@@ -232,7 +233,8 @@ function NumberInput({ prefix, text, value, errors, disabled, placeholder, requi
     setSeen(value);
     if (!(NUMBER.test(draft) && Number(draft) === value)) setDraft(show(value));
   }
-  const local = draft.trim() === '' ? (required ? 'enter a number' : undefined) : NUMBER.test(draft) ? undefined : 'must be a number';
+  const local = draft.trim() === '' ? (required ? 'enter a number' : undefined)
+    : !NUMBER.test(draft) || (typeof value !== 'number' && draft === show(value)) ? 'must be a number' : undefined;
   const shown = local ? [local, ...(errors ?? [])] : errors;
   return (
     <Labelled prefix={prefix} text={text} errors={shown}>
