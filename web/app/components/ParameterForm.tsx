@@ -1,7 +1,7 @@
 // The strategy's parameter form, generated from its definition. Prices (unit "quote", named *Price) get % buttons and the LTP's
 // precision; a parameter named "quantity" gets the quantity buttons.
 import type { ParameterDefinition } from '../api/types';
-import { labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
+import { defaultOf, labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
 import { adjustByPercent, formatPercent, PERCENT_STEPS, QUANTITY_STEPS, stepQuantity } from '../lib/pricing';
 import { stepFor } from '../lib/decimal';
 import { errorOf, errorsOf } from '../lib/errors';
@@ -28,6 +28,7 @@ export function ParameterForm({ parameters, values, errors, onChange, priceDecim
         <div key={p.name} className={isPrice(p) || p.type === 'JSON' || p.name === 'quantity' ? 'sm:col-span-2' : ''}>
           {rules && RULE_PARAMS.includes(p.name) ? (
             <RuleEditor param={p.name} title={labelOf(p.name)} description={p.description} required={p.required}
+              hasDefault={defaultOf(p) != null}
               text={typeof values[p.name] === 'string' ? values[p.name] as string : ''} errors={errorsOf(errors, p.name)}
               onChange={(v) => onChange(p.name, v)} />
           ) : (

@@ -13,6 +13,8 @@ interface Props {
   title: string;
   description?: string | null;
   required?: boolean;
+  /** The parameter has a default on the server: an empty rule means that one. */
+  hasDefault?: boolean;
   /** The form value: the rule as JSON text ('' = none). */
   text: string;
   onChange: (text: string) => void;
@@ -22,7 +24,7 @@ interface Props {
 
 type View = 'builder' | 'json';
 
-export function RuleEditor({ param, title, description, required, text, onChange, errors }: Props) {
+export function RuleEditor({ param, title, description, required, hasDefault, text, onChange, errors }: Props) {
   const parsed = useMemo(() => parseRule(text), [text]);
   const [kept, setKept] = useState<{ text: string; value: Json | undefined }>(
     () => ({ text, value: parsed.ok ? parsed.value : undefined }));
@@ -83,7 +85,7 @@ export function RuleEditor({ param, title, description, required, text, onChange
         </div>
       ) : tree === undefined ? (
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          <span className="text-slate-500">{parsed.ok ? `No ${lower} rule.` : `No valid ${lower} rule yet.`}</span>
+          <span className="text-slate-500">{parsed.ok ? `No ${lower} rule${hasDefault ? ': the strategy\'s default applies' : ''}.` : `No valid ${lower} rule yet.`}</span>
           {placed[param] && <span className="text-xs text-red-600 dark:text-red-400">{placed[param].join('; ')}</span>}
           <button type="button" disabled={!parsed.ok} onClick={() => edit(newCondition())}
             className="rounded-md border border-slate-300 px-3 py-1.5 font-medium hover:bg-slate-100 disabled:opacity-40 dark:border-slate-600 dark:hover:bg-slate-800">
