@@ -1,10 +1,13 @@
 // The strategy's parameter form, generated from its definition. Prices (unit "quote", named *Price) get % buttons and the LTP's
 // precision; a parameter named "quantity" gets the quantity buttons.
 import type { ParameterDefinition } from '../api/types';
-import { labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
+import { defaultOf, labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
 import { adjustByPercent, formatPercent, PERCENT_STEPS, QUANTITY_STEPS } from '../lib/pricing';
 import { add, compare, isDecimal, stepFor } from '../lib/decimal';
+import { errorOf, errorsOf } from '../lib/errors';
+import { isRulesDefinition, RULE_PARAMS } from '../lib/rules';
 import { QuantityControls, type Sizing } from './QuantityControls';
+import { RuleEditor } from './RuleEditor';
 import { StepButtons } from './StepButtons';
 import { Field, inputClass } from './ui';
 
@@ -22,12 +25,20 @@ interface Props {
 export const fieldId = (name: string) => `param-${name}`;
 
 export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing }: Props) {
+  const rules = isRulesDefinition(parameters);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {parameters.map((p) => (
         <div key={p.name} className={isPrice(p) || p.type === 'JSON' || p.name === 'quantity' ? 'sm:col-span-2' : ''}>
-          <ParameterField p={p} value={values[p.name]} error={errors[p.name]} priceDecimals={priceDecimals} sizing={sizing}
-            onChange={(v) => onChange(p.name, v)} />
+          {rules && RULE_PARAMS.includes(p.name) ? (
+            <RuleEditor param={p.name} title={labelOf(p.name)} description={p.description} required={p.required}
+              hasDefault={defaultOf(p) != null}
+              text={typeof values[p.name] === 'string' ? values[p.name] as string : ''} errors={errorsOf(errors, p.name)}
+              onChange={(v) => onChange(p.name, v)} />
+          ) : (
+            <ParameterField p={p} value={values[p.name]} error={errorOf(errors, p.name)} priceDecimals={priceDecimals}
+              sizing={sizing} onChange={(v) => onChange(p.name, v)} />
+          )}
         </div>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasErrors, mapProblem } from './errors';
+import { errorOf, errorsOf, hasErrors, mapProblem } from './errors';
 
 const FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode'];
 const PARAMS = ['quantity', 'buyPrice', 'sellPrice'];
@@ -44,5 +44,28 @@ describe('mapProblem', () => {
 
   it('has nothing to show without a problem', () => {
     expect(hasErrors(mapProblem(null, FIELDS, PARAMS))).toBe(false);
+  });
+
+  it('keeps a path inside a JSON parameter whole, for the parameter\'s editor to place', () => {
+    const e = mapProblem({
+      errors: [
+        { field: 'config.entry.all[1].left.period', message: 'must be a whole number from 1 to 1000' },
+        { field: 'config.entry', message: 'must be a JSON object or list' },
+        { field: 'config.takeProfitSteps[0].amountPercent', message: 'must be a number' },
+        { field: 'config.entryx.all', message: 'unknown' },
+      ],
+    }, FIELDS, ['entry', 'exit', 'takeProfitSteps']);
+    expect(e.config).toEqual({
+      'entry.all[1].left.period': 'must be a whole number from 1 to 1000',
+      entry: 'must be a JSON object or list',
+      'takeProfitSteps[0].amountPercent': 'must be a number',
+    });
+    expect(e.general).toEqual(['config.entryx.all: unknown']);
+    expect(errorsOf(e.config, 'entry')).toEqual({
+      'entry.all[1].left.period': 'must be a whole number from 1 to 1000', entry: 'must be a JSON object or list',
+    });
+    expect(errorsOf(e.config, 'exit')).toEqual({});
+    expect(errorOf(e.config, 'takeProfitSteps')).toBe('[0].amountPercent: must be a number');
+    expect(errorOf(e.config, 'entry')).toBe('all[1].left.period: must be a whole number from 1 to 1000; must be a JSON object or list');
   });
 });

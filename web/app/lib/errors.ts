@@ -19,7 +19,10 @@ export interface Problem {
 export interface FormErrors {
   /** Top-level bot fields: name, exchange, symbol, strategy, mode. */
   fields: Record<string, string>;
-  /** Strategy parameters, from `config.<param>` fields (`params.<param>` for backtests). */
+  /**
+   * Strategy parameters, from `config.<param>` fields (`params.<param>` for backtests). A path inside a JSON parameter
+   * keeps its path as key (`entry.all[0].left.period`); see errorsOf / errorOf.
+   */
   config: Record<string, string>;
   /** What no field can show: the problem's detail when it names no field, or errors about unknown fields. */
   general: string[];
@@ -39,7 +42,8 @@ export function mapProblem(problem: Problem | null | undefined, knownFields: rea
     const field = e.field ?? '';
     if (field.startsWith(paramPrefix)) {
       const param = field.slice(paramPrefix.length);
-      if (knownParams.includes(param)) {
+      // a path inside a JSON parameter (config.entry.all[0].op) stays whole: the parameter's editor places it
+      if (knownParams.includes(param) || knownParams.includes(param.split(/[.[]/)[0])) {
         append(result.config, param, e.message);
         continue;
       }
@@ -61,4 +65,20 @@ function append(target: Record<string, string>, key: string, message: string) {
 
 export function hasErrors(errors: FormErrors): boolean {
   return Object.keys(errors.fields).length > 0 || Object.keys(errors.config).length > 0 || errors.general.length > 0;
+}
+
+/** The errors of one parameter: its own (key = name) and those at paths inside it (name.x, name[0]...). */
+export function errorsOf(config: Record<string, string>, name: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, message] of Object.entries(config)) {
+    if (key === name || key.startsWith(`${name}.`) || key.startsWith(`${name}[`)) out[key] = message;
+  }
+  return out;
+}
+
+/** One text for a parameter's field: its own error, then those inside it with their path (`[0].amountPercent: ...`). */
+export function errorOf(config: Record<string, string>, name: string): string | undefined {
+  const parts = Object.entries(errorsOf(config, name))
+    .map(([key, message]) => (key === name ? message : `${key.slice(name.length).replace(/^\./, '')}: ${message}`));
+  return parts.length > 0 ? parts.join('; ') : undefined;
 }
