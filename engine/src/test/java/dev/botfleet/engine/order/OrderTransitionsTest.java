@@ -443,6 +443,34 @@ class OrderTransitionsTest {
         assertThat(back.status()).isEqualTo(OrderStatus.REJECTED);
     }
 
+    @Test
+    void aSnapshotSaysWhatIsLeftAndWhetherTheOrderIsStillOpen() {
+        Order o = in(OrderStatus.PARTIALLY_FILLED);
+        assertThat(o.price()).isEqualByComparingTo("100");
+        assertThat(o.side()).isEqualTo(OrderSide.BUY);
+        assertThat(o.snapshot().remainingQuantity()).isEqualByComparingTo("0.6");
+        assertThat(o.snapshot().isOpen()).isTrue();
+        o.apply(fill("p2", "0.8", "100"));   // 0.2 beyond the quantity
+        assertThat(o.snapshot().remainingQuantity()).isEqualByComparingTo("0");
+        assertThat(o.snapshot().isOpen()).isFalse();
+        assertThat(in(OrderStatus.CANCELED).snapshot().isOpen()).isFalse();
+    }
+
+    @Test
+    void eachSideHasAnOppositeAndASign() {
+        assertThat(OrderSide.BUY.opposite()).isEqualTo(OrderSide.SELL);
+        assertThat(OrderSide.SELL.opposite()).isEqualTo(OrderSide.BUY);
+        assertThat(OrderSide.BUY.sign()).isEqualTo(1);
+        assertThat(OrderSide.SELL.sign()).isEqualTo(-1);
+    }
+
+    @Test
+    void aClientOrderIdWithoutANumberAfterItsLastDashIsNotOurs() {
+        assertThat(ClientOrderIds.sequenceOf("7-x")).isEqualTo(-1);
+        assertThat(ClientOrderIds.sequenceOf("-12")).isEqualTo(12);
+        assertThat(ClientOrderIds.sequenceOf(ClientOrderIds.of("bot-a", 3))).isEqualTo(3);
+    }
+
     private static void assertRefused(Order o, OrderEvent event) {
         OrderSnapshot before = o.snapshot();
         assertThatThrownBy(() -> o.apply(event))
