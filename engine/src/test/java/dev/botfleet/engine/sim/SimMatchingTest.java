@@ -135,6 +135,21 @@ class SimMatchingTest {
         assertThat(sim.balance("USDT").orElseThrow().available()).isEqualByComparingTo("1000000");
     }
 
+    @Test
+    void aRestingLimitIgnoresTradesAtOrOnTheWrongSideOfItsPriceEvenWhenOtherOrdersAreMatched() {
+        // a market order arriving with each trade makes the exchange look at every resting order
+        SimExchange sim = sim(SimFillModel.DEFAULT);
+        sim.onTick(tick(0, 64000, 1));
+        OrderSnapshot buy = submit(sim, limit(OrderSide.BUY, "0.1", "63900.00"));
+        OrderSnapshot sell = submit(sim, limit(OrderSide.SELL, "0.1", "64100.00"));
+        for (double price : new double[]{63900, 64100, 64000}) {
+            submit(sim, OrderRequest.market(OrderSide.BUY, new BigDecimal("0.001")));
+            sim.onTick(tick(1, price, 1));
+        }
+        assertThat(fills()).extracting(OrderFilled::clientOrderId).doesNotContain(buy.clientOrderId(),
+                sell.clientOrderId()).hasSize(3);
+    }
+
     // ---------------------------------------------------------------- volume
 
     @Test
