@@ -150,6 +150,19 @@ class SimMatchingTest {
                 sell.clientOrderId()).hasSize(3);
     }
 
+    @Test
+    void withTouchATradeAtOneOrdersPriceFillsThatOrderOnly() {
+        SimExchange sim = sim(new SimFillModel(true, 0, 0));
+        sim.onTick(tick(0, 64000, 1));
+        OrderSnapshot buy = submit(sim, limit(OrderSide.BUY, "0.1", "63900.00"));
+        OrderSnapshot sell = submit(sim, limit(OrderSide.SELL, "0.1", "64100.00"));
+        sim.onTick(tick(1, 64100, 1));
+        assertThat(fills()).extracting(OrderFilled::clientOrderId).containsExactly(sell.clientOrderId());
+        sim.onTick(tick(2, 63900, 1));
+        assertThat(fills()).extracting(OrderFilled::clientOrderId).containsExactly(sell.clientOrderId(),
+                buy.clientOrderId());
+    }
+
     // ---------------------------------------------------------------- volume
 
     @Test
