@@ -64,7 +64,7 @@ class KernelLifecycleTest {
         }
     };
 
-    BotKernel.Builder builder() {
+    KernelBuilder builder() {
         return BotKernel.builder("7", BTC, strategy).exchange(port::connect).journal(rec).listener(rec);
     }
 
@@ -180,7 +180,7 @@ class KernelLifecycleTest {
     @Test
     void aCandleIsMatchedFirstThenShownToTheStrategyAtItsCloseTime() {
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("10000")));
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec).build();
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.CANDLES).journal(rec).listener(rec).build();
         k.start(T0);
         k.onCandle(new Candle("sim", "BTC/USDT", Timeframe.M1, T0.toEpochMilli(), 64000, 64100, 63900, 64050, 10));
         ctx.submit(OrderRequest.limit(OrderSide.BUY, new BigDecimal("0.01"), new BigDecimal("63000.00")));

@@ -104,7 +104,7 @@ class KernelTurnsTest {
     @Test
     void aStopReportsTheCancelsItCausedBeforeSayingTheBotStopped() {
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("10000")));
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec).build();
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).journal(rec).listener(rec).build();
         k.start(T0);
         k.onTick(tick(1, 64000));
         ctx.submit(buy("60000.00"));
@@ -116,7 +116,7 @@ class KernelTurnsTest {
     @Test
     void whatATimerCausesSettlesBeforeTheNextTimerRuns() {
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("10000")));
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec).build();
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).journal(rec).listener(rec).build();
         k.start(T0);
         k.onTick(tick(1, 64000));
         List<OrderStatus> seenByB = new ArrayList<>();
@@ -162,7 +162,7 @@ class KernelTurnsTest {
         // 7-1 was journaled but never sent; 7-2 was acknowledged, but this exchange no longer has it
         OrderSnapshot unsent = ReconciliationOutcomesTest.order("7-1", OrderStatus.SUBMITTED, false);
         OrderSnapshot gone = ReconciliationOutcomesTest.order("7-2", OrderStatus.ACCEPTED, true);
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec)
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).journal(rec).listener(rec)
                 .state(new KernelState(3, List.of(unsent, gone), List.of())).build();
         k.start(at(10));
         assertThat(rec.journal).containsExactly("OrderAccepted 7-1 ACCEPTED", "OrderCanceled 7-2 CANCELED");
@@ -175,7 +175,7 @@ class KernelTurnsTest {
         OrderSnapshot pending = ReconciliationOutcomesTest.order("7-1", OrderStatus.PENDING_CANCEL, true);
         sim.restore(List.of(pending));   // the exchange still has it working: our cancel never arrived
         OrderSnapshot gone = ReconciliationOutcomesTest.order("7-2", OrderStatus.ACCEPTED, true);
-        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).journal(rec).listener(rec)
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).journal(rec).listener(rec)
                 .state(new KernelState(3, List.of(pending, gone), List.of())).build();
         k.start(at(10));
         assertThat(rec.journal).containsExactly("OrderCanceled 7-1 CANCELED", "OrderCanceled 7-2 CANCELED");
