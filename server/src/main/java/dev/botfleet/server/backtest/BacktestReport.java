@@ -46,13 +46,18 @@ public record BacktestReport(String strategy, String symbol, String dataset, Str
 
     public record TradeView(Instant entryTime, Instant exitTime, String direction, String quantity, String entryPrice,
                             String exitPrice, String fees, String pnl, String closeReason) {
-        static TradeView of(BacktestTrade t, int priceScale) {
+        /** fees and pnl are quote money, rounded to its precision like every money figure of the report. */
+        static TradeView of(BacktestTrade t, int priceScale, int moneyScale) {
             return new TradeView(t.entryTime(), t.exitTime(), t.direction(), Decimals.format(t.quantity()),
-                    price(t.entryPrice(), priceScale), price(t.exitPrice(), priceScale), Decimals.format(t.fees()),
-                    Decimals.format(t.pnl()), t.closeReason());
+                    price(t.entryPrice(), priceScale), price(t.exitPrice(), priceScale), money(t.fees(), moneyScale),
+                    money(t.pnl(), moneyScale), t.closeReason());
         }
 
         /** Averages of several fills can fall between ticks: shown to two more decimals than the tick. */
+        static String money(BigDecimal amount, int moneyScale) {
+            return Decimals.format(amount.setScale(moneyScale, RoundingMode.HALF_EVEN));
+        }
+
         static String price(BigDecimal p, int priceScale) {
             return p == null ? null : Decimals.format(p.setScale(priceScale + 2, RoundingMode.HALF_EVEN));
         }
@@ -82,12 +87,15 @@ public record BacktestReport(String strategy, String symbol, String dataset, Str
                     Decimals.format(BigDecimal.valueOf(curve.equity()[i]).setScale(moneyScale, RoundingMode.HALF_EVEN))));
         }
         Map<String, String> balances = new LinkedHashMap<>();
-        r.finalBalances().forEach((asset, amount) -> balances.put(asset, Decimals.format(amount)));
+        var instrument = job.instrument();
+        r.finalBalances().forEach((asset, amount) -> balances.put(asset, asset.equals(instrument.quoteAsset())
+                ? TradeView.money(amount, moneyScale)
+                : Decimals.format(amount.setScale(instrument.quantityScale(), RoundingMode.HALF_EVEN))));
         var s = job.candles();
         return new BacktestReport(r.strategy(), job.symbol(), job.dataset(), s.timeframe().code(),
                 r.fillModel().id(), job.params(), r.candles(), Instant.ofEpochMilli(s.openTime(0)),
                 Instant.ofEpochMilli(s.closeTime(s.size() - 1)), Decimals.format(job.startingBalance()),
-                MetricsView.of(r.metrics()), r.trades().stream().map(t -> TradeView.of(t, priceScale)).toList(),
+                MetricsView.of(r.metrics()), r.trades().stream().map(t -> TradeView.of(t, priceScale, moneyScale)).toList(),
                 OpenPositionView.of(r.openPosition(), priceScale, moneyScale), equity,
                 PriceBars.of(s, PRICE_BARS, priceScale), balances, r.stopReason(), r.failed(), r.warnings());
     }
