@@ -136,6 +136,75 @@ class HttpHardeningTest {
         assertProblem(send(get("/error")), 404, "NOT_FOUND");
     }
 
+    /**
+     * Paths Tomcat refuses before any filter runs (%00, an encoded '/', '..' above the root) and paths the security
+     * firewall refuses (an encoded '.', invalid UTF-8): sent over a raw socket so nothing normalises them on the way.
+     */
+    @Test
+    void malformedPathsAnswerProblemJsonWithSecurityHeaders() throws Exception {
+        for (String path : List.of("/api/v1/bots/%00", "/api/v1/..%2fbots", "/api/v1/%2e%2e/x", "/api/v1/bots%ff",
+                "/%00", "/api/v1/bots/..%2F..%2F..%2Fetc%2Fpasswd", "/api/v1/%2e%2e/%2e%2e/%2e%2e/x", "/index.html%00",
+                "/api/v1/bots/%c3%28", "/api/v1/bots/%2e", "/api/v1/bots%5c..%5cx")) {
+            for (String method : List.of("GET", "POST", "DELETE")) {
+                RawResponse r = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                String what = method + " " + path + " -> " + r;
+                assertThat(r.status()).as(what).isEqualTo(400);
+                assertThat(r.header("Content-Type")).as(what).startsWith("application/problem+json");
+                assertThat(r.header("Content-Security-Policy")).as(what).isEqualTo(SecurityHeadersFilter.DASHBOARD_POLICY);
+                assertThat(r.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+                assertThat(r.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+                assertThat(r.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+                JsonNode body = JSON.readTree(r.body());
+                assertThat(body.get("status").asInt()).as(what).isEqualTo(400);
+                assertThat(body.get("title").asString()).as(what).isEqualTo("Bad Request");
+                assertThat(body.get("code").asString()).as(what).isEqualTo("MALFORMED_REQUEST");
+                assertThat(body.get("detail").asString()).as(what).isNotBlank();
+                assertThat(r.body()).as(what).doesNotContain("<html", "Exception", "Tomcat");
+            }
+        }
+    }
+
+    /** A response read off a raw socket: status, headers (names lower case) and body. */
+    record RawResponse(int status, java.util.Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+        }
+    }
+
+    /** Sends the bytes as they are (no client normalises the path) and reads until the server closes. */
+    RawResponse raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String text = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            assertThat(end).as(text).isPositive();
+            String[] lines = text.substring(0, end).split("\r\n");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = unchunk(body);
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+            if (size == 0) return out.toString();
+            out.append(chunked, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
+    }
+
     HttpRequest.Builder get(String path) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
     }
