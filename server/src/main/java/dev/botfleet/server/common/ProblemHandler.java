@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -76,6 +77,19 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Refused unreadable request parameters on {}", path(request));
         return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
                         "The query string or form body is malformed and cannot be read as parameters"), new HttpHeaders(),
+                ErrorCode.MALFORMED_REQUEST.status(), request);
+    }
+
+    /**
+     * The security firewall refuses some input only when it is read, inside MVC: e.g. the parameter names of a
+     * form-encoded body (a JSON body sent as application/x-www-form-urlencoded). Its message quotes the input, so it is
+     * neither echoed nor logged.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        log.info("Refused a request the security firewall rejected on {}", path(request));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
+                        "The request contains a parameter, header or path the server does not accept"), new HttpHeaders(),
                 ErrorCode.MALFORMED_REQUEST.status(), request);
     }
 
