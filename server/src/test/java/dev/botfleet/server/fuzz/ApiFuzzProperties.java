@@ -22,10 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -51,6 +48,8 @@ class ApiFuzzProperties {
     /** Holds the Spring Boot test configuration; jqwik is not a JUnit Jupiter engine, so the context is loaded by hand. */
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
             "botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4", "botfleet.sim.tick-interval=50ms",
+            // the fixture's user is registered again when a fuzzed call deletes it; the limit is tested elsewhere
+            "botfleet.registration.max-per-address=100000",
             "spring.datasource.url=jdbc:h2:mem:botfleet-fuzz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
     @Import(TestClockConfig.class)
     static class Server {
@@ -62,6 +61,7 @@ class ApiFuzzProperties {
 
     /** The ids and tokens the fuzzed requests refer to by placeholder; refreshed when a request deletes one. */
     static final class Fixture {
+        volatile String email;
         volatile String token;
         volatile String bot;
         volatile String credential;
@@ -79,18 +79,6 @@ class ApiFuzzProperties {
             char last = token.charAt(token.length() - 1);
             return token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         }
-    }
-
-    /** One operation of the OpenAPI document. {@code bodyFields} is null when it takes no JSON body. */
-    record Operation(String method, String path, List<Param> pathParams, List<Param> queryParams, List<Param> bodyFields) {
-        @Override
-        public String toString() {
-            return method + " " + path;
-        }
-    }
-
-    /** A parameter or body field: its name, OpenAPI type ("string", "integer", "object"...) and enum values if any. */
-    record Param(String name, String type, List<String> enumValues) {
     }
 
     /** A request as sent; placeholders ({{bot}}, {{token}}...) are resolved at send time. */
@@ -123,7 +111,7 @@ class ApiFuzzProperties {
 
         RawHttp.Reply docs = call("GET", "/v3/api-docs", null, null);
         assertThat(docs.status()).as(docs.toString()).isEqualTo(200);
-        operations = operations(JSON.readTree(docs.body()));
+        operations = Operation.readAll(JSON.readTree(docs.body()));
         assertThat(operations).as("operations in /v3/api-docs").hasSizeGreaterThan(20)
                 .extracting(Operation::toString).contains("POST /api/v1/bots", "GET /api/v1/bots/{id}", "POST /api/v1/credentials");
     }
@@ -153,7 +141,9 @@ class ApiFuzzProperties {
             assertThat(reply.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
             assertThat(reply.header("Content-Security-Policy")).as(what).contains("default-src 'self'");
         }
-        if (reply.status() < 300 && (call.operation().method().equals("DELETE") || call.operation().path().contains("password"))) {
+        // a delete, a password change or a sign-out everywhere may have taken the fixture's bot, token or user
+        if (reply.status() < 300 && (call.operation().method().equals("DELETE") || call.operation().path().startsWith("/api/v1/me/")
+                || call.operation().path().contains("/admin/"))) {
             refreshFixture();
         }
     }
@@ -227,7 +217,7 @@ class ApiFuzzProperties {
                         "%7B%7D", "a;b", ";jsessionid=x", "x%2Fy", "%e2%82%ac", "%f0%9f%98%80", "%ef%bf%bf",
                         "{{bot}}x", "{{bot}}%00", "%7B{{bot}}%7D", "{{bot}};x=1", "{{bot}}/..", "{{credential}}",
                         "12345678-1234-1234-1234-1234567890123", "1-1-1-1-1", "scalper", "SCALPER", "..", ".")),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40).map(ApiFuzzProperties::percentEncode)),
+                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(40).map(JsonArbitraries::percentEncode)),
                 Tuple.of(1, Arbitraries.strings().withCharRange('a', 'z').ofMinLength(500).ofMaxLength(3000)));
     }
 
@@ -275,7 +265,7 @@ class ApiFuzzProperties {
                         "PAPER", "running", "RUNNING", "open", "closed", "INFO", "sim", "{{bot}}", "{{bot}}x",
                         "9".repeat(300), "%e2%82%ac", "a=b", "%26", "%3D")),
                 Tuple.of(2, Arbitraries.integers().map(String::valueOf)),
-                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(30).map(ApiFuzzProperties::percentEncode)));
+                Tuple.of(2, Arbitraries.strings().all().ofMaxLength(30).map(JsonArbitraries::percentEncode)));
     }
 
     private static Arbitrary<String> accept() {
@@ -304,13 +294,13 @@ class ApiFuzzProperties {
 
     private static Arbitrary<Body> body(Operation op) {
         Arbitrary<String> json = op.bodyFields() == null
-                ? Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(null)), Tuple.of(1, jsonValue()), Tuple.of(1, object(List.of())))
+                ? Arbitraries.frequencyOf(Tuple.of(6, Arbitraries.just(null)), Tuple.of(1, JsonArbitraries.jsonValue()), Tuple.of(1, object(List.of())))
                 : Arbitraries.frequencyOf(
                         Tuple.of(10, object(op.bodyFields())),
-                        Tuple.of(1, jsonValue()),
+                        Tuple.of(1, JsonArbitraries.jsonValue()),
                         Tuple.of(1, Arbitraries.just(null)),
-                        Tuple.of(2, malformedJson()),
-                        Tuple.of(1, deep()));
+                        Tuple.of(2, JsonArbitraries.malformedJson()),
+                        Tuple.of(1, JsonArbitraries.deep()));
         Arbitrary<String> contentType = Arbitraries.frequencyOf(
                 Tuple.of(14, Arbitraries.just("application/json")),
                 Tuple.of(1, Arbitraries.just(null)),
@@ -335,7 +325,7 @@ class ApiFuzzProperties {
      */
     private static Arbitrary<String> object(List<Param> fields) {
         Arbitrary<String> extra = Combinators.combine(Arbitraries.of("extra", "id", "ownerId", "status", "__proto__", "",
-                        "name", "éü", "config", "role"), jsonValue()).as((k, v) -> quote(k) + ":" + v)
+                        "name", "éü", "config", "role"), JsonArbitraries.jsonValue()).as((k, v) -> JsonArbitraries.quote(k) + ":" + v)
                 .list().ofMaxSize(2).map(l -> String.join(",", l));
         Arbitrary<List<String>> members = fields.isEmpty() ? Arbitraries.just(List.of()) : Arbitraries.frequencyOf(
                 Tuple.of(1, allPlausible(fields)),
@@ -351,17 +341,17 @@ class ApiFuzzProperties {
 
     private static Arbitrary<List<String>> allPlausible(List<Param> fields) {
         List<Arbitrary<String>> members = new ArrayList<>();
-        for (Param f : fields) members.add(plausible(f).map(v -> quote(f.name()) + ":" + v));
+        for (Param f : fields) members.add(plausible(f).map(v -> JsonArbitraries.quote(f.name()) + ":" + v));
         return Combinators.combine(members).as(l -> l);
     }
 
     private static Arbitrary<List<String>> allPlausibleButOne(List<Param> fields) {
-        Arbitrary<String> odd = Arbitraries.frequencyOf(Tuple.of(5, jsonValue()), Tuple.of(1, Arbitraries.just("null")),
+        Arbitrary<String> odd = Arbitraries.frequencyOf(Tuple.of(5, JsonArbitraries.jsonValue()), Tuple.of(1, Arbitraries.just("null")),
                 Tuple.of(1, Arbitraries.just("")));
         return Combinators.combine(allPlausible(fields), Arbitraries.integers().between(0, fields.size() - 1), odd)
                 .as((list, index, value) -> {
                     List<String> copy = new ArrayList<>(list);
-                    copy.set(index, value.isEmpty() ? "" : quote(fields.get(index).name()) + ":" + value);
+                    copy.set(index, value.isEmpty() ? "" : JsonArbitraries.quote(fields.get(index).name()) + ":" + value);
                     return copy;
                 });
     }
@@ -370,9 +360,9 @@ class ApiFuzzProperties {
         List<Arbitrary<String>> members = new ArrayList<>();
         for (Param f : fields) {
             members.add(Arbitraries.frequencyOf(
-                    Tuple.of(6, plausible(f).map(v -> quote(f.name()) + ":" + v)),
-                    Tuple.of(3, jsonValue().map(v -> quote(f.name()) + ":" + v)),
-                    Tuple.of(1, Arbitraries.just(quote(f.name()) + ":null")),
+                    Tuple.of(6, plausible(f).map(v -> JsonArbitraries.quote(f.name()) + ":" + v)),
+                    Tuple.of(3, JsonArbitraries.jsonValue().map(v -> JsonArbitraries.quote(f.name()) + ":" + v)),
+                    Tuple.of(1, Arbitraries.just(JsonArbitraries.quote(f.name()) + ":null")),
                     Tuple.of(1, Arbitraries.just(""))));
         }
         return Combinators.combine(members).as(l -> l);
@@ -380,7 +370,7 @@ class ApiFuzzProperties {
 
     /** A value a client would plausibly send for this field, so requests also get past the first check. */
     private static Arbitrary<String> plausible(Param f) {
-        if (!f.enumValues().isEmpty()) return Arbitraries.of(f.enumValues()).map(ApiFuzzProperties::quote);
+        if (!f.enumValues().isEmpty()) return Arbitraries.of(f.enumValues()).map(JsonArbitraries::quote);
         return switch (f.name()) {
             case "name", "label", "message" -> likely("\"fuzz\"", "\"main account\"", "\"\u00e9\u20ac\ud83d\ude00\"");
             case "exchange" -> likely("\"sim\"", "\"binance\"", "\"SIM\"");
@@ -389,8 +379,8 @@ class ApiFuzzProperties {
             case "mode" -> likely("\"PAPER\"", "\"LIVE\"", "\"paper\"");
             case "config" -> Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(SCALPER_CONFIG)), Tuple.of(1, config()));
             case "params" -> Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just("{}")), Tuple.of(1, config()));
-            case "email" -> Arbitraries.create(() -> quote("fz" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com"));
-            case "password", "currentPassword", "newPassword" -> likely(quote(PASSWORD), "\"short\"", quote("x".repeat(80)));
+            case "email" -> Arbitraries.create(() -> JsonArbitraries.quote("fz" + EMAILS.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6) + "@example.com"));
+            case "password", "currentPassword", "newPassword" -> likely(JsonArbitraries.quote(PASSWORD), "\"short\"", JsonArbitraries.quote("x".repeat(80)));
             case "apiKey" -> likely("\"AKIA-fuzz-key-0123456789-WXYZ\"", "\"k\"");
             case "apiSecret", "passphrase" -> likely("\"s3cr3t-fuzz-0123456789\"", "\"s\"");
             case "dataset" -> Arbitraries.of("\"{{dataset}}\"");
@@ -409,7 +399,7 @@ class ApiFuzzProperties {
                 case "boolean" -> likely("true", "false");
                 case "object" -> Arbitraries.just("{}");
                 case "array" -> Arbitraries.just("[]");
-                default -> Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).map(ApiFuzzProperties::quote);
+                default -> Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(12).map(JsonArbitraries::quote);
             };
         };
     }
@@ -425,96 +415,26 @@ class ApiFuzzProperties {
                 new Param("sellPrice", "string", List.of())));
     }
 
-    /** Any JSON value, with weight on the awkward ones: huge and tiny numbers, odd strings, nesting. */
-    private static Arbitrary<String> jsonValue() {
-        Arbitrary<String> leaf = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.integers().map(String::valueOf)),
-                Tuple.of(3, Arbitraries.of("1e400", "-1e400", "1e-400", "123456789012345678901234567890123456789", "-0",
-                        "0.1", "-1", "9223372036854775808", "1.7976931348623157e309", "0.000000000000000000000000000001",
-                        "1E+2147483647", "1e-2147483648", "2147483648", "-2147483649", "0", "1.0", "60000", "61000")),
-                Tuple.of(3, Arbitraries.strings().all().ofMaxLength(30).map(ApiFuzzProperties::quote)),
-                Tuple.of(1, Arbitraries.of("true", "false", "null")),
-                Tuple.of(2, Arbitraries.of("\"\"", "\"   \"", "\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(5000) + "\"",
-                        "\"1e400\"", "\"-1\"", "\"NaN\"", "\"Infinity\"", "\"0\"", "\"60000\"", "\"0.001\"",
-                        "\"-0.001\"", "\"PAPER\"", "\"sim\"", "\"BTC/USDT\"", "\"{{bot}}\"", "\"2026-01-01T00:00:00Z\"",
-                        "\"1e-400\"", "\"123456789012345678901234567890\"", "\"\u202e\u0645\u0631\u062d\u0628\u0627\"")));
-        Arbitrary<String> composite = Arbitraries.recursive(() -> leaf, inner -> Arbitraries.oneOf(
-                inner.list().ofMaxSize(3).map(l -> "[" + String.join(",", l) + "]"),
-                Combinators.combine(Arbitraries.strings().alpha().ofMaxLength(8), inner).as((k, v) -> quote(k) + ":" + v)
-                        .list().ofMaxSize(3).map(l -> "{" + String.join(",", l) + "}")), 1, 3);
-        return Arbitraries.frequencyOf(Tuple.of(8, leaf), Tuple.of(3, composite), Tuple.of(1, deep()));
-    }
-
-    /** Nesting past and below the parser's depth limit. */
-    private static Arbitrary<String> deep() {
-        return Arbitraries.of(50, 499, 501, 1001, 5000, 20000).flatMap(n -> Arbitraries.of(
-                "[".repeat(n) + "]".repeat(n),
-                "{\"a\":".repeat(n) + "1" + "}".repeat(n),
-                "{\"config\":" + "{\"a\":".repeat(n) + "1" + "}".repeat(n) + "}",
-                "{\"params\":" + "[".repeat(n) + "]".repeat(n) + "}"));
-    }
-
-    private static Arbitrary<String> malformedJson() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, Arbitraries.of("{", "}", "{\"name\":", "[1,2", "nul", "{\"name\":\"x\",}", "{'name':'x'}",
-                        "\uFEFF{}", "{} {}", "{\"a\":1}garbage", "", " ", "\u0000", "{\"a\":\"\\x\"}", "{\"a\":01}",
-                        "{\"a\":NaN}", "{\"a\":.5}", "{\"a\":1e}", "{\"name\":\"a\",\"name\":\"b\"}", "{\"a\":\"\\ud800\\u0000\"}",
-                        "{\"a\":\"unterminated}", "{\"a\" 1}", "{1:2}", "[}", "\"just a string", "{\"a\":tru}", "/* c */ {}",
-                        "{\"config\":{\"quantity\":}}", "{\"exchange\":\"sim\"\"symbol\":\"x\"}")),
-                Tuple.of(1, Arbitraries.strings().all().ofMaxLength(40)));
-    }
-
-    // ---- the server and its OpenAPI document
-
-    static List<Operation> operations(JsonNode doc) {
-        List<Operation> ops = new ArrayList<>();
-        JsonNode schemas = doc.path("components").path("schemas");
-        for (Map.Entry<String, JsonNode> path : doc.path("paths").properties()) {
-            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
-                String verb = method.getKey().toUpperCase(Locale.ROOT);
-                if (!List.of("GET", "POST", "PUT", "PATCH", "DELETE").contains(verb)) continue;
-                List<Param> pathParams = new ArrayList<>();
-                List<Param> queryParams = new ArrayList<>();
-                for (JsonNode p : method.getValue().path("parameters")) {
-                    Param param = param(p.path("name").asString(), resolve(p.path("schema"), schemas));
-                    if (p.path("in").asString().equals("path")) pathParams.add(param);
-                    else if (p.path("in").asString().equals("query")) queryParams.add(param);
-                }
-                List<Param> bodyFields = null;
-                JsonNode content = method.getValue().path("requestBody").path("content");
-                if (!content.isMissingNode()) {
-                    bodyFields = new ArrayList<>();
-                    Iterator<JsonNode> media = content.values().iterator();
-                    JsonNode schema = resolve(media.hasNext() ? media.next().path("schema") : content, schemas);
-                    for (Map.Entry<String, JsonNode> field : schema.path("properties").properties()) {
-                        bodyFields.add(param(field.getKey(), resolve(field.getValue(), schemas)));
-                    }
-                }
-                ops.add(new Operation(verb, path.getKey(), pathParams, queryParams, bodyFields));
+    /** Logs the fixture's user in again (after a sign-out everywhere), or registers a new one if it is gone. */
+    private static void login() throws Exception {
+        if (fixture.email != null) {
+            RawHttp.Reply again = call("POST", "/api/v1/auth/login", null, credentials(fixture.email));
+            if (again.status() == 200) {
+                fixture.token = JSON.readTree(again.body()).get("token").asString();
+                return;
             }
         }
-        return ops;
-    }
-
-    private static Param param(String name, JsonNode schema) {
-        List<String> values = new ArrayList<>();
-        schema.path("enum").forEach(v -> values.add(v.asString()));
-        return new Param(name, schema.path("type").asString("object"), values);
-    }
-
-    private static JsonNode resolve(JsonNode schema, JsonNode schemas) {
-        String ref = schema.path("$ref").asString("");
-        return ref.startsWith("#/components/schemas/") ? schemas.path(ref.substring("#/components/schemas/".length())) : schema;
-    }
-
-    private static void login() throws Exception {
-        String email = "fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String credentials = "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
+        fixture.email = "fuzz-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String credentials = credentials(fixture.email);
         RawHttp.Reply registered = call("POST", "/api/v1/auth/register", null, credentials);
         assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
         RawHttp.Reply login = call("POST", "/api/v1/auth/login", null, credentials);
         assertThat(login.status()).as(login.toString()).isEqualTo(200);
         fixture.token = JSON.readTree(login.body()).get("token").asString();
+    }
+
+    private static String credentials(String email) {
+        return "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}";
     }
 
     private static String createBot() throws Exception {
@@ -533,7 +453,8 @@ class ApiFuzzProperties {
     }
 
     /**
-     * After a successful DELETE (or password change) the user, bot and credential are recreated if they are gone. When
+     * After a successful DELETE, password change or sign-out everywhere, the token is renewed and the user, bot and
+     * credential are recreated if they are gone. When
      * that is refused (a registration limit, say) the fuzzing goes on with what is left: those answers are checked too.
      */
     private static synchronized void refreshFixture() throws Exception {
@@ -553,23 +474,5 @@ class ApiFuzzProperties {
         if (token != null) headers.add("Authorization: Bearer " + token);
         if (json != null) headers.add("Content-Type: application/json");
         return RawHttp.send(port, method, path, headers, json == null ? null : json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String quote(String s) {
-        return JSON.writeValueAsString(s);
-    }
-
-    /** UTF-8 percent-encoding of everything but unreserved characters, as a careful client would send it. */
-    static String percentEncode(String s) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
-            int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append((char) c);
-            } else {
-                out.append('%').append(String.format("%02X", c));
-            }
-        }
-        return out.toString();
     }
 }
