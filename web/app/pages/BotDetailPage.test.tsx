@@ -9,7 +9,7 @@ import type { FillMark } from '../lib/series';
 import { BotDetailPage } from './BotDetailPage';
 
 // The chart library needs a real canvas; what the charts are given is what matters here.
-const charts: Record<string, { bars?: Bar[]; marks?: FillMark[] }> = {};
+const charts: Record<string, { label: string; bars?: Bar[]; marks?: FillMark[] }> = {};
 vi.mock('../components/CandleChart', () => ({
   CandleChart: (p: { label: string; bars: Bar[]; marks: FillMark[] }) => { charts[p.label] = p; return <div role="img" aria-label={p.label} />; },
 }));
