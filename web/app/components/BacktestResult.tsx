@@ -77,6 +77,8 @@ function Metrics({ result, s }: { result: Result; s: BacktestSummary }) {
         <Metric label="Final equity" value={formatQuote(money(m.finalEquity), q)} note={`started with ${formatQuote(money(m.startingEquity) ?? result.startingBalance, q)}`} />
         <Metric label="Max drawdown" value={percent(m.maxDrawdown as number | null)} />
         <Metric label="Trades (closed)" value={String(s.closed)} testId="bt-trades" note={s.open ? '+ 1 position open at the end' : undefined} />
+        <Metric label="Position at the end" value={s.open ? formatQuantity(s.open.quantity, q) : 'flat'} testId="bt-final-position"
+          note={s.open?.pnl ? `unrealized ${formatPnl(s.open.pnl, q)}` : undefined} />
         <Metric label="Win rate" value={s.closed ? percent(s.wins / s.closed) : '—'} testId="bt-win-rate"
           note={s.closed ? `${s.wins} won, ${s.losses} lost${s.closed - s.wins - s.losses ? `, ${s.closed - s.wins - s.losses} even` : ''}` : 'no closed trades'} />
         <Metric label="Expectancy (per trade)" value={formatPnl(money(m.expectancy), q)} />

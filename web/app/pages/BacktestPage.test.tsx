@@ -120,6 +120,7 @@ describe('backtest page', () => {
     expect(open).toHaveTextContent('10.00000000 LTC bought at 0.01600000 BTC');
     expect(open).toHaveTextContent('marked at 0.01700000 BTC');
     expect(screen.getByTestId('bt-unrealized')).toHaveTextContent('+0.01000000 BTC');
+    expect(screen.getByTestId('bt-final-position')).toHaveTextContent('10.00000000 LTC');
     expect(screen.getByText(/closed trades \+0.00050000 BTC \+ open position \+0.01000000 BTC/)).toBeInTheDocument();
     expect(screen.getByTestId('open-row')).toHaveTextContent('0.01600000 BTC');
     expect(screen.queryByText(/is not the closed trades/)).toBeNull();
