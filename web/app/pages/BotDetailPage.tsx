@@ -69,7 +69,7 @@ function BotDetail({ bot }: { bot: Bot }) {
       </section>
 
       <Card>
-        <h2 className="mb-2 font-semibold">Price <span className="text-sm font-normal text-slate-500">· {CHART_TIMEFRAME} candles</span></h2>
+        <h2 className="mb-2 font-semibold">Price</h2>
         <PriceChart bot={bot} market={market} />
       </Card>
 
@@ -122,8 +122,13 @@ function PriceChart({ bot, market }: { bot: Bot; market: Market }) {
   return <TickPriceChart bot={bot} market={market} />;
 }
 
-function LastPrice({ price, market }: { price: string | null; market: Market }) {
-  return <div className="mb-1 text-sm text-slate-500">Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{price ? formatPrice(price, market) : 'N/A'}</span></div>;
+function LastPrice({ price, market, note }: { price: string | null; market: Market; note: string }) {
+  return (
+    <div className="mb-1 flex flex-wrap justify-between gap-x-2 text-sm text-slate-500">
+      <span>Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{price ? formatPrice(price, market) : 'N/A'}</span></span>
+      <span className="text-xs">{note}</span>
+    </div>
+  );
 }
 
 function CandlePriceChart({ bot, market, candles }: { bot: Bot; market: Market; candles: Parameters<typeof candleBars>[0] }) {
@@ -148,7 +153,7 @@ function CandlePriceChart({ bot, market, candles }: { bot: Bot; market: Market; 
 
   return (
     <div className="min-w-0">
-      <LastPrice price={last} market={market} />
+      <LastPrice price={last} market={market} note={`${CHART_TIMEFRAME} candles, live`} />
       <CandleChart bars={bars} marks={marks} label={`${bot.symbol} ${CHART_TIMEFRAME} candles`} precision={priceDecimals(market)} />
     </div>
   );
@@ -177,7 +182,7 @@ function TickPriceChart({ bot, market }: { bot: Bot; market: Market }) {
 
   return (
     <div>
-      <LastPrice price={points.length > 0 ? String(points.at(-1)!.value) : ltp.data?.price ?? null} market={market} />
+      <LastPrice price={points.length > 0 ? String(points.at(-1)!.value) : ltp.data?.price ?? null} market={market} note="trades since this page opened (no candles from the server)" />
       <LineChart points={shown} marks={marks} label={`${bot.symbol} price`} />
     </div>
   );
