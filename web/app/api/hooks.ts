@@ -69,11 +69,15 @@ export const useBotBalances = (id: Id | undefined, enabled = true) =>
     },
   });
 
-/** Candles of a market, oldest first; `null` when the server has none (or no candle endpoint): a line chart is shown. */
+/**
+ * Completed candles of a market, oldest first (asked again every minute; live ticks form the current one);
+ * `null` when the server has none (or no candle endpoint): a line chart is shown.
+ */
 export const useCandles = (exchange: string, symbol: string, timeframe = '1m', limit = 300) =>
   useQuery({
     queryKey: keys.candles(exchange, symbol, timeframe),
     refetchOnWindowFocus: true,
+    refetchInterval: 60_000,
     queryFn: async () => {
       try {
         return await api<ApiCandle[]>(`/candles${query({ exchange, symbol, timeframe, limit })}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyTick, barMarks, candleBars, priceBars, timeframeSeconds } from './candles';
+import { applyTick, barMarks, candleBars, mergeBars, priceBars, timeframeSeconds } from './candles';
 
 const T0 = Date.UTC(2026, 0, 1, 0, 0) / 1000;
 const iso = (s: number) => new Date(s * 1000).toISOString();
@@ -49,5 +49,15 @@ describe('candles', () => {
     expect(timeframeSeconds('4h')).toBe(14400);
     expect(timeframeSeconds('10m')).toBe(600);
     expect(timeframeSeconds('soon')).toBeNull();
+  });
+
+  it('keeps the candle the ticks are forming when the server\'s completed candles come again', () => {
+    const server = candleBars([0, 60].map((s) => ({ openTime: iso(T0 + s), open: '1', high: '1', low: '1', close: '1' })));
+    const live = applyTick(applyTick(server, T0 + 130, 2, 60), T0 + 190, 3, 60); // forming T0+120, then T0+180
+    const again = candleBars([0, 60, 120].map((s) => ({ openTime: iso(T0 + s), open: '1', high: '5', low: '1', close: '4' })));
+    const merged = mergeBars(again, live);
+    expect(merged.map((b) => b.time)).toEqual([T0, T0 + 60, T0 + 120, T0 + 180]);
+    expect(merged[2].high).toBe(5); // the server's completed candle wins
+    expect(merged[3].close).toBe(3);
   });
 });

@@ -81,3 +81,9 @@ export function barMarks(bars: Bar[], fills: { time: number; side: Side; price: 
   }
   return out.sort((a, b) => a.time - b.time);
 }
+
+/** The server's candles (completed ones) with what the ticks built after them (the forming candle) kept. */
+export function mergeBars(server: Bar[], live: Bar[]): Bar[] {
+  const last = server.at(-1)?.time ?? -Infinity;
+  return [...server, ...live.filter((b) => b.time > last)];
+}

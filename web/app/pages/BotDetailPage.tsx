@@ -17,7 +17,7 @@ import { PositionTable, TradeTable } from '../components/BotTables';
 import { pnlClass } from '../lib/format';
 import { amount, formatPnl, formatPrice, formatQuote, priceDecimals, type Market } from '../lib/money';
 import { addPoint, fillMarks, toSeconds, type Point } from '../lib/series';
-import { applyTick, barMarks, candleBars, timeframeSeconds, type Bar } from '../lib/candles';
+import { applyTick, barMarks, candleBars, mergeBars, timeframeSeconds, type Bar } from '../lib/candles';
 import { useStream } from '../stream/StreamContext';
 
 export function BotDetailPage() {
@@ -135,11 +135,13 @@ function CandlePriceChart({ bot, market, candles }: { bot: Bot; market: Market; 
   const { onTicks } = useStream();
   const trades = useBotTrades(bot.id);
   const [bars, setBars] = useState<Bar[]>(() => candleBars(candles));
-  const [last, setLast] = useState<string | null>(() => candles.at(-1)?.close ?? null);
+  const ltp = useLtp(bot.exchange, bot.symbol);
+  const [tick, setLast] = useState<string | null>(null);
+  const last = tick ?? ltp.data?.price ?? candles.at(-1)?.close ?? null;
   const period = timeframeSeconds(CHART_TIMEFRAME) ?? 60;
 
-  // a refetch (window focus) brings the server's candles again: they replace what the ticks built
-  useEffect(() => { setBars(candleBars(candles)); }, [candles]);
+  // a refetch brings the server's completed candles again: they replace what the ticks built, except the forming one
+  useEffect(() => { setBars((current) => mergeBars(candleBars(candles), current)); }, [candles]);
 
   useEffect(() => onTicks(bot.exchange, bot.symbol, (t) => {
     const value = Number(t.price);
