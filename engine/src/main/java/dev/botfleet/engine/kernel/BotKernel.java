@@ -23,6 +23,7 @@ import dev.botfleet.engine.risk.DenialReason;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.WarmupProgress;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -67,7 +68,7 @@ public final class BotKernel {
     private final boolean cancelOrdersOnStop;
 
     final Position position;
-    private final DealTracker deals;
+    final DealTracker deals;
     /** Working orders by client order id, oldest first. */
     final Map<String, Order> openOrders = new LinkedHashMap<>();
     /** Recently closed orders, kept so a fill that races a cancel still finds its order. */
@@ -78,6 +79,9 @@ public final class BotKernel {
         }
     };
     private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
+    private final WarmupTracker warmup;
+    /** True while history is handed to the strategy: it may not trade then. */
+    boolean inHistory;
     final Timers timers = new Timers();
     final KernelContext context;
 
@@ -101,7 +105,8 @@ public final class BotKernel {
         this.deals = new DealTracker(botId, instrument.symbol(), instrument.quoteAsset(), instrument.baseAsset(),
                 strategy.dealPolicy());
         this.context = new KernelContext(this);
-        restore(b.state);
+        this.warmup = new WarmupTracker(strategy.warmup());
+        JournalRestore.apply(this, b.state);
         this.port = b.connector.connect(this::onExecution);
         this.simulatedMatching = port instanceof MarketDataListener m ? m : null;
         if (simulatedMatching != null && b.matchOn == null) {
@@ -115,33 +120,21 @@ public final class BotKernel {
         return new KernelBuilder(botId, instrument, strategy);
     }
 
-    private void restore(KernelState state) {
-        nextSequence = state.nextSequence();
-        for (Fill fill : state.fills()) {
-            OrderFilled event = fill.toEvent();
-            BigDecimal before = position.quantity();
-            BigDecimal realized = position.apply(event);
-            deals.completed(event, before, position.quantity(), realized, null);
-            nowMillis = Math.max(nowMillis, fill.executedAt().toEpochMilli());
-        }
-        for (OrderSnapshot s : state.openOrders()) {
-            List<String> tradeIds = state.fills().stream()
-                    .filter(f -> f.clientOrderId().equals(s.clientOrderId())).map(Fill::tradeId).toList();
-            Order order = Order.restore(s, tradeIds);
-            openOrders.put(order.clientOrderId(), order);
-            nextSequence = Math.max(nextSequence, ClientOrderIds.sequenceOf(s.clientOrderId()) + 1);
-            nowMillis = Math.max(nowMillis, s.updatedAt().toEpochMilli());
-        }
-    }
-
     // ---------------------------------------------------------------- inputs (each one turn)
 
-    /**
-     * Starts the bot: reconciles restored in-flight orders against the exchange, then {@link Strategy#onStart}.
-     *
-     * @param now the start time (from the caller's clock)
-     */
+    /** Starts the bot with no history; see {@link #start(Instant, List)}. */
     public void start(Instant now) {
+        start(now, List.of());
+    }
+
+    /**
+     * Starts the bot: reconciles restored in-flight orders against the exchange, hands the strategy its history
+     * ({@link Strategy#onHistory}, candles that closed by {@code now}, oldest first), then {@link Strategy#onStart}.
+     *
+     * @param now     the start time (from the caller's clock)
+     * @param history completed candles from before {@code now}, for the strategy's {@link Strategy#warmup()}
+     */
+    public void start(Instant now, List<Candle> history) {
         if (running) return;
         boolean outer = enter();
         try {
@@ -150,8 +143,9 @@ public final class BotKernel {
             activity(ActivityLevel.INFO, "Bot started on " + instrument.exchange() + " " + instrument.symbol());
             Reconciliation.run(this);
             drain();
-            started = true;
             try {
+                warmup.replay(this, history);
+                started = true;
                 strategy.onStart(context);
             } catch (RuntimeException e) {
                 fail(e);
@@ -196,6 +190,7 @@ public final class BotKernel {
                 drain();
             }
             lastPrice = candle.close();
+            if (started) countWarmup(candle);
             if (started && running) {
                 try {
                     strategy.onCandle(context, candle);
@@ -206,6 +201,15 @@ public final class BotKernel {
         } finally {
             if (outer) exit();
         }
+    }
+
+    void countWarmup(Candle candle) {
+        if (warmup.count(candle)) listener.onWarmup(warmup.progress());
+    }
+
+    /** How much of its warm-up the strategy has received; readable from any thread. */
+    public WarmupProgress warmupProgress() {
+        return warmup.progress();
     }
 
     /** An order event from an exchange port that reports asynchronously (via the bot's mailbox). */
@@ -300,6 +304,11 @@ public final class BotKernel {
     // ---------------------------------------------------------------- orders
 
     OrderSnapshot submit(OrderRequest request) {
+        if (inHistory) {
+            // a strategy bug, not a market condition: fail the bot with the reason rather than trade on old prices
+            throw new IllegalStateException("the strategy placed an order while reading history; orders are only"
+                    + " placed on live data");
+        }
         Order order = new Order(botId, ClientOrderIds.of(botId, nextSequence++), instrument.exchange(),
                 instrument.symbol(), request, now());
         openOrders.put(order.clientOrderId(), order);

@@ -32,6 +32,10 @@ public interface KernelListener {
     default void onStopped(String reason, boolean error) {
     }
 
+    /** The strategy's warm-up moved on (a candle counted); {@code progress.ready()} once it has all it needs. */
+    default void onWarmup(dev.botfleet.engine.strategy.WarmupProgress progress) {
+    }
+
     KernelListener NONE = new KernelListener() {
     };
 }

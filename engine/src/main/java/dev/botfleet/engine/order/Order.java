@@ -120,7 +120,8 @@ public final class Order {
         OrderStatus to = switch (event) {
             case OrderDenied d -> when(d, INITIALIZED) ? DENIED : null;
             case OrderSubmitted s -> when(s, INITIALIZED) ? SUBMITTED : null;
-            case OrderAccepted a -> when(a, INITIALIZED, SUBMITTED, PENDING_CANCEL)
+            // PARTIALLY_FILLED: a live exchange may report a fill before the ack of the same order.
+            case OrderAccepted a -> when(a, INITIALIZED, SUBMITTED, PARTIALLY_FILLED, PENDING_CANCEL)
                     ? (filledQuantity.signum() > 0 ? PARTIALLY_FILLED : ACCEPTED) : null;
             case OrderRejected r -> when(r, INITIALIZED, SUBMITTED, PENDING_CANCEL) ? REJECTED : null;
             case OrderPendingCancel p -> when(p, SUBMITTED, ACCEPTED, PARTIALLY_FILLED, PENDING_CANCEL)

@@ -2,13 +2,24 @@ package dev.botfleet.engine.runtime;
 
 import dev.botfleet.engine.kernel.BotKernel;
 
+import dev.botfleet.engine.market.Candle;
+
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Things the outside world asks a running bot to do, delivered through its mailbox (imperative, per DESIGN.md). */
 public sealed interface BotCommand {
 
-    record StartBot(Instant at) implements BotCommand {
+    /** @param history completed candles from before {@code at}, oldest first, for the strategy's warm-up */
+    record StartBot(Instant at, List<Candle> history) implements BotCommand {
+        public StartBot {
+            history = List.copyOf(history);
+        }
+
+        public StartBot(Instant at) {
+            this(at, List.of());
+        }
     }
 
     record StopBot(String reason) implements BotCommand {

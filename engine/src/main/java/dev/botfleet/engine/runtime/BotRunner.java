@@ -45,7 +45,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case Tick t -> kernel.onTick(t);
             case Candle c -> kernel.onCandle(c);
             case OrderEvent e -> kernel.onOrderEvent(e);
-            case BotCommand.StartBot s -> kernel.start(s.at());
+            case BotCommand.StartBot s -> kernel.start(s.at(), s.history());
             case BotCommand.StopBot s -> kernel.stop(s.reason());
             case BotCommand.CancelOrder c -> kernel.cancel(c.clientOrderId());
             case BotCommand.AdvanceClock a -> kernel.advanceTo(a.now());

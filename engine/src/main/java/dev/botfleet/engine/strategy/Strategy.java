@@ -32,6 +32,21 @@ public interface Strategy {
     default void onCandle(StrategyContext ctx, Candle candle) {
     }
 
+    /**
+     * The history this strategy needs before its first decision (see {@link Warmup}); asked once, when the kernel
+     * is built. The default needs none.
+     */
+    default Warmup warmup() {
+        return Warmup.NONE;
+    }
+
+    /**
+     * A completed candle from before the bot started, oldest first, handed over before {@link #onStart}: feed your
+     * indicators, never trade — the market has moved on (an order placed here is refused and fails the bot).
+     */
+    default void onHistory(StrategyContext ctx, Candle candle) {
+    }
+
     /** Any order event except fills: accepted, canceled, rejected, denied, expired, ... */
     default void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
     }

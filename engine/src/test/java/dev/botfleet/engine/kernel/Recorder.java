@@ -17,6 +17,8 @@ public final class Recorder implements OrderJournal, KernelListener {
     public final List<ActivityEntry> activity = new ArrayList<>();
     public final List<Deal> deals = new ArrayList<>();
     public final List<String> stops = new ArrayList<>();
+    /** Every order update the listener was told of, as "EventName id STATUS". */
+    public final List<String> updates = new ArrayList<>();
 
     @Override
     public void recordNew(OrderSnapshot order) {
@@ -36,6 +38,10 @@ public final class Recorder implements OrderJournal, KernelListener {
                 + fill.price().toPlainString() + " " + order.status());
         orders.add(order);
         fills.add(fill);
+    }
+
+    @Override public void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
+        updates.add(event.getClass().getSimpleName() + " " + order.clientOrderId() + " " + order.status());
     }
 
     @Override public void onActivity(ActivityEntry entry) { activity.add(entry); }

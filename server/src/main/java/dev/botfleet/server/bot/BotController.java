@@ -23,9 +23,11 @@ import java.util.UUID;
 @RequestMapping("/api/v1/bots")
 public class BotController {
     private final BotService bots;
+    private final BotViews views;
 
-    public BotController(BotService bots) {
+    public BotController(BotService bots, BotViews views) {
         this.bots = bots;
+        this.views = views;
     }
 
     @GetMapping
@@ -35,24 +37,24 @@ public class BotController {
         Violations v = new Violations();
         BotStatus parsed = v.oneOf("status", status, BotStatus.class, false);
         v.throwIfAny();
-        return bots.list(user.id(), parsed, Paging.of(page, size)).map(BotResponse::of);
+        return bots.list(user.id(), parsed, Paging.of(page, size)).map(views::of);
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     public BotResponse create(CurrentUser user, @RequestBody BotRequest request) {
-        return BotResponse.of(bots.create(user.id(), request));
+        return views.of(bots.create(user.id(), request));
     }
 
     @GetMapping("/{id}")
     public BotResponse get(CurrentUser user, @PathVariable UUID id) {
-        return BotResponse.of(bots.get(user.id(), id));
+        return views.of(bots.get(user.id(), id));
     }
 
     /** Replaces name, exchange, symbol, strategy, mode and config. 409 while the bot is ACTIVE. */
     @PutMapping("/{id}")
     public BotResponse update(CurrentUser user, @PathVariable UUID id, @RequestBody BotRequest request) {
-        return BotResponse.of(bots.update(user.id(), id, request));
+        return views.of(bots.update(user.id(), id, request));
     }
 
     /** 409 while the bot is ACTIVE: stop it first. */
@@ -64,17 +66,17 @@ public class BotController {
 
     @PostMapping("/{id}/start")
     public BotResponse start(CurrentUser user, @PathVariable UUID id) {
-        return BotResponse.of(bots.start(user.id(), id));
+        return views.of(bots.start(user.id(), id));
     }
 
     @PostMapping("/{id}/stop")
     public BotResponse stop(CurrentUser user, @PathVariable UUID id) {
-        return BotResponse.of(bots.stop(user.id(), id));
+        return views.of(bots.stop(user.id(), id));
     }
 
     @PostMapping("/{id}/toggle")
     public BotResponse toggle(CurrentUser user, @PathVariable UUID id) {
-        return BotResponse.of(bots.toggle(user.id(), id));
+        return views.of(bots.toggle(user.id(), id));
     }
 
     @PostMapping("/stop-all")

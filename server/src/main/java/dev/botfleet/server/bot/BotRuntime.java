@@ -17,4 +17,7 @@ public interface BotRuntime {
      * it has none. Called outside any transaction, before the bot's rows are deleted.
      */
     void awaitStopped(java.util.UUID botId);
+
+    /** How far a running bot's strategy has warmed up; empty when it is not running or needs no history. */
+    java.util.Optional<dev.botfleet.engine.strategy.WarmupProgress> warmup(java.util.UUID botId);
 }

@@ -37,13 +37,16 @@ public class SimFeed implements SmartLifecycle {
     private final SimProperties properties;
     private final Clock clock;
     private final java.util.List<LastPriceMirror> mirrors;
+    private final CandleHistory history;
     private ScheduledExecutorService scheduler;
     private SimPriceFeed feed;
     private long lastPublished = Long.MIN_VALUE;
     private final java.util.Map<String, CandleBuilder> candles = new java.util.HashMap<>();
     private volatile boolean running;
 
-    public SimFeed(MarketDataHub hub, SimProperties properties, Clock clock, java.util.List<LastPriceMirror> mirrors) {
+    public SimFeed(MarketDataHub hub, SimProperties properties, Clock clock, java.util.List<LastPriceMirror> mirrors,
+                   CandleHistory history) {
+        this.history = history;
         this.hub = hub;
         this.properties = properties;
         this.clock = clock;
@@ -57,6 +60,9 @@ public class SimFeed implements SmartLifecycle {
             return;
         }
         Instant origin = clock.instant();
+        for (SimMarkets market : SimMarkets.ALL) {
+            for (Candle past : SimHistory.of(market, properties, origin.toEpochMilli())) history.add(past);
+        }
         Duration simulatedInterval = Duration.ofMillis(Math.max(1,
                 Math.round(properties.tickInterval().toMillis() * properties.timeScale())));
         feed = new SimPriceFeed(SimMarkets.ALL, properties.seed(), simulatedInterval, origin.toEpochMilli());
@@ -96,7 +102,10 @@ public class SimFeed implements SmartLifecycle {
             Tick published = new Tick(tick.exchange(), tick.symbol(), now, tick.price(), tick.size());
             // the completed candle goes out before the tick that opened the next one: bots see events in time order
             candles.computeIfAbsent(tick.symbol(), s -> new CandleBuilder(tick.exchange(), s, Timeframe.M1))
-                    .accept(published).ifPresent(hub::publish);
+                    .accept(published).ifPresent(candle -> {
+                        history.add(candle);
+                        hub.publish(candle);
+                    });
             hub.publish(published);
             for (LastPriceMirror m : mirrors) m.onTick(published);
         }

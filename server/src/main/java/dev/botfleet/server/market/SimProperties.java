@@ -13,13 +13,17 @@ import java.time.Duration;
  *                     five simulated minutes of volatility (published ticks keep real timestamps)
  * @param tickInterval real time between two ticks of one market
  * @param seed         fixes the price walk
+ * @param history      how much past the feed makes up at start (1m candles ending at the first live price), so bots
+ *                     warm up at once and charts have something to show; 0 for none
  */
 @ConfigurationProperties("botfleet.sim")
 public record SimProperties(@DefaultValue("true") boolean enabled,
                             @DefaultValue("300") double timeScale,
                             @DefaultValue("250ms") Duration tickInterval,
-                            @DefaultValue("42") long seed) {
+                            @DefaultValue("42") long seed,
+                            @DefaultValue("24h") Duration history) {
     public SimProperties {
+        if (history.isNegative()) throw new IllegalArgumentException("botfleet.sim.history must not be negative");
         if (!(timeScale > 0)) throw new IllegalArgumentException("botfleet.sim.time-scale must be > 0, was " + timeScale);
         if (tickInterval.toMillis() < 1) {
             throw new IllegalArgumentException("botfleet.sim.tick-interval must be at least 1ms, was " + tickInterval);

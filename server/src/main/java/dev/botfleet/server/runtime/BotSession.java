@@ -1,6 +1,9 @@
 package dev.botfleet.server.runtime;
 
 import dev.botfleet.engine.kernel.ActivityEntry;
+import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.strategy.WarmupProgress;
 import dev.botfleet.engine.kernel.KernelListener;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
@@ -11,6 +14,7 @@ import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.engine.runtime.BotRunner;
 import dev.botfleet.engine.runtime.MarketDataHub;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -31,6 +35,8 @@ final class BotSession implements KernelListener {
         void dealCompleted(BotSession session, Deal deal);
 
         void stopped(BotSession session, String reason, boolean error);
+
+        void warmup(BotSession session, WarmupProgress progress);
     }
 
     final UUID botId;
@@ -40,6 +46,10 @@ final class BotSession implements KernelListener {
     private final int maxConsecutiveRejections;
     final CompletableFuture<Void> finished = new CompletableFuture<>();
     BotRunner runner;
+    /** For reads from other threads that the kernel makes safe (its warm-up progress); never to drive it. */
+    BotKernel kernel;
+    /** Candles from before the start for the strategy's warm-up, handed over with the start command. */
+    List<Candle> history = List.of();
     MarketDataHub.Subscription subscription;
     /** The user (or stop-all) asked for the stop: the bot is already STOPPED in the database. */
     volatile boolean stopRequested;
@@ -98,6 +108,11 @@ final class BotSession implements KernelListener {
     @Override
     public void onDealCompleted(Deal deal) {
         outlet.dealCompleted(this, deal);
+    }
+
+    @Override
+    public void onWarmup(WarmupProgress progress) {
+        outlet.warmup(this, progress);
     }
 
     @Override

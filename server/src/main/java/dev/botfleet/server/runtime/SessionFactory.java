@@ -3,6 +3,7 @@ package dev.botfleet.server.runtime;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelState;
+import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.ClientOrderIds;
 import dev.botfleet.engine.order.Fill;
@@ -11,11 +12,13 @@ import dev.botfleet.engine.runtime.BotRunner;
 import dev.botfleet.engine.runtime.MarketDataHub;
 import dev.botfleet.engine.sim.SimMarkets;
 import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.Warmup;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.server.bot.Bot;
 import dev.botfleet.server.bot.BotMode;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.exchange.ExchangeCatalog;
+import dev.botfleet.server.market.CandleHistory;
 import dev.botfleet.server.order.JdbcOrderJournal;
 import dev.botfleet.server.order.OrderRepository;
 import dev.botfleet.strategies.StrategyCatalog;
@@ -46,12 +49,14 @@ class SessionFactory {
     private final PaperProperties paper;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final CandleHistory history;
     /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
-                   PlatformTransactionManager transactions, Clock clock) {
+                   PlatformTransactionManager transactions, Clock clock, CandleHistory history) {
+        this.history = history;
         this.strategies = strategies;
         this.exchanges = exchanges;
         this.orders = orders;
@@ -86,7 +91,15 @@ class SessionFactory {
                 .state(new KernelState(nextSequence, open, fills))
                 .build();
         session.runner = new BotRunner(kernel, executor, (event, e) -> runtime.handlerFailed(session, e));
+        session.kernel = kernel;
+        session.history = warmupHistory(bot, strategy.warmup());
         return session;
+    }
+
+    /** The market's 1m candles covering the strategy's warm-up (the kernel hands only the closed ones over). */
+    private List<Candle> warmupHistory(Bot bot, Warmup warmup) {
+        if (warmup.candles() == 0) return List.of();
+        return history.since(bot.exchange(), bot.symbol(), clock.millis() - warmup.spanMillis());
     }
 
     MarketDataHub.Subscription subscribe(Bot bot, BotRunner runner) {

@@ -2,6 +2,7 @@ package dev.botfleet.server.runtime;
 
 import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.strategy.WarmupProgress;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.runtime.BotCommand;
@@ -29,6 +30,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,7 +127,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
                 return;
             }
             sessions.put(botId, session);
-            session.send(new BotCommand.StartBot(clock.instant()));
+            session.send(new BotCommand.StartBot(clock.instant(), session.history));
+            session.history = List.of();  // handed over: not kept for the bot's lifetime
             session.subscription = factory.subscribe(bot, session.runner);
         }
     }
@@ -180,6 +183,19 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     @Override
     public void dealCompleted(BotSession session, Deal deal) {
         events.publishEvent(new BotChanged(session.ownerId, session.botId));  // pnl and totalTrades moved
+    }
+
+    @Override
+    public void warmup(BotSession session, WarmupProgress progress) {
+        events.publishEvent(new BotChanged(session.ownerId, session.botId));  // the dashboard shows the progress
+    }
+
+    @Override
+    public Optional<WarmupProgress> warmup(UUID botId) {
+        BotSession session = sessions.get(botId);
+        if (session == null || session.kernel == null) return Optional.empty();
+        WarmupProgress progress = session.kernel.warmupProgress();
+        return progress.needed() == 0 ? Optional.empty() : Optional.of(progress);
     }
 
     @Override

@@ -8,7 +8,7 @@ import dev.botfleet.server.activity.ActivityLog;
 import dev.botfleet.server.activity.ActivityLogController;
 import dev.botfleet.server.bot.BotChanged;
 import dev.botfleet.server.bot.BotRepository;
-import dev.botfleet.server.bot.BotResponse;
+import dev.botfleet.server.bot.BotViews;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.Prices;
 import dev.botfleet.server.user.TokensRevoked;
@@ -45,18 +45,21 @@ public class EventStream {
     private final MarketDataHub hub;
     private final ExchangeCatalog exchanges;
     private final BotRepository bots;
+    private final BotViews views;
     private final JsonMapper json;
 
     private final Clock clock;
     private final int maxSessionsPerUser;
 
-    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, JsonMapper json, Clock clock,
+    public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, BotViews views, JsonMapper json,
+                       Clock clock,
                        @Value("${botfleet.stream.max-sessions-per-user:10}") int maxSessionsPerUser) {
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;
         this.hub = hub;
         this.exchanges = exchanges;
         this.bots = bots;
+        this.views = views;
         this.json = json;
     }
 
@@ -81,7 +84,7 @@ public class EventStream {
     @TransactionalEventListener(fallbackExecution = true)
     public void onBotChanged(BotChanged change) {
         if (!watching(change.ownerId())) return;
-        bots.find(change.ownerId(), change.botId()).ifPresent(b -> publish(b.ownerId(), "bot", BotResponse.of(b)));
+        bots.find(change.ownerId(), change.botId()).ifPresent(b -> publish(b.ownerId(), "bot", views.of(b)));
     }
 
     /** A revoked token must not keep a stream open: the account's sessions end with the reason (close 1008). */

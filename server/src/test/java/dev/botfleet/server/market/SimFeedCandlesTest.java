@@ -34,7 +34,8 @@ class SimFeedCandlesTest {
             @Override public void onCandle(Candle candle) { seen.add(candle); }
         });
         // an hour between scheduled steps: only this test's explicit steps publish
-        SimFeed feed = new SimFeed(hub, new SimProperties(true, 300, Duration.ofHours(1), 42), clock, List.of());
+        SimFeed feed = new SimFeed(hub, new SimProperties(true, 300, Duration.ofHours(1), 42, Duration.ZERO), clock, List.of(),
+                new CandleHistory());
         feed.start();
         try {
             for (int i = 0; i < 5; i++) {

@@ -13,16 +13,19 @@ import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
+import dev.botfleet.engine.strategy.Warmup;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.strategies.exit.ExitManager;
 import dev.botfleet.strategies.exit.ExitParameters;
 import dev.botfleet.strategies.support.CandleAggregator;
 import dev.botfleet.strategies.support.CommonParameters;
 import dev.botfleet.strategies.support.Sizing;
+import dev.botfleet.strategies.support.Warmups;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -83,6 +86,18 @@ public final class DcaStrategy implements Strategy {
     public void onTick(StrategyContext ctx, Tick tick) {
         onPrice(ctx, tick.price(), false);
         if ("ASAP".equals(startCondition)) maybeStart(ctx);
+    }
+
+    /** An RSI start condition waits for the RSI; the other start conditions need no history. */
+    @Override
+    public Warmup warmup() {
+        if (!startCondition.startsWith("RSI")) return Warmup.NONE;
+        return new Warmup(candles.timeframe(), Warmups.candlesUntilReady(List.of(rsi)));
+    }
+
+    @Override
+    public void onHistory(StrategyContext ctx, Candle candle) {
+        candles.accept(candle).ifPresent(c -> rsi.update(c.close()));
     }
 
     @Override

@@ -43,6 +43,11 @@ final class IndicatorSet {
         }
     }
 
+    /** Every indicator a rule asked for (the warm-up waits for all of them). */
+    java.util.List<Indicator> all() {
+        return indicators.values().stream().map(Fed::indicator).toList();
+    }
+
     double close() { return last == null ? Double.NaN : last.close(); }
 
     double volume() { return last == null ? Double.NaN : last.volume(); }

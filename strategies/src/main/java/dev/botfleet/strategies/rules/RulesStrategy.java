@@ -1,5 +1,6 @@
 package dev.botfleet.strategies.rules;
 
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.ConfigRule;
@@ -64,6 +65,11 @@ public final class RulesStrategy extends SignalStrategy {
             if (config.raw(EXIT) != null) parser.node(config.raw(EXIT), EXIT);
             return new ArrayList<ParameterViolation>(parser.violations());
         };
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return indicators.all();
     }
 
     @Override

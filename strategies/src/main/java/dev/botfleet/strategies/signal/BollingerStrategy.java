@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.signal;
 
 import dev.botfleet.engine.indicator.BollingerBands;
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.ParameterDefinition;
@@ -42,6 +43,11 @@ public final class BollingerStrategy extends SignalStrategy {
                                         + "buyBelow.").build(),
                         SignalParameters.minProfit("0.5")),
                 List.of(SignalParameters.below("buyBelow", "sellAbove")), "0", "0");
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return List.of(bands);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.signal;
 
 import dev.botfleet.engine.indicator.Highest;
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.StrategyContext;
@@ -44,6 +45,11 @@ public final class DipStrategy extends SignalStrategy {
                                 .description("Bounce from the lowest low since the entry that sells.").build(),
                         SignalParameters.minProfit("0.5")),
                 List.of(), "3", "0");
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return List.of(highest);
     }
 
     @Override

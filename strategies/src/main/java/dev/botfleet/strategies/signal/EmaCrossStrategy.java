@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.signal;
 
 import dev.botfleet.engine.indicator.Ema;
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.ParameterDefinition;
@@ -35,6 +36,11 @@ public final class EmaCrossStrategy extends SignalStrategy {
                         ParameterDefinition.integer("slowPeriod").min("2").max("1000").defaultValue(21L).unit("candles")
                                 .description("Slow EMA period; must be greater than fastPeriod.").build()),
                 List.of(SignalParameters.below("fastPeriod", "slowPeriod")), "0", "0");
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return List.of(fast, slow);
     }
 
     @Override

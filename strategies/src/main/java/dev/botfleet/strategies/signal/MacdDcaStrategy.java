@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.signal;
 
 import dev.botfleet.engine.indicator.Macd;
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.CloseReason;
@@ -62,6 +63,11 @@ public final class MacdDcaStrategy extends SignalStrategy {
                                     "maxInvestment", "must be at least orderAmount (" + first.toPlainString() + ")", max))
                                     : List.of();
                         }), "0", "0");
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return List.of(macd);
     }
 
     @Override

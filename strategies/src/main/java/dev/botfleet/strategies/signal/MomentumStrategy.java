@@ -2,6 +2,7 @@ package dev.botfleet.strategies.signal;
 
 import dev.botfleet.engine.indicator.Highest;
 import dev.botfleet.engine.indicator.Roc;
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.ParameterDefinition;
@@ -51,6 +52,11 @@ public final class MomentumStrategy extends SignalStrategy {
                         ParameterDefinition.decimal("exitRocPercent").min("-100").max("1000").defaultValue("0").unit("%")
                                 .description("Sell when the ROC falls below this.").build()),
                 List.of(), "0", "3");
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return List.of(highest, roc);
     }
 
     @Override

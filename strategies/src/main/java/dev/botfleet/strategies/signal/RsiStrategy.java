@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.signal;
 
 import dev.botfleet.engine.indicator.Rsi;
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.ParameterDefinition;
@@ -36,6 +37,11 @@ public final class RsiStrategy extends SignalStrategy {
                                 .description("Sell when the RSI is above this; must be above oversold.").build(),
                         SignalParameters.minProfit("0.5")),
                 List.of(SignalParameters.below("oversold", "overbought")), "0", "0");
+    }
+
+    @Override
+    protected List<? extends Indicator> indicators() {
+        return List.of(rsi);
     }
 
     @Override

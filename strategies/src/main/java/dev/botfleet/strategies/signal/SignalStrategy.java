@@ -1,5 +1,6 @@
 package dev.botfleet.strategies.signal;
 
+import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
@@ -13,14 +14,17 @@ import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
+import dev.botfleet.engine.strategy.Warmup;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.strategies.exit.ExitManager;
 import dev.botfleet.strategies.exit.ExitParameters;
 import dev.botfleet.strategies.support.CandleAggregator;
 import dev.botfleet.strategies.support.CommonParameters;
 import dev.botfleet.strategies.support.Sizing;
+import dev.botfleet.strategies.support.Warmups;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * The shared body of the long-only signal strategies (rsi, bollinger, ema-cross, macd-dca, dip, momentum, rules):
@@ -49,6 +53,14 @@ public abstract class SignalStrategy implements Strategy {
     /** Feeds one candle of the strategy's timeframe to the indicators. */
     protected abstract void update(Candle candle);
 
+    /**
+     * Every indicator {@link #update} feeds: the warm-up lasts until all of them give a value. None by default (a
+     * strategy on prices alone); the catalog's test checks every indicator strategy declares its own.
+     */
+    protected List<? extends Indicator> indicators() {
+        return List.of();
+    }
+
     /** Whether to open a deal now (called when flat, after {@link #update}). */
     protected abstract boolean entrySignal(Candle candle);
 
@@ -67,6 +79,22 @@ public abstract class SignalStrategy implements Strategy {
     @Override
     public void onStart(StrategyContext ctx) {
         exits.resume(ctx);
+    }
+
+    /**
+     * Candles of the strategy's timeframe until every indicator gives a value, plus one: crossings compare a candle
+     * with the one before it. Asked once, at build time, before any data.
+     */
+    @Override
+    public Warmup warmup() {
+        int untilReady = Warmups.candlesUntilReady(indicators());
+        return untilReady == 0 ? Warmup.NONE : new Warmup(candles.timeframe(), untilReady + 1);
+    }
+
+    /** History only feeds the indicators; the first decision is on a live candle. */
+    @Override
+    public void onHistory(StrategyContext ctx, Candle candle) {
+        candles.accept(candle).ifPresent(this::update);
     }
 
     @Override

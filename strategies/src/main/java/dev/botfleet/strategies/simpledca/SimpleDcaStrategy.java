@@ -107,6 +107,12 @@ public final class SimpleDcaStrategy extends SignalStrategy {
         ctx.scheduleTimer(TIMER, nextBuy);
     }
 
+    /** Buys on a schedule, not on indicators: no warm-up. */
+    @Override
+    protected List<? extends dev.botfleet.engine.indicator.Indicator> indicators() {
+        return List.of();
+    }
+
     @Override
     protected void update(Candle candle) {
     }

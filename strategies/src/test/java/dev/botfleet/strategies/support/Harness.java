@@ -104,6 +104,12 @@ public final class Harness implements KernelListener {
         return this;
     }
 
+    /** Starts at T0 with this history (1m candles before T0, oldest first) for the strategy's warm-up. */
+    public Harness start(List<Candle> history) {
+        kernel.start(T0, history);
+        return this;
+    }
+
     public Harness tick(long second, double price) {
         return tick(second, price, 1000);
     }

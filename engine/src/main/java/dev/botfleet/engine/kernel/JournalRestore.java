@@ -1,0 +1,39 @@
+package dev.botfleet.engine.kernel;
+
+import dev.botfleet.engine.order.ClientOrderIds;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.order.Order;
+import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+import dev.botfleet.engine.order.OrderSnapshot;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Rebuilds a kernel from its journal before it starts: the position and deals from every journaled fill, the open
+ * orders with the trade ids they already had (so a fill reported again after a restart is not counted twice), the
+ * next client-order sequence, and the clock.
+ */
+final class JournalRestore {
+    private JournalRestore() {
+    }
+
+    static void apply(BotKernel k, KernelState state) {
+        k.nextSequence = state.nextSequence();
+        for (Fill fill : state.fills()) {
+            OrderFilled event = fill.toEvent();
+            BigDecimal before = k.position.quantity();
+            BigDecimal realized = k.position.apply(event);
+            k.deals.completed(event, before, k.position.quantity(), realized, null);
+            k.nowMillis = Math.max(k.nowMillis, fill.executedAt().toEpochMilli());
+        }
+        for (OrderSnapshot s : state.openOrders()) {
+            List<String> tradeIds = state.fills().stream()
+                    .filter(f -> f.clientOrderId().equals(s.clientOrderId())).map(Fill::tradeId).toList();
+            Order order = Order.restore(s, tradeIds);
+            k.openOrders.put(order.clientOrderId(), order);
+            k.nextSequence = Math.max(k.nextSequence, ClientOrderIds.sequenceOf(s.clientOrderId()) + 1);
+            k.nowMillis = Math.max(k.nowMillis, s.updatedAt().toEpochMilli());
+        }
+    }
+}
