@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { numberOf, shot, shotName, signedIn } from './support';
+import { dismissToasts, numberOf, shot, shotName, signedIn } from './support';
 
 // A finished run's numbers must agree with each other and with its trade table (desktop and phone).
 test('a backtest result agrees with itself: trade count, win rate, net profit, final position', async ({ page, request }, info) => {
@@ -50,5 +50,6 @@ test('a backtest result agrees with itself: trade count, win rate, net profit, f
     await expect(result.getByTestId('open-position')).toHaveCount(0);
   }
   await expect(result.getByRole('img', { name: /^LTC\/BTC (candles and trades|trades)$/ })).toBeVisible();
+  await dismissToasts(page);
   await shot(page, shotName('14-backtest-result', info.project.name));
 });

@@ -49,3 +49,8 @@ export function around(ltp: string, percent: number): string {
   const decimals = ltp.includes('.') ? ltp.split('.')[1].length : 0;
   return (Number(ltp) * (1 + percent / 100)).toFixed(decimals);
 }
+
+/** Closes the toasts still shown (they would otherwise cover a screenshot's top). */
+export async function dismissToasts(page: Page) {
+  for (const button of await page.getByRole('button', { name: 'Dismiss' }).all()) await button.click({ timeout: 2_000 }).catch(() => {});
+}
