@@ -9,7 +9,9 @@ test('a backtest result agrees with itself: trade count, win rate, net profit, f
   await expect(page.getByRole('heading', { name: 'Backtest' })).toBeVisible();
   await page.locator('#bt-strategy').selectOption('rsi');
   await page.locator('#bt-dataset').selectOption('LTC_BTC-5m');
+  const queued = page.waitForResponse((r) => r.url().endsWith('/api/v1/backtests') && r.request().method() === 'POST');
   await page.getByRole('button', { name: 'Run backtest' }).click();
+  const run = await (await queued).json();
   await expect(page.getByTestId('backtest-status')).toHaveText('DONE', { timeout: 150_000 });
 
   const result = page.getByTestId('backtest-result');
@@ -50,6 +52,20 @@ test('a backtest result agrees with itself: trade count, win rate, net profit, f
     await expect(result.getByTestId('open-position')).toHaveCount(0);
   }
   await expect(result.getByRole('img', { name: /^LTC\/BTC (candles and trades|trades)$/ })).toBeVisible();
+
+  // Where the server reports them, the open position and the candles are the result's own
+  const token = await page.evaluate(() => localStorage.getItem('botfleet.token'));
+  const full = (await (await request.get(`/api/v1/backtests/${run.id}`, { headers: { Authorization: `Bearer ${token}` } })).json()).result;
+  if (full.openPosition !== undefined) {
+    expect(Boolean(full.openPosition)).toBe(Boolean(open));
+    if (full.openPosition) {
+      expect(numberOf(await result.getByTestId('bt-unrealized').textContent())).toBeCloseTo(Number(full.openPosition.unrealizedPnl), 8);
+      expect(numberOf(open!.cells[4])).toBeCloseTo(Number(full.openPosition.quantity), 8);
+    }
+  }
+  if (Array.isArray(full.prices) && full.prices.length > 0) {
+    await expect(result.getByRole('img', { name: 'LTC/BTC candles and trades' })).toHaveAttribute('data-bars', String(full.prices.length));
+  }
   await dismissToasts(page);
   await shot(page, shotName('14-backtest-result', info.project.name));
 });

@@ -47,7 +47,7 @@ test('a bad input shows the server\'s field error next to its field', async ({ p
 });
 
 test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop and delete it', async ({ page, request }) => {
-  await signedIn(page, request, 'lifecycle');
+  const token = await signedIn(page, request, 'lifecycle');
   await page.goto('/');
   await expect(page.getByTestId('stat-total')).toHaveText('0');
   await expect(page.getByText('No bots yet.')).toBeVisible();
@@ -117,6 +117,16 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await card.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { name: 'Edit e2e scalper' })).toBeVisible();
   await expect(page.locator('#param-quantity')).toHaveValue(/^0\.0010*$/);
+  // "% of available balance" sizes from the bot's own paper account where the server has GET /bots/{id}/balances
+  const editedId = page.url().split('/').at(-2)!;
+  const balances = await request.get(`/api/v1/bots/${editedId}/balances`, { headers: { Authorization: `Bearer ${token}` } });
+  if (balances.status() === 200) {
+    const usdt = ((await balances.json()) as { asset: string; available: string }[]).find((b) => b.asset === 'USDT')!;
+    const shown = Number(usdt.available).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    await expect(page.getByText(`Available: ${shown} USDT (this bot's paper account, what its open orders do not hold)`)).toBeVisible();
+  } else {
+    await expect(page.getByText(/^Available: [\d,]+\.\d{2} USDT \(paper account: 10,000 start plus this bot's PnL\)$/)).toBeVisible();
+  }
   await page.locator('#name').fill('e2e scalper renamed');
   await page.getByRole('button', { name: 'Save bot' }).click();
   await expect(page.getByRole('heading', { name: 'e2e scalper renamed' })).toBeVisible();
