@@ -84,12 +84,14 @@ final class FreqtradeRun {
         }
         EquityCurve curve = curve(s, result.trades(), balance);
         int scale = KernelRun.moneyScale(instrument);
-        Metrics metrics = MetricsCalculator.compute(spec.startingBalance(), curve, trades, s.timeframe().millis(), scale);
         BigDecimal profit = result.profitAbsTotal();
+        // Freqtrade force-exits an open trade at the end, so the account is flat: its equity is the closed trades'.
+        Metrics metrics = MetricsCalculator.compute(spec.startingBalance(), spec.startingBalance().add(profit), curve,
+                trades, s.timeframe().millis(), scale);
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), spec.startingBalance().add(profit).stripTrailingZeros());
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);
-        return new BacktestResult(spec.strategy(), FillModel.FREQTRADE, n, trades, curve, metrics, balances,
+        return new BacktestResult(spec.strategy(), FillModel.FREQTRADE, n, trades, curve, metrics, balances, null,
                 recorded.stopReason(), recorded.failed(), recorded.warnings());
     }
 

@@ -14,12 +14,14 @@ import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.OpenDeal;
 import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.engine.sim.SimExchange;
 import dev.botfleet.engine.sim.SimFillModel;
 import dev.botfleet.engine.strategy.ActivityLevel;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,12 +94,20 @@ final class KernelRun implements KernelListener {
         progress.onProgress(n, n);
 
         EquityCurve curve = new EquityCurve(time, equity, exposed);
-        Metrics metrics = MetricsCalculator.compute(spec.startingBalance(), curve, trades, s.timeframe().millis(),
-                moneyScale(instrument));
+        BigDecimal lastClose = BigDecimal.valueOf(s.close(n - 1)).setScale(instrument.priceScale(),
+                RoundingMode.HALF_EVEN);
         Map<String, BigDecimal> finalBalances = new LinkedHashMap<>();
         for (Balance b : sim.balances().values()) finalBalances.put(b.asset(), b.total().stripTrailingZeros());
+        // The final equity is exact: the balances valued at the last close (the curve above is for charts and ratios).
+        BigDecimal finalEquity = finalBalances.getOrDefault(instrument.quoteAsset(), BigDecimal.ZERO)
+                .add(finalBalances.getOrDefault(instrument.baseAsset(), BigDecimal.ZERO).multiply(lastClose));
+        Metrics metrics = MetricsCalculator.compute(spec.startingBalance(), finalEquity, curve, trades,
+                s.timeframe().millis(), moneyScale(instrument));
+        OpenDeal open = kernel.openDeal(lastClose);
+        OpenPosition openPosition = open == null ? null : new OpenPosition(open.quantity(), open.entryPrice(),
+                open.openedAt(), lastClose, open.unrealizedPnl());
         return new BacktestResult(spec.strategy(), FillModel.REALISTIC, n, trades, curve, metrics, finalBalances,
-                stopReason, failed, warnings);
+                openPosition, stopReason, failed, warnings);
     }
 
     /** Quote money is shown with the tick size's decimals, but never fewer than 2 nor more than 8. */

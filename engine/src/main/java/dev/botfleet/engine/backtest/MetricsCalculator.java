@@ -23,10 +23,20 @@ public final class MetricsCalculator {
      */
     public static Metrics compute(BigDecimal startingEquity, EquityCurve curve, List<BacktestTrade> trades,
                                   long candleMillis, int moneyScale) {
+        return compute(startingEquity, null, curve, trades, candleMillis, moneyScale);
+    }
+
+    /**
+     * @param exactFinalEquity the account's exact value at the end (balances at the last close), which the final
+     *                         equity, net profit and total return are taken from; null: the curve's last point
+     */
+    public static Metrics compute(BigDecimal startingEquity, BigDecimal exactFinalEquity, EquityCurve curve,
+                                  List<BacktestTrade> trades, long candleMillis, int moneyScale) {
         double start = startingEquity.doubleValue();
         int n = curve.size();
-        double end = n == 0 ? start : curve.last();
-        BigDecimal finalEquity = BigDecimal.valueOf(end).setScale(moneyScale, RoundingMode.HALF_EVEN);
+        double end = exactFinalEquity != null ? exactFinalEquity.doubleValue() : n == 0 ? start : curve.last();
+        BigDecimal finalEquity = (exactFinalEquity != null ? exactFinalEquity : BigDecimal.valueOf(end))
+                .setScale(moneyScale, RoundingMode.HALF_EVEN);
         double totalReturn = end / start - 1;
 
         // CAGR over the span the curve covers: from the first candle's open to the last candle's close.

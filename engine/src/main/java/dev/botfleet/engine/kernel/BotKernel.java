@@ -489,5 +489,11 @@ public final class BotKernel {
 
     public List<OrderSnapshot> openOrders() { return context.openOrders(); }
 
+    /** The exchange account's balance of {@code asset} (read it on the bot's turn: the exchange is not thread-safe). */
+    public Optional<dev.botfleet.engine.exchange.Balance> balance(String asset) { return port.balance(asset); }
+
+    /** The deal still open, marked at {@code markPrice}; null when flat (a backtest's open position at the end). */
+    public dev.botfleet.engine.position.OpenDeal openDeal(BigDecimal markPrice) { return deals.openDeal(markPrice); }
+
     public Instant clock() { return now(); }
 }

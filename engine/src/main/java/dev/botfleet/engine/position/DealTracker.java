@@ -55,6 +55,18 @@ public final class DealTracker {
     /** Per lot: the open lots, oldest first, as "LONG remaining/quantity@price"; FLAT_POSITION: empty. */
     public List<String> openLots() { return lots == null ? List.of() : lots.openLots(); }
 
+    /** The open deal marked at {@code markPrice}, or null when no deal is open. */
+    public OpenDeal openDeal(BigDecimal markPrice) {
+        if (lots != null) return lots.openDeal(markPrice);
+        BigDecimal open = entryQty.subtract(exitQty);
+        if (direction == null || open.signum() <= 0) return null;
+        int sign = direction == Deal.Direction.LONG ? 1 : -1;
+        BigDecimal entry = entryValue.divide(entryQty, 12, RoundingMode.HALF_EVEN);
+        BigDecimal unrealized = pnl.add(markPrice.subtract(entry).multiply(open).multiply(BigDecimal.valueOf(sign)));
+        return new OpenDeal(direction, sign > 0 ? open : open.negate(), entry.stripTrailingZeros(), openedAt,
+                markPrice, unrealized);
+    }
+
     /**
      * Like {@link #onFill} but for any policy: PER_LOT can complete several deals with one fill (an exit that closes
      * several lots), FLAT_POSITION at most one.

@@ -44,6 +44,24 @@ final class LotDeals {
                 + l.quantity.stripTrailingZeros().toPlainString() + "@" + l.entryPrice().toPlainString()).toList();
     }
 
+    /** The open lots as one position marked at {@code mark}; null when none is open. */
+    OpenDeal openDeal(BigDecimal mark) {
+        if (lots.isEmpty()) return null;
+        BigDecimal open = BigDecimal.ZERO;
+        BigDecimal openCost = BigDecimal.ZERO;
+        BigDecimal unrealized = BigDecimal.ZERO;
+        for (Lot l : lots) {
+            open = open.add(l.remaining);
+            openCost = openCost.add(l.remaining.multiply(l.entryPrice()));
+            BigDecimal gross = l.exitValue.add(l.remaining.multiply(mark)).subtract(l.cost);
+            unrealized = unrealized.add(l.sign > 0 ? gross : gross.negate()).subtract(l.fees);
+        }
+        Lot first = lots.getFirst();
+        BigDecimal entry = openCost.divide(open, SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return new OpenDeal(first.direction, first.sign > 0 ? open : open.negate(), entry, first.openedAt, mark,
+                unrealized);
+    }
+
     List<Deal> onFill(OrderFilled fill, CloseReason reason) {
         List<Deal> done = new ArrayList<>();
         BigDecimal quoteFee = fill.feeCurrency().equals(quoteAsset) ? fill.fee() : BigDecimal.ZERO;

@@ -48,6 +48,10 @@ public class AuthService {
             throw new ApiException.Unauthorized("Wrong email or password");
         }
         throttle.succeeded(email);
+        if (user.get().disabled()) {
+            // said only after the right password, so it confirms nothing to a guesser
+            throw new ApiException.Forbidden("This account is disabled; ask the server's administrator");
+        }
         return tokens.issue(user.get());
     }
 }

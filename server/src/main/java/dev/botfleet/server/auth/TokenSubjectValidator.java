@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * A validly signed token is only good while its account exists and has not revoked it: a deleted user's token (or one
  * forged for an id that never existed) and a token issued before the password changed or before "sign out everywhere"
- * are refused like an expired one, on the API and on the event stream, which share the decoder.
+ * and a token of a disabled account are refused like an expired one, on the API and on the event stream, which share the decoder.
  */
 @Component
 public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
@@ -22,6 +22,8 @@ public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
             OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "The token's account does not exist", null));
     private static final OAuth2TokenValidatorResult REVOKED = OAuth2TokenValidatorResult.failure(new OAuth2Error(
             "invalid_token", "The token was revoked (password changed or signed out everywhere)", null));
+    private static final OAuth2TokenValidatorResult DISABLED = OAuth2TokenValidatorResult.failure(new OAuth2Error(
+            "invalid_token", "The token's account is disabled", null));
     private final UserRepository users;
 
     public TokenSubjectValidator(UserRepository users) {
@@ -38,6 +40,7 @@ public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
         }
         Optional<User> user = users.findById(subject);
         if (user.isEmpty()) return UNKNOWN_SUBJECT;
+        if (user.get().disabled()) return DISABLED;
         return versionOf(token) == user.get().tokenVersion() ? OAuth2TokenValidatorResult.success() : REVOKED;
     }
 

@@ -202,6 +202,12 @@ public final class BacktestCommand {
         out.printf("trades %d, net profit %s (%s), max drawdown %s, sharpe %s, win rate %s, profit factor %s%n",
                 m.trades(), m.netProfit(), Html.percent(m.totalReturn()), Html.percent(m.maxDrawdown()),
                 Html.ratio(m.sharpe()), Html.percent(m.winRate()), Html.ratio(m.profitFactor()));
+        if (r.openPosition() != null) {
+            BacktestReport.OpenPositionView p = r.openPosition();
+            out.printf("open position at the end: %s at %s (since %s), last price %s, unrealized pnl %s"
+                    + " (in net profit, not in the trades)%n", p.quantity(), p.entryPrice(), p.entryTime(),
+                    p.lastPrice(), p.unrealizedPnl());
+        }
         if (r.stopReason() != null) out.println("stopped early: " + r.stopReason());
         if (!r.warnings().isEmpty()) {
             out.println(r.warnings().size() + " warning(s), the first: " + r.warnings().getFirst());

@@ -4,6 +4,7 @@ import dev.botfleet.engine.backtest.BacktestResult;
 import dev.botfleet.engine.backtest.BacktestTrade;
 import dev.botfleet.engine.backtest.EquityCurve;
 import dev.botfleet.engine.backtest.Metrics;
+import dev.botfleet.engine.backtest.OpenPosition;
 import dev.botfleet.server.common.Decimals;
 
 import java.math.BigDecimal;
@@ -17,14 +18,18 @@ import java.util.Map;
  * A backtest's result as JSON (the command's result.json and the REST API's {@code result}). Money and prices are
  * exact decimal strings; ratios are plain numbers (0.12 = 12%); undefined metrics are null.
  *
- * @param equity the equity curve, at most {@link #EQUITY_POINTS} points (drawdown lows kept)
+ * @param equity       the equity curve, at most {@link #EQUITY_POINTS} points (drawdown lows kept)
+ * @param openPosition the position still held after the last candle, marked at its close; null when flat
+ * @param prices       the run's candles for a price chart, at most {@link #PRICE_BARS} bars (wider buckets if longer)
  */
 public record BacktestReport(String strategy, String symbol, String dataset, String timeframe, String fillModel,
                              Map<String, Object> params, int candles, Instant from, Instant to, String startingBalance,
-                             MetricsView metrics, List<TradeView> trades, List<EquityPoint> equity,
+                             MetricsView metrics, List<TradeView> trades, OpenPositionView openPosition,
+                             List<EquityPoint> equity, List<PriceBars.PriceBar> prices,
                              Map<String, String> finalBalances, String stopReason, boolean failed,
                              List<String> warnings) {
     static final int EQUITY_POINTS = 1000;
+    static final int PRICE_BARS = 1000;
 
     public record MetricsView(String startingEquity, String finalEquity, String netProfit, double totalReturn,
                               Double cagr, double maxDrawdown, Double sharpe, Double sortino, Double calmar,
@@ -41,15 +46,31 @@ public record BacktestReport(String strategy, String symbol, String dataset, Str
 
     public record TradeView(Instant entryTime, Instant exitTime, String direction, String quantity, String entryPrice,
                             String exitPrice, String fees, String pnl, String closeReason) {
-        static TradeView of(BacktestTrade t, int priceScale) {
+        /** fees and pnl are quote money, rounded to its precision like every money figure of the report. */
+        static TradeView of(BacktestTrade t, int priceScale, int moneyScale) {
             return new TradeView(t.entryTime(), t.exitTime(), t.direction(), Decimals.format(t.quantity()),
-                    price(t.entryPrice(), priceScale), price(t.exitPrice(), priceScale), Decimals.format(t.fees()),
-                    Decimals.format(t.pnl()), t.closeReason());
+                    price(t.entryPrice(), priceScale), price(t.exitPrice(), priceScale), money(t.fees(), moneyScale),
+                    money(t.pnl(), moneyScale), t.closeReason());
         }
 
         /** Averages of several fills can fall between ticks: shown to two more decimals than the tick. */
-        private static String price(BigDecimal p, int priceScale) {
+        static String money(BigDecimal amount, int moneyScale) {
+            return Decimals.format(amount.setScale(moneyScale, RoundingMode.HALF_EVEN));
+        }
+
+        static String price(BigDecimal p, int priceScale) {
             return p == null ? null : Decimals.format(p.setScale(priceScale + 2, RoundingMode.HALF_EVEN));
+        }
+    }
+
+    /** Decimal strings: entryPrice to two decimals more than the tick (an average), lastPrice to the tick. */
+    public record OpenPositionView(String quantity, String entryPrice, Instant entryTime, String lastPrice,
+                                   String unrealizedPnl) {
+        static OpenPositionView of(OpenPosition p, int priceScale, int moneyScale) {
+            if (p == null) return null;
+            return new OpenPositionView(Decimals.format(p.quantity()), TradeView.price(p.entryPrice(), priceScale),
+                    p.entryTime(), Decimals.format(p.lastPrice().setScale(priceScale, RoundingMode.HALF_EVEN)),
+                    Decimals.format(p.unrealizedPnl().setScale(moneyScale, RoundingMode.HALF_EVEN)));
         }
     }
 
@@ -66,12 +87,16 @@ public record BacktestReport(String strategy, String symbol, String dataset, Str
                     Decimals.format(BigDecimal.valueOf(curve.equity()[i]).setScale(moneyScale, RoundingMode.HALF_EVEN))));
         }
         Map<String, String> balances = new LinkedHashMap<>();
-        r.finalBalances().forEach((asset, amount) -> balances.put(asset, Decimals.format(amount)));
+        var instrument = job.instrument();
+        r.finalBalances().forEach((asset, amount) -> balances.put(asset, asset.equals(instrument.quoteAsset())
+                ? TradeView.money(amount, moneyScale)
+                : Decimals.format(amount.setScale(instrument.quantityScale(), RoundingMode.HALF_EVEN))));
         var s = job.candles();
         return new BacktestReport(r.strategy(), job.symbol(), job.dataset(), s.timeframe().code(),
                 r.fillModel().id(), job.params(), r.candles(), Instant.ofEpochMilli(s.openTime(0)),
                 Instant.ofEpochMilli(s.closeTime(s.size() - 1)), Decimals.format(job.startingBalance()),
-                MetricsView.of(r.metrics()), r.trades().stream().map(t -> TradeView.of(t, priceScale)).toList(), equity,
-                balances, r.stopReason(), r.failed(), r.warnings());
+                MetricsView.of(r.metrics()), r.trades().stream().map(t -> TradeView.of(t, priceScale, moneyScale)).toList(),
+                OpenPositionView.of(r.openPosition(), priceScale, moneyScale), equity,
+                PriceBars.of(s, PRICE_BARS, priceScale), balances, r.stopReason(), r.failed(), r.warnings());
     }
 }

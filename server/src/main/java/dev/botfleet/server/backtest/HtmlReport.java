@@ -40,7 +40,8 @@ public final class HtmlReport {
             h.append("<p class=\"loss\">Stopped early: ").append(Html.escape(report.stopReason())).append("</p>");
         }
         metrics(h, report);
-        h.append("<h2>Price and trades</h2>").append(priceChart(candles, result.trades()));
+        openPosition(h, report.openPosition());
+        h.append("<h2>Price and trades</h2>").append(priceChart(candles, result.trades(), report.openPosition()));
         h.append("<h2>Equity</h2>").append(equityChart(result.equity()));
         trades(h, report.trades());
         if (!report.warnings().isEmpty()) {
@@ -75,7 +76,28 @@ public final class HtmlReport {
         h.append("</table>");
     }
 
-    private static String priceChart(CandleSeries s, List<BacktestTrade> trades) {
+    /** Same fields as result.json's openPosition; it is no trade, but final equity and net profit include it. */
+    private static void openPosition(StringBuilder h, BacktestReport.OpenPositionView p) {
+        h.append("<h2>Open position at the end</h2>");
+        if (p == null) {
+            h.append("<p id=\"open-position\">None: flat after the last candle.</p>");
+            return;
+        }
+        Map<String, String> rows = new java.util.LinkedHashMap<>();
+        rows.put("Quantity", p.quantity());
+        rows.put("Entry price (average)", p.entryPrice());
+        rows.put("Entry time", String.valueOf(p.entryTime()));
+        rows.put("Last price", p.lastPrice());
+        rows.put("Unrealized PnL", p.unrealizedPnl());
+        h.append("<table id=\"open-position\">");
+        rows.forEach((k, v) -> h.append("<tr><th class=\"l\">").append(k).append("</th><td>").append(Html.escape(v))
+                .append("</td></tr>"));
+        h.append("</table><p>Not a trade (the trades and the win rate count closed round trips only); final equity")
+                .append(" and net profit include it at the last close: net profit = the trades' PnL + unrealized PnL.</p>");
+    }
+
+    private static String priceChart(CandleSeries s, List<BacktestTrade> trades,
+                                     BacktestReport.OpenPositionView open) {
         int n = s.size();
         int step = Math.max(1, (n + PRICE_POINTS - 1) / PRICE_POINTS);
         int m = (n + step - 1) / step;
@@ -106,6 +128,11 @@ public final class HtmlReport {
                         "exit " + t.exitTime() + " at " + t.exitPrice().toPlainString() + " (" + t.closeReason()
                                 + ", pnl " + t.pnl().toPlainString() + ")");
             }
+        }
+        if (open != null) {
+            svg.marker(open.entryTime().toEpochMilli(), Double.parseDouble(open.entryPrice()), true, "#bf8700",
+                    "open since " + open.entryTime() + " at " + open.entryPrice() + " (unrealized pnl "
+                            + open.unrealizedPnl() + ")");
         }
         return svg.end();
     }

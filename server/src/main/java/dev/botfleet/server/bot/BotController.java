@@ -87,14 +87,21 @@ public class BotController {
     @GetMapping("/statistics/summary")
     public SummaryResponse summary(CurrentUser user) {
         BotRepository.Summary s = bots.summary(user.id());
+        java.util.Map<String, String> byQuote = new java.util.LinkedHashMap<>();
+        bots.pnlByQuote(user.id()).forEach((quote, pnl) -> byQuote.put(quote, Decimals.format(pnl)));
         return new SummaryResponse(s.totalBots(), s.activeBots(), s.stoppedBots(), s.errorBots(),
-                Decimals.format(s.totalPnl()), s.totalTrades());
+                Decimals.format(s.totalPnl()), byQuote, s.totalTrades());
     }
 
     public record StopAllResponse(int stopped) {
     }
 
+    /**
+     * @param totalPnl        every bot's pnl added up whatever its currency (kept for compatibility: it mixes quote
+     *                        assets when bots trade markets with different quotes)
+     * @param totalPnlByQuote pnl summed per quote asset of the bots' symbols, e.g. {"USDT": "6.21", "BTC": "0.00012"}
+     */
     public record SummaryResponse(long totalBots, long activeBots, long stoppedBots, long errorBots, String totalPnl,
-                                  long totalTrades) {
+                                  java.util.Map<String, String> totalPnlByQuote, long totalTrades) {
     }
 }

@@ -127,4 +127,15 @@ public class BotRepository {
                           long totalTrades) {
     }
 
+    /** The owner's bots' pnl summed per quote asset of their symbols ("BTC/USDT" -> USDT), assets in name order. */
+    public Map<String, BigDecimal> pnlByQuote(UUID ownerId) {
+        Map<String, BigDecimal> byQuote = new java.util.TreeMap<>();
+        jdbc.sql("SELECT symbol, COALESCE(SUM(pnl), 0) AS pnl FROM bots WHERE owner_id = :owner GROUP BY symbol")
+                .param("owner", ownerId)
+                .query((rs, n) -> Map.entry(rs.getString("symbol"), rs.getBigDecimal("pnl"))).list()
+                .forEach(e -> byQuote.merge(e.getKey().substring(e.getKey().indexOf('/') + 1), e.getValue(),
+                        BigDecimal::add));
+        return byQuote;
+    }
+
 }

@@ -164,6 +164,10 @@ public class BotService {
         return bots.summary(ownerId);
     }
 
+    public java.util.Map<String, java.math.BigDecimal> pnlByQuote(UUID ownerId) {
+        return bots.pnlByQuote(ownerId);
+    }
+
     private void stopOne(Bot bot, String reason) {
         runtime.stop(bot, reason);
         bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, Times.now(clock));

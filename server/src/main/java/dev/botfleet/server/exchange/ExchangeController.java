@@ -2,6 +2,7 @@ package dev.botfleet.server.exchange;
 
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.server.common.Decimals;
+import dev.botfleet.server.runtime.PaperProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,20 +13,28 @@ import java.util.List;
 @RequestMapping("/api/v1/exchanges")
 public class ExchangeController {
     private final ExchangeCatalog catalog;
+    private final PaperProperties paper;
 
-    public ExchangeController(ExchangeCatalog catalog) {
+    public ExchangeController(ExchangeCatalog catalog, PaperProperties paper) {
         this.catalog = catalog;
+        this.paper = paper;
     }
 
     /** Every exchange with its symbols (for the dashboard's autocomplete and precision). */
     @GetMapping
     public List<ExchangeResponse> list() {
-        return catalog.exchanges().stream().map(ExchangeResponse::of).toList();
+        String quoteBalance = Decimals.format(paper.quoteBalance());
+        return catalog.exchanges().stream().map(e -> ExchangeResponse.of(e, quoteBalance)).toList();
     }
 
-    public record ExchangeResponse(String id, String name, boolean liveTrading, List<SymbolResponse> symbols) {
-        static ExchangeResponse of(Exchange e) {
-            return new ExchangeResponse(e.id(), e.name(), e.liveTrading(),
+    /**
+     * @param paperQuoteBalance what a new paper bot's account starts with in the quote asset (and the same value in
+     *                          base): {@code botfleet.paper.quote-balance}
+     */
+    public record ExchangeResponse(String id, String name, boolean liveTrading, String paperQuoteBalance,
+                                   List<SymbolResponse> symbols) {
+        static ExchangeResponse of(Exchange e, String paperQuoteBalance) {
+            return new ExchangeResponse(e.id(), e.name(), e.liveTrading(), paperQuoteBalance,
                     e.instruments().stream().map(SymbolResponse::of).toList());
         }
     }

@@ -55,8 +55,8 @@ public class CandleHistory {
      * 1m candles do not reach back to its start.
      */
     public List<Candle> last(String exchange, String symbol, Timeframe timeframe, int limit) {
-        long span = timeframe.millis() * (limit + 1L);
-        List<Candle> minutes = since(exchange, symbol, lastOpen(exchange, symbol) - span);
+        long perBucket = timeframe.millis() / Timeframe.M1.millis();
+        List<Candle> minutes = newest(exchange, symbol, (int) Math.min(KEEP, perBucket * (limit + 1L)));
         if (timeframe == Timeframe.M1) return minutes.subList(Math.max(0, minutes.size() - limit), minutes.size());
         List<Candle> out = new ArrayList<>();
         Candle bucket = null;
@@ -78,11 +78,14 @@ public class CandleHistory {
         return out.subList(Math.max(0, out.size() - limit), out.size());
     }
 
-    private long lastOpen(String exchange, String symbol) {
+    /** The newest {@code count} 1m candles, oldest first (fewer if the market has fewer). */
+    private List<Candle> newest(String exchange, String symbol, int count) {
         Deque<Candle> candles = byMarket.get(key(exchange, symbol));
-        if (candles == null) return 0;
+        if (candles == null) return List.of();
         synchronized (candles) {
-            return candles.isEmpty() ? 0 : candles.peekLast().openTime();
+            List<Candle> out = new ArrayList<>(Math.min(count, candles.size()));
+            for (var it = candles.descendingIterator(); it.hasNext() && out.size() < count; ) out.add(it.next());
+            return out.reversed();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.botfleet.server.runtime;
 
 import dev.botfleet.engine.kernel.ActivityEntry;
+import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.strategy.WarmupProgress;
 import dev.botfleet.engine.order.OrderSnapshot;
@@ -154,6 +155,25 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     public boolean isRunning(UUID botId) {
         return sessions.containsKey(botId);
+    }
+
+    /**
+     * Reads the running bot's kernel on the bot's own turn (its state is single-writer); empty when the bot is not
+     * running or does not answer in time.
+     */
+    public <T> java.util.Optional<T> inspect(UUID botId, java.util.function.Function<BotKernel, T> read) {
+        BotSession session = sessions.get(botId);
+        if (session == null || session.stopRequested) return java.util.Optional.empty();
+        CompletableFuture<T> done = new CompletableFuture<>();
+        session.send(new BotCommand.Inspect(kernel -> done.complete(read.apply(kernel))));
+        try {
+            return java.util.Optional.ofNullable(done.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     // ---------------------------------------------------------------- BotSession.Outlet (on the bot's turn)

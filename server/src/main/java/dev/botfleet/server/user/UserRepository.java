@@ -12,7 +12,8 @@ import java.util.UUID;
 public class UserRepository {
     private static final RowMapper<User> ROW = (rs, n) -> new User(rs.getObject("id", UUID.class),
             rs.getString("email"), rs.getString("password_hash"), Role.valueOf(rs.getString("role")),
-            rs.getInt("token_version"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+            rs.getInt("token_version"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
+            rs.getObject("disabled_at") == null ? null : Times.read(rs, "disabled_at"));
 
     private final JdbcClient jdbc;
 
@@ -58,6 +59,23 @@ public class UserRepository {
     /** The account row; every owned row (bots, orders, fills, keys, logs, backtests) goes with it (ON DELETE CASCADE). */
     public boolean delete(UUID id) {
         return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+    }
+
+    /** Disables the account and revokes every token issued so far. */
+    public void disable(UUID id, java.time.Instant at) {
+        jdbc.sql("UPDATE users SET disabled_at = :at, token_version = token_version + 1, updated_at = :at WHERE id = :id")
+                .param("at", Times.sql(at)).param("id", id).update();
+    }
+
+    public void enable(UUID id, java.time.Instant at) {
+        jdbc.sql("UPDATE users SET disabled_at = NULL, updated_at = :at WHERE id = :id")
+                .param("at", Times.sql(at)).param("id", id).update();
+    }
+
+    /** Every account, oldest first (for administrators). */
+    public java.util.List<User> all(int limit, long offset) {
+        return jdbc.sql("SELECT * FROM users ORDER BY created_at, id LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(ROW).list();
     }
 
     public long count() {

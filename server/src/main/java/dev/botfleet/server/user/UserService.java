@@ -58,7 +58,7 @@ public class UserService {
             return tx.execute(status -> {
                 if (users.existsByEmail(email)) throw new ApiException.Conflict("An account with this email already exists");
                 Instant now = Times.now(clock);
-                User user = new User(UUID.randomUUID(), email, hash, users.count() == 0 ? Role.ADMIN : Role.USER, 0, now, now);
+                User user = new User(UUID.randomUUID(), email, hash, users.count() == 0 ? Role.ADMIN : Role.USER, 0, now, now, null);
                 users.insert(user);
                 return user;
             });

@@ -72,6 +72,12 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertThat(result.get("trades").get(0).get("pnl").isString()).isTrue();
         assertThat(result.get("equity").size()).isPositive();
         assertThat(done.body().get("finishedAt").isNull()).isFalse();
+        // the price chart: 5760 candles merged 6 to a bar, the first bar opening with the run
+        assertThat(result.get("prices").size()).isEqualTo(960);
+        JsonNode bar = result.get("prices").get(0);
+        assertThat(bar.get("time").asString()).isEqualTo(result.get("from").asString());
+        for (String field : new String[] {"open", "high", "low", "close"}) assertThat(bar.get(field).isString()).isTrue();
+        assertThat(result.has("openPosition")).isTrue();
 
         // The same request again gives the same result (determinism through the API).
         String second = post("/api/v1/backtests", user, rsi()).body().get("id").asString();
@@ -82,6 +88,32 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertThat(list.body().get("total").asInt()).isEqualTo(2);
         assertThat(list.body().get("items").get(0).get("id").asString()).isEqualTo(second);  // newest first
         assertThat(list.body().get("items").get(0).has("result")).isFalse();
+    }
+
+    @Test
+    void aRunThatEndsHoldingShowsItsOpenPositionAndTheNumbersAddUp() {
+        Session user = newUser();
+        Map<String, Object> body = new HashMap<>();
+        body.put("strategy", "grid");
+        body.put("dataset", "LTC_BTC-5m");
+        body.put("params", Map.of("lowerPrice", "0.0150", "upperPrice", "0.0189", "gridCount", 10,
+                "quantityPerGrid", "10", "quantityCurrency", "BASE"));
+        body.put("balance", 10);
+
+        JsonNode result = awaitFinished(user, post("/api/v1/backtests", user, body).body().get("id").asString())
+                .body().get("result");
+
+        JsonNode open = result.get("openPosition");
+        assertThat(open.isObject()).as(String.valueOf(result.get("metrics"))).isTrue();
+        assertThat(open.get("quantity").asString()).isEqualTo(result.get("finalBalances").get("LTC").asString());
+        assertThat(open.get("lastPrice").asString()).isEqualTo(result.get("prices").get(959).get("close").asString());
+        assertThat(java.time.Instant.parse(open.get("entryTime").asString())).isBefore(java.time.Instant.parse(result.get("to").asString()));
+        java.math.BigDecimal closed = java.math.BigDecimal.ZERO;
+        for (JsonNode t : result.get("trades")) closed = closed.add(new java.math.BigDecimal(t.get("pnl").asString()));
+        java.math.BigDecimal sum = closed.add(new java.math.BigDecimal(open.get("unrealizedPnl").asString()));
+        assertThat(new java.math.BigDecimal(result.get("metrics").get("netProfit").asString()))
+                .isCloseTo(sum, org.assertj.core.api.Assertions.within(new java.math.BigDecimal("0.00000001")
+                        .multiply(java.math.BigDecimal.valueOf(result.get("trades").size() + 2))));
     }
 
     @Test

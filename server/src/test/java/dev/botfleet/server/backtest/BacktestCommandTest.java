@@ -71,7 +71,30 @@ class BacktestCommandTest {
         String html = Files.readString(dir.resolve("report.html"));
         assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg", "<polyline", "<polygon", "id=\"trades\"",
                 "id=\"metrics\"").doesNotContain("<script src", "<link", "src=\"http", "href=\"http");
-        assertThat(out.toString()).contains("trades 28");
+        assertThat(out.toString()).contains("trades 28").doesNotContain("open position");
+        assertThat(report.get("openPosition").isNull()).as("flat at the end").isTrue();
+        assertThat(html).contains("<p id=\"open-position\">None: flat after the last candle.</p>");
+    }
+
+    @Test
+    void aPositionOpenAtTheEndIsShownInTheJsonTheReportAndTheSummary() throws IOException {
+        Path dir = work.resolve("open");
+
+        // buys on candle 5750 of 5760 and would sell 100 candles later: still holding 1 LTC at the end
+        int rc = run(userArgs(dir, "--param", "every=5750", "--param", "hold=100"));
+
+        assertThat(rc).as(err.toString()).isZero();
+        JsonNode report = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("result.json")));
+        assertThat(report.get("trades")).isEmpty();
+        JsonNode open = report.get("openPosition");
+        assertThat(open.get("quantity").asString()).isEqualTo("1");
+        assertThat(open.get("lastPrice").asString()).isEqualTo(report.get("prices").get(959).get("close").asString());
+        // no closed trade: the whole net profit is the open position's
+        assertThat(open.get("unrealizedPnl").asString()).isEqualTo(report.get("metrics").get("netProfit").asString());
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<table id=\"open-position\">", "<td>" + open.get("unrealizedPnl").asString() + "</td>",
+                "<td>" + open.get("entryPrice").asString() + "</td>", "open since " + open.get("entryTime").asString());
+        assertThat(out.toString()).contains("open position at the end: 1 at " + open.get("entryPrice").asString());
     }
 
     @Test

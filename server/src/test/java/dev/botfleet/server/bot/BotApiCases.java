@@ -304,24 +304,31 @@ public abstract class BotApiCases extends ApiTestBase {
         Session user = newUser();
         String a = create(user, "a");
         String b = create(user, "b");
-        create(user, "c");
+        String c = create(user, "c");
         // results written directly (as the runtime records them); ACTIVE without starting, so no runtime overwrites them
         jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 7, status = 'ACTIVE' WHERE id = :id").param("p", new java.math.BigDecimal("0.1"))
                 .param("id", UUID.fromString(a)).update();
         jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 3, status = 'ERROR' WHERE id = :id")
                 .param("p", new java.math.BigDecimal("0.2")).param("id", UUID.fromString(b)).update();
+        // a market quoted in BTC (sim has none, so by hand): its pnl is BTC, not USDT
+        jdbc.sql("UPDATE bots SET symbol = 'ETH/BTC', pnl = :p WHERE id = :id")
+                .param("p", new java.math.BigDecimal("0.00012")).param("id", UUID.fromString(c)).update();
 
         JsonNode s = get("/api/v1/bots/statistics/summary", user).body();
         assertThat(s.get("totalBots").asLong()).isEqualTo(3);
         assertThat(s.get("activeBots").asLong()).isEqualTo(1);
         assertThat(s.get("stoppedBots").asLong()).isEqualTo(1);
         assertThat(s.get("errorBots").asLong()).isEqualTo(1);
-        assertThat(s.get("totalPnl").asString()).isEqualTo("0.3"); // 0.1 + 0.2, exactly
+        assertThat(s.get("totalPnl").asString()).isEqualTo("0.30012"); // mixes currencies, kept for compatibility
+        assertThat(s.get("totalPnlByQuote").size()).isEqualTo(2);
+        assertThat(s.get("totalPnlByQuote").get("USDT").asString()).isEqualTo("0.3"); // 0.1 + 0.2, exactly
+        assertThat(s.get("totalPnlByQuote").get("BTC").asString()).isEqualTo("0.00012");
         assertThat(s.get("totalTrades").asLong()).isEqualTo(10);
 
         JsonNode empty = get("/api/v1/bots/statistics/summary", newUser()).body();
         assertThat(empty.get("totalBots").asLong()).isZero();
         assertThat(empty.get("totalPnl").asString()).isEqualTo("0");
+        assertThat(empty.get("totalPnlByQuote").isEmpty()).isTrue();
     }
 
     @Test

@@ -53,6 +53,7 @@ public abstract class ReferenceDataApiCases extends ApiTestBase {
         JsonNode sim = list.body().get(0);
         assertThat(sim.get("id").asString()).isEqualTo("sim");
         assertThat(sim.get("liveTrading").asBoolean()).isFalse();
+        assertThat(sim.get("paperQuoteBalance").asString()).isEqualTo("10000");  // botfleet.paper.quote-balance
         JsonNode btc = sim.get("symbols").get(0);
         assertThat(btc.get("symbol").asString()).isEqualTo("BTC/USDT");
         assertThat(btc.get("baseAsset").asString()).isEqualTo("BTC");
