@@ -109,7 +109,7 @@ function Charts({ result, s }: { result: Result; s: BacktestSummary }) {
       {bars.length > 0 ? (
         <Card className="min-w-0">
           <h2 className="font-semibold">Price and trades</h2>
-          <p className="mb-2 text-xs text-slate-500">{result.timeframe} candles of the run; ▲ entries, ▼ exits{s.open ? ', and the position still open at the end' : ''}.</p>
+          <p className="mb-2 text-xs text-slate-500">{barsNote(result.candles, bars.length, result.timeframe)}; ▲ entries, ▼ exits{s.open ? ', and the position still open at the end' : ''}.</p>
           <CandleChart bars={bars} marks={barMarks(bars, marks)} label={`${result.symbol} candles and trades`} precision={8} fit />
         </Card>
       ) : (
@@ -121,6 +121,12 @@ function Charts({ result, s }: { result: Result; s: BacktestSummary }) {
       )}
     </>
   );
+}
+
+/** "960 bars of 6 × 5m candles" when the server bucketed a long run, else "5m candles". */
+export function barsNote(candles: number, bars: number, timeframe: string): string {
+  const per = candles > bars && bars > 0 ? Math.ceil(candles / bars) : 1;
+  return per > 1 ? `${bars} bars of ${per} × ${timeframe} candles` : `${timeframe} candles of the run`;
 }
 
 /** Entry and exit prices as a line with markers; the open position's mark at the end of the run. */

@@ -127,6 +127,7 @@ describe('backtest page', () => {
 
     const chart = charts['LTC/BTC candles and trades'];
     expect(chart.points).toHaveLength(5);
+    expect(screen.getByText(/^5 bars of 1152 × 5m candles;/)).toBeInTheDocument(); // the server buckets a long run
     expect(chart.points[0]).toEqual({ time: Date.parse('2026-01-01T00:00:00Z') / 1000, open: 0.0165, high: 0.0168, low: 0.0163, close: 0.0166 });
     expect(chart.fit).toBe(true);
     expect(chart.marks).toHaveLength(8); // 3 entries, 3 exits, the open position's entry and its mark, each on a candle
