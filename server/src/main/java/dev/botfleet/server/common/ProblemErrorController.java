@@ -25,7 +25,8 @@ public class ProblemErrorController implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         int code = status instanceof Integer s && s >= 400 ? s : HttpStatus.NOT_FOUND.value();
-        ErrorCode errorCode = ErrorCode.forStatus(code);
+        // a 400 that reaches this page was refused by the container or the security firewall: nothing names a field
+        ErrorCode errorCode = code == HttpStatus.BAD_REQUEST.value() ? ErrorCode.MALFORMED_REQUEST : ErrorCode.forStatus(code);
         HttpStatus httpStatus = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.resolve(code);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(httpStatus, describe(httpStatus));
         problem.setProperty("code", errorCode.name());

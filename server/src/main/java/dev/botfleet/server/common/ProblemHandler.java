@@ -1,5 +1,6 @@
 package dev.botfleet.server.common;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -9,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -62,6 +65,44 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         log.info("Refused a body over {} bytes on {}", e.limit(), path(request));
         return handleExceptionInternal(e, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage()), new HttpHeaders(),
                 ErrorCode.PAYLOAD_TOO_LARGE.status(), request);
+    }
+
+    /**
+     * Tomcat refuses to parse a query string or form body it cannot read (a nameless value, a bad escape, too many
+     * parameters) by throwing from {@code getParameter}. QueryEncodingFilter catches the query cases up front; this is
+     * the net for the rest (a form-encoded body, say): the client's mistake, never a 500.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<Object> invalidParameters(InvalidParameterException e, WebRequest request) {
+        log.info("Refused unreadable request parameters on {}", path(request));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
+                        "The query string or form body is malformed and cannot be read as parameters"), new HttpHeaders(),
+                ErrorCode.MALFORMED_REQUEST.status(), request);
+    }
+
+    /**
+     * The security firewall refuses some input only when it is read, inside MVC: e.g. the parameter names of a
+     * form-encoded body (a JSON body sent as application/x-www-form-urlencoded). Its message quotes the input, so it is
+     * neither echoed nor logged.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        log.info("Refused a request the security firewall rejected on {}", path(request));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
+                        "The request contains a parameter, header or path the server does not accept"), new HttpHeaders(),
+                ErrorCode.MALFORMED_REQUEST.status(), request);
+    }
+
+    /**
+     * A body declared multipart that does not parse (no boundary, truncated parts). No endpoint takes multipart, but
+     * Spring parses such a body before choosing one; a too large one stays a 413 (handled by the base class).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> multipart(MultipartException e, WebRequest request) {
+        log.info("Refused an unreadable multipart body on {}", path(request));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
+                        "The multipart body cannot be parsed; the API takes application/json"), new HttpHeaders(),
+                ErrorCode.MALFORMED_REQUEST.status(), request);
     }
 
     @ExceptionHandler(Exception.class)

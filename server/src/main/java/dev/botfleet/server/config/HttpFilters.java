@@ -29,6 +29,13 @@ public class HttpFilters {
     }
 
     @Bean
+    FilterRegistrationBean<MediaTypeFilter> mediaTypeFilter(JsonMapper json) {
+        FilterRegistrationBean<MediaTypeFilter> bean = new FilterRegistrationBean<>(new MediaTypeFilter(json));
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 25);
+        return bean;
+    }
+
+    @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(BotfleetProperties properties, JsonMapper json) {
         BodySizeFilter filter = new BodySizeFilter(properties.http().maxBody().toBytes(),
                 properties.http().maxUploadBody().toBytes(), json);

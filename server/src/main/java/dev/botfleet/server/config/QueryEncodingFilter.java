@@ -20,8 +20,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Refuses a query string that is not valid percent-encoded UTF-8 (e.g. {@code ?status=%FF}) with a 400 problem before
- * anything reads a parameter: Tomcat throws from {@code getParameter} on such input, which otherwise surfaces as a
+ * Refuses a query string that is not valid percent-encoded UTF-8 (e.g. {@code ?status=%FF}) or has a value without a
+ * name ({@code ?=x}) with a 400 problem before anything reads a parameter: Tomcat throws from {@code getParameter} on such input, which otherwise surfaces as a
  * 500 with a stack trace from deep inside the security filters.
  */
 public class QueryEncodingFilter extends OncePerRequestFilter {
@@ -35,7 +35,15 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String bad = invalidParameter(request.getQueryString());
+        String query = request.getQueryString();
+        if (hasNamelessValue(query)) {
+            // Tomcat throws from getParameter on "?=x" too, which would otherwise be a 500
+            log.info("Refused {} {}: a query parameter has a value but no name", request.getMethod(), request.getRequestURI());
+            Problems.write(request, response, json, ErrorCode.MALFORMED_REQUEST,
+                    "The query string has a parameter without a name (e.g. '?=value')");
+            return;
+        }
+        String bad = invalidParameter(query);
         if (bad == null) {
             chain.doFilter(request, response);
             return;
@@ -56,6 +64,15 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
             if (eq >= 0 && decode(pair.substring(eq + 1)) == null) return printable(decodedName);
         }
         return null;
+    }
+
+    /** A pair like "=x" or "=" (an empty pair, as in "a=1&&b=2", is fine: Tomcat skips it). */
+    static boolean hasNamelessValue(String query) {
+        if (query == null || query.isEmpty()) return false;
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("=")) return true;
+        }
+        return false;
     }
 
     /** Strict decoding: a malformed escape or byte sequence gives null instead of a replacement character. */

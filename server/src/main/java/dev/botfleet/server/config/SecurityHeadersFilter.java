@@ -25,11 +25,16 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        response.setHeader("Content-Security-Policy", isSwagger(request.getRequestURI()) ? SWAGGER_POLICY : DASHBOARD_POLICY);
+        apply(response, isSwagger(request.getRequestURI()) ? SWAGGER_POLICY : DASHBOARD_POLICY);
+        chain.doFilter(request, response);
+    }
+
+    /** Also used by {@link ProblemErrorReportValve} for the answers Tomcat gives before any filter runs. */
+    static void apply(HttpServletResponse response, String policy) {
+        response.setHeader("Content-Security-Policy", policy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "no-referrer");
         response.setHeader("X-Frame-Options", "DENY");
-        chain.doFilter(request, response);
     }
 
     private static boolean isSwagger(String path) {

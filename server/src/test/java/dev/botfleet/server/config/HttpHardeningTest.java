@@ -57,6 +57,86 @@ class HttpHardeningTest {
                 .get("detail").asString()).contains("'status'");
     }
 
+    /** Found by ApiFuzzProperties: Tomcat throws from getParameter on a value without a name, which was a 500. */
+    @Test
+    void aQueryValueWithoutANameIsA400NotA500() throws Exception {
+        for (String path : List.of("/api/v1/logs?=", "/api/v1/orders?status=open&=true", "/api/v1/bots?=x&size=5",
+                "/api/v1/backtests?page=0&=")) {
+            HttpResponse<String> r = send(get(path).header("Authorization", "Bearer " + token));
+            assertProblem(r, 400, "MALFORMED_REQUEST");
+            assertThat(r.body()).as(path).contains("without a name");
+        }
+        // an empty pair is not a nameless value: Tomcat skips it
+        assertThat(send(get("/api/v1/bots?size=5&&page=0").header("Authorization", "Bearer " + token)).statusCode()).isEqualTo(200);
+    }
+
+    /** Found by ApiFuzzProperties: a multipart Content-Type whose body does not parse was a 500 wherever no body is read. */
+    @Test
+    void anUnparsableMultipartBodyIsA400NotA500() throws Exception {
+        String cancel = "POST /api/v1/bots/" + UUID.randomUUID() + "/orders/" + UUID.randomUUID() + "/cancel";
+        // no boundary, so the body cannot be split into parts (a boundary the body never uses is just no parts)
+        for (String request : List.of("GET /api/v1/logs|multipart/form-data|", cancel + "|multipart/form-data|{\"a\":1}")) {
+            String[] parts = request.split("\\|", -1);
+            RawResponse r = raw(parts[0] + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: " + parts[1] + "\r\nContent-Length: " + parts[2].length()
+                    + "\r\nConnection: close\r\n\r\n" + parts[2]);
+            String what = request + " -> " + r;
+            assertThat(r.status()).as(what).isEqualTo(400);
+            assertThat(r.header("Content-Type")).as(what).startsWith("application/problem+json");
+            assertThat(JSON.readTree(r.body()).get("code").asString()).as(what).isEqualTo("MALFORMED_REQUEST");
+            assertThat(r.body()).as(what).contains("multipart");
+        }
+        // where a JSON body is expected, a multipart one is simply the wrong media type
+        HttpResponse<String> r = send(post("/api/v1/bots", "{\"name\":\"x\"}").header("Authorization", "Bearer " + token)
+                .setHeader("Content-Type", "multipart/form-data"));
+        assertThat(r.statusCode()).as(r.body()).isIn(400, 415);
+    }
+
+    /** Found by ApiFuzzProperties: a wildcard Content-Type failed an assertion in Spring's request headers (500). */
+    @Test
+    void aWildcardContentTypeIs415NotA500() throws Exception {
+        for (String type : List.of("*/*", "application/*", "*/*; charset=UTF-8")) {
+            HttpResponse<String> r = send(post("/api/v1/credentials", "{\"exchange\":\"sim\"}")
+                    .header("Authorization", "Bearer " + token).setHeader("Content-Type", type));
+            assertProblem(r, 415, "UNSUPPORTED_MEDIA_TYPE");
+            assertThat(r.body()).as(type).contains("wildcard");
+        }
+        assertThat(MediaTypeFilter.isWildcard("application/json")).isFalse();
+        assertThat(MediaTypeFilter.isWildcard("garbage")).isFalse(); // Spring answers that one with its own 415
+        assertThat(MediaTypeFilter.isWildcard(null)).isFalse();
+    }
+
+    /**
+     * Found by ApiFuzzProperties: with an Accept header that does not parse, error answers (negotiated against it)
+     * failed and left an empty 400 without a Content-Type.
+     */
+    @Test
+    void anAcceptHeaderThatDoesNotParseIs406Problem() throws Exception {
+        for (String accept : List.of("garbage", "application/json;q=2", "text/html;q=abc", "a/b/c")) {
+            HttpResponse<String> r = send(post("/api/v1/logs", "").header("Authorization", "Bearer " + token)
+                    .header("Accept", accept));
+            assertProblem(r, 406, "NOT_ACCEPTABLE");
+            assertThat(r.body()).as(accept).contains("Accept");
+        }
+        // a valid Accept without JSON still gets problem+json for an error (Spring's fallback for problem details)
+        HttpResponse<String> html = send(post("/api/v1/logs", "").header("Authorization", "Bearer " + token)
+                .header("Accept", "text/html"));
+        assertProblem(html, 400, "MALFORMED_REQUEST");
+    }
+
+    /**
+     * Found by ApiFuzzProperties: a JSON body sent as a form has parameter names the security firewall refuses when MVC
+     * reads them, which was a 500. The firewall's message quotes the body, so it must not be echoed.
+     */
+    @Test
+    void aJsonBodySentAsAFormIsA400NotA500() throws Exception {
+        // as a form, the whole body is one parameter name; %01 (a control character) is what the firewall refuses
+        HttpResponse<String> r = send(post("/api/v1/bots", "{\"name\":\"secret-name%01\",\"symbol\":41}")
+                .header("Authorization", "Bearer " + token).setHeader("Content-Type", "application/x-www-form-urlencoded"));
+        assertProblem(r, 400, "MALFORMED_REQUEST");
+        assertThat(r.body()).doesNotContain("secret-name");
+    }
+
     @Test
     void aPasswordOver72BytesIsAFieldErrorNotA500() throws Exception {
         // 32 Java characters (under any character limit) but 92 UTF-8 bytes: past what bcrypt takes
@@ -134,6 +214,75 @@ class HttpHardeningTest {
         assertProblem(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .method("TRACE", HttpRequest.BodyPublishers.noBody())), 405, "METHOD_NOT_ALLOWED");
         assertProblem(send(get("/error")), 404, "NOT_FOUND");
+    }
+
+    /**
+     * Paths Tomcat refuses before any filter runs (%00, an encoded '/', '..' above the root) and paths the security
+     * firewall refuses (an encoded '.', invalid UTF-8): sent over a raw socket so nothing normalises them on the way.
+     */
+    @Test
+    void malformedPathsAnswerProblemJsonWithSecurityHeaders() throws Exception {
+        for (String path : List.of("/api/v1/bots/%00", "/api/v1/..%2fbots", "/api/v1/%2e%2e/x", "/api/v1/bots%ff",
+                "/%00", "/api/v1/bots/..%2F..%2F..%2Fetc%2Fpasswd", "/api/v1/%2e%2e/%2e%2e/%2e%2e/x", "/index.html%00",
+                "/api/v1/bots/%c3%28", "/api/v1/bots/%2e", "/api/v1/bots%5c..%5cx")) {
+            for (String method : List.of("GET", "POST", "DELETE")) {
+                RawResponse r = raw(method + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                String what = method + " " + path + " -> " + r;
+                assertThat(r.status()).as(what).isEqualTo(400);
+                assertThat(r.header("Content-Type")).as(what).startsWith("application/problem+json");
+                assertThat(r.header("Content-Security-Policy")).as(what).isEqualTo(SecurityHeadersFilter.DASHBOARD_POLICY);
+                assertThat(r.header("X-Content-Type-Options")).as(what).isEqualTo("nosniff");
+                assertThat(r.header("Referrer-Policy")).as(what).isEqualTo("no-referrer");
+                assertThat(r.header("X-Frame-Options")).as(what).isEqualTo("DENY");
+                JsonNode body = JSON.readTree(r.body());
+                assertThat(body.get("status").asInt()).as(what).isEqualTo(400);
+                assertThat(body.get("title").asString()).as(what).isEqualTo("Bad Request");
+                assertThat(body.get("code").asString()).as(what).isEqualTo("MALFORMED_REQUEST");
+                assertThat(body.get("detail").asString()).as(what).isNotBlank();
+                assertThat(r.body()).as(what).doesNotContain("<html", "Exception", "Tomcat");
+            }
+        }
+    }
+
+    /** A response read off a raw socket: status, headers (names lower case) and body. */
+    record RawResponse(int status, java.util.Map<String, String> headers, String body) {
+        String header(String name) {
+            return headers.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), "");
+        }
+    }
+
+    /** Sends the bytes as they are (no client normalises the path) and reads until the server closes. */
+    RawResponse raw(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            String text = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            int end = text.indexOf("\r\n\r\n");
+            assertThat(end).as(text).isPositive();
+            String[] lines = text.substring(0, end).split("\r\n");
+            java.util.Map<String, String> headers = new java.util.HashMap<>();
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.put(lines[i].substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT), lines[i].substring(colon + 1).trim());
+            }
+            String body = text.substring(end + 4);
+            if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) body = unchunk(body);
+            return new RawResponse(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
+        }
+    }
+
+    private static String unchunk(String chunked) {
+        StringBuilder out = new StringBuilder();
+        int at = 0;
+        while (true) {
+            int eol = chunked.indexOf("\r\n", at);
+            int size = Integer.parseInt(chunked.substring(at, eol).split(";")[0].trim(), 16);
+            if (size == 0) return out.toString();
+            out.append(chunked, eol + 2, eol + 2 + size);
+            at = eol + 2 + size + 2;
+        }
     }
 
     HttpRequest.Builder get(String path) {
