@@ -13,6 +13,11 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [['list'], ['junit', { outputFile: `${reportDir}/junit.xml` }]],
+  // desktop runs every spec; phone (360 x 740) the flows whose layout must hold on a narrow screen
+  projects: [
+    { name: 'desktop', use: { viewport: { width: 1280, height: 800 } } },
+    { name: 'phone', use: { viewport: { width: 360, height: 740 } }, testMatch: /(rules|backtest-numbers|settings)\.spec\.ts$/ },
+  ],
   use: {
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8080',
     headless: true,

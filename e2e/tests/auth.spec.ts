@@ -15,7 +15,7 @@ test('register, log out, log in; client routes survive a reload', async ({ page 
   await expect(page.getByRole('heading', { name: 'Bots' })).toBeVisible();
   await expect(page.getByText(email)).toBeVisible(); // GET /me with the new token
 
-  await page.getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('link', { name: 'Activity', exact: true }).click();
   await expect(page).toHaveURL(/\/logs$/);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Activity log' })).toBeVisible();

@@ -18,7 +18,7 @@ test('run a backtest: a bad fee is named, then a run reports progress, metrics, 
   await expect(page.getByTestId('backtest-status')).toHaveText('DONE', { timeout: 120_000 });
   const result = page.getByTestId('backtest-result');
   await expect(result.getByRole('heading', { name: 'Metrics' })).toBeVisible();
-  await expect(result.getByText('Net profit')).toBeVisible();
+  await expect(result.getByText('Net profit', { exact: true })).toBeVisible();
   await expect(result.getByRole('img', { name: 'Equity curve' })).toBeVisible();
   await expect(result.getByRole('heading', { name: /^Trades \(\d+\)$/ })).toBeVisible();
   await shot(page, '10-backtest');

@@ -8,8 +8,8 @@ async function openNewBotForm(page: Page): Promise<string> {
   await page.locator('#symbol').fill('BTC/USDT');
   await page.locator('#strategy').selectOption('scalper');
   const ltp = page.getByTestId('ltp');
-  await expect(ltp).toHaveText(/^\d+(\.\d+)?$/);
-  const price = (await ltp.textContent())!.trim();
+  await expect(ltp).toHaveText(/^\d{1,3}(,\d{3})*(\.\d+)? USDT$/); // at the tick, grouped, with its unit
+  const price = (await ltp.textContent())!.trim().replace(/ USDT$/, '').replace(/,/g, '');
   // The form defaults buy and sell to LTP x 0.98 and x 1.02 at the LTP's precision (the LTP ticks on meanwhile).
   const decimals = price.split('.')[1]?.length ?? 0;
   const pattern = new RegExp(`^\\d+${decimals ? `\\.\\d{${decimals}}` : ''}$`);
@@ -47,7 +47,7 @@ test('a bad input shows the server\'s field error next to its field', async ({ p
 });
 
 test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop and delete it', async ({ page, request }) => {
-  await signedIn(page, request, 'lifecycle');
+  const token = await signedIn(page, request, 'lifecycle');
   await page.goto('/');
   await expect(page.getByTestId('stat-total')).toHaveText('0');
   await expect(page.getByText('No bots yet.')).toBeVisible();
@@ -56,10 +56,14 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await shot(page, '02-bot-form');
 
   await page.locator('#name').fill('e2e scalper');
-  await page.getByRole('button', { name: 'Quantity +1', exact: true }).click();
-  await expect(page.locator('#param-quantity')).toHaveValue('1');
-  await page.getByRole('button', { name: 'Quantity -1', exact: true }).click();
-  await expect(page.locator('#param-quantity')).toHaveValue('0');
+  // The quantity buttons step by the lot, scaled up until a step is worth the minimum notional (e.g. +0.0001).
+  const plus = page.getByRole('group', { name: 'Quantity adjustments' }).getByRole('button', { name: /^Quantity \+/ }).first();
+  const unit = (await plus.getAttribute('aria-label'))!.replace('Quantity +', '');
+  expect(unit).toMatch(/^0\.0*1$/);
+  await plus.click();
+  await expect(page.locator('#param-quantity')).toHaveValue(new RegExp(`^${unit.replace('.', '\\.')}0*$`)); // at the lot's decimals
+  await page.getByRole('button', { name: `Quantity -${unit}`, exact: true }).click();
+  await expect(page.locator('#param-quantity')).toHaveValue(/^0(\.0+)?$/);
   await page.locator('#param-quantity').fill('0.001');
   // A buy limit a few tenths of a percent above the market is marketable: it fills on the next tick.
   await page.locator('#param-buyPrice').fill(around(ltp, 0.3));
@@ -75,7 +79,7 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await expect(page.locator('[data-status="ACTIVE"]')).toBeVisible();
 
   // The fill reaches the open page through the event stream: no reload, no navigation.
-  await expect(page.getByText(/^Fill: BUY 0\.001 BTC\/USDT @/)).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByText(/^e2e scalper: bought 0\.0010* BTC at \d{1,3}(,\d{3})*\.\d{2} USDT$/)).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('trades').locator('tbody tr').first()).toContainText('BUY');
   await expect(page.getByTestId('detail-fills')).not.toHaveText(/^(0|—)$/);
   await expect(page).toHaveURL(botUrl);
@@ -94,7 +98,7 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await page.getByRole('link', { name: 'Orders' }).click();
   await expect(page.getByTestId('orders').locator('tbody tr').first()).toBeVisible();
   await shot(page, '06-orders');
-  await page.getByRole('link', { name: 'Activity' }).click();
+  await page.getByRole('link', { name: 'Activity', exact: true }).click();
   await expect(page.getByTestId('log-list').locator('li').first()).toBeVisible();
   await shot(page, '07-activity');
 
@@ -113,6 +117,16 @@ test('create a scalper on sim BTC/USDT, start it, see a fill arrive live, stop a
   await card.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { name: 'Edit e2e scalper' })).toBeVisible();
   await expect(page.locator('#param-quantity')).toHaveValue(/^0\.0010*$/);
+  // "% of available balance" sizes from the bot's own paper account where the server has GET /bots/{id}/balances
+  const editedId = page.url().split('/').at(-2)!;
+  const balances = await request.get(`/api/v1/bots/${editedId}/balances`, { headers: { Authorization: `Bearer ${token}` } });
+  if (balances.status() === 200) {
+    const usdt = ((await balances.json()) as { asset: string; available: string }[]).find((b) => b.asset === 'USDT')!;
+    const shown = Number(usdt.available).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    await expect(page.getByText(`Available: ${shown} USDT (this bot's paper account, what its open orders do not hold)`)).toBeVisible();
+  } else {
+    await expect(page.getByText(/^Available: [\d,]+\.\d{2} USDT \(paper account: 10,000 start plus this bot's PnL\)$/)).toBeVisible();
+  }
   await page.locator('#name').fill('e2e scalper renamed');
   await page.getByRole('button', { name: 'Save bot' }).click();
   await expect(page.getByRole('heading', { name: 'e2e scalper renamed' })).toBeVisible();
@@ -147,7 +161,7 @@ test('cancel a resting order from the orders page', async ({ page, request }) =>
   const sell = page.locator('[data-order-status]').filter({ hasText: 'SELL' }).first();
   await expect(sell).toBeVisible({ timeout: 90_000 }); // appears once the buy has filled
   await sell.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByText(/^Order .* cancelled$/)).toBeVisible();
+  await expect(page.getByText(/^e2e cancel: order .* cancelled$/)).toBeVisible(); // the toast names the bot
 
   await page.getByLabel('Status filter').selectOption('closed');
   await expect(page.locator('[data-order-status="CANCELED"]').filter({ hasText: 'SELL' })).toBeVisible();

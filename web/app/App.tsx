@@ -11,6 +11,7 @@ import { BotFormPage } from './pages/BotFormPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
 import { OrdersPage } from './pages/OrdersPage';
+import { SettingsPage } from './pages/SettingsPage';
 import { StreamProvider } from './stream/StreamContext';
 
 // The chart library is the bulk of the bundle: only the pages with charts load it.
@@ -51,6 +52,7 @@ export function App() {
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />
                   <Route path="logs" element={<LogsPage />} />
+                  <Route path="settings" element={<SettingsPage />} />
                   <Route path="backtest" element={<Suspense fallback={<Spinner />}><BacktestPage /></Suspense>} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>

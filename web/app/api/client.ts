@@ -31,6 +31,24 @@ export function setToken(token: string | null) {
   else localStorage.removeItem(TOKEN_KEY);
 }
 
+let rotations = 0;
+
+/**
+ * Runs a request that revokes the account's tokens (password change, sign out everywhere, account deletion). While it
+ * runs, 401s of other requests and the stream's "token revoked" close are expected and must not end the session.
+ */
+export async function revokingTokens<T>(request: () => Promise<T>): Promise<T> {
+  rotations++;
+  try {
+    return await request();
+  } finally {
+    // the stream's close frame may arrive just after the answer
+    setTimeout(() => { rotations--; }, 1_000);
+  }
+}
+
+export const tokensBeingRevoked = () => rotations > 0;
+
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json, application/problem+json');
@@ -47,7 +65,8 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   } catch {
     throw new ApiError(0, { title: 'Network error', detail: 'The server cannot be reached.' });
   }
-  if (response.status === 401 && token && !path.startsWith('/auth/')) {
+  // A 401 for a token that was replaced meanwhile (password change) says nothing about the current session.
+  if (response.status === 401 && token && !path.startsWith('/auth/') && token === getToken() && !tokensBeingRevoked()) {
     unauthorizedHandler?.();
   }
   if (!response.ok) {

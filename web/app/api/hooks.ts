@@ -1,9 +1,10 @@
 // TanStack Query hooks for every resource of docs/api.md. Query keys are shared with the event stream,
 // which invalidates them when something changes on the server.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { ApiCandle } from '../lib/candles';
 import { api, ApiError, query } from './client';
 import type {
-  Backtest, BacktestInput, Bot, Dataset, BotInput, BotStats, Exchange, LogEntry, Ltp, Order, Page, Position, Statistics,
+  Backtest, BacktestInput, Balance, Bot, Dataset, BotInput, BotStats, Exchange, LogEntry, Ltp, Order, Page, Position, Statistics,
   StrategyDefinition, Trade, User,
 } from './types';
 
@@ -17,6 +18,8 @@ export const keys = {
   botTrades: (id: Id) => ['bots', String(id), 'trades'] as const,
   botPositions: (id: Id) => ['bots', String(id), 'positions'] as const,
   botStats: (id: Id) => ['bots', String(id), 'stats'] as const,
+  botBalances: (id: Id) => ['bots', String(id), 'balances'] as const,
+  candles: (exchange: string, symbol: string, timeframe: string) => ['candles', exchange, symbol, timeframe] as const,
   statistics: ['statistics'] as const,
   orders: ['orders'] as const,
   logs: ['logs'] as const,
@@ -50,6 +53,40 @@ export const useBotPositions = (id: Id) =>
 
 export const useBotStats = (id: Id) =>
   useQuery({ queryKey: keys.botStats(id), queryFn: () => api<BotStats>(`/bots/${id}/stats`) });
+
+/** The bot's account balances; `null` when this server has no such endpoint (the form falls back to an estimate). */
+export const useBotBalances = (id: Id | undefined, enabled = true) =>
+  useQuery({
+    queryKey: keys.botBalances(id ?? ''),
+    enabled: enabled && id != null,
+    queryFn: async () => {
+      try {
+        return await api<Balance[]>(`/bots/${id}/balances`);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
+        throw e;
+      }
+    },
+  });
+
+/**
+ * Completed candles of a market, oldest first (asked again every minute; live ticks form the current one);
+ * `null` when the server has none (or no candle endpoint): a line chart is shown.
+ */
+export const useCandles = (exchange: string, symbol: string, timeframe = '1m', limit = 300) =>
+  useQuery({
+    queryKey: keys.candles(exchange, symbol, timeframe),
+    refetchOnWindowFocus: true,
+    refetchInterval: 60_000,
+    queryFn: async () => {
+      try {
+        return await api<ApiCandle[]>(`/candles${query({ exchange, symbol, timeframe, limit })}`);
+      } catch (e) {
+        if (e instanceof ApiError && (e.status === 404 || e.status === 405)) return null;
+        throw e;
+      }
+    },
+  });
 
 export interface OrderFilter { status?: string; botId?: string; page?: number }
 

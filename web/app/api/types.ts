@@ -34,7 +34,14 @@ export interface Bot {
   statusReason: string | null;
   createdAt: string;
   updatedAt: string;
+  /** Candles the strategy still needs before it can decide (null or absent: none / an older server). */
+  warmup?: Warmup | null;
 }
+
+export interface Warmup { needed: number; received: number }
+
+/** GET /bots/{id}/balances: the bot's account (a paper bot's simulated one). */
+export interface Balance { asset: string; total: string; available: string }
 
 export interface BotInput {
   name: string;
@@ -52,6 +59,8 @@ export interface Statistics {
   errorBots: number;
   totalPnl: string;
   totalTrades: number;
+  /** The PnL summed per quote currency (absent on older servers). */
+  totalPnlByQuote?: Record<string, string>;
 }
 
 export interface Order {
@@ -171,6 +180,8 @@ export interface Exchange {
   name: string;
   liveTrading: boolean;
   symbols: SymbolInfo[];
+  /** What a new paper bot's account starts with, in the quote asset (absent on older servers). */
+  paperQuoteBalance?: string | null;
 }
 
 export interface Ltp {
@@ -233,11 +244,23 @@ export interface BacktestResult {
   equity: { time: string; equity: string }[];
   /** Every asset of the account after the last candle; base asset left = a position still open. */
   finalBalances?: Record<string, string>;
+  /** The candles the run replayed (absent on older servers). */
+  prices?: { time: string; open: string; high: string; low: string; close: string }[];
+  /** The position still held after the last candle (null: flat; absent: older server). */
+  openPosition?: BacktestOpenPosition | null;
   from?: string;
   to?: string;
   stopReason: string | null;
   failed: boolean;
   warnings: string[];
+}
+
+export interface BacktestOpenPosition {
+  quantity: string;
+  entryPrice: string | null;
+  entryTime: string | null;
+  lastPrice: string | null;
+  unrealizedPnl: string | null;
 }
 
 export interface Backtest {

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { api, getToken, onUnauthorized, setToken } from '../api/client';
+import { api, getToken, onUnauthorized, setToken, tokensBeingRevoked } from '../api/client';
 
 interface AuthApi {
   token: string | null;
@@ -10,8 +10,11 @@ interface AuthApi {
   loggedOut: boolean;
   login: (email: string, password: string) => Promise<void>;
   register: (email: string, password: string) => Promise<void>;
-  logout: () => void;
+  /** Logs out here; `notice` is shown on the login page (e.g. "Your account was deleted."). */
+  logout: (notice?: string) => void;
   expire: () => void;
+  /** A fresh token replaces the stored one (after a password change every earlier token is revoked). */
+  replaceToken: (token: string) => void;
 }
 
 const AuthContext = createContext<AuthApi | null>(null);
@@ -30,14 +33,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     qc.clear();
   }, [qc]);
 
-  const logout = useCallback(() => {
-    setNotice(null);
+  const logout = useCallback((message?: string) => {
+    setNotice(typeof message === 'string' ? message : null);
     setLoggedOut(true);
     clear();
   }, [clear]);
 
   const expire = useCallback(() => {
-    if (!getToken()) return;
+    if (!getToken() || tokensBeingRevoked()) return;
     setNotice(SESSION_EXPIRED);
     clear();
   }, [clear]);
@@ -62,8 +65,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     await login(email, password);
   }, [login]);
 
-  const value = useMemo(() => ({ token, notice, loggedOut, login, register, logout, expire }),
-    [token, notice, loggedOut, login, register, logout, expire]);
+  const replaceToken = useCallback((next: string) => {
+    setToken(next);
+    setTokenState(next);
+    // what failed with the revoked token is asked again with the new one
+    void qc.invalidateQueries();
+  }, [qc]);
+
+  const value = useMemo(() => ({ token, notice, loggedOut, login, register, logout, expire, replaceToken }),
+    [token, notice, loggedOut, login, register, logout, expire, replaceToken]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

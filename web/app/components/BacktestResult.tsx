@@ -7,6 +7,8 @@ import { pnlClass, time } from '../lib/format';
 import { duration, formatPnl, formatPrice, formatQuantity, formatQuote, percent, type Market } from '../lib/money';
 import { addPoint, toSeconds, type FillMark, type Point } from '../lib/series';
 import { Amount } from './Amount';
+import { priceBars, barMarks } from '../lib/candles';
+import { CandleChart } from './CandleChart';
 import { LineChart } from './LineChart';
 import { Card, Empty } from './ui';
 
@@ -61,9 +63,10 @@ function Metrics({ result, s }: { result: Result; s: BacktestSummary }) {
       {s.open && (
         <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="open-position">
           A position was still open at the end: <b>{formatQuantity(s.open.quantity, q)}</b>
+          {s.open.entryPrice && <> bought at {formatPrice(s.open.entryPrice, q)}{s.open.entryTime && <> on {time(s.open.entryTime)}</>},</>}
           {s.open.markPrice && <> marked at {formatPrice(s.open.markPrice, q)} (the last close)</>}. It is not a completed trade, so
           it is not in the trade count or the win rate; the net profit includes it
-          {s.open.pnl && <> ({formatPnl(s.open.pnl, q)}, its entry fee included)</>}.
+          {s.open.pnl && <> (<span data-testid="bt-unrealized">{formatPnl(s.open.pnl, q)}</span> unrealized{s.open.reported ? '' : ', its entry fee included'})</>}.
         </p>
       )}
       {s.mismatches.map((x) => <p key={x} className="mb-2 text-sm text-red-600">{x}</p>)}
@@ -74,6 +77,8 @@ function Metrics({ result, s }: { result: Result; s: BacktestSummary }) {
         <Metric label="Final equity" value={formatQuote(money(m.finalEquity), q)} note={`started with ${formatQuote(money(m.startingEquity) ?? result.startingBalance, q)}`} />
         <Metric label="Max drawdown" value={percent(m.maxDrawdown as number | null)} />
         <Metric label="Trades (closed)" value={String(s.closed)} testId="bt-trades" note={s.open ? '+ 1 position open at the end' : undefined} />
+        <Metric label="Position at the end" value={s.open ? formatQuantity(s.open.quantity, q) : 'flat'} testId="bt-final-position"
+          note={s.open?.pnl ? `unrealized ${formatPnl(s.open.pnl, q)}` : undefined} />
         <Metric label="Win rate" value={s.closed ? percent(s.wins / s.closed) : '—'} testId="bt-win-rate"
           note={s.closed ? `${s.wins} won, ${s.losses} lost${s.closed - s.wins - s.losses ? `, ${s.closed - s.wins - s.losses} even` : ''}` : 'no closed trades'} />
         <Metric label="Expectancy (per trade)" value={formatPnl(money(m.expectancy), q)} />
@@ -88,6 +93,7 @@ function Metrics({ result, s }: { result: Result; s: BacktestSummary }) {
 }
 
 function Charts({ result, s }: { result: Result; s: BacktestSummary }) {
+  const bars = useMemo(() => priceBars(result.prices ?? []), [result.prices]);
   const equity = useMemo(() => {
     let points: Point[] = [];
     if (result.from && result.startingBalance) points = addPoint(points, { time: toSeconds(result.from), value: Number(result.startingBalance) }, 100_000);
@@ -100,13 +106,27 @@ function Charts({ result, s }: { result: Result; s: BacktestSummary }) {
       {equity.length > 0 && (
         <Card><h2 className="mb-2 font-semibold">Equity ({s.market.quote}), whole run</h2><LineChart points={equity} label="Equity curve" fit /></Card>
       )}
-      <Card>
-        <h2 className="font-semibold">Price and trades</h2>
-        <p className="mb-2 text-xs text-slate-500">▲ entries, ▼ exits. The API's result carries no candle closes, so the line joins the trades' prices.</p>
-        {prices.length === 0 ? <Empty>No trades to plot.</Empty> : <LineChart points={prices} marks={marks} label={`${result.symbol} trades`} fit />}
-      </Card>
+      {bars.length > 0 ? (
+        <Card className="min-w-0">
+          <h2 className="font-semibold">Price and trades</h2>
+          <p className="mb-2 text-xs text-slate-500">{barsNote(result.candles, bars.length, result.timeframe)}; ▲ entries, ▼ exits{s.open ? ', and the position still open at the end' : ''}.</p>
+          <CandleChart bars={bars} marks={barMarks(bars, marks)} label={`${result.symbol} candles and trades`} precision={8} fit />
+        </Card>
+      ) : (
+        <Card>
+          <h2 className="font-semibold">Price and trades</h2>
+          <p className="mb-2 text-xs text-slate-500">▲ entries, ▼ exits. This server's result carries no candles, so the line joins the trades' prices.</p>
+          {prices.length === 0 ? <Empty>No trades to plot.</Empty> : <LineChart points={prices} marks={marks} label={`${result.symbol} trades`} fit />}
+        </Card>
+      )}
     </>
   );
+}
+
+/** "960 bars of 6 × 5m candles" when the server bucketed a long run, else "5m candles". */
+export function barsNote(candles: number, bars: number, timeframe: string): string {
+  const per = candles > bars && bars > 0 ? Math.ceil(candles / bars) : 1;
+  return per > 1 ? `${bars} bars of ${per} × ${timeframe} candles` : `${timeframe} candles of the run`;
 }
 
 /** Entry and exit prices as a line with markers; the open position's mark at the end of the run. */
@@ -124,7 +144,9 @@ function tradePrices(result: Result, s: BacktestSummary): { prices: Point[]; mar
     add(t.entryTime, t.entryPrice, long ? 'BUY' : 'SELL', '');
     if (t.exitTime) add(t.exitTime, t.exitPrice, long ? 'SELL' : 'BUY', '');
   }
-  if (s.open?.markPrice && result.to) add(result.to, s.open.markPrice, 'SELL', 'open');
+  if (s.open?.entryTime && s.open.entryPrice) add(s.open.entryTime, s.open.entryPrice, 'BUY', 'open');
+  const lastBar = result.prices?.at(-1)?.time;
+  if (s.open?.markPrice && (lastBar ?? result.to)) add((lastBar ?? result.to)!, s.open.markPrice, 'SELL', 'open');
   marks.sort((a, b) => a.time - b.time);
   return { prices, marks };
 }
@@ -155,8 +177,8 @@ function Trades({ result, s }: { result: Result; s: BacktestSummary }) {
               ))}
               {s.open && (
                 <tr className="border-t border-slate-100 bg-amber-50 tabular-nums dark:border-slate-800 dark:bg-amber-950" data-testid="open-row">
-                  <td className="pr-2">—</td><td className="pr-2">open at the end</td><td className="pr-2">—</td><td className="pr-2">OPEN</td>
-                  <td className="pr-2">{formatQuantity(s.open.quantity, q)}</td><td className="pr-2">—</td>
+                  <td className="pr-2">{s.open.entryTime ? time(s.open.entryTime) : '—'}</td><td className="pr-2">open at the end</td><td className="pr-2">—</td><td className="pr-2">OPEN</td>
+                  <td className="pr-2">{formatQuantity(s.open.quantity, q)}</td><td className="pr-2">{s.open.entryPrice ? formatPrice(s.open.entryPrice, q) : '—'}</td>
                   <td className="pr-2">{s.open.markPrice ? `${formatPrice(s.open.markPrice, q)} (mark)` : '—'}</td><td className="pr-2">—</td>
                   <td className={`pr-2 ${pnlClass(s.open.pnl)}`}>{formatPnl(s.open.pnl, q)}</td><td>unrealized</td>
                 </tr>

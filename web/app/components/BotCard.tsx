@@ -6,6 +6,7 @@ import { formatPnl, type Market } from '../lib/money';
 import { pnlClass, sinceTime, time } from '../lib/format';
 import { Amount } from './Amount';
 import { useToast } from './Toasts';
+import { WarmupProgress } from './Warmup';
 import { Button, Card, ConfirmDialog, StatusBadge } from './ui';
 
 export function BotCard({ bot, market }: { bot: Bot; market: Market }) {
@@ -25,6 +26,7 @@ export function BotCard({ bot, market }: { bot: Bot; market: Market }) {
         <StatusBadge status={bot.status} />
       </div>
       {bot.status === 'ERROR' && bot.statusReason && <p className="break-words text-xs text-red-600">{bot.statusReason}</p>}
+      <WarmupProgress bot={bot} />
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <div className="col-span-2 min-w-0"><dt className="text-xs text-slate-500">PnL</dt>
           <dd className={`text-lg font-semibold ${pnlClass(bot.pnl)}`}><Amount text={formatPnl(bot.pnl, market)} testId="bot-pnl" /></dd></div>

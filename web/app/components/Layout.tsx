@@ -53,8 +53,13 @@ export function Layout() {
             <Button variant="ghost" onClick={toggle} aria-label="Toggle theme" title="Toggle theme">
               {theme === 'dark' ? '☀' : '☾'}
             </Button>
-            <span className="hidden max-w-40 truncate text-slate-500 md:inline">{me.data?.email}</span>
-            <Button variant="ghost" onClick={logout}>Log out</Button>
+            <NavLink to="/settings" aria-label="Account settings" title="Account settings"
+              className={({ isActive }) => `flex min-w-0 items-center gap-1 rounded-md px-2 py-1.5 ${isActive
+                ? 'bg-indigo-100 text-indigo-800 dark:bg-indigo-900 dark:text-indigo-100' : 'text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800'}`}>
+              <span aria-hidden="true">⚙</span>
+              <span className="hidden max-w-40 truncate md:inline">{me.data?.email ?? 'Settings'}</span>
+            </NavLink>
+            <Button variant="ghost" onClick={() => logout()}>Log out</Button>
           </div>
         </div>
       </header>

@@ -20,7 +20,7 @@ describe('backtest summary', () => {
     expect(s.wins).toBe(2);
     expect(s.losses).toBe(1);
     expect(s.closedPnl).toBe('0.0005');
-    expect(s.open).toEqual({ quantity: '10', markPrice: '0.0165000000', pnl: '0.0100' });
+    expect(s.open).toEqual({ quantity: '10', markPrice: '0.0165000000', pnl: '0.0100', reported: false });
     expect(s.mismatches).toEqual([]);
   });
 
@@ -30,6 +30,23 @@ describe('backtest summary', () => {
     expect(s.mismatches).toEqual([]);
     const wrong = summarize({ ...base, finalBalances: { BTC: '1.0105', LTC: '0' } });
     expect(wrong.mismatches).toEqual(['The net profit differs from the sum of the trades although no position is open.']);
+  });
+
+  it('takes the open position from the result\'s openPosition when the server sends it', () => {
+    const openPosition = { quantity: '10', entryPrice: '0.0160', entryTime: '2026-01-20T00:00:00Z', lastPrice: '0.0170', unrealizedPnl: '0.0100' };
+    const s = summarize({ ...base, openPosition });
+    expect(s.open).toEqual({ quantity: '10', markPrice: '0.0170', pnl: '0.0100', entryPrice: '0.0160', entryTime: '2026-01-20T00:00:00Z', reported: true });
+    expect(s.mismatches).toEqual([]);
+    // net profit = closed trades + unrealized, within the quote's rounding (BTC: 8 decimals)
+    expect(summarize({ ...base, openPosition: { ...openPosition, unrealizedPnl: '0.010000004' } }).mismatches).toEqual([]);
+    expect(summarize({ ...base, openPosition: { ...openPosition, unrealizedPnl: '0.0090' } }).mismatches)
+      .toEqual(["The net profit 0.0105 is not the closed trades' 0.0005 plus the open position's 0.0090."]);
+  });
+
+  it('is flat when openPosition is null, even with base asset left (the starting base holding)', () => {
+    const s = summarize({ ...base, openPosition: null, metrics: { ...base.metrics, netProfit: '0.0005' } });
+    expect(s.open).toBeNull();
+    expect(s.mismatches).toEqual([]);
   });
 
   it('reports counts and win rates that disagree with the trade list', () => {

@@ -2,16 +2,21 @@
 // and the net profit that includes both.
 import type { BacktestResult, BacktestTrade } from '../api/types';
 import { add, compare, decimalsOf, divide, isDecimal, multiply } from './decimal';
-import { isoDurationSeconds, marketOfSymbol, type Market } from './money';
+import { isoDurationSeconds, marketOfSymbol, quoteDecimals, type Market } from './money';
 
 /** The backtest instrument's grid (docs/backtesting.md: tick and lot 0.00000001 unless given). */
 export const BACKTEST_STEP = '0.00000001';
 
 export interface OpenPosition {
   quantity: string;
-  /** The last close the final equity marks it at: (final equity - quote balance) / quantity. */
+  /** From the result's openPosition (servers that send it). */
+  entryPrice?: string | null;
+  entryTime?: string | null;
+  /** True when the server reported the position; false when it was inferred from finalBalances and the equity. */
+  reported: boolean;
+  /** The last close it is marked at (reported lastPrice, or (final equity - quote balance) / quantity). */
   markPrice: string | null;
-  /** Net profit minus the closed trades' PnL: the open position's mark-to-market result, its entry fees included. */
+  /** Its unrealized PnL (reported, or net profit minus the closed trades' PnL, entry fees included). */
   pnl: string | null;
 }
 
@@ -45,24 +50,41 @@ export function summarize(result: BacktestResult): BacktestSummary {
   const baseQty = dec(balances[market.base]);
 
   let open: OpenPosition | null = null;
-  if (baseQty && compare(baseQty, '0') !== 0) {
+  const mismatches: string[] = [];
+  const reported = result.openPosition;
+  if (reported !== undefined) {
+    // the server says what is still held: null is flat
+    if (reported && dec(reported.quantity) && compare(dec(reported.quantity)!, '0') !== 0) {
+      open = { quantity: dec(reported.quantity)!, markPrice: dec(reported.lastPrice), pnl: dec(reported.unrealizedPnl),
+        entryPrice: dec(reported.entryPrice), entryTime: reported.entryTime ?? null, reported: true };
+    }
+    if (netProfit) {
+      const expected = open?.pnl ? add(closedPnl, open.pnl) : closedPnl;
+      const off = abs(add(netProfit, neg(expected)));
+      // the net profit is rounded to the quote's precision: one unit of it is rounding, more is a disagreement
+      if (compare(off, unit(quoteDecimals(market))) > 0) {
+        mismatches.push(`The net profit ${netProfit} is not the closed trades' ${closedPnl}${open?.pnl ? ` plus the open position's ${open.pnl}` : ''}.`);
+      }
+    }
+  } else if (baseQty && compare(baseQty, '0') !== 0) {
     const quoteBal = dec(balances[market.quote]);
     const markPrice = finalEquity && quoteBal ? divide(add(finalEquity, neg(quoteBal)), baseQty, 10) : null;
-    open = { quantity: baseQty, markPrice, pnl: netProfit ? add(netProfit, neg(closedPnl)) : null };
+    open = { quantity: baseQty, markPrice, pnl: netProfit ? add(netProfit, neg(closedPnl)) : null, reported: false };
   }
 
-  const mismatches: string[] = [];
   const count = result.metrics?.trades;
   if (typeof count === 'number' && count !== trades.length) mismatches.push(`The metrics count ${count} trades, the list has ${trades.length}.`);
   const rate = result.metrics?.winRate;
   if (typeof rate === 'number' && trades.length > 0 && Math.abs(rate - wins / trades.length) > 1e-9) {
     mismatches.push(`The reported win rate ${(rate * 100).toFixed(2)}% is not ${wins} of ${trades.length} trades.`);
   }
-  if (!open && netProfit && compare(netProfit, closedPnl) !== 0 && compare(abs(add(netProfit, neg(closedPnl))), '0.00000001') > 0) {
+  if (reported === undefined && !open && netProfit && compare(netProfit, closedPnl) !== 0 && compare(abs(add(netProfit, neg(closedPnl))), '0.00000001') > 0) {
     mismatches.push('The net profit differs from the sum of the trades although no position is open.');
   }
   return { market, closed: trades.length, wins, losses, closedPnl, netProfit, open, mismatches };
 }
+
+const unit = (decimals: number) => (decimals <= 0 ? '1' : `0.${'0'.repeat(decimals - 1)}1`);
 
 function neg(v: string): string {
   return multiply(v, '-1', decimalsOf(v.trim()));

@@ -16,3 +16,10 @@ export function pnlByQuote(bots: { exchange: string; symbol: string; pnl: string
   }
   return [...totals.values()];
 }
+
+/** The summary's `totalPnlByQuote` ({"USDT": "6.21"}) in the same shape; values that are not decimals are left out. */
+export function serverTotals(byQuote: Record<string, string>): QuoteTotal[] {
+  return Object.entries(byQuote)
+    .filter(([, pnl]) => typeof pnl === 'string' && isDecimal(pnl))
+    .map(([quote, pnl]) => ({ quote, market: { base: '', quote }, pnl }));
+}

@@ -16,6 +16,13 @@ vi.mock('../components/LineChart', () => ({
   },
 }));
 
+vi.mock('../components/CandleChart', () => ({
+  CandleChart: (p: { label: string; bars: Point[]; marks?: unknown[]; fit?: boolean }) => {
+    charts[p.label] = { points: p.bars, marks: p.marks, fit: p.fit };
+    return <div role="img" aria-label={p.label} />;
+  },
+}));
+
 const P = (name: string, unit: string | null, required = true) => ({
   name, type: 'DECIMAL', default: null, options: [], min: '0', exclusiveMin: true, max: null, step: null, unit, description: null, required,
 });
@@ -36,12 +43,12 @@ const RESULT = {
 
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-function mockServer() {
+function mockServer(result: unknown = RESULT) {
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
     const url = String(input);
     if (url === '/api/v1/backtests' && init?.method === 'POST') return json(202, { id: 'r1', status: 'QUEUED', progress: 0, strategy: 'scalper', dataset: DATASET.id, error: null });
     if (url.startsWith('/api/v1/backtests/datasets')) return json(200, [DATASET]);
-    if (url === '/api/v1/backtests/r1') return json(200, { id: 'r1', status: 'DONE', progress: 1, strategy: 'scalper', dataset: DATASET.id, error: null, result: RESULT });
+    if (url === '/api/v1/backtests/r1') return json(200, { id: 'r1', status: 'DONE', progress: 1, strategy: 'scalper', dataset: DATASET.id, error: null, result });
     if (url.startsWith('/api/v1/backtests')) return json(200, { items: [], page: 0, size: 20, total: 0 });
     if (url === '/api/v1/strategies') return json(200, [SCALPER]);
     return json(404, { status: 404, detail: url });
@@ -96,5 +103,34 @@ describe('backtest page', () => {
     const prices = charts['LTC/BTC trades'];
     expect(prices.marks).toHaveLength(7); // 3 entries, 3 exits, the open position's mark
     expect(prices.fit).toBe(true);
+  });
+
+  it('uses the result\'s candles and reported open position', async () => {
+    const prices = ['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', '2026-01-05T00:00:00Z', '2026-01-08T00:00:00Z', '2026-01-20T23:55:00Z']
+      .map((time) => ({ time, open: '0.0165', high: '0.0168', low: '0.0163', close: '0.0166' }));
+    const openPosition = { quantity: '10', entryPrice: '0.01600000', entryTime: '2026-01-20T00:00:00Z', lastPrice: '0.01700000', unrealizedPnl: '0.0100' };
+    mockServer({ ...RESULT, prices, openPosition, finalBalances: undefined });
+    const user = userEvent.setup();
+    renderPage();
+    await user.type(await screen.findByLabelText(/^Quantity/, { selector: 'input' }), '10');
+    await user.type(input(/^Buy price/), '0.0165');
+    await user.type(input(/^Sell price/), '0.01666');
+    await user.click(screen.getByRole('button', { name: 'Run backtest' }));
+    const open = await screen.findByTestId('open-position');
+    expect(open).toHaveTextContent('10.00000000 LTC bought at 0.01600000 BTC');
+    expect(open).toHaveTextContent('marked at 0.01700000 BTC');
+    expect(screen.getByTestId('bt-unrealized')).toHaveTextContent('+0.01000000 BTC');
+    expect(screen.getByTestId('bt-final-position')).toHaveTextContent('10.00000000 LTC');
+    expect(screen.getByText(/closed trades \+0.00050000 BTC \+ open position \+0.01000000 BTC/)).toBeInTheDocument();
+    expect(screen.getByTestId('open-row')).toHaveTextContent('0.01600000 BTC');
+    expect(screen.queryByText(/is not the closed trades/)).toBeNull();
+
+    const chart = charts['LTC/BTC candles and trades'];
+    expect(chart.points).toHaveLength(5);
+    expect(screen.getByText(/^5 bars of 1152 × 5m candles;/)).toBeInTheDocument(); // the server buckets a long run
+    expect(chart.points[0]).toEqual({ time: Date.parse('2026-01-01T00:00:00Z') / 1000, open: 0.0165, high: 0.0168, low: 0.0163, close: 0.0166 });
+    expect(chart.fit).toBe(true);
+    expect(chart.marks).toHaveLength(8); // 3 entries, 3 exits, the open position's entry and its mark, each on a candle
+    expect(screen.queryByRole('img', { name: 'LTC/BTC trades' })).toBeNull();
   });
 });

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  botApi, useBot, useBotMutation, useBotOrders, useBotPositions, useBotStats, useBotTrades, useLogs, useLtp,
+  botApi, useBot, useBotMutation, useBotOrders, useBotPositions, useBotStats, useBotTrades, useCandles, useLogs, useLtp,
 } from '../api/hooks';
 import type { Bot } from '../api/types';
+import { CandleChart } from '../components/CandleChart';
 import { LineChart } from '../components/LineChart';
+import { WarmupProgress } from '../components/Warmup';
 import { LogList } from '../components/LogList';
 import { OrderTable } from '../components/OrderTable';
 import { useToast } from '../components/Toasts';
@@ -15,6 +17,7 @@ import { PositionTable, TradeTable } from '../components/BotTables';
 import { pnlClass } from '../lib/format';
 import { amount, formatPnl, formatPrice, formatQuote, priceDecimals, type Market } from '../lib/money';
 import { addPoint, fillMarks, toSeconds, type Point } from '../lib/series';
+import { applyTick, barMarks, candleBars, mergeBars, timeframeSeconds, type Bar } from '../lib/candles';
 import { useStream } from '../stream/StreamContext';
 
 export function BotDetailPage() {
@@ -43,6 +46,7 @@ function BotDetail({ bot }: { bot: Bot }) {
           <p className="text-sm text-slate-500">{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}</p>
           {bot.statusReason && <p className="text-sm text-red-600">{bot.statusReason}</p>}
         </div>
+        <WarmupProgress bot={bot} className="order-last w-full sm:max-w-sm" />
         <Button variant={bot.status === 'ACTIVE' ? 'secondary' : 'success'} disabled={toggle.isPending}
           onClick={() => toggle.mutate(undefined, {
             onSuccess: (b) => toast.success(`${b.name} ${b.status === 'ACTIVE' ? 'started' : 'stopped'}`),
@@ -108,7 +112,56 @@ function Metric({ label, value, className = '', testId }: { label: string; value
   );
 }
 
+const CHART_TIMEFRAME = '1m';
+
+/** Candles of the bot's market with its fills; a tick line when the server has no candles. */
 function PriceChart({ bot, market }: { bot: Bot; market: Market }) {
+  const candles = useCandles(bot.exchange, bot.symbol, CHART_TIMEFRAME, 300);
+  if (candles.isPending) return <Spinner label="Loading candles…" />;
+  if (candles.data && candles.data.length > 0) return <CandlePriceChart bot={bot} market={market} candles={candles.data} />;
+  return <TickPriceChart bot={bot} market={market} />;
+}
+
+function LastPrice({ price, market, note }: { price: string | null; market: Market; note: string }) {
+  return (
+    <div className="mb-1 flex flex-wrap justify-between gap-x-2 text-sm text-slate-500">
+      <span>Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{price ? formatPrice(price, market) : 'N/A'}</span></span>
+      <span className="text-xs">{note}</span>
+    </div>
+  );
+}
+
+function CandlePriceChart({ bot, market, candles }: { bot: Bot; market: Market; candles: Parameters<typeof candleBars>[0] }) {
+  const { onTicks } = useStream();
+  const trades = useBotTrades(bot.id);
+  const [bars, setBars] = useState<Bar[]>(() => candleBars(candles));
+  const ltp = useLtp(bot.exchange, bot.symbol);
+  const [tick, setLast] = useState<string | null>(null);
+  const last = tick ?? ltp.data?.price ?? candles.at(-1)?.close ?? null;
+  const period = timeframeSeconds(CHART_TIMEFRAME) ?? 60;
+
+  // a refetch brings the server's completed candles again: they replace what the ticks built, except the forming one
+  useEffect(() => { setBars((current) => mergeBars(candleBars(candles), current)); }, [candles]);
+
+  useEffect(() => onTicks(bot.exchange, bot.symbol, (t) => {
+    const value = Number(t.price);
+    if (!Number.isFinite(value)) return;
+    setBars((b) => applyTick(b, toSeconds(t.timestamp), value, period));
+    setLast(t.price);
+  }), [bot.exchange, bot.symbol, onTicks, period]);
+
+  const fills = useMemo(() => fillMarks(trades.data ?? [], (p) => amount(p, priceDecimals(market))), [trades.data, market]);
+  const marks = useMemo(() => barMarks(bars, fills), [bars, fills]);
+
+  return (
+    <div className="min-w-0">
+      <LastPrice price={last} market={market} note={`${CHART_TIMEFRAME} candles, live`} />
+      <CandleChart bars={bars} marks={marks} label={`${bot.symbol} ${CHART_TIMEFRAME} candles`} precision={priceDecimals(market)} />
+    </div>
+  );
+}
+
+function TickPriceChart({ bot, market }: { bot: Bot; market: Market }) {
   const { onTicks } = useStream();
   const ltp = useLtp(bot.exchange, bot.symbol);
   const trades = useBotTrades(bot.id);
@@ -131,7 +184,7 @@ function PriceChart({ bot, market }: { bot: Bot; market: Market }) {
 
   return (
     <div>
-      <div className="mb-1 text-sm text-slate-500">Last <span className="font-semibold tabular-nums text-slate-900 dark:text-slate-100" data-testid="chart-last">{points.length > 0 ? formatPrice(String(points.at(-1)!.value), market) : ltp.data ? formatPrice(ltp.data.price, market) : 'N/A'}</span></div>
+      <LastPrice price={points.length > 0 ? String(points.at(-1)!.value) : ltp.data?.price ?? null} market={market} note="trades since this page opened (no candles from the server)" />
       <LineChart points={shown} marks={marks} label={`${bot.symbol} price`} />
     </div>
   );

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { botApi, useBot, useBotMutation, useExchanges, useLtp, useStrategies } from '../api/hooks';
-import type { Bot, BotInput, Exchange, Mode, StrategyDefinition } from '../api/types';
+import { botApi, useBot, useBotBalances, useBotMutation, useExchanges, useLtp, useStrategies } from '../api/hooks';
+import type { Balance, Bot, BotInput, Exchange, Mode, StrategyDefinition } from '../api/types';
 import { ParameterForm } from '../components/ParameterForm';
 import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
@@ -10,13 +10,13 @@ import { Button, Card, ErrorBox, Field, inputClass, Spinner } from '../component
 import { add, isDecimal } from '../lib/decimal';
 import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
-import { formatPrice, stepDecimals } from '../lib/money';
+import { formatPrice, group, stepDecimals } from '../lib/money';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
 import { useStream } from '../stream/StreamContext';
 
 const TOP_FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode'] as const;
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
-/** `botfleet.paper.quote-balance`'s default: the API does not expose the configured value or a bot's balance. */
+/** `botfleet.paper.quote-balance`'s default, for servers whose GET /exchanges has no `paperQuoteBalance`. */
 export const PAPER_QUOTE_BALANCE = '10000';
 
 export function BotFormPage() {
@@ -68,20 +68,17 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const ltpPrice = livePrice ?? ltp.data?.price ?? null;
   const tickDecimals = instrument ? stepDecimals(instrument.tickSize) : undefined;
   const priceDecimals = tickDecimals ?? pricePrecision(ltpPrice, 2);
+  const editingPaper = !!bot && bot.mode === 'PAPER' && mode === 'PAPER';
+  const balances = useBotBalances(bot?.id, editingPaper);
   const sizing = useMemo<Sizing | undefined>(() => {
     if (!instrument) return undefined;
     const buy = typeof values.buyPrice === 'string' && isDecimal(values.buyPrice) ? values.buyPrice : null;
     const paper = mode === 'PAPER';
-    return {
-      market: { base: instrument.baseAsset, quote: instrument.quoteAsset, tickSize: instrument.tickSize,
-        lotSize: instrument.lotSize, minNotional: instrument.minNotional },
-      price: buy ?? ltpPrice,
-      feeRate: instrument.makerFee,
-      balance: !paper ? null : bot && bot.mode === 'PAPER' && bot.pnl && isDecimal(bot.pnl) ? add(PAPER_QUOTE_BALANCE, bot.pnl) : PAPER_QUOTE_BALANCE,
-      balanceNote: !paper ? 'Live balances are not available from the server: size the order by hand.'
-        : bot?.mode === 'PAPER' ? 'paper account: 10,000 start plus this bot\'s PnL' : 'a new paper account starts with 10,000',
-    };
-  }, [instrument, values.buyPrice, ltpPrice, mode, bot]);
+    const market = { base: instrument.baseAsset, quote: instrument.quoteAsset, tickSize: instrument.tickSize,
+      lotSize: instrument.lotSize, minNotional: instrument.minNotional };
+    const { balance, balanceNote } = paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper });
+    return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote };
+  }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, editingPaper, balances.data, balances.isPending]);
 
   // Default buy/sell prices come from the LTP once per market; an edited bot keeps its own prices.
   const defaultedMarket = useRef<string | null>(bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null);
@@ -259,4 +256,35 @@ function useLivePrice(exchange: string, symbol: string): string | null {
     return onTicks(exchange, symbol, (t) => setPrice({ market, price: t.price }));
   }, [exchange, symbol, market, onTicks]);
   return price && price.market === market ? price.price : null;
+}
+
+interface BalanceInput {
+  paper: boolean;
+  editingPaper: boolean;
+  bot?: Bot;
+  venue?: Exchange;
+  quote: string;
+  /** GET /bots/{id}/balances; null: the server has no such endpoint; undefined: not asked (yet). */
+  balances: Balance[] | null | undefined;
+  loading: boolean;
+}
+
+/**
+ * The quote balance the "% of available balance" buttons size from: an edited paper bot's own available balance
+ * (GET /bots/{id}/balances), a new paper account's start (`paperQuoteBalance` of GET /exchanges), and on servers
+ * without those the configured default (plus the bot's PnL). Live balances are not available.
+ */
+export function paperBalance({ paper, editingPaper, bot, venue, quote, balances, loading }: BalanceInput): { balance: string | null; balanceNote: string } {
+  if (!paper) return { balance: null, balanceNote: 'Live balances are not available from the server: size the order by hand.' };
+  const start = venue?.paperQuoteBalance && isDecimal(venue.paperQuoteBalance) ? venue.paperQuoteBalance : null;
+  const startText = group(start ?? PAPER_QUOTE_BALANCE);
+  if (editingPaper) {
+    if (loading) return { balance: null, balanceNote: 'Loading this bot\'s balance…' };
+    const own = balances?.find((b) => b.asset === quote);
+    if (own && isDecimal(own.available)) return { balance: own.available, balanceNote: 'this bot\'s paper account, what its open orders do not hold' };
+    if (balances == null && bot?.pnl && isDecimal(bot.pnl)) {
+      return { balance: add(start ?? PAPER_QUOTE_BALANCE, bot.pnl), balanceNote: `paper account: ${startText} start plus this bot's PnL` };
+    }
+  }
+  return { balance: start ?? PAPER_QUOTE_BALANCE, balanceNote: `a new paper account starts with ${startText}` };
 }

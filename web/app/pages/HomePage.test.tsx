@@ -44,4 +44,24 @@ describe('home', () => {
     expect(within(feed).getByText('Alpha')).toBeInTheDocument();
     expect(within(feed).getByLabelText('Fill pop-ups')).toBeChecked();
   });
+
+  it('shows the summary\'s PnL per quote currency when the server sends it, over the bot list\'s sums', async () => {
+    vi.stubGlobal('fetch', vi.fn(async (input: string) => {
+      const url = String(input);
+      if (url.startsWith('/api/v1/bots/statistics')) return json({ totalBots: 250, activeBots: 0, stoppedBots: 250, errorBots: 0,
+        totalPnl: '106.2136', totalPnlByQuote: { USDT: '106.2137', BTC: '-0.0001' }, totalTrades: 6 });
+      if (url.startsWith('/api/v1/bots')) return json({ items: BOTS, page: 0, size: 100, total: 3 });
+      if (url === '/api/v1/exchanges') return json(SIM);
+      if (url.startsWith('/api/v1/logs')) return json({ items: [], page: 0, size: 10, total: 0 });
+      return json({});
+    }));
+    const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(<QueryClientProvider client={qc}><ToastProvider><MemoryRouter><HomePage /></MemoryRouter></ToastProvider></QueryClientProvider>);
+    const pnl = await screen.findByTestId('stat-pnl');
+    await within(pnl).findByText('+106.21');
+    expect(pnl).toHaveTextContent('+106.21 USDT');
+    expect(pnl).toHaveTextContent('-0.00010000 BTC');
+    expect(pnl).not.toHaveTextContent('+6.21');
+    expect(pnl).not.toHaveTextContent('0.00012000');
+  });
 });

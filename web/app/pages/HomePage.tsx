@@ -9,7 +9,7 @@ import { useToast } from '../components/Toasts';
 import { Button, Card, ConfirmDialog, Empty, ErrorBox, Spinner } from '../components/ui';
 import { pnlClass } from '../lib/format';
 import { formatPnl, signedAmount } from '../lib/money';
-import { pnlByQuote } from '../lib/totals';
+import { pnlByQuote, serverTotals } from '../lib/totals';
 
 export function HomePage() {
   const stats = useStatistics();
@@ -18,10 +18,12 @@ export function HomePage() {
   const toast = useToast();
   const [confirmStopAll, setConfirmStopAll] = useState(false);
   const stopAll = useBotMutation(() => botApi.stopAll());
-  // The summary's totalPnl adds every bot's PnL whatever its quote currency; per currency is only possible from the
-  // bot list, so it is used when the list holds every bot.
+  // The summary's totalPnl adds every bot's PnL whatever its quote currency: its totalPnlByQuote is what is shown;
+  // servers without it leave the per-currency sums to the bot list, when the list holds every bot.
   const complete = bots.data && bots.data.items.length >= bots.data.total;
-  const totals = useMemo(() => (complete ? pnlByQuote(bots.data!.items, marketOf) : null), [complete, bots.data, marketOf]);
+  const byQuote = stats.data?.totalPnlByQuote;
+  const totals = useMemo(() => (byQuote && typeof byQuote === 'object' ? serverTotals(byQuote)
+    : complete ? pnlByQuote(bots.data!.items, marketOf) : null), [byQuote, complete, bots.data, marketOf]);
 
   let pnl: ReactNode;
   if (totals && totals.length > 0) {
