@@ -1,19 +1,13 @@
 // A lightweight-charts candlestick series with fill markers; follows the light/dark theme, fits narrow screens.
 import {
-  CandlestickSeries, ColorType, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi,
+  CandlestickSeries, createChart, createSeriesMarkers, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi,
   type SeriesMarker, type Time, type UTCTimestamp,
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
+import { chartPalette, followTheme } from './chartTheme';
 import type { Bar } from '../lib/candles';
 import type { FillMark } from '../lib/series';
 
-function palette() {
-  const dark = document.documentElement.classList.contains('dark');
-  return {
-    layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: dark ? '#cbd5e1' : '#334155' },
-    grid: { vertLines: { color: dark ? '#1e293b' : '#e2e8f0' }, horzLines: { color: dark ? '#1e293b' : '#e2e8f0' } },
-  };
-}
 
 /** `fit`: always show every bar (a finished run); otherwise the last ~80 bars and the user's own zoom. */
 export function CandleChart({ bars, marks = [], height = 300, label, fit = false, precision = 2 }:
@@ -27,7 +21,7 @@ export function CandleChart({ bars, marks = [], height = 300, label, fit = false
   useEffect(() => {
     const el = box.current!;
     const c = createChart(el, {
-      ...palette(), height, autoSize: true,
+      ...chartPalette(), height, autoSize: true,
       timeScale: { timeVisible: true, secondsVisible: false, rightOffset: 3 },
       rightPriceScale: { borderVisible: false },
       handleScale: { axisPressedMouseMove: { time: true, price: false } },
@@ -40,10 +34,9 @@ export function CandleChart({ bars, marks = [], height = 300, label, fit = false
     series.current = s;
     markers.current = createSeriesMarkers(s, []);
     placed.current = false;
-    const observer = new MutationObserver(() => c.applyOptions(palette()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    const stopFollowingTheme = followTheme(c);
     return () => {
-      observer.disconnect();
+      stopFollowingTheme();
       c.remove();
       chart.current = null;
       series.current = null;

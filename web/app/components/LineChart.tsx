@@ -1,18 +1,12 @@
 // A lightweight-charts line with optional fill markers; follows the light/dark theme.
 import {
-  ColorType, createChart, createSeriesMarkers, LineSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi,
+  createChart, createSeriesMarkers, LineSeries, type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi,
   type SeriesMarker, type Time, type UTCTimestamp,
 } from 'lightweight-charts';
 import { useEffect, useRef } from 'react';
+import { chartPalette, followTheme } from './chartTheme';
 import type { FillMark, Point } from '../lib/series';
 
-function palette() {
-  const dark = document.documentElement.classList.contains('dark');
-  return {
-    layout: { background: { type: ColorType.Solid, color: 'transparent' }, textColor: dark ? '#cbd5e1' : '#334155' },
-    grid: { vertLines: { color: dark ? '#1e293b' : '#e2e8f0' }, horzLines: { color: dark ? '#1e293b' : '#e2e8f0' } },
-  };
-}
 
 /** `fit`: always show the whole series (a finished run), instead of leaving a long live line's zoom to the user. */
 export function LineChart({ points, marks = [], height = 300, label, fit = false }:
@@ -25,7 +19,7 @@ export function LineChart({ points, marks = [], height = 300, label, fit = false
   useEffect(() => {
     const el = box.current!;
     const c = createChart(el, {
-      ...palette(), height, autoSize: true,
+      ...chartPalette(), height, autoSize: true,
       timeScale: { timeVisible: true, secondsVisible: true },
       rightPriceScale: { borderVisible: false },
     });
@@ -33,11 +27,9 @@ export function LineChart({ points, marks = [], height = 300, label, fit = false
     chart.current = c;
     series.current = s;
     markers.current = createSeriesMarkers(s, []);
-    // The theme is a class on <html>; repaint the chart when it flips.
-    const observer = new MutationObserver(() => c.applyOptions(palette()));
-    observer.observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
+    const stopFollowingTheme = followTheme(c);
     return () => {
-      observer.disconnect();
+      stopFollowingTheme();
       c.remove();
       chart.current = null;
       series.current = null;

@@ -74,10 +74,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(InvalidParameterException.class)
     ResponseEntity<Object> invalidParameters(InvalidParameterException e, WebRequest request) {
-        log.info("Refused unreadable request parameters on {}", path(request));
-        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
-                        "The query string or form body is malformed and cannot be read as parameters"), new HttpHeaders(),
-                ErrorCode.MALFORMED_REQUEST.status(), request);
+        return malformed(e, request, "unreadable request parameters",
+                "The query string or form body is malformed and cannot be read as parameters");
     }
 
     /**
@@ -87,10 +85,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(RequestRejectedException.class)
     ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
-        log.info("Refused a request the security firewall rejected on {}", path(request));
-        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
-                        "The request contains a parameter, header or path the server does not accept"), new HttpHeaders(),
-                ErrorCode.MALFORMED_REQUEST.status(), request);
+        return malformed(e, request, "a request the security firewall rejected",
+                "The request contains a parameter, header or path the server does not accept");
     }
 
     /**
@@ -99,9 +95,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e, WebRequest request) {
-        log.info("Refused an unreadable multipart body on {}", path(request));
-        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST,
-                        "The multipart body cannot be parsed; the API takes application/json"), new HttpHeaders(),
+        return malformed(e, request, "an unreadable multipart body",
+                "The multipart body cannot be parsed; the API takes application/json");
+    }
+
+    /** A request that cannot be read at all: one INFO line naming what (never the input itself), a 400 problem. */
+    private ResponseEntity<Object> malformed(Exception e, WebRequest request, String what, String detail) {
+        log.info("Refused {} on {}", what, path(request));
+        return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST, detail), new HttpHeaders(),
                 ErrorCode.MALFORMED_REQUEST.status(), request);
     }
 

@@ -29,7 +29,7 @@ class PaperFillTimingH2Test extends RuntimeTestBase {
     MarketDataHub hub;
 
     @Test
-    void everyPaperFillIsAtAPriceTradedAfterItsOrderWasPlaced() throws InterruptedException {
+    void everyPaperFillIsAtAPriceTradedAfterItsOrderWasPlaced() {
         List<Tick> tape = new CopyOnWriteArrayList<>();
         MarketDataHub.Subscription recording = hub.subscribe("sim", "BTC/USDT", new MarketDataListener() {
             @Override
@@ -45,19 +45,14 @@ class PaperFillTimingH2Test extends RuntimeTestBase {
             long candleClose = (firstTick / 60_000 + 1) * 60_000;  // the first 1m candle completes here
             // A scalper trades between two fixed prices; when the sim walk drifts away from them it stops filling. So
             // while no fill has come after the candle close, another scalper is started around the price every 5 s.
-            long nextSpawn = System.nanoTime() + 5_000_000_000L;
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (fillsAfter(user, bots, candleClose) < 2 || tape.isEmpty()
-                    || tape.getLast().timestamp() <= candleClose + 5_000) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no two fills after the candle close at " + Instant.ofEpochMilli(candleClose));
-                }
-                if (System.nanoTime() > nextSpawn && bots.size() < 12) {
+            long[] nextSpawn = {System.nanoTime() + 5_000_000_000L};
+            await("two fills after the candle close at " + Instant.ofEpochMilli(candleClose), () -> {
+                if (System.nanoTime() > nextSpawn[0] && bots.size() < 12) {
                     bots.add(start(user, scalper(user, "0.0003", "0.0003")));
-                    nextSpawn = System.nanoTime() + 5_000_000_000L;
+                    nextSpawn[0] = System.nanoTime() + 5_000_000_000L;
                 }
-                Thread.sleep(200);
-            }
+                return fillsAfter(user, bots, candleClose);
+            }, n -> n >= 2 && !tape.isEmpty() && tape.getLast().timestamp() > candleClose + 5_000);
             for (String bot : bots) post("/api/v1/bots/" + bot + "/stop", user, null);
 
             int checked = 0;
