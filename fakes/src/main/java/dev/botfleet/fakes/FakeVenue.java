@@ -1,0 +1,37 @@
+package dev.botfleet.fakes;
+
+/**
+ * A running fake of one venue: its endpoints, its matching engine (to print trades and inspect what it was sent), its
+ * clock and its fault switches. Every venue's fake implements this, so one contract test drives them all.
+ */
+public interface FakeVenue extends AutoCloseable {
+    /** Our id of the venue, e.g. "binance". */
+    String venue();
+
+    MatchingEngine engine();
+
+    Faults faults();
+
+    FakeClock clock();
+
+    /** Base URL of the REST API, e.g. http://127.0.0.1:41234 */
+    String restUrl();
+
+    /** Base URL of the public market-data WebSocket. */
+    String marketStreamUrl();
+
+    /** Base URL of the private (user-data) WebSocket. */
+    String userStreamUrl();
+
+    /** Drops every user-data socket abruptly. */
+    void dropUserStreams();
+
+    /** Drops every market-data socket abruptly. */
+    void dropMarketStreams();
+
+    /** Number of open user-data sockets that are subscribed (logged in). */
+    int subscribedUserStreams();
+
+    @Override
+    void close();
+}
