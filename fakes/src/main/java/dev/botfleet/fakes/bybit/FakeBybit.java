@@ -124,14 +124,14 @@ public final class FakeBybit implements FakeVenue {
     }
 
     private void open(String method, String path, Public handler) {
-        http.route(method, path, request -> guarded(() -> {
+        http.route(method, path, request -> guarded(path, () -> {
             long now = clock.getAsLong();
             return handler.handle(request, now);
         }));
     }
 
     private void signed(String method, String path, Private handler) {
-        http.route(method, path, request -> guarded(() -> {
+        http.route(method, path, request -> guarded(path, () -> {
             FakeAccount caller = verifier.verify(request);
             long now = clock.getAsLong();
             if (faults.take(Faults.Kind.SERVER_ERROR)) {
@@ -153,7 +153,7 @@ public final class FakeBybit implements FakeVenue {
         Response run() throws Exception;
     }
 
-    private Response guarded(Body body) throws Exception {
+    private Response guarded(String path, Body body) throws Exception {
         long now = clock.getAsLong();
         long banned = Math.max(faults.bannedUntil(), limits.ipBannedUntil());
         if (now < banned || !limits.countIp()) {
@@ -164,9 +164,13 @@ public final class FakeBybit implements FakeVenue {
                     "Retry-After", Long.toString(Math.max(1, (until - now + 999) / 1000))), "access too frequent");
         }
         if (faults.take(Faults.Kind.RATE_LIMIT)) {
+            // retCode 10006 says when to come back in X-Bapi-Limit-Reset-Timestamp (the retry-after of Bybit).
             long reset = now + faults.retryAfterSeconds * 1000L;
-            return error(new BybitError(200, 10006, "Too many visits!", limitHeaders(new RateCounter.Usage(20, 0,
-                    reset, true))), now);
+            Integer limit = limits.perSecond.get(path);
+            Map<String, String> headers = limit == null
+                    ? Map.of("X-Bapi-Limit-Reset-Timestamp", Long.toString(reset))
+                    : limitHeaders(new RateCounter.Usage(limit, 0, reset, true));
+            return error(new BybitError(200, 10006, "Too many visits!", headers), now);
         }
         try {
             return body.run();
