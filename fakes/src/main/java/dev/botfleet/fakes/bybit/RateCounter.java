@@ -35,6 +35,7 @@ public final class RateCounter {
     private final Map<String, Deque<Long>> byKeyAndPath = new HashMap<>();
     private final Deque<Long> ip = new ArrayDeque<>();
     private volatile long ipBannedUntil;
+    private int refused;
 
     RateCounter(LongSupplier clock) {
         this.clock = clock;
@@ -64,11 +65,15 @@ public final class RateCounter {
         Deque<Long> times = byKeyAndPath.computeIfAbsent(apiKey + " " + path, k -> new ArrayDeque<>());
         while (!times.isEmpty() && times.peekFirst() <= now - 1000) times.pollFirst();
         if (times.size() >= limit) {
+            refused++;
             return new Usage(limit, 0, times.peekFirst() + 1000, true);
         }
         times.addLast(now);
         return new Usage(limit, limit - times.size(), now, false);
     }
+
+    /** How many requests the per-UID limits refused (retCode 10006) so far. */
+    public synchronized int refused() { return refused; }
 
     synchronized void reset() {
         byKeyAndPath.clear();
