@@ -90,8 +90,11 @@ public final class BybitMarketData implements MarketDataClient {
         BybitMarketStream session = new BybitMarketStream(this, instruments, listener);
         String base = endpoints.marketStream();
         URI uri = URI.create(base.endsWith("/v5/public/spot") ? base : base + "/v5/public/spot");
-        return new ReconnectingWebSocket("bybit-market", venue.http(), () -> uri, session, PING_EVERY, () -> PING)
-                .start();
+        ReconnectingWebSocket socket = new ReconnectingWebSocket("bybit-market", venue.http(), () -> uri, session,
+                PING_EVERY, () -> PING);
+        session.attach(socket);
+        socket.start();
+        return session;
     }
 
     private static double d(JsonNode node) { return new BigDecimal(node.asString()).doubleValue(); }

@@ -5,7 +5,9 @@ import dev.botfleet.engine.market.Quote;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
+import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Sender;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Session;
 import org.slf4j.Logger;
@@ -26,7 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * candles missed while away are fetched by REST before the stream's own messages are read; each open time reaches the
  * listener once, oldest first.
  */
-final class BybitMarketStream implements Session {
+final class BybitMarketStream implements Session, StreamHandle {
     private static final Logger log = LoggerFactory.getLogger(BybitMarketStream.class);
     private static final long MINUTE = Timeframe.M1.millis();
 
@@ -36,12 +38,23 @@ final class BybitMarketStream implements Session {
     /** Per venue symbol, the open time of the last closed candle handed to the listener. */
     private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
     private volatile long startedMinute = -1;
+    private volatile int pendingAcks = -1;
+    private ReconnectingWebSocket socket;
 
     BybitMarketStream(BybitMarketData rest, Set<VenueInstrument> instruments, MarketStreamListener listener) {
         this.rest = rest;
         this.listener = listener;
         for (VenueInstrument vi : instruments) byVenue.put(vi.venueSymbol(), vi);
     }
+
+    void attach(ReconnectingWebSocket socket) { this.socket = socket; }
+
+    /** Open and every subscribe request acknowledged: from then on, trades on the venue reach the listener. */
+    @Override
+    public boolean connected() { return pendingAcks == 0 && socket.connected(); }
+
+    @Override
+    public void close() { socket.close(); }
 
     @Override
     public void onOpen(Sender sender, boolean reconnect) {
@@ -51,6 +64,7 @@ final class BybitMarketStream implements Session {
             topics.add("kline.1." + symbol);
             topics.add("orderbook.1." + symbol);
         }
+        pendingAcks = (topics.size() + 9) / 10;
         for (int i = 0; i < topics.size(); i += 10) {
             List<String> chunk = topics.subList(i, Math.min(topics.size(), i + 10));
             sender.send("{\"op\":\"subscribe\",\"args\":[\"" + String.join("\",\"", chunk) + "\"]}");
@@ -63,7 +77,10 @@ final class BybitMarketStream implements Session {
     }
 
     @Override
-    public void onDropped(String reason) { listener.onDisconnected(reason); }
+    public void onDropped(String reason) {
+        pendingAcks = -1;
+        listener.onDisconnected(reason);
+    }
 
     @Override
     public void onMessage(Sender sender, String text) {
@@ -73,6 +90,8 @@ final class BybitMarketStream implements Session {
             if (msg.has("success") && !msg.path("success").asBoolean(true)) {
                 log.warn("bybit market stream refused {}: {}", msg.path("op").asString(""),
                         msg.path("ret_msg").asString(""));
+            } else if ("subscribe".equals(msg.path("op").asString("")) && pendingAcks > 0) {
+                pendingAcks--;
             }
             return;
         }

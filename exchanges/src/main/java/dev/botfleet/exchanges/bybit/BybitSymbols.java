@@ -35,12 +35,25 @@ final class BybitSymbols {
         this.loader = loader;
     }
 
-    /** Loads the list afresh and remembers every name in it. */
-    List<VenueInstrument> load() {
-        List<VenueInstrument> all = parse(loader.get());
+    /**
+     * Loads the list afresh and remembers every name in it. Bybit lists spot pairs only while they trade ("Spot has
+     * Trading only"), so a pair seen before and missing now is still returned, with its last reference data, as not
+     * trading: a bot on a halted pair learns that it is halted, not that its symbol vanished.
+     */
+    synchronized List<VenueInstrument> load() {
+        List<VenueInstrument> all = new ArrayList<>(parse(loader.get()));
+        java.util.Set<String> listed = new java.util.HashSet<>();
         for (VenueInstrument vi : all) {
+            listed.add(vi.venueSymbol());
             byVenue.put(vi.venueSymbol(), vi);
             byOurs.put(vi.symbol(), vi);
+        }
+        for (VenueInstrument known : List.copyOf(byVenue.values())) {
+            if (listed.contains(known.venueSymbol())) continue;
+            VenueInstrument halted = new VenueInstrument(known.instrument(), known.venueSymbol(), false);
+            byVenue.put(known.venueSymbol(), halted);
+            byOurs.put(known.symbol(), halted);
+            all.add(halted);
         }
         return all;
     }

@@ -58,8 +58,12 @@ class BybitAdapterTest {
         BybitSymbols symbols = ((BybitTradingClient) trading).symbols();
         assertThat(symbols.venue("ETH/USDT")).isEqualTo("ETHUSDT");
         assertThat(symbols.ours("ETHUSDT")).isEqualTo("ETH/USDT");
+        // Bybit stops listing a halted spot pair; one seen before is reported as not trading.
         fake.engine().market("ETHUSDT").trading = false;
-        assertThat(market.instruments()).extracting(VenueInstrument::symbol).containsExactly("BTC/USDT");
+        assertThat(market.instruments()).filteredOn(VenueInstrument::trading).extracting(VenueInstrument::symbol)
+                .containsExactly("BTC/USDT");
+        assertThat(market.instruments()).filteredOn(i -> i.symbol().equals("ETH/USDT")).singleElement()
+                .satisfies(eth -> assertThat(eth.trading()).isFalse());
     }
 
     @Test
