@@ -23,6 +23,7 @@ public final class InstrumentCache {
     private volatile Map<String, VenueInstrument> byVenueSymbol = Map.of();
     private volatile long loadedAt = Long.MIN_VALUE;
     private volatile String problem = "not loaded yet";
+    private volatile Object snapshot = new Object();
 
     public InstrumentCache(MarketDataClient client, long maxAgeMillis, LongSupplier clock) {
         this.client = client;
@@ -46,9 +47,11 @@ public final class InstrumentCache {
             byVenueSymbol = Map.copyOf(theirs);
             loadedAt = clock.getAsLong();
             problem = null;
+            snapshot = new Object();
             return true;
         } catch (RuntimeException e) {
             problem = e.getMessage();
+            snapshot = new Object();
             log.warn("{}: instruments not loaded: {}", client.venue(), e.getMessage());
             return false;
         }
@@ -65,6 +68,9 @@ public final class InstrumentCache {
     public String problem() { return problem; }
 
     public List<VenueInstrument> all() { return List.copyOf(bySymbol.values()); }
+
+    /** The current list as one immutable object: a new identity after every successful load (and every problem). */
+    public Object snapshot() { return snapshot; }
 
     public Optional<VenueInstrument> find(String symbol) { return Optional.ofNullable(bySymbol.get(symbol)); }
 
