@@ -26,12 +26,14 @@ export function SymbolCombobox({ id, venue, value, onChange, onSelect, invalid, 
   const listId = `${useId()}-symbols`;
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
-  const q = useDebounced(value.trim(), SEARCH_DEBOUNCE_MS);
-  // ask only once the typing has settled: no request for every keystroke, none for a stale text
-  const { items, searching } = useSymbolSearch(venue, q, open, q === value.trim());
+  const text = value.trim();
+  const q = useDebounced(text, SEARCH_DEBOUNCE_MS);
+  // the server is asked once the typing has settled (no request per keystroke, none for a stale text); a local list
+  // is ranked at once
+  const { items, searching } = useSymbolSearch(venue, text, q, open);
   const shown = open ? items : [];
 
-  useEffect(() => { setActive(-1); }, [q, venue?.id]);
+  useEffect(() => { setActive(-1); }, [text, venue?.id]);
   useEffect(() => {
     if (active >= 0) document.getElementById(`${listId}-${active}`)?.scrollIntoView?.({ block: 'nearest' });
   }, [active, listId]);
@@ -54,10 +56,9 @@ export function SymbolCombobox({ id, venue, value, onChange, onSelect, invalid, 
       setActive((a) => (e.key === 'ArrowDown' ? (a + 1) % n : a <= 0 ? n - 1 : a - 1));
     } else if (e.key === 'Enter' && open) {
       const chosen = active >= 0 ? shown[active] : exact();
-      if (chosen) {
-        e.preventDefault(); // picking is not submitting
-        pick(chosen);
-      } else setOpen(false);
+      if (chosen || searching) e.preventDefault(); // picking is not submitting; nor is Enter before the answer is in
+      if (chosen) pick(chosen);
+      else if (!searching) setOpen(false);
     } else if (e.key === 'Escape' && open) {
       e.preventDefault();
       e.stopPropagation();
@@ -108,8 +109,9 @@ export function SymbolCombobox({ id, venue, value, onChange, onSelect, invalid, 
  * Up to 20 best matches of `q`: the server's search for venues with live trading (their lists are long), a local
  * ranking of the venue's own list for paper-only venues, and when the search fails (e.g. an older server's 404).
  */
-function useSymbolSearch(venue: Exchange | undefined, q: string, open: boolean, settled: boolean): { items: SymbolInfo[]; searching: boolean } {
+function useSymbolSearch(venue: Exchange | undefined, text: string, q: string, open: boolean): { items: SymbolInfo[]; searching: boolean } {
   const remote = !!venue && venue.liveTrading;
+  const settled = q === text;
   const search = useQuery({
     queryKey: keys.symbols(venue?.id ?? '', q),
     enabled: open && remote && settled,
@@ -119,8 +121,8 @@ function useSymbolSearch(venue: Exchange | undefined, q: string, open: boolean, 
     queryFn: () => searchSymbols(venue!.id, q, SYMBOL_LIMIT),
   });
   const normalized = useMemo(() => (venue?.symbols ?? []).map((s) => normalizeSymbol(s.symbol)), [venue]);
-  const local = useMemo(() => (open && (!remote || search.isError) ? rankSymbols(venue?.symbols ?? [], q, SYMBOL_LIMIT, normalized) : []),
-    [open, remote, search.isError, venue, q, normalized]);
+  const local = useMemo(() => (open && (!remote || search.isError) ? rankSymbols(venue?.symbols ?? [], text, SYMBOL_LIMIT, normalized) : []),
+    [open, remote, search.isError, venue, text, normalized]);
   if (!remote || search.isError) return { items: local, searching: false };
   return { items: search.data ?? [], searching: search.isFetching || (open && !settled) };
 }
