@@ -20,7 +20,7 @@ interface BalanceInput {
 /**
  * The quote balance the "% of available balance" buttons size from: an edited paper bot's own available balance
  * (GET /bots/{id}/balances), a new paper account's start (`paperQuoteBalance` of GET /exchanges), and on servers
- * without those the configured default (plus the bot's PnL). Live balances are not available.
+ * without those the configured default (plus the bot's PnL). LIVE bots: see liveBalance.
  */
 export function paperBalance({ paper, editingPaper, bot, venue, quote, balances, loading }: BalanceInput): { balance: string | null; balanceNote: string } {
   if (!paper) return { balance: null, balanceNote: 'Live balances are not available from the server: size the order by hand.' };
@@ -35,4 +35,24 @@ export function paperBalance({ paper, editingPaper, bot, venue, quote, balances,
     }
   }
   return { balance: start ?? PAPER_QUOTE_BALANCE, balanceNote: `a new paper account starts with ${startText}` };
+}
+
+interface LiveInput {
+  venue: string;
+  quote: string;
+  keyChosen: boolean;
+  /** GET /credentials/{id}/balances' balances; undefined while not (yet) known. */
+  balances: Balance[] | undefined;
+  loading: boolean;
+  failed: boolean;
+}
+
+/** A LIVE bot sizes from what the venue says its key's account has available in the quote asset. */
+export function liveBalance({ venue, quote, keyChosen, balances, loading, failed }: LiveInput): { balance: string | null; balanceNote: string } {
+  if (!keyChosen) return { balance: null, balanceNote: 'Choose an API key to size from its account on the exchange.' };
+  if (failed) return { balance: null, balanceNote: `${venue} did not give the key's balance: size the order by hand.` };
+  if (loading || !balances) return { balance: null, balanceNote: `Asking ${venue} for the key's balance…` };
+  const own = balances.find((b) => b.asset === quote);
+  if (own && isDecimal(own.available)) return { balance: own.available, balanceNote: `the key's ${venue} account, shared with its other bots` };
+  return { balance: '0', balanceNote: `the key's ${venue} account holds no ${quote}` };
 }

@@ -42,6 +42,10 @@ function serve(onPost?: (body: Record<string, unknown>) => Response) {
     if (url === '/api/v1/strategies') return json(200, [SCALPER]);
     if (url === '/api/v1/exchanges') return json(200, VENUES);
     if (url === '/api/v1/credentials') return json(200, keys);
+    if (url === '/api/v1/credentials/k-main/balances') {
+      return json(200, { credentialId: 'k-main', exchange: 'binance', fetchedAt: '2026-03-02T09:30:00Z',
+        balances: [{ asset: 'BTC', total: '0.1', available: '0.1' }, { asset: 'USDT', total: '2000', available: '1500' }] });
+    }
     if (url.startsWith('/api/v1/exchanges/binance/symbols')) {
       searches.push(url);
       const q = new URL(url, 'http://x').searchParams.get('q') ?? '';
@@ -229,6 +233,20 @@ describe('bot form: LIVE', () => {
     expect(posted).toHaveLength(1);
     expect(posted[0].mode).toBe('PAPER');
     expect(posted[0]).not.toHaveProperty('credentialId');
+  });
+
+  it('sizes a LIVE order from the chosen key\'s balance on the venue', async () => {
+    serve();
+    const user = userEvent.setup();
+    renderForm();
+    await liveBotOnBinance(user);
+    expect(screen.getByText('Choose an API key to size from its account on the exchange.')).toBeInTheDocument();
+    await waitFor(() => expect(option(screen.getByLabelText('API key'), 'k-main')).toBeTruthy());
+    await user.selectOptions(screen.getByLabelText('API key'), 'k-main');
+    expect(await screen.findByText('Available: 1,500.00 USDT (the key\'s Binance account, shared with its other bots)')).toBeInTheDocument();
+    // 100% of 1500 USDT at 1960.00 with the 0.1% fee: 1500 / 1961.96 = 0.76454.. -> 0.7645 (lot 0.0001)
+    await user.click(screen.getByRole('button', { name: '100% of available balance' }));
+    expect((screen.getByLabelText(/^Quantity/, { selector: 'input' }) as HTMLInputElement).value).toBe('0.7645');
   });
 
   it('falls back to paper when the exchange changes to a paper-only venue', async () => {

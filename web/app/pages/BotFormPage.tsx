@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { botApi, useBot, useBotBalances, useBotMutation, useExchanges, useLtp, useStrategies } from '../api/hooks';
+import { botApi, useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
 import type { Bot, BotInput, Exchange, Mode, StrategyDefinition, SymbolInfo } from '../api/types';
 import { LiveConfirmDialog } from '../components/LiveConfirmDialog';
 import { LiveKeyField } from '../components/LiveKeyField';
@@ -14,7 +14,7 @@ import { isDecimal } from '../lib/decimal';
 import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
 import { formatPrice, stepDecimals } from '../lib/money';
-import { paperBalance } from '../lib/paperBalance';
+import { liveBalance, paperBalance } from '../lib/paperBalance';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
 import { isAvailable, tradesLive, tradesPaper, unavailableHint, venueLabel } from '../lib/venues';
 import { useLivePrice } from '../stream/useLivePrice';
@@ -82,15 +82,20 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const priceDecimals = tickDecimals ?? pricePrecision(ltpPrice, 2);
   const editingPaper = !!bot && bot.mode === 'PAPER' && mode === 'PAPER';
   const balances = useBotBalances(bot?.id, editingPaper);
+  const keyBalances = useCredentialBalances(credentialId, mode === 'LIVE' && credentialId !== '');
   const sizing = useMemo<Sizing | undefined>(() => {
     if (!instrument) return undefined;
     const buy = typeof values.buyPrice === 'string' && isDecimal(values.buyPrice) ? values.buyPrice : null;
     const paper = mode === 'PAPER';
     const market = { base: instrument.baseAsset, quote: instrument.quoteAsset, tickSize: instrument.tickSize,
       lotSize: instrument.lotSize, minNotional: instrument.minNotional };
-    const { balance, balanceNote } = paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper });
+    const { balance, balanceNote } = paper
+      ? paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper })
+      : liveBalance({ venue: venue?.name ?? exchange, quote: instrument.quoteAsset, keyChosen: credentialId !== '',
+        balances: keyBalances.data?.balances, loading: keyBalances.isPending, failed: keyBalances.isError });
     return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote };
-  }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, editingPaper, balances.data, balances.isPending]);
+  }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, exchange, editingPaper, balances.data, balances.isPending,
+    credentialId, keyBalances.data, keyBalances.isPending, keyBalances.isError]);
 
   // Default buy/sell prices come from the LTP once per market; an edited bot keeps its own prices.
   const defaultedMarket = useRef<string | null>(bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null);
