@@ -77,7 +77,7 @@ export function SymbolCombobox({ id, venue, value, onChange, onSelect, invalid, 
         aria-autocomplete="list" aria-expanded={expanded} aria-controls={listId}
         aria-activedescendant={expanded && active >= 0 ? `${listId}-${active}` : undefined}
         onChange={(e) => { onChange(e.target.value.toUpperCase()); setOpen(true); }}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(true)}
         onKeyDown={onKeyDown}
         onBlur={() => {
           const match = open ? exact() : undefined;

@@ -1,5 +1,5 @@
 // Small shared building blocks; Tailwind classes live here so pages stay readable.
-import { useId, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ButtonHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import type { BotStatus, LogLevel } from '../api/types';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'success';
@@ -85,18 +85,43 @@ export function Field({ label, htmlFor, help, error, children }:
 }
 
 /**
- * A modal question with Cancel and a confirm button; Escape and a click outside cancel. `safe` puts the focus on
- * Cancel (for a confirmation that spends real money, Enter must not be the way through).
+ * A modal question with Cancel and a confirm button; Escape and a click outside cancel, Tab stays inside, and the
+ * focus goes back where it was when it closes. `safe` puts the focus on Cancel (for a confirmation that spends real
+ * money, Enter must not be the way through).
  */
 export function ConfirmDialog({ open, title, text, confirm, onConfirm, onCancel, safe = false, variant = 'danger', children }:
   { open: boolean; title: string; text: ReactNode; confirm: string; onConfirm: () => void; onCancel: () => void;
     safe?: boolean; variant?: Variant; children?: ReactNode }) {
   const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  // read while rendering: once mounted, autoFocus has already moved the focus into the dialog
+  const returnTo = useRef<HTMLElement | null>(null);
+  if (open && returnTo.current === null && document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement;
+  useEffect(() => {
+    if (!open) return;
+    return () => {
+      const before = returnTo.current;
+      returnTo.current = null;
+      if (before?.isConnected) before.focus();
+    };
+  }, [open]);
   if (!open) return null;
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') { e.stopPropagation(); onCancel(); return; }
+    if (e.key !== 'Tab') return;
+    const focusable = [...(box.current?.querySelectorAll<HTMLElement>('button:not([disabled]), [href], input, select, textarea') ?? [])];
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  }
+
   return (
     <div className="fixed inset-0 z-40 flex items-center justify-center bg-black/50 p-4" onClick={onCancel}>
-      <div role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}
-           onClick={(e) => e.stopPropagation()} onKeyDown={(e) => { if (e.key === 'Escape') { e.stopPropagation(); onCancel(); } }}
+      <div ref={box} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}
+           onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown}
            className="max-h-full w-full max-w-sm overflow-y-auto rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900">
         <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
         <div id={`${id}-text`} className="mt-2 text-sm text-slate-600 dark:text-slate-300">{text}</div>

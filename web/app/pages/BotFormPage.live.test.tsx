@@ -178,8 +178,13 @@ describe('bot form: LIVE', () => {
     expect(dialog).toHaveTextContent('Main (****abcd)');
     expect(dialog).toHaveTextContent(/Real money is at stake/);
     expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus(); // Enter does not spend money
-    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Create live bot' })).toHaveFocus();
+    await user.tab();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus(); // Tab stays in the dialog
+    await user.keyboard('{Enter}');
     expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Create bot' })).toHaveFocus(); // back where it was
 
     await user.click(screen.getByRole('button', { name: 'Create bot' }));
     await user.keyboard('{Escape}');
