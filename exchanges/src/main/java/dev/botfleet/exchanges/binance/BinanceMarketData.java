@@ -37,7 +37,7 @@ final class BinanceMarketData implements MarketDataClient {
     @Override
     public List<VenueInstrument> instruments() {
         JsonNode info = rest.send(RestCall.publicGet("/api/v3/exchangeInfo", Map.of(), EXCHANGE_INFO_WEIGHT));
-        BinanceReferenceData.applyRateLimits(info, network.ipLimiter, null);
+        network.publishLimits(info);
         List<VenueInstrument> instruments = BinanceReferenceData.instruments(info);
         network.remember(instruments);
         return instruments;

@@ -78,7 +78,10 @@ final class BinanceReferenceData {
             if (type.equals("REQUEST_WEIGHT") && ipLimiter != null) {
                 ipLimiter.limit(name, RateLimiter.Counts.WEIGHT, num * unit, limit);
             } else if (type.equals("ORDERS") && orderLimiter != null) {
-                orderLimiter.limit(name, RateLimiter.Counts.ORDERS, num * unit, limit);
+                // An order sent just before a short window ends may be counted by the venue in the next one; one slot
+                // of headroom keeps such a straggler from making the next window's burst one too many.
+                int allowed = num * unit <= 10_000 ? Math.max(1, limit - 1) : limit;
+                orderLimiter.limit(name, RateLimiter.Counts.ORDERS, num * unit, allowed);
             }
         }
     }

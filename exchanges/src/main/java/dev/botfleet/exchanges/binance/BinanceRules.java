@@ -23,10 +23,10 @@ final class BinanceRules implements VenueRules {
     private static final String ORDER_HEADER = "x-mbx-order-count-";
 
     /** The account's order-count limiter (null for a client without a key): the venue counts orders per account. */
-    private final RateLimiter orderLimiter;
+    private final BinanceOrderLimits orderLimits;
 
-    BinanceRules(RateLimiter orderLimiter) {
-        this.orderLimiter = orderLimiter;
+    BinanceRules(BinanceOrderLimits orderLimits) {
+        this.orderLimits = orderLimits;
     }
 
     @Override
@@ -86,8 +86,8 @@ final class BinanceRules implements VenueRules {
                 if (lower.startsWith(WEIGHT_HEADER)) {
                     limiter.observe("REQUEST_WEIGHT_" + lower.substring(WEIGHT_HEADER.length()).toUpperCase(Locale.ROOT),
                             Integer.parseInt(values.getFirst().trim()));
-                } else if (lower.startsWith(ORDER_HEADER) && orderLimiter != null) {
-                    orderLimiter.observe("ORDERS_" + lower.substring(ORDER_HEADER.length()).toUpperCase(Locale.ROOT),
+                } else if (lower.startsWith(ORDER_HEADER) && orderLimits != null) {
+                    orderLimits.observe("ORDERS_" + lower.substring(ORDER_HEADER.length()).toUpperCase(Locale.ROOT),
                             Integer.parseInt(values.getFirst().trim()));
                 }
             } catch (NumberFormatException ignored) {

@@ -14,7 +14,6 @@ import dev.botfleet.exchanges.UserStreamListener;
 import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.exchanges.VenueException.Kind;
 import dev.botfleet.exchanges.VenueInstrument;
-import dev.botfleet.exchanges.http.RateLimiter;
 import dev.botfleet.exchanges.http.RestCall;
 import dev.botfleet.exchanges.http.RestClient;
 import org.slf4j.Logger;
@@ -43,15 +42,15 @@ final class BinanceTrading implements TradingClient {
     private final BinanceVenue.Network network;
     private final RestClient rest;
     private final BinanceSigner signer;
-    private final RateLimiter orderLimiter;
+    private final BinanceOrderLimits orderLimits;
     private final long recvWindowMillis;
 
-    BinanceTrading(BinanceVenue.Network network, RestClient rest, BinanceSigner signer, RateLimiter orderLimiter,
+    BinanceTrading(BinanceVenue.Network network, RestClient rest, BinanceSigner signer, BinanceOrderLimits orderLimits,
                    long recvWindowMillis) {
         this.network = network;
         this.rest = rest;
         this.signer = signer;
-        this.orderLimiter = orderLimiter;
+        this.orderLimits = orderLimits;
         this.recvWindowMillis = recvWindowMillis;
     }
 
@@ -98,7 +97,7 @@ final class BinanceTrading implements TradingClient {
         }
         p.put("newClientOrderId", venueClientId);
         p.put("newOrderRespType", "FULL");
-        acquireOrderSlot();
+        orderLimits.acquire();
         JsonNode answer = rest.send(RestCall.newOrder("POST", "/api/v3/order", p, null, ORDER_WEIGHT));
         return BinanceOrders.report(answer, BinanceOrders.placementFills(answer, order.side()));
     }
@@ -144,7 +143,7 @@ final class BinanceTrading implements TradingClient {
         Optional<VenueInstrument> known = network.byVenueSymbol(venueSymbol);
         if (known.isPresent()) return known;
         JsonNode info = rest.send(RestCall.publicGet("/api/v3/exchangeInfo", Map.of(), EXCHANGE_INFO_WEIGHT));
-        BinanceReferenceData.applyRateLimits(info, network.ipLimiter, orderLimiter);
+        network.publishLimits(info);
         network.remember(BinanceReferenceData.instruments(info));
         return network.byVenueSymbol(venueSymbol);
     }
@@ -163,15 +162,6 @@ final class BinanceTrading implements TradingClient {
         JsonNode rows = rest.send(RestCall.signedGet("/api/v3/myTrades",
                 Map.of("symbol", instrument.venueSymbol(), "orderId", orderId, "limit", "1000"), TRADES_BY_ORDER_WEIGHT));
         return BinanceOrders.trades(rows, venueClientId);
-    }
-
-    private void acquireOrderSlot() {
-        try {
-            orderLimiter.acquire(0, true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VenueException(Kind.UNAVAILABLE, BinanceRules.VENUE, null, "interrupted before placing");
-        }
     }
 
     /** On the lot grid, never more than asked. */

@@ -14,12 +14,14 @@ import dev.botfleet.exchanges.http.RestCall;
 import dev.botfleet.exchanges.http.RestClient;
 import dev.botfleet.exchanges.http.Sleeper;
 import dev.botfleet.exchanges.http.VenueGate;
+import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Binance spot, mainnet and testnet. What Binance applies per address is shared by every client of one network in
@@ -44,6 +46,21 @@ public final class BinanceVenue implements Venue {
             this.http = http;
             ipLimiter.limit("REQUEST_WEIGHT_1M", RateLimiter.Counts.WEIGHT, 60_000, DEFAULT_WEIGHT_PER_MINUTE);
         }
+
+        /** The last exchangeInfo answer's rateLimits, and how many times they were published. */
+        private volatile JsonNode rateLimits;
+        private final AtomicInteger rateLimitsVersion = new AtomicInteger();
+
+        /** Takes the venue's published limits: weight for every client now, order counts for each account's next order. */
+        void publishLimits(JsonNode exchangeInfo) {
+            BinanceReferenceData.applyRateLimits(exchangeInfo, ipLimiter, null);
+            rateLimits = exchangeInfo;
+            rateLimitsVersion.incrementAndGet();
+        }
+
+        JsonNode rateLimits() { return rateLimits; }
+
+        int limitsVersion() { return rateLimitsVersion.get(); }
 
         void remember(List<VenueInstrument> instruments) {
             instruments.forEach(i -> byVenueSymbol.put(i.venueSymbol(), i));
@@ -83,13 +100,10 @@ public final class BinanceVenue implements Venue {
     @Override
     public TradingClient trading(VenueCredential credential) {
         Network network = network(credential.testnet());
-        RateLimiter orderLimiter = new RateLimiter();
-        // Binance's example ORDERS limits (web-socket-api.md), until exchangeInfo gives the account's.
-        orderLimiter.limit("ORDERS_10S", RateLimiter.Counts.ORDERS, 10_000, 50);
-        orderLimiter.limit("ORDERS_1D", RateLimiter.Counts.ORDERS, 86_400_000, 160_000);
+        BinanceOrderLimits orderLimits = new BinanceOrderLimits(network);
         BinanceSigner signer = new BinanceSigner(credential.apiKey(), credential.apiSecret(),
                 settings.recvWindow().toMillis());
-        return new BinanceTrading(network, rest(network, signer, new BinanceRules(orderLimiter)), signer, orderLimiter,
+        return new BinanceTrading(network, rest(network, signer, new BinanceRules(orderLimits)), signer, orderLimits,
                 settings.recvWindow().toMillis());
     }
 

@@ -165,8 +165,16 @@ final class BinanceJson {
         n.put("serverTime", serverTime);
         ArrayNode rateLimits = n.putArray("rateLimits");
         rateLimit(rateLimits, "REQUEST_WEIGHT", "MINUTE", 1, limits.weightPerMinute);
-        rateLimit(rateLimits, "ORDERS", "SECOND", 10, limits.ordersPer10Seconds);
-        rateLimit(rateLimits, "ORDERS", "DAY", 1, limits.ordersPerDay);
+        for (long[] w : limits.orderWindows()) {
+            String suffix = BinanceLimits.headerSuffix(w[0]);
+            String interval = switch (suffix.charAt(suffix.length() - 1)) {
+                case 'D' -> "DAY";
+                case 'H' -> "HOUR";
+                case 'M' -> "MINUTE";
+                default -> "SECOND";
+            };
+            rateLimit(rateLimits, "ORDERS", interval, Integer.parseInt(suffix.substring(0, suffix.length() - 1)), (int) w[1]);
+        }
         rateLimit(rateLimits, "RAW_REQUESTS", "MINUTE", 5, 61_000);
         n.putArray("exchangeFilters");
         ArrayNode symbols = n.putArray("symbols");

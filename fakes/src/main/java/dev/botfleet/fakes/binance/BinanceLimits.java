@@ -4,7 +4,9 @@ import dev.botfleet.fakes.FakeAccount;
 import dev.botfleet.fakes.FakeHttp.Response;
 import dev.botfleet.fakes.Faults;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -17,8 +19,6 @@ import java.util.function.LongSupplier;
  */
 public final class BinanceLimits {
     public volatile int weightPerMinute = 6000;
-    public volatile int ordersPer10Seconds = 100;
-    public volatile int ordersPerDay = 200_000;
     /** Requests sent while a 429's Retry-After still runs before the address is banned. */
     public volatile int violationsBeforeBan = 5;
     public volatile long banMillis = 120_000;
@@ -29,7 +29,12 @@ public final class BinanceLimits {
     private int weightUsed;
     private long retryUntil;
     private int violations;
-    private final Map<FakeAccount, long[]> orderCounts = new HashMap<>();
+    /** ORDERS windows, shortest first: {length in ms, limit}. Binance's spot defaults: 100 per 10 s, 200,000 per day. */
+    private final List<long[]> orderWindows = new ArrayList<>(List.of(new long[] {10_000, 100},
+            new long[] {86_400_000L, 200_000}));
+    /** Per account and window: {window start, orders counted}. */
+    private final Map<FakeAccount, Map<Long, long[]>> orderCounts = new HashMap<>();
+    private int refusals;
 
     BinanceLimits(LongSupplier clock, Faults faults) {
         this.clock = clock;
@@ -65,21 +70,33 @@ public final class BinanceLimits {
     /** Counts a new order of the account, or refuses it with 429 / -1015 when a window is full. */
     synchronized Response admitOrder(FakeAccount account) {
         long now = clock.getAsLong();
-        long[] c = orderCounts.computeIfAbsent(account, a -> new long[4]);
-        long tenSeconds = now - Math.floorMod(now, 10_000L);
-        long day = now - Math.floorMod(now, 86_400_000L);
-        if (c[0] != tenSeconds) { c[0] = tenSeconds; c[1] = 0; }
-        if (c[2] != day) { c[2] = day; c[3] = 0; }
-        if (c[1] + 1 > ordersPer10Seconds) {
-            return tooManyOrders(ordersPer10Seconds, "10 SECOND", secondsUntil(tenSeconds + 10_000, now));
+        Map<Long, long[]> counts = orderCounts.computeIfAbsent(account, a -> new HashMap<>());
+        for (long[] w : orderWindows) {
+            long start = now - Math.floorMod(now, w[0]);
+            long[] c = counts.computeIfAbsent(w[0], k -> new long[2]);
+            if (c[0] != start) {
+                c[0] = start;
+                c[1] = 0;
+            }
+            if (c[1] + 1 > w[1]) return tooManyOrders((int) w[1], describe(w[0]), secondsUntil(start + w[0], now));
         }
-        if (c[3] + 1 > ordersPerDay) {
-            return tooManyOrders(ordersPerDay, "1 DAY", secondsUntil(day + 86_400_000L, now));
-        }
-        c[1]++;
-        c[3]++;
+        for (long[] w : orderWindows) counts.get(w[0])[1]++;
         return null;
     }
+
+    /** Replaces the shortest ORDERS window (Binance: 10 seconds) with {@code orders} per {@code windowMillis}. */
+    public synchronized void limitOrders(int orders, long windowMillis) {
+        orderWindows.set(0, new long[] {windowMillis, orders});
+        orderWindows.sort((a, b) -> Long.compare(a[0], b[0]));
+    }
+
+    /** The ORDERS windows as exchangeInfo advertises them: {length in ms, limit}. */
+    synchronized List<long[]> orderWindows() {
+        return orderWindows.stream().map(long[]::clone).toList();
+    }
+
+    /** Requests answered 429 (over a limit, or by the RATE_LIMIT fault). */
+    public synchronized int refusals() { return refusals; }
 
     /** Adds the used-weight header every Binance answer carries. */
     synchronized Response withWeight(Response response) {
@@ -89,9 +106,31 @@ public final class BinanceLimits {
 
     /** Adds the order-count headers a successful order answer carries. */
     synchronized Response withOrderCount(Response response, FakeAccount account) {
-        long[] c = orderCounts.getOrDefault(account, new long[4]);
-        return response.with("X-MBX-ORDER-COUNT-10S", Long.toString(c[1]))
-                .with("X-MBX-ORDER-COUNT-1D", Long.toString(c[3]));
+        Map<Long, long[]> counts = orderCounts.getOrDefault(account, Map.of());
+        for (long[] w : orderWindows) {
+            long[] c = counts.get(w[0]);
+            response = response.with("X-MBX-ORDER-COUNT-" + headerSuffix(w[0]), Long.toString(c == null ? 0 : c[1]));
+        }
+        return response;
+    }
+
+    /** "10S", "1M", "1D": Binance's (intervalNum)(intervalLetter). */
+    static String headerSuffix(long windowMillis) {
+        if (windowMillis % 86_400_000L == 0) return windowMillis / 86_400_000L + "D";
+        if (windowMillis % 3_600_000L == 0) return windowMillis / 3_600_000L + "H";
+        if (windowMillis % 60_000L == 0) return windowMillis / 60_000L + "M";
+        return Math.max(1, windowMillis / 1000) + "S";
+    }
+
+    private static String describe(long windowMillis) {
+        String suffix = headerSuffix(windowMillis);
+        String unit = switch (suffix.charAt(suffix.length() - 1)) {
+            case 'D' -> "DAY";
+            case 'H' -> "HOUR";
+            case 'M' -> "MINUTE";
+            default -> "SECOND";
+        };
+        return suffix.substring(0, suffix.length() - 1) + " " + unit;
     }
 
     synchronized int weightUsed() {
@@ -115,12 +154,14 @@ public final class BinanceLimits {
     }
 
     private Response tooMuchWeight(long retryAfterSeconds) {
+        refusals++;
         return BinanceJson.error(429, -1003, "Too much request weight used; current limit is " + weightPerMinute
                         + " request weight per 1 MINUTE. Please use WebSocket Streams for live updates to avoid polling the API.")
                 .with("Retry-After", Long.toString(retryAfterSeconds));
     }
 
     private Response tooManyOrders(int limit, String per, long retryAfterSeconds) {
+        refusals++;
         retryUntil = clock.getAsLong() + retryAfterSeconds * 1000;
         return BinanceJson.error(429, -1015, "Too many new orders; current limit is " + limit + " orders per " + per + ".")
                 .with("Retry-After", Long.toString(retryAfterSeconds));

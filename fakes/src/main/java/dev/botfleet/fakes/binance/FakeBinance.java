@@ -98,6 +98,15 @@ public final class FakeBinance implements FakeVenue {
     @Override
     public int subscribedUserStreams() { return userStreams.subscribedSockets(); }
 
+    /**
+     * Lowers the account order-rate limit to {@code orders} per {@code windowMillis}: advertised in exchangeInfo's
+     * rateLimits (ORDERS) and enforced with 429 / -1015 and Retry-After.
+     */
+    public void limitOrders(int orders, long windowMillis) { limits.limitOrders(orders, windowMillis); }
+
+    /** Requests the fake answered 429 (over a limit, or by the RATE_LIMIT fault). */
+    public int rateLimitRefusals() { return limits.refusals(); }
+
     /** Open market-data sockets. */
     public int marketStreamSockets() { return marketWs.sockets().size(); }
 
