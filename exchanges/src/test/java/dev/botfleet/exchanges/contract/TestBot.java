@@ -112,7 +112,7 @@ final class TestBot implements AutoCloseable {
     }
 
     void awaitStatus(String id, OrderStatus status) {
-        Await.until("order " + id + " " + status + " (now " + status(id) + ", events " + events + ")",
+        Await.until("order " + id + " " + status + " (now " + status(id) + ", events " + events + ", failures " + failures + ")",
                 () -> status(id) == status);
     }
 
