@@ -8,6 +8,7 @@ import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
 import { Spinner } from './components/ui';
 import { BotFormPage } from './pages/BotFormPage';
+import { CredentialsPage } from './pages/CredentialsPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -52,6 +53,7 @@ export function App() {
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />
                   <Route path="logs" element={<LogsPage />} />
+                  <Route path="credentials" element={<CredentialsPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="backtest" element={<Suspense fallback={<Spinner />}><BacktestPage /></Suspense>} />
                   <Route path="*" element={<Navigate to="/" replace />} />

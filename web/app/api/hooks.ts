@@ -4,8 +4,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ApiCandle } from '../lib/candles';
 import { api, ApiError, query } from './client';
 import type {
-  Backtest, BacktestInput, Balance, Bot, Dataset, BotInput, BotStats, Exchange, LogEntry, Ltp, Order, Page, Position, Statistics,
-  StrategyDefinition, Trade, User,
+  Backtest, BacktestInput, Balance, Bot, Credential, CredentialBalances, CredentialInput, Dataset, BotInput, BotStats, Exchange,
+  LogEntry, Ltp, Order, Page, Position, Statistics, StrategyDefinition, SymbolInfo, Trade, User,
 } from './types';
 
 type Id = number | string;
@@ -25,6 +25,9 @@ export const keys = {
   logs: ['logs'] as const,
   strategies: ['strategies'] as const,
   exchanges: ['exchanges'] as const,
+  symbols: (exchange: string, q: string) => ['exchanges', exchange, 'symbols', q] as const,
+  credentials: ['credentials'] as const,
+  credentialBalances: (id: string) => ['credentials', id, 'balances'] as const,
   ltp: (exchange: string, symbol: string) => ['ltp', exchange, symbol] as const,
   backtestsAvailable: ['backtests', 'available'] as const,
   backtest: (id: Id) => ['backtests', String(id)] as const,
@@ -114,6 +117,29 @@ export const useStrategies = () =>
 
 export const useExchanges = () =>
   useQuery({ queryKey: keys.exchanges, queryFn: () => api<Exchange[]>('/exchanges'), staleTime: 300_000 });
+
+/** Best matches for `q` among an exchange's symbols (exact, prefix, contains), at most `limit`. */
+export const searchSymbols = (exchange: string, q: string, limit = 20) =>
+  api<SymbolInfo[]>(`/exchanges/${encodeURIComponent(exchange)}/symbols${query({ q, limit })}`);
+
+export const useCredentials = (enabled = true) =>
+  useQuery({ queryKey: keys.credentials, queryFn: () => api<Credential[]>('/credentials'), enabled });
+
+/** What the venue says the key's account holds; asked only while shown. */
+export const useCredentialBalances = (id: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.credentialBalances(id),
+    enabled,
+    retry: false,
+    queryFn: () => api<CredentialBalances>(`/credentials/${encodeURIComponent(id)}/balances`),
+  });
+
+export const credentialApi = {
+  /** The server verifies the key against the venue first: 400 VENUE_REFUSED_KEY, 502 VENUE_UNAVAILABLE. */
+  create: (input: CredentialInput) => api<Credential>('/credentials', { method: 'POST', json: input }),
+  /** 409 while a running LIVE bot trades with it. */
+  remove: (id: string) => api<void>(`/credentials/${encodeURIComponent(id)}`, { method: 'DELETE' }),
+};
 
 /** The last traded price; `null` data means the server has no price for this market (shown as N/A). */
 export const useLtp = (exchange: string, symbol: string) =>

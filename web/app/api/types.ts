@@ -36,6 +36,8 @@ export interface Bot {
   updatedAt: string;
   /** Candles the strategy still needs before it can decide (null or absent: none / an older server). */
   warmup?: Warmup | null;
+  /** The exchange key a LIVE bot trades with (null for paper; absent on older servers). */
+  credentialId?: string | null;
 }
 
 export interface Warmup { needed: number; received: number }
@@ -50,6 +52,8 @@ export interface BotInput {
   strategy: string;
   mode: Mode;
   config: Record<string, unknown>;
+  /** Sent only for LIVE: the key of the bot's exchange it trades with. */
+  credentialId?: string;
 }
 
 export interface Statistics {
@@ -175,13 +179,55 @@ export interface SymbolInfo {
   takerFee: string;
 }
 
+export type VenueStatus = 'READY' | 'UNAVAILABLE';
+
 export interface Exchange {
   id: string;
   name: string;
   liveTrading: boolean;
+  /** Older servers: absent (every venue trades paper). */
+  paperTrading?: boolean;
+  /** Whether the venue has a testnet a key can be stored for (absent: no). */
+  testnet?: boolean;
+  /** UNAVAILABLE: the venue cannot be used now (`statusReason` says why); absent on older servers: READY. */
+  status?: VenueStatus;
+  statusReason?: string | null;
+  /** A real venue may list thousands (or none while UNAVAILABLE): search them with GET /exchanges/{id}/symbols. */
   symbols: SymbolInfo[];
   /** What a new paper bot's account starts with, in the quote asset (absent on older servers). */
   paperQuoteBalance?: string | null;
+}
+
+/** A stored exchange key (secrets never come back). */
+export interface Credential {
+  id: string;
+  exchange: string;
+  label: string;
+  /** `****` and the key's last 4 characters. */
+  apiKeyMasked: string;
+  testnet?: boolean;
+  canTrade?: boolean;
+  /** Dangerous and never needed: the server warns about it in `warnings`. */
+  canWithdraw?: boolean;
+  verifiedAt?: string | null;
+  warnings?: string[];
+  createdAt: string;
+}
+
+export interface CredentialInput {
+  exchange: string;
+  label?: string;
+  apiKey: string;
+  apiSecret: string;
+  testnet?: boolean;
+}
+
+/** GET /credentials/{id}/balances: the venue's account behind a key. */
+export interface CredentialBalances {
+  credentialId: string;
+  exchange: string;
+  fetchedAt: string;
+  balances: Balance[];
 }
 
 export interface Ltp {

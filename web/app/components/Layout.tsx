@@ -27,6 +27,7 @@ export function Layout() {
     { to: '/bots/new', label: 'New bot' },
     { to: '/orders', label: 'Orders' },
     { to: '/logs', label: 'Activity' },
+    { to: '/credentials', label: 'API keys' },
     ...(backtests.data ? [{ to: '/backtest', label: 'Backtest' }] : []),
   ];
 

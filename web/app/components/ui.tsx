@@ -1,5 +1,5 @@
 // Small shared building blocks; Tailwind classes live here so pages stay readable.
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import { useEffect, useId, useRef, type ButtonHTMLAttributes, type KeyboardEvent, type ReactNode } from 'react';
 import type { BotStatus, LogLevel } from '../api/types';
 
 type Variant = 'primary' | 'secondary' | 'danger' | 'ghost' | 'success';
@@ -84,20 +84,66 @@ export function Field({ label, htmlFor, help, error, children }:
   );
 }
 
-export function ConfirmDialog({ open, title, text, confirm, onConfirm, onCancel }:
-  { open: boolean; title: string; text: string; confirm: string; onConfirm: () => void; onCancel: () => void }) {
+/**
+ * A modal question with Cancel and a confirm button; Escape and a click outside cancel, Tab stays inside, and the
+ * focus goes back where it was when it closes. `safe` puts the focus on Cancel (for a confirmation that spends real
+ * money, Enter must not be the way through).
+ */
+export function ConfirmDialog({ open, title, text, confirm, onConfirm, onCancel, safe = false, variant = 'danger', children }:
+  { open: boolean; title: string; text: ReactNode; confirm: string; onConfirm: () => void; onCancel: () => void;
+    safe?: boolean; variant?: Variant; children?: ReactNode }) {
+  const id = useId();
+  const box = useRef<HTMLDivElement>(null);
+  // read while rendering: once mounted, autoFocus has already moved the focus into the dialog
+  const returnTo = useRef<HTMLElement | null>(null);
+  if (open && returnTo.current === null && document.activeElement instanceof HTMLElement) returnTo.current = document.activeElement;
+  useEffect(() => {
+    if (!open) return;
+    return () => {
+      const before = returnTo.current;
+      returnTo.current = null;
+      if (before?.isConnected) before.focus();
+    };
+  }, [open]);
   if (!open) return null;
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') { e.stopPropagation(); onCancel(); return; }
+    if (e.key !== 'Tab') return;
+    const focusable = [...(box.current?.querySelectorAll<HTMLElement>('button:not([disabled]), [href], input, select, textarea') ?? [])];
+    if (focusable.length === 0) return;
+    const first = focusable[0];
+    const last = focusable[focusable.length - 1];
+    if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus(); }
+    else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+  }
+
   return (
     <div className="fixed inset-0 z-40 flex items-center justify-center bg-black/50 p-4" onClick={onCancel}>
-      <div role="dialog" aria-modal="true" aria-labelledby="confirm-title" onClick={(e) => e.stopPropagation()}
-           className="w-full max-w-sm rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900">
-        <h2 id="confirm-title" className="text-lg font-semibold">{title}</h2>
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-300">{text}</p>
-        <div className="mt-4 flex justify-end gap-2">
-          <Button onClick={onCancel}>Cancel</Button>
-          <Button variant="danger" onClick={onConfirm} autoFocus>{confirm}</Button>
+      <div ref={box} role="dialog" aria-modal="true" aria-labelledby={`${id}-title`} aria-describedby={`${id}-text`}
+           onClick={(e) => e.stopPropagation()} onKeyDown={onKeyDown}
+           className="max-h-full w-full max-w-sm overflow-y-auto rounded-lg bg-white p-5 shadow-xl dark:bg-slate-900">
+        <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
+        <div id={`${id}-text`} className="mt-2 text-sm text-slate-600 dark:text-slate-300">{text}</div>
+        {children}
+        <div className="mt-4 flex flex-wrap justify-end gap-2">
+          <Button onClick={onCancel} autoFocus={safe}>Cancel</Button>
+          <Button variant={variant} onClick={onConfirm} autoFocus={!safe}>{confirm}</Button>
         </div>
       </div>
     </div>
   );
 }
+
+/** A small rounded label ("testnet", "can withdraw"). */
+export function Badge({ tone = 'slate', children, title }: { tone?: 'slate' | 'amber' | 'red' | 'emerald' | 'sky'; children: ReactNode; title?: string }) {
+  return <span title={title} className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-semibold ${BADGE[tone]}`}>{children}</span>;
+}
+
+const BADGE = {
+  slate: 'bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200',
+  amber: 'bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-100',
+  red: 'bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-200',
+  emerald: 'bg-emerald-100 text-emerald-800 dark:bg-emerald-900 dark:text-emerald-200',
+  sky: 'bg-sky-100 text-sky-800 dark:bg-sky-900 dark:text-sky-200',
+};

@@ -1,23 +1,26 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { botApi, useBot, useBotBalances, useBotMutation, useExchanges, useLtp, useStrategies } from '../api/hooks';
-import type { Balance, Bot, BotInput, Exchange, Mode, StrategyDefinition } from '../api/types';
+import { botApi, useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
+import type { Bot, BotInput, Exchange, Mode, StrategyDefinition, SymbolInfo } from '../api/types';
+import { LiveConfirmDialog } from '../components/LiveConfirmDialog';
+import { LiveKeyField } from '../components/LiveKeyField';
 import { ParameterForm } from '../components/ParameterForm';
 import type { Sizing } from '../components/QuantityControls';
+import { SymbolCombobox } from '../components/SymbolCombobox';
 import { useToast } from '../components/Toasts';
 import { Button, Card, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
-import { add, isDecimal } from '../lib/decimal';
+import { isDecimal } from '../lib/decimal';
 import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
-import { formatPrice, group, stepDecimals } from '../lib/money';
+import { formatPrice, stepDecimals } from '../lib/money';
+import { liveBalance, paperBalance } from '../lib/paperBalance';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
-import { useStream } from '../stream/StreamContext';
+import { isAvailable, tradesLive, tradesPaper, unavailableHint, venueLabel } from '../lib/venues';
+import { useLivePrice } from '../stream/useLivePrice';
 
-const TOP_FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode'] as const;
+const TOP_FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode', 'credentialId'] as const;
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
-/** `botfleet.paper.quote-balance`'s default, for servers whose GET /exchanges has no `paperQuoteBalance`. */
-export const PAPER_QUOTE_BALANCE = '10000';
 
 export function BotFormPage() {
   const { id } = useParams();
@@ -36,13 +39,16 @@ interface Props { strategies: StrategyDefinition[]; exchanges: Exchange[]; bot?:
 function startState(strategies: StrategyDefinition[], exchanges: Exchange[], bot?: Bot) {
   const strategy = bot?.strategy ?? (strategies.find((s) => s.id === 'scalper') ?? strategies[0])?.id ?? '';
   const def = strategies.find((s) => s.id === strategy);
-  const exchange = bot?.exchange ?? exchanges[0]?.id ?? '';
+  // a new bot starts on paper, on the first venue that can trade it now
+  const exchange = bot?.exchange ?? (exchanges.find((e) => isAvailable(e) && tradesPaper(e)) ?? exchanges.find(isAvailable) ?? exchanges[0])?.id ?? '';
+  const venue = exchanges.find((e) => e.id === exchange);
   return {
     name: bot?.name ?? '',
     exchange,
-    symbol: bot?.symbol ?? exchanges.find((e) => e.id === exchange)?.symbols[0]?.symbol ?? '',
+    symbol: bot?.symbol ?? venue?.symbols[0]?.symbol ?? '',
     strategy,
-    mode: bot?.mode ?? ('PAPER' as Mode),
+    mode: bot?.mode ?? ((tradesPaper(venue) || !tradesLive(venue) ? 'PAPER' : 'LIVE') as Mode),
+    credentialId: bot?.credentialId ?? '',
     values: initialValues(def?.parameters ?? [], bot?.config),
   };
 }
@@ -56,13 +62,19 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const [symbol, setSymbol] = useState(start.symbol);
   const [strategy, setStrategy] = useState(start.strategy);
   const [mode, setMode] = useState<Mode>(start.mode);
+  const [credentialId, setCredentialId] = useState(start.credentialId);
   const [values, setValues] = useState<FormValues>(start.values);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
+  /** A LIVE save waiting for the user to confirm that real money is at stake. */
+  const [pendingLive, setPendingLive] = useState<BotInput | null>(null);
+  /** The market last picked from the search: a real venue's answer may hold markets its list here lacks. */
+  const [picked, setPicked] = useState<SymbolInfo | null>(null);
 
   const definition = strategies.find((s) => s.id === strategy);
   const params = definition?.parameters ?? [];
   const venue = exchanges.find((e) => e.id === exchange);
-  const instrument = venue?.symbols.find((s) => s.symbol === symbol);
+  const symbolIndex = useMemo(() => new Map((venue?.symbols ?? []).map((s) => [s.symbol, s])), [venue]);
+  const instrument = symbolIndex.get(symbol) ?? (picked?.symbol === symbol ? picked : undefined);
   const ltp = useLtp(exchange, instrument ? symbol : '');
   const livePrice = useLivePrice(exchange, instrument ? symbol : '');
   const ltpPrice = livePrice ?? ltp.data?.price ?? null;
@@ -70,15 +82,20 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const priceDecimals = tickDecimals ?? pricePrecision(ltpPrice, 2);
   const editingPaper = !!bot && bot.mode === 'PAPER' && mode === 'PAPER';
   const balances = useBotBalances(bot?.id, editingPaper);
+  const keyBalances = useCredentialBalances(credentialId, mode === 'LIVE' && credentialId !== '');
   const sizing = useMemo<Sizing | undefined>(() => {
     if (!instrument) return undefined;
     const buy = typeof values.buyPrice === 'string' && isDecimal(values.buyPrice) ? values.buyPrice : null;
     const paper = mode === 'PAPER';
     const market = { base: instrument.baseAsset, quote: instrument.quoteAsset, tickSize: instrument.tickSize,
       lotSize: instrument.lotSize, minNotional: instrument.minNotional };
-    const { balance, balanceNote } = paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper });
+    const { balance, balanceNote } = paper
+      ? paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper })
+      : liveBalance({ venue: venue?.name ?? exchange, quote: instrument.quoteAsset, keyChosen: credentialId !== '',
+        balances: keyBalances.data?.balances, loading: keyBalances.isPending, failed: keyBalances.isError });
     return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote };
-  }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, editingPaper, balances.data, balances.isPending]);
+  }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, exchange, editingPaper, balances.data, balances.isPending,
+    credentialId, keyBalances.data, keyBalances.isPending, keyBalances.isError]);
 
   // Default buy/sell prices come from the LTP once per market; an edited bot keeps its own prices.
   const defaultedMarket = useRef<string | null>(bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null);
@@ -129,8 +146,13 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
 
   function chooseExchange(id: string) {
     setExchange(id);
-    const symbols = exchanges.find((e) => e.id === id)?.symbols ?? [];
+    const next = exchanges.find((e) => e.id === id);
+    const symbols = next?.symbols ?? [];
     if (!symbols.some((s) => s.symbol === symbol)) chooseSymbol(symbols[0]?.symbol ?? '');
+    // a key belongs to one venue; a mode the venue cannot trade falls back to the one it can
+    setCredentialId('');
+    if (mode === 'LIVE' && !tradesLive(next)) setMode('PAPER');
+    if (mode === 'PAPER' && !tradesPaper(next) && tradesLive(next)) setMode('LIVE');
   }
 
   function reset() {
@@ -139,6 +161,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     setSymbol(start.symbol);
     setStrategy(start.strategy);
     setMode(start.mode);
+    setCredentialId(start.credentialId);
     setErrors(NO_ERRORS);
     if (bot) setValues(start.values);
     else if (start.exchange === exchange && start.symbol === symbol) setValues(freshValues(start.strategy, `${exchange}|${symbol}|${start.strategy}`));
@@ -156,10 +179,21 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       setErrors({ ...NO_ERRORS, config: local });
       return;
     }
+    if (mode === 'LIVE' && !credentialId) {
+      setErrors({ ...NO_ERRORS, fields: { credentialId: 'Choose the API key this bot trades with.' } });
+      return;
+    }
     setErrors(NO_ERRORS);
     const input: BotInput = {
       name: name.trim() || `${definition?.name ?? strategy} ${symbol}`, exchange, symbol, strategy, mode, config,
+      ...(mode === 'LIVE' ? { credentialId } : {}),
     };
+    // real money: nothing is sent before the user says so
+    if (mode === 'LIVE') setPendingLive(input);
+    else send(input);
+  }
+
+  function send(input: BotInput) {
     save.mutate(input, {
       onSuccess: (saved) => {
         toast.success(bot ? `${saved.name} saved` : `${saved.name} created`);
@@ -194,19 +228,19 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           <input id="name" className={inputClass} value={name} placeholder={`${definition?.name ?? 'Bot'} ${symbol}`}
             aria-invalid={!!errors.fields.name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field label="Exchange" htmlFor="exchange" error={errors.fields.exchange}>
+        <Field label="Exchange" htmlFor="exchange" error={errors.fields.exchange} help={unavailableHint(exchanges)}>
           <select id="exchange" className={inputClass} value={exchange} aria-invalid={!!errors.fields.exchange}
             onChange={(e) => chooseExchange(e.target.value)}>
-            {exchanges.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {exchanges.map((x) => (
+              <option key={x.id} value={x.id} disabled={!isAvailable(x)} title={x.statusReason ?? undefined}>{venueLabel(x)}</option>
+            ))}
           </select>
         </Field>
         <Field label="Symbol" htmlFor="symbol" error={errors.fields.symbol}
-               help={symbol && !instrument ? `Not a market of ${venue?.name ?? exchange}.` : undefined}>
-          <input id="symbol" list="symbols" autoComplete="off" className={inputClass} value={symbol}
-            aria-invalid={!!errors.fields.symbol} onChange={(e) => chooseSymbol(e.target.value.toUpperCase())} />
-          <datalist id="symbols">
-            {(venue?.symbols ?? []).map((s) => <option key={s.symbol} value={s.symbol} />)}
-          </datalist>
+               help={symbol && !instrument ? `Not a market of ${venue?.name ?? exchange}: pick one from the list.` : undefined}>
+          <SymbolCombobox id="symbol" venue={venue} value={symbol} invalid={!!errors.fields.symbol}
+            describedBy={errors.fields.symbol ? 'symbol-error' : undefined}
+            onChange={chooseSymbol} onSelect={(s) => { setPicked(s); chooseSymbol(s.symbol); }} />
         </Field>
         <div className="flex flex-col gap-1">
           <span className="text-sm font-medium">Last traded price</span>
@@ -223,13 +257,17 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           </select>
         </Field>
         <Field label="Mode" htmlFor="mode" error={errors.fields.mode}
-               help={mode === 'LIVE' ? 'Live trading sends real orders with your exchange keys.' : 'Paper: simulated fills, no real money.'}>
+               help={mode === 'LIVE' ? 'Live trading sends real orders with your exchange key: real money.' : 'Paper: simulated fills, no real money.'}>
           <select id="mode" className={inputClass} value={mode} aria-invalid={!!errors.fields.mode}
             onChange={(e) => setMode(e.target.value as Mode)}>
-            <option value="PAPER">PAPER</option>
-            <option value="LIVE" disabled={!venue?.liveTrading}>LIVE{venue?.liveTrading ? '' : ' (not available)'}</option>
+            <option value="PAPER" disabled={!tradesPaper(venue)}>PAPER{tradesPaper(venue) ? '' : ` (not on ${venue?.name ?? exchange})`}</option>
+            <option value="LIVE" disabled={!tradesLive(venue)}>LIVE{tradesLive(venue) ? '' : ` (not on ${venue?.name ?? exchange})`}</option>
           </select>
         </Field>
+        {mode === 'LIVE' && venue && (
+          <LiveKeyField venue={venue} value={credentialId} error={errors.fields.credentialId}
+            onChange={(id) => { setCredentialId(id); setErrors((e) => ({ ...e, fields: withoutKey(e.fields, 'credentialId') })); }} />
+        )}
       </Card>
       <Card>
         <h2 className="mb-3 font-semibold">{definition?.name ?? 'Strategy'} parameters</h2>
@@ -242,49 +280,14 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
         <Button onClick={reset}>Reset</Button>
         <Button variant="ghost" className="ml-auto" onClick={() => navigate(-1)}>Cancel</Button>
       </div>
+      <LiveConfirmDialog input={pendingLive} venue={venue} editing={!!bot} onCancel={() => setPendingLive(null)}
+        onConfirm={(input) => { setPendingLive(null); send(input); }} />
     </form>
   );
 }
 
-/** The market's price as it ticks on the event stream (null until the first tick or without a market). */
-function useLivePrice(exchange: string, symbol: string): string | null {
-  const { onTicks } = useStream();
-  const [price, setPrice] = useState<{ market: string; price: string } | null>(null);
-  const market = `${exchange}|${symbol}`;
-  useEffect(() => {
-    if (!exchange || !symbol) return;
-    return onTicks(exchange, symbol, (t) => setPrice({ market, price: t.price }));
-  }, [exchange, symbol, market, onTicks]);
-  return price && price.market === market ? price.price : null;
-}
-
-interface BalanceInput {
-  paper: boolean;
-  editingPaper: boolean;
-  bot?: Bot;
-  venue?: Exchange;
-  quote: string;
-  /** GET /bots/{id}/balances; null: the server has no such endpoint; undefined: not asked (yet). */
-  balances: Balance[] | null | undefined;
-  loading: boolean;
-}
-
-/**
- * The quote balance the "% of available balance" buttons size from: an edited paper bot's own available balance
- * (GET /bots/{id}/balances), a new paper account's start (`paperQuoteBalance` of GET /exchanges), and on servers
- * without those the configured default (plus the bot's PnL). Live balances are not available.
- */
-export function paperBalance({ paper, editingPaper, bot, venue, quote, balances, loading }: BalanceInput): { balance: string | null; balanceNote: string } {
-  if (!paper) return { balance: null, balanceNote: 'Live balances are not available from the server: size the order by hand.' };
-  const start = venue?.paperQuoteBalance && isDecimal(venue.paperQuoteBalance) ? venue.paperQuoteBalance : null;
-  const startText = group(start ?? PAPER_QUOTE_BALANCE);
-  if (editingPaper) {
-    if (loading) return { balance: null, balanceNote: 'Loading this bot\'s balance…' };
-    const own = balances?.find((b) => b.asset === quote);
-    if (own && isDecimal(own.available)) return { balance: own.available, balanceNote: 'this bot\'s paper account, what its open orders do not hold' };
-    if (balances == null && bot?.pnl && isDecimal(bot.pnl)) {
-      return { balance: add(start ?? PAPER_QUOTE_BALANCE, bot.pnl), balanceNote: `paper account: ${startText} start plus this bot's PnL` };
-    }
-  }
-  return { balance: start ?? PAPER_QUOTE_BALANCE, balanceNote: `a new paper account starts with ${startText}` };
+function withoutKey(fields: Record<string, string>, key: string): Record<string, string> {
+  const rest = { ...fields };
+  delete rest[key];
+  return rest;
 }

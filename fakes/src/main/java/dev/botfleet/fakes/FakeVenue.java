@@ -32,6 +32,15 @@ public interface FakeVenue extends AutoCloseable {
     /** Number of open user-data sockets that are subscribed (logged in). */
     int subscribedUserStreams();
 
+    /**
+     * Lowers the venue's order-rate limit to {@code orders} per {@code windowMillis} (advertised the way the venue
+     * advertises limits, and enforced with its documented refusal), so a test can reach it quickly.
+     */
+    void limitOrders(int orders, long windowMillis);
+
+    /** How many requests the fake refused for exceeding a rate limit (429 or the venue's equivalent). */
+    int rateLimitRefusals();
+
     @Override
     void close();
 }

@@ -90,6 +90,15 @@ public final class FakeBybit implements FakeVenue {
     /** The standard account (StandardSetup's key). */
     public FakeAccount account() { return account; }
 
+    /** Bybit's order limit is per UID per second on /v5/order/create, advertised in the X-Bapi-Limit header. */
+    @Override
+    public void limitOrders(int orders, long windowMillis) {
+        limits.perSecond.put("/v5/order/create", (int) Math.max(1, orders * 1000L / windowMillis));
+    }
+
+    @Override
+    public int rateLimitRefusals() { return limits.refused(); }
+
     /** The request limits, lowerable by tests. */
     public RateCounter limits() { return limits; }
 

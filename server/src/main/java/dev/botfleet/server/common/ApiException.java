@@ -26,6 +26,13 @@ public sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** A venue this server depends on could not be reached or failed (502): not the client's mistake, not ours. */
+    public static final class VenueUnavailable extends ApiException {
+        public VenueUnavailable(String detail) {
+            super(ErrorCode.VENUE_UNAVAILABLE, detail);
+        }
+    }
+
     public static final class Conflict extends ApiException {
         public Conflict(String detail) {
             super(ErrorCode.CONFLICT, detail);
@@ -61,7 +68,12 @@ public sealed class ApiException extends RuntimeException {
         private final List<FieldViolation> violations;
 
         public Invalid(List<FieldViolation> violations) {
-            super(ErrorCode.VALIDATION_ERROR, describe(violations));
+            this(ErrorCode.VALIDATION_ERROR, violations);
+        }
+
+        /** A 400 with its own code, e.g. VENUE_REFUSED_KEY: the venue, not our validation, refused a field. */
+        public Invalid(ErrorCode code, List<FieldViolation> violations) {
+            super(code, describe(violations));
             this.violations = List.copyOf(violations);
         }
 

@@ -15,6 +15,10 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    /** A real venue refused the API key the client sent (wrong, revoked, without permission). */
+    VENUE_REFUSED_KEY(HttpStatus.BAD_REQUEST),
+    /** A real venue could not be reached or failed; the request may be repeated later. */
+    VENUE_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

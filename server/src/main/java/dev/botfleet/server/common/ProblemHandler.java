@@ -42,7 +42,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
         ProblemDetail problem = e instanceof ApiException.Invalid invalid
-                ? Problems.invalid(ErrorCode.VALIDATION_ERROR, invalid.violations())
+                ? Problems.invalid(invalid.code(), invalid.violations())
                 : Problems.of(e.code(), e.getMessage());
         HttpHeaders headers = new HttpHeaders();
         if (e instanceof ApiException.RateLimited limited) {

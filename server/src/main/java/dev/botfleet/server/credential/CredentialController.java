@@ -1,5 +1,8 @@
 package dev.botfleet.server.credential;
 
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.Decimals;
+
 import dev.botfleet.server.auth.CurrentUser;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -41,10 +44,41 @@ public class CredentialController {
         credentials.delete(user.id(), id);
     }
 
-    /** @param apiKeyMasked "****" followed by the key's last 4 characters (only "****" for keys under 12 characters) */
-    public record CredentialResponse(UUID id, String exchange, String label, String apiKeyMasked, Instant createdAt) {
+    /** The key's balances at its venue, asked now (502 VENUE_UNAVAILABLE when the venue cannot answer). */
+    @GetMapping("/{id}/balances")
+    public BalancesResponse balances(CurrentUser user, @PathVariable UUID id) {
+        Credential c = credentials.find(user.id(), id).orElseThrow(() -> new ApiException.NotFound("No credential " + id));
+        var account = credentials.account(user.id(), id);
+        return new BalancesResponse(id, c.exchange(), Instant.now(), account.balances().stream()
+                .map(b -> new BalanceLine(b.asset(), Decimals.format(b.total()), Decimals.format(b.available())))
+                .toList());
+    }
+
+    public record BalancesResponse(UUID credentialId, String exchange, Instant fetchedAt, List<BalanceLine> balances) {
+    }
+
+    public record BalanceLine(String asset, String total, String available) {
+    }
+
+    /**
+     * @param apiKeyMasked "****" followed by the key's last 4 characters (only "****" for keys under 12 characters)
+     * @param canTrade     what the venue said when the key was verified (null for sim)
+     * @param warnings     plain words about a risky or useless key (withdrawals allowed, trading not allowed)
+     */
+    public record CredentialResponse(UUID id, String exchange, String label, String apiKeyMasked, boolean testnet,
+                                     Boolean canTrade, Boolean canWithdraw, Instant verifiedAt, List<String> warnings,
+                                     Instant createdAt) {
         static CredentialResponse of(Credential c) {
-            return new CredentialResponse(c.id(), c.exchange(), c.label(), "****" + c.apiKeyLast4(), c.createdAt());
+            List<String> warnings = new java.util.ArrayList<>();
+            if (Boolean.TRUE.equals(c.canWithdraw())) {
+                warnings.add("This key can withdraw funds. botfleet never withdraws: create a key without the"
+                        + " withdrawal permission so a stolen key cannot empty the account.");
+            }
+            if (Boolean.FALSE.equals(c.canTrade())) {
+                warnings.add("This key cannot trade: LIVE bots using it will fail. Enable spot trading for it.");
+            }
+            return new CredentialResponse(c.id(), c.exchange(), c.label(), "****" + c.apiKeyLast4(), c.testnet(),
+                    c.canTrade(), c.canWithdraw(), c.verifiedAt(), List.copyOf(warnings), c.createdAt());
         }
     }
 }

@@ -14,7 +14,8 @@ import java.util.UUID;
 public class CredentialRepository {
     private static final RowMapper<Credential> ROW = (rs, n) -> new Credential(rs.getObject("id", UUID.class),
             rs.getObject("owner_id", UUID.class), rs.getString("exchange"), rs.getString("label"),
-            rs.getString("api_key_last4"), Times.read(rs, "created_at"));
+            rs.getString("api_key_last4"), Times.read(rs, "created_at"), rs.getBoolean("testnet"),
+            (Boolean) rs.getObject("can_trade"), (Boolean) rs.getObject("can_withdraw"), Times.read(rs, "verified_at"));
 
     private final JdbcClient jdbc;
 
@@ -23,16 +24,27 @@ public class CredentialRepository {
     }
 
     /** The *_enc arguments are already encrypted (see {@link SecretCipher}). */
-    public void insert(UUID id, UUID ownerId, String exchange, String label, String apiKeyLast4, String apiKeyEnc,
-                       String apiSecretEnc, String passphraseEnc, Instant createdAt) {
+    public void insert(Credential c, String apiKeyEnc, String apiSecretEnc, String passphraseEnc) {
         jdbc.sql("""
                         INSERT INTO exchange_credentials (id, owner_id, exchange, label, api_key_last4, api_key_enc,
-                            api_secret_enc, passphrase_enc, created_at)
-                        VALUES (:id, :owner, :exchange, :label, :last4, :key, :secret, :passphrase, :created)""")
-                .param("id", id).param("owner", ownerId).param("exchange", exchange).param("label", label)
-                .param("last4", apiKeyLast4).param("key", apiKeyEnc).param("secret", apiSecretEnc)
-                .param("passphrase", passphraseEnc).param("created", Times.sql(createdAt))
+                            api_secret_enc, passphrase_enc, created_at, testnet, can_trade, can_withdraw, verified_at)
+                        VALUES (:id, :owner, :exchange, :label, :last4, :key, :secret, :passphrase, :created,
+                            :testnet, :canTrade, :canWithdraw, :verified)""")
+                .param("id", c.id()).param("owner", c.ownerId()).param("exchange", c.exchange())
+                .param("label", c.label()).param("last4", c.apiKeyLast4()).param("key", apiKeyEnc)
+                .param("secret", apiSecretEnc).param("passphrase", passphraseEnc)
+                .param("created", Times.sql(c.createdAt())).param("testnet", c.testnet())
+                .param("canTrade", c.canTrade()).param("canWithdraw", c.canWithdraw())
+                .param("verified", c.verifiedAt() == null ? null : Times.sql(c.verifiedAt()))
                 .update();
+    }
+
+    /** The encrypted columns of one of the owner's credentials. */
+    public Optional<EncryptedRow> findEncrypted(UUID ownerId, UUID id) {
+        return jdbc.sql("""
+                        SELECT id, exchange, testnet, api_key_enc, api_secret_enc, passphrase_enc FROM exchange_credentials
+                        WHERE owner_id = :owner AND id = :id""")
+                .param("owner", ownerId).param("id", id).query(ENCRYPTED).optional();
     }
 
     public List<Credential> findAll(UUID ownerId) {
@@ -53,11 +65,11 @@ public class CredentialRepository {
     /** The newest credential's encrypted columns for an exchange: [id, key, secret, passphrase]. */
     public Optional<EncryptedRow> findEncrypted(UUID ownerId, String exchange) {
         return jdbc.sql("""
-                        SELECT id, api_key_enc, api_secret_enc, passphrase_enc FROM exchange_credentials
+                        SELECT id, exchange, testnet, api_key_enc, api_secret_enc, passphrase_enc
+                        FROM exchange_credentials
                         WHERE owner_id = :owner AND exchange = :exchange ORDER BY created_at DESC, id LIMIT 1""")
                 .param("owner", ownerId).param("exchange", exchange)
-                .query((rs, n) -> new EncryptedRow(rs.getObject("id", UUID.class), rs.getString("api_key_enc"),
-                        rs.getString("api_secret_enc"), rs.getString("passphrase_enc")))
+                .query(ENCRYPTED)
                 .optional();
     }
 
@@ -66,6 +78,11 @@ public class CredentialRepository {
                 .param("owner", ownerId).param("id", id).update() > 0;
     }
 
-    public record EncryptedRow(UUID id, String apiKey, String apiSecret, String passphrase) {
+    private static final RowMapper<EncryptedRow> ENCRYPTED = (rs, n) -> new EncryptedRow(rs.getObject("id", UUID.class),
+            rs.getString("exchange"), rs.getBoolean("testnet"), rs.getString("api_key_enc"),
+            rs.getString("api_secret_enc"), rs.getString("passphrase_enc"));
+
+    public record EncryptedRow(UUID id, String exchange, boolean testnet, String apiKey, String apiSecret,
+                               String passphrase) {
     }
 }

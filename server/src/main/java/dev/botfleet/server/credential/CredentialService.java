@@ -1,10 +1,18 @@
 package dev.botfleet.server.credential;
 
+import dev.botfleet.exchanges.AccountInfo;
+import dev.botfleet.exchanges.TradingClient;
+import dev.botfleet.exchanges.Venue;
+import dev.botfleet.exchanges.VenueCredential;
+import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.server.bot.BotResolver;
 import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.ErrorCode;
+import dev.botfleet.server.common.FieldViolation;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.common.Violations;
 import dev.botfleet.server.exchange.ExchangeCatalog;
+import dev.botfleet.server.venue.VenueRegistry;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -13,22 +21,28 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The exchange-key vault: secrets go in encrypted and never come back out through the API. */
+/**
+ * The exchange-key vault: secrets go in encrypted and never come back out through the API. A key for a real venue is
+ * verified against the venue before it is stored (its account call), and what the venue said is kept.
+ */
 @Service
 public class CredentialService implements BotResolver.CredentialCheck {
     private final CredentialRepository credentials;
     private final SecretCipher cipher;
     private final ExchangeCatalog exchanges;
+    private final VenueRegistry venues;
     private final Clock clock;
 
-    public CredentialService(CredentialRepository credentials, SecretCipher cipher, ExchangeCatalog exchanges, Clock clock) {
+    public CredentialService(CredentialRepository credentials, SecretCipher cipher, ExchangeCatalog exchanges,
+                             VenueRegistry venues, Clock clock) {
         this.credentials = credentials;
         this.cipher = cipher;
         this.exchanges = exchanges;
+        this.venues = venues;
         this.clock = clock;
     }
 
-    @Transactional
+    /** Not one transaction: the venue is asked first (a network call), then one row is written. */
     public Credential create(UUID ownerId, CredentialRequest request) {
         Violations v = new Violations();
         String exchange = v.text("exchange", request.exchange(), 32);
@@ -39,17 +53,53 @@ public class CredentialService implements BotResolver.CredentialCheck {
         String apiKey = secret(v, "apiKey", request.apiKey(), 512, true);
         String apiSecret = secret(v, "apiSecret", request.apiSecret(), 2048, true);
         String passphrase = secret(v, "passphrase", request.passphrase(), 512, false);
+        boolean testnet = Boolean.TRUE.equals(request.testnet());
+        Optional<Venue> venue = exchange == null ? Optional.empty() : venues.find(exchange).map(VenueRegistry.Entry::venue);
+        if (testnet && exchange != null && venue.map(Venue::hasTestnet).orElse(false) == Boolean.FALSE) {
+            v.add("testnet", "'" + exchange + "' has no testnet", true);
+        }
         v.throwIfAny();
         UUID id = UUID.randomUUID();
-        Credential credential = new Credential(id, ownerId, exchange, label, lastFour(apiKey), Times.now(clock));
-        credentials.insert(id, ownerId, exchange, label, credential.apiKeyLast4(),
-                cipher.encrypt(apiKey, aad(id, "apiKey")), cipher.encrypt(apiSecret, aad(id, "apiSecret")),
-                passphrase == null ? null : cipher.encrypt(passphrase, aad(id, "passphrase")), credential.createdAt());
+        Credential credential = new Credential(id, ownerId, exchange, label, lastFour(apiKey), Times.now(clock), testnet,
+                null, null, null);
+        if (venue.isPresent()) {
+            AccountInfo info = verify(venue.get(), new VenueCredential(apiKey, apiSecret, testnet));
+            credential = new Credential(id, ownerId, exchange, label, credential.apiKeyLast4(), credential.createdAt(),
+                    testnet, info.canTrade(), info.canWithdraw(), Times.now(clock));
+        }
+        credentials.insert(credential, cipher.encrypt(apiKey, aad(id, "apiKey")),
+                cipher.encrypt(apiSecret, aad(id, "apiSecret")),
+                passphrase == null ? null : cipher.encrypt(passphrase, aad(id, "passphrase")));
         return credential;
+    }
+
+    /** What the venue holds for this key, asked now. */
+    public AccountInfo account(UUID ownerId, UUID id) {
+        Credential credential = credentials.find(ownerId, id).orElseThrow(() -> new ApiException.NotFound("No credential " + id));
+        Venue venue = venues.find(credential.exchange()).map(VenueRegistry.Entry::venue).orElseThrow(() ->
+                new ApiException.Conflict("'" + credential.exchange() + "' is simulated: it has no account to ask"));
+        return verify(venue, secrets(ownerId, id).orElseThrow().toVenueCredential());
+    }
+
+    /** Asks the venue for the key's account; a refusal is the client's mistake (400), an outage is not (502). */
+    private static AccountInfo verify(Venue venue, VenueCredential key) {
+        try (TradingClient client = venue.trading(key)) {
+            return client.account();
+        } catch (VenueException e) {
+            if (e.kind() == VenueException.Kind.AUTH) {
+                throw new ApiException.Invalid(ErrorCode.VENUE_REFUSED_KEY,
+                        List.of(new FieldViolation("apiKey", e.getMessage(), null)));
+            }
+            throw new ApiException.VenueUnavailable(e.getMessage());
+        }
     }
 
     public List<Credential> list(UUID ownerId) {
         return credentials.findAll(ownerId);
+    }
+
+    public Optional<Credential> find(UUID ownerId, UUID id) {
+        return credentials.find(ownerId, id);
     }
 
     @Transactional
@@ -62,12 +112,21 @@ public class CredentialService implements BotResolver.CredentialCheck {
         return credentials.existsForExchange(ownerId, exchange);
     }
 
-    /** For a live exchange adapter (later): the owner's newest key for that exchange, decrypted. */
+    /** For a live bot: the owner's newest key for that exchange, decrypted. */
     public Optional<ExchangeSecrets> secretsFor(UUID ownerId, String exchange) {
-        return credentials.findEncrypted(ownerId, exchange).map(row -> new ExchangeSecrets(row.id(), exchange,
-                cipher.decrypt(row.apiKey(), aad(row.id(), "apiKey")),
+        return credentials.findEncrypted(ownerId, exchange).map(this::decrypt);
+    }
+
+    /** One of the owner's keys, decrypted. */
+    public Optional<ExchangeSecrets> secrets(UUID ownerId, UUID id) {
+        return credentials.findEncrypted(ownerId, id).map(this::decrypt);
+    }
+
+    private ExchangeSecrets decrypt(CredentialRepository.EncryptedRow row) {
+        return new ExchangeSecrets(row.id(), row.exchange(), cipher.decrypt(row.apiKey(), aad(row.id(), "apiKey")),
                 cipher.decrypt(row.apiSecret(), aad(row.id(), "apiSecret")),
-                row.passphrase() == null ? null : cipher.decrypt(row.passphrase(), aad(row.id(), "passphrase"))));
+                row.passphrase() == null ? null : cipher.decrypt(row.passphrase(), aad(row.id(), "passphrase")),
+                row.testnet());
     }
 
     private static String aad(UUID id, String field) {

@@ -1,7 +1,10 @@
 package dev.botfleet.server.exchange;
 
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import dev.botfleet.server.runtime.PaperProperties;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,12 +34,28 @@ public class ExchangeController {
      * @param paperQuoteBalance what a new paper bot's account starts with in the quote asset (and the same value in
      *                          base): {@code botfleet.paper.quote-balance}
      */
-    public record ExchangeResponse(String id, String name, boolean liveTrading, String paperQuoteBalance,
+    public record ExchangeResponse(String id, String name, boolean liveTrading, boolean paperTrading, boolean testnet,
+                                   String status, String statusReason, String paperQuoteBalance,
                                    List<SymbolResponse> symbols) {
         static ExchangeResponse of(Exchange e, String paperQuoteBalance) {
-            return new ExchangeResponse(e.id(), e.name(), e.liveTrading(), paperQuoteBalance,
+            return new ExchangeResponse(e.id(), e.name(), e.liveTrading(), true, e.testnet(),
+                    e.available() ? "READY" : "UNAVAILABLE", e.available() ? null : e.statusReason(), paperQuoteBalance,
                     e.instruments().stream().map(SymbolResponse::of).toList());
         }
+    }
+
+    /**
+     * Symbol search over a venue's whole list: exact matches first, then prefixes, then the rest that contain the text
+     * ("btcusdt" finds "BTC/USDT": the slash is optional).
+     */
+    @GetMapping("/{id}/symbols")
+    public List<SymbolResponse> symbols(@PathVariable String id, @RequestParam(defaultValue = "") String q,
+                                        @RequestParam(defaultValue = "20") int limit) {
+        Exchange exchange = catalog.find(id).orElseThrow(() -> new ApiException.NotFound("No exchange '" + id + "'"));
+        if (limit < 1 || limit > 500) {
+            throw new ApiException.Invalid("limit", "must be between 1 and 500", limit);
+        }
+        return SymbolSearch.search(exchange.instruments(), q, limit).stream().map(SymbolResponse::of).toList();
     }
 
     public record SymbolResponse(String symbol, String baseAsset, String quoteAsset, String tickSize, String lotSize,

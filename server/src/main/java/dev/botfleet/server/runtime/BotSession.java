@@ -51,6 +51,8 @@ final class BotSession implements KernelListener {
     /** Candles from before the start for the strategy's warm-up, handed over with the start command. */
     List<Candle> history = List.of();
     MarketDataHub.Subscription subscription;
+    /** Lets go of what the bot held outside the kernel (a venue feed, a live port and its key's session). */
+    Runnable release = () -> { };
     /** The user (or stop-all) asked for the stop: the bot is already STOPPED in the database. */
     volatile boolean stopRequested;
     /** Set when the session decides the bot must go to ERROR (e.g. a rejection loop); the kernel stop follows. */

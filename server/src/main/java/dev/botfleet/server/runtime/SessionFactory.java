@@ -2,6 +2,7 @@ package dev.botfleet.server.runtime;
 
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.MatchingData;
+import dev.botfleet.engine.kernel.KernelBuilder;
 import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
@@ -50,13 +51,16 @@ class SessionFactory {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final CandleHistory history;
+    private final VenueConnections venues;
     /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
-                   PlatformTransactionManager transactions, Clock clock, CandleHistory history) {
+                   PlatformTransactionManager transactions, Clock clock, CandleHistory history,
+                   VenueConnections venues) {
         this.history = history;
+        this.venues = venues;
         this.strategies = strategies;
         this.exchanges = exchanges;
         this.orders = orders;
@@ -80,16 +84,34 @@ class SessionFactory {
         List<Fill> fills = orders.fills(bot.id());
         List<OrderSnapshot> open = orders.openOrders(bot.id());
         long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
-        PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, open, simOrders, bot.id());
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), runtime, paper.maxConsecutiveRejections());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, tx, clock, bot.ownerId(), bot.id(), instrument, fills,
                 deal -> { }, strategy.dealPolicy());
-        BotKernel kernel = BotKernel.builder(bot.id().toString(), instrument, strategy)
-                .exchange(exchange::connect).matchOn(MatchingData.TICKS)
+        KernelBuilder builder = BotKernel.builder(bot.id().toString(), instrument, strategy)
                 .journal(journal)
                 .listener(session)
-                .state(new KernelState(nextSequence, open, fills))
-                .build();
+                .state(new KernelState(nextSequence, open, fills));
+        Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
+        if (bot.mode() == BotMode.LIVE) {
+            VenueConnections.Live live;
+            try {
+                live = venues.openLive(bot, session, () -> session.runner);
+            } catch (RuntimeException e) {
+                feed.run();
+                throw e;
+            }
+            builder.exchange(live.connector());
+            session.release = () -> {
+                live.release().run();
+                feed.run();
+            };
+        } else {
+            PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, open,
+                    simOrders, bot.id());
+            builder.exchange(exchange::connect).matchOn(MatchingData.TICKS);
+            session.release = feed;
+        }
+        BotKernel kernel = builder.build();
         session.runner = new BotRunner(kernel, executor, (event, e) -> runtime.handlerFailed(session, e));
         session.kernel = kernel;
         session.history = warmupHistory(bot, strategy.warmup());
@@ -106,11 +128,16 @@ class SessionFactory {
         return hub.subscribe(bot.exchange(), bot.symbol(), runner);
     }
 
-    /** The paper account at the bot's first start: the quote balance, and as much again in base at the start price. */
+    /**
+     * The paper account at the bot's first start: the quote balance, and as much again in base at the start price (the
+     * sim market's start price, or a real market's last trade; no base when no price is known yet).
+     */
     Map<String, BigDecimal> initialBalances(Instrument instrument) {
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), paper.quoteBalance());
-        BigDecimal startPrice = SimMarkets.find(instrument.symbol()).map(SimMarkets::startPrice).orElse(null);
+        BigDecimal startPrice = SimMarkets.EXCHANGE.equals(instrument.exchange())
+                ? SimMarkets.find(instrument.symbol()).map(SimMarkets::startPrice).orElse(null)
+                : hub.last(instrument.exchange(), instrument.symbol()).map(t -> BigDecimal.valueOf(t.price())).orElse(null);
         BigDecimal base = startPrice == null ? BigDecimal.ZERO
                 : instrument.roundQuantity(paper.quoteBalance().divide(startPrice, instrument.quantityScale() + 2, RoundingMode.DOWN));
         balances.put(instrument.baseAsset(), base);
@@ -118,10 +145,11 @@ class SessionFactory {
     }
 
     private Instrument instrument(Bot bot) {
-        if (bot.mode() != BotMode.PAPER) {
+        if (bot.mode() == BotMode.LIVE && !venues.isVenue(bot.exchange())) {
             throw new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: '" + bot.exchange()
                     + "' has no live trading adapter; use PAPER");
         }
+        if (venues.isVenue(bot.exchange())) return venues.instrument(bot).instrument();
         return exchanges.find(bot.exchange()).flatMap(e -> e.instrument(bot.symbol()))
                 .orElseThrow(() -> new ApiException.Conflict("Cannot run bot '" + bot.name() + "': no market "
                         + bot.symbol() + " on '" + bot.exchange() + "'"));

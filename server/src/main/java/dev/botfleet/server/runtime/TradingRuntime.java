@@ -222,6 +222,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     public void stopped(BotSession session, String reason, boolean error) {
         sessions.remove(session.botId, session);
         if (session.subscription != null) session.subscription.close();
+        // Off the bot's turn: a live port first finishes sending the stop's cancels.
+        Thread.ofVirtual().name("release-" + session.botId).start(session.release);
         if (!session.stopRequested && running) {
             // the bot ended itself: done (STOPPED) or failed (ERROR); a user's stop already set STOPPED
             if (runtimeBots.setStatusIfActive(session.botId, error ? BotStatus.ERROR : BotStatus.STOPPED, reason,

@@ -44,7 +44,10 @@ public abstract class CredentialApiCases extends ApiTestBase {
         assertThat(created.body().get("apiKeyMasked").asString()).isEqualTo("****WXYZ");
         assertThat(created.body().get("exchange").asString()).isEqualTo("sim");
         assertThat(created.body().get("label").asString()).isEqualTo("main account");
-        assertThat(created.body().propertyNames()).containsExactlyInAnyOrder("id", "exchange", "label", "apiKeyMasked", "createdAt");
+        assertThat(created.body().propertyNames()).containsExactlyInAnyOrder("id", "exchange", "label", "apiKeyMasked",
+                "testnet", "canTrade", "canWithdraw", "verifiedAt", "warnings", "createdAt");
+        assertThat(created.body().get("canTrade").isNull()).as("nothing to verify on sim").isTrue();
+        assertThat(created.body().get("warnings").size()).isZero();
 
         Answer list = get("/api/v1/credentials", user);
         assertThat(list.status()).isEqualTo(200);

@@ -1,0 +1,29 @@
+// The last word before a LIVE bot is saved: it names the venue, the market and the key, and Cancel is focused.
+import type { BotInput, Exchange } from '../api/types';
+import { useExchangeKeys } from './LiveKeyField';
+import { ConfirmDialog } from './ui';
+
+export function LiveConfirmDialog({ input, venue, editing, onConfirm, onCancel }:
+  { input: BotInput | null; venue: Exchange | undefined; editing: boolean; onConfirm: (input: BotInput) => void; onCancel: () => void }) {
+  const { keys } = useExchangeKeys(input?.exchange ?? '', input != null);
+  if (!input) return null;
+  const key = keys?.find((c) => c.id === input.credentialId);
+  const venueName = venue?.name ?? input.exchange;
+  const keyName = key ? `${key.label} (${key.apiKeyMasked})` : 'the chosen key';
+  return (
+    <ConfirmDialog open title="Trade with real money?" safe confirm={editing ? 'Save live bot' : 'Create live bot'}
+      onCancel={onCancel} onConfirm={() => onConfirm(input)}
+      text={(
+        <>
+          <p>
+            <strong>{input.name}</strong> will place real orders on <strong>{venueName}</strong>
+            {key?.testnet ? '’s testnet' : ''} for <strong>{input.symbol}</strong> with the key <strong>{keyName}</strong>.
+          </p>
+          <p className="mt-2 font-semibold text-red-700 dark:text-red-400">
+            {key?.testnet ? 'A testnet key trades test funds, but the orders are real orders on the testnet.'
+              : 'Real money is at stake: fills cannot be undone, losses are yours.'}
+          </p>
+        </>
+      )} />
+  );
+}
