@@ -30,7 +30,7 @@ final class BybitOrders {
     static OrderStatus status(JsonNode order) {
         String status = order.path("orderStatus").asString("");
         return switch (status) {
-            case "New", "Untriggered", "Triggered" -> OrderStatus.ACCEPTED;
+            case "New", "Created", "Untriggered", "Triggered" -> OrderStatus.ACCEPTED;
             case "PartiallyFilled" -> OrderStatus.PARTIALLY_FILLED;
             case "Filled" -> OrderStatus.FILLED;
             case "Rejected" -> OrderStatus.REJECTED;
@@ -40,7 +40,9 @@ final class BybitOrders {
                 }
                 yield instantOnly(order) ? OrderStatus.EXPIRED : OrderStatus.CANCELED;
             }
-            default -> throw new IllegalArgumentException("unknown Bybit orderStatus " + status);
+            // A state this adapter does not know is treated as still working: it may yet fill, and the next
+            // query or stream update settles it. Assuming it finished could lose a fill.
+            default -> OrderStatus.ACCEPTED;
         };
     }
 
