@@ -43,9 +43,21 @@ public final class FakeWs extends WebSocketServer implements AutoCloseable {
 
     public String baseUrl() { return "ws://127.0.0.1:" + getPort(); }
 
-    /** Drops every open socket abruptly (no close handshake), as a network failure would. */
+    /**
+     * Drops every open socket as a network failure would: each connection is reset (SO_LINGER 0, so an RST rather than
+     * a FIN) and closed without a close handshake. The JDK's WebSocket client was seen to miss a plain FIN that arrives
+     * while it is delivering messages (it stays half-closed and never reports it), whereas a reset always reaches it.
+     */
     public void dropAll() {
         for (WebSocket socket : List.copyOf(getConnections())) {
+            if (socket instanceof org.java_websocket.WebSocketImpl impl
+                    && impl.getChannel() instanceof java.nio.channels.SocketChannel channel) {
+                try {
+                    channel.setOption(java.net.StandardSocketOptions.SO_LINGER, 0);
+                } catch (java.io.IOException alreadyClosed) {
+                    // nothing to reset
+                }
+            }
             socket.closeConnection(CloseFrame.ABNORMAL_CLOSE, "dropped by the fake");
         }
     }

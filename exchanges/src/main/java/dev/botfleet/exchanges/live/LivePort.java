@@ -95,6 +95,16 @@ public final class LivePort implements ExchangePort {
         return account.balance(asset);
     }
 
+    /** Waits (at most {@code millis}) until the requests handed over so far have been answered. True if they were. */
+    public boolean awaitSent(long millis) {
+        try {
+            return requests.awaitIdle(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Waits (at most {@code millis}) until the requests handed over so far have been sent, then stops listening. */
     public void close(long millis) {
         try {

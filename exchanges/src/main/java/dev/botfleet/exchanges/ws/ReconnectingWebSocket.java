@@ -56,6 +56,7 @@ public final class ReconnectingWebSocket implements StreamHandle {
     private volatile boolean everOpened;
     private long backoffMillis = 250;
     private ScheduledFuture<?> keepalive;
+    private volatile Listener current;
 
     /**
      * @param keepaliveMessage a text message the venue wants as keepalive (Bybit {@code {"op":"ping"}}), or null when
@@ -92,13 +93,16 @@ public final class ReconnectingWebSocket implements StreamHandle {
     /** Drops the connection as a network failure would (used by tests of the reconnect path). */
     public void dropForTest() {
         WebSocket s = socket;
-        if (s != null) s.abort();
+        Listener l = current;
+        if (s != null && l != null) l.end(s, "dropped on purpose");
     }
 
     private void connect() {
         if (closed) return;
         URI target = uri.get();
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(target, new Listener())
+        Listener listener = new Listener();
+        current = listener;
+        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(target, listener)
                 .whenComplete((ws, error) -> {
                     if (error != null) dropped("connect to " + target.getHost() + ":" + target.getPort()
                             + " failed: " + rootMessage(error));
@@ -137,6 +141,8 @@ public final class ReconnectingWebSocket implements StreamHandle {
 
     private final class Listener implements WebSocket.Listener {
         private final StringBuilder partial = new StringBuilder();
+        private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        private volatile long lastHeard = System.nanoTime();
         private Sender sender;
 
         @Override
@@ -147,21 +153,27 @@ public final class ReconnectingWebSocket implements StreamHandle {
             everOpened = true;
             open = true;
             backoffMillis = 250;
-            if (keepaliveMessage != null) {
-                keepalive = scheduler.scheduleAtFixedRate(() -> {
-                    try {
-                        if (open) sendNow(webSocket, keepaliveMessage.get());
-                    } catch (RuntimeException e) {
-                        log.debug("{} keepalive failed", name, e);
-                    }
-                }, keepaliveEvery.toMillis(), keepaliveEvery.toMillis(), TimeUnit.MILLISECONDS);
-            }
+            lastHeard = System.nanoTime();
+            // Keepalive and watchdog: a venue that stays silent for three keepalive periods (no message, no ping) is
+            // treated as gone, as is a keepalive we cannot send; a half-open TCP connection would otherwise hang forever.
+            keepalive = scheduler.scheduleAtFixedRate(() -> {
+                long silentMillis = (System.nanoTime() - lastHeard) / 1_000_000;
+                if (silentMillis > keepaliveEvery.toMillis() * 3) {
+                    end(webSocket, "no data for " + silentMillis + " ms");
+                    return;
+                }
+                if (keepaliveMessage == null || !open) return;
+                try {
+                    sendNow(webSocket, keepaliveMessage.get());
+                } catch (RuntimeException e) {
+                    end(webSocket, "keepalive could not be sent: " + rootMessage(e));
+                }
+            }, keepaliveEvery.toMillis(), keepaliveEvery.toMillis(), TimeUnit.MILLISECONDS);
             try {
                 session.onOpen(sender, reconnect);
             } catch (Exception e) {
                 log.warn("{} stream: subscribing failed: {}", name, e.toString());
-                webSocket.abort();
-                dropped("subscribing failed: " + e.getMessage());
+                end(webSocket, "subscribing failed: " + e.getMessage());
                 return;
             }
             webSocket.request(1);
@@ -169,6 +181,7 @@ public final class ReconnectingWebSocket implements StreamHandle {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastHeard = System.nanoTime();
             partial.append(data);
             if (last) {
                 String text = partial.toString();
@@ -186,19 +199,34 @@ public final class ReconnectingWebSocket implements StreamHandle {
 
         @Override
         public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            lastHeard = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastHeard = System.nanoTime();
             webSocket.request(1);
             return null;
         }
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            dropped("closed by the venue (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
+            end(webSocket, "closed by the venue (" + statusCode + (reason.isEmpty() ? "" : " " + reason) + ")");
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            dropped(rootMessage(error));
+            end(webSocket, rootMessage(error));
+        }
+
+        /** This connection is over, whoever noticed first: abort it and reconnect, once. */
+        void end(WebSocket webSocket, String reason) {
+            if (ended.getAndSet(true)) return;
+            webSocket.abort();
+            dropped(reason);
         }
     }
 }

@@ -1,14 +1,13 @@
 package dev.botfleet.exchanges.contract;
 
 import dev.botfleet.engine.kernel.BotKernel;
-import dev.botfleet.engine.kernel.KernelListener;
+import dev.botfleet.engine.kernel.OrderJournal;
 import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
-import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.engine.runtime.BotRunner;
 import dev.botfleet.engine.strategy.Strategy;
@@ -54,14 +53,16 @@ final class TestBot implements AutoCloseable {
         Strategy strategy = new Strategy() {
             @Override public void onStart(StrategyContext c) { ctx = c; }
         };
-        KernelListener listener = new KernelListener() {
-            @Override public void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
-                events.add(event);
-                latest.put(order.clientOrderId(), order);
-                statuses.computeIfAbsent(order.clientOrderId(), k -> new CopyOnWriteArrayList<>()).add(order.status());
-            }
+        // The journal sees every change of every order (fills included), as the server's JDBC journal does.
+        OrderJournal journal = new OrderJournal() {
+            @Override public void recordNew(OrderSnapshot order) { record(order, null); }
 
-            @Override public void onFill(Fill fill, PositionSnapshot position) { fills.add(fill); }
+            @Override public void recordEvent(OrderSnapshot order, OrderEvent event) { record(order, event); }
+
+            @Override public void recordFill(OrderSnapshot order, Fill fill) {
+                fills.add(fill);
+                record(order, fill.toEvent());
+            }
         };
         VenueAlarm alarm = new VenueAlarm() {
             @Override public void warning(String message) { alarms.add("WARNING " + message); }
@@ -73,7 +74,7 @@ final class TestBot implements AutoCloseable {
         var builder = BotKernel.builder(botId, instrument.get().instrument(), strategy)
                 .exchange(l -> holder[0] = new LivePort(account, instrument, botId,
                         e -> runnerHolder[0].onOrderEvent(e), alarm, Clock.systemUTC(), executor))
-                .listener(listener);
+                .journal(journal);
         if (state != null) builder.state(state);
         this.kernel = builder.build();
         this.port = holder[0];
@@ -81,6 +82,12 @@ final class TestBot implements AutoCloseable {
         runnerHolder[0] = runner;
         runner.send(new BotCommand.StartBot(Instant.now()));
         Await.until("bot " + botId + " started", () -> ctx != null || !failures.isEmpty());
+    }
+
+    private void record(OrderSnapshot order, OrderEvent event) {
+        if (event != null) events.add(event);
+        latest.put(order.clientOrderId(), order);
+        statuses.computeIfAbsent(order.clientOrderId(), k -> new CopyOnWriteArrayList<>()).add(order.status());
     }
 
     /** Runs {@code action} as the strategy, on the bot's turn, and returns its result. */
