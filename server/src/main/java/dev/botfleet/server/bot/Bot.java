@@ -10,8 +10,9 @@ import java.util.UUID;
  *
  * @param config the validated, normalized strategy config (decimals as exact strings rounded to the instrument)
  * @param statusReason why the bot is in ERROR (null otherwise)
+ * @param credentialId the stored key a LIVE bot trades with; null for PAPER
  */
 public record Bot(UUID id, UUID ownerId, String name, String exchange, String symbol, String strategy, BotMode mode,
                   BotStatus status, String statusReason, Map<String, Object> config, BigDecimal pnl, long totalTrades,
-                  Instant lastFillTime, Instant createdAt, Instant updatedAt) {
+                  Instant lastFillTime, Instant createdAt, Instant updatedAt, UUID credentialId) {
 }

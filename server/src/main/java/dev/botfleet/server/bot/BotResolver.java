@@ -46,12 +46,39 @@ public class BotResolver {
         Instrument instrument = exchange == null ? null : instrument(v, exchange, request.symbol());
         StrategyDefinition definition = strategy(v, request.strategy());
         BotMode mode = v.oneOf("mode", request.mode(), BotMode.class, true);
+        UUID credentialId = null;
         if (mode == BotMode.LIVE && exchange != null) {
-            liveProblem(ownerId, exchange).ifPresent(problem -> v.add("mode", problem, request.mode()));
+            Optional<String> problem = liveProblem(ownerId, exchange);
+            problem.ifPresent(p -> v.add("mode", p, request.mode()));
+            if (problem.isEmpty()) credentialId = credential(v, ownerId, exchange, request.credentialId());
         }
         Map<String, Object> config = definition == null ? null : config(v, definition, instrument, request.config());
         v.throwIfAny();
-        return new BotSpec(name, exchange.id(), instrument.symbol(), definition.id(), mode, config);
+        return new BotSpec(name, exchange.id(), instrument.symbol(), definition.id(), mode, config, credentialId);
+    }
+
+    /** A LIVE bot names the key it trades with: one of the owner's keys, for the bot's exchange. */
+    private UUID credential(Violations v, UUID ownerId, Exchange exchange, String value) {
+        if (value == null || value.isBlank()) {
+            v.add("credentialId", "is required for LIVE: the id of one of your API keys for '" + exchange.id() + "'", value);
+            return null;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            v.add("credentialId", "must be a key id (a UUID)", value);
+            return null;
+        }
+        Optional<String> keyExchange = credentials.exchangeOf(ownerId, id);
+        if (keyExchange.isEmpty()) {
+            v.add("credentialId", "no such API key", value);
+        } else if (!keyExchange.get().equals(exchange.id())) {
+            v.add("credentialId", "is a key for '" + keyExchange.get() + "', not '" + exchange.id() + "'", value);
+        } else {
+            return id;
+        }
+        return null;
     }
 
     /** Why LIVE trading on this exchange is impossible for this owner right now, if it is. */
@@ -188,8 +215,10 @@ public class BotResolver {
     }
 
     /** What the resolver needs to know about stored API keys (implemented by the credential vault). */
-    @FunctionalInterface
     public interface CredentialCheck {
         boolean hasCredential(UUID ownerId, String exchange);
+
+        /** The exchange of one of the owner's keys; empty if the owner has no such key. */
+        Optional<String> exchangeOf(UUID ownerId, UUID credentialId);
     }
 }

@@ -58,7 +58,8 @@ public class BotService {
         BotSpec spec = resolver.resolve(ownerId, request);
         Instant now = Times.now(clock);
         Bot bot = new Bot(UUID.randomUUID(), ownerId, spec.name(), spec.exchange(), spec.symbol(), spec.strategy(),
-                spec.mode(), BotStatus.STOPPED, null, spec.config(), BigDecimal.ZERO, 0, null, now, now);
+                spec.mode(), BotStatus.STOPPED, null, spec.config(), BigDecimal.ZERO, 0, null, now, now,
+                spec.credentialId());
         bots.insert(bot);
         activity.record(ownerId, bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' created: " + describe(bot));
         return bot;

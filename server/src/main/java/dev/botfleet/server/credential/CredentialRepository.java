@@ -73,6 +73,14 @@ public class CredentialRepository {
                 .optional();
     }
 
+    /** Names of the owner's ACTIVE LIVE bots that trade with this key. */
+    public List<String> activeBotsUsing(UUID ownerId, UUID id) {
+        return jdbc.sql("""
+                        SELECT name FROM bots WHERE owner_id = :owner AND credential_id = :id AND status = 'ACTIVE'
+                            AND mode = 'LIVE' ORDER BY name""")
+                .param("owner", ownerId).param("id", id).query(String.class).list();
+    }
+
     public boolean delete(UUID ownerId, UUID id) {
         return jdbc.sql("DELETE FROM exchange_credentials WHERE owner_id = :owner AND id = :id")
                 .param("owner", ownerId).param("id", id).update() > 0;

@@ -102,9 +102,20 @@ public class CredentialService implements BotResolver.CredentialCheck {
         return credentials.find(ownerId, id);
     }
 
+    /** Refused (409) while a running LIVE bot trades with the key: stop it first. */
     @Transactional
     public void delete(UUID ownerId, UUID id) {
+        List<String> running = credentials.activeBotsUsing(ownerId, id);
+        if (!running.isEmpty()) {
+            throw new ApiException.Conflict("This key is in use by running LIVE bot(s) " + String.join(", ", running)
+                    + "; stop them first");
+        }
         if (!credentials.delete(ownerId, id)) throw new ApiException.NotFound("No credential " + id);
+    }
+
+    @Override
+    public Optional<String> exchangeOf(UUID ownerId, UUID credentialId) {
+        return credentials.find(ownerId, credentialId).map(Credential::exchange);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.botfleet.server.venue.VenueRegistry;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -67,9 +68,10 @@ class VenueConnections {
 
     Live openLive(Bot bot, BotSession session, Supplier<BotRunner> runner) {
         if (bot.mode() != BotMode.LIVE) throw new IllegalArgumentException("not a LIVE bot");
-        ExchangeSecrets secrets = credentials.secretsFor(bot.ownerId(), bot.exchange()).orElseThrow(() ->
-                new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: no API key for '" + bot.exchange()
-                        + "' is stored"));
+        ExchangeSecrets secrets = (bot.credentialId() == null ? Optional.<ExchangeSecrets>empty()
+                : credentials.secrets(bot.ownerId(), bot.credentialId())).orElseThrow(() ->
+                new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: its API key is gone; edit the bot"
+                        + " and choose one of your keys for '" + bot.exchange() + "'"));
         AccountSession account = accounts.acquire(secrets.credentialId(), bot.exchange(), secrets::toVenueCredential);
         VenueRegistry.Entry entry = venues.find(bot.exchange()).orElseThrow();
         Supplier<VenueInstrument> instrument = () -> entry.instruments().find(bot.symbol()).orElseThrow();

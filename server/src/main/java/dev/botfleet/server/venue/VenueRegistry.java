@@ -3,7 +3,6 @@ package dev.botfleet.server.venue;
 import dev.botfleet.exchanges.InstrumentCache;
 import dev.botfleet.exchanges.MarketDataClient;
 import dev.botfleet.exchanges.Venue;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real venues this server is configured for, each with its public market-data client and its instrument list.
+ * The real venues this server is configured for ({@code botfleet.venues.<id>.enabled}), each with its public market-data client and its instrument list.
  * Lists load in the background after start and are refreshed when stale, so a venue that cannot be reached never
  * delays start-up: it shows as UNAVAILABLE with the reason until it answers.
  */
@@ -31,11 +30,13 @@ public class VenueRegistry implements SmartLifecycle {
     private ScheduledExecutorService refresher;
     private volatile boolean running;
 
-    public VenueRegistry(ObjectProvider<Venue> venues, VenueProperties properties, Clock clock) {
-        for (Venue venue : venues.orderedStream().toList()) {
+    public VenueRegistry(VenueProperties properties, Clock clock) {
+        for (var configured : new java.util.TreeMap<>(properties.venues()).entrySet()) {
+            VenueProperties.Venue config = configured.getValue();
+            if (!config.enabled()) continue;
+            Venue venue = KnownVenues.create(configured.getKey(), config.settings());
             MarketDataClient market = venue.marketData(false);
-            VenueProperties.Venue config = properties.venues().get(venue.id());
-            long maxAge = config == null ? 3_600_000 : config.maxAge().toMillis();
+            long maxAge = config.maxAge().toMillis();
             entries.put(venue.id(), new Entry(venue, market, new InstrumentCache(market, maxAge, clock::millis)));
         }
     }

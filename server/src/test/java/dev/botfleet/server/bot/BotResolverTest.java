@@ -26,11 +26,41 @@ class BotResolverTest {
     private final BotResolver resolver = new BotResolver(new StrategyCatalog(),
             new ExchangeCatalog(List.of(new ExchangeCatalog().find("sim").orElseThrow(),
                     new Exchange("live-ex", "Live exchange", true, List.of(BTC)))),
-            (owner, exchange) -> owner.equals(WITH_KEY) && exchange.equals("live-ex"));
+            new BotResolver.CredentialCheck() {
+                @Override public boolean hasCredential(UUID owner, String exchange) {
+                    return owner.equals(WITH_KEY) && exchange.equals("live-ex");
+                }
+
+                @Override public java.util.Optional<String> exchangeOf(UUID owner, UUID id) {
+                    return owner.equals(WITH_KEY) && id.equals(KEY) ? java.util.Optional.of("live-ex")
+                            : java.util.Optional.empty();
+                }
+            });
+    static final UUID KEY = UUID.fromString("00000000-0000-0000-0000-0000000000aa");
 
     private static BotRequest request(String exchange, String mode) {
+        return request(exchange, mode, KEY.toString());
+    }
+
+    private static BotRequest request(String exchange, String mode, String credentialId) {
         return new BotRequest("b", exchange, "BTC/USDT", "scalper", mode,
-                Map.of("quantity", "0.0105", "buyPrice", "60000.04", "sellPrice", "61000.06"));
+                Map.of("quantity", "0.0105", "buyPrice", "60000.04", "sellPrice", "61000.06"), credentialId);
+    }
+
+    @Test
+    void aLiveBotNamesOneOfItsOwnersKeysForItsExchange() {
+        assertThat(resolver.resolve(WITH_KEY, request("live-ex", "LIVE")).credentialId()).isEqualTo(KEY);
+        assertThat(resolver.resolve(WITH_KEY, request("live-ex", "PAPER")).credentialId())
+                .as("a paper bot keeps no key").isNull();
+        for (String[] bad : new String[][] {{null, "is required for LIVE"}, {"not-a-uuid", "must be a key id"},
+                {UUID.randomUUID().toString(), "no such API key"}}) {
+            List<FieldViolation> v = catchThrowableOfType(ApiException.Invalid.class,
+                    () -> resolver.resolve(WITH_KEY, request("live-ex", "LIVE", bad[0]))).violations();
+            assertThat(v).singleElement().satisfies(x -> {
+                assertThat(x.field()).isEqualTo("credentialId");
+                assertThat(x.message()).contains(bad[1]);
+            });
+        }
     }
 
     @Test
