@@ -51,4 +51,10 @@ public final class FakeOrder {
     public BigDecimal remaining() { return quantity.subtract(executedQuantity); }
 
     public boolean isOpen() { return status == Status.NEW || status == Status.PARTIALLY_FILLED; }
+
+    @Override
+    public String toString() {
+        return "FakeOrder[" + orderId + " " + clientOrderId + " " + side + " " + type + " " + timeInForce + " " + quantity
+                + " @ " + price + " " + status + " filled " + executedQuantity + "]";
+    }
 }

@@ -1,0 +1,198 @@
+package dev.botfleet.server.venue;
+
+import dev.botfleet.exchanges.ClientIdCodec;
+import dev.botfleet.fakes.FakeOrder;
+import dev.botfleet.fakes.StandardSetup;
+import dev.botfleet.fakes.binance.FakeBinance;
+import dev.botfleet.server.runtime.RuntimeTestBase;
+import dev.botfleet.server.support.TestClockConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The server against a real Binance protocol: a FakeBinance on loopback ports (signatures, timestamps and limits checked
+ * as Binance does, a matching engine behind it) and the server's binance venue pointed at it. Keys are verified, paper
+ * bots trade on the venue's prices without touching it, LIVE bots place, fill and cancel there.
+ */
+@SpringBootTest(properties = {"botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4",
+        "botfleet.venues.bybit.enabled=false",
+        "spring.datasource.url=jdbc:h2:mem:botfleet-venues;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
+@Import(TestClockConfig.class)
+class LiveVenueH2Test extends RuntimeTestBase {
+    static final FakeBinance BINANCE = new FakeBinance();
+
+    @DynamicPropertySource
+    static void pointBinanceAtTheFake(DynamicPropertyRegistry registry) {
+        for (String prefix : List.of("botfleet.venues.binance.", "botfleet.venues.binance.testnet.")) {
+            registry.add(prefix + "rest", BINANCE::restUrl);
+            registry.add(prefix + "market-stream", BINANCE::marketStreamUrl);
+            registry.add(prefix + "user-stream", BINANCE::userStreamUrl);
+        }
+        registry.add("botfleet.venues.binance.timeout", () -> "3s");
+    }
+
+    @BeforeEach
+    void venueReady() {
+        BINANCE.engine().account(StandardSetup.API_KEY).canWithdraw = false;
+        BINANCE.engine().printTrade("BTCUSDT", "50000.00", "0.0001"); // every test starts at 50,000
+        await("binance instruments loaded", () -> binance(newUser()), e -> e != null && e.get("status").asString().equals("READY"));
+    }
+
+    private JsonNode binance(Session user) {
+        for (JsonNode e : get("/api/v1/exchanges", user).body()) if (e.get("id").asString().equals("binance")) return e;
+        return null;
+    }
+
+    private Map<String, Object> key(String apiKey, String secret) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("exchange", "binance");
+        body.put("label", "fake binance");
+        body.put("apiKey", apiKey);
+        body.put("apiSecret", secret);
+        return body;
+    }
+
+    private String storeKey(Session user) {
+        Answer created = post("/api/v1/credentials", user, key(StandardSetup.API_KEY, StandardSetup.API_SECRET));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    private String scalperOnBinance(Session user, String mode, String credentialId) {
+        Map<String, Object> body = new HashMap<>(Map.of("name", "binance scalper", "exchange", "binance",
+                "symbol", "BTC/USDT", "strategy", "scalper", "mode", mode,
+                "config", Map.of("quantity", "0.001", "buyPrice", "49990.00", "sellPrice", "50010.00")));
+        if (credentialId != null) body.put("credentialId", credentialId);
+        Answer created = post("/api/v1/bots", user, body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        return created.body().get("id").asString();
+    }
+
+    private static String describe(List<FakeOrder> orders) {
+        return orders.stream().map(o -> o.clientOrderId + " " + o.side + " " + o.price + " " + o.status).toList().toString();
+    }
+
+    private List<FakeOrder> venueOrders(String botId) {
+        String prefix = new ClientIdCodec(botId).prefix();
+        List<FakeOrder> mine = new ArrayList<>();
+        for (FakeOrder o : BINANCE.engine().orders(BINANCE.engine().account(StandardSetup.API_KEY))) {
+            if (o.clientOrderId != null && o.clientOrderId.startsWith(prefix)) mine.add(o);
+        }
+        return mine;
+    }
+
+    @Test
+    void theVenueIsListedWithItsRealInstrumentsAndSearchable() {
+        Session user = newUser();
+        JsonNode binance = binance(user);
+        assertThat(binance.get("liveTrading").asBoolean()).isTrue();
+        assertThat(binance.get("testnet").asBoolean()).isTrue();
+        JsonNode btc = null;
+        for (JsonNode s : binance.get("symbols")) if (s.get("symbol").asString().equals("BTC/USDT")) btc = s;
+        assertThat(btc).isNotNull();
+        assertThat(btc.get("tickSize").asString()).isEqualTo("0.01");
+        assertThat(btc.get("minNotional").asString()).isEqualTo("5");
+
+        JsonNode found = get("/api/v1/exchanges/binance/symbols?q=btcusdt&limit=5", user).body();
+        assertThat(found.get(0).get("symbol").asString()).isEqualTo("BTC/USDT");
+        assertThat(get("/api/v1/exchanges/binance/symbols?q=eth", user).body()).extracting(s -> s.get("symbol").asString())
+                .containsExactly("ETH/USDT");
+        assertProblem(get("/api/v1/exchanges/binance/symbols?limit=0", user), 400, "VALIDATION_ERROR");
+        assertProblem(get("/api/v1/exchanges/nowhere/symbols", user), 404, "NOT_FOUND");
+    }
+
+    @Test
+    void aKeyIsVerifiedAgainstTheVenueBeforeItIsStored() {
+        Session user = newUser();
+        Answer refused = post("/api/v1/credentials", user, key("no-such-key-0123456789", "whatever-secret"));
+        assertProblem(refused, 400, "VENUE_REFUSED_KEY");
+        assertThat(refused.errorFields()).containsExactly("apiKey");
+        assertThat(refused.body().toString()).contains("-2015").doesNotContain("whatever-secret");
+        assertThat(get("/api/v1/credentials", user).body().size()).as("nothing stored").isZero();
+
+        String id = storeKey(user);
+        JsonNode stored = get("/api/v1/credentials", user).body().get(0);
+        assertThat(stored.get("canTrade").asBoolean()).isTrue();
+        assertThat(stored.get("canWithdraw").asBoolean()).isFalse();
+        assertThat(stored.get("verifiedAt").isNull()).isFalse();
+        assertThat(stored.get("warnings").size()).isZero();
+
+        JsonNode balances = get("/api/v1/credentials/" + id + "/balances", user).body().get("balances");
+        Map<String, String> totals = new HashMap<>();
+        balances.forEach(b -> totals.put(b.get("asset").asString(), b.get("total").asString()));
+        var account = BINANCE.engine().account(StandardSetup.API_KEY);
+        assertThat(new java.math.BigDecimal(totals.get("USDT")))
+                .isEqualByComparingTo(account.free("USDT").add(account.locked("USDT")));
+
+        BINANCE.engine().account(StandardSetup.API_KEY).canWithdraw = true;
+        JsonNode risky = post("/api/v1/credentials", user, key(StandardSetup.API_KEY, StandardSetup.API_SECRET)).body();
+        assertThat(risky.get("canWithdraw").asBoolean()).isTrue();
+        assertThat(risky.get("warnings").get(0).asString()).contains("withdraw");
+    }
+
+    @Test
+    void aPaperBotTradesOnTheVenuesPricesWithoutTouchingTheVenue() {
+        Session user = newUser();
+        String bot = start(user, scalperOnBinance(user, "PAPER", null));
+        await("the paper buy rests", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(), o -> o.size() == 1);
+        // Prices arrive through the venue's market stream; a trade through the buy fills it on paper.
+        await("the venue's price reaches the hub", () -> {
+            BINANCE.engine().printTrade("BTCUSDT", "50000.00", "0.5");
+            return get("/api/v1/price/ltp?exchange=binance&symbol=BTC/USDT", user);
+        }, a -> a.status() == 200);
+        JsonNode trades = await("a paper fill", () -> {
+            BINANCE.engine().printTrade("BTCUSDT", "49980.00", "0.5");
+            return get("/api/v1/bots/" + bot + "/trades", user).body();
+        }, t -> t.size() >= 1);
+        assertThat(new java.math.BigDecimal(trades.get(trades.size() - 1).get("price").asString())).as(trades.toString())
+                .isEqualByComparingTo("49990.00");
+        assertThat(venueOrders(bot)).as("paper never reaches the venue").isEmpty();
+        post("/api/v1/bots/" + bot + "/stop", user, null);
+    }
+
+    @Test
+    void aLiveBotPlacesFillsAndCancelsOnTheVenue() {
+        Session user = newUser();
+        String key = storeKey(user);
+        Answer noKey = post("/api/v1/bots", user, Map.of("name", "x", "exchange", "binance", "symbol", "BTC/USDT",
+                "strategy", "scalper", "mode", "LIVE",
+                "config", Map.of("quantity", "0.001", "buyPrice", "49990.00", "sellPrice", "50010.00")));
+        assertProblem(noKey, 400, "VALIDATION_ERROR");
+        assertThat(noKey.errorFields()).containsExactly("credentialId");
+
+        String bot = start(user, scalperOnBinance(user, "LIVE", key));
+        List<FakeOrder> placed = await("the buy rests on the venue", () -> venueOrders(bot), o -> o.size() == 1);
+        assertThat(placed).as(describe(placed)).hasSize(1);
+        assertThat(placed.getFirst().price).isEqualByComparingTo("49990.00");
+        assertThat(placed.getFirst().side).isEqualTo(FakeOrder.Side.BUY);
+
+        BINANCE.engine().printTrade("BTCUSDT", "49985.00", "0.5");
+        JsonNode trades = await("the venue's fill reaches the bot", () -> get("/api/v1/bots/" + bot + "/trades", user).body(),
+                t -> t.size() == 1);
+        long venueTradeId = placed.getFirst().trades.getFirst().tradeId();
+        assertThat(trades.get(0).get("tradeId").asString()).isEqualTo(Long.toString(venueTradeId));
+        assertThat(trades.get(0).get("feeCurrency").asString()).isEqualTo("BTC");
+        await("the sell rests on the venue", () -> venueOrders(bot).stream().filter(FakeOrder::isOpen).toList(),
+                o -> o.size() == 1 && o.getFirst().side == FakeOrder.Side.SELL);
+
+        assertThat(post("/api/v1/bots/" + bot + "/stop", user, null).status()).isEqualTo(200);
+        await("stop cancels the bot's orders on the venue", () -> venueOrders(bot).stream().filter(FakeOrder::isOpen).toList(),
+                List::isEmpty);
+        assertThat(BINANCE.engine().acceptedClientIds()).doesNotHaveDuplicates();
+    }
+}
