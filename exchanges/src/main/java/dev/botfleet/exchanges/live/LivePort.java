@@ -48,12 +48,26 @@ public final class LivePort implements ExchangePort {
     /** Our ids of orders that may still change at the venue. */
     private final Set<String> open = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    /** When the venue started refusing our orders for reasons of its own (ban, outage, breaker), or null. */
+    private volatile java.time.Instant troubleSince;
+    private final java.time.Duration giveUpAfter;
 
     /**
      * @param instrument the instrument as the venue lists it now (its filters may change while the bot runs)
      */
     public LivePort(AccountSession account, Supplier<VenueInstrument> instrument, String botId,
                     ExecutionListener listener, VenueAlarm alarm, Clock clock, Executor executor) {
+        this(account, instrument, botId, listener, alarm, clock, executor, java.time.Duration.ofMinutes(2));
+    }
+
+    /**
+     * @param giveUpAfter how long the venue may keep refusing orders (unreachable, banned, breaker open) before the
+     *                    bot is failed: a warning each time until then
+     */
+    public LivePort(AccountSession account, Supplier<VenueInstrument> instrument, String botId,
+                    ExecutionListener listener, VenueAlarm alarm, Clock clock, Executor executor,
+                    java.time.Duration giveUpAfter) {
+        this.giveUpAfter = giveUpAfter;
         this.account = account;
         this.instrument = instrument;
         this.ids = new ClientIdCodec(botId);
@@ -123,6 +137,7 @@ public final class LivePort implements ExchangePort {
         String venueId = ids.toVenue(id);
         try {
             OrderReport report = account.client().place(instrument.get(), order, venueId);
+            troubleSince = null;
             adopt(id, report);
         } catch (VenueException e) {
             switch (e.kind()) {
@@ -139,7 +154,7 @@ public final class LivePort implements ExchangePort {
                 default -> {
                     // Refused before the venue acted (ban, rate limit, breaker open, not reachable): not placed.
                     reject(id, "not placed: " + e.getMessage());
-                    alarm.warning(e.getMessage());
+                    troubled(e.getMessage());
                 }
             }
         } catch (RuntimeException e) {
@@ -222,6 +237,18 @@ public final class LivePort implements ExchangePort {
         OrderReport report = OrderEvents.withId(venueReport, id);
         deliver(OrderEvents.of(report, id, clock.instant()));
         if (report.status().isTerminal()) open.remove(id);
+    }
+
+    /** A warning while the trouble is young; the bot fails (ERROR, with the reason) once it has lasted too long. */
+    private void troubled(String reason) {
+        java.time.Instant now = clock.instant();
+        if (troubleSince == null) troubleSince = now;
+        if (java.time.Duration.between(troubleSince, now).compareTo(giveUpAfter) >= 0) {
+            alarm.failed("the venue has refused orders for " + java.time.Duration.between(troubleSince, now).toSeconds()
+                    + " s: " + reason);
+        } else {
+            alarm.warning(reason);
+        }
     }
 
     private void reject(String id, String reason) {
