@@ -3,14 +3,10 @@ package dev.botfleet.exchanges.binance;
 import dev.botfleet.exchanges.http.RequestSigner;
 import dev.botfleet.exchanges.http.RestCall;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -87,13 +83,7 @@ public final class BinanceSigner implements RequestSigner {
     }
 
     public static String hmacHex(String secret, String payload) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(payload.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return dev.botfleet.exchanges.http.Hmac.sha256Hex(secret, payload);
     }
 
     @Override

@@ -3,14 +3,10 @@ package dev.botfleet.exchanges.bybit;
 import dev.botfleet.exchanges.http.RequestSigner;
 import dev.botfleet.exchanges.http.RestCall;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.StringJoiner;
 
@@ -70,13 +66,7 @@ final class BybitSigner implements RequestSigner {
 
     /** Lowercase hex HMAC-SHA256 of {@code text} under {@code secret}. */
     static String sign(String secret, String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        return dev.botfleet.exchanges.http.Hmac.sha256Hex(secret, text);
     }
 
     /** Parameters in the order given, form-encoded; this exact string is both sent and signed. */

@@ -15,8 +15,6 @@ import dev.botfleet.exchanges.TradingClient;
 import dev.botfleet.exchanges.VenueCredential;
 import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.fakes.Faults;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -33,20 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The conformance matrix of ../shared/reference/exchanges.md §4, robustness half (C10-C16, C18, C20): what a live
  * venue does to a client — errors, limits, bans, clock drift, bad keys, dropped streams, restarts — and what must hold.
  */
-public abstract class RobustnessConformance {
-    protected abstract VenueFixture fixture();
-
-    LiveHarness h;
-
-    @BeforeEach
-    void start() { h = new LiveHarness(fixture()); }
-
-    @AfterEach
-    void stop() { h.close(); }
-
-    static OrderRequest limit(OrderSide side, String qty, String price) {
-        return OrderRequest.limit(side, new BigDecimal(qty), new BigDecimal(price));
-    }
+public abstract class RobustnessConformance extends Conformance {
 
     static VenueException.Kind kindOf(Runnable call) {
         try {

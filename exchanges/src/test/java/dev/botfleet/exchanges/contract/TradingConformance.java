@@ -13,8 +13,6 @@ import dev.botfleet.exchanges.ClientIdCodec;
 import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.exchanges.VenueInstrument;
 import dev.botfleet.fakes.FakeOrder;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -27,20 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * The conformance matrix of ../shared/reference/exchanges.md §4, trading half (C01-C09, C17, C19): every venue adapter
  * passes it against its fake, through the same kernel, mailbox and live port the server uses.
  */
-public abstract class TradingConformance {
-    protected abstract VenueFixture fixture();
-
-    LiveHarness h;
-
-    @BeforeEach
-    void start() { h = new LiveHarness(fixture()); }
-
-    @AfterEach
-    void stop() { h.close(); }
-
-    static OrderRequest limit(OrderSide side, String qty, String price) {
-        return OrderRequest.limit(side, new BigDecimal(qty), new BigDecimal(price));
-    }
+public abstract class TradingConformance extends Conformance {
 
     static BigDecimal dec(String s) { return new BigDecimal(s); }
 

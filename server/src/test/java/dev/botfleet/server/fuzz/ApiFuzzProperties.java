@@ -53,6 +53,21 @@ class ApiFuzzProperties {
             "spring.datasource.url=jdbc:h2:mem:botfleet-fuzz;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
     @Import(TestClockConfig.class)
     static class Server {
+        /**
+         * Binance is a local fake, so key checks get the venue's real refusals (a 400); an unreachable venue would answer
+         * a legitimate 502, which is not what this test is about. Bybit stays off.
+         */
+        static final dev.botfleet.fakes.binance.FakeBinance BINANCE = new dev.botfleet.fakes.binance.FakeBinance();
+
+        @org.springframework.test.context.DynamicPropertySource
+        static void venues(org.springframework.test.context.DynamicPropertyRegistry registry) {
+            for (String prefix : List.of("botfleet.venues.binance.", "botfleet.venues.binance.testnet.")) {
+                registry.add(prefix + "rest", BINANCE::restUrl);
+                registry.add(prefix + "market-stream", BINANCE::marketStreamUrl);
+                registry.add(prefix + "user-stream", BINANCE::userStreamUrl);
+            }
+            registry.add("botfleet.venues.bybit.enabled", () -> "false");
+        }
     }
 
     static int port;
