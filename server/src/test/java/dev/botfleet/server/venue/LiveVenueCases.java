@@ -3,7 +3,7 @@ package dev.botfleet.server.venue;
 import dev.botfleet.exchanges.ClientIdCodec;
 import dev.botfleet.fakes.FakeOrder;
 import dev.botfleet.fakes.StandardSetup;
-import dev.botfleet.fakes.binance.FakeBinance;
+import dev.botfleet.fakes.FakeVenue;
 import dev.botfleet.server.runtime.RuntimeTestBase;
 import dev.botfleet.server.support.TestClockConfig;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,45 +23,55 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The server against a real Binance protocol: a FakeBinance on loopback ports (signatures, timestamps and limits checked
- * as Binance does, a matching engine behind it) and the server's binance venue pointed at it. Keys are verified, paper
- * bots trade on the venue's prices without touching it, LIVE bots place, fill and cancel there.
+ * The server against a venue's real protocol: the venue's fake on loopback ports (signatures, timestamps and limits
+ * checked as the venue does, a matching engine behind it) and the server's venue pointed at it. Keys are verified,
+ * paper bots trade on the venue's prices without touching it, LIVE bots place, fill and cancel there. One subclass per
+ * venue, each with its own context.
  */
 @SpringBootTest(properties = {"botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4",
-        "botfleet.venues.bybit.enabled=false",
         "spring.datasource.url=jdbc:h2:mem:botfleet-venues;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
-class LiveVenueH2Test extends RuntimeTestBase {
-    static final FakeBinance BINANCE = new FakeBinance();
+abstract class LiveVenueCases extends RuntimeTestBase {
 
-    @DynamicPropertySource
-    static void pointBinanceAtTheFake(DynamicPropertyRegistry registry) {
-        for (String prefix : List.of("botfleet.venues.binance.", "botfleet.venues.binance.testnet.")) {
-            registry.add(prefix + "rest", BINANCE::restUrl);
-            registry.add(prefix + "market-stream", BINANCE::marketStreamUrl);
-            registry.add(prefix + "user-stream", BINANCE::userStreamUrl);
+    /** The venue's fake, started once per test class. */
+    abstract FakeVenue fake();
+
+    /** The venue's code for an unknown key, e.g. "-2015". */
+    abstract String unknownKeyCode();
+
+    /** Points {@code venue} at {@code fake} (live and testnet) and turns every other venue off. */
+    static void pointAt(DynamicPropertyRegistry registry, String venue, FakeVenue fake) {
+        for (String prefix : List.of("botfleet.venues." + venue + ".", "botfleet.venues." + venue + ".testnet.")) {
+            registry.add(prefix + "rest", fake::restUrl);
+            registry.add(prefix + "market-stream", fake::marketStreamUrl);
+            registry.add(prefix + "user-stream", fake::userStreamUrl);
         }
-        registry.add("botfleet.venues.binance.timeout", () -> "3s");
+        registry.add("botfleet.venues." + venue + ".timeout", () -> "3s");
+        for (String other : List.of("binance", "bybit")) {
+            if (!other.equals(venue)) registry.add("botfleet.venues." + other + ".enabled", () -> "false");
+        }
     }
 
     @BeforeEach
     void venueReady() {
-        BINANCE.engine().account(StandardSetup.API_KEY).canWithdraw = false;
-        BINANCE.engine().printTrade("BTCUSDT", "50000.00", "0.0001"); // every test starts at 50,000
-        await("binance instruments loaded", () -> binance(newUser()), e -> e != null && e.get("status").asString().equals("READY"));
+        fake().engine().account(StandardSetup.API_KEY).canWithdraw = false;
+        fake().engine().printTrade("BTCUSDT", "50000.00", "0.0001"); // every test starts at 50,000
+        await(venue() + " instruments loaded", () -> venueListing(newUser()), e -> e != null && e.get("status").asString().equals("READY"));
     }
 
-    private JsonNode binance(Session user) {
-        for (JsonNode e : get("/api/v1/exchanges", user).body()) if (e.get("id").asString().equals("binance")) return e;
+    String venue() { return fake().venue(); }
+
+    private JsonNode venueListing(Session user) {
+        for (JsonNode e : get("/api/v1/exchanges", user).body()) if (e.get("id").asString().equals(venue())) return e;
         return null;
     }
 
     private Map<String, Object> key(String apiKey, String secret) {
         Map<String, Object> body = new HashMap<>();
-        body.put("exchange", "binance");
-        body.put("label", "fake binance");
+        body.put("exchange", venue());
+        body.put("label", "fake " + venue());
         body.put("apiKey", apiKey);
         body.put("apiSecret", secret);
         return body;
@@ -74,7 +84,7 @@ class LiveVenueH2Test extends RuntimeTestBase {
     }
 
     private String scalperOnBinance(Session user, String mode, String credentialId) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", "binance scalper", "exchange", "binance",
+        Map<String, Object> body = new HashMap<>(Map.of("name", venue() + " scalper", "exchange", venue(),
                 "symbol", "BTC/USDT", "strategy", "scalper", "mode", mode,
                 "config", Map.of("quantity", "0.001", "buyPrice", "49990.00", "sellPrice", "50010.00")));
         if (credentialId != null) body.put("credentialId", credentialId);
@@ -90,7 +100,7 @@ class LiveVenueH2Test extends RuntimeTestBase {
     private List<FakeOrder> venueOrders(String botId) {
         String prefix = new ClientIdCodec(botId).prefix();
         List<FakeOrder> mine = new ArrayList<>();
-        for (FakeOrder o : BINANCE.engine().orders(BINANCE.engine().account(StandardSetup.API_KEY))) {
+        for (FakeOrder o : fake().engine().orders(fake().engine().account(StandardSetup.API_KEY))) {
             if (o.clientOrderId != null && o.clientOrderId.startsWith(prefix)) mine.add(o);
         }
         return mine;
@@ -99,20 +109,20 @@ class LiveVenueH2Test extends RuntimeTestBase {
     @Test
     void theVenueIsListedWithItsRealInstrumentsAndSearchable() {
         Session user = newUser();
-        JsonNode binance = binance(user);
-        assertThat(binance.get("liveTrading").asBoolean()).isTrue();
-        assertThat(binance.get("testnet").asBoolean()).isTrue();
+        JsonNode listed = venueListing(user);
+        assertThat(listed.get("liveTrading").asBoolean()).isTrue();
+        assertThat(listed.get("testnet").asBoolean()).isTrue();
         JsonNode btc = null;
-        for (JsonNode s : binance.get("symbols")) if (s.get("symbol").asString().equals("BTC/USDT")) btc = s;
+        for (JsonNode s : listed.get("symbols")) if (s.get("symbol").asString().equals("BTC/USDT")) btc = s;
         assertThat(btc).isNotNull();
         assertThat(btc.get("tickSize").asString()).isEqualTo("0.01");
         assertThat(btc.get("minNotional").asString()).isEqualTo("5");
 
-        JsonNode found = get("/api/v1/exchanges/binance/symbols?q=btcusdt&limit=5", user).body();
+        JsonNode found = get("/api/v1/exchanges/" + venue() + "/symbols?q=btcusdt&limit=5", user).body();
         assertThat(found.get(0).get("symbol").asString()).isEqualTo("BTC/USDT");
-        assertThat(get("/api/v1/exchanges/binance/symbols?q=eth", user).body()).extracting(s -> s.get("symbol").asString())
+        assertThat(get("/api/v1/exchanges/" + venue() + "/symbols?q=eth", user).body()).extracting(s -> s.get("symbol").asString())
                 .containsExactly("ETH/USDT");
-        assertProblem(get("/api/v1/exchanges/binance/symbols?limit=0", user), 400, "VALIDATION_ERROR");
+        assertProblem(get("/api/v1/exchanges/" + venue() + "/symbols?limit=0", user), 400, "VALIDATION_ERROR");
         assertProblem(get("/api/v1/exchanges/nowhere/symbols", user), 404, "NOT_FOUND");
     }
 
@@ -122,7 +132,7 @@ class LiveVenueH2Test extends RuntimeTestBase {
         Answer refused = post("/api/v1/credentials", user, key("no-such-key-0123456789", "whatever-secret"));
         assertProblem(refused, 400, "VENUE_REFUSED_KEY");
         assertThat(refused.errorFields()).containsExactly("apiKey");
-        assertThat(refused.body().toString()).contains("-2015").doesNotContain("whatever-secret");
+        assertThat(refused.body().toString()).contains(unknownKeyCode()).doesNotContain("whatever-secret");
         assertThat(get("/api/v1/credentials", user).body().size()).as("nothing stored").isZero();
 
         String id = storeKey(user);
@@ -135,11 +145,11 @@ class LiveVenueH2Test extends RuntimeTestBase {
         JsonNode balances = get("/api/v1/credentials/" + id + "/balances", user).body().get("balances");
         Map<String, String> totals = new HashMap<>();
         balances.forEach(b -> totals.put(b.get("asset").asString(), b.get("total").asString()));
-        var account = BINANCE.engine().account(StandardSetup.API_KEY);
+        var account = fake().engine().account(StandardSetup.API_KEY);
         assertThat(new java.math.BigDecimal(totals.get("USDT")))
                 .isEqualByComparingTo(account.free("USDT").add(account.locked("USDT")));
 
-        BINANCE.engine().account(StandardSetup.API_KEY).canWithdraw = true;
+        fake().engine().account(StandardSetup.API_KEY).canWithdraw = true;
         JsonNode risky = post("/api/v1/credentials", user, key(StandardSetup.API_KEY, StandardSetup.API_SECRET)).body();
         assertThat(risky.get("canWithdraw").asBoolean()).isTrue();
         assertThat(risky.get("warnings").get(0).asString()).contains("withdraw");
@@ -152,11 +162,11 @@ class LiveVenueH2Test extends RuntimeTestBase {
         await("the paper buy rests", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(), o -> o.size() == 1);
         // Prices arrive through the venue's market stream; a trade through the buy fills it on paper.
         await("the venue's price reaches the hub", () -> {
-            BINANCE.engine().printTrade("BTCUSDT", "50000.00", "0.5");
-            return get("/api/v1/price/ltp?exchange=binance&symbol=BTC/USDT", user);
+            fake().engine().printTrade("BTCUSDT", "50000.00", "0.5");
+            return get("/api/v1/price/ltp?exchange=" + venue() + "&symbol=BTC/USDT", user);
         }, a -> a.status() == 200);
         JsonNode trades = await("a paper fill", () -> {
-            BINANCE.engine().printTrade("BTCUSDT", "49980.00", "0.5");
+            fake().engine().printTrade("BTCUSDT", "49980.00", "0.5");
             return get("/api/v1/bots/" + bot + "/trades", user).body();
         }, t -> t.size() >= 1);
         assertThat(new java.math.BigDecimal(trades.get(trades.size() - 1).get("price").asString())).as(trades.toString())
@@ -169,7 +179,7 @@ class LiveVenueH2Test extends RuntimeTestBase {
     void aLiveBotPlacesFillsAndCancelsOnTheVenue() {
         Session user = newUser();
         String key = storeKey(user);
-        Answer noKey = post("/api/v1/bots", user, Map.of("name", "x", "exchange", "binance", "symbol", "BTC/USDT",
+        Answer noKey = post("/api/v1/bots", user, Map.of("name", "x", "exchange", venue(), "symbol", "BTC/USDT",
                 "strategy", "scalper", "mode", "LIVE",
                 "config", Map.of("quantity", "0.001", "buyPrice", "49990.00", "sellPrice", "50010.00")));
         assertProblem(noKey, 400, "VALIDATION_ERROR");
@@ -181,7 +191,7 @@ class LiveVenueH2Test extends RuntimeTestBase {
         assertThat(placed.getFirst().price).isEqualByComparingTo("49990.00");
         assertThat(placed.getFirst().side).isEqualTo(FakeOrder.Side.BUY);
 
-        BINANCE.engine().printTrade("BTCUSDT", "49985.00", "0.5");
+        fake().engine().printTrade("BTCUSDT", "49985.00", "0.5");
         JsonNode trades = await("the venue's fill reaches the bot", () -> get("/api/v1/bots/" + bot + "/trades", user).body(),
                 t -> t.size() == 1);
         long venueTradeId = placed.getFirst().trades.getFirst().tradeId();
@@ -193,6 +203,6 @@ class LiveVenueH2Test extends RuntimeTestBase {
         assertThat(post("/api/v1/bots/" + bot + "/stop", user, null).status()).isEqualTo(200);
         await("stop cancels the bot's orders on the venue", () -> venueOrders(bot).stream().filter(FakeOrder::isOpen).toList(),
                 List::isEmpty);
-        assertThat(BINANCE.engine().acceptedClientIds()).doesNotHaveDuplicates();
+        assertThat(fake().engine().acceptedClientIds()).doesNotHaveDuplicates();
     }
 }
