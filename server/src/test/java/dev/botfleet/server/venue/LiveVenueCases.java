@@ -8,6 +8,7 @@ import dev.botfleet.server.runtime.RuntimeTestBase;
 import dev.botfleet.server.support.TestClockConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
@@ -29,10 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * venue, each with its own context.
  */
 @SpringBootTest(properties = {"botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4",
+        "logging.level.dev.botfleet=DEBUG",
         "spring.datasource.url=jdbc:h2:mem:botfleet-venues;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1"})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 abstract class LiveVenueCases extends RuntimeTestBase {
 
     /** The venue's fake, started once per test class. */
@@ -176,7 +179,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
     }
 
     @Test
-    void aLiveBotPlacesFillsAndCancelsOnTheVenue() {
+    void aLiveBotPlacesFillsAndCancelsOnTheVenue(CapturedOutput output) {
         Session user = newUser();
         String key = storeKey(user);
         Answer noKey = post("/api/v1/bots", user, Map.of("name", "x", "exchange", venue(), "symbol", "BTC/USDT",
@@ -204,5 +207,8 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         await("stop cancels the bot's orders on the venue", () -> venueOrders(bot).stream().filter(FakeOrder::isOpen).toList(),
                 List::isEmpty);
         assertThat(fake().engine().acceptedClientIds()).doesNotHaveDuplicates();
+        // Every request was signed with the secret, and the adapters logged every call at DEBUG: none shows it.
+        assertThat(output.getAll()).contains(venue() + " POST ").doesNotContain(StandardSetup.API_SECRET)
+                .doesNotContain("signature=");
     }
 }
