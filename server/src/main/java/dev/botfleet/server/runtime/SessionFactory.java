@@ -137,11 +137,19 @@ class SessionFactory {
         balances.put(instrument.quoteAsset(), paper.quoteBalance());
         BigDecimal startPrice = SimMarkets.EXCHANGE.equals(instrument.exchange())
                 ? SimMarkets.find(instrument.symbol()).map(SimMarkets::startPrice).orElse(null)
-                : hub.last(instrument.exchange(), instrument.symbol()).map(t -> BigDecimal.valueOf(t.price())).orElse(null);
+                : hub.last(instrument.exchange(), instrument.symbol()).map(t -> BigDecimal.valueOf(t.price()))
+                        .or(() -> lastClose(instrument)).orElse(null);
         BigDecimal base = startPrice == null ? BigDecimal.ZERO
                 : instrument.roundQuantity(paper.quoteBalance().divide(startPrice, instrument.quantityScale() + 2, RoundingMode.DOWN));
         balances.put(instrument.baseAsset(), base);
         return balances;
+    }
+
+    /** A real market's last closed 1m candle (its recent history is loaded when its feed starts). */
+    private java.util.Optional<BigDecimal> lastClose(Instrument instrument) {
+        List<Candle> recent = history.since(instrument.exchange(), instrument.symbol(), clock.millis() - 3_600_000);
+        return recent.isEmpty() ? java.util.Optional.empty()
+                : java.util.Optional.of(BigDecimal.valueOf(recent.getLast().close()));
     }
 
     private Instrument instrument(Bot bot) {

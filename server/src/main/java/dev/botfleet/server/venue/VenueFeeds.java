@@ -89,6 +89,9 @@ public class VenueFeeds {
     private void loadHistory(VenueRegistry.Entry entry, VenueInstrument instrument) {
         Instant to = clock.instant();
         Instant from = to.minus(HISTORY);
+        // What an earlier feed of this market already loaded is not asked for again.
+        List<Candle> known = history.since(entry.venue().id(), instrument.symbol(), from.toEpochMilli());
+        if (!known.isEmpty()) from = Instant.ofEpochMilli(known.getLast().openTime() + 60_000);
         try {
             while (from.isBefore(to)) {
                 List<Candle> page = entry.marketData().klines(instrument, from, to, 1000);
