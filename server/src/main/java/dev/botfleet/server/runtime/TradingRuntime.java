@@ -82,10 +82,11 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void start(Bot bot) {
-        factory.check(bot);  // a bot that cannot run is refused now, before its status changes
+        // a bot that cannot or may not run is refused now, before its status changes; the user's own limit first
         lossLimits.liveRefusal(bot).ifPresent(reason -> {
             throw new ApiException.Conflict("Cannot start bot '" + bot.name() + "': " + reason);
         });
+        factory.check(bot);
         afterCommit(() -> launch(bot.ownerId(), bot.id()));
     }
 
