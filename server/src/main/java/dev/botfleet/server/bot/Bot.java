@@ -15,4 +15,13 @@ import java.util.UUID;
 public record Bot(UUID id, UUID ownerId, String name, String exchange, String symbol, String strategy, BotMode mode,
                   BotStatus status, String statusReason, Map<String, Object> config, BigDecimal pnl, long totalTrades,
                   Instant lastFillTime, Instant createdAt, Instant updatedAt, UUID credentialId) {
+    /** The asset the bot's prices, pnl and quote fees are in: "BTC/USDT" -> USDT. */
+    public String quoteAsset() {
+        return quoteAssetOf(symbol);
+    }
+
+    /** The quote asset of a symbol as our API spells it (base/quote). */
+    public static String quoteAssetOf(String symbol) {
+        return symbol.substring(symbol.indexOf('/') + 1);
+    }
 }

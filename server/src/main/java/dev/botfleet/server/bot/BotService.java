@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Bot management. Every change and its activity-log entry are one transaction. ACTIVE bots can be neither edited nor
@@ -137,6 +138,25 @@ public class BotService {
         for (Bot bot : active) stopOne(bot, "stop-all");
         activity.record(ownerId, null, LogLevel.WARNING, "Stop-all: " + active.size() + " bot(s) stopped");
         return active.size();
+    }
+
+    /**
+     * Stops the ACTIVE bots of an account that {@code which} selects, in ERROR with {@code reason} as their status
+     * reason and an ERROR activity line (e.g. its daily loss limit was reached). Each cancels its open orders, as on
+     * any stop. It only asks the runtime (no waiting), so a bot's own turn may call it.
+     *
+     * @return the bots stopped
+     */
+    @Transactional
+    public List<Bot> stopInError(UUID ownerId, Predicate<Bot> which, String reason) {
+        List<Bot> selected = bots.activeForUpdate(ownerId).stream().filter(which).toList();
+        for (Bot bot : selected) {
+            runtime.stop(bot, reason);
+            bots.setStatus(ownerId, bot.id(), BotStatus.ERROR, reason, Times.now(clock));
+            activity.record(ownerId, bot.id(), LogLevel.ERROR, "Bot '" + bot.name() + "' stopped: " + reason);
+            events.publishEvent(new BotChanged(ownerId, bot.id()));
+        }
+        return selected;
     }
 
     /**

@@ -42,6 +42,9 @@ final class BotSession implements KernelListener {
     final UUID botId;
     final UUID ownerId;
     final String name;
+    /** LIVE (real money): its fills count against the owner's daily loss limit in {@link #quoteAsset}. */
+    final boolean live;
+    final String quoteAsset;
     private final Outlet outlet;
     private final int maxConsecutiveRejections;
     final CompletableFuture<Void> finished = new CompletableFuture<>();
@@ -61,10 +64,13 @@ final class BotSession implements KernelListener {
     volatile boolean failing;
     private int consecutiveRejections;
 
-    BotSession(UUID botId, UUID ownerId, String name, Outlet outlet, int maxConsecutiveRejections) {
+    BotSession(UUID botId, UUID ownerId, String name, boolean live, String quoteAsset, Outlet outlet,
+               int maxConsecutiveRejections) {
         this.botId = botId;
         this.ownerId = ownerId;
         this.name = name;
+        this.live = live;
+        this.quoteAsset = quoteAsset;
         this.outlet = outlet;
         this.maxConsecutiveRejections = maxConsecutiveRejections;
     }

@@ -84,7 +84,8 @@ class SessionFactory {
         List<Fill> fills = orders.fills(bot.id());
         List<OrderSnapshot> open = orders.openOrders(bot.id());
         long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
-        BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), runtime, paper.maxConsecutiveRejections());
+        BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
+                instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, tx, clock, bot.ownerId(), bot.id(), instrument, fills,
                 deal -> { }, strategy.dealPolicy());
         KernelBuilder builder = BotKernel.builder(bot.id().toString(), instrument, strategy)

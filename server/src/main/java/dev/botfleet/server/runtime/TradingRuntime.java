@@ -18,6 +18,8 @@ import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.order.OrderCanceler;
 import dev.botfleet.server.order.OrderQueries;
+import dev.botfleet.server.risk.DailyLossCheck;
+import dev.botfleet.server.risk.LiveFillBooked;
 import dev.botfleet.server.stream.EventStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,13 +59,15 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final EventStream stream;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DailyLossCheck lossLimits;
     private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
     private volatile boolean running;
 
     public TradingRuntime(SessionFactory factory, RuntimeRepository runtimeBots, BotRepository bots,
                           OrderQueries queries, ActivityLogService activity, EventStream stream,
-                          ApplicationEventPublisher events, Clock clock) {
+                          ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits) {
+        this.lossLimits = lossLimits;
         this.factory = factory;
         this.runtimeBots = runtimeBots;
         this.bots = bots;
@@ -78,7 +82,11 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void start(Bot bot) {
-        factory.check(bot);  // a bot that cannot run is refused now, before its status changes
+        // a bot that cannot or may not run is refused now, before its status changes; the user's own limit first
+        lossLimits.liveRefusal(bot).ifPresent(reason -> {
+            throw new ApiException.Conflict("Cannot start bot '" + bot.name() + "': " + reason);
+        });
+        factory.check(bot);
         afterCommit(() -> launch(bot.ownerId(), bot.id()));
     }
 
@@ -119,6 +127,11 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             }
             Bot bot = bots.find(ownerId, botId).orElse(null);
             if (bot == null || bot.status() != BotStatus.ACTIVE) return;
+            Optional<String> refusal = lossLimits.liveRefusal(bot);  // e.g. a crash came between a fill and its stop
+            if (refusal.isPresent()) {
+                endInError(ownerId, botId, refusal.get());
+                return;
+            }
             BotSession session;
             try {
                 session = factory.create(bot, this);
@@ -192,6 +205,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void filled(BotSession session, Fill fill) {
+        // real money moved: the owner's daily loss limit is checked now, on this bot's turn (LossLimitEnforcer)
+        if (session.live) events.publishEvent(new LiveFillBooked(session.ownerId, session.botId, session.quoteAsset));
         if (!stream.watching(session.ownerId)) return;
         queries.orderByClientId(session.botId, fill.clientOrderId())
                 .ifPresent(o -> stream.publish(session.ownerId, "order", o));

@@ -300,6 +300,23 @@ public abstract class BotApiCases extends ApiTestBase {
     }
 
     @Test
+    void stopAllStopsLiveBotsToo() {
+        // the kill switch must not skip the bots trading real money. The LIVE bot is a row here (this context has no
+        // live venue to start one on): that the stop's cancels reach the venue needs a LIVE fixture
+        Session user = newUser();
+        String live = create(user, "live");
+        jdbc.sql("UPDATE bots SET mode = 'LIVE', status = 'ACTIVE' WHERE id = :id").param("id", UUID.fromString(live))
+                .update();
+        String paper = create(user, "paper");
+        post("/api/v1/bots/" + paper + "/start", user, null);
+
+        assertThat(post("/api/v1/bots/stop-all", user, null).body().get("stopped").asInt()).isEqualTo(2);
+        assertThat(get("/api/v1/bots/" + live, user).body().get("status").asString()).isEqualTo("STOPPED");
+        assertThat(get("/api/v1/bots/" + paper, user).body().get("status").asString()).isEqualTo("STOPPED");
+        assertThat(managementLog(user, live, "live")).contains("Bot 'live' stopped (stop-all)");
+    }
+
+    @Test
     void summaryAddsUpExactly() {
         Session user = newUser();
         String a = create(user, "a");

@@ -1,0 +1,7 @@
+package dev.botfleet.server.risk;
+
+import dev.botfleet.server.support.OnH2;
+
+@OnH2
+class LossLimitH2Test extends LossLimitCases {
+}
