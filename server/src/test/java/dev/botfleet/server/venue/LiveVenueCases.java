@@ -211,4 +211,26 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         assertThat(output.getAll()).contains(venue() + " POST ").doesNotContain(StandardSetup.API_SECRET)
                 .doesNotContain("signature=");
     }
+
+    @Test
+    void aLiveBotStopsInErrorAtItsOwnersDailyLossLimitAndCannotStartAgain() {
+        Session user = newUser();
+        Answer limit = put("/api/v1/me/risk", user, Map.of("dailyLossLimits", Map.of("USDT", "0.01")));
+        assertThat(limit.status()).as(String.valueOf(limit.body())).isEqualTo(200);
+        String bot = start(user, scalperOnBinance(user, "LIVE", storeKey(user)));
+        await("the buy rests on the venue", () -> venueOrders(bot), o -> o.size() == 1);
+        // The entry's fee is already a realized loss (about -0.05 USDT), past the 0.01 USDT limit.
+        fake().engine().printTrade("BTCUSDT", "49985.00", "0.5");
+        JsonNode stopped = await("the bot stops in ERROR", () -> get("/api/v1/bots/" + bot, user).body(),
+                b -> b.get("status").asString().equals("ERROR"));
+        assertThat(stopped.get("statusReason").asString()).contains("daily loss limit");
+        JsonNode today = get("/api/v1/me/risk", user).body().get("today").get("USDT");
+        assertThat(today.get("tripped").asBoolean()).isTrue();
+        assertThat(new java.math.BigDecimal(today.get("realizedPnl").asString())).isLessThanOrEqualTo(new java.math.BigDecimal("-0.01"));
+        await("nothing left open on the venue", () -> venueOrders(bot).stream().filter(FakeOrder::isOpen).toList(),
+                List::isEmpty);
+        Answer again = post("/api/v1/bots/" + bot + "/start", user, null);
+        assertProblem(again, 409, "CONFLICT");
+        assertThat(again.body().get("detail").asString()).contains("daily loss limit");
+    }
 }
