@@ -135,10 +135,13 @@ class LiveCrashRestartIT {
         startDriver();
 
         List<String> notResumed = new ArrayList<>();
+        Random killDelay = new Random();
         for (int kill = 1; kill <= KILLS; kill++) {
             long fills = venueFills(prefixes.values());
             await("the bots to make " + FILLS_BETWEEN_KILLS + " more fills before kill " + kill,
                     () -> venueFills(prefixes.values()), n -> n >= fills + FILLS_BETWEEN_KILLS);
+            // right after a fill (the next order not sent yet) or later (orders resting, some fill while it is down)
+            Thread.sleep(killDelay.nextInt(400));
             server.kill();
             long atKill = venueFills(prefixes.values());
             Duration restart = server.start(STARTUP);
