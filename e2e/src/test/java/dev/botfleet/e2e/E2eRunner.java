@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,22 +27,39 @@ import java.util.stream.Stream;
  * <p>Maven starts this file with the toolchain's {@code java} (JDK 25) as a single-file source program; the server
  * is started with that very same java binary, so no JDK path is written anywhere.
  *
- * <p>Arguments: {@code <server jar> <e2e dir> <report dir>}. Exit code: Playwright's (0 = all passed).
+ * <p>With a fakes jar (the fakes module's {@code -exec} jar) it first starts the Binance fake as a process of its own
+ * ({@code java -jar fakes-exec.jar binance --port-file F}), points the server's {@code botfleet.venues.binance.*} at it
+ * (mainnet and testnet URLs alike; bybit disabled, nothing may reach a real venue) and hands the specs its REST URL and
+ * key in {@code FAKE_BINANCE_REST}, {@code FAKE_BINANCE_API_KEY} and {@code FAKE_BINANCE_API_SECRET} (the live spec
+ * drives the fake's test-only /_fake/ API). The fake is stopped with the server.
+ *
+ * <p>Arguments: {@code <server jar> <e2e dir> <report dir> [<fakes exec jar>]}. Exit code: Playwright's (0 = all
+ * passed).
  */
 public final class E2eRunner {
     private static final Duration STARTUP_DEADLINE = Duration.ofMinutes(3);
     private static final Duration TESTS_DEADLINE = Duration.ofMinutes(20);
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(20);
+    private static final Duration FAKE_STARTUP_DEADLINE = Duration.ofSeconds(60);
+
+    /** Where the fake venue listens and its account's key, as FakeVenueMain prints them. */
+    private record FakeVenue(Process process, String rest, String marketStream, String userStream, String apiKey,
+                             String apiSecret) {
+    }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 3) {
-            throw new IllegalArgumentException("usage: E2eRunner <server jar> <e2e dir> <report dir>");
+        if (args.length != 3 && args.length != 4) {
+            throw new IllegalArgumentException("usage: E2eRunner <server jar> <e2e dir> <report dir> [<fakes exec jar>]");
         }
         Path jar = Path.of(args[0]).toAbsolutePath();
         Path e2eDir = Path.of(args[1]).toAbsolutePath();
         Path reportDir = Files.createDirectories(Path.of(args[2]).toAbsolutePath());
         if (!Files.isRegularFile(jar)) {
             fail("server jar not found: " + jar + " (build it first: mvn -pl e2e -am verify)");
+        }
+        Path fakesJar = args.length == 4 ? Path.of(args[3]).toAbsolutePath() : null;
+        if (fakesJar != null && !Files.isRegularFile(fakesJar)) {
+            fail("fakes jar not found: " + fakesJar + " (build it first: mvn -pl e2e -am verify)");
         }
 
         String java = ProcessHandle.current().info().command().orElseThrow();
@@ -55,25 +75,43 @@ public final class E2eRunner {
         String baseUrl = "http://127.0.0.1:" + port;
         System.out.printf("[e2e] starting %s on %s, data dir %s, log %s%n", jar.getFileName(), baseUrl, dataDir, serverLog);
 
-        ProcessBuilder serverBuilder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString(),
+        FakeVenue fake = fakesJar == null ? null : startFake(java, fakesJar, reportDir);
+        Thread fakeHook = fake == null ? null : new Thread(() -> stop(fake.process(), "fake venue"));
+        if (fakeHook != null) Runtime.getRuntime().addShutdownHook(fakeHook);
+
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port, "--botfleet.data-dir=" + dataDir,
                 // every test signs up its own user, all from 127.0.0.1
-                "--botfleet.registration.max-per-address=1000")
+                "--botfleet.registration.max-per-address=1000"));
+        if (fake != null) {
+            for (String prefix : List.of("--botfleet.venues.binance.", "--botfleet.venues.binance.testnet.")) {
+                command.add(prefix + "rest=" + fake.rest());
+                command.add(prefix + "market-stream=" + fake.marketStream());
+                command.add(prefix + "user-stream=" + fake.userStream());
+            }
+            command.add("--botfleet.venues.binance.enabled=true");
+            command.add("--botfleet.venues.bybit.enabled=false");
+        }
+        ProcessBuilder serverBuilder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(serverLog.toFile());
         serverBuilder.environment().put("BOTFLEET_DATA_DIR", dataDir.toString());
         Process server = serverBuilder.start();
         // Even a Ctrl-C or a killed Maven must not leave a server behind.
-        Thread hook = new Thread(() -> stop(server));
+        Thread hook = new Thread(() -> stop(server, "server"));
         Runtime.getRuntime().addShutdownHook(hook);
 
         int exit = 1;
         try {
             awaitHealthy(server, baseUrl, serverLog);
-            exit = runPlaywright(e2eDir, reportDir, baseUrl);
+            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake);
         } finally {
-            stop(server);
+            stop(server, "server");
             Runtime.getRuntime().removeShutdownHook(hook);
+            if (fake != null) {
+                stop(fake.process(), "fake venue");
+                Runtime.getRuntime().removeShutdownHook(fakeHook);
+            }
             if (exit == 0) deleteTree(dataDir);
             else System.out.println("[e2e] kept data dir for inspection: " + dataDir);
         }
@@ -112,7 +150,41 @@ public final class E2eRunner {
         fail("the server was not healthy within " + STARTUP_DEADLINE + ":\n" + tail(log));
     }
 
-    private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl) throws Exception {
+    /** Starts the Binance fake and waits (bounded) for the JSON line it writes to its port file. */
+    private static FakeVenue startFake(String java, Path fakesJar, Path reportDir) throws Exception {
+        Path portFile = reportDir.resolve("fake-binance.json");
+        Path log = reportDir.resolve("fake-binance.log");
+        Files.deleteIfExists(portFile);
+        System.out.printf("[e2e] starting the Binance fake (%s), log %s%n", fakesJar.getFileName(), log);
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", fakesJar.toString(), "binance",
+                "--port-file", portFile.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(FAKE_STARTUP_DEADLINE);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) fail("the fake venue exited with " + process.exitValue() + ":\n" + tail(log));
+            if (Files.isRegularFile(portFile)) {
+                String line = Files.readString(portFile).trim();
+                FakeVenue fake = new FakeVenue(process, field(line, "rest"), field(line, "marketStream"),
+                        field(line, "userStream"), field(line, "apiKey"), field(line, "apiSecret"));
+                System.out.printf("[e2e] Binance fake: REST %s, market stream %s, user stream %s%n", fake.rest(),
+                        fake.marketStream(), fake.userStream());
+                return fake;
+            }
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        process.destroyForcibly();
+        fail("the fake venue did not write " + portFile + " within " + FAKE_STARTUP_DEADLINE + ":\n" + tail(log));
+        return null;
+    }
+
+    /** A string field of FakeVenueMain's flat JSON line (its values are URLs and keys: nothing to unescape). */
+    private static String field(String json, String name) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\"([^\"]*)\"").matcher(json);
+        if (!m.find()) fail("no \"" + name + "\" in the fake venue's line: " + json);
+        return m.group(1);
+    }
+
+    private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl, FakeVenue fake) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("npx", "--no-install", "playwright", "test")
                 .directory(e2eDir.toFile())
                 .inheritIO();
@@ -121,6 +193,11 @@ public final class E2eRunner {
         env.put("REPORT_DIR", reportDir.toString());
         env.putIfAbsent("CHROMIUM_PATH", "/usr/bin/chromium");
         env.put("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        if (fake != null) {
+            env.put("FAKE_BINANCE_REST", fake.rest());
+            env.put("FAKE_BINANCE_API_KEY", fake.apiKey());
+            env.put("FAKE_BINANCE_API_SECRET", fake.apiSecret());
+        }
         Process tests = pb.start();
         if (!tests.waitFor(TESTS_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             System.out.println("[e2e] tests did not finish within " + TESTS_DEADLINE + "; stopping them");
@@ -131,18 +208,18 @@ public final class E2eRunner {
         return tests.exitValue();
     }
 
-    private static void stop(Process server) {
-        if (!server.isAlive()) return;
-        server.destroy(); // SIGTERM: Spring Boot shuts down gracefully
+    private static void stop(Process process, String what) {
+        if (!process.isAlive()) return;
+        process.destroy(); // SIGTERM: Spring Boot shuts down gracefully; the fake closes its servers
         try {
-            if (!server.waitFor(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (!process.waitFor(SHUTDOWN_GRACE.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
-            server.destroyForcibly();
+            process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
-        System.out.println("[e2e] server stopped");
+        System.out.println("[e2e] " + what + " stopped");
     }
 
     private static String tail(Path log) {

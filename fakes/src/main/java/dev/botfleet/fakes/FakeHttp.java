@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,13 @@ import java.util.concurrent.Executors;
 /** A small HTTP server on a loopback port for a fake venue's REST API (and its /_fake control API). */
 public final class FakeHttp implements AutoCloseable {
 
-    public record Request(String method, String path, String rawQuery, Map<String, String> headers, String body) {
+    /** {@code remote} is the caller's address (null when a test builds a request by hand). */
+    public record Request(String method, String path, String rawQuery, Map<String, String> headers, String body,
+                          InetAddress remote) {
+        public Request(String method, String path, String rawQuery, Map<String, String> headers, String body) {
+            this(method, path, rawQuery, headers, body, null);
+        }
+
         /** A header by case-insensitive name, or null. */
         public String header(String name) { return headers.get(name.toLowerCase(Locale.ROOT)); }
 
@@ -74,7 +81,7 @@ public final class FakeHttp implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getRawPath();
             Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
-                    headers, body);
+                    headers, body, exchange.getRemoteAddress().getAddress());
             Handler handler = routes.get(request.method() + " " + path);
             Response response;
             try {

@@ -17,6 +17,9 @@ public interface FakeVenue extends AutoCloseable {
     /** Base URL of the REST API, e.g. http://127.0.0.1:41234 */
     String restUrl();
 
+    /** The REST server itself, so a test harness can add routes to it (e.g. {@link FakeControl}'s /_fake/ API). */
+    FakeHttp http();
+
     /** Base URL of the public market-data WebSocket. */
     String marketStreamUrl();
 

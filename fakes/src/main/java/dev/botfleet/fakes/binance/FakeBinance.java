@@ -81,6 +81,9 @@ public final class FakeBinance implements FakeVenue {
     @Override
     public String restUrl() { return http.baseUrl(); }
 
+    @Override
+    public FakeHttp http() { return http; }
+
     /** The stream base, as wss://stream.binance.com:9443 is: append /ws/... or /stream?streams=... */
     @Override
     public String marketStreamUrl() { return marketWs.baseUrl(); }

@@ -112,6 +112,8 @@ public final class FakeBybit implements FakeVenue {
 
     @Override public String restUrl() { return http.baseUrl(); }
 
+    @Override public FakeHttp http() { return http; }
+
     /** The public stream's host; the spot stream is at {@code /v5/public/spot} under it, as on stream.bybit.com. */
     @Override public String marketStreamUrl() { return publicWs.baseUrl(); }
 

@@ -32,6 +32,7 @@ import java.util.List;
 public final class Scalper implements Strategy {
     enum Phase { ENTRY, EXIT, DONE }
 
+    private final Instrument instrument;
     private final OrderSide entrySide;
     private final BigDecimal quantity;
     private final BigDecimal entryPrice;
@@ -47,6 +48,7 @@ public final class Scalper implements Strategy {
     private double best;
 
     public Scalper(StrategyConfig config, Instrument instrument) {
+        this.instrument = instrument;
         this.entrySide = OrderSide.valueOf(config.text("firstOrder"));
         this.quantity = instrument.roundQuantity(config.decimal("quantity"));
         BigDecimal buy = instrument.roundPrice(config.decimal("buyPrice"));
@@ -64,8 +66,12 @@ public final class Scalper implements Strategy {
     @Override
     public void onStart(StrategyContext ctx) {
         BigDecimal held = ctx.positionQuantity();
-        // Holding the entry side's inventory means the entry filled and the exit is still to come.
-        boolean holding = held.signum() == entrySide.sign();
+        // What can be exited: the holding on the lot grid. A fee the venue took in the base asset leaves it off the
+        // grid (bought 0.001 BTC, holding 0.000999), and an order for that quantity would be denied.
+        BigDecimal exitable = instrument.roundQuantity(held.abs());
+        // Holding the entry side's inventory means the entry filled and the exit is still to come (dust below one lot
+        // is no inventory).
+        boolean holding = held.signum() == entrySide.sign() && exitable.signum() > 0;
         phase = holding ? Phase.EXIT : Phase.ENTRY;
         OrderSide wanted = holding ? entrySide.opposite() : entrySide;
         List<OrderSnapshot> open = ctx.openOrders();
@@ -78,7 +84,7 @@ public final class Scalper implements Strategy {
             return;
         }
         if (phase == Phase.ENTRY) placeEntry(ctx);
-        else beginExit(ctx, held.abs());
+        else beginExit(ctx, exitable);
     }
 
     @Override

@@ -213,6 +213,36 @@ class ScalperTest {
         });
     }
 
+    /** A live venue took its fee in BTC: the bot holds 0.009999 of the 0.01 it bought, which is not on the lot grid. */
+    @Test
+    void restartHoldingInventoryOffTheLotGridExitsWhatTheLotGridAllows() {
+        Fill entry = new Fill("s1", "s1-1", "t1", "sim", "BTC/USDT", OrderSide.BUY, new BigDecimal("64000.00"),
+                new BigDecimal("0.01"), new BigDecimal("0.000001"), "BTC", dev.botfleet.engine.order.Liquidity.MAKER,
+                BigDecimal.ZERO, T0);
+        BotKernel k = kernel(config("BUY", "0", true), new KernelState(2, List.of(), List.of(entry)));
+
+        assertThat(k.position().quantity()).isEqualByComparingTo("0.009999");
+        assertThat(books.stops).isEmpty();
+        assertThat(k.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.side()).isEqualTo(OrderSide.SELL);
+            assertThat(o.quantity()).isEqualByComparingTo("0.00999");  // 0.009999 rounded down to the lot
+        });
+    }
+
+    @Test
+    void restartWithLessThanALotLeftStartsOverWithTheEntry() {
+        Fill entry = new Fill("s1", "s1-1", "t1", "sim", "BTC/USDT", OrderSide.BUY, new BigDecimal("64000.00"),
+                new BigDecimal("0.00001"), new BigDecimal("0.000001"), "BTC", dev.botfleet.engine.order.Liquidity.MAKER,
+                BigDecimal.ZERO, T0);
+        BotKernel k = kernel(config("BUY", "0", true), new KernelState(2, List.of(), List.of(entry)));
+
+        assertThat(books.stops).isEmpty();
+        assertThat(k.openOrders()).singleElement().satisfies(o -> {
+            assertThat(o.side()).isEqualTo(OrderSide.BUY);
+            assertThat(o.quantity()).isEqualByComparingTo("0.01");
+        });
+    }
+
     @Test
     void aDeniedEntryEndsTheBotWithTheReason() {
         sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100")));
