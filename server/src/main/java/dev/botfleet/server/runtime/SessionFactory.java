@@ -73,7 +73,11 @@ class SessionFactory {
 
     /** Refuses (409) a bot that cannot run: no live adapter, unknown market, config the strategy no longer accepts. */
     void check(Bot bot) {
-        instrument(bot);
+        try {
+            instrument(bot);
+        } catch (VenueNotReady e) {
+            throw new ApiException.Conflict("Cannot start bot '" + bot.name() + "' now: " + e.getMessage());
+        }
         definition(bot);
     }
 

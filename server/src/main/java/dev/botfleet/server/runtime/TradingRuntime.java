@@ -61,6 +61,10 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final Clock clock;
     private final DailyLossCheck lossLimits;
     private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
+    /** How long a bot being resumed waits before it asks its venue again. */
+    static final java.time.Duration VENUE_RETRY = java.time.Duration.ofSeconds(10);
+    private final java.util.concurrent.ScheduledExecutorService retries =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("bot-retry").factory());
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
     private volatile boolean running;
 
@@ -135,6 +139,15 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             BotSession session;
             try {
                 session = factory.create(bot, this);
+            } catch (VenueNotReady e) {
+                // After a restart the venue may not have answered yet: the bot stays ACTIVE and tries again.
+                log.warn("Bot {} waits for its venue: {}", botId, e.getMessage());
+                activity.record(ownerId, botId, LogLevel.WARNING, "Waiting for the exchange: " + e.getMessage()
+                        + "; trying again in " + VENUE_RETRY.toSeconds() + " s");
+                retries.schedule(() -> {
+                    if (running) launch(ownerId, botId);
+                }, VENUE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+                return;
             } catch (RuntimeException e) {
                 log.warn("Bot {} cannot start", botId, e);
                 endInError(ownerId, botId, "could not start: " + e.getMessage());
@@ -298,6 +311,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     @Override
     public void stop() {
         running = false;
+        retries.shutdownNow();
         for (BotSession s : sessions.values()) if (s.subscription != null) s.subscription.close();
         sessions.clear();
     }

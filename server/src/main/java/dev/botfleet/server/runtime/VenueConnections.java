@@ -2,6 +2,7 @@ package dev.botfleet.server.runtime;
 
 import dev.botfleet.engine.exchange.ExchangeConnector;
 import dev.botfleet.engine.runtime.BotRunner;
+import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.exchanges.VenueInstrument;
 import dev.botfleet.exchanges.live.AccountSession;
 import dev.botfleet.exchanges.live.LivePort;
@@ -50,8 +51,16 @@ class VenueConnections {
 
     boolean isVenue(String exchange) { return venues.find(exchange).isPresent(); }
 
+    /**
+     * The bot's market as the venue lists it. Right after start the list may not be loaded yet: it is loaded now, and
+     * if the venue does not answer the bot has to wait ({@link VenueNotReady}), unlike a market the venue does not list.
+     */
     VenueInstrument instrument(Bot bot) {
-        return venues.find(bot.exchange()).flatMap(e -> e.instruments().find(bot.symbol())).orElseThrow(() ->
+        VenueRegistry.Entry entry = venues.find(bot.exchange()).orElseThrow();
+        if (!entry.instruments().loaded() && !entry.instruments().refresh()) {
+            throw new VenueNotReady("'" + bot.exchange() + "' has not answered yet: " + entry.instruments().problem());
+        }
+        return entry.instruments().find(bot.symbol()).orElseThrow(() ->
                 new ApiException.Conflict("Cannot run bot '" + bot.name() + "': no market " + bot.symbol() + " on '"
                         + bot.exchange() + "'"));
     }
@@ -72,7 +81,15 @@ class VenueConnections {
                 : credentials.secrets(bot.ownerId(), bot.credentialId())).orElseThrow(() ->
                 new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: its API key is gone; edit the bot"
                         + " and choose one of your keys for '" + bot.exchange() + "'"));
-        AccountSession account = accounts.acquire(secrets.credentialId(), bot.exchange(), secrets::toVenueCredential);
+        AccountSession account;
+        try {
+            account = accounts.acquire(secrets.credentialId(), bot.exchange(), secrets::toVenueCredential);
+        } catch (VenueException e) {
+            if (e.kind() == VenueException.Kind.AUTH) {
+                throw new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: " + e.getMessage());
+            }
+            throw new VenueNotReady(e.getMessage());
+        }
         VenueRegistry.Entry entry = venues.find(bot.exchange()).orElseThrow();
         Supplier<VenueInstrument> instrument = () -> entry.instruments().find(bot.symbol()).orElseThrow();
         VenueAlarm alarm = new VenueAlarm() {
