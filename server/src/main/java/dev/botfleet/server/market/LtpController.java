@@ -6,11 +6,13 @@ import dev.botfleet.engine.runtime.MarketDataHub;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Violations;
 import dev.botfleet.server.exchange.ExchangeCatalog;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** Last traded price of a market, from the market data hub. */
 @RestController
@@ -21,10 +23,12 @@ public class LtpController {
 
     private final MarketDataHub hub;
     private final ExchangeCatalog exchanges;
+    private final ObjectProvider<ExternalLastPrices> external;
 
-    public LtpController(MarketDataHub hub, ExchangeCatalog exchanges) {
+    public LtpController(MarketDataHub hub, ExchangeCatalog exchanges, ObjectProvider<ExternalLastPrices> external) {
         this.hub = hub;
         this.exchanges = exchanges;
+        this.external = external;
     }
 
     @GetMapping("/api/v1/price/ltp")
@@ -35,8 +39,16 @@ public class LtpController {
         v.throwIfAny();
         Instrument instrument = exchanges.find(exchange).flatMap(e -> e.instrument(symbol))
                 .orElseThrow(() -> new ApiException.NotFound("No market " + symbol + " on exchange '" + exchange + "'"));
-        Tick tick = hub.last(exchange, symbol)
+        Optional<Tick> tick = hub.last(exchange, symbol);
+        if (tick.isPresent()) {
+            return new Ltp(exchange, symbol, Prices.format(instrument, tick.get().price()), null,
+                    Instant.ofEpochMilli(tick.get().timestamp()));
+        }
+        // No price of our own: another process may keep one in Redis (botfleet.redis.enabled).
+        ExternalLastPrices.Price price = Optional.ofNullable(external.getIfAvailable())
+                .flatMap(prices -> prices.last(exchange, symbol))
                 .orElseThrow(() -> new ApiException.NotFound("No price yet for " + symbol + " on " + exchange));
-        return new Ltp(exchange, symbol, Prices.format(instrument, tick.price()), null, Instant.ofEpochMilli(tick.timestamp()));
+        return new Ltp(exchange, symbol, instrument.roundPrice(new java.math.BigDecimal(price.price())).toPlainString(),
+                price.fundingRate(), Instant.ofEpochMilli(price.timestamp()));
     }
 }

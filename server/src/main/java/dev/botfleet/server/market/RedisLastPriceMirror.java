@@ -11,7 +11,8 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Mirrors every last price to Redis hash {@code ltp:<exchange>:<symbol>} (fields price, timestamp) so other processes
+ * Mirrors every last price to Redis hash {@code ltp:<exchange>:<symbol>} (fields price, timestamp), and USDT markets
+ * also in the shared layout ({@link SharedLtpLayout}: {@code binance_spot:ETH} with ltp, timestamp), so other processes
  * can read prices without asking this server. Errors are logged, never passed on: Redis is a copy, not the source.
  */
 @Component
@@ -28,9 +29,13 @@ public class RedisLastPriceMirror implements LastPriceMirror {
     @Override
     public void onTick(Tick tick) {
         try {
+            String price = BigDecimal.valueOf(tick.price()).toPlainString();
+            String timestamp = Long.toString(tick.timestamp());
             redis.opsForHash().putAll("ltp:" + tick.exchange() + ":" + tick.symbol(), Map.of(
-                    "price", BigDecimal.valueOf(tick.price()).toPlainString(),
-                    "timestamp", Long.toString(tick.timestamp())));
+                    "price", price, "timestamp", timestamp));
+            // The layout other processes of this kind read (spot markets: no funding rate).
+            SharedLtpLayout.key(tick.exchange(), tick.symbol()).ifPresent(key -> redis.opsForHash().putAll(key,
+                    Map.of(SharedLtpLayout.PRICE, price, SharedLtpLayout.TIMESTAMP, timestamp)));
         } catch (RuntimeException e) {
             if (tick.timestamp() - lastFailureLogged > 60_000) {
                 lastFailureLogged = tick.timestamp();

@@ -7,6 +7,7 @@ import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
 import dev.botfleet.server.market.CandleHistory;
+import dev.botfleet.server.market.LastPriceMirror;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,13 +35,16 @@ public class VenueFeeds {
     private final MarketDataHub hub;
     private final CandleHistory history;
     private final Clock clock;
+    private final List<LastPriceMirror> mirrors;
     private final Map<String, Feed> feeds = new HashMap<>();
 
-    public VenueFeeds(VenueRegistry venues, MarketDataHub hub, CandleHistory history, Clock clock) {
+    public VenueFeeds(VenueRegistry venues, MarketDataHub hub, CandleHistory history, Clock clock,
+                      List<LastPriceMirror> mirrors) {
         this.venues = venues;
         this.hub = hub;
         this.history = history;
         this.clock = clock;
+        this.mirrors = List.copyOf(mirrors);
     }
 
     private static final class Feed {
@@ -57,7 +61,10 @@ public class VenueFeeds {
         VenueRegistry.Entry entry = venues.find(venue).orElseThrow();
         loadHistory(entry, instrument);
         feed.stream = entry.marketData().openMarketStream(Set.of(instrument), new MarketStreamListener() {
-            @Override public void onTick(Tick tick) { hub.publish(tick); }
+            @Override public void onTick(Tick tick) {
+                hub.publish(tick);
+                for (LastPriceMirror m : mirrors) m.onTick(tick);
+            }
 
             @Override public void onCandle(Candle candle) {
                 history.add(candle);
