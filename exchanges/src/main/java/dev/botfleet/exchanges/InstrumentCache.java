@@ -24,6 +24,7 @@ public final class InstrumentCache {
     private volatile long loadedAt = Long.MIN_VALUE;
     private volatile String problem = "not loaded yet";
     private volatile Object snapshot = new Object();
+    private volatile boolean attempted;
 
     public InstrumentCache(MarketDataClient client, long maxAgeMillis, LongSupplier clock) {
         this.client = client;
@@ -35,6 +36,14 @@ public final class InstrumentCache {
 
     /** Loads now; keeps the old list and records the reason when the venue cannot be reached. */
     public synchronized boolean refresh() {
+        try {
+            return load();
+        } finally {
+            attempted = true;
+        }
+    }
+
+    private boolean load() {
         try {
             List<VenueInstrument> loaded = client.instruments();
             Map<String, VenueInstrument> ours = new LinkedHashMap<>();
@@ -63,6 +72,9 @@ public final class InstrumentCache {
     }
 
     public boolean loaded() { return loadedAt != Long.MIN_VALUE; }
+
+    /** Whether a load has been tried (and finished), successfully or not. */
+    public boolean attempted() { return attempted; }
 
     /** Why the last load failed, or null when it worked. */
     public String problem() { return problem; }

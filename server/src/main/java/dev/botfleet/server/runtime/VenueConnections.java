@@ -57,7 +57,9 @@ class VenueConnections {
      */
     VenueInstrument instrument(Bot bot) {
         VenueRegistry.Entry entry = venues.find(bot.exchange()).orElseThrow();
-        if (!entry.instruments().loaded() && !entry.instruments().refresh()) {
+        // Load now only if nobody has tried yet: a venue that already failed to answer is not asked again per bot
+        // (the registry retries every minute), so many resuming bots do not each wait for its timeouts.
+        if (!entry.instruments().loaded() && (entry.instruments().attempted() || !entry.instruments().refresh())) {
             throw new VenueNotReady("'" + bot.exchange() + "' has not answered yet: " + entry.instruments().problem());
         }
         return entry.instruments().find(bot.symbol()).orElseThrow(() ->
