@@ -39,11 +39,13 @@ const fill = (id: string, side: string, at: number, price: string) => ({ id, bot
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 const requested: string[] = [];
 
-function serve(candles: unknown) {
+function serve(candles: unknown, bot: object = BOT) {
   vi.stubGlobal('fetch', vi.fn(async (input: string) => {
     const url = String(input);
     requested.push(url);
-    if (url === '/api/v1/bots/b1') return json(BOT);
+    if (url === '/api/v1/bots/b1') return json(bot);
+    if (url === '/api/v1/credentials') return json([{ id: 'k1', exchange: 'sim', label: 'Main', apiKeyMasked: '****abcd',
+      testnet: true, canTrade: true, canWithdraw: false, verifiedAt: iso(T0), warnings: [], createdAt: iso(T0) }]);
     if (url.startsWith('/api/v1/candles')) return candles === 404 ? json({ status: 404 }, 404) : json(candles);
     if (url === '/api/v1/bots/b1/trades') return json([fill('2', 'SELL', T0 + 130, '64066.00'), fill('1', 'BUY', T0 + 75, '64030.00')]);
     if (url === '/api/v1/exchanges') return json(SIM);
@@ -104,5 +106,27 @@ describe('bot detail chart', () => {
     renderPage();
     expect(await screen.findByText('Warming up 12/35 candles')).toBeInTheDocument();
     expect(screen.getByRole('progressbar', { name: 'Warming up 12/35 candles' })).toHaveAttribute('aria-valuenow', '12');
+  });
+});
+
+describe('bot detail header', () => {
+  it('names the key a LIVE bot trades with, and says when its key is gone', async () => {
+    serve(CANDLES, { ...BOT, mode: 'LIVE', credentialId: 'k1' });
+    renderPage();
+    expect(await screen.findByTestId('live-key')).toHaveTextContent('key Main (****abcd) · testnet');
+  });
+
+  it('says so when a LIVE bot has no key any more', async () => {
+    serve(CANDLES, { ...BOT, mode: 'LIVE', credentialId: null });
+    renderPage();
+    expect(await screen.findByTestId('live-key')).toHaveTextContent('no API key');
+  });
+
+  it('asks nothing about keys for a paper bot', async () => {
+    serve(CANDLES);
+    renderPage();
+    await screen.findByRole('img', { name: LABEL });
+    expect(screen.queryByTestId('live-key')).toBeNull();
+    expect(requested).not.toContain('/api/v1/credentials');
   });
 });

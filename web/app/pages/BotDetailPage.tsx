@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
-  botApi, useBot, useBotMutation, useBotOrders, useBotPositions, useBotStats, useBotTrades, useCandles, useLogs, useLtp,
+  botApi, useBot, useBotMutation, useBotOrders, useBotPositions, useBotStats, useBotTrades, useCandles, useCredentials,
+  useLogs, useLtp,
 } from '../api/hooks';
 import type { Bot } from '../api/types';
 import { CandleChart } from '../components/CandleChart';
@@ -28,6 +29,16 @@ export function BotDetailPage() {
   return <BotDetail bot={bot.data} />;
 }
 
+/** Which stored key a LIVE bot trades with (its label and masked key), or that its key is gone. */
+function LiveKey({ credentialId }: { credentialId?: string | null }) {
+  const keys = useCredentials();
+  const key = keys.data?.find((k) => k.id === credentialId);
+  if (keys.isPending) return null;
+  return key
+    ? <span data-testid="live-key"> · key {key.label} ({key.apiKeyMasked}){key.testnet ? ' · testnet' : ''}</span>
+    : <span data-testid="live-key" className="text-red-600"> · no API key: edit the bot and choose one</span>;
+}
+
 function BotDetail({ bot }: { bot: Bot }) {
   const toast = useToast();
   const navigate = useNavigate();
@@ -43,7 +54,8 @@ function BotDetail({ bot }: { bot: Bot }) {
       <div className="flex flex-wrap items-center gap-2">
         <div className="mr-auto min-w-0">
           <h1 className="flex items-center gap-2 text-xl font-semibold"><span className="truncate">{bot.name}</span> <StatusBadge status={bot.status} /></h1>
-          <p className="text-sm text-slate-500">{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}</p>
+          <p className="text-sm text-slate-500">{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}
+            {bot.mode === 'LIVE' && <LiveKey credentialId={bot.credentialId} />}</p>
           {bot.statusReason && <p className="text-sm text-red-600">{bot.statusReason}</p>}
         </div>
         <WarmupProgress bot={bot} className="order-last w-full sm:max-w-sm" />
