@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * characters) followed by the sequence in base 36: deterministic (the same order always gets the same venue id, so a
  * resend after a crash is recognised as a duplicate) and reversible by the bot that owns it.
  */
-public final class ClientIdCodec {
+public class ClientIdCodec {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_-]+");
     private final String botId;
     private final String prefix;

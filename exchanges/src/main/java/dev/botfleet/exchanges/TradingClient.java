@@ -2,8 +2,12 @@ package dev.botfleet.exchanges;
 
 import dev.botfleet.engine.exchange.OrderReport;
 import dev.botfleet.engine.order.OrderEvent.OrderFilled;
+import dev.botfleet.engine.market.MarginMode;
 import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.position.FundingPayment;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,6 +47,35 @@ public interface TradingClient extends AutoCloseable {
      * the listener when it is back, so the listener can backfill by query.
      */
     StreamHandle openUserStream(UserStreamListener listener);
+
+    /**
+     * The account's position in one perpetual (flat when it has none). Spot venues throw UNSUPPORTED. Orders of a
+     * perpetual carry {@code reduce_only} when they close a deal ({@code order.closeReason() != null}).
+     */
+    default VenuePosition position(VenueInstrument instrument) {
+        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue() + " has no positions (spot)");
+    }
+
+    /**
+     * Sets the leverage and margin mode of the account's position in one perpetual, before the bot's first order.
+     * A venue that cannot change the margin mode (or only while flat) refuses with a message saying so.
+     */
+    default void setLeverage(VenueInstrument instrument, BigDecimal leverage, MarginMode marginMode) {
+        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue() + " has no leverage (spot)");
+    }
+
+    /** Funding the account paid or received on one perpetual since {@code since}, oldest first. */
+    default List<FundingPayment> fundingPayments(VenueInstrument instrument, Instant since) {
+        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue() + " has no funding (spot)");
+    }
+
+    /**
+     * How this venue spells our client order ids. Most venues take the default codec's ids (at most 36 characters of
+     * {@code [A-Za-z0-9_-]}); a venue with a narrower format returns its own subclass.
+     */
+    default ClientIdCodec clientIds(String botId) {
+        return new ClientIdCodec(botId);
+    }
 
     @Override
     default void close() {

@@ -13,6 +13,10 @@ public interface UserStreamListener {
     default void onBalance(Balance balance) {
     }
 
+    /** A perpetual position changed (size, entry, liquidation price); spot venues never call it. */
+    default void onPosition(VenuePosition position) {
+    }
+
     default void onDisconnected(String reason) {
     }
 

@@ -8,7 +8,10 @@ import java.math.RoundingMode;
  * of {@code tickSize}, quantities multiples of {@code lotSize}, and an order's notional must reach {@code minNotional}.
  * Fees are fractions (0.001 = 0.1%).
  *
+ * <p>A perpetual future carries its {@link Derivative} terms; spot has none. Both trade in base-asset quantities.
+ *
  * @param symbol "BTC/USDT" (base/quote), the form used in our API
+ * @param derivative the perpetual's terms, or null for spot
  */
 public record Instrument(
         String exchange,
@@ -20,7 +23,28 @@ public record Instrument(
         BigDecimal minQuantity,
         BigDecimal minNotional,
         BigDecimal makerFee,
-        BigDecimal takerFee) {
+        BigDecimal takerFee,
+        Derivative derivative) {
+
+    /** A spot instrument. */
+    public Instrument(String exchange, String symbol, String baseAsset, String quoteAsset, BigDecimal tickSize,
+                      BigDecimal lotSize, BigDecimal minQuantity, BigDecimal minNotional, BigDecimal makerFee,
+                      BigDecimal takerFee) {
+        this(exchange, symbol, baseAsset, quoteAsset, tickSize, lotSize, minQuantity, minNotional, makerFee, takerFee,
+                null);
+    }
+
+    /** The same market as a perpetual with these terms. */
+    public Instrument asPerpetual(Derivative terms) {
+        return new Instrument(exchange, symbol, baseAsset, quoteAsset, tickSize, lotSize, minQuantity, minNotional,
+                makerFee, takerFee, terms);
+    }
+
+    /** True for a perpetual future: it can be sold short, needs margin, and pays or receives funding. */
+    public boolean isPerpetual() { return derivative != null; }
+
+    /** The asset balances are checked in for a buy: the settle asset of a perpetual, else the quote asset. */
+    public String marginAsset() { return derivative != null ? derivative.settleAsset() : quoteAsset; }
 
     /** Rounds a price down to the tick grid for a buy and up for a sell would be a policy; this is plain half-even. */
     public BigDecimal roundPrice(BigDecimal price) {

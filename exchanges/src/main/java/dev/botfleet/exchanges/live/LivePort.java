@@ -70,7 +70,7 @@ public final class LivePort implements ExchangePort {
         this.giveUpAfter = giveUpAfter;
         this.account = account;
         this.instrument = instrument;
-        this.ids = new ClientIdCodec(botId);
+        this.ids = account.client().clientIds(botId);
         this.listener = listener;
         this.alarm = alarm;
         this.clock = clock;
