@@ -53,7 +53,7 @@ public interface TradingClient extends AutoCloseable {
      * perpetual carry {@code reduce_only} when they close a deal ({@code order.closeReason() != null}).
      */
     default VenuePosition position(VenueInstrument instrument) {
-        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue() + " has no positions (spot)");
+        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue(), null, "no positions on a spot venue");
     }
 
     /**
@@ -61,12 +61,12 @@ public interface TradingClient extends AutoCloseable {
      * A venue that cannot change the margin mode (or only while flat) refuses with a message saying so.
      */
     default void setLeverage(VenueInstrument instrument, BigDecimal leverage, MarginMode marginMode) {
-        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue() + " has no leverage (spot)");
+        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue(), null, "no leverage on a spot venue");
     }
 
     /** Funding the account paid or received on one perpetual since {@code since}, oldest first. */
     default List<FundingPayment> fundingPayments(VenueInstrument instrument, Instant since) {
-        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue() + " has no funding (spot)");
+        throw new VenueException(VenueException.Kind.UNSUPPORTED, venue(), null, "no funding on a spot venue");
     }
 
     /**
