@@ -36,6 +36,15 @@ public interface TradingClient extends AutoCloseable {
     /** The venue's view of one order with every fill it made, or empty if the venue never had it. */
     Optional<OrderReport> query(VenueInstrument instrument, String venueClientId);
 
+    /**
+     * As {@link #query(VenueInstrument, String)}, with what our journal knows about the order (venue order id once
+     * acknowledged, side, price, quantity, creation time). Venues with client order ids ignore it; a venue without
+     * them (CoinDCX futures) finds the order from it.
+     */
+    default Optional<OrderReport> query(VenueInstrument instrument, String venueClientId, OrderSnapshot known) {
+        return query(instrument, venueClientId);
+    }
+
     /** Orders open on the venue for one instrument (without their fills). */
     List<OrderReport> openOrders(VenueInstrument instrument);
 

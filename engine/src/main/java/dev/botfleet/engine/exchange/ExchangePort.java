@@ -26,6 +26,14 @@ public interface ExchangePort {
     Optional<OrderReport> query(String clientOrderId);
 
     /**
+     * The same question with everything the journal knows about the order (venue order id once acknowledged, side,
+     * price, quantity, time). A venue without client order ids (CoinDCX futures) needs it to find the order at all.
+     */
+    default Optional<OrderReport> query(OrderSnapshot order) {
+        return query(order.clientOrderId());
+    }
+
+    /**
      * The account's balance of one asset, if this exchange reports it; empty means "unknown, do not check". Called on
      * every submit (risk checks), so a live adapter answers from its local cache, never with a request.
      */

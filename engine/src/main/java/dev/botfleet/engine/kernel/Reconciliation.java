@@ -29,7 +29,7 @@ final class Reconciliation {
         List<Order> inFlight = new ArrayList<>(k.openOrders.values());
         for (Order order : inFlight) {
             String id = order.clientOrderId();
-            Optional<OrderReport> report = k.port.query(id);
+            Optional<OrderReport> report = k.port.query(order.snapshot());
             if (report.isEmpty()) {
                 if (!order.acknowledged()) {
                     if (order.status() == OrderStatus.INITIALIZED) {

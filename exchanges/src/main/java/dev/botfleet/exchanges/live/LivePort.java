@@ -7,6 +7,7 @@ import dev.botfleet.engine.exchange.OrderReport;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.exchanges.ClientIdCodec;
+import dev.botfleet.exchanges.TradingClient;
 import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.exchanges.VenueException.Kind;
 import dev.botfleet.exchanges.VenueInstrument;
@@ -96,7 +97,20 @@ public final class LivePort implements ExchangePort {
     /** Synchronous: used by the kernel's reconciliation at start. A failure to ask is thrown, never read as "unknown". */
     @Override
     public Optional<OrderReport> query(String clientOrderId) {
-        Optional<OrderReport> report = account.client().query(instrument.get(), ids.toVenue(clientOrderId))
+        return reconcile(clientOrderId, null);
+    }
+
+    /** As {@link #query(String)}, handing the venue what the journal knows (see {@link TradingClient#query(VenueInstrument, String, OrderSnapshot)}). */
+    @Override
+    public Optional<OrderReport> query(OrderSnapshot order) {
+        return reconcile(order.clientOrderId(), order);
+    }
+
+    private Optional<OrderReport> reconcile(String clientOrderId, OrderSnapshot known) {
+        String venueId = ids.toVenue(clientOrderId);
+        Optional<OrderReport> report = (known == null
+                ? account.client().query(instrument.get(), venueId)
+                : account.client().query(instrument.get(), venueId, known))
                 .map(r -> OrderEvents.withId(r, clientOrderId));
         report.ifPresent(r -> {
             if (r.status().isOpen()) open.add(clientOrderId);
