@@ -140,7 +140,7 @@ class SessionFactory {
     Map<String, BigDecimal> initialBalances(Instrument instrument) {
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), paper.quoteBalance());
-        BigDecimal startPrice = SimMarkets.EXCHANGE.equals(instrument.exchange())
+        BigDecimal startPrice = SimMarkets.isSimulated(instrument.exchange())
                 ? SimMarkets.find(instrument.symbol()).map(SimMarkets::startPrice).orElse(null)
                 : hub.last(instrument.exchange(), instrument.symbol()).map(t -> BigDecimal.valueOf(t.price()))
                         .or(() -> lastClose(instrument)).orElse(null);
