@@ -35,12 +35,12 @@ public final class KrakenLimits {
 
     /** Counts a REST call of {@code cost}; false (and nothing counted) when it would pass the maximum. */
     synchronized boolean call(String apiKey, int cost) {
-        return add("call " + apiKey, cost, callMax, callDecayPerSecond, true);
+        return add("call " + apiKey, cost, callMax, callDecayPerSecond);
     }
 
     /** Counts a trading transaction; false when the pair's counter has reached the threshold. */
     synchronized boolean trade(String apiKey, String pair, int cost) {
-        return add("trade " + apiKey + " " + pair, cost, tradeThreshold, tradeDecayPerSecond, false);
+        return add("trade " + apiKey + " " + pair, cost, tradeThreshold, tradeDecayPerSecond);
     }
 
     /** The cancel penalty of the trading-limits page for an order that rested {@code ageMillis}. */
@@ -56,14 +56,13 @@ public final class KrakenLimits {
 
     public synchronized int refused() { return refused; }
 
-    private boolean add(String name, int cost, double max, double decay, boolean exceeds) {
+    private boolean add(String name, int cost, double max, double decay) {
         long now = clock.getAsLong();
         double[] c = counters.computeIfAbsent(name, k -> new double[] {0, now});
         c[0] = Math.max(0, c[0] - decay * (now - (long) c[1]) / 1000.0);
         c[1] = now;
-        // REST: refused when the call would take the counter above the maximum; trading: when it reaches it.
-        boolean over = exceeds ? c[0] + cost > max + 1e-9 : c[0] + cost > max + 1e-9 && cost > 0;
-        if (over) {
+        // Refused when the request would take the counter past the limit (a free cancel never is).
+        if (cost > 0 && c[0] + cost > max + 1e-9) {
             refused++;
             return false;
         }
