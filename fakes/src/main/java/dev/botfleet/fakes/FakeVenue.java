@@ -44,6 +44,12 @@ public interface FakeVenue extends AutoCloseable {
     /** How many requests the fake refused for exceeding a rate limit (429 or the venue's equivalent). */
     int rateLimitRefusals();
 
+    /** The standard account's key as this venue's clients present it (Coinbase: a CDP key name). */
+    default String apiKey() { return StandardSetup.API_KEY; }
+
+    /** The standard account's secret as this venue's clients hold it (Coinbase: the EC private key's PEM). */
+    default String apiSecret() { return StandardSetup.API_SECRET; }
+
     @Override
     void close();
 }
