@@ -3,6 +3,7 @@ package dev.botfleet.fakes;
 import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.fakes.bybit.FakeBybit;
 import dev.botfleet.fakes.kraken.FakeKraken;
+import dev.botfleet.fakes.coinbase.FakeCoinbase;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
@@ -57,8 +58,9 @@ public final class FakeVenueMain {
             case "binance" -> new FakeBinance();
             case "bybit" -> new FakeBybit();
             case "kraken" -> new FakeKraken();
+            case "coinbase" -> new FakeCoinbase();
             default -> {
-                usage("unknown venue '" + venue + "' (binance, bybit or kraken)");
+                usage("unknown venue '" + venue + "' (binance, bybit, kraken or coinbase)");
                 yield null;
             }
         };
@@ -71,14 +73,14 @@ public final class FakeVenueMain {
         out.put("rest", venue.restUrl());
         out.put("marketStream", venue.marketStreamUrl());
         out.put("userStream", venue.userStreamUrl());
-        out.put("apiKey", StandardSetup.API_KEY);
+        out.put("apiKey", venue.apiKey());
         out.put("apiSecret", venue.apiSecret());
         return out.toString();
     }
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase [--port-file FILE]");
         System.exit(2);
     }
 }
