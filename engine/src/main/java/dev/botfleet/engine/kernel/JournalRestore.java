@@ -1,5 +1,6 @@
 package dev.botfleet.engine.kernel;
 
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.order.ClientOrderIds;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.Order;
@@ -26,6 +27,10 @@ final class JournalRestore {
             BigDecimal realized = k.position.apply(event);
             k.deals.completed(event, before, k.position.quantity(), realized, null);
             k.nowMillis = Math.max(k.nowMillis, fill.executedAt().toEpochMilli());
+        }
+        // Funding is PnL only; replayed after the fills, the position and its PnL end where they were.
+        for (FundingPayment payment : state.funding()) {
+            k.position.applyFunding(payment);
         }
         for (OrderSnapshot s : state.openOrders()) {
             List<String> tradeIds = state.fills().stream()
