@@ -363,11 +363,13 @@ final class CoinDcxTrading implements TradingClient {
         leverage.put(instrument.venueSymbol(), lev);
     }
 
-    /** The position's leverage, read once per pair; null while the venue has none (then orders carry none). */
+    /**
+     * The position's leverage when this client knows it (set here, or read from the position or its stream), else
+     * null: the order then carries none and the venue applies the position's own ("leverage ... OPTIONAL ... should
+     * match the leverage of the position"). Asking the venue first would cost a call before every first order.
+     */
     private BigDecimal leverageOf(VenueInstrument instrument) {
-        BigDecimal known = leverage.get(instrument.venueSymbol());
-        if (known != null) return known;
-        return position(instrument).leverage();
+        return leverage.get(instrument.venueSymbol());
     }
 
     /** Words for the live port when the venue never had the order. */

@@ -94,6 +94,7 @@ final class SocketIo {
         private final Handler handler;
         private volatile boolean reconnect;
         private volatile boolean connected;
+        private volatile boolean joining;
         private volatile ReconnectingWebSocket socket;
 
         Session(Handler handler) {
@@ -102,6 +103,7 @@ final class SocketIo {
 
         void attach(ReconnectingWebSocket socket) { this.socket = socket; }
 
+        /** Connected and every join handled by the server. */
         boolean connected() { return connected; }
 
         @Override
@@ -109,6 +111,7 @@ final class SocketIo {
             // Nothing to send yet: the server speaks first (open packet, then 40).
             this.reconnect = reconnect;
             this.connected = false;
+            this.joining = false;
         }
 
         @Override
@@ -116,8 +119,17 @@ final class SocketIo {
             Frame frame = decode(text);
             switch (frame.type()) {
                 case CONNECT -> {
-                    connected = true;
                     handler.onConnected(sender, reconnect);
+                    // Socket.IO 2 acknowledges no join. A server handles one connection's packets in order, so the
+                    // pong to a ping sent after the joins says they have been handled: only then are we connected.
+                    sender.send(PING);
+                    joining = true;
+                }
+                case PONG -> {
+                    if (joining) {
+                        joining = false;
+                        connected = true;
+                    }
                 }
                 case PING -> sender.send("3");
                 case EVENT -> handler.onEvent(sender, frame.event(), frame.data());
