@@ -102,15 +102,17 @@ final class PlacementBook {
      * @param claimed venue order ids already bound to other placements
      */
     static Optional<Match> match(Placement p, List<JsonNode> rows, Set<String> claimed) {
-        List<JsonNode> candidates = new ArrayList<>();
-        for (JsonNode row : rows) {
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = rows.get(i);
             if (claimed.contains(row.path("id").asString(""))) continue;
-            if (matches(p, row)) candidates.add(row);
+            if (matches(p, row)) candidates.add(i);
         }
         if (candidates.isEmpty()) return Optional.empty();
-        candidates.sort(Comparator.comparingLong((JsonNode r) -> CoinDcxJson.millis(r, "created_at"))
-                .thenComparing(r -> r.path("id").asString("")));
-        return Optional.of(new Match(candidates.getFirst(), candidates.size()));
+        // Oldest first; within one millisecond the venue's own order decides (it lists newest first).
+        candidates.sort(Comparator.comparingLong((Integer i) -> CoinDcxJson.millis(rows.get(i), "created_at"))
+                .thenComparing(Comparator.reverseOrder()));
+        return Optional.of(new Match(rows.get(candidates.getFirst()), candidates.size()));
     }
 
     static boolean matches(Placement p, JsonNode row) {
