@@ -372,6 +372,13 @@ final class CoinDcxTrading implements TradingClient {
         return leverage.get(instrument.venueSymbol());
     }
 
+    /** The docs publish no funding history for futures (Wallet Transactions does not itemise it as such). */
+    @Override
+    public List<dev.botfleet.engine.position.FundingPayment> fundingPayments(VenueInstrument instrument, Instant since) {
+        throw new VenueException(Kind.UNSUPPORTED, CoinDcxRules.VENUE, null,
+                "CoinDCX futures publishes no funding history this adapter can read");
+    }
+
     /** Words for the live port when the venue never had the order. */
     private static VenueException unknown(String venueClientId) {
         return new VenueException(Kind.UNKNOWN_ORDER, CoinDcxRules.VENUE, null, "CoinDCX has no order " + venueClientId);
