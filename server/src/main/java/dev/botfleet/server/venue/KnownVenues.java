@@ -1,6 +1,7 @@
 package dev.botfleet.server.venue;
 
 import dev.botfleet.exchanges.coinbase.CoinbaseVenue;
+import dev.botfleet.exchanges.coindcx.CoinDcxVenue;
 import dev.botfleet.exchanges.kraken.KrakenTier;
 import dev.botfleet.exchanges.kraken.KrakenVenue;
 import java.util.function.Supplier;
@@ -18,7 +19,9 @@ final class KnownVenues {
             "binance", v -> new BinanceVenue(v.settings()),
             "bybit", v -> new BybitVenue(v.settings()),
             "kraken", v -> new KrakenVenue(v.settings(), krakenTier(v.tier())),
-            "coinbase", v -> new CoinbaseVenue(v.settings()));
+            "coinbase", v -> new CoinbaseVenue(v.settings()),
+            "coindcx", v -> new CoinDcxVenue(v.settings(),
+                    v.publicRest() == null ? CoinDcxVenue.PUBLIC_HOST : v.publicRest()));
 
     private KnownVenues() {
     }
