@@ -44,7 +44,10 @@ class VenueConnections {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     VenueConnections(VenueRegistry venues, VenueFeeds feeds, LiveAccounts accounts, CredentialService credentials,
-                     ActivityLogService activity, Clock clock, FundingRepository funding) {
+                     ActivityLogService activity, Clock clock, FundingRepository funding,
+                     @org.springframework.beans.factory.annotation.Value("${botfleet.live.funding-poll:10m}")
+                     java.time.Duration fundingPoll) {
+        this.fundingPoll = fundingPoll;
         this.funding = funding;
         this.venues = venues;
         this.feeds = feeds;
@@ -86,8 +89,11 @@ class VenueConnections {
     record Live(ExchangeConnector connector, Runnable release, java.util.function.Consumer<BotKernel> perpetual) {
     }
 
-    /** How often a LIVE perpetual bot asks its venue for settled funding (venues fix it every 1 to 8 hours). */
-    static final java.time.Duration FUNDING_POLL = java.time.Duration.ofMinutes(10);
+    /**
+     * How often a LIVE perpetual bot asks its venue for settled funding (venues fix it every 1 to 8 hours):
+     * {@code botfleet.live.funding-poll}, default 10 minutes.
+     */
+    private final java.time.Duration fundingPoll;
     private final java.util.concurrent.ScheduledExecutorService fundingPolls =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-funding").factory());
 
@@ -128,7 +134,7 @@ class VenueConnections {
         LivePerpetual.Log log = (level, message) -> activity.record(bot.ownerId(), bot.id(), level, message);
         Runnable unwatch = perpetual ? LivePerpetual.watch(account, instrument.get(), runner) : () -> { };
         java.util.concurrent.Future<?> poll = perpetual ? fundingPolls.scheduleWithFixedDelay(
-                () -> pollFunding(bot, account, instrument, runner, log), FUNDING_POLL.toMillis(), FUNDING_POLL.toMillis(),
+                () -> pollFunding(bot, account, instrument, runner, log), fundingPoll.toMillis(), fundingPoll.toMillis(),
                 java.util.concurrent.TimeUnit.MILLISECONDS) : null;
         LivePort[] port = new LivePort[1];
         ExchangeConnector connector = listener -> port[0] = new LivePort(account, instrument, bot.id().toString(),
