@@ -54,6 +54,8 @@ public final class FakeHttp implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Handler> routes = new ConcurrentHashMap<>();
+    /** Routes for paths with a parameter in them (Delta's /v2/orders/{id}), by method and path prefix. */
+    private final Map<String, Handler> prefixRoutes = new ConcurrentHashMap<>();
 
     public FakeHttp(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -64,6 +66,15 @@ public final class FakeHttp implements AutoCloseable {
 
     public FakeHttp route(String method, String path, Handler handler) {
         routes.put(method + " " + path, handler);
+        return this;
+    }
+
+    /**
+     * A route for every path that starts with {@code prefix} and has no exact route of its own (the longest prefix
+     * wins); the handler reads the rest of the path from {@link Request#path()}.
+     */
+    public FakeHttp routePrefix(String method, String prefix, Handler handler) {
+        prefixRoutes.put(method + " " + prefix, handler);
         return this;
     }
 
@@ -83,6 +94,7 @@ public final class FakeHttp implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                     headers, body, exchange.getRemoteAddress().getAddress());
             Handler handler = routes.get(request.method() + " " + path);
+            if (handler == null) handler = byPrefix(request.method() + " " + path);
             Response response;
             try {
                 response = handler == null ? Response.json(404, "{\"error\":\"no such path\"}") : handler.handle(request);
@@ -102,6 +114,14 @@ public final class FakeHttp implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private Handler byPrefix(String methodAndPath) {
+        String best = null;
+        for (String key : prefixRoutes.keySet()) {
+            if (methodAndPath.startsWith(key) && (best == null || key.length() > best.length())) best = key;
+        }
+        return best == null ? null : prefixRoutes.get(best);
     }
 
     /** Decodes {@code a=1&b=x%20y} into a map, in order. */

@@ -13,7 +13,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|delta [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
@@ -55,8 +55,9 @@ public final class FakeVenueMain {
         return switch (venue) {
             case "binance" -> new FakeBinance();
             case "bybit" -> new FakeBybit();
+            case "delta" -> new dev.botfleet.fakes.delta.FakeDelta();
             default -> {
-                usage("unknown venue '" + venue + "' (binance or bybit)");
+                usage("unknown venue '" + venue + "' (binance, bybit or delta)");
                 yield null;
             }
         };
@@ -76,7 +77,7 @@ public final class FakeVenueMain {
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|delta [--port-file FILE]");
         System.exit(2);
     }
 }
