@@ -14,6 +14,12 @@ public interface FakeVenue extends AutoCloseable {
 
     FakeClock clock();
 
+    /**
+     * The standard account's API secret as this venue spells secrets (Kraken's are base64 of 64 bytes). Venues whose
+     * secrets are plain text use {@link StandardSetup#API_SECRET} as it is.
+     */
+    default String apiSecret() { return StandardSetup.API_SECRET; }
+
     /** Base URL of the REST API, e.g. http://127.0.0.1:41234 */
     String restUrl();
 

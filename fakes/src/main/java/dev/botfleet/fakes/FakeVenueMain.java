@@ -2,6 +2,7 @@ package dev.botfleet.fakes;
 
 import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.fakes.bybit.FakeBybit;
+import dev.botfleet.fakes.kraken.FakeKraken;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +14,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit|delta [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|delta [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
@@ -55,9 +56,10 @@ public final class FakeVenueMain {
         return switch (venue) {
             case "binance" -> new FakeBinance();
             case "bybit" -> new FakeBybit();
+            case "kraken" -> new FakeKraken();
             case "delta" -> new dev.botfleet.fakes.delta.FakeDelta();
             default -> {
-                usage("unknown venue '" + venue + "' (binance, bybit or delta)");
+                usage("unknown venue '" + venue + "' (binance, bybit, kraken or delta)");
                 yield null;
             }
         };
@@ -71,13 +73,13 @@ public final class FakeVenueMain {
         out.put("marketStream", venue.marketStreamUrl());
         out.put("userStream", venue.userStreamUrl());
         out.put("apiKey", StandardSetup.API_KEY);
-        out.put("apiSecret", StandardSetup.API_SECRET);
+        out.put("apiSecret", venue.apiSecret());
         return out.toString();
     }
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|delta [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|delta [--port-file FILE]");
         System.exit(2);
     }
 }

@@ -2,6 +2,7 @@ package dev.botfleet.engine.backtest;
 
 import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.strategy.StrategyFactory;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 
@@ -17,10 +18,12 @@ import java.util.Objects;
  * @param startingBalance  quote asset held before the first candle (no base asset is held)
  * @param slippageTicks    realistic model: ticks a market order fills worse than the next trade
  * @param stoploss         freqtrade model: the strategy's stoploss as a negative ratio (-1 = none)
+ * @param margin           leverage and margin mode when {@code instrument} is a perpetual (null: 1×, isolated)
+ * @param funding          the perpetual's funding fixings ({@link FundingRates#NONE} on spot or when unknown)
  */
 public record BacktestSpec(String strategy, StrategyFactory factory, StrategyConfig config, Instrument instrument,
                            CandleSeries candles, FillModel fillModel, BigDecimal startingBalance, int slippageTicks,
-                           double stoploss) {
+                           double stoploss, MarginSettings margin, FundingRates funding) {
 
     public BacktestSpec {
         Objects.requireNonNull(strategy, "strategy");
@@ -37,6 +40,28 @@ public record BacktestSpec(String strategy, StrategyFactory factory, StrategyCon
         if (!(stoploss >= -1 && stoploss < 0)) {
             throw new IllegalArgumentException("stoploss: must be a negative ratio in [-1, 0), was " + stoploss);
         }
+        if (funding == null) funding = FundingRates.NONE;
+        if (instrument.isPerpetual() && margin == null) margin = MarginSettings.DEFAULT;
+        if (margin != null && instrument.isPerpetual()
+                && margin.leverage().compareTo(instrument.derivative().maxLeverage()) > 0) {
+            throw new IllegalArgumentException("leverage: " + margin.leverage().stripTrailingZeros().toPlainString()
+                    + " is above the maximum " + instrument.derivative().maxLeverage().stripTrailingZeros().toPlainString()
+                    + " of " + instrument.symbol());
+        }
+    }
+
+    /** A spot (or 1× perpetual without funding) backtest. */
+    public BacktestSpec(String strategy, StrategyFactory factory, StrategyConfig config, Instrument instrument,
+                        CandleSeries candles, FillModel fillModel, BigDecimal startingBalance, int slippageTicks,
+                        double stoploss) {
+        this(strategy, factory, config, instrument, candles, fillModel, startingBalance, slippageTicks, stoploss, null,
+                FundingRates.NONE);
+    }
+
+    /** The same run on a perpetual with this leverage and these funding fixings. */
+    public BacktestSpec withPerpetual(MarginSettings m, FundingRates f) {
+        return new BacktestSpec(strategy, factory, config, instrument, candles, fillModel, startingBalance, slippageTicks,
+                stoploss, m, f);
     }
 
     /** The realistic model with no slippage and no Freqtrade stoploss. */
@@ -48,16 +73,16 @@ public record BacktestSpec(String strategy, StrategyFactory factory, StrategyCon
 
     public BacktestSpec withConfig(StrategyConfig c) {
         return new BacktestSpec(strategy, factory, c, instrument, candles, fillModel, startingBalance, slippageTicks,
-                stoploss);
+                stoploss, margin, funding);
     }
 
     public BacktestSpec withCandles(CandleSeries c) {
         return new BacktestSpec(strategy, factory, config, instrument, c, fillModel, startingBalance, slippageTicks,
-                stoploss);
+                stoploss, margin, funding);
     }
 
     public BacktestSpec withFillModel(FillModel m) {
         return new BacktestSpec(strategy, factory, config, instrument, candles, m, startingBalance, slippageTicks,
-                stoploss);
+                stoploss, margin, funding);
     }
 }

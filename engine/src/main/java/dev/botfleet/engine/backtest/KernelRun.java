@@ -8,6 +8,8 @@ import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelListener;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
@@ -32,6 +34,9 @@ import java.util.Map;
  * Drives a strategy over candles through the same {@link BotKernel} and {@link SimExchange} as paper trading. Per
  * candle (delivered at its close time): the exchange replays the bar and fills resting orders, then the strategy's
  * {@code onCandle} runs, then the kernel settles until no order event is pending. One instance is one run.
+ *
+ * <p>On a perpetual the paper wallet holds margin instead of coins, the bot may open shorts, and each funding fixing
+ * due by a candle's open is settled on the position at that open price before the candle is replayed.
  */
 final class KernelRun implements KernelListener {
     static final String BOT_ID = "backtest";
@@ -69,9 +74,13 @@ final class KernelRun implements KernelListener {
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), spec.startingBalance());
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);
-        SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances);
+        SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances,
+                spec.margin() == null ? MarginSettings.DEFAULT : spec.margin());
         BotKernel kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
-                .exchange(sim::connect).matchOn(MatchingData.CANDLES).listener(this).build();
+                .exchange(sim::connect).matchOn(MatchingData.CANDLES).margin(spec.margin()).listener(this).build();
+        List<FundingRates.Fixing> fixings = spec.funding().fixings();
+        int nextFixing = 0;
+        if (instrument.isPerpetual() && fixings.isEmpty()) warn("no funding-rate data: funding is not booked");
         cash = spec.startingBalance().doubleValue();
 
         int n = s.size();
@@ -83,6 +92,11 @@ final class KernelRun implements KernelListener {
         String symbol = instrument.symbol();
         for (int i = 0; i < n; i++) {
             candleIndex = i;
+            while (nextFixing < fixings.size() && fixings.get(nextFixing).time() <= s.openTime(i)) {
+                FundingRates.Fixing f = fixings.get(nextFixing++);
+                BigDecimal mark = BigDecimal.valueOf(s.open(i)).setScale(instrument.priceScale(), RoundingMode.HALF_EVEN);
+                kernel.onFundingRate(Instant.ofEpochMilli(f.time()), f.rate(), mark);
+            }
             kernel.onCandle(new Candle(exchange, symbol, timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i),
                     s.close(i), s.volume(i)));
             time[i] = s.closeTime(i);
@@ -101,6 +115,7 @@ final class KernelRun implements KernelListener {
         // The final equity is exact: the balances valued at the last close (the curve above is for charts and ratios).
         BigDecimal finalEquity = finalBalances.getOrDefault(instrument.quoteAsset(), BigDecimal.ZERO)
                 .add(finalBalances.getOrDefault(instrument.baseAsset(), BigDecimal.ZERO).multiply(lastClose));
+        if (instrument.isPerpetual()) finalEquity = finalEquity.add(unrealized(kernel.position(), lastClose));
         Metrics metrics = MetricsCalculator.compute(spec.startingBalance(), finalEquity, curve, trades,
                 s.timeframe().millis(), moneyScale(instrument));
         OpenDeal open = kernel.openDeal(lastClose);
@@ -108,6 +123,12 @@ final class KernelRun implements KernelListener {
                 open.openedAt(), lastClose, open.unrealizedPnl());
         return new BacktestResult(spec.strategy(), FillModel.REALISTIC, n, trades, curve, metrics, finalBalances,
                 openPosition, stopReason, failed, warnings);
+    }
+
+    /** A perpetual's open position at {@code mark}: the wallet holds margin, not coins, so this is not in it. */
+    private static BigDecimal unrealized(PositionSnapshot p, BigDecimal mark) {
+        if (p.isFlat()) return BigDecimal.ZERO;
+        return p.quantity().multiply(mark.subtract(p.averageEntryPrice()));
     }
 
     /** Quote money is shown with the tick size's decimals, but never fewer than 2 nor more than 8. */
@@ -137,6 +158,12 @@ final class KernelRun implements KernelListener {
         else cash += notional - fee;
         position = after.quantity();
         base = position.doubleValue();
+    }
+
+    /** Funding moves the account like a fee: the equity curve's cash follows it. */
+    @Override
+    public void onFunding(FundingPayment payment, PositionSnapshot after) {
+        cash += payment.amount().doubleValue();
     }
 
     @Override

@@ -38,4 +38,11 @@ public interface ExchangePort {
      * every submit (risk checks), so a live adapter answers from its local cache, never with a request.
      */
     Optional<Balance> balance(String asset);
+
+    /**
+     * A funding settlement the kernel booked. The simulated exchange moves its paper wallet by it; a real venue has
+     * already settled it and ignores this.
+     */
+    default void settleFunding(dev.botfleet.engine.position.FundingPayment payment) {
+    }
 }

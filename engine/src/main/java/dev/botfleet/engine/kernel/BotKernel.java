@@ -14,7 +14,9 @@ import dev.botfleet.engine.order.OrderEvent.OrderFilled;
 import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.position.Deal;
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
 import dev.botfleet.engine.position.PositionSnapshot;
@@ -68,6 +70,8 @@ public final class BotKernel {
     private final boolean cancelOrdersOnStop;
 
     final Position position;
+    /** Leverage and margin mode on a perpetual; null on spot. */
+    final MarginSettings margin;
     final DealTracker deals;
     /** Working orders by client order id, oldest first. */
     final Map<String, Order> openOrders = new LinkedHashMap<>();
@@ -101,7 +105,8 @@ public final class BotKernel {
         this.journal = b.journal;
         this.listener = b.listener;
         this.cancelOrdersOnStop = b.cancelOrdersOnStop;
-        this.position = new Position(botId, instrument);
+        this.margin = !instrument.isPerpetual() ? null : b.margin != null ? b.margin : MarginSettings.DEFAULT;
+        this.position = new Position(botId, instrument, margin);
         this.deals = new DealTracker(botId, instrument.symbol(), instrument.quoteAsset(), instrument.baseAsset(),
                 strategy.dealPolicy());
         this.context = new KernelContext(this);
@@ -223,22 +228,22 @@ public final class BotKernel {
 
     /** Moves the clock forward without market data, firing due timers. */
     public void advanceTo(Instant now) {
-        boolean outer = enter();
-        try {
-            advanceClock(now.toEpochMilli());
-        } finally {
-            if (outer) exit();
-        }
+        turn(() -> advanceClock(now.toEpochMilli()));
     }
 
     /** Stops the bot: {@link Strategy#onStop}, then its open orders are canceled. */
     public void stop(String reason) {
-        boolean outer = enter();
-        try {
-            stopNow(reason, false);
-        } finally {
-            if (outer) exit();
-        }
+        turn(() -> stopNow(reason, false));
+    }
+
+    /** A funding settlement the venue reported (live): booked into the position's PnL and journaled. */
+    public void onFunding(FundingPayment payment) {
+        turn(() -> Funding.book(this, payment));
+    }
+
+    /** A funding rate fixing on the simulated exchange: the bot's position pays or receives at {@code markPrice}. */
+    public void onFundingRate(Instant at, BigDecimal rate, BigDecimal markPrice) {
+        turn(() -> Funding.settle(this, at, rate, markPrice));
     }
 
     /** A manual cancel (from the API). Cancels are never denied. */
@@ -252,6 +257,16 @@ public final class BotKernel {
     }
 
     // ---------------------------------------------------------------- turn mechanics
+
+    /** Runs one input as a turn (or as part of the current one, when called from inside a turn). */
+    private void turn(Runnable step) {
+        boolean outer = enter();
+        try {
+            step.run();
+        } finally {
+            if (outer) exit();
+        }
+    }
 
     private boolean enter() {
         if (inTurn) return false;

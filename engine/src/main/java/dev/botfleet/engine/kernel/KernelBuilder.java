@@ -2,6 +2,7 @@ package dev.botfleet.engine.kernel;
 
 import dev.botfleet.engine.exchange.ExchangeConnector;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.risk.RiskLimits;
 import dev.botfleet.engine.strategy.Strategy;
@@ -23,6 +24,7 @@ public final class KernelBuilder {
     KernelState state = KernelState.EMPTY;
     boolean cancelOrdersOnStop = true;
     MatchingData matchOn;
+    MarginSettings margin;
 
     KernelBuilder(String botId, Instrument instrument, Strategy strategy) {
         this.botId = Objects.requireNonNull(botId, "botId");
@@ -41,6 +43,9 @@ public final class KernelBuilder {
 
     /** Restores a bot from its journal; call {@link BotKernel#start} afterwards to reconcile and resume. */
     public KernelBuilder state(KernelState state) { this.state = state; return this; }
+
+    /** Leverage and margin mode on a perpetual (default {@link MarginSettings#DEFAULT}); ignored on spot. */
+    public KernelBuilder margin(MarginSettings settings) { this.margin = settings; return this; }
 
     public KernelBuilder cancelOrdersOnStop(boolean value) { this.cancelOrdersOnStop = value; return this; }
 

@@ -85,8 +85,11 @@ final class KernelContext implements StrategyContext {
             if (o.side() == OrderSide.BUY) buys = buys.add(o.remainingQuantity());
             else sells = sells.add(o.remainingQuantity());
         }
-        BigDecimal base = k.port.balance(k.instrument.baseAsset()).map(Balance::available).orElse(null);
-        BigDecimal quote = k.port.balance(k.instrument.quoteAsset()).map(Balance::available).orElse(null);
-        return new RiskState(k.position.quantity(), open, buys, sells, base, quote, markPrice());
+        // A perpetual holds no base: both sides are checked against the free settle-asset margin.
+        BigDecimal base = k.instrument.isPerpetual() ? null
+                : k.port.balance(k.instrument.baseAsset()).map(Balance::available).orElse(null);
+        BigDecimal quote = k.port.balance(k.instrument.marginAsset()).map(Balance::available).orElse(null);
+        return new RiskState(k.position.quantity(), open, buys, sells, base, quote, markPrice(),
+                k.margin == null ? null : k.margin.leverage());
     }
 }

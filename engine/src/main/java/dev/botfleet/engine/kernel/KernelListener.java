@@ -1,5 +1,6 @@
 package dev.botfleet.engine.kernel;
 
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
@@ -19,6 +20,10 @@ public interface KernelListener {
     }
 
     default void onFill(Fill fill, PositionSnapshot position) {
+    }
+
+    /** A perpetual's funding settlement was booked; {@code position} already includes it. */
+    default void onFunding(FundingPayment payment, PositionSnapshot position) {
     }
 
     /** A round trip completed: update the bot's pnl, totalTrades and lastFillTime from it. */

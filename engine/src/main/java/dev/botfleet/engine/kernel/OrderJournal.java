@@ -1,5 +1,6 @@
 package dev.botfleet.engine.kernel;
 
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
@@ -22,6 +23,10 @@ public interface OrderJournal {
 
     /** A fill, with the order as it is after the fill. Trade ids are unique per exchange: a natural key. */
     void recordFill(OrderSnapshot order, Fill fill);
+
+    /** A perpetual's funding settlement, booked into the bot's PnL: replayed on restart like fills. */
+    default void recordFunding(String botId, FundingPayment payment) {
+    }
 
     /** For tests, backtests and benchmarks: remembers nothing. */
     OrderJournal NONE = new OrderJournal() {

@@ -118,6 +118,14 @@ public final class DealTracker {
         return Optional.of(deal);
     }
 
+    /**
+     * A perpetual's funding settlement while a deal is open becomes part of that deal's PnL (with FLAT_POSITION; per
+     * lot it stays in the position's realized PnL only, as a lot has no share of it).
+     */
+    public void addFunding(BigDecimal amount) {
+        if (lots == null && direction != null) pnl = pnl.add(amount);
+    }
+
     private void open(int sign, Instant at) {
         direction = sign > 0 ? Deal.Direction.LONG : Deal.Direction.SHORT;
         openedAt = at;

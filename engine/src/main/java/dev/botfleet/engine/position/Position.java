@@ -1,6 +1,7 @@
 package dev.botfleet.engine.position;
 
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.order.OrderEvent.OrderFilled;
 
 import java.math.BigDecimal;
@@ -18,6 +19,10 @@ import java.util.Map;
  * partial close removes cost proportionally, rounded to 12 decimals. A fill larger than the position closes it and
  * opens the other way at the fill price (a flip).
  *
+ * <p>On a perpetual, selling from flat opens a short, funding payments are booked into realized PnL (and summed in
+ * {@link #funding()}), and the snapshot carries the liquidation price: the venue's figure when it reported one, else
+ * the isolated-margin estimate of {@link Liquidation} at the bot's leverage.
+ *
  * <p>Fees: in the quote asset they reduce realized PnL; in the base asset they reduce the quantity held (the exchange
  * kept that much of the asset) at no proceeds; in any other currency they are recorded only.
  */
@@ -30,12 +35,49 @@ public final class Position {
     private BigDecimal cost = BigDecimal.ZERO;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
     private final Map<String, BigDecimal> fees = new LinkedHashMap<>();
+    private BigDecimal funding = BigDecimal.ZERO;
+    private BigDecimal venueLiquidationPrice;
     private BigDecimal lastPrice;
     private Instant updatedAt;
+    private final MarginSettings margin;
 
     public Position(String botId, Instrument instrument) {
+        this(botId, instrument, instrument.isPerpetual() ? MarginSettings.DEFAULT : null);
+    }
+
+    /** @param margin the bot's leverage on a perpetual; null on spot */
+    public Position(String botId, Instrument instrument, MarginSettings margin) {
         this.botId = botId;
         this.instrument = instrument;
+        this.margin = margin;
+    }
+
+    /**
+     * Books one funding settlement: what the position received (negative: paid) goes into realized PnL.
+     *
+     * @return the amount booked
+     */
+    public BigDecimal applyFunding(FundingPayment payment) {
+        realizedPnl = realizedPnl.add(payment.amount());
+        funding = funding.add(payment.amount());
+        updatedAt = payment.time();
+        return payment.amount();
+    }
+
+    /** The venue's own liquidation price for this position (null: it reports none, use the estimate). */
+    public void venueLiquidationPrice(BigDecimal price) {
+        this.venueLiquidationPrice = price;
+    }
+
+    /** Funding received minus funding paid, in the settle asset; zero on spot. */
+    public BigDecimal funding() { return funding; }
+
+    /** Where the position is liquidated: the venue's figure, else the isolated estimate; null on spot or flat. */
+    public BigDecimal liquidationPrice() {
+        if (!instrument.isPerpetual() || quantity.signum() == 0) return null;
+        if (venueLiquidationPrice != null) return venueLiquidationPrice;
+        return Liquidation.price(quantity, averageEntryPrice(), margin.leverage(),
+                instrument.derivative().maintenanceMarginRate(), instrument.tickSize());
     }
 
     /**
@@ -112,6 +154,7 @@ public final class Position {
 
     public PositionSnapshot snapshot() {
         return new PositionSnapshot(botId, instrument.exchange(), instrument.symbol(), quantity, averageEntryPrice(),
-                realizedPnl, unrealizedPnl(), lastPrice, fees, updatedAt);
+                realizedPnl, unrealizedPnl(), lastPrice, fees, updatedAt, funding, liquidationPrice(),
+                margin == null ? null : margin.leverage());
     }
 }

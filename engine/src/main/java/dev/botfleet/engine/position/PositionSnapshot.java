@@ -14,12 +14,29 @@ import java.util.Map;
  * @param realizedPnl in the quote asset, net of fees charged in the quote asset
  * @param unrealizedPnl at {@code lastPrice}; zero when flat or no price is known
  * @param fees every fee paid, per currency
+ * @param funding perpetual funding received minus paid (included in realizedPnl); zero on spot
+ * @param liquidationPrice a perpetual position's liquidation price (the venue's, else our estimate); null otherwise
+ * @param leverage the bot's leverage on a perpetual; null on spot
  */
 public record PositionSnapshot(String botId, String exchange, String symbol, BigDecimal quantity,
                                BigDecimal averageEntryPrice, BigDecimal realizedPnl, BigDecimal unrealizedPnl,
-                               BigDecimal lastPrice, Map<String, BigDecimal> fees, Instant updatedAt) {
+                               BigDecimal lastPrice, Map<String, BigDecimal> fees, Instant updatedAt,
+                               BigDecimal funding, BigDecimal liquidationPrice, BigDecimal leverage) {
     public PositionSnapshot {
         fees = Collections.unmodifiableMap(new LinkedHashMap<>(fees));
+    }
+
+    /** A spot position's snapshot. */
+    public PositionSnapshot(String botId, String exchange, String symbol, BigDecimal quantity,
+                            BigDecimal averageEntryPrice, BigDecimal realizedPnl, BigDecimal unrealizedPnl,
+                            BigDecimal lastPrice, Map<String, BigDecimal> fees, Instant updatedAt) {
+        this(botId, exchange, symbol, quantity, averageEntryPrice, realizedPnl, unrealizedPnl, lastPrice, fees, updatedAt,
+                BigDecimal.ZERO, null, null);
+    }
+
+    /** LONG, SHORT or FLAT: how the dashboard names the side. */
+    public String side() {
+        return quantity.signum() > 0 ? "LONG" : quantity.signum() < 0 ? "SHORT" : "FLAT";
     }
 
     public boolean isFlat() { return quantity.signum() == 0; }

@@ -17,6 +17,10 @@ public enum DenialReason {
     MAX_OPEN_ORDERS_EXCEEDED,
     MAX_POSITION_EXCEEDED,
     INSUFFICIENT_BALANCE,
+    /** A perpetual order whose initial margin (opening part / leverage, plus fees) exceeds the free settle asset. */
+    INSUFFICIENT_MARGIN,
+    /** The bot's leverage is above the perpetual's maximum. */
+    LEVERAGE_ABOVE_MAX,
     /** A market order before any price is known: its notional and balance impact cannot be checked. */
     NO_MARKET_PRICE,
     /** The bot is stopping or stopped: it may cancel but not open orders. */

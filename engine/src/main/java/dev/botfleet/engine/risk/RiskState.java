@@ -11,7 +11,16 @@ import java.math.BigDecimal;
  * @param availableBase free base balance (already net of reservations), null if unknown
  * @param availableQuote free quote balance, null if unknown
  * @param referencePrice last market price, used for market orders; null before the first tick
+ * @param leverage the bot's leverage on a perpetual (then {@code availableQuote} is the free settle-asset margin and
+ *                 {@code availableBase} is null); null on spot
  */
 public record RiskState(BigDecimal position, int openOrders, BigDecimal openBuyQuantity, BigDecimal openSellQuantity,
-                        BigDecimal availableBase, BigDecimal availableQuote, BigDecimal referencePrice) {
+                        BigDecimal availableBase, BigDecimal availableQuote, BigDecimal referencePrice,
+                        BigDecimal leverage) {
+
+    /** A spot bot's state. */
+    public RiskState(BigDecimal position, int openOrders, BigDecimal openBuyQuantity, BigDecimal openSellQuantity,
+                     BigDecimal availableBase, BigDecimal availableQuote, BigDecimal referencePrice) {
+        this(position, openOrders, openBuyQuantity, openSellQuantity, availableBase, availableQuote, referencePrice, null);
+    }
 }

@@ -6,6 +6,8 @@ import dev.botfleet.engine.exchange.ExecutionListener;
 import dev.botfleet.engine.exchange.OrderReport;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Liquidity;
@@ -48,6 +50,8 @@ import java.util.Optional;
  * <p>Balances: submitting reserves what the order can cost (quote for a buy, including the fee; base for a sell) and
  * is rejected if the account cannot cover it; fills settle, cancels release. A stop buy reserves at its trigger price
  * plus the market order's margin (slippage ticks and 1%); a gap fill above that is settled all the same. Fees are charged in the quote asset.
+ * On a perpetual the wallet holds only the settle asset: orders reserve initial margin instead, and either side may
+ * open a position ({@link PerpetualSettlement}).
  *
  * <p>Idempotent by client order id: a second submit of a known id changes nothing. Restartable: {@link #restore}
  * re-rests journaled open orders.
@@ -60,7 +64,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     /** Orders that can still fill, in arrival order (their fill priority). A list: walked on every trade. */
     private final List<SimOrder> working = new ArrayList<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
-    private final BigDecimal maxFee;
+    private final SimSettlement settlement;
     private ExecutionListener listener = e -> { };
     private double lastPrice = Double.NaN;
     private long lastTimestamp;
@@ -78,10 +82,29 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
 
     /** @param balances the paper account's holdings per asset, e.g. {USDT: 10000, BTC: 0} */
     public SimExchange(Instrument instrument, SimFillModel model, Map<String, BigDecimal> balances) {
+        this(instrument, model, balances, MarginSettings.DEFAULT);
+    }
+
+    /**
+     * @param balances the paper wallet; on a perpetual only its settle asset matters (e.g. {USDT: 10000})
+     * @param margin the bot's leverage on a perpetual (ignored on spot)
+     */
+    public SimExchange(Instrument instrument, SimFillModel model, Map<String, BigDecimal> balances,
+                       MarginSettings margin) {
         this.instrument = instrument;
         this.model = model;
         this.account = new SimAccount(balances);
-        this.maxFee = instrument.makerFee().max(instrument.takerFee());
+        this.settlement = instrument.isPerpetual() ? new PerpetualSettlement(instrument, account, margin)
+                : new SpotSettlement(instrument, account);
+    }
+
+    /**
+     * After a restart of a perpetual bot: the position its journaled fills built, so its margin is locked again. The
+     * wallet given to the constructor must already hold the deposit plus realized PnL, fees and funding.
+     */
+    public void restorePosition(BigDecimal quantity, BigDecimal averageEntry) {
+        if (!(settlement instanceof PerpetualSettlement perp) || quantity.signum() == 0) return;
+        perp.settle(quantity.signum() > 0 ? OrderSide.BUY : OrderSide.SELL, quantity.abs(), averageEntry, BigDecimal.ZERO);
     }
 
     /** Connects the one listener (the bot's kernel). Usable as an {@code ExchangeConnector}: {@code sim::connect}. */
@@ -163,10 +186,8 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     }
 
     private SimOrder newOrder(OrderSnapshot s, BigDecimal reservePrice) {
-        if (s.side() == OrderSide.SELL) return new SimOrder(s, BigDecimal.ONE, instrument.baseAsset());
-        BigDecimal perUnit = reservePrice == null ? BigDecimal.ZERO
-                : reservePrice.add(reservePrice.multiply(maxFee));
-        return new SimOrder(s, perUnit, instrument.quoteAsset());
+        SimSettlement.Reserve reserve = settlement.reserveFor(s.side(), s.quantity(), reservePrice);
+        return new SimOrder(s, reserve.perUnit(), reserve.asset());
     }
 
     /** What a market buy may cost per unit: the last price plus its slippage and a 1% margin for the next trade. */
@@ -206,6 +227,9 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
 
     @Override
     public Optional<Balance> balance(String asset) { return account.balance(asset); }
+
+    @Override
+    public void settleFunding(FundingPayment payment) { settlement.settleFunding(payment); }
 
     /** Every asset of the paper account. */
     public Map<String, Balance> balances() {
@@ -362,16 +386,9 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         BigDecimal notional = price.multiply(qty);
         BigDecimal fee = notional.multiply(liquidity == Liquidity.MAKER ? instrument.makerFee() : instrument.takerFee());
         o.filled = o.filled.add(qty);
-        String base = instrument.baseAsset();
-        String quote = instrument.quoteAsset();
         account.release(o.reserveAsset, o.reservePerUnit.multiply(qty));
-        if (o.side == OrderSide.BUY) {
-            account.add(quote, notional.add(fee).negate());
-            account.add(base, qty);
-        } else {
-            account.add(base, qty.negate());
-            account.add(quote, notional.subtract(fee));
-        }
+        settlement.settle(o.side, qty, price, fee);
+        String quote = settlement.feeAsset();
         // Trade ids are deterministic and unique per order: the cumulative filled quantity only grows.
         String tradeId = o.clientOrderId + "-" + o.filled.stripTrailingZeros().toPlainString();
         OrderFilled event = new OrderFilled(o.clientOrderId, tradeId, o.side, price, qty, fee, quote, liquidity, at);

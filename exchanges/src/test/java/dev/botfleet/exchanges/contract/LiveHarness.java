@@ -38,7 +38,7 @@ final class LiveHarness implements AutoCloseable {
         this.instruments = new InstrumentCache(market, 60_000, System::currentTimeMillis);
         if (!instruments.refresh()) throw new IllegalStateException("instruments: " + instruments.problem());
         this.account = new AccountSession(venue.trading(new VenueCredential(StandardSetup.API_KEY,
-                StandardSetup.API_SECRET, false)));
+                fake.apiSecret(), false)));
         account.open();
         Await.until("user stream subscribed", () -> fake.subscribedUserStreams() > 0);
     }

@@ -179,7 +179,7 @@ public abstract class RobustnessConformance extends Conformance {
     @Test
     void c18_aRestartReconcilesInFlightOrdersByClientOrderId() {
         String botId = UUID.randomUUID().toString();
-        ClientIdCodec ids = new ClientIdCodec(botId);
+        ClientIdCodec ids = h.account.client().clientIds(botId);
         TestBot before = h.bot(botId, null);
         String filledWhileDown = before.submit(limit(OrderSide.BUY, "0.001", "49900.00"));
         before.awaitStatus(filledWhileDown, OrderStatus.ACCEPTED);

@@ -67,7 +67,7 @@ public abstract class TradingConformance extends Conformance {
         bot.awaitStatus(id, OrderStatus.CANCELED);
         assertThat(bot.statuses.get(id)).containsSubsequence(OrderStatus.SUBMITTED, OrderStatus.ACCEPTED,
                 OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
         FakeOrder atVenue = h.fake.engine().find(h.fakeAccount, fixture().btcUsdt(), venueId, null);
         assertThat(atVenue.status).isEqualTo(FakeOrder.Status.CANCELED);
         assertThat(venueId.length()).isLessThanOrEqualTo(36);
@@ -172,7 +172,7 @@ public abstract class TradingConformance extends Conformance {
         h.fake.faults().arm(dev.botfleet.fakes.Faults.Kind.LOSE_PLACE_ANSWER, 1);
         String id = bot.submit(limit(OrderSide.BUY, "0.001", "49000.00"));
         bot.awaitStatus(id, OrderStatus.ACCEPTED);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
         assertThat(h.accepted()).containsExactly(venueId);
     }
 
@@ -182,7 +182,7 @@ public abstract class TradingConformance extends Conformance {
         String id = bot.submit(limit(OrderSide.BUY, "0.001", "49000.00"));
         bot.awaitStatus(id, OrderStatus.ACCEPTED);
         OrderSnapshot snapshot = bot.order(id);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
 
         assertThatThrownBy(() -> h.account.client().place(h.btc(), snapshot, venueId))
                 .isInstanceOfSatisfying(VenueException.class,
@@ -212,7 +212,7 @@ public abstract class TradingConformance extends Conformance {
         assertThat(bot.fillsOf(id)).hasSize(1);
         assertThat(bot.status(id)).isEqualTo(OrderStatus.FILLED);
         assertThat(bot.statuses.get(id)).doesNotContain(OrderStatus.CANCELED);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
         assertThat(h.fake.engine().find(h.fakeAccount, fixture().btcUsdt(), venueId, null).status)
                 .isEqualTo(FakeOrder.Status.FILLED);
     }

@@ -21,7 +21,8 @@ public final class ScalperDefinition {
                         + "the move and close when price retraces by that percent.",
                 List.of(
                         ParameterDefinition.choice("firstOrder", "BUY", "SELL").defaultValue("BUY")
-                                .description("Side of the first order: BUY enters at buyPrice, SELL at sellPrice.").build(),
+                                .description("Side of the first order: BUY enters at buyPrice, SELL at sellPrice. On a "
+                                        + "perpetual, SELL opens a short that the buy closes.").build(),
                         ParameterDefinition.decimal("quantity").greaterThan("0").required().unit("base")
                                 .description("Order quantity in the base asset, rounded to the instrument's lot size.").build(),
                         ParameterDefinition.decimal("buyPrice").greaterThan("0").required().unit("quote")
@@ -41,6 +42,6 @@ public final class ScalperDefinition {
                                 "must be greater than buyPrice (" + buy.toPlainString() + ")", sell));
                     }
                     return List.of();
-                }));
+                })).withShorts();
     }
 }

@@ -9,13 +9,27 @@ import java.util.Set;
 /**
  * What a strategy is and which parameters it takes. Served by GET /api/v1/strategies; a bot's config is validated
  * against it before the bot is stored.
+ *
+ * @param canShort true when the strategy may sell first: on a perpetual that opens a short (the scalper with
+ *                 firstOrder SELL); on spot it sells coins the account already holds
  */
 public record StrategyDefinition(
         String id,
         String name,
         String description,
         List<ParameterDefinition> parameters,
-        List<ConfigRule> rules) {
+        List<ConfigRule> rules,
+        boolean canShort) {
+
+    public StrategyDefinition(String id, String name, String description, List<ParameterDefinition> parameters,
+                              List<ConfigRule> rules) {
+        this(id, name, description, parameters, rules, false);
+    }
+
+    /** The same definition, saying the strategy can open shorts on a perpetual. */
+    public StrategyDefinition withShorts() {
+        return new StrategyDefinition(id, name, description, parameters, rules, true);
+    }
 
     public StrategyDefinition {
         parameters = List.copyOf(parameters);
