@@ -12,6 +12,10 @@ import java.util.function.Supplier;
  * of the window ({@code current_quota}) and when it ends: at the start of each window this asks once and then spends
  * from what it was told, waiting for the next window when a call does not fit. So a lower quota on an account is
  * honoured too. Before the first answer the documented 10,000 per 5 minutes is assumed.
+ *
+ * <p>The quota is per <em>user</em>: every key and process of the account spends from it, so our count drifts. Before
+ * each new order (weight 5) the venue's figure is therefore taken again (one more call of weight 1, and one round trip
+ * of latency per order: a price we pay so that a burst of orders never runs into a 429).
  */
 final class DeltaQuota {
     /** What the quota endpoint said: weight left and milliseconds to the window's end. */
@@ -39,6 +43,16 @@ final class DeltaQuota {
                 || path.equals("/v2/wallet/balances") || path.equals("/v2/products")
                 || path.startsWith("/v2/tickers") || path.startsWith("/v2/history/candles")) return 3;
         return 1;
+    }
+
+    /** Waits until {@code weight} fits in the current window, then counts it; {@code fresh} asks the venue first. */
+    void acquire(int weight, boolean fresh) {
+        if (fresh) {
+            synchronized (this) {
+                learn(clock.getAsLong());
+            }
+        }
+        acquire(weight);
     }
 
     /** Waits until {@code weight} fits in the current window, then counts it. */

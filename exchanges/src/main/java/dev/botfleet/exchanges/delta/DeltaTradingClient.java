@@ -226,7 +226,7 @@ final class DeltaTradingClient implements TradingClient {
     }
 
     JsonNode send(RestCall call) {
-        quota.acquire(call.weight());
+        quota.acquire(call.weight(), call.order());
         return rest.send(call);
     }
 

@@ -89,6 +89,9 @@ final class DeltaUserStream implements Session, StreamHandle {
             case "v2/user_trades" -> fill(msg);
             case "orders" -> order(msg);
             case "positions" -> position(msg);
+            case "margins" -> listener.onBalance(new dev.botfleet.engine.exchange.Balance(
+                    msg.path("asset_symbol").asString(""), DeltaProducts.dec(msg, "balance"),
+                    DeltaProducts.dec(msg, "available_balance")));
             default -> {
                 // heartbeat, pong, user_trades (the slower form we do not subscribe to)
             }
@@ -98,7 +101,8 @@ final class DeltaUserStream implements Session, StreamHandle {
     private void keyAuth(Sender sender, JsonNode msg) {
         if (msg.path("success").asBoolean(false)) {
             sender.send("{\"type\":\"subscribe\",\"payload\":{\"channels\":[{\"name\":\"orders\",\"symbols\":[\"all\"]},"
-                    + "{\"name\":\"v2/user_trades\",\"symbols\":[\"all\"]},{\"name\":\"positions\",\"symbols\":[\"all\"]}]}}");
+                    + "{\"name\":\"v2/user_trades\",\"symbols\":[\"all\"]},{\"name\":\"positions\",\"symbols\":[\"all\"]},"
+                    + "{\"name\":\"margins\"}]}}");
             sender.send("{\"type\":\"enable_heartbeat\"}");
             return;
         }

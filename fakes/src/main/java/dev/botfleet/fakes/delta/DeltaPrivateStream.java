@@ -154,6 +154,29 @@ final class DeltaPrivateStream extends DeltaSockets implements MatchingEngine.Li
         if (position != null) publish(order.account, "positions", p.symbol(), position);
     }
 
+    /** The margins channel (subscribed without symbols, as the docs' sample does): the wallet of the asset. */
+    @Override
+    public void onBalance(FakeAccount account, String asset) {
+        if (!DeltaProducts.SETTLE.equals(asset)) return;
+        java.math.BigDecimal free = account.free(asset);
+        java.math.BigDecimal locked = account.locked(asset);
+        ObjectNode m = DeltaJson.object();
+        m.put("type", "margins");
+        m.put("action", "update");
+        m.put("asset_id", 14);
+        m.put("asset_symbol", asset);
+        m.put("balance", DeltaJson.num(free.add(locked)));
+        m.put("available_balance", DeltaJson.num(free));
+        m.put("blocked_margin", DeltaJson.num(locked));
+        m.put("order_margin", DeltaJson.num(ledger.orderMargin(account, null)));
+        m.put("position_margin", DeltaJson.num(ledger.positionMargin(account)));
+        m.put("timestamp", DeltaViews.micros(clock.getAsLong()));
+        String text = DeltaJson.write(m);
+        sessions.forEach((socket, session) -> {
+            if (session.account == account && session.channels.containsKey("margins")) send(socket, text);
+        });
+    }
+
     private void fillMessages(FakeAccount account, String symbol, String v2, String v1) {
         Runnable send = () -> {
             publish(account, "v2/user_trades", symbol, v2);
