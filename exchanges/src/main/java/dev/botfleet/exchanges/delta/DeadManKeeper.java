@@ -42,9 +42,14 @@ final class DeadManKeeper {
         this.every = every;
     }
 
+    /** The first beat, on the caller's thread: the switch is armed before the stream reports itself subscribed. */
+    void beatNow() {
+        if (!scheduler.isShutdown()) beat();
+    }
+
     synchronized void start() {
         if (task != null || scheduler.isShutdown()) return;
-        task = scheduler.scheduleWithFixedDelay(this::beat, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        task = scheduler.scheduleWithFixedDelay(this::beat, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Stops acknowledging; {@code disable} also tells Delta to turn the switch off (a deliberate close). */

@@ -13,20 +13,26 @@ import java.util.function.Supplier;
  * from what it was told, waiting for the next window when a call does not fit. So a lower quota on an account is
  * honoured too. Before the first answer the documented 10,000 per 5 minutes is assumed.
  *
- * <p>The quota is per <em>user</em>: every key and process of the account spends from it, so our count drifts. Before
- * each new order (weight 5) the venue's figure is therefore taken again (one more call of weight 1, and one round trip
- * of latency per order: a price we pay so that a burst of orders never runs into a 429).
+ * <p>The quota is per <em>user</em>: every key and process of the account spends from it, so our count drifts. The
+ * venue's figure is therefore taken again when the last one is more than {@link #STALE_MILLIS} old and a call is
+ * about to go, and before every new order (one more call of weight 1 and one more round trip per order: the price of
+ * never running a burst of orders into a 429 because another process spent the quota).
  */
 final class DeltaQuota {
     /** What the quota endpoint said: weight left and milliseconds to the window's end. */
     record Quota(int remaining, long resetInMillis) {
     }
 
+    static final long STALE_MILLIS = 1_000;
+
     private final LongSupplier clock;
+    private long learnedAt = Long.MIN_VALUE;
     private final Sleeper sleeper;
     private final Supplier<Quota> ask;
     private long windowEnd = Long.MIN_VALUE;
     private int remaining;
+    /** Weight of calls counted here but maybe not yet at the venue: the venue's figure does not include them. */
+    private int inFlight;
 
     DeltaQuota(LongSupplier clock, Sleeper sleeper, Supplier<Quota> ask) {
         this.clock = clock;
@@ -45,11 +51,14 @@ final class DeltaQuota {
         return 1;
     }
 
-    /** Waits until {@code weight} fits in the current window, then counts it; {@code fresh} asks the venue first. */
+    /** As {@link #acquire(int)}; {@code fresh} takes the venue's figure first (before a new order). */
     void acquire(int weight, boolean fresh) {
         if (fresh) {
             synchronized (this) {
-                learn(clock.getAsLong());
+                // Asking costs 1 too: when what we believe is left cannot pay for the ask and the call, the window's
+                // end is waited for instead (and the venue asked then).
+                long now = clock.getAsLong();
+                if (now < windowEnd && remaining >= weight + 1) learn(now);
             }
         }
         acquire(weight);
@@ -61,9 +70,10 @@ final class DeltaQuota {
             long wait;
             synchronized (this) {
                 long now = clock.getAsLong();
-                if (now >= windowEnd) learn(now);
+                if (now >= windowEnd || now - learnedAt >= STALE_MILLIS) learn(now);
                 if (remaining >= weight) {
                     remaining -= weight;
+                    inFlight += weight;
                     return;
                 }
                 wait = Math.max(1, windowEnd - now);
@@ -78,6 +88,9 @@ final class DeltaQuota {
         }
     }
 
+    /** The call counted with {@link #acquire} has been answered (or failed). */
+    synchronized void done(int weight) { inFlight = Math.max(0, inFlight - weight); }
+
     /** A 429 says the window is spent: nothing more until it resets. */
     synchronized void exhausted(long resetInMillis) {
         remaining = 0;
@@ -85,6 +98,7 @@ final class DeltaQuota {
     }
 
     private void learn(long now) {
+        learnedAt = now;
         Quota q;
         try {
             q = ask.get();
@@ -95,7 +109,7 @@ final class DeltaQuota {
             remaining = 10_000;
             windowEnd = now + 300_000 - Math.floorMod(now, 300_000L);
         } else {
-            remaining = q.remaining();
+            remaining = q.remaining() - inFlight;
             windowEnd = now + Math.max(1, q.resetInMillis());
         }
     }

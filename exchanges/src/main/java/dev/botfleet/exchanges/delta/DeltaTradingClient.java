@@ -227,7 +227,11 @@ final class DeltaTradingClient implements TradingClient {
 
     JsonNode send(RestCall call) {
         quota.acquire(call.weight(), call.order());
-        return rest.send(call);
+        try {
+            return rest.send(call);
+        } finally {
+            quota.done(call.weight());
+        }
     }
 
     /** The fills of one order, oldest first, from GET /v2/fills of its product since it was created. */

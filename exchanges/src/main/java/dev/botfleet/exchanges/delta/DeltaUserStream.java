@@ -100,6 +100,7 @@ final class DeltaUserStream implements Session, StreamHandle {
 
     private void keyAuth(Sender sender, JsonNode msg) {
         if (msg.path("success").asBoolean(false)) {
+            deadMan.beatNow();
             sender.send("{\"type\":\"subscribe\",\"payload\":{\"channels\":[{\"name\":\"orders\",\"symbols\":[\"all\"]},"
                     + "{\"name\":\"v2/user_trades\",\"symbols\":[\"all\"]},{\"name\":\"positions\",\"symbols\":[\"all\"]},"
                     + "{\"name\":\"margins\"}]}}");
@@ -127,7 +128,8 @@ final class DeltaUserStream implements Session, StreamHandle {
     }
 
     /**
-     * The REST record of a socket fill: same order id and fill time (µs), else same size and price. When the lookup
+     * The REST record of a socket fill: the same fill id, else same order, time (µs), size and price and not yet handed
+     * on. When the lookup
      * fails the socket's own fields are used with the fee at the instrument's rate for the role.
      */
     private OrderFilled lookUp(VenueInstrument vi, JsonNode t, String cid) {
@@ -138,10 +140,15 @@ final class DeltaUserStream implements Session, StreamHandle {
                     .put("created_at", Long.toString(at - 1_000_000));
             List<OrderFilled> fills = client.fillsOf(vi, order);
             for (OrderFilled f : fills) {
-                if (f.timestamp().equals(DeltaOrders.micros(t.path("t")))) return f;
-            }
-            for (OrderFilled f : fills) {
                 if (f.tradeId().equals(t.path("f").asString(""))) return f;
+            }
+            // Fills of one order in the same microsecond are told apart by size and price, and by not being seen yet.
+            BigDecimal qty = BigDecimal.valueOf(t.path("s").asLong()).multiply(DeltaOrders.contractSize(vi));
+            for (OrderFilled f : fills) {
+                if (f.timestamp().equals(DeltaOrders.micros(t.path("t"))) && f.quantity().compareTo(qty) == 0
+                        && f.price().compareTo(DeltaProducts.dec(t, "p")) == 0 && !seenFills.contains(f.tradeId())) {
+                    return f;
+                }
             }
         } catch (RuntimeException e) {
             log.warn("delta private stream: fee lookup for a fill failed: {}", e.getMessage());

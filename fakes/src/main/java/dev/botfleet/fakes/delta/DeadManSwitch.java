@@ -42,6 +42,7 @@ final class DeadManSwitch {
     private final LongSupplier clock;
     private final Map<String, Heartbeat> heartbeats = new LinkedHashMap<>();
     private int fired;
+    private int acks;
 
     DeadManSwitch(MatchingEngine engine, LongSupplier clock) {
         this.engine = engine;
@@ -75,6 +76,7 @@ final class DeadManSwitch {
         } catch (NumberFormatException e) {
             throw DeltaError.badSchema("ttl", "ttl (milliseconds) is required");
         }
+        acks++;
         h.enabled = ttl > 0;
         h.fired = false;
         h.expiresAt = clock.getAsLong() + ttl;
@@ -116,6 +118,8 @@ final class DeadManSwitch {
     }
 
     synchronized int fired() { return fired; }
+
+    synchronized int acks() { return acks; }
 
     private static boolean cancels(Heartbeat h) {
         for (JsonNode c : h.definition.path("config")) if ("cancel_orders".equals(text(c, "action"))) return true;

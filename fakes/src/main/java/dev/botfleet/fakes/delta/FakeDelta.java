@@ -116,6 +116,9 @@ public final class FakeDelta implements FakeVenue {
     /** How many heartbeats have lapsed and fired their cancel action. */
     public int deadManSwitchesFired() { return deadMan.fired(); }
 
+    /** How many heartbeat acknowledgements (POST /v2/heartbeat) the venue has taken. */
+    public int heartbeatAcks() { return deadMan.acks(); }
+
     /** Heartbeat interval of sockets that sent enable_heartbeat (30 s at Delta), lowerable by tests. */
     public void socketHeartbeatMillis(long millis) {
         publicStream.heartbeatMillis = millis;
@@ -197,7 +200,9 @@ public final class FakeDelta implements FakeVenue {
             }
             FakeAccount caller = auth.verify(request);
             limit(caller.apiKey, request);
-            if (faults.take(Faults.Kind.SERVER_ERROR)) return Response.json(503, "{\"success\":false,\"error\":{\"code\":\"unavailable\"}}");
+            // The armed 503 is meant for the next trading or account call; the quota endpoint (a client's bookkeeping,
+            // asked before each order) does not take it.
+            if (!request.path().equals("/v2/rate_limits/quota") && faults.take(Faults.Kind.SERVER_ERROR)) return Response.json(503, "{\"success\":false,\"error\":{\"code\":\"unavailable\"}}");
             return signed.handle(caller, request);
         } catch (DeltaError e) {
             Response r = new Response(e.status, Map.of("Content-Type", e.body.startsWith("{") ? "application/json"
