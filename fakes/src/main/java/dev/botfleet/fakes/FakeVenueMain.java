@@ -16,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
@@ -61,8 +61,9 @@ public final class FakeVenueMain {
             case "kraken" -> new FakeKraken();
             case "coinbase" -> new FakeCoinbase();
             case "coindcx" -> new FakeCoinDcx();
+            case "delta" -> new dev.botfleet.fakes.delta.FakeDelta();
             default -> {
-                usage("unknown venue '" + venue + "' (binance, bybit, kraken, coinbase or coindcx)");
+                usage("unknown venue '" + venue + "' (binance, bybit, kraken, coinbase, coindcx or delta)");
                 yield null;
             }
         };
@@ -82,7 +83,7 @@ public final class FakeVenueMain {
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta [--port-file FILE]");
         System.exit(2);
     }
 }

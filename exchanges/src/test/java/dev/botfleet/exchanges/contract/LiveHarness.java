@@ -42,7 +42,7 @@ final class LiveHarness implements AutoCloseable {
         Await.until("user stream subscribed", () -> fake.subscribedUserStreams() > 0);
     }
 
-    VenueInstrument btc() { return instruments.find("BTC/USDT").orElseThrow(); }
+    VenueInstrument btc() { return instruments.find(fixture.symbol()).orElseThrow(); }
 
     TestBot bot() { return bot(UUID.randomUUID().toString(), null); }
 

@@ -164,7 +164,7 @@ public abstract class RobustnessConformance extends Conformance {
             h.fake.engine().printTrade(fixture().btcUsdt(), "50001.00", "0.1");
             Await.until("a tick", () -> !ticks.isEmpty());
             assertThat(ticks.getFirst().price()).isEqualTo(50001.00);
-            assertThat(ticks.getFirst().symbol()).isEqualTo("BTC/USDT");
+            assertThat(ticks.getFirst().symbol()).isEqualTo(fixture().symbol());
 
             h.fake.dropMarketStreams();
             h.fake.clock().skew(60_000);
@@ -216,7 +216,7 @@ public abstract class RobustnessConformance extends Conformance {
         h.instruments.refresh();
         TestBot bot = h.bot();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 40; i++) ids.add(bot.submit(limit(OrderSide.BUY, "0.0002", "40000.00")));
+        for (int i = 0; i < 40; i++) ids.add(bot.submit(limit(OrderSide.BUY, fixture().listing().smallQuantity(), "40000.00")));
         for (String id : ids) bot.awaitStatus(id, OrderStatus.ACCEPTED);
         assertThat(h.fake.rateLimitRefusals()).isZero();
         assertThat(h.accepted()).hasSize(40);

@@ -31,18 +31,20 @@ public abstract class TradingConformance extends Conformance {
 
     @Test
     void c01_instrumentsAreMappedAndSymbolsRoundTrip() {
+        VenueFixture.Listing listing = fixture().listing();
         VenueInstrument btc = h.btc();
         assertThat(btc.venueSymbol()).isEqualTo(fixture().btcUsdt());
         assertThat(btc.instrument().exchange()).isEqualTo(fixture().venue());
         assertThat(btc.instrument().baseAsset()).isEqualTo("BTC");
-        assertThat(btc.instrument().quoteAsset()).isEqualTo("USDT");
-        assertThat(btc.instrument().tickSize()).isEqualByComparingTo("0.01");
-        assertThat(btc.instrument().lotSize()).isEqualByComparingTo("0.00001");
-        assertThat(btc.instrument().minQuantity()).isEqualByComparingTo("0.00001");
-        assertThat(btc.instrument().minNotional()).isEqualByComparingTo("5");
+        assertThat(btc.instrument().quoteAsset()).isEqualTo(fixture().symbol().substring(4));
+        assertThat(btc.instrument().tickSize()).isEqualByComparingTo(listing.tick());
+        assertThat(btc.instrument().lotSize()).isEqualByComparingTo(listing.lot());
+        assertThat(btc.instrument().minQuantity()).isEqualByComparingTo(listing.minQuantity());
+        assertThat(btc.instrument().minNotional()).isEqualByComparingTo(listing.minNotional());
         assertThat(btc.trading()).isTrue();
-        assertThat(h.instruments.findVenueSymbol(fixture().btcUsdt()).orElseThrow().symbol()).isEqualTo("BTC/USDT");
-        assertThat(h.instruments.find("ETH/USDT").orElseThrow().instrument().lotSize()).isEqualByComparingTo("0.0001");
+        assertThat(h.instruments.findVenueSymbol(fixture().btcUsdt()).orElseThrow().symbol()).isEqualTo(fixture().symbol());
+        assertThat(h.instruments.find(listing.otherSymbol()).orElseThrow().instrument().lotSize())
+                .isEqualByComparingTo(listing.otherLot());
 
         h.fake.engine().market(fixture().btcUsdt()).trading = false;
         h.instruments.refresh();
@@ -89,9 +91,14 @@ public abstract class TradingConformance extends Conformance {
         for (Fill f : fills) {
             assertThat(f.price()).isEqualByComparingTo("49900.00");
             assertThat(f.quantity()).isEqualByComparingTo("0.001");
-            // 0.1% of what was received: 0.001 BTC on spot, 49.9 USDT of notional on a USDT perpetual.
-            assertThat(f.fee()).isEqualByComparingTo(feeAsset.equals("BTC") ? "0.000001" : "0.0499");
-            assertThat(f.feeCurrency()).isEqualTo(feeAsset);
+            if (fixture().listing() != VenueFixture.Listing.STANDARD_SPOT) {
+                assertThat(f.fee()).isEqualByComparingTo(fixture().listing().makerBuyFee());
+                assertThat(f.feeCurrency()).isEqualTo(fixture().listing().makerBuyFeeAsset());
+            } else {
+                // 0.1% of what was received: 0.001 BTC on spot, 49.9 USDT of notional on a USDT perpetual.
+                assertThat(f.fee()).isEqualByComparingTo(feeAsset.equals("BTC") ? "0.000001" : "0.0499");
+                assertThat(f.feeCurrency()).isEqualTo(feeAsset);
+            }
         }
         assertThat(bot.order(id).filledQuantity()).isEqualByComparingTo("0.003");
         assertThat(bot.order(id).averagePrice()).isEqualByComparingTo("49900.00");
@@ -101,7 +108,7 @@ public abstract class TradingConformance extends Conformance {
     @Test
     void c04_marketBuyAndSellMoveBalancesByExactlyFillsAndFees() {
         TestBot bot = h.bot();
-        bot.runner.onTick(new Tick(fixture().venue(), "BTC/USDT", System.currentTimeMillis(), 50000.00, 0.1));
+        bot.runner.onTick(new Tick(fixture().venue(), fixture().symbol(), System.currentTimeMillis(), 50000.00, 0.1));
         String buy = bot.submit(OrderRequest.market(OrderSide.BUY, dec("0.01")));
         bot.awaitStatus(buy, OrderStatus.FILLED);
         String sell = bot.submit(OrderRequest.market(OrderSide.SELL, dec("0.01")));
@@ -109,33 +116,33 @@ public abstract class TradingConformance extends Conformance {
 
         Fill b = bot.fillsOf(buy).getFirst();
         Fill s = bot.fillsOf(sell).getFirst();
-        assertThat(b.price()).isEqualByComparingTo("50000.01");
+        BigDecimal tick = h.btc().instrument().tickSize();
+        assertThat(b.price()).isEqualByComparingTo(dec("50000.00").add(tick)); // the fake's ask is one tick up
         assertThat(s.price()).isEqualByComparingTo("50000.00");
-        if (fixture().perpetual()) {
-            // A USDT perpetual: the round trip realizes (50000.00 - 50000.01) x 0.01 and pays both fees in USDT; no BTC moves.
-            assertThat(b.feeCurrency()).isEqualTo("USDT");
-            assertThat(s.feeCurrency()).isEqualTo("USDT");
-            assertThat(b.fee()).isEqualByComparingTo("0.5000001");
-            assertThat(s.fee()).isEqualByComparingTo("0.5");
-            assertThat(h.fakeAccount.free("BTC")).isEqualByComparingTo("1");
-            BigDecimal usdt = dec("10000").subtract(dec("0.0001")).subtract(b.fee()).subtract(s.fee());
-            assertThat(h.fakeAccount.free("USDT").add(h.fakeAccount.locked("USDT"))).isEqualByComparingTo(usdt);
-            Await.until("balance cache follows the venue", () -> h.account.balance("USDT").orElseThrow().total()
-                    .compareTo(usdt) == 0);
-            return;
+        String quote = fixture().quoteAsset();
+        if (h.btc().instrument().isPerpetual()) {
+            // A perpetual: the buy opens a long, the sell closes it; the settle asset moves by the PnL less both fees,
+            // and no base asset moves.
+            assertThat(b.feeCurrency()).isEqualTo(quote);
+            assertThat(s.feeCurrency()).isEqualTo(quote);
+            assertThat(b.fee()).isPositive();
+            BigDecimal pnl = s.price().subtract(b.price()).multiply(dec("0.01"));
+            assertThat(h.fakeAccount.free(quote).add(h.fakeAccount.locked(quote)))
+                    .isEqualByComparingTo(dec("10000").add(pnl).subtract(b.fee()).subtract(s.fee()));
+        } else {
+            // Buy: +0.01 BTC less a 0.1% BTC fee, -500.0001 USDT. Sell: -0.01 BTC, +500.00 USDT less a 0.1% USDT fee.
+            BigDecimal buyFeeInBase = fixture().feesInQuote() ? BigDecimal.ZERO : b.fee();
+            BigDecimal buyFeeInQuote = fixture().feesInQuote() ? b.fee() : BigDecimal.ZERO;
+            assertThat(h.fakeAccount.free("BTC")).isEqualByComparingTo(dec("1").add(dec("0.01")).subtract(buyFeeInBase)
+                    .subtract(dec("0.01")));
+            assertThat(h.fakeAccount.free(quote)).isEqualByComparingTo(dec("10000").subtract(b.price().multiply(dec("0.01")))
+                    .subtract(buyFeeInQuote).add(dec("500.00")).subtract(s.fee()));
+            assertThat(b.fee()).isPositive();
+            assertThat(b.feeCurrency()).isEqualTo(fixture().feesInQuote() ? quote : "BTC");
+            assertThat(s.feeCurrency()).isEqualTo(quote);
         }
-        // Buy: +0.01 BTC less a 0.1% BTC fee, -500.0001 USDT. Sell: -0.01 BTC, +500.00 USDT less a 0.1% USDT fee.
-        BigDecimal buyFeeInBase = fixture().feesInQuote() ? BigDecimal.ZERO : b.fee();
-        BigDecimal buyFeeInQuote = fixture().feesInQuote() ? b.fee() : BigDecimal.ZERO;
-        assertThat(h.fakeAccount.free("BTC")).isEqualByComparingTo(dec("1").add(dec("0.01")).subtract(buyFeeInBase)
-                .subtract(dec("0.01")));
-        assertThat(h.fakeAccount.free("USDT")).isEqualByComparingTo(dec("10000").subtract(dec("500.0001"))
-                .subtract(buyFeeInQuote).add(dec("500.00")).subtract(s.fee()));
-        assertThat(b.fee()).isPositive();
-        assertThat(b.feeCurrency()).isEqualTo(fixture().feesInQuote() ? "USDT" : "BTC");
-        assertThat(s.feeCurrency()).isEqualTo("USDT");
-        Await.until("balance cache follows the venue", () -> h.account.balance("USDT").orElseThrow().total()
-                .compareTo(h.fakeAccount.free("USDT").add(h.fakeAccount.locked("USDT"))) == 0);
+        Await.until("balance cache follows the venue", () -> h.account.balance(quote).orElseThrow().total()
+                .compareTo(h.fakeAccount.free(quote).add(h.fakeAccount.locked(quote))) == 0);
     }
 
     @Test
@@ -164,7 +171,7 @@ public abstract class TradingConformance extends Conformance {
     @Test
     void c07_insufficientBalanceAtTheVenueIsRejectedNotRetried() {
         TestBot bot = h.bot();
-        h.fakeAccount.deposit("USDT", "-9990"); // spent elsewhere: our cache still believes 10,000
+        h.fakeAccount.deposit(fixture().quoteAsset(), "-9990"); // spent elsewhere: our cache still believes 10,000
         String id = bot.submit(limit(OrderSide.BUY, "0.1", "49000.00"));
         bot.awaitStatus(id, OrderStatus.REJECTED);
         assertThat(bot.order(id).reason()).containsPattern("(?i)insufficient|balance");

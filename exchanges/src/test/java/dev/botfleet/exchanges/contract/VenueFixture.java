@@ -28,7 +28,7 @@ public interface VenueFixture {
 
     Set<Ability> abilities();
 
-    /** The venue's name of BTC/USDT, e.g. "BTCUSDT". */
+    /** The venue's name of BTC/USDT, e.g. "BTCUSDT" (of the market the suite trades: see {@link #symbol()}). */
     String btcUsdt();
 
     /** The venue charges every fill's commission in the quote asset (Coinbase), not in the asset received. */
@@ -59,4 +59,25 @@ public interface VenueFixture {
 
     /** True when BTC/USDT is a USDT-margined perpetual: balances move by PnL and fees in USDT, not by the base asset. */
     default boolean perpetual() { return false; }
+
+    /** Our symbol of the market the suite trades: BTC/USDT on spot venues, e.g. BTC/USD for a perpetual. */
+    default String symbol() { return "BTC/USDT"; }
+
+    /** The asset orders are paid in and balances move in: the quote asset, or a perpetual's settle asset. */
+    default String quoteAsset() { return "USDT"; }
+
+    /** What C01, C03 and C20 expect of the traded market as the fake lists it. */
+    default Listing listing() { return Listing.STANDARD_SPOT; }
+
+    /**
+     * @param otherSymbol the second market's symbol and {@code otherLot} its lot size
+     * @param makerBuyFee the fee of a maker buy of 0.001 at 49,900, in {@code makerBuyFeeAsset}
+     * @param smallQuantity the smallest order C20 bursts with
+     */
+    record Listing(String tick, String lot, String minQuantity, String minNotional, String otherSymbol,
+                   String otherLot, String makerBuyFee, String makerBuyFeeAsset, String smallQuantity) {
+        /** StandardSetup's spot BTC/USDT and ETH/USDT with 0.1 % fees charged in the asset received. */
+        public static final Listing STANDARD_SPOT = new Listing("0.01", "0.00001", "0.00001", "5", "ETH/USDT", "0.0001",
+                "0.000001", "BTC", "0.0002");
+    }
 }
