@@ -76,12 +76,7 @@ public final class BotKernel {
     /** Working orders by client order id, oldest first. */
     final Map<String, Order> openOrders = new LinkedHashMap<>();
     /** Recently closed orders, kept so a fill that races a cancel still finds its order. */
-    private final Map<String, Order> recentOrders = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Order> eldest) {
-            return size() > RECENT_ORDERS;
-        }
-    };
+    private final RecentOrders recentOrders = new RecentOrders(RECENT_ORDERS);
     private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
     private final WarmupTracker warmup;
     /** True while history is handed to the strategy: it may not trade then. */
@@ -141,8 +136,7 @@ public final class BotKernel {
      */
     public void start(Instant now, List<Candle> history) {
         if (running) return;
-        boolean outer = enter();
-        try {
+        turn(() -> {
             advanceClock(now.toEpochMilli());
             running = true;
             activity(ActivityLevel.INFO, "Bot started on " + instrument.exchange() + " " + instrument.symbol());
@@ -155,9 +149,7 @@ public final class BotKernel {
             } catch (RuntimeException e) {
                 fail(e);
             }
-        } finally {
-            if (outer) exit();
-        }
+        });
     }
 
     /** A trade on the market. The simulated exchange (if that is the port) matches resting orders first. */
@@ -247,7 +239,10 @@ public final class BotKernel {
     }
 
     /** The venue's liquidation price of the bot's perpetual position (null: none reported, show our estimate). */
-    public void onVenueLiquidationPrice(BigDecimal price) { position.venueLiquidationPrice(price); }
+    public void onVenueLiquidationPrice(BigDecimal price) {
+        position.venueLiquidationPrice(price);
+        journal.recordVenueLiquidationPrice(botId, price);
+    }
 
     /** A manual cancel (from the API). Cancels are never denied. */
     public boolean cancel(String clientOrderId) {

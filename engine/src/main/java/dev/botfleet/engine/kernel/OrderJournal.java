@@ -28,6 +28,10 @@ public interface OrderJournal {
     default void recordFunding(String botId, FundingPayment payment) {
     }
 
+    /** The venue reported its liquidation price of the bot's perpetual position (null: none): shown with the position. */
+    default void recordVenueLiquidationPrice(String botId, java.math.BigDecimal price) {
+    }
+
     /** For tests, backtests and benchmarks: remembers nothing. */
     OrderJournal NONE = new OrderJournal() {
         @Override public void recordNew(OrderSnapshot order) { }

@@ -84,6 +84,13 @@ public final class JdbcOrderJournal implements OrderJournal {
         deals.addFunding(payment.amount());
     }
 
+    @Override
+    public void recordVenueLiquidationPrice(String bot, BigDecimal price) {
+        position.venueLiquidationPrice(price);
+        if (position.isFlat() && orders.fills(botId).isEmpty()) return;  // no position row yet, nothing to show
+        tx.executeWithoutResult(s -> orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
+    }
+
     /**
      * The bot's pnl is the sum of its completed deals, and a deal's pnl includes the funding paid while it was open: so
      * funding reaches the bot's pnl when the deal closes, and the position's realized PnL at once.

@@ -2,6 +2,7 @@ package dev.botfleet.server.venue;
 
 import dev.botfleet.exchanges.coinbase.CoinbaseVenue;
 import dev.botfleet.exchanges.coindcx.CoinDcxVenue;
+import dev.botfleet.exchanges.delta.DeltaVenue;
 import dev.botfleet.exchanges.kraken.KrakenTier;
 import dev.botfleet.exchanges.kraken.KrakenVenue;
 import java.util.function.Supplier;
@@ -21,7 +22,8 @@ final class KnownVenues {
             "kraken", v -> new KrakenVenue(v.settings(), krakenTier(v.tier())),
             "coinbase", v -> new CoinbaseVenue(v.settings()),
             "coindcx", v -> new CoinDcxVenue(v.settings(),
-                    v.publicRest() == null ? CoinDcxVenue.PUBLIC_HOST : v.publicRest()));
+                    v.publicRest() == null ? CoinDcxVenue.PUBLIC_HOST : v.publicRest()),
+            "delta", v -> new DeltaVenue(v.settings()));
 
     private KnownVenues() {
     }

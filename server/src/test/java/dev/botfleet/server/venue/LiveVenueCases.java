@@ -73,7 +73,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
             registry.add(prefix + "user-stream", fake::userStreamUrl);
         }
         registry.add("botfleet.venues." + venue + ".timeout", () -> "3s");
-        for (String other : List.of("binance", "bybit", "kraken", "coinbase")) {
+        for (String other : List.of("binance", "bybit", "kraken", "coinbase", "coindcx", "delta")) {
             if (!other.equals(venue)) registry.add("botfleet.venues." + other + ".enabled", () -> "false");
         }
     }
