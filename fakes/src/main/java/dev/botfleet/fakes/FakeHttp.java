@@ -54,6 +54,8 @@ public final class FakeHttp implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, Handler> routes = new ConcurrentHashMap<>();
+    /** Routes for paths with an id in them ("GET /orders/historical/" + id), longest prefix first. */
+    private final java.util.List<Map.Entry<String, Handler>> prefixRoutes = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FakeHttp(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
@@ -64,6 +66,13 @@ public final class FakeHttp implements AutoCloseable {
 
     public FakeHttp route(String method, String path, Handler handler) {
         routes.put(method + " " + path, handler);
+        return this;
+    }
+
+    /** A route for every path under {@code prefix} (e.g. "/products/" for "/products/BTC-USD/candles"). */
+    public FakeHttp routePrefix(String method, String prefix, Handler handler) {
+        prefixRoutes.add(Map.entry(method + " " + prefix, handler));
+        prefixRoutes.sort((a, b) -> Integer.compare(b.getKey().length(), a.getKey().length()));
         return this;
     }
 
@@ -83,6 +92,9 @@ public final class FakeHttp implements AutoCloseable {
             Request request = new Request(exchange.getRequestMethod(), path, exchange.getRequestURI().getRawQuery(),
                     headers, body, exchange.getRemoteAddress().getAddress());
             Handler handler = routes.get(request.method() + " " + path);
+            for (int i = 0; handler == null && i < prefixRoutes.size(); i++) {
+                if ((request.method() + " " + path).startsWith(prefixRoutes.get(i).getKey())) handler = prefixRoutes.get(i).getValue();
+            }
             Response response;
             try {
                 response = handler == null ? Response.json(404, "{\"error\":\"no such path\"}") : handler.handle(request);

@@ -14,6 +14,12 @@ public interface FakeVenue extends AutoCloseable {
 
     FakeClock clock();
 
+    /**
+     * The standard account's API secret as this venue's clients hold it (Kraken: base64 of 64 bytes; Coinbase: the EC
+     * private key's PEM). Venues whose secrets are plain text use {@link StandardSetup#API_SECRET} as it is.
+     */
+    default String apiSecret() { return StandardSetup.API_SECRET; }
+
     /** Base URL of the REST API, e.g. http://127.0.0.1:41234 */
     String restUrl();
 
@@ -43,6 +49,9 @@ public interface FakeVenue extends AutoCloseable {
 
     /** How many requests the fake refused for exceeding a rate limit (429 or the venue's equivalent). */
     int rateLimitRefusals();
+
+    /** The standard account's key as this venue's clients present it (Coinbase: a CDP key name). */
+    default String apiKey() { return StandardSetup.API_KEY; }
 
     @Override
     void close();

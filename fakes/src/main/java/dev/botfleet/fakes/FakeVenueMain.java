@@ -2,6 +2,8 @@ package dev.botfleet.fakes;
 
 import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.fakes.bybit.FakeBybit;
+import dev.botfleet.fakes.kraken.FakeKraken;
+import dev.botfleet.fakes.coinbase.FakeCoinbase;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -13,7 +15,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
@@ -55,8 +57,10 @@ public final class FakeVenueMain {
         return switch (venue) {
             case "binance" -> new FakeBinance();
             case "bybit" -> new FakeBybit();
+            case "kraken" -> new FakeKraken();
+            case "coinbase" -> new FakeCoinbase();
             default -> {
-                usage("unknown venue '" + venue + "' (binance or bybit)");
+                usage("unknown venue '" + venue + "' (binance, bybit, kraken or coinbase)");
                 yield null;
             }
         };
@@ -69,14 +73,14 @@ public final class FakeVenueMain {
         out.put("rest", venue.restUrl());
         out.put("marketStream", venue.marketStreamUrl());
         out.put("userStream", venue.userStreamUrl());
-        out.put("apiKey", StandardSetup.API_KEY);
-        out.put("apiSecret", StandardSetup.API_SECRET);
+        out.put("apiKey", venue.apiKey());
+        out.put("apiSecret", venue.apiSecret());
         return out.toString();
     }
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase [--port-file FILE]");
         System.exit(2);
     }
 }

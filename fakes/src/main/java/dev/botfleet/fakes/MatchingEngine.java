@@ -67,6 +67,11 @@ public final class MatchingEngine {
     /** Every client order id this venue ever accepted, in order, duplicates included if they ever happened. */
     private final List<String> acceptedClientIds = new ArrayList<>();
     private long nextOrderId = 1000;
+    /**
+     * Coinbase's rule instead of Binance's: the commission is always charged in the quote asset, and a buy's hold
+     * includes it (the order's quote hold is notional plus the highest fee rate). Off by default.
+     */
+    public volatile boolean feesInQuote;
     private long nextTradeId = 50_000;
 
     public MatchingEngine(LongSupplier clock) {
@@ -179,6 +184,7 @@ public final class MatchingEngine {
             }
             String reserveAsset = side == Side.BUY ? m.quote : m.base;
             BigDecimal reserve = side == Side.BUY ? refPrice.multiply(quantity) : quantity;
+            if (feesInQuote && side == Side.BUY) reserve = reserve.multiply(BigDecimal.ONE.add(m.makerFee.max(m.takerFee)));
             if (!account.reserve(reserveAsset, reserve)) {
                 throw new Refused(Refusal.INSUFFICIENT_BALANCE, "Account has insufficient balance for requested action.");
             }
@@ -255,22 +261,25 @@ public final class MatchingEngine {
         BigDecimal rate = maker ? m.makerFee : m.takerFee;
         String received = o.side == Side.BUY ? m.base : m.quote;
         BigDecimal gross = o.side == Side.BUY ? qty : quoteQty;
-        BigDecimal commission = gross.multiply(rate).setScale(8, RoundingMode.UP).stripTrailingZeros();
+        boolean quoteFee = feesInQuote && o.side == Side.BUY;
+        BigDecimal commission = (quoteFee ? quoteQty : gross).multiply(rate).setScale(8, RoundingMode.UP)
+                .stripTrailingZeros();
+        String commissionAsset = quoteFee ? m.quote : received;
         if (o.side == Side.BUY) {
-            BigDecimal spend = quoteQty.min(o.reserved);
+            BigDecimal spend = (quoteFee ? quoteQty.add(commission) : quoteQty).min(o.reserved);
             o.account.spendLocked(m.quote, spend);
             o.reserved = o.reserved.subtract(spend);
         } else {
             o.account.spendLocked(m.base, qty);
             o.reserved = o.reserved.subtract(qty);
         }
-        o.account.credit(received, gross.subtract(commission));
+        o.account.credit(received, quoteFee ? gross : gross.subtract(commission));
         o.executedQuantity = o.executedQuantity.add(qty);
         o.cumulativeQuote = o.cumulativeQuote.add(quoteQty);
         o.status = o.remaining().signum() == 0 ? Status.FILLED : Status.PARTIALLY_FILLED;
         o.updatedAt = now;
         FakeTrade trade = new FakeTrade(nextTradeId++, o.orderId, o.clientOrderId, m.venueSymbol, o.side, price, qty,
-                commission, received, maker, now);
+                commission, commissionAsset, maker, now);
         o.trades.add(trade);
         if (o.status == Status.FILLED) {
             resting.get(m.venueSymbol).remove(o);

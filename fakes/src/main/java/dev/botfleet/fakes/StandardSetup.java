@@ -26,6 +26,11 @@ public final class StandardSetup {
 
     /** Opens the standard account (trading allowed, withdrawals not). */
     public static FakeAccount openAccount(MatchingEngine engine) {
-        return engine.open(new FakeAccount(API_KEY, API_SECRET)).deposit("USDT", "10000").deposit("BTC", "1");
+        return openAccount(engine, API_SECRET);
+    }
+
+    /** The standard account under a venue-specific spelling of its secret (e.g. Kraken's base64 secrets). */
+    public static FakeAccount openAccount(MatchingEngine engine, String secret) {
+        return engine.open(new FakeAccount(API_KEY, secret)).deposit("USDT", "10000").deposit("BTC", "1");
     }
 }

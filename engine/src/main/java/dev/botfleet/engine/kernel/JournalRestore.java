@@ -19,19 +19,28 @@ final class JournalRestore {
     private JournalRestore() {
     }
 
+    private static void book(BotKernel k, FundingPayment payment) {
+        k.position.applyFunding(payment);
+        k.deals.addFunding(payment.amount());
+        k.nowMillis = Math.max(k.nowMillis, payment.time().toEpochMilli());
+    }
+
     static void apply(BotKernel k, KernelState state) {
         k.nextSequence = state.nextSequence();
+        // Fills and funding in time order: funding paid while a deal was open belongs to that deal's PnL.
+        List<FundingPayment> funding = state.funding();
+        int next = 0;
         for (Fill fill : state.fills()) {
+            while (next < funding.size() && funding.get(next).time().isBefore(fill.executedAt())) {
+                book(k, funding.get(next++));
+            }
             OrderFilled event = fill.toEvent();
             BigDecimal before = k.position.quantity();
             BigDecimal realized = k.position.apply(event);
             k.deals.completed(event, before, k.position.quantity(), realized, null);
             k.nowMillis = Math.max(k.nowMillis, fill.executedAt().toEpochMilli());
         }
-        // Funding is PnL only; replayed after the fills, the position and its PnL end where they were.
-        for (FundingPayment payment : state.funding()) {
-            k.position.applyFunding(payment);
-        }
+        while (next < funding.size()) book(k, funding.get(next++));
         for (OrderSnapshot s : state.openOrders()) {
             List<String> tradeIds = state.fills().stream()
                     .filter(f -> f.clientOrderId().equals(s.clientOrderId())).map(Fill::tradeId).toList();

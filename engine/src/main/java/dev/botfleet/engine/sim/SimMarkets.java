@@ -1,5 +1,6 @@
 package dev.botfleet.engine.sim;
 
+import dev.botfleet.engine.market.Derivative;
 import dev.botfleet.engine.market.Instrument;
 
 import java.math.BigDecimal;
@@ -14,6 +15,13 @@ import java.util.Optional;
  */
 public record SimMarkets(Instrument instrument, BigDecimal startPrice, double dailyVolatility) {
     public static final String EXCHANGE = "sim";
+    /**
+     * The simulated perpetuals: the same markets as linear USDT perpetuals (50× max, 0.5 % maintenance margin), priced
+     * by the same walk, paper only. A separate exchange id, as venues list futures apart from spot (coindcx_f).
+     */
+    public static final String PERPETUAL_EXCHANGE = "sim_perp";
+    private static final BigDecimal MAX_LEVERAGE = new BigDecimal("50");
+    private static final BigDecimal MAINTENANCE = new BigDecimal("0.005");
 
     private static final BigDecimal MAKER = new BigDecimal("0.001");
     private static final BigDecimal TAKER = new BigDecimal("0.001");
@@ -25,6 +33,22 @@ public record SimMarkets(Instrument instrument, BigDecimal startPrice, double da
 
     public static List<Instrument> instruments() {
         return ALL.stream().map(SimMarkets::instrument).toList();
+    }
+
+    /** Every simulated perpetual ({@link #PERPETUAL_EXCHANGE}). */
+    public static List<Instrument> perpetuals() {
+        return ALL.stream().map(m -> perpetual(m.instrument())).toList();
+    }
+
+    /** True for the simulated exchanges (spot and perpetual), whose prices come from the same walk. */
+    public static boolean isSimulated(String exchange) {
+        return EXCHANGE.equals(exchange) || PERPETUAL_EXCHANGE.equals(exchange);
+    }
+
+    private static Instrument perpetual(Instrument spot) {
+        return new Instrument(PERPETUAL_EXCHANGE, spot.symbol(), spot.baseAsset(), spot.quoteAsset(), spot.tickSize(),
+                spot.lotSize(), spot.minQuantity(), spot.minNotional(), spot.makerFee(), spot.takerFee(),
+                new Derivative(spot.lotSize(), spot.quoteAsset(), MAX_LEVERAGE, MAINTENANCE));
     }
 
     public static Optional<SimMarkets> find(String symbol) {

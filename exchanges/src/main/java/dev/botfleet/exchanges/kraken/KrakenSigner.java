@@ -51,6 +51,22 @@ public final class KrakenSigner implements RequestSigner {
                 NONCES_BY_KEY.computeIfAbsent(apiKey, k -> new Nonces(System.currentTimeMillis())));
     }
 
+    /**
+     * Like {@link #forKey}, but a secret that is not base64 does not stop the client from being built: its requests go
+     * out with a signature Kraken refuses, so the key is judged by Kraken in its own words ("EAPI:Invalid key" for an
+     * unknown key, "EAPI:Invalid signature" for a known one) instead of failing before anything was asked.
+     */
+    static KrakenSigner lenient(String apiKey, String secretBase64, String userAgent) {
+        byte[] secret;
+        try {
+            secret = decodeSecret(secretBase64);
+        } catch (IllegalArgumentException notBase64) {
+            secret = new byte[] {0};
+        }
+        return new KrakenSigner(apiKey, secret, userAgent,
+                NONCES_BY_KEY.computeIfAbsent(apiKey, k -> new Nonces(System.currentTimeMillis())));
+    }
+
     public static KrakenSigner publicOnly(String userAgent) { return new KrakenSigner(null, null, userAgent, null); }
 
     @Override

@@ -37,8 +37,7 @@ final class LiveHarness implements AutoCloseable {
         this.market = venue.marketData(false);
         this.instruments = new InstrumentCache(market, 60_000, System::currentTimeMillis);
         if (!instruments.refresh()) throw new IllegalStateException("instruments: " + instruments.problem());
-        this.account = new AccountSession(venue.trading(new VenueCredential(StandardSetup.API_KEY,
-                StandardSetup.API_SECRET, false)));
+        this.account = new AccountSession(venue.trading(new VenueCredential(fake.apiKey(), fake.apiSecret(), false)));
         account.open();
         Await.until("user stream subscribed", () -> fake.subscribedUserStreams() > 0);
     }

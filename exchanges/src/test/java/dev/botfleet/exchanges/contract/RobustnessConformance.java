@@ -70,6 +70,8 @@ public abstract class RobustnessConformance extends Conformance {
         assertThat(client.openOrders(h.btc())).isEmpty();
         assertThat(System.currentTimeMillis() - started).as("waited the Retry-After").isGreaterThanOrEqualTo(900);
 
+        // A venue without bans (Coinbase) only answers 429: the wait above is all there is to check.
+        if (!fixture().bansAddresses()) return;
         h.fake.faults().banUntil(h.fake.clock().getAsLong() + 1_500);
         assertThat(kindOf(() -> client.openOrders(h.btc()))).isEqualTo(VenueException.Kind.BANNED);
         try (TradingClient other = h.venue.trading(new VenueCredential("another-key-0123456789", "s", false))) {
@@ -83,7 +85,7 @@ public abstract class RobustnessConformance extends Conformance {
 
     @Test
     void c12_aTimestampOutsideTheWindowResyncsTheClock() {
-        h.fake.clock().skew(20_000);
+        h.fake.clock().skew(fixture().refusedClockSkewMillis());
         assertThat(h.account.client().openOrders(h.btc())).isEmpty();
         TestBot bot = h.bot();
         String id = bot.submit(limit(OrderSide.BUY, "0.001", "49000.00"));
@@ -140,6 +142,7 @@ public abstract class RobustnessConformance extends Conformance {
         assertThat(bot.fillsOf(b)).hasSize(3).extracting(Fill::tradeId).doesNotHaveDuplicates();
         assertThat(bot.order(b).filledQuantity()).isEqualByComparingTo("0.003");
         // Binance and Bybit charge a buy's commission in the asset received: the position holds 0.005 BTC less them.
+        // Coinbase charges it in USDT: the position then holds the full 0.005 BTC.
         BigDecimal baseFees = bot.fills.stream().filter(f -> f.feeCurrency().equals("BTC")).map(Fill::fee)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(bot.fills).hasSize(5);
@@ -179,7 +182,7 @@ public abstract class RobustnessConformance extends Conformance {
     @Test
     void c18_aRestartReconcilesInFlightOrdersByClientOrderId() {
         String botId = UUID.randomUUID().toString();
-        ClientIdCodec ids = new ClientIdCodec(botId);
+        ClientIdCodec ids = h.account.client().clientIds(botId);
         TestBot before = h.bot(botId, null);
         String filledWhileDown = before.submit(limit(OrderSide.BUY, "0.001", "49900.00"));
         before.awaitStatus(filledWhileDown, OrderStatus.ACCEPTED);

@@ -65,7 +65,7 @@ public abstract class TradingConformance extends Conformance {
         bot.awaitStatus(id, OrderStatus.CANCELED);
         assertThat(bot.statuses.get(id)).containsSubsequence(OrderStatus.SUBMITTED, OrderStatus.ACCEPTED,
                 OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
         FakeOrder atVenue = h.fake.engine().find(h.fakeAccount, fixture().btcUsdt(), venueId, null);
         assertThat(atVenue.status).isEqualTo(FakeOrder.Status.CANCELED);
         assertThat(venueId.length()).isLessThanOrEqualTo(36);
@@ -88,8 +88,9 @@ public abstract class TradingConformance extends Conformance {
         for (Fill f : fills) {
             assertThat(f.price()).isEqualByComparingTo("49900.00");
             assertThat(f.quantity()).isEqualByComparingTo("0.001");
-            assertThat(f.fee()).isEqualByComparingTo("0.000001");
-            assertThat(f.feeCurrency()).isEqualTo("BTC");
+            // 0.1% of what the fill is charged on: the BTC received, or the USDT paid where fees are in quote.
+            assertThat(f.fee()).isEqualByComparingTo(fixture().feesInQuote() ? "0.0499" : "0.000001");
+            assertThat(f.feeCurrency()).isEqualTo(fixture().feesInQuote() ? "USDT" : "BTC");
         }
         assertThat(bot.order(id).filledQuantity()).isEqualByComparingTo("0.003");
         assertThat(bot.order(id).averagePrice()).isEqualByComparingTo("49900.00");
@@ -110,11 +111,14 @@ public abstract class TradingConformance extends Conformance {
         assertThat(b.price()).isEqualByComparingTo("50000.01");
         assertThat(s.price()).isEqualByComparingTo("50000.00");
         // Buy: +0.01 BTC less a 0.1% BTC fee, -500.0001 USDT. Sell: -0.01 BTC, +500.00 USDT less a 0.1% USDT fee.
-        assertThat(h.fakeAccount.free("BTC")).isEqualByComparingTo(dec("1").add(dec("0.01")).subtract(b.fee())
+        BigDecimal buyFeeInBase = fixture().feesInQuote() ? BigDecimal.ZERO : b.fee();
+        BigDecimal buyFeeInQuote = fixture().feesInQuote() ? b.fee() : BigDecimal.ZERO;
+        assertThat(h.fakeAccount.free("BTC")).isEqualByComparingTo(dec("1").add(dec("0.01")).subtract(buyFeeInBase)
                 .subtract(dec("0.01")));
         assertThat(h.fakeAccount.free("USDT")).isEqualByComparingTo(dec("10000").subtract(dec("500.0001"))
-                .add(dec("500.00")).subtract(s.fee()));
-        assertThat(b.feeCurrency()).isEqualTo("BTC");
+                .subtract(buyFeeInQuote).add(dec("500.00")).subtract(s.fee()));
+        assertThat(b.fee()).isPositive();
+        assertThat(b.feeCurrency()).isEqualTo(fixture().feesInQuote() ? "USDT" : "BTC");
         assertThat(s.feeCurrency()).isEqualTo("USDT");
         Await.until("balance cache follows the venue", () -> h.account.balance("USDT").orElseThrow().total()
                 .compareTo(h.fakeAccount.free("USDT").add(h.fakeAccount.locked("USDT"))) == 0);
@@ -159,7 +163,7 @@ public abstract class TradingConformance extends Conformance {
         h.fake.faults().arm(dev.botfleet.fakes.Faults.Kind.LOSE_PLACE_ANSWER, 1);
         String id = bot.submit(limit(OrderSide.BUY, "0.001", "49000.00"));
         bot.awaitStatus(id, OrderStatus.ACCEPTED);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
         assertThat(h.accepted()).containsExactly(venueId);
     }
 
@@ -169,7 +173,7 @@ public abstract class TradingConformance extends Conformance {
         String id = bot.submit(limit(OrderSide.BUY, "0.001", "49000.00"));
         bot.awaitStatus(id, OrderStatus.ACCEPTED);
         OrderSnapshot snapshot = bot.order(id);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
 
         assertThatThrownBy(() -> h.account.client().place(h.btc(), snapshot, venueId))
                 .isInstanceOfSatisfying(VenueException.class,
@@ -199,7 +203,7 @@ public abstract class TradingConformance extends Conformance {
         assertThat(bot.fillsOf(id)).hasSize(1);
         assertThat(bot.status(id)).isEqualTo(OrderStatus.FILLED);
         assertThat(bot.statuses.get(id)).doesNotContain(OrderStatus.CANCELED);
-        String venueId = new ClientIdCodec(bot.botId).toVenue(id);
+        String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
         assertThat(h.fake.engine().find(h.fakeAccount, fixture().btcUsdt(), venueId, null).status)
                 .isEqualTo(FakeOrder.Status.FILLED);
     }

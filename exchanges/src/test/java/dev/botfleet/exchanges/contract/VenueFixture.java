@@ -25,4 +25,13 @@ public interface VenueFixture {
 
     /** The venue's name of BTC/USDT, e.g. "BTCUSDT". */
     String btcUsdt();
+
+    /** The venue charges every fill's commission in the quote asset (Coinbase), not in the asset received. */
+    default boolean feesInQuote() { return false; }
+
+    /** The venue bans an address that breaks its limits (Binance 418, Bybit 403); else it only answers 429. */
+    default boolean bansAddresses() { return true; }
+
+    /** A clock skew the venue's timestamp check refuses (Coinbase: beyond the JWT's 120 s lifetime). */
+    default long refusedClockSkewMillis() { return 20_000; }
 }

@@ -1,5 +1,7 @@
 package dev.botfleet.server.bot;
 
+import dev.botfleet.engine.market.MarginMode;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
@@ -36,15 +38,22 @@ public class BotRepository {
                 BotMode.valueOf(rs.getString("mode")), BotStatus.valueOf(rs.getString("status")),
                 rs.getString("status_reason"), json.readValue(rs.getString("config"), CONFIG),
                 rs.getBigDecimal("pnl"), rs.getLong("total_trades"), Times.read(rs, "last_fill_time"),
-                Times.read(rs, "created_at"), Times.read(rs, "updated_at"), rs.getObject("credential_id", UUID.class));
+                Times.read(rs, "created_at"), Times.read(rs, "updated_at"), rs.getObject("credential_id", UUID.class),
+                margin(rs.getBigDecimal("leverage"), rs.getString("margin_mode")));
+    }
+
+    private static MarginSettings margin(BigDecimal leverage, String mode) {
+        if (leverage == null) return null;
+        return new MarginSettings(leverage.stripTrailingZeros(), mode == null ? MarginMode.ISOLATED : MarginMode.valueOf(mode));
     }
 
     public void insert(Bot bot) {
         jdbc.sql("""
                         INSERT INTO bots (id, owner_id, name, exchange, symbol, strategy, mode, status, status_reason,
-                            config, pnl, total_trades, last_fill_time, created_at, updated_at, credential_id)
+                            config, pnl, total_trades, last_fill_time, created_at, updated_at, credential_id, leverage,
+                            margin_mode)
                         VALUES (:id, :owner, :name, :exchange, :symbol, :strategy, :mode, :status, :reason,
-                            :config, :pnl, :trades, :lastFill, :created, :updated, :credential)""")
+                            :config, :pnl, :trades, :lastFill, :created, :updated, :credential, :leverage, :marginMode)""")
                 .param("id", bot.id()).param("owner", bot.ownerId()).param("name", bot.name())
                 .param("exchange", bot.exchange()).param("symbol", bot.symbol()).param("strategy", bot.strategy())
                 .param("mode", bot.mode().name()).param("status", bot.status().name())
@@ -52,18 +61,23 @@ public class BotRepository {
                 .param("pnl", bot.pnl()).param("trades", bot.totalTrades())
                 .param("lastFill", Times.sql(bot.lastFillTime())).param("created", Times.sql(bot.createdAt()))
                 .param("updated", Times.sql(bot.updatedAt())).param("credential", bot.credentialId())
+                .param("leverage", bot.margin() == null ? null : bot.margin().leverage())
+                .param("marginMode", bot.margin() == null ? null : bot.margin().mode().name())
                 .update();
     }
 
     public void update(UUID ownerId, UUID id, BotSpec spec, Instant updatedAt) {
         jdbc.sql("""
                         UPDATE bots SET name = :name, exchange = :exchange, symbol = :symbol, strategy = :strategy,
-                            mode = :mode, config = :config, credential_id = :credential, updated_at = :updated
+                            mode = :mode, config = :config, credential_id = :credential, leverage = :leverage,
+                            margin_mode = :marginMode, updated_at = :updated
                         WHERE owner_id = :owner AND id = :id""")
                 .param("name", spec.name()).param("exchange", spec.exchange()).param("symbol", spec.symbol())
                 .param("strategy", spec.strategy()).param("mode", spec.mode().name())
                 .param("config", json.writeValueAsString(spec.config())).param("updated", Times.sql(updatedAt))
                 .param("credential", spec.credentialId())
+                .param("leverage", spec.margin() == null ? null : spec.margin().leverage())
+                .param("marginMode", spec.margin() == null ? null : spec.margin().mode().name())
                 .param("owner", ownerId).param("id", id)
                 .update();
     }

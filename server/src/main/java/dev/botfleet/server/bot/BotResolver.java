@@ -1,5 +1,6 @@
 package dev.botfleet.server.bot;
 
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.ParameterDefinition;
 import dev.botfleet.engine.strategy.definition.ParameterType;
@@ -53,8 +54,9 @@ public class BotResolver {
             if (problem.isEmpty()) credentialId = credential(v, ownerId, exchange, request.credentialId());
         }
         Map<String, Object> config = definition == null ? null : config(v, definition, instrument, request.config());
+        MarginSettings margin = MarginChoice.resolve(v, instrument, request.leverage(), request.marginMode());
         v.throwIfAny();
-        return new BotSpec(name, exchange.id(), instrument.symbol(), definition.id(), mode, config, credentialId);
+        return new BotSpec(name, exchange.id(), instrument.symbol(), definition.id(), mode, config, credentialId, margin);
     }
 
     /** A LIVE bot names the key it trades with: one of the owner's keys, for the bot's exchange. */

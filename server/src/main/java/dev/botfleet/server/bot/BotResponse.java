@@ -11,7 +11,7 @@ import java.util.UUID;
 public record BotResponse(UUID id, String name, String exchange, String symbol, String strategy, BotMode mode,
                           BotStatus status, String statusReason, Map<String, Object> config, String pnl,
                           long totalTrades, Instant lastFillTime, Instant createdAt, Instant updatedAt,
-                          Warmup warmup, UUID credentialId) {
+                          Warmup warmup, UUID credentialId, String leverage, String marginMode) {
     /** A running bot's warm-up: candles of its strategy's timeframe received (history, then live) of those needed. */
     public record Warmup(int needed, int received) {
     }
@@ -21,6 +21,7 @@ public record BotResponse(UUID id, String name, String exchange, String symbol, 
         return new BotResponse(b.id(), b.name(), b.exchange(), b.symbol(), b.strategy(), b.mode(), b.status(),
                 b.statusReason(), b.config(), Decimals.format(b.pnl()), b.totalTrades(), b.lastFillTime(),
                 b.createdAt(), b.updatedAt(), warmup == null ? null : new Warmup(warmup.needed(), warmup.received()),
-                b.credentialId());
+                b.credentialId(), b.margin() == null ? null : Decimals.format(b.margin().leverage()),
+                b.margin() == null ? null : b.margin().mode().name());
     }
 }

@@ -60,7 +60,7 @@ public class BotService {
         Instant now = Times.now(clock);
         Bot bot = new Bot(UUID.randomUUID(), ownerId, spec.name(), spec.exchange(), spec.symbol(), spec.strategy(),
                 spec.mode(), BotStatus.STOPPED, null, spec.config(), BigDecimal.ZERO, 0, null, now, now,
-                spec.credentialId());
+                spec.credentialId(), spec.margin());
         bots.insert(bot);
         activity.record(ownerId, bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' created: " + describe(bot));
         return bot;

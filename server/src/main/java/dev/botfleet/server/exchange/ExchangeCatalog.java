@@ -18,6 +18,8 @@ import java.util.Optional;
 public class ExchangeCatalog {
     private static final Exchange SIM = new Exchange(SimMarkets.EXCHANGE, "Simulated exchange", false,
             SimMarkets.instruments());
+    private static final Exchange SIM_PERP = new Exchange(SimMarkets.PERPETUAL_EXCHANGE, "Simulated perpetuals", false,
+            SimMarkets.perpetuals());
     private final List<Exchange> fixed;
     private final VenueRegistry venues;
     private volatile Cached cached;
@@ -27,12 +29,12 @@ public class ExchangeCatalog {
 
     @Autowired
     public ExchangeCatalog(VenueRegistry venues) {
-        this.fixed = List.of(SIM);
+        this.fixed = List.of(SIM, SIM_PERP);
         this.venues = venues;
     }
 
     public ExchangeCatalog() {
-        this(List.of(SIM));
+        this(List.of(SIM, SIM_PERP));
     }
 
     public ExchangeCatalog(List<Exchange> exchanges) {

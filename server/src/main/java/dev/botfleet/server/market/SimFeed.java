@@ -61,7 +61,10 @@ public class SimFeed implements SmartLifecycle {
         }
         Instant origin = clock.instant();
         for (SimMarkets market : SimMarkets.ALL) {
-            for (Candle past : SimHistory.of(market, properties, origin.toEpochMilli())) history.add(past);
+            for (Candle past : SimHistory.of(market, properties, origin.toEpochMilli())) {
+                history.add(past);
+                history.add(asPerpetual(past));
+            }
         }
         Duration simulatedInterval = Duration.ofMillis(Math.max(1,
                 Math.round(properties.tickInterval().toMillis() * properties.timeScale())));
@@ -99,9 +102,15 @@ public class SimFeed implements SmartLifecycle {
             // real time, strictly increasing, so every bot's clock (the latest event time) moves forward
             long now = Math.max(clock.millis(), lastPublished);
             lastPublished = now;
-            Tick published = new Tick(tick.exchange(), tick.symbol(), now, tick.price(), tick.size());
+            publish(new Tick(tick.exchange(), tick.symbol(), now, tick.price(), tick.size()));
+            // the simulated perpetual trades at the same price as the spot walk (no basis): one walk, two markets
+            publish(new Tick(SimMarkets.PERPETUAL_EXCHANGE, tick.symbol(), now, tick.price(), tick.size()));
+        }
+
+        private void publish(Tick published) {
             // the completed candle goes out before the tick that opened the next one: bots see events in time order
-            candles.computeIfAbsent(tick.symbol(), s -> new CandleBuilder(tick.exchange(), s, Timeframe.M1))
+            candles.computeIfAbsent(published.exchange() + "|" + published.symbol(),
+                            k -> new CandleBuilder(published.exchange(), published.symbol(), Timeframe.M1))
                     .accept(published).ifPresent(candle -> {
                         history.add(candle);
                         hub.publish(candle);
@@ -115,6 +124,11 @@ public class SimFeed implements SmartLifecycle {
             // scaled-time candles would jump bots' clocks into the future; real-time ones are built from the ticks
         }
     };
+
+    private static Candle asPerpetual(Candle c) {
+        return new Candle(SimMarkets.PERPETUAL_EXCHANGE, c.symbol(), c.timeframe(), c.openTime(), c.open(), c.high(),
+                c.low(), c.close(), c.volume());
+    }
 
     @Override
     public void stop() {

@@ -1,5 +1,7 @@
 package dev.botfleet.server.order;
 
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.kernel.OrderJournal;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.Fill;
@@ -36,35 +38,68 @@ public final class JdbcOrderJournal implements OrderJournal {
     private final Instrument instrument;
     private final Consumer<Deal> onDealBooked;
     private final DealPolicy policy;
+    private final FundingRepository funding;
+    private final MarginSettings margin;
     private Position position;
     private DealTracker deals;
 
-    /** @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot) */
-    public JdbcOrderJournal(OrderRepository orders, TransactionTemplate tx, Clock clock, UUID ownerId, UUID botId,
-                            Instrument instrument, List<Fill> journaledFills, Consumer<Deal> onDealBooked) {
-        this(orders, tx, clock, ownerId, botId, instrument, journaledFills, onDealBooked, DealPolicy.FLAT_POSITION);
-    }
-
-    /** @param policy the bot's strategy's {@link dev.botfleet.engine.strategy.Strategy#dealPolicy()} */
-    public JdbcOrderJournal(OrderRepository orders, TransactionTemplate tx, Clock clock, UUID ownerId, UUID botId,
-                            Instrument instrument, List<Fill> journaledFills, Consumer<Deal> onDealBooked,
-                            DealPolicy policy) {
+    /**
+     * @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot)
+     * @param policy the bot's strategy's {@link dev.botfleet.engine.strategy.Strategy#dealPolicy()}
+     * @param margin the bot's leverage on a perpetual (null on spot): the position's liquidation price follows it
+     * @param journaledFunding the bot's funding settlements so far (perpetuals)
+     */
+    public JdbcOrderJournal(OrderRepository orders, FundingRepository funding, TransactionTemplate tx, Clock clock,
+                            UUID ownerId, UUID botId, Instrument instrument, List<Fill> journaledFills,
+                            List<FundingPayment> journaledFunding, Consumer<Deal> onDealBooked, DealPolicy policy,
+                            MarginSettings margin) {
         this.policy = policy;
         this.orders = orders;
+        this.funding = funding;
         this.tx = tx;
         this.clock = clock;
         this.ownerId = ownerId;
         this.botId = botId;
         this.instrument = instrument;
         this.onDealBooked = onDealBooked;
-        replay(journaledFills);
+        this.margin = margin;
+        replay(journaledFills, journaledFunding);
     }
 
-    private void replay(List<Fill> fills) {
-        position = new Position(botId.toString(), instrument);
+    /** Fills and funding in time order, as the kernel replays them: funding during a deal is part of its PnL. */
+    private void replay(List<Fill> fills, List<FundingPayment> payments) {
+        position = new Position(botId.toString(), instrument, margin);
         deals = new DealTracker(botId.toString(), instrument.symbol(), instrument.quoteAsset(), instrument.baseAsset(),
                 policy);
-        for (Fill f : fills) apply(f, null);
+        int next = 0;
+        for (Fill f : fills) {
+            while (next < payments.size() && payments.get(next).time().isBefore(f.executedAt())) book(payments.get(next++));
+            apply(f, null);
+        }
+        while (next < payments.size()) book(payments.get(next++));
+    }
+
+    private void book(FundingPayment payment) {
+        position.applyFunding(payment);
+        deals.addFunding(payment.amount());
+    }
+
+    /**
+     * The bot's pnl is the sum of its completed deals, and a deal's pnl includes the funding paid while it was open: so
+     * funding reaches the bot's pnl when the deal closes, and the position's realized PnL at once.
+     */
+    @Override
+    public void recordFunding(String bot, FundingPayment payment) {
+        try {
+            tx.executeWithoutResult(s -> {
+                if (!funding.insert(ownerId, botId, payment)) return;  // this fixing is already booked
+                book(payment);
+                orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
+            });
+        } catch (RuntimeException e) {
+            replay(orders.fills(botId), funding.of(botId));
+            throw e;
+        }
     }
 
     private List<Deal> apply(Fill fill, dev.botfleet.engine.order.CloseReason reason) {
@@ -104,7 +139,7 @@ public final class JdbcOrderJournal implements OrderJournal {
             });
         } catch (RuntimeException e) {
             // the transaction rolled back: forget what the mirror applied, so it matches the tables again
-            replay(orders.fills(botId));
+            replay(orders.fills(botId), funding.of(botId));
             throw e;
         }
         if (booked != null) booked.forEach(onDealBooked);

@@ -103,18 +103,24 @@ public class OrderRepository {
         BigDecimal fees = p.fees().getOrDefault(quoteAsset, BigDecimal.ZERO);
         int updated = jdbc.sql("""
                         UPDATE positions SET quantity = :qty, average_entry_price = :avg, realized_pnl = :pnl, fees = :fees,
+                            funding = :funding, liquidation_price = :liquidation, leverage = :leverage,
                             updated_at = :updated WHERE bot_id = :bot AND symbol = :symbol""")
                 .param("qty", p.quantity()).param("avg", p.averageEntryPrice()).param("pnl", p.realizedPnl())
-                .param("fees", fees).param("updated", Times.sql(p.updatedAt())).param("bot", botId).param("symbol", p.symbol())
+                .param("fees", fees).param("funding", p.funding()).param("liquidation", p.liquidationPrice())
+                .param("leverage", p.leverage())
+                .param("updated", Times.sql(p.updatedAt())).param("bot", botId).param("symbol", p.symbol())
                 .update();
         if (updated > 0) return;
         jdbc.sql("""
                         INSERT INTO positions (id, owner_id, bot_id, exchange, symbol, quantity, average_entry_price,
-                            realized_pnl, fees, updated_at)
-                        VALUES (:id, :owner, :bot, :exchange, :symbol, :qty, :avg, :pnl, :fees, :updated)""")
+                            realized_pnl, fees, funding, liquidation_price, leverage, updated_at)
+                        VALUES (:id, :owner, :bot, :exchange, :symbol, :qty, :avg, :pnl, :fees, :funding, :liquidation,
+                            :leverage, :updated)""")
                 .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("exchange", p.exchange())
                 .param("symbol", p.symbol()).param("qty", p.quantity()).param("avg", p.averageEntryPrice())
-                .param("pnl", p.realizedPnl()).param("fees", fees).param("updated", Times.sql(p.updatedAt()))
+                .param("pnl", p.realizedPnl()).param("fees", fees).param("funding", p.funding())
+                .param("liquidation", p.liquidationPrice()).param("leverage", p.leverage())
+                .param("updated", Times.sql(p.updatedAt()))
                 .update();
     }
 

@@ -1,5 +1,8 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.engine.position.FundingPayment;
+import dev.botfleet.engine.position.Position;
 import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.exchange.ExchangePort;
 import dev.botfleet.engine.exchange.ExecutionListener;
@@ -49,23 +52,16 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     /**
      * @param initial the paper account at the bot's first start
      * @param fills every journaled fill (settled into the balances)
+     * @param funding every journaled funding settlement (perpetuals)
+     * @param margin the bot's leverage on a perpetual, null on spot
      * @param openOrders journaled orders not in a terminal state
      */
     static PaperExchange rebuild(Instrument instrument, Map<String, BigDecimal> initial, List<Fill> fills,
-                                 List<OrderSnapshot> openOrders, SimOrderRecord record, UUID botId) {
-        Map<String, BigDecimal> balances = new LinkedHashMap<>(initial);
-        for (Fill f : fills) {
-            BigDecimal notional = f.price().multiply(f.quantity());
-            BigDecimal fee = f.feeCurrency() == null ? BigDecimal.ZERO : f.fee();
-            if (f.side() == OrderSide.BUY) {
-                balances.merge(instrument.baseAsset(), f.quantity(), BigDecimal::add);
-                balances.merge(instrument.quoteAsset(), notional.add(fee).negate(), BigDecimal::add);
-            } else {
-                balances.merge(instrument.baseAsset(), f.quantity().negate(), BigDecimal::add);
-                balances.merge(instrument.quoteAsset(), notional.subtract(fee), BigDecimal::add);
-            }
-        }
-        PaperExchange exchange = new PaperExchange(new SimExchange(instrument, SimFillModel.DEFAULT, balances), record, botId);
+                                 List<FundingPayment> funding, MarginSettings margin, List<OrderSnapshot> openOrders,
+                                 SimOrderRecord record, UUID botId) {
+        PaperExchange exchange = instrument.isPerpetual()
+                ? perpetual(instrument, initial, fills, funding, margin, record, botId)
+                : spot(instrument, initial, fills, record, botId);
         Map<String, SimOrderRecord.Receipt> receipts = record.receipts(botId);
         List<OrderSnapshot> rest = new ArrayList<>();
         for (OrderSnapshot s : openOrders) {
@@ -81,6 +77,42 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
         }
         exchange.sim.restore(rest);
         return exchange;
+    }
+
+    /** Spot: every fill swapped base against quote (and paid its fee). */
+    private static PaperExchange spot(Instrument instrument, Map<String, BigDecimal> initial, List<Fill> fills,
+                                      SimOrderRecord record, UUID botId) {
+        Map<String, BigDecimal> balances = new LinkedHashMap<>(initial);
+        for (Fill f : fills) {
+            BigDecimal notional = f.price().multiply(f.quantity());
+            BigDecimal fee = f.feeCurrency() == null ? BigDecimal.ZERO : f.fee();
+            if (f.side() == OrderSide.BUY) {
+                balances.merge(instrument.baseAsset(), f.quantity(), BigDecimal::add);
+                balances.merge(instrument.quoteAsset(), notional.add(fee).negate(), BigDecimal::add);
+            } else {
+                balances.merge(instrument.baseAsset(), f.quantity().negate(), BigDecimal::add);
+                balances.merge(instrument.quoteAsset(), notional.subtract(fee), BigDecimal::add);
+            }
+        }
+        return new PaperExchange(new SimExchange(instrument, SimFillModel.DEFAULT, balances), record, botId);
+    }
+
+    /**
+     * A perpetual: the wallet is the deposit plus everything realized (PnL, fees, funding), which the engine's own
+     * {@link Position} works out from the same fills and funding; the open position then locks its margin again.
+     */
+    private static PaperExchange perpetual(Instrument instrument, Map<String, BigDecimal> initial, List<Fill> fills,
+                                           List<FundingPayment> funding, MarginSettings margin, SimOrderRecord record,
+                                           UUID botId) {
+        Position position = new Position(botId.toString(), instrument, margin);
+        for (Fill f : fills) position.apply(f.toEvent());
+        for (FundingPayment p : funding) position.applyFunding(p);
+        String settle = instrument.marginAsset();
+        Map<String, BigDecimal> wallet = new LinkedHashMap<>();
+        wallet.put(settle, initial.getOrDefault(settle, BigDecimal.ZERO).add(position.realizedPnl()));
+        SimExchange sim = new SimExchange(instrument, SimFillModel.DEFAULT, wallet, margin);
+        if (!position.isFlat()) sim.restorePosition(position.quantity(), position.averageEntryPrice());
+        return new PaperExchange(sim, record, botId);
     }
 
     private static OrderSnapshot acknowledged(OrderSnapshot s) {
@@ -128,6 +160,9 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
 
     @Override
     public Optional<Balance> balance(String asset) { return sim.balance(asset); }
+
+    @Override
+    public void settleFunding(FundingPayment payment) { sim.settleFunding(payment); }
 
     @Override
     public void onTick(Tick tick) { sim.onTick(tick); }

@@ -1,5 +1,8 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.engine.position.FundingPayment;
+import dev.botfleet.server.order.FundingRepository;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelBuilder;
@@ -52,13 +55,15 @@ class SessionFactory {
     private final Clock clock;
     private final CandleHistory history;
     private final VenueConnections venues;
+    private final FundingRepository funding;
     /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
                    PlatformTransactionManager transactions, Clock clock, CandleHistory history,
-                   VenueConnections venues) {
+                   VenueConnections venues, FundingRepository funding) {
+        this.funding = funding;
         this.history = history;
         this.venues = venues;
         this.strategies = strategies;
@@ -87,15 +92,19 @@ class SessionFactory {
         Strategy strategy = strategies.create(bot.strategy(), config.config(), instrument);
         List<Fill> fills = orders.fills(bot.id());
         List<OrderSnapshot> open = orders.openOrders(bot.id());
+        List<FundingPayment> payments = funding.of(bot.id());
+        MarginSettings margin = !instrument.isPerpetual() ? null
+                : bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;
         long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
-        JdbcOrderJournal journal = new JdbcOrderJournal(orders, tx, clock, bot.ownerId(), bot.id(), instrument, fills,
-                deal -> { }, strategy.dealPolicy());
+        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, tx, clock, bot.ownerId(), bot.id(), instrument,
+                fills, payments, deal -> { }, strategy.dealPolicy(), margin);
         KernelBuilder builder = BotKernel.builder(bot.id().toString(), instrument, strategy)
                 .journal(journal)
                 .listener(session)
-                .state(new KernelState(nextSequence, open, fills));
+                .margin(margin)
+                .state(new KernelState(nextSequence, open, fills, payments));
         Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
         if (bot.mode() == BotMode.LIVE) {
             VenueConnections.Live live;
@@ -111,8 +120,8 @@ class SessionFactory {
                 feed.run();
             };
         } else {
-            PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, open,
-                    simOrders, bot.id());
+            PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, payments,
+                    margin, open, simOrders, bot.id());
             builder.exchange(exchange::connect).matchOn(MatchingData.TICKS);
             session.release = feed;
         }
@@ -140,7 +149,8 @@ class SessionFactory {
     Map<String, BigDecimal> initialBalances(Instrument instrument) {
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
         balances.put(instrument.quoteAsset(), paper.quoteBalance());
-        BigDecimal startPrice = SimMarkets.EXCHANGE.equals(instrument.exchange())
+        if (instrument.isPerpetual()) return balances;  // a perpetual's wallet is margin in the settle asset only
+        BigDecimal startPrice = SimMarkets.isSimulated(instrument.exchange())
                 ? SimMarkets.find(instrument.symbol()).map(SimMarkets::startPrice).orElse(null)
                 : hub.last(instrument.exchange(), instrument.symbol()).map(t -> BigDecimal.valueOf(t.price()))
                         .or(() -> lastClose(instrument)).orElse(null);
