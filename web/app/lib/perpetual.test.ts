@@ -20,7 +20,9 @@ describe('leverage', () => {
     expect(leverageError('500', PERP)).toBe('is above the maximum 50 of BTC/USDT');
     expect(leverageError('50.01', { ...PERP, maxLeverage: '50.00' })).toBe('is above the maximum 50 of BTC/USDT');
     expect(leverageError('0.5', PERP)).toBe('must be at least 1');
-    expect(leverageError('abc', PERP)).toBe('must be a number');
+    expect(leverageError('abc', PERP)).toBe('must be a number such as 5 or 2.5');
+    expect(leverageError('2.125', PERP)).toBe('may have at most 2 decimals');
+    expect(leverageError('2.250', PERP)).toBeUndefined();
     // without a known maximum only the server can say
     expect(leverageError('500', { ...PERP, maxLeverage: null })).toBeUndefined();
   });

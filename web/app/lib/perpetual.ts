@@ -1,7 +1,7 @@
 // Perpetual futures in the dashboard's words: leverage checks (the server's wording), what a bot sends, which way a
 // position points, and how close it is to liquidation. Exact decimal strings throughout (decimal.ts).
 import type { BotInput, Exchange, MarginMode, Position, PositionSide, SymbolInfo, Trade } from '../api/types';
-import { add, compare, isDecimal, multiply } from './decimal';
+import { add, compare, decimalsOf, isDecimal, multiply } from './decimal';
 import { trimZeros } from './pricing';
 
 export const isPerpetual = (s: SymbolInfo | null | undefined): boolean => !!s?.perpetual;
@@ -13,6 +13,8 @@ export function isPerpetualVenue(v: Exchange): boolean {
 }
 
 export const DEFAULT_LEVERAGE = '1';
+/** The server keeps leverage to 2 decimals (2.25×). */
+export const LEVERAGE_DECIMALS = 2;
 export const DEFAULT_MARGIN_MODE: MarginMode = 'ISOLATED';
 
 export const MARGIN_MODES: { value: MarginMode; label: string; help: string }[] = [
@@ -37,8 +39,9 @@ export const formatLeverage = (leverage: string | null | undefined): string =>
 export function leverageError(text: string, instrument: SymbolInfo): string | undefined {
   const t = text.trim();
   if (t === '') return undefined;
-  if (!isDecimal(t)) return 'must be a number';
+  if (!isDecimal(t)) return 'must be a number such as 5 or 2.5';
   if (compare(t, '1') < 0) return 'must be at least 1';
+  if (decimalsOf(plainNumber(t)) > LEVERAGE_DECIMALS) return `may have at most ${LEVERAGE_DECIMALS} decimals`;
   const max = instrument.maxLeverage;
   if (max != null && isDecimal(max) && compare(t, max) > 0) return `is above the maximum ${plainNumber(max)} of ${instrument.symbol}`;
   return undefined;
