@@ -113,6 +113,8 @@ describe('bot form on a perpetual market', () => {
     await user.click(screen.getByRole('button', { name: '5×' }));
     expect(leverage()!.value).toBe('5');
     expect(screen.getByRole('button', { name: '5×' })).toHaveAttribute('aria-pressed', 'true');
+    // 0.010 BTC at 62,720.00 is 627.20 USDT; at 5× it needs a fifth of that as margin
+    expect(screen.getByTestId('order-margin')).toHaveTextContent('margin 125.44 USDT at 5×');
     await user.selectOptions(select(/^Margin mode/), 'CROSS');
     expect(screen.getByText(/^Cross: the whole account/)).toBeInTheDocument();
     await user.selectOptions(select(/^First order/), 'SELL');

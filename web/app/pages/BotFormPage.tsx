@@ -102,9 +102,10 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       ? paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper })
       : liveBalance({ venue: venue?.name ?? exchange, quote: instrument.quoteAsset, keyChosen: credentialId !== '',
         balances: keyBalances.data?.balances, loading: keyBalances.isPending, failed: keyBalances.isError });
-    return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote };
+    const margin = isPerpetual(instrument) && !leverageError(leverage, instrument) ? { leverage: leverage.trim() || DEFAULT_LEVERAGE } : {};
+    return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote, ...margin };
   }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, exchange, editingPaper, balances.data, balances.isPending,
-    credentialId, keyBalances.data, keyBalances.isPending, keyBalances.isError]);
+    credentialId, keyBalances.data, keyBalances.isPending, keyBalances.isError, leverage]);
 
   // Default buy/sell prices come from the LTP once per market; an edited bot keeps its own prices.
   const defaultedMarket = useRef<string | null>(bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null);
