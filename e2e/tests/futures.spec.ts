@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { around, signedIn } from './support';
+import { around, dismissToasts, shot, signedIn } from './support';
 
 // Perpetual futures on sim_perp (Simulated perpetuals, paper only, max leverage 50): the bot form's leverage and
 // margin mode, a scalper that sells first (a short), and the server's refusal of a leverage above the maximum.
@@ -41,6 +41,7 @@ test('a paper scalper that shorts BTC/USDT on sim_perp at 5×: leverage in the f
   await page.getByRole('group', { name: 'Leverage quick picks' }).getByRole('button', { name: '5×' }).click();
   await expect(page.locator('#leverage')).toHaveValue('5');
   await expect(page.locator('[data-field-error="leverage"]')).toHaveCount(0);
+  await shot(page, '16-futures-bot-form');
   await page.getByRole('button', { name: 'Create bot' }).click();
 
   await expect(page.getByRole('heading', { name: 'e2e short' })).toBeVisible();
@@ -67,6 +68,8 @@ test('a paper scalper that shorts BTC/USDT on sim_perp at 5×: leverage in the f
   await expect(position.locator('[data-near-liquidation]')).toHaveText(/\d{1,3}(,\d{3})*\.\d{2} USDT$/);
   await expect(position.getByTestId('position-funding')).toHaveText(/USDT$/);
   await expect(page.getByTestId('trades').locator('tbody tr').last().locator('[data-effect]')).toHaveText('Open short');
+  await dismissToasts(page);
+  await shot(page, '17-futures-bot-detail');
 
   await page.getByRole('button', { name: 'Stop', exact: true }).click();
   await expect(page.locator('[data-status="STOPPED"]')).toBeVisible();
