@@ -37,25 +37,25 @@ public final class FakeAccount {
         return all;
     }
 
-    synchronized boolean reserve(String asset, BigDecimal amount) {
+    public synchronized boolean reserve(String asset, BigDecimal amount) {
         if (free(asset).compareTo(amount) < 0) return false;
         free.put(asset, free(asset).subtract(amount));
         locked.put(asset, locked(asset).add(amount));
         return true;
     }
 
-    synchronized void release(String asset, BigDecimal amount) {
+    public synchronized void release(String asset, BigDecimal amount) {
         BigDecimal l = locked(asset).min(amount);
         locked.put(asset, locked(asset).subtract(l));
         free.put(asset, free(asset).add(l));
     }
 
     /** Spends from what was reserved (an order's fill). */
-    synchronized void spendLocked(String asset, BigDecimal amount) {
+    public synchronized void spendLocked(String asset, BigDecimal amount) {
         locked.put(asset, locked(asset).subtract(amount));
     }
 
-    synchronized void credit(String asset, BigDecimal amount) {
+    public synchronized void credit(String asset, BigDecimal amount) {
         free.merge(asset, amount, BigDecimal::add);
     }
 }

@@ -28,6 +28,8 @@ public final class FakeOrder {
     public BigDecimal executedQuantity = BigDecimal.ZERO;
     public BigDecimal cumulativeQuote = BigDecimal.ZERO;
     public Status status = Status.NEW;
+    /** A perpetual's reduce-only flag: the order may only shrink the account's position. */
+    public boolean reduceOnly;
     public long updatedAt;
     /** Quote (buy) or base (sell) still reserved for this order. */
     BigDecimal reserved = BigDecimal.ZERO;

@@ -4,6 +4,7 @@ import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.fakes.bybit.FakeBybit;
 import dev.botfleet.fakes.kraken.FakeKraken;
 import dev.botfleet.fakes.coinbase.FakeCoinbase;
+import dev.botfleet.fakes.coindcx.FakeCoinDcx;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -15,7 +16,7 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
@@ -59,8 +60,9 @@ public final class FakeVenueMain {
             case "bybit" -> new FakeBybit();
             case "kraken" -> new FakeKraken();
             case "coinbase" -> new FakeCoinbase();
+            case "coindcx" -> new FakeCoinDcx();
             default -> {
-                usage("unknown venue '" + venue + "' (binance, bybit, kraken or coinbase)");
+                usage("unknown venue '" + venue + "' (binance, bybit, kraken, coinbase or coindcx)");
                 yield null;
             }
         };
@@ -80,7 +82,7 @@ public final class FakeVenueMain {
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx [--port-file FILE]");
         System.exit(2);
     }
 }

@@ -40,6 +40,27 @@ public final class MatchingEngine {
         }
     }
 
+    /**
+     * How a market's orders are paid for, when not spot. Spot (no settlement installed) reserves the quote for a buy and
+     * the base for a sell and charges commission in the asset received. A perpetual's fake installs a margin ledger
+     * ({@code fakes.perp.PerpLedger}): it locks initial margin, books positions and charges fees in the settle asset.
+     * Every method runs under the engine's lock; a settlement must never call back into the engine.
+     */
+    public interface Settlement {
+        /** Before the order is accepted: reserve what it needs, or throw (any RuntimeException) to refuse it unchanged. */
+        void accept(FakeOrder order, BigDecimal referencePrice);
+
+        /** One fill of the order: move balances and positions; returns the commission and the asset it was charged in. */
+        Charge fill(FakeOrder order, BigDecimal price, BigDecimal quantity, boolean maker);
+
+        /** The order ended (filled, canceled, expired): release what it still holds. */
+        void finish(FakeOrder order);
+    }
+
+    /** A fill's commission as a {@link Settlement} charged it. */
+    public record Charge(BigDecimal commission, String asset) {
+    }
+
     /** What the engine tells the venue fake, which turns it into its stream's events. */
     public interface Listener {
         /** An order changed; {@code trade} is the fill that changed it, or null (new, canceled, expired). */
@@ -63,6 +84,7 @@ public final class MatchingEngine {
     private final Map<String, List<FakeOrder>> resting = new LinkedHashMap<>();
     private final List<FakeOrder> orders = new ArrayList<>();
     private final Map<String, Candles> candles = new LinkedHashMap<>();
+    private final Map<String, Settlement> settlements = new LinkedHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     /** Every client order id this venue ever accepted, in order, duplicates included if they ever happened. */
     private final List<String> acceptedClientIds = new ArrayList<>();
@@ -94,6 +116,11 @@ public final class MatchingEngine {
     }
 
     public void addListener(Listener listener) { listeners.add(listener); }
+
+    /** Makes a listed market settle through {@code settlement} (a perpetual's margin ledger) instead of spot balances. */
+    public synchronized void settleWith(String venueSymbol, Settlement settlement) {
+        settlements.put(venueSymbol, settlement);
+    }
 
     public synchronized FakeAccount account(String apiKey) { return accounts.get(apiKey); }
 
@@ -154,6 +181,16 @@ public final class MatchingEngine {
     /** Places an order for the account. Refusals throw {@link Refused}; nothing changes then. */
     public FakeOrder place(FakeAccount account, String venueSymbol, String clientOrderId, Side side, Type type,
                            TimeInForce tif, BigDecimal price, BigDecimal quantity) {
+        return place(account, venueSymbol, clientOrderId, side, type, tif, price, quantity, false);
+    }
+
+    /**
+     * As {@link #place(FakeAccount, String, String, Side, Type, TimeInForce, BigDecimal, BigDecimal)}, for a perpetual:
+     * a {@code reduceOnly} order may only shrink the position (its market's {@link Settlement} enforces it). A
+     * settlement's own refusals (margin, reduce-only) are thrown as they are.
+     */
+    public FakeOrder place(FakeAccount account, String venueSymbol, String clientOrderId, Side side, Type type,
+                           TimeInForce tif, BigDecimal price, BigDecimal quantity, boolean reduceOnly) {
         List<Runnable> events = new ArrayList<>();
         FakeOrder order;
         synchronized (this) {
@@ -182,20 +219,24 @@ public final class MatchingEngine {
             if (tif == TimeInForce.POST_ONLY && crosses) {
                 throw new Refused(Refusal.WOULD_TAKE, "Order would immediately match and take.");
             }
-            String reserveAsset = side == Side.BUY ? m.quote : m.base;
+            Settlement settlement = settlements.get(venueSymbol);
+            String reserveAsset = settlement != null ? null : side == Side.BUY ? m.quote : m.base;
             BigDecimal reserve = side == Side.BUY ? refPrice.multiply(quantity) : quantity;
             if (feesInQuote && side == Side.BUY) reserve = reserve.multiply(BigDecimal.ONE.add(m.makerFee.max(m.takerFee)));
-            if (!account.reserve(reserveAsset, reserve)) {
+            if (settlement == null && !account.reserve(reserveAsset, reserve)) {
                 throw new Refused(Refusal.INSUFFICIENT_BALANCE, "Account has insufficient balance for requested action.");
             }
             long now = clock.getAsLong();
-            order = new FakeOrder(nextOrderId++, clientOrderId, account, m, side, type, tif, price, quantity, now);
-            order.reserved = reserve;
+            order = new FakeOrder(nextOrderId, clientOrderId, account, m, side, type, tif, price, quantity, now);
+            order.reduceOnly = reduceOnly;
+            if (settlement != null) settlement.accept(order, refPrice);
+            else order.reserved = reserve;
+            nextOrderId++;
             orders.add(order);
             if (clientOrderId != null) acceptedClientIds.add(clientOrderId);
             FakeOrder placed = order;
             events.add(() -> listeners.forEach(l -> l.onOrder(placed, null)));
-            events.add(() -> listeners.forEach(l -> l.onBalance(account, reserveAsset)));
+            if (reserveAsset != null) events.add(() -> listeners.forEach(l -> l.onBalance(account, reserveAsset)));
             if (crosses) {
                 BigDecimal at = side == Side.BUY ? ask(venueSymbol) : bid(venueSymbol);
                 fill(order, at, order.remaining(), false, events);
@@ -258,22 +299,32 @@ public final class MatchingEngine {
         FakeMarket m = o.market;
         long now = clock.getAsLong();
         BigDecimal quoteQty = price.multiply(qty);
-        BigDecimal rate = maker ? m.makerFee : m.takerFee;
-        String received = o.side == Side.BUY ? m.base : m.quote;
-        BigDecimal gross = o.side == Side.BUY ? qty : quoteQty;
-        boolean quoteFee = feesInQuote && o.side == Side.BUY;
-        BigDecimal commission = (quoteFee ? quoteQty : gross).multiply(rate).setScale(8, RoundingMode.UP)
-                .stripTrailingZeros();
-        String commissionAsset = quoteFee ? m.quote : received;
-        if (o.side == Side.BUY) {
-            BigDecimal spend = (quoteFee ? quoteQty.add(commission) : quoteQty).min(o.reserved);
-            o.account.spendLocked(m.quote, spend);
-            o.reserved = o.reserved.subtract(spend);
+        Settlement settlement = settlements.get(m.venueSymbol);
+        String received;
+        BigDecimal commission;
+        String commissionAsset;
+        if (settlement != null) {
+            Charge charge = settlement.fill(o, price, qty, maker);
+            received = charge.asset();
+            commission = charge.commission();
+            commissionAsset = received;
         } else {
-            o.account.spendLocked(m.base, qty);
-            o.reserved = o.reserved.subtract(qty);
+            BigDecimal rate = maker ? m.makerFee : m.takerFee;
+            received = o.side == Side.BUY ? m.base : m.quote;
+            BigDecimal gross = o.side == Side.BUY ? qty : quoteQty;
+            boolean quoteFee = feesInQuote && o.side == Side.BUY;
+            commission = (quoteFee ? quoteQty : gross).multiply(rate).setScale(8, RoundingMode.UP).stripTrailingZeros();
+            commissionAsset = quoteFee ? m.quote : received;
+            if (o.side == Side.BUY) {
+                BigDecimal spend = (quoteFee ? quoteQty.add(commission) : quoteQty).min(o.reserved);
+                o.account.spendLocked(m.quote, spend);
+                o.reserved = o.reserved.subtract(spend);
+            } else {
+                o.account.spendLocked(m.base, qty);
+                o.reserved = o.reserved.subtract(qty);
+            }
+            o.account.credit(received, quoteFee ? gross : gross.subtract(commission));
         }
-        o.account.credit(received, quoteFee ? gross : gross.subtract(commission));
         o.executedQuantity = o.executedQuantity.add(qty);
         o.cumulativeQuote = o.cumulativeQuote.add(quoteQty);
         o.status = o.remaining().signum() == 0 ? Status.FILLED : Status.PARTIALLY_FILLED;
@@ -286,6 +337,10 @@ public final class MatchingEngine {
             releaseRest(o);
         }
         events.add(() -> listeners.forEach(l -> l.onOrder(o, trade)));
+        if (settlement != null) {
+            events.add(() -> listeners.forEach(l -> l.onBalance(o.account, received)));
+            return;
+        }
         events.add(() -> listeners.forEach(l -> l.onBalance(o.account, m.base)));
         events.add(() -> listeners.forEach(l -> l.onBalance(o.account, m.quote)));
     }
@@ -301,6 +356,11 @@ public final class MatchingEngine {
     }
 
     private void releaseRest(FakeOrder o) {
+        Settlement settlement = settlements.get(o.market.venueSymbol);
+        if (settlement != null) {
+            settlement.finish(o);
+            return;
+        }
         if (o.reserved.signum() > 0) {
             o.account.release(o.side == Side.BUY ? o.market.quote : o.market.base, o.reserved);
             o.reserved = BigDecimal.ZERO;

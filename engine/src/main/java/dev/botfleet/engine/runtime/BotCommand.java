@@ -32,6 +32,14 @@ public sealed interface BotCommand {
     record AdvanceClock(Instant now) implements BotCommand {
     }
 
+    /** A perpetual's funding fixing on a simulated exchange: the bot's position pays or receives at {@code markPrice}. */
+    record FundingRate(Instant at, java.math.BigDecimal rate, java.math.BigDecimal markPrice) implements BotCommand {
+    }
+
+    /** A funding settlement a real venue reported for the bot's position: booked into its PnL. */
+    record Funding(dev.botfleet.engine.position.FundingPayment payment) implements BotCommand {
+    }
+
     /** Runs {@code action} on the bot's turn, e.g. to read a consistent snapshot of its position. */
     record Inspect(Consumer<BotKernel> action) implements BotCommand {
     }

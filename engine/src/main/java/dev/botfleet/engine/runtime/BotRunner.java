@@ -49,6 +49,8 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case BotCommand.StopBot s -> kernel.stop(s.reason());
             case BotCommand.CancelOrder c -> kernel.cancel(c.clientOrderId());
             case BotCommand.AdvanceClock a -> kernel.advanceTo(a.now());
+            case BotCommand.FundingRate f -> kernel.onFundingRate(f.at(), f.rate(), f.markPrice());
+            case BotCommand.Funding f -> kernel.onFunding(f.payment());
             case BotCommand.Inspect i -> i.action().accept(kernel);
             default -> throw new IllegalArgumentException("a bot cannot handle " + event.getClass().getName());
         }

@@ -16,12 +16,12 @@ import java.util.UUID;
  * here are short UUIDs: 88 bits of the bot's UUID as 22 hex digits (the prefix that routes events to the bot) and the
  * order sequence as 10 hex digits (40 bits). Deterministic and reversible by the owning bot, like the default codec.
  */
-final class KrakenClientIds extends ClientIdCodec {
+public final class KrakenClientIds extends ClientIdCodec {
     private static final long MAX_SEQUENCE = (1L << 40) - 1;
     private final String botId;
     private final String prefix;
 
-    KrakenClientIds(String botId) {
+    public KrakenClientIds(String botId) {
         super(botId);
         this.botId = botId;
         this.prefix = HexFormat.of().formatHex(bits(botId), 0, 11);

@@ -53,7 +53,7 @@ final class LiveHarness implements AutoCloseable {
     }
 
     /** The venue's client order ids it accepted, as the fake recorded them. */
-    List<String> accepted() { return fake.engine().acceptedClientIds(); }
+    List<String> accepted() { return fixture.acceptedClientIds(fake, account.client()); }
 
     @Override
     public void close() {

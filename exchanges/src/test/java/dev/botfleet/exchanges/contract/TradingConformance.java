@@ -66,7 +66,7 @@ public abstract class TradingConformance extends Conformance {
         assertThat(bot.statuses.get(id)).containsSubsequence(OrderStatus.SUBMITTED, OrderStatus.ACCEPTED,
                 OrderStatus.PENDING_CANCEL, OrderStatus.CANCELED);
         String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
-        FakeOrder atVenue = h.fake.engine().find(h.fakeAccount, fixture().btcUsdt(), venueId, null);
+        FakeOrder atVenue = fixture().findOrder(h.fake, h.fakeAccount, venueId, bot.order(id).exchangeOrderId());
         assertThat(atVenue.status).isEqualTo(FakeOrder.Status.CANCELED);
         assertThat(venueId.length()).isLessThanOrEqualTo(36);
     }
@@ -85,12 +85,13 @@ public abstract class TradingConformance extends Conformance {
         List<Fill> fills = bot.fillsOf(id);
         assertThat(fills).hasSize(3);
         assertThat(fills).extracting(Fill::tradeId).doesNotHaveDuplicates().doesNotContainNull();
+        String feeAsset = fixture().feeAsset(OrderSide.BUY);
         for (Fill f : fills) {
             assertThat(f.price()).isEqualByComparingTo("49900.00");
             assertThat(f.quantity()).isEqualByComparingTo("0.001");
-            // 0.1% of what the fill is charged on: the BTC received, or the USDT paid where fees are in quote.
-            assertThat(f.fee()).isEqualByComparingTo(fixture().feesInQuote() ? "0.0499" : "0.000001");
-            assertThat(f.feeCurrency()).isEqualTo(fixture().feesInQuote() ? "USDT" : "BTC");
+            // 0.1% of what was received: 0.001 BTC on spot, 49.9 USDT of notional on a USDT perpetual.
+            assertThat(f.fee()).isEqualByComparingTo(feeAsset.equals("BTC") ? "0.000001" : "0.0499");
+            assertThat(f.feeCurrency()).isEqualTo(feeAsset);
         }
         assertThat(bot.order(id).filledQuantity()).isEqualByComparingTo("0.003");
         assertThat(bot.order(id).averagePrice()).isEqualByComparingTo("49900.00");
@@ -110,6 +111,19 @@ public abstract class TradingConformance extends Conformance {
         Fill s = bot.fillsOf(sell).getFirst();
         assertThat(b.price()).isEqualByComparingTo("50000.01");
         assertThat(s.price()).isEqualByComparingTo("50000.00");
+        if (fixture().perpetual()) {
+            // A USDT perpetual: the round trip realizes (50000.00 - 50000.01) x 0.01 and pays both fees in USDT; no BTC moves.
+            assertThat(b.feeCurrency()).isEqualTo("USDT");
+            assertThat(s.feeCurrency()).isEqualTo("USDT");
+            assertThat(b.fee()).isEqualByComparingTo("0.5000001");
+            assertThat(s.fee()).isEqualByComparingTo("0.5");
+            assertThat(h.fakeAccount.free("BTC")).isEqualByComparingTo("1");
+            BigDecimal usdt = dec("10000").subtract(dec("0.0001")).subtract(b.fee()).subtract(s.fee());
+            assertThat(h.fakeAccount.free("USDT").add(h.fakeAccount.locked("USDT"))).isEqualByComparingTo(usdt);
+            Await.until("balance cache follows the venue", () -> h.account.balance("USDT").orElseThrow().total()
+                    .compareTo(usdt) == 0);
+            return;
+        }
         // Buy: +0.01 BTC less a 0.1% BTC fee, -500.0001 USDT. Sell: -0.01 BTC, +500.00 USDT less a 0.1% USDT fee.
         BigDecimal buyFeeInBase = fixture().feesInQuote() ? BigDecimal.ZERO : b.fee();
         BigDecimal buyFeeInQuote = fixture().feesInQuote() ? b.fee() : BigDecimal.ZERO;
@@ -204,7 +218,7 @@ public abstract class TradingConformance extends Conformance {
         assertThat(bot.status(id)).isEqualTo(OrderStatus.FILLED);
         assertThat(bot.statuses.get(id)).doesNotContain(OrderStatus.CANCELED);
         String venueId = h.account.client().clientIds(bot.botId).toVenue(id);
-        assertThat(h.fake.engine().find(h.fakeAccount, fixture().btcUsdt(), venueId, null).status)
+        assertThat(fixture().findOrder(h.fake, h.fakeAccount, venueId, bot.order(id).exchangeOrderId()).status)
                 .isEqualTo(FakeOrder.Status.FILLED);
     }
 

@@ -1,5 +1,6 @@
 package dev.botfleet.server.exchange;
 
+import dev.botfleet.engine.market.Derivative;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
@@ -58,12 +59,22 @@ public class ExchangeController {
         return SymbolSearch.search(exchange.instruments(), q, limit).stream().map(SymbolResponse::of).toList();
     }
 
+    /**
+     * @param perpetual true for a perpetual future (leverage, shorts, funding)
+     * @param settleAsset a perpetual's margin asset, null on spot
+     * @param maxLeverage a perpetual's highest leverage, null on spot
+     * @param contractSize base asset per venue contract, null on spot
+     */
     public record SymbolResponse(String symbol, String baseAsset, String quoteAsset, String tickSize, String lotSize,
-                                 String minQuantity, String minNotional, String makerFee, String takerFee) {
+                                 String minQuantity, String minNotional, String makerFee, String takerFee,
+                                 boolean perpetual, String settleAsset, String maxLeverage, String contractSize) {
         static SymbolResponse of(Instrument i) {
+            Derivative d = i.derivative();
             return new SymbolResponse(i.symbol(), i.baseAsset(), i.quoteAsset(), Decimals.format(i.tickSize()),
                     Decimals.format(i.lotSize()), Decimals.format(i.minQuantity()), Decimals.format(i.minNotional()),
-                    Decimals.format(i.makerFee()), Decimals.format(i.takerFee()));
+                    Decimals.format(i.makerFee()), Decimals.format(i.takerFee()), d != null,
+                    d == null ? null : d.settleAsset(), d == null ? null : Decimals.format(d.maxLeverage()),
+                    d == null ? null : Decimals.format(d.contractSize()));
         }
     }
 }

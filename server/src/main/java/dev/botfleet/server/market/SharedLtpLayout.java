@@ -20,7 +20,7 @@ final class SharedLtpLayout {
     private static final Map<String, Place> PREFIXES = Map.of(
             "binance", new Place("binance_spot", "USDT"),
             "bybit", new Place("bybit_spot", "USDT"),
-            "coindcx_f", new Place("coindcx_futures", "USDT"),
+            "coindcx", new Place("coindcx_futures", "USDT"),
             "delta", new Place("delta_futures", "USD"),
             "sim", new Place("sim_spot", "USDT"),
             "sim_perp", new Place("sim_futures", "USDT"));

@@ -89,7 +89,9 @@ public class OrderController {
             return new PositionResponse(p.botId(), p.exchange(), p.symbol(), Decimals.format(p.quantity()),
                     Decimals.format(p.averageEntryPrice()), Decimals.format(p.realizedPnl()),
                     last.map(price -> Decimals.format(unrealized(p, price))).orElse(null),
-                    last.map(Decimals::format).orElse(null), p.updatedAt());
+                    last.map(Decimals::format).orElse(null), p.updatedAt(), PositionResponse.sideOf(p.quantity()),
+                    Decimals.format(p.leverage()), p.quantity().signum() == 0 ? null : Decimals.format(p.liquidationPrice()),
+                    Decimals.format(p.funding() == null ? java.math.BigDecimal.ZERO : p.funding()));
         }).toList();
     }
 

@@ -37,7 +37,8 @@ public class OrderQueries {
     /** A position row; unrealized PnL is filled in by the caller, who knows the last price. */
     public record PositionRow(UUID botId, String exchange, String symbol, BigDecimal quantity,
                               BigDecimal averageEntryPrice, BigDecimal realizedPnl, BigDecimal fees,
-                              java.time.Instant updatedAt) {
+                              java.time.Instant updatedAt, BigDecimal funding, BigDecimal liquidationPrice,
+                              BigDecimal leverage) {
     }
 
     private static final String STATUS_FILTER = " AND (CAST(:open AS VARCHAR(8)) IS NULL"
@@ -94,7 +95,8 @@ public class OrderQueries {
                 .param("owner", ownerId).param("bot", botId)
                 .query((rs, n) -> new PositionRow(rs.getObject("bot_id", UUID.class), rs.getString("exchange"),
                         rs.getString("symbol"), rs.getBigDecimal("quantity"), rs.getBigDecimal("average_entry_price"),
-                        rs.getBigDecimal("realized_pnl"), rs.getBigDecimal("fees"), Times.read(rs, "updated_at")))
+                        rs.getBigDecimal("realized_pnl"), rs.getBigDecimal("fees"), Times.read(rs, "updated_at"),
+                        rs.getBigDecimal("funding"), rs.getBigDecimal("liquidation_price"), rs.getBigDecimal("leverage")))
                 .list();
     }
 

@@ -1,5 +1,7 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.server.order.FundingRepository;
 import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.server.bot.Bot;
@@ -29,9 +31,11 @@ class PaperBalances {
     private final ExchangeCatalog exchanges;
     private final OrderRepository orders;
     private final SimOrderRecord simOrders;
+    private final FundingRepository funding;
 
     PaperBalances(TradingRuntime runtime, SessionFactory sessions, ExchangeCatalog exchanges, OrderRepository orders,
-                  SimOrderRecord simOrders) {
+                  SimOrderRecord simOrders, FundingRepository funding) {
+        this.funding = funding;
         this.runtime = runtime;
         this.sessions = sessions;
         this.exchanges = exchanges;
@@ -47,7 +51,9 @@ class PaperBalances {
         Instrument instrument = exchanges.find(bot.exchange()).flatMap(e -> e.instrument(bot.symbol()))
                 .orElseThrow(() -> new ApiException.Conflict("Bot '" + bot.name() + "' trades " + bot.symbol()
                         + " on '" + bot.exchange() + "', which this server does not list"));
-        List<String> assets = List.of(instrument.quoteAsset(), instrument.baseAsset());
+        // a perpetual's paper wallet holds only its settle asset: margin, not coins
+        List<String> assets = instrument.isPerpetual() ? List.of(instrument.marginAsset())
+                : List.of(instrument.quoteAsset(), instrument.baseAsset());
         Optional<List<Balance>> live = runtime.inspect(bot.id(),
                 kernel -> assets.stream().map(a -> kernel.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO))).toList());
         List<Balance> balances = live.orElseGet(() -> rebuilt(bot, instrument, assets));
@@ -61,8 +67,10 @@ class PaperBalances {
 
     private List<Balance> rebuilt(Bot bot, Instrument instrument, List<String> assets) {
         Map<String, BigDecimal> initial = sessions.initialBalances(instrument);
+        MarginSettings margin = !instrument.isPerpetual() ? null
+                : bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;
         PaperExchange exchange = PaperExchange.rebuild(instrument, initial, orders.fills(bot.id()),
-                orders.openOrders(bot.id()), simOrders, bot.id());
+                funding.of(bot.id()), margin, orders.openOrders(bot.id()), simOrders, bot.id());
         return assets.stream().map(a -> exchange.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO)))
                 .toList();
     }

@@ -184,6 +184,24 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     }
 
     /**
+     * Sends a command to every running bot trading on {@code exchange}, made from its symbol (e.g. a funding fixing at
+     * that market's price); a symbol for which {@code command} answers null is skipped. Returns how many were sent.
+     */
+    public int broadcast(String exchange, java.util.function.Function<String, BotCommand> command) {
+        int sent = 0;
+        for (BotSession session : sessions.values()) {
+            if (session.stopRequested || session.kernel == null) continue;
+            var instrument = session.kernel.instrument();  // immutable: safe to read off the bot's thread
+            if (!instrument.exchange().equals(exchange)) continue;
+            BotCommand c = command.apply(instrument.symbol());
+            if (c == null) continue;
+            session.send(c);
+            sent++;
+        }
+        return sent;
+    }
+
+    /**
      * Reads the running bot's kernel on the bot's own turn (its state is single-writer); empty when the bot is not
      * running or does not answer in time.
      */

@@ -35,10 +35,12 @@ public class StrategyController {
         return catalog.find(id).map(StrategyResponse::of).orElseThrow(() -> new ApiException.NotFound("No strategy '" + id + "'"));
     }
 
-    public record StrategyResponse(String id, String name, String description, List<ParameterResponse> parameters) {
+    /** @param canShort the strategy may sell first: on a perpetual that opens a short */
+    public record StrategyResponse(String id, String name, String description, List<ParameterResponse> parameters,
+                                   boolean canShort) {
         static StrategyResponse of(StrategyDefinition d) {
             return new StrategyResponse(d.id(), d.name(), d.description(),
-                    d.parameters().stream().map(ParameterResponse::of).toList());
+                    d.parameters().stream().map(ParameterResponse::of).toList(), d.canShort());
         }
     }
 

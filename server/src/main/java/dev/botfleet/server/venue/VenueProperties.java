@@ -21,9 +21,13 @@ public record VenueProperties(Map<String, Venue> venues) {
 
     /**
      * @param instrumentsMaxAge how old the instrument list may get before it is loaded again
+     * @param tier Kraken only: the account's verification tier (starter, intermediate, pro), which sets its rate
+     *             limits; Kraken reports it nowhere, so the operator says it (default starter, the strictest)
+     * @param publicRest CoinDCX only: its second host for public market data (candles, order book)
      */
     public record Venue(boolean enabled, String rest, String marketStream, String userStream, Testnet testnet,
-                        Duration recvWindow, Duration timeout, Duration instrumentsMaxAge) {
+                        Duration recvWindow, Duration timeout, Duration instrumentsMaxAge, String tier,
+                        String publicRest) {
         public VenueSettings settings() {
             VenueEndpoints live = new VenueEndpoints(rest, marketStream, userStream);
             VenueEndpoints test = testnet == null ? null

@@ -34,7 +34,7 @@ public class VenueRegistry implements SmartLifecycle {
         for (var configured : new java.util.TreeMap<>(properties.venues()).entrySet()) {
             VenueProperties.Venue config = configured.getValue();
             if (!config.enabled()) continue;
-            Venue venue = KnownVenues.create(configured.getKey(), config.settings());
+            Venue venue = KnownVenues.create(configured.getKey(), config);
             MarketDataClient market = venue.marketData(false);
             long maxAge = config.maxAge().toMillis();
             entries.put(venue.id(), new Entry(venue, market, new InstrumentCache(market, maxAge, clock::millis)));

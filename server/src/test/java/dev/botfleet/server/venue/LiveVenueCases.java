@@ -44,6 +44,27 @@ abstract class LiveVenueCases extends RuntimeTestBase {
     /** The venue's code for an unknown key, e.g. "-2015". */
     abstract String unknownKeyCode();
 
+    /** The venue's own name of BTC/USDT (BTCUSDT, XBTUSDT, BTC-USDT). */
+    String btcUsdt() { return "BTCUSDT"; }
+
+    /** How the venue's adapter spells the bot's client order ids. */
+    ClientIdCodec clientIds(String botId) { return new ClientIdCodec(botId); }
+
+    /** How the venue spells the matching engine's trade number (Kraken: a txid). */
+    String venueTradeId(long engineTradeId) { return Long.toString(engineTradeId); }
+
+    /** Whether keys can be marked testnet on this venue. */
+    boolean hasTestnet() { return true; }
+
+    /** Whether the venue tells a key's withdrawal permission (Kraken does not). */
+    boolean reportsWithdrawPermission() { return true; }
+
+    /** The asset a buy's fee is charged in (Coinbase charges the quote). */
+    String buyFeeAsset() { return "BTC"; }
+
+    /** A secret of the venue's form that belongs to no key there. */
+    String unknownKeySecret() { return "whatever-secret"; }
+
     /** Points {@code venue} at {@code fake} (live and testnet) and turns every other venue off. */
     static void pointAt(DynamicPropertyRegistry registry, String venue, FakeVenue fake) {
         for (String prefix : List.of("botfleet.venues." + venue + ".", "botfleet.venues." + venue + ".testnet.")) {
@@ -52,7 +73,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
             registry.add(prefix + "user-stream", fake::userStreamUrl);
         }
         registry.add("botfleet.venues." + venue + ".timeout", () -> "3s");
-        for (String other : List.of("binance", "bybit")) {
+        for (String other : List.of("binance", "bybit", "kraken", "coinbase")) {
             if (!other.equals(venue)) registry.add("botfleet.venues." + other + ".enabled", () -> "false");
         }
     }
@@ -60,7 +81,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
     @BeforeEach
     void venueReady() {
         fake().engine().account(StandardSetup.API_KEY).canWithdraw = false;
-        fake().engine().printTrade("BTCUSDT", "50000.00", "0.0001"); // every test starts at 50,000
+        fake().engine().printTrade(btcUsdt(), "50000.00", "0.0001"); // every test starts at 50,000
         await(venue() + " instruments loaded", () -> venueListing(newUser()), e -> e != null && e.get("status").asString().equals("READY"));
     }
 
@@ -81,7 +102,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
     }
 
     private String storeKey(Session user) {
-        Answer created = post("/api/v1/credentials", user, key(StandardSetup.API_KEY, StandardSetup.API_SECRET));
+        Answer created = post("/api/v1/credentials", user, key(fake().apiKey(), fake().apiSecret()));
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         return created.body().get("id").asString();
     }
@@ -101,7 +122,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
     }
 
     private List<FakeOrder> venueOrders(String botId) {
-        String prefix = new ClientIdCodec(botId).prefix();
+        String prefix = clientIds(botId).prefix();
         List<FakeOrder> mine = new ArrayList<>();
         for (FakeOrder o : fake().engine().orders(fake().engine().account(StandardSetup.API_KEY))) {
             if (o.clientOrderId != null && o.clientOrderId.startsWith(prefix)) mine.add(o);
@@ -114,7 +135,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         Session user = newUser();
         JsonNode listed = venueListing(user);
         assertThat(listed.get("liveTrading").asBoolean()).isTrue();
-        assertThat(listed.get("testnet").asBoolean()).isTrue();
+        assertThat(listed.get("testnet").asBoolean()).isEqualTo(hasTestnet());
         JsonNode btc = null;
         for (JsonNode s : listed.get("symbols")) if (s.get("symbol").asString().equals("BTC/USDT")) btc = s;
         assertThat(btc).isNotNull();
@@ -132,10 +153,10 @@ abstract class LiveVenueCases extends RuntimeTestBase {
     @Test
     void aKeyIsVerifiedAgainstTheVenueBeforeItIsStored() {
         Session user = newUser();
-        Answer refused = post("/api/v1/credentials", user, key("no-such-key-0123456789", "whatever-secret"));
+        Answer refused = post("/api/v1/credentials", user, key("no-such-key-0123456789", unknownKeySecret()));
         assertProblem(refused, 400, "VENUE_REFUSED_KEY");
         assertThat(refused.errorFields()).containsExactly("apiKey");
-        assertThat(refused.body().toString()).contains(unknownKeyCode()).doesNotContain("whatever-secret");
+        assertThat(refused.body().toString()).contains(unknownKeyCode()).doesNotContain(unknownKeySecret());
         assertThat(get("/api/v1/credentials", user).body().size()).as("nothing stored").isZero();
 
         String id = storeKey(user);
@@ -152,8 +173,9 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         assertThat(new java.math.BigDecimal(totals.get("USDT")))
                 .isEqualByComparingTo(account.free("USDT").add(account.locked("USDT")));
 
+        if (!reportsWithdrawPermission()) return;
         fake().engine().account(StandardSetup.API_KEY).canWithdraw = true;
-        JsonNode risky = post("/api/v1/credentials", user, key(StandardSetup.API_KEY, StandardSetup.API_SECRET)).body();
+        JsonNode risky = post("/api/v1/credentials", user, key(fake().apiKey(), fake().apiSecret())).body();
         assertThat(risky.get("canWithdraw").asBoolean()).isTrue();
         assertThat(risky.get("warnings").get(0).asString()).contains("withdraw");
     }
@@ -165,11 +187,11 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         await("the paper buy rests", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(), o -> o.size() == 1);
         // Prices arrive through the venue's market stream; a trade through the buy fills it on paper.
         await("the venue's price reaches the hub", () -> {
-            fake().engine().printTrade("BTCUSDT", "50000.00", "0.5");
+            fake().engine().printTrade(btcUsdt(), "50000.00", "0.5");
             return get("/api/v1/price/ltp?exchange=" + venue() + "&symbol=BTC/USDT", user);
         }, a -> a.status() == 200);
         JsonNode trades = await("a paper fill", () -> {
-            fake().engine().printTrade("BTCUSDT", "49980.00", "0.5");
+            fake().engine().printTrade(btcUsdt(), "49980.00", "0.5");
             return get("/api/v1/bots/" + bot + "/trades", user).body();
         }, t -> t.size() >= 1);
         assertThat(new java.math.BigDecimal(trades.get(trades.size() - 1).get("price").asString())).as(trades.toString())
@@ -194,12 +216,12 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         assertThat(placed.getFirst().price).isEqualByComparingTo("49990.00");
         assertThat(placed.getFirst().side).isEqualTo(FakeOrder.Side.BUY);
 
-        fake().engine().printTrade("BTCUSDT", "49985.00", "0.5");
+        fake().engine().printTrade(btcUsdt(), "49985.00", "0.5");
         JsonNode trades = await("the venue's fill reaches the bot", () -> get("/api/v1/bots/" + bot + "/trades", user).body(),
                 t -> t.size() == 1);
         long venueTradeId = placed.getFirst().trades.getFirst().tradeId();
-        assertThat(trades.get(0).get("tradeId").asString()).isEqualTo(Long.toString(venueTradeId));
-        assertThat(trades.get(0).get("feeCurrency").asString()).isEqualTo("BTC");
+        assertThat(trades.get(0).get("tradeId").asString()).isEqualTo(venueTradeId(venueTradeId));
+        assertThat(trades.get(0).get("feeCurrency").asString()).isEqualTo(buyFeeAsset());
         await("the sell rests on the venue", () -> venueOrders(bot).stream().filter(FakeOrder::isOpen).toList(),
                 o -> o.size() == 1 && o.getFirst().side == FakeOrder.Side.SELL);
 
@@ -208,7 +230,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
                 List::isEmpty);
         assertThat(fake().engine().acceptedClientIds()).doesNotHaveDuplicates();
         // Every request was signed with the secret, and the adapters logged every call at DEBUG: none shows it.
-        assertThat(output.getAll()).contains(venue() + " POST ").doesNotContain(StandardSetup.API_SECRET)
+        assertThat(output.getAll()).contains(venue() + " POST ").doesNotContain(fake().apiSecret())
                 .doesNotContain("signature=");
     }
 
@@ -220,7 +242,7 @@ abstract class LiveVenueCases extends RuntimeTestBase {
         String bot = start(user, scalperOnBinance(user, "LIVE", storeKey(user)));
         await("the buy rests on the venue", () -> venueOrders(bot), o -> o.size() == 1);
         // The entry's fee is already a realized loss (about -0.05 USDT), past the 0.01 USDT limit.
-        fake().engine().printTrade("BTCUSDT", "49985.00", "0.5");
+        fake().engine().printTrade(btcUsdt(), "49985.00", "0.5");
         JsonNode stopped = await("the bot stops in ERROR", () -> get("/api/v1/bots/" + bot, user).body(),
                 b -> b.get("status").asString().equals("ERROR"));
         assertThat(stopped.get("statusReason").asString()).contains("daily loss limit");
