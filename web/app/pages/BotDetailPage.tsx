@@ -88,7 +88,8 @@ function BotDetail({ bot }: { bot: Bot }) {
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="min-w-0">
+        {/* a perpetual's position has three more columns (leverage, liquidation, funding): the whole width */}
+        <Card className={`min-w-0 ${bot.leverage != null ? 'lg:col-span-2' : ''}`}>
           <h2 className="mb-2 font-semibold">Position</h2>
           {positions.isPending ? <Spinner /> : positions.isError ? <ErrorBox error={positions.error} /> :
             <PositionTable positions={positions.data} market={market} />}
