@@ -246,6 +246,9 @@ public final class BotKernel {
         turn(() -> Funding.settle(this, at, rate, markPrice));
     }
 
+    /** The venue's liquidation price of the bot's perpetual position (null: none reported, show our estimate). */
+    public void onVenueLiquidationPrice(BigDecimal price) { position.venueLiquidationPrice(price); }
+
     /** A manual cancel (from the API). Cancels are never denied. */
     public boolean cancel(String clientOrderId) {
         boolean outer = enter();

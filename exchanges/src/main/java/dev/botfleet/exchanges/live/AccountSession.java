@@ -4,6 +4,7 @@ import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.TradingClient;
+import dev.botfleet.exchanges.VenuePosition;
 import dev.botfleet.exchanges.UserStreamListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,9 @@ public final class AccountSession implements UserStreamListener, AutoCloseable {
     private final TradingClient client;
     private final Map<String, LivePort> ports = new ConcurrentHashMap<>();
     private final Map<String, Balance> balances = new ConcurrentHashMap<>();
+    /** Who wants a perpetual's position updates (liquidation price, size), by our symbol. */
+    private final Map<String, java.util.List<java.util.function.Consumer<VenuePosition>>> positionWatchers =
+            new ConcurrentHashMap<>();
     private volatile StreamHandle stream;
     private volatile String streamProblem;
 
@@ -69,6 +73,23 @@ public final class AccountSession implements UserStreamListener, AutoCloseable {
             }
         }
         log.debug("{}: event for an order of no running bot ({})", venue(), event.getClass().getSimpleName());
+    }
+
+    /** Tells {@code watcher} of every position update the user stream reports for {@code symbol}; returns its removal. */
+    public Runnable watchPosition(String symbol, java.util.function.Consumer<VenuePosition> watcher) {
+        positionWatchers.computeIfAbsent(symbol, s -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(watcher);
+        return () -> positionWatchers.getOrDefault(symbol, java.util.List.of()).remove(watcher);
+    }
+
+    @Override
+    public void onPosition(VenuePosition position) {
+        for (var watcher : positionWatchers.getOrDefault(position.symbol(), java.util.List.of())) {
+            try {
+                watcher.accept(position);
+            } catch (RuntimeException e) {
+                log.warn("{}: a position watcher failed: {}", venue(), e.toString());
+            }
+        }
     }
 
     @Override

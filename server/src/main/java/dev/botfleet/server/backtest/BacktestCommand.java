@@ -1,5 +1,9 @@
 package dev.botfleet.server.backtest;
 
+import dev.botfleet.engine.backtest.FundingRates;
+import dev.botfleet.engine.data.FundingRateLoader;
+import dev.botfleet.engine.market.MarginMode;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.backtest.BacktestResult;
 import dev.botfleet.engine.backtest.Backtester;
 import dev.botfleet.engine.backtest.FillModel;
@@ -39,6 +43,7 @@ public final class BacktestCommand {
                             --symbol BASE/QUOTE --data <candle file> [--timeframe 5m]
                             [--param name=value]... [--fee 0.001] [--balance 1] [--fill-model realistic|freqtrade]
                             [--slippage-ticks 0] [--tick-size 0.00000001] [--lot-size 0.00000001] [--stoploss -0.1]
+                            [--leverage 5 [--funding-rates <csv|json file>]]   (a perpetual: shorts, margin, funding)
                             [--out target/report]
               sweep:        [--sweep name=from:to:step | --sweep name=v1,v2,...]... [--search grid|random]
                             [--samples 100] [--seed 1] [--metric sharpe] [--threads N]
@@ -47,7 +52,7 @@ public final class BacktestCommand {
     private static final Set<String> OPTIONS = Set.of("--strategy", "--strategy-class", "--classpath", "--symbol",
             "--data", "--timeframe", "--param", "--fee", "--balance", "--fill-model", "--slippage-ticks", "--tick-size",
             "--lot-size", "--stoploss", "--out", "--sweep", "--search", "--samples", "--seed", "--metric", "--threads",
-            "--walk-forward", "--in-sample");
+            "--walk-forward", "--in-sample", "--leverage", "--funding-rates");
 
     private final StrategyResolver catalog;
     private final PrintStream out;
@@ -90,6 +95,30 @@ public final class BacktestCommand {
         }
     }
 
+    /** {@code --leverage} makes the run a perpetual; {@code --funding-rates} gives it funding history. */
+    private static BacktestJob perpetual(CommandLine cl, BacktestJob job) throws IOException {
+        if (cl.get("--leverage") == null) {
+            if (cl.get("--funding-rates") != null) {
+                throw new IllegalArgumentException("--funding-rates: only a perpetual run (--leverage) books funding");
+            }
+            return job;
+        }
+        BigDecimal leverage = decimal(cl, "--leverage", BigDecimal.ONE);
+        if (leverage.compareTo(BigDecimal.ONE) < 0 || leverage.compareTo(BacktestJob.MAX_LEVERAGE) > 0) {
+            throw new IllegalArgumentException("--leverage: must be between 1 and " + BacktestJob.MAX_LEVERAGE);
+        }
+        if (job.fillModel() != FillModel.REALISTIC) {
+            throw new IllegalArgumentException("--leverage: perpetuals are backtested with the realistic fill model only");
+        }
+        FundingRates funding = FundingRates.NONE;
+        if (cl.get("--funding-rates") != null) {
+            Path file = Path.of(cl.get("--funding-rates"));
+            if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--funding-rates: " + file + " is not a file");
+            funding = FundingRateLoader.parse(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
+        }
+        return job.perpetual(new MarginSettings(leverage, MarginMode.ISOLATED), funding);
+    }
+
     BacktestJob job(CommandLine cl) throws IOException {
         StrategySource source;
         if (cl.get("--strategy-class") != null) {
@@ -116,6 +145,7 @@ public final class BacktestCommand {
                 decimal(cl, "--fee", BacktestJob.DEFAULT_FEE), decimal(cl, "--balance", BacktestJob.DEFAULT_BALANCE),
                 (int) whole(cl, "--slippage-ticks", 0), decimal(cl, "--tick-size", BacktestJob.DEFAULT_TICK),
                 decimal(cl, "--lot-size", BacktestJob.DEFAULT_LOT), number(cl, "--stoploss", -1));
+        job = perpetual(cl, job);
         if (job.fee().signum() < 0 || job.fee().compareTo(BigDecimal.ONE) >= 0) {
             throw new IllegalArgumentException("--fee: must be a fraction in [0, 1), e.g. 0.001 for 0.1%");
         }

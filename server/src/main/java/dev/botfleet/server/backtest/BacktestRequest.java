@@ -7,7 +7,16 @@ import java.util.Map;
  * naming the field; decimals may be JSON numbers or strings.
  *
  * @param dataset an id from GET /backtests/datasets, e.g. "LTC_BTC-5m"
+ * @param leverage set: the market is backtested as a linear perpetual at this leverage (shorts, margin, funding)
+ * @param fundingRates a perpetual run's funding-rate history: CSV {@code time,rate} lines or Freqtrade's
+ *                     funding_rate JSON, as text
  */
 public record BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel,
-                              Object fee, Object balance, Object slippageTicks, Object stoploss) {
+                              Object fee, Object balance, Object slippageTicks, Object stoploss, Object leverage,
+                              String fundingRates) {
+
+    public BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel, Object fee,
+                           Object balance, Object slippageTicks, Object stoploss) {
+        this(strategy, dataset, params, fillModel, fee, balance, slippageTicks, stoploss, null, null);
+    }
 }

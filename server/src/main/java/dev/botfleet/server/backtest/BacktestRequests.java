@@ -1,5 +1,10 @@
 package dev.botfleet.server.backtest;
 
+import dev.botfleet.engine.backtest.FundingRates;
+import dev.botfleet.engine.data.CandleDataException;
+import dev.botfleet.engine.data.FundingRateLoader;
+import dev.botfleet.engine.market.MarginMode;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.backtest.FillModel;
 import dev.botfleet.engine.strategy.definition.ParameterViolation;
 import dev.botfleet.server.common.Violations;
@@ -66,6 +71,30 @@ public class BacktestRequests {
         if (stoploss != null && (stoploss.compareTo(BigDecimal.ONE.negate()) < 0 || stoploss.signum() >= 0)) {
             v.add("stoploss", "must be a negative ratio from -1 up to (not including) 0, e.g. -0.1 for 10%", r.stoploss());
         }
+        MarginSettings margin = null;
+        FundingRates funding = FundingRates.NONE;
+        if (r.leverage() != null) {
+            BigDecimal leverage = decimal(v, "leverage", r.leverage(), null);
+            if (leverage != null && (leverage.compareTo(BigDecimal.ONE) < 0
+                    || leverage.compareTo(BacktestJob.MAX_LEVERAGE) > 0)) {
+                v.add("leverage", "must be between 1 and " + BacktestJob.MAX_LEVERAGE, r.leverage());
+            } else if (leverage != null && model != FillModel.REALISTIC) {
+                v.add("leverage", "perpetuals are backtested with the realistic fill model only", r.leverage());
+            } else if (leverage != null) {
+                margin = new MarginSettings(leverage, MarginMode.ISOLATED);
+            }
+        }
+        if (r.fundingRates() != null && !r.fundingRates().isBlank()) {
+            if (r.leverage() == null) {
+                v.add("fundingRates", "only a perpetual run (with leverage) books funding", null);
+            } else {
+                try {
+                    funding = FundingRateLoader.parse("fundingRates", r.fundingRates());
+                } catch (CandleDataException e) {
+                    v.add("fundingRates", e.getMessage(), null);
+                }
+            }
+        }
         Map<String, Object> params = null;
         if (source != null && dataset != null) {
             try {
@@ -79,7 +108,8 @@ public class BacktestRequests {
         }
         v.throwIfAny();
         return new BacktestJob(source, params, dataset.symbol(), dataset.id(), dataset.series(), model, fee, balance,
-                slippage.intValueExact(), BacktestJob.DEFAULT_TICK, BacktestJob.DEFAULT_LOT, stoploss.doubleValue());
+                slippage.intValueExact(), BacktestJob.DEFAULT_TICK, BacktestJob.DEFAULT_LOT, stoploss.doubleValue(),
+                margin, funding);
     }
 
     private static BigDecimal decimal(Violations v, String field, Object value, BigDecimal fallback) {

@@ -106,6 +106,7 @@ class SessionFactory {
                 .margin(margin)
                 .state(new KernelState(nextSequence, open, fills, payments));
         Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
+        java.util.function.Consumer<BotKernel> livePerpetualCheck = null;
         if (bot.mode() == BotMode.LIVE) {
             VenueConnections.Live live;
             try {
@@ -115,6 +116,7 @@ class SessionFactory {
                 throw e;
             }
             builder.exchange(live.connector());
+            livePerpetualCheck = live.perpetual();
             session.release = () -> {
                 live.release().run();
                 feed.run();
@@ -126,6 +128,7 @@ class SessionFactory {
             session.release = feed;
         }
         BotKernel kernel = builder.build();
+        if (livePerpetualCheck != null) livePerpetualCheck.accept(kernel);
         session.runner = new BotRunner(kernel, executor, (event, e) -> runtime.handlerFailed(session, e));
         session.kernel = kernel;
         session.history = warmupHistory(bot, strategy.warmup());

@@ -1,5 +1,8 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.server.order.FundingRepository;
 import dev.botfleet.engine.exchange.ExchangeConnector;
 import dev.botfleet.engine.runtime.BotRunner;
 import dev.botfleet.exchanges.VenueException;
@@ -37,10 +40,15 @@ class VenueConnections {
     private final CredentialService credentials;
     private final ActivityLogService activity;
     private final Clock clock;
+    private final FundingRepository funding;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     VenueConnections(VenueRegistry venues, VenueFeeds feeds, LiveAccounts accounts, CredentialService credentials,
-                     ActivityLogService activity, Clock clock) {
+                     ActivityLogService activity, Clock clock, FundingRepository funding,
+                     @org.springframework.beans.factory.annotation.Value("${botfleet.live.funding-poll:10m}")
+                     java.time.Duration fundingPoll) {
+        this.fundingPoll = fundingPoll;
+        this.funding = funding;
         this.venues = venues;
         this.feeds = feeds;
         this.accounts = accounts;
@@ -73,9 +81,21 @@ class VenueConnections {
         return () -> feeds.release(bot.exchange(), bot.symbol());
     }
 
-    /** A LIVE bot's way to its venue, and what to release when it ends. */
-    record Live(ExchangeConnector connector, Runnable release) {
+    /**
+     * A LIVE bot's way to its venue, and what to release when it ends.
+     *
+     * @param perpetual the start-time position check of a perpetual bot (run once the kernel is restored), else null
+     */
+    record Live(ExchangeConnector connector, Runnable release, java.util.function.Consumer<BotKernel> perpetual) {
     }
+
+    /**
+     * How often a LIVE perpetual bot asks its venue for settled funding (venues fix it every 1 to 8 hours):
+     * {@code botfleet.live.funding-poll}, default 10 minutes.
+     */
+    private final java.time.Duration fundingPoll;
+    private final java.util.concurrent.ScheduledExecutorService fundingPolls =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("live-funding").factory());
 
     Live openLive(Bot bot, BotSession session, Supplier<BotRunner> runner) {
         if (bot.mode() != BotMode.LIVE) throw new IllegalArgumentException("not a LIVE bot");
@@ -101,13 +121,47 @@ class VenueConnections {
 
             @Override public void failed(String message) { session.fail(bot.exchange() + ": " + message); }
         };
+        boolean perpetual = instrument.get().instrument().isPerpetual();
+        MarginSettings margin = bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;
+        if (perpetual) {
+            try {
+                LivePerpetual.setLeverage(bot, account, instrument.get(), margin);
+            } catch (RuntimeException e) {
+                accounts.release(secrets.credentialId());
+                throw e;
+            }
+        }
+        LivePerpetual.Log log = (level, message) -> activity.record(bot.ownerId(), bot.id(), level, message);
+        Runnable unwatch = perpetual ? LivePerpetual.watch(account, instrument.get(), runner) : () -> { };
+        java.util.concurrent.Future<?> poll = perpetual ? fundingPolls.scheduleWithFixedDelay(
+                () -> pollFunding(bot, account, instrument, runner, log), fundingPoll.toMillis(), fundingPoll.toMillis(),
+                java.util.concurrent.TimeUnit.MILLISECONDS) : null;
         LivePort[] port = new LivePort[1];
         ExchangeConnector connector = listener -> port[0] = new LivePort(account, instrument, bot.id().toString(),
                 event -> runner.get().onOrderEvent(event), alarm, clock, executor);
         Runnable release = () -> {
+            unwatch.run();
+            if (poll != null) poll.cancel(false);
             if (port[0] != null) port[0].close(10_000);  // the stop's cancels are sent before the port closes
             accounts.release(secrets.credentialId());
         };
-        return new Live(connector, release);
+        return new Live(connector, release, !perpetual ? null
+                : kernel -> LivePerpetual.reconcile(account, instrument.get(), kernel, log));
+    }
+
+    /** Books the funding the venue settled since the bot's last booked fixing (or its creation). */
+    private void pollFunding(Bot bot, AccountSession account, Supplier<VenueInstrument> instrument,
+                             Supplier<BotRunner> runner, LivePerpetual.Log log) {
+        try {
+            java.util.List<dev.botfleet.engine.position.FundingPayment> booked = funding.of(bot.id());
+            java.time.Instant since = booked.isEmpty() ? bot.createdAt() : booked.getLast().time();
+            for (var payment : LivePerpetual.funding(account, instrument.get(), since, log)) {
+                if (!payment.time().isAfter(since)) continue;
+                BotRunner r = runner.get();
+                if (r != null) r.send(new dev.botfleet.engine.runtime.BotCommand.Funding(payment));
+            }
+        } catch (RuntimeException e) {
+            log.write(LogLevel.WARNING, bot.exchange() + ": funding not fetched: " + e.getMessage());
+        }
     }
 }

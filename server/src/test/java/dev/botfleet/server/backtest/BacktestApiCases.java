@@ -116,6 +116,64 @@ public abstract class BacktestApiCases extends ApiTestBase {
                         .multiply(java.math.BigDecimal.valueOf(result.get("trades").size() + 2))));
     }
 
+    private static Map<String, Object> shortScalper(String funding) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("strategy", "scalper");
+        body.put("dataset", "LTC_BTC-5m");
+        body.put("params", Map.of("firstOrder", "SELL", "quantity", "10", "sellPrice", "0.0170", "buyPrice", "0.0160",
+                "infiniteLoop", true));
+        body.put("balance", 1);
+        body.put("leverage", "3");
+        if (funding != null) body.put("fundingRates", funding);
+        return body;
+    }
+
+    @Test
+    void aPerpetualRunShortsWithMarginAndBooksFunding() {
+        Session user = newUser();
+        // a fixing every 8 hours over the dataset's 20 days, 0.01 % each: shorts receive
+        StringBuilder csv = new StringBuilder("time,rate\n");
+        for (long t = 1515542400000L; t < 1517356800000L; t += 8 * 3_600_000L) csv.append(t).append(",0.0001\n");
+        JsonNode funded = awaitFinished(user, post("/api/v1/backtests", user, shortScalper(csv.toString())).body()
+                .get("id").asString()).body().get("result");
+        JsonNode unfunded = awaitFinished(user, post("/api/v1/backtests", user, shortScalper(null)).body()
+                .get("id").asString()).body().get("result");
+
+        assertThat(funded.get("trades").size()).as(String.valueOf(funded.get("warnings"))).isPositive();
+        for (JsonNode t : funded.get("trades")) assertThat(t.get("direction").asString()).isEqualTo("SHORT");
+        // the wallet holds margin, not coins: no LTC in it, ever
+        assertThat(funded.get("finalBalances").has("LTC") ? new java.math.BigDecimal(funded.get("finalBalances")
+                .get("LTC").asString()) : java.math.BigDecimal.ZERO).isEqualByComparingTo("0");
+        java.math.BigDecimal withFunding = new java.math.BigDecimal(funded.get("metrics").get("netProfit").asString());
+        java.math.BigDecimal without = new java.math.BigDecimal(unfunded.get("metrics").get("netProfit").asString());
+        assertThat(withFunding).as("shorts receive positive funding").isGreaterThan(without);
+        assertThat(unfunded.get("warnings").toString()).contains("no funding-rate data: funding is not booked");
+        assertThat(funded.get("warnings").toString()).doesNotContain("funding");
+    }
+
+    @Test
+    void perpetualSettingsAreCheckedFieldByField() {
+        Session user = newUser();
+        Map<String, Object> tooHigh = shortScalper(null);
+        tooHigh.put("leverage", "200");
+        Answer a = post("/api/v1/backtests", user, tooHigh);
+        assertProblem(a, 400, "VALIDATION_ERROR");
+        assertThat(a.errorFields()).containsExactly("leverage");
+
+        Answer badRates = post("/api/v1/backtests", user, shortScalper("time,rate\n1515542400000,lots\n"));
+        assertProblem(badRates, 400, "VALIDATION_ERROR");
+        assertThat(badRates.errorFields()).containsExactly("fundingRates");
+        assertThat(badRates.body().toString()).contains("line 2: rate 'lots' is not a number");
+
+        Map<String, Object> spotWithRates = shortScalper("1515542400000,0.0001");
+        spotWithRates.remove("leverage");
+        assertThat(post("/api/v1/backtests", user, spotWithRates).errorFields()).containsExactly("fundingRates");
+
+        Map<String, Object> freqtrade = shortScalper(null);
+        freqtrade.put("fillModel", "freqtrade");
+        assertThat(post("/api/v1/backtests", user, freqtrade).errorFields()).containsExactly("leverage");
+    }
+
     @Test
     void aLimitOrderStrategyWithTheFreqtradeModelFailsWithAReason() {
         Session user = newUser();

@@ -42,6 +42,13 @@ class BacktestCommandTest {
                 new PrintStream(err, true, StandardCharsets.UTF_8)).run(args);
     }
 
+    /** With the strategy catalog, as the packaged command has it. */
+    private int runWithCatalog(String... args) {
+        return new BacktestCommand(new CatalogStrategies(new dev.botfleet.strategies.StrategyCatalog()),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
+                .run(args);
+    }
+
     private String[] userArgs(Path outDir, String... extra) {
         List<String> args = new ArrayList<>(List.of("--strategy-class", "example.EveryNth", "--classpath",
                 classes.toString(), "--symbol", "LTC/BTC", "--data", ltc.toString(), "--timeframe", "5m",
@@ -169,5 +176,33 @@ class BacktestCommandTest {
         assertThat(run("--strategy-class", "example.Missing", "--classpath", classes.toString(), "--symbol", "LTC/BTC",
                 "--data", ltc.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--strategy-class: example.Missing was not found");
+    }
+
+    @Test
+    void aPerpetualRunShortsAndBooksFundingFromAFile() throws IOException {
+        Path rates = work.resolve("LTC_BTC-funding.csv");
+        StringBuilder csv = new StringBuilder("time,rate\n");
+        for (long t = 1515542400000L; t < 1517356800000L; t += 8 * 3_600_000L) csv.append(t).append(",0.0001\n");
+        Files.writeString(rates, csv.toString());
+        Path dir = work.resolve("perp");
+        int rc = runWithCatalog("--strategy", "scalper", "--symbol", "LTC/BTC", "--data", ltc.toString(), "--balance", "1",
+                "--param", "firstOrder=SELL", "--param", "quantity=10", "--param", "sellPrice=0.0170",
+                "--param", "buyPrice=0.0160", "--leverage", "3", "--funding-rates", rates.toString(),
+                "--out", dir.toString());
+        assertThat(rc).as(err.toString()).isZero();
+        String json = Files.readString(dir.resolve("result.json"));
+        assertThat(json).contains("\"direction\" : \"SHORT\"").doesNotContain("no funding-rate data");
+
+        err.reset();
+        assertThat(runWithCatalog("--strategy", "scalper", "--symbol", "LTC/BTC", "--data", ltc.toString(),
+                "--funding-rates", rates.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--funding-rates: only a perpetual run (--leverage) books funding");
+
+        err.reset();
+        Files.writeString(rates, "time,rate\n1515542400000,0.0001\n1515542400000,0.0002\n");
+        assertThat(runWithCatalog("--strategy", "scalper", "--symbol", "LTC/BTC", "--data", ltc.toString(), "--leverage", "3",
+                "--funding-rates", rates.toString(), "--param", "quantity=10", "--param", "sellPrice=0.0170",
+                "--param", "buyPrice=0.0160")).isEqualTo(2);
+        assertThat(err.toString()).contains("LTC_BTC-funding.csv: line 3: time 1515542400000 is not after the previous fixing");
     }
 }
