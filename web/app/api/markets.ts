@@ -6,8 +6,9 @@ import { marketOfSymbol, type Market } from '../lib/money';
 
 export function findMarket(exchanges: Exchange[] | undefined, exchange: string, symbol: string): Market {
   const s = exchanges?.find((e) => e.id === exchange)?.symbols.find((x) => x.symbol === symbol);
-  return s ? { base: s.baseAsset, quote: s.quoteAsset, tickSize: s.tickSize, lotSize: s.lotSize, minNotional: s.minNotional }
-    : marketOfSymbol(symbol);
+  if (!s) return marketOfSymbol(symbol);
+  return { base: s.baseAsset, quote: s.quoteAsset, tickSize: s.tickSize, lotSize: s.lotSize, minNotional: s.minNotional,
+    ...(s.perpetual && s.settleAsset ? { settle: s.settleAsset } : {}) };
 }
 
 /** (exchange, symbol) -> its Market, from GET /exchanges (cached for minutes). */

@@ -4,6 +4,9 @@ export type BotStatus = 'ACTIVE' | 'STOPPED' | 'ERROR';
 export type Mode = 'PAPER' | 'LIVE';
 export type Side = 'BUY' | 'SELL';
 export type LogLevel = 'INFO' | 'SUCCESS' | 'WARNING' | 'ERROR';
+/** How much a perpetual bot can lose: ISOLATED (the server's default) only its own margin, CROSS the account's. */
+export type MarginMode = 'ISOLATED' | 'CROSS';
+export type PositionSide = 'LONG' | 'SHORT' | 'FLAT';
 
 export interface Page<T> {
   items: T[];
@@ -38,6 +41,10 @@ export interface Bot {
   warmup?: Warmup | null;
   /** The exchange key a LIVE bot trades with (null for paper; absent on older servers). */
   credentialId?: string | null;
+  /** Perpetuals only ("5"); null for spot (absent on older servers). */
+  leverage?: string | null;
+  /** Perpetuals only; null for spot (absent on older servers). */
+  marginMode?: MarginMode | null;
 }
 
 export interface Warmup { needed: number; received: number }
@@ -54,6 +61,10 @@ export interface BotInput {
   config: Record<string, unknown>;
   /** Sent only for LIVE: the key of the bot's exchange it trades with. */
   credentialId?: string;
+  /** Perpetual symbols only (≥ 1, ≤ the symbol's maxLeverage); never sent for spot. */
+  leverage?: string;
+  /** Perpetual symbols only; never sent for spot. */
+  marginMode?: MarginMode;
 }
 
 export interface Statistics {
@@ -119,6 +130,14 @@ export interface Position {
   unrealizedPnl: string | null;
   lastPrice: string | null;
   updatedAt: string;
+  /** Absent on older servers: the sign of `quantity` says it. */
+  side?: PositionSide;
+  /** Perpetuals only ("5"), else null. */
+  leverage?: string | null;
+  /** Perpetuals only, null while flat or unknown. */
+  liquidationPrice?: string | null;
+  /** Funding received minus paid, in the settle asset, already inside realizedPnl; "0" on spot. */
+  funding?: string;
 }
 
 export interface BotStats {
@@ -165,6 +184,8 @@ export interface StrategyDefinition {
   name: string;
   description: string;
   parameters: ParameterDefinition[];
+  /** Whether the strategy may sell first: on a perpetual that opens a short (absent on older servers: no). */
+  canShort?: boolean;
 }
 
 export interface SymbolInfo {
@@ -177,6 +198,13 @@ export interface SymbolInfo {
   minNotional: string;
   makerFee: string;
   takerFee: string;
+  /** A perpetual contract, not spot (absent on older servers: spot). */
+  perpetual?: boolean;
+  /** The asset margin, PnL and funding are settled in (perpetuals), else null. */
+  settleAsset?: string | null;
+  /** Highest leverage the venue allows on this contract ("50"), null for spot. */
+  maxLeverage?: string | null;
+  contractSize?: string | null;
 }
 
 export type VenueStatus = 'READY' | 'UNAVAILABLE';

@@ -5,6 +5,7 @@ import { ApiError } from '../api/client';
 import { credentialApi, keys } from '../api/hooks';
 import type { Credential, Exchange } from '../api/types';
 import { keyErrors, type KeyErrors } from '../lib/credentials';
+import { isPerpetualVenue } from '../lib/perpetual';
 import { isAvailable, unavailableHint } from '../lib/venues';
 import { useToast } from './Toasts';
 import { Button, Field, inputClass } from './ui';
@@ -58,7 +59,7 @@ export function AddKeyForm({ venues, onAdded }: { venues: Exchange[]; onAdded: (
       <Field label="Exchange" htmlFor="key-exchange" error={errors.fields.exchange} help={unavailableHint(venues)}>
         <select id="key-exchange" className={inputClass} value={exchange} {...invalid('exchange')}
           onChange={(e) => { setExchange(e.target.value); setTestnet(false); setErrors(NONE); }}>
-          {venues.map((v) => <option key={v.id} value={v.id} disabled={!isAvailable(v)}>{v.name}{isAvailable(v) ? '' : ' (unavailable)'}</option>)}
+          {venues.map((v) => <option key={v.id} value={v.id} disabled={!isAvailable(v)}>{v.name}{isPerpetualVenue(v) ? ' — Perpetual' : ''}{isAvailable(v) ? '' : ' (unavailable)'}</option>)}
         </select>
       </Field>
       <Field label="Label (optional)" htmlFor="key-label" error={errors.fields.label} help="A name to tell your keys apart.">

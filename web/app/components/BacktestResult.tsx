@@ -169,7 +169,7 @@ function Trades({ result, s }: { result: Result; s: BacktestSummary }) {
               {trades.map((t, i) => (
                 <tr key={i} className="border-t border-slate-100 tabular-nums dark:border-slate-800">
                   <td className="pr-2">{time(t.entryTime)}</td><td className="pr-2">{time(t.exitTime)}</td>
-                  <td className="pr-2">{duration(tradeSeconds(t))}</td><td className="pr-2">{t.direction}</td>
+                  <td className="pr-2">{duration(tradeSeconds(t))}</td><td className={`pr-2 ${t.direction === 'SHORT' ? 'font-semibold text-red-600 dark:text-red-400' : ''}`} data-direction={t.direction}>{t.direction}</td>
                   <td className="pr-2">{formatQuantity(t.quantity, q)}</td><td className="pr-2">{formatPrice(t.entryPrice, q)}</td>
                   <td className="pr-2">{formatPrice(t.exitPrice, q)}</td><td className="pr-2">{formatQuote(t.fees, q)}</td>
                   <td className={`pr-2 ${pnlClass(t.pnl)}`}>{formatPnl(t.pnl, q)}</td><td>{t.closeReason ?? ''}</td>

@@ -7,6 +7,8 @@ import { pnlClass, sinceTime, time } from '../lib/format';
 import { Amount } from './Amount';
 import { useToast } from './Toasts';
 import { WarmupProgress } from './Warmup';
+import { LeverageTag } from './PositionParts';
+import { PositionSummary } from './PositionSummary';
 import { Button, Card, ConfirmDialog, StatusBadge } from './ui';
 
 export function BotCard({ bot, market }: { bot: Bot; market: Market }) {
@@ -22,11 +24,13 @@ export function BotCard({ bot, market }: { bot: Bot; market: Market }) {
         <div className="min-w-0 flex-1">
           <Link to={`/bots/${bot.id}`} className="block truncate font-semibold hover:underline">{bot.name}</Link>
           <div className="break-words text-xs text-slate-500">{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}</div>
+          {bot.leverage != null && <div className="mt-1"><LeverageTag leverage={bot.leverage} marginMode={bot.marginMode} /></div>}
         </div>
         <StatusBadge status={bot.status} />
       </div>
       {bot.status === 'ERROR' && bot.statusReason && <p className="break-words text-xs text-red-600">{bot.statusReason}</p>}
       <WarmupProgress bot={bot} />
+      {bot.leverage != null && <PositionSummary bot={bot} market={market} />}
       <dl className="grid grid-cols-2 gap-2 text-sm">
         <div className="col-span-2 min-w-0"><dt className="text-xs text-slate-500">PnL</dt>
           <dd className={`text-lg font-semibold ${pnlClass(bot.pnl)}`}><Amount text={formatPnl(bot.pnl, market)} testId="bot-pnl" /></dd></div>

@@ -41,7 +41,8 @@ describe('tables show instrument-rounded numbers with units', () => {
       price: '65000', quantity: '0.0015', fee: '0.0975', feeCurrency: 'USDT', realizedPnl: '1.4025', executedAt: '2026-01-01T00:00:00Z' };
     wrap(<><PositionTable positions={[position]} market={MARKET} /><TradeTable botId="b1" market={MARKET} /></>, [trade]);
     const pos = within(screen.getByTestId('positions')).getAllByRole('row')[1];
-    expect(pos).toHaveTextContent('-0.00150 BTC');
+    expect(within(pos).getByTestId('position-size')).toHaveTextContent(/^0\.00150 BTC$/); // the size; the side says short
+    expect(within(pos).getByText('SHORT')).toHaveAttribute('data-side', 'SHORT');
     expect(pos).toHaveTextContent('64,000.12 USDT');
     expect(pos).toHaveTextContent('-2.74 USDT');
     expect(pos).toHaveTextContent('+6.21 USDT');
@@ -49,5 +50,56 @@ describe('tables show instrument-rounded numbers with units', () => {
     expect(fill).toHaveTextContent('65,000.00 USDT');
     expect(fill).toHaveTextContent('0.10 USDT');
     expect(fill).toHaveTextContent('+1.40 USDT');
+  });
+});
+
+describe('perpetual positions', () => {
+  const PERP_MARKET = { ...MARKET, settle: 'USDT' };
+  const short: Position = { botId: 'b1', exchange: 'sim_perp', symbol: 'BTC/USDT', quantity: '-0.0100', averageEntryPrice: '64000',
+    realizedPnl: '1.25', unrealizedPnl: '-18.24', lastPrice: '65824.1', updatedAt: '2026-01-01T00:00:00Z',
+    side: 'SHORT', leverage: '5', liquidationPrice: '70000.00', funding: '1.25' };
+  const row = () => within(screen.getByTestId('positions')).getAllByRole('row')[1];
+
+  it('shows a short with its side, size, leverage, liquidation price warning and funding', () => {
+    wrap(<PositionTable positions={[short]} market={PERP_MARKET} />);
+    expect(row()).toHaveAttribute('data-position-side', 'SHORT');
+    expect(within(row()).getByText('SHORT')).toHaveClass('bg-red-100');
+    expect(within(row()).getByTestId('position-size')).toHaveTextContent(/^0\.01000 BTC$/);
+    expect(within(row()).getByTestId('position-leverage')).toHaveTextContent('5×');
+    // 65,824.10 is 5.96 % away from 70,000: within 10 %
+    const liquidation = row().querySelector('[data-near-liquidation]');
+    expect(liquidation).toHaveAttribute('data-near-liquidation', 'true');
+    expect(liquidation).toHaveTextContent('70,000.00 USDT');
+    expect(within(row()).getByTestId('position-funding')).toHaveTextContent('+1.25 USDT');
+  });
+
+  it('shows the liquidation price without warning when the price is far from it', () => {
+    wrap(<PositionTable positions={[{ ...short, liquidationPrice: '76000.00', funding: '-0.4' }]} market={PERP_MARKET} />);
+    const liquidation = row().querySelector('[data-near-liquidation]');
+    expect(liquidation).toHaveAttribute('data-near-liquidation', 'false');
+    expect(liquidation).toHaveTextContent('76,000.00 USDT');
+    expect(within(row()).getByTestId('position-funding')).toHaveTextContent('-0.40 USDT');
+  });
+
+  it('badges LONG green and FLAT grey; spot positions have no perpetual columns', () => {
+    const long = wrap(<PositionTable positions={[{ ...short, quantity: '0.01', side: 'LONG', liquidationPrice: '52000' }]} market={PERP_MARKET} />);
+    expect(within(row()).getByText('LONG')).toHaveClass('bg-emerald-100');
+    long.unmount();
+    const spot: Position = { botId: 'b1', exchange: 'sim', symbol: 'BTC/USDT', quantity: '0', averageEntryPrice: null, realizedPnl: '3',
+      unrealizedPnl: null, lastPrice: '64000', updatedAt: '2026-01-01T00:00:00Z' };
+    wrap(<PositionTable positions={[spot]} market={MARKET} />);
+    expect(within(row()).getByText('FLAT')).toHaveClass('bg-slate-200');
+    expect(screen.queryByText('Liq. price')).toBeNull();
+    expect(screen.queryByText('Leverage')).toBeNull();
+  });
+
+  it('marks the fills that open and close a short', () => {
+    const fill = (id: number, side: 'BUY' | 'SELL'): Trade => ({ id, botId: 'b1', orderId: id, clientOrderId: `b1-${id}`, tradeId: `t${id}`,
+      symbol: 'BTC/USDT', side, price: '64000', quantity: '0.0100', fee: '0.13', feeCurrency: 'USDT', realizedPnl: null, executedAt: '2026-01-01T00:00:00Z' });
+    // newest first: sold 0.01 (open short), bought it back (close), sold 0.01 again (open short): short 0.01 now
+    wrap(<TradeTable botId="b1" market={PERP_MARKET} position={short} />, [fill(3, 'SELL'), fill(2, 'BUY'), fill(1, 'SELL')]);
+    const rows = within(screen.getByTestId('trades')).getAllByRole('row').slice(1);
+    expect(rows.map((r) => r.querySelector('[data-effect]')?.textContent)).toEqual(['Open short', 'Close short', 'Open short']);
+    expect(within(rows[0]).getByText('Open short')).toHaveClass('bg-red-100');
   });
 });

@@ -1,5 +1,6 @@
 // The last word before a LIVE bot is saved: it names the venue, the market and the key, and Cancel is focused.
 import type { BotInput, Exchange } from '../api/types';
+import { formatLeverage } from '../lib/perpetual';
 import { useExchangeKeys } from './LiveKeyField';
 import { ConfirmDialog } from './ui';
 
@@ -19,6 +20,12 @@ export function LiveConfirmDialog({ input, venue, editing, onConfirm, onCancel }
             <strong>{input.name}</strong> will place real orders on <strong>{venueName}</strong>
             {key?.testnet ? '’s testnet' : ''} for <strong>{input.symbol}</strong> with the key <strong>{keyName}</strong>.
           </p>
+          {input.marginMode && (
+            <p className="mt-2" data-testid="live-leverage">
+              A perpetual at <strong>{formatLeverage(input.leverage ?? '1')}</strong> leverage, <strong>{input.marginMode === 'CROSS' ? 'cross' : 'isolated'}</strong> margin:
+              {input.marginMode === 'CROSS' ? ' a liquidation can take the whole account.' : ' a liquidation takes this bot\'s margin.'}
+            </p>
+          )}
           <p className="mt-2 font-semibold text-red-700 dark:text-red-400">
             {key?.testnet ? 'A testnet key trades test funds, but the orders are real orders on the testnet.'
               : 'Real money is at stake: fills cannot be undone, losses are yours.'}

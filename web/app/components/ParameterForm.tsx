@@ -20,11 +20,13 @@ interface Props {
   priceDecimals: number;
   /** The instrument, price and balance the quantity buttons size orders with (absent: plain unit steps). */
   sizing?: Sizing;
+  /** A line of advice under a parameter, by name (e.g. what firstOrder SELL means on a perpetual). */
+  hints?: Record<string, string>;
 }
 
 export const fieldId = (name: string) => `param-${name}`;
 
-export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing }: Props) {
+export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing, hints }: Props) {
   const rules = isRulesDefinition(parameters);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -39,9 +41,18 @@ export function ParameterForm({ parameters, values, errors, onChange, priceDecim
             <ParameterField p={p} value={values[p.name]} error={errorOf(errors, p.name)} priceDecimals={priceDecimals}
               sizing={sizing} onChange={(v) => onChange(p.name, v)} />
           )}
+          {hints?.[p.name] && <ParameterHint name={p.name} text={hints[p.name]} />}
         </div>
       ))}
     </div>
+  );
+}
+
+function ParameterHint({ name, text }: { name: string; text: string }) {
+  return (
+    <p className="mt-1 rounded bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid={`hint-${name}`}>
+      {text}
+    </p>
   );
 }
 

@@ -1,6 +1,7 @@
 // The quantity field's helpers: buttons that step by the instrument's lot size scaled to the price, "% of available
 // balance" buttons, and what the order costs in quote.
-import { isDecimal, multiply } from '../lib/decimal';
+import { compare, divide, isDecimal, multiply } from '../lib/decimal';
+import { formatLeverage } from '../lib/perpetual';
 import { amount, currencyDecimals, formatPrice, formatQuote, group, stepDecimals, type Market } from '../lib/money';
 import {
   BALANCE_SHARES, orderCost, QUANTITY_STEPS, quantityForBalance, quantityUnit, stepQuantity, trimZeros,
@@ -16,14 +17,18 @@ export interface Sizing {
   balance: string | null;
   /** Where the balance comes from, shown under the buttons. */
   balanceNote: string;
+  /** A perpetual's leverage: the order then needs its value ÷ leverage as margin (absent: spot). */
+  leverage?: string;
 }
 
 export function QuantityControls({ value, onChange, sizing }: { value: string; onChange: (v: string) => void; sizing: Sizing }) {
-  const { market, price, feeRate, balance, balanceNote } = sizing;
+  const { market, price, feeRate, balance, balanceNote, leverage } = sizing;
   const unit = quantityUnit(market.lotSize, price, market.minNotional);
   const unitDecimals = stepDecimals(unit) ?? 0;
   const cost = price && isDecimal(price) ? orderCost(value, price, feeRate, currencyDecimals(market.quote, stepDecimals(market.tickSize))) : null;
   const canSize = balance != null && !!price && isDecimal(price);
+  const margin = cost && leverage && isDecimal(leverage) && compare(leverage, '0') > 0
+    ? divide(cost.value, leverage, currencyDecimals(market.quote, stepDecimals(market.tickSize))) : null;
 
   return (
     <div className="flex flex-col gap-1" data-testid="quantity-controls">
@@ -47,7 +52,8 @@ export function QuantityControls({ value, onChange, sizing }: { value: string; o
       </p>
       <p className="text-sm" data-testid="order-cost">
         {cost ? <>Order value <b className="tabular-nums">{formatQuote(cost.value, market)}</b> + fee <span className="tabular-nums">{formatQuote(cost.fee, market)}</span>
-          <span className="text-xs text-slate-500"> at {formatPrice(price, market)}</span></>
+          <span className="text-xs text-slate-500"> at {formatPrice(price, market)}</span>
+          {margin && <span data-testid="order-margin"> · margin <b className="tabular-nums">{formatQuote(margin, market)}</b> at {formatLeverage(leverage)}</span>}</>
           : <span className="text-slate-500">Order value: enter a quantity{price ? '' : ' and a price'}.</span>}
       </p>
     </div>

@@ -9,6 +9,8 @@ export interface Market {
   tickSize?: string;
   lotSize?: string;
   minNotional?: string;
+  /** Perpetuals: the asset margin, PnL and funding settle in (absent: spot, or unknown). */
+  settle?: string;
 }
 
 /** Currencies whose precision is fixed by convention; others follow the market (or 8 decimals). */

@@ -14,6 +14,12 @@ describe('venues', () => {
     expect(venueLabel(venue({ name: 'Bybit', liveTrading: true, paperTrading: false, status: 'UNAVAILABLE' }))).toBe('Bybit — live only (unavailable)');
   });
 
+  it('marks venues of perpetual contracts "Perpetual"', () => {
+    const perp = { ...sym('BTC/USDT'), perpetual: true, settleAsset: 'USDT', maxLeverage: '50' };
+    expect(venueLabel(venue({ name: 'Simulated perpetuals', paperTrading: true, symbols: [perp] }))).toBe('Simulated perpetuals — Perpetual, paper only');
+    expect(venueLabel(venue({ name: 'Sim', paperTrading: true, symbols: [sym('BTC/USDT')] }))).toBe('Sim — paper only');
+  });
+
   it('says why unavailable venues cannot be chosen', () => {
     expect(unavailableHint([venue({ name: 'Sim' }), venue({ name: 'Bybit', status: 'UNAVAILABLE', statusReason: 'Venue unreachable.' })]))
       .toBe('Bybit is unavailable: Venue unreachable.');

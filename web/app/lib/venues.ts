@@ -1,5 +1,6 @@
 // What a venue can do, in the words the forms use: "Binance — live & paper", "Simulated exchange — paper only".
 import type { Exchange, SymbolInfo } from '../api/types';
+import { isPerpetualVenue } from './perpetual';
 
 export const isAvailable = (v: Exchange | undefined): boolean => !!v && v.status !== 'UNAVAILABLE';
 /** Older servers have no `paperTrading`: every venue trades paper there. */
@@ -13,9 +14,12 @@ export function abilities(v: Exchange): string {
   return 'paper only';
 }
 
-/** The option text of a venue: its name, what it trades, and "unavailable" when it cannot be used now. */
+/**
+ * The option text of a venue: its name, "Perpetual" for a venue of perpetual contracts, what it trades, and
+ * "unavailable" when it cannot be used now ("Simulated perpetuals — Perpetual, paper only").
+ */
 export function venueLabel(v: Exchange): string {
-  return `${v.name} — ${abilities(v)}${isAvailable(v) ? '' : ' (unavailable)'}`;
+  return `${v.name} — ${isPerpetualVenue(v) ? 'Perpetual, ' : ''}${abilities(v)}${isAvailable(v) ? '' : ' (unavailable)'}`;
 }
 
 /** Why the unavailable venues cannot be chosen, one sentence each ("Bybit is unavailable: maintenance."). */

@@ -15,6 +15,7 @@ import { Button, Card, ConfirmDialog, Empty, ErrorBox, Spinner, StatusBadge } fr
 import { useMarkets } from '../api/markets';
 import { Amount } from '../components/Amount';
 import { PositionTable, TradeTable } from '../components/BotTables';
+import { LeverageTag } from '../components/PositionParts';
 import { pnlClass } from '../lib/format';
 import { amount, formatPnl, formatPrice, formatQuote, priceDecimals, type Market } from '../lib/money';
 import { addPoint, fillMarks, toSeconds, type Point } from '../lib/series';
@@ -54,8 +55,9 @@ function BotDetail({ bot }: { bot: Bot }) {
       <div className="flex flex-wrap items-center gap-2">
         <div className="mr-auto min-w-0">
           <h1 className="flex items-center gap-2 text-xl font-semibold"><span className="truncate">{bot.name}</span> <StatusBadge status={bot.status} /></h1>
-          <p className="text-sm text-slate-500">{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}
-            {bot.mode === 'LIVE' && <LiveKey credentialId={bot.credentialId} />}</p>
+          <p className="flex flex-wrap items-center gap-x-1 text-sm text-slate-500"><span>{bot.strategy} · {bot.symbol} · {bot.exchange} · {bot.mode}
+            {bot.mode === 'LIVE' && <LiveKey credentialId={bot.credentialId} />}</span>
+            <LeverageTag leverage={bot.leverage} marginMode={bot.marginMode} /></p>
           {bot.statusReason && <p className="text-sm text-red-600">{bot.statusReason}</p>}
         </div>
         <WarmupProgress bot={bot} className="order-last w-full sm:max-w-sm" />
@@ -86,7 +88,8 @@ function BotDetail({ bot }: { bot: Bot }) {
       </Card>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card className="min-w-0">
+        {/* a perpetual's position has three more columns (leverage, liquidation, funding): the whole width */}
+        <Card className={`min-w-0 ${bot.leverage != null ? 'lg:col-span-2' : ''}`}>
           <h2 className="mb-2 font-semibold">Position</h2>
           {positions.isPending ? <Spinner /> : positions.isError ? <ErrorBox error={positions.error} /> :
             <PositionTable positions={positions.data} market={market} />}
@@ -94,7 +97,8 @@ function BotDetail({ bot }: { bot: Bot }) {
         <OpenOrders bot={bot} />
       </div>
 
-      <TradeTable botId={bot.id} market={market} />
+      <TradeTable botId={bot.id} market={market}
+        position={bot.leverage != null ? positions.data?.find((p) => p.symbol === bot.symbol) : undefined} />
 
       <Card>
         <h2 className="mb-2 font-semibold">Activity</h2>

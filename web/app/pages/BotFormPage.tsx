@@ -2,10 +2,11 @@ import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { botApi, useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
-import type { Bot, BotInput, Exchange, Mode, StrategyDefinition, SymbolInfo } from '../api/types';
+import type { Bot, BotInput, Exchange, MarginMode, Mode, StrategyDefinition, SymbolInfo } from '../api/types';
 import { LiveConfirmDialog } from '../components/LiveConfirmDialog';
 import { LiveKeyField } from '../components/LiveKeyField';
 import { ParameterForm } from '../components/ParameterForm';
+import { PerpetualFields } from '../components/PerpetualFields';
 import type { Sizing } from '../components/QuantityControls';
 import { SymbolCombobox } from '../components/SymbolCombobox';
 import { useToast } from '../components/Toasts';
@@ -15,11 +16,14 @@ import { hasErrors, mapProblem, type FormErrors } from '../lib/errors';
 import { initialValues, toConfig, type FormValue, type FormValues } from '../lib/params';
 import { formatPrice, stepDecimals } from '../lib/money';
 import { liveBalance, paperBalance } from '../lib/paperBalance';
+import { DEFAULT_LEVERAGE, DEFAULT_MARGIN_MODE, isPerpetual, SHORT_HINT, leverageError, perpetualFields, plainNumber } from '../lib/perpetual';
 import { defaultPrices, pricePrecision } from '../lib/pricing';
 import { isAvailable, tradesLive, tradesPaper, unavailableHint, venueLabel } from '../lib/venues';
 import { useLivePrice } from '../stream/useLivePrice';
 
 const TOP_FIELDS = ['name', 'exchange', 'symbol', 'strategy', 'mode', 'credentialId'] as const;
+/** Shown for perpetual markets only: on spot the server's errors about them are general ones. */
+const PERPETUAL_FIELDS = ['leverage', 'marginMode'] as const;
 const NO_ERRORS: FormErrors = { fields: {}, config: {}, general: [] };
 
 export function BotFormPage() {
@@ -49,6 +53,8 @@ function startState(strategies: StrategyDefinition[], exchanges: Exchange[], bot
     strategy,
     mode: bot?.mode ?? ((tradesPaper(venue) || !tradesLive(venue) ? 'PAPER' : 'LIVE') as Mode),
     credentialId: bot?.credentialId ?? '',
+    leverage: bot?.leverage ? plainNumber(bot.leverage) : DEFAULT_LEVERAGE,
+    marginMode: bot?.marginMode ?? DEFAULT_MARGIN_MODE,
     values: initialValues(def?.parameters ?? [], bot?.config),
   };
 }
@@ -63,6 +69,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const [strategy, setStrategy] = useState(start.strategy);
   const [mode, setMode] = useState<Mode>(start.mode);
   const [credentialId, setCredentialId] = useState(start.credentialId);
+  const [leverage, setLeverage] = useState(start.leverage);
+  const [marginMode, setMarginMode] = useState<MarginMode>(start.marginMode);
   const [values, setValues] = useState<FormValues>(start.values);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   /** A LIVE save waiting for the user to confirm that real money is at stake. */
@@ -75,6 +83,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   const venue = exchanges.find((e) => e.id === exchange);
   const symbolIndex = useMemo(() => new Map((venue?.symbols ?? []).map((s) => [s.symbol, s])), [venue]);
   const instrument = symbolIndex.get(symbol) ?? (picked?.symbol === symbol ? picked : undefined);
+  const perpetual = isPerpetual(instrument);
   const ltp = useLtp(exchange, instrument ? symbol : '');
   const livePrice = useLivePrice(exchange, instrument ? symbol : '');
   const ltpPrice = livePrice ?? ltp.data?.price ?? null;
@@ -93,9 +102,10 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       ? paperBalance({ paper, editingPaper, bot, venue, quote: instrument.quoteAsset, balances: balances.data, loading: balances.isPending && editingPaper })
       : liveBalance({ venue: venue?.name ?? exchange, quote: instrument.quoteAsset, keyChosen: credentialId !== '',
         balances: keyBalances.data?.balances, loading: keyBalances.isPending, failed: keyBalances.isError });
-    return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote };
+    const margin = isPerpetual(instrument) && !leverageError(leverage, instrument) ? { leverage: leverage.trim() || DEFAULT_LEVERAGE } : {};
+    return { market, price: buy ?? ltpPrice, feeRate: instrument.makerFee, balance, balanceNote, ...margin };
   }, [instrument, values.buyPrice, ltpPrice, mode, bot, venue, exchange, editingPaper, balances.data, balances.isPending,
-    credentialId, keyBalances.data, keyBalances.isPending, keyBalances.isError]);
+    credentialId, keyBalances.data, keyBalances.isPending, keyBalances.isError, leverage]);
 
   // Default buy/sell prices come from the LTP once per market; an edited bot keeps its own prices.
   const defaultedMarket = useRef<string | null>(bot ? `${bot.exchange}|${bot.symbol}|${bot.strategy}` : null);
@@ -162,6 +172,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     setStrategy(start.strategy);
     setMode(start.mode);
     setCredentialId(start.credentialId);
+    setLeverage(start.leverage);
+    setMarginMode(start.marginMode);
     setErrors(NO_ERRORS);
     if (bot) setValues(start.values);
     else if (start.exchange === exchange && start.symbol === symbol) setValues(freshValues(start.strategy, `${exchange}|${symbol}|${start.strategy}`));
@@ -175,8 +187,9 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   function submit(e: FormEvent) {
     e.preventDefault();
     const { config, errors: local } = toConfig(params, values);
-    if (Object.keys(local).length > 0) {
-      setErrors({ ...NO_ERRORS, config: local });
+    const badLeverage = perpetual && instrument ? leverageError(leverage, instrument) : undefined;
+    if (Object.keys(local).length > 0 || badLeverage) {
+      setErrors({ ...NO_ERRORS, config: local, fields: badLeverage ? { leverage: badLeverage } : {} });
       return;
     }
     if (mode === 'LIVE' && !credentialId) {
@@ -187,6 +200,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     const input: BotInput = {
       name: name.trim() || `${definition?.name ?? strategy} ${symbol}`, exchange, symbol, strategy, mode, config,
       ...(mode === 'LIVE' ? { credentialId } : {}),
+      ...perpetualFields(instrument, leverage, marginMode),
     };
     // real money: nothing is sent before the user says so
     if (mode === 'LIVE') setPendingLive(input);
@@ -201,7 +215,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       },
       onError: (err) => {
         const mapped = err instanceof ApiError
-          ? mapProblem(err.problem, TOP_FIELDS, params.map((p) => p.name))
+          ? mapProblem(err.problem, perpetual ? [...TOP_FIELDS, ...PERPETUAL_FIELDS] : TOP_FIELDS, params.map((p) => p.name))
           : { ...NO_ERRORS, general: [err.message] };
         setErrors(mapped);
         toast.error(hasErrors(mapped) && err instanceof ApiError && err.status === 400
@@ -268,10 +282,17 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           <LiveKeyField venue={venue} value={credentialId} error={errors.fields.credentialId}
             onChange={(id) => { setCredentialId(id); setErrors((e) => ({ ...e, fields: withoutKey(e.fields, 'credentialId') })); }} />
         )}
+        {perpetual && instrument && (
+          <PerpetualFields instrument={instrument} leverage={leverage} marginMode={marginMode}
+            errors={{ leverage: errors.fields.leverage, marginMode: errors.fields.marginMode }}
+            onLeverage={(v) => { setLeverage(v); setErrors((e) => ({ ...e, fields: withoutKey(e.fields, 'leverage') })); }}
+            onMarginMode={(v) => { setMarginMode(v); setErrors((e) => ({ ...e, fields: withoutKey(e.fields, 'marginMode') })); }} />
+        )}
       </Card>
       <Card>
         <h2 className="mb-3 font-semibold">{definition?.name ?? 'Strategy'} parameters</h2>
-        <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} sizing={sizing} />
+        <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} sizing={sizing}
+          hints={perpetual && definition?.canShort ? { firstOrder: SHORT_HINT } : undefined} />
       </Card>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending || locked}>
