@@ -7,21 +7,18 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.CandleGapFiller;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -31,22 +28,22 @@ import java.util.stream.Collectors;
  * the gap come from REST klines; each open time is delivered once, whichever way it arrives.
  */
 final class BinanceMarketStream implements ReconnectingWebSocket.Session, StreamHandle {
-    private static final Logger log = LoggerFactory.getLogger(BinanceMarketStream.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final long MINUTE = 60_000L;
 
-    private final BinanceMarketData data;
     private final Map<String, VenueInstrument> byVenueSymbol = new LinkedHashMap<>();
     private final MarketStreamListener listener;
-    /** Per venue symbol: open time of the last closed candle delivered (or of the minute before the stream began). */
-    private final Map<String, Long> lastClosed = new ConcurrentHashMap<>();
+    private final CandleGapFiller candles;
     private final ReconnectingWebSocket socket;
 
     BinanceMarketStream(String baseUrl, HttpClient http, BinanceMarketData data, Set<VenueInstrument> instruments,
                         MarketStreamListener listener) {
-        this.data = data;
         this.listener = listener;
         instruments.forEach(i -> byVenueSymbol.put(i.venueSymbol(), i));
+        // One page of up to 1000, asked up to the current minute's open: the forming candle is not wanted.
+        this.candles = new CandleGapFiller(BinanceRules.VENUE, data::klines,
+                () -> Timeframe.M1.openTimeOf(data.serverMillis()), 1000, CandleGapFiller.Paging.ONE_PAGE,
+                listener::onCandle);
         String streams = instruments.stream().map(i -> i.venueSymbol().toLowerCase(Locale.ROOT))
                 .flatMap(s -> java.util.stream.Stream.of(s + "@trade", s + "@kline_1m", s + "@bookTicker"))
                 .collect(Collectors.joining("/"));
@@ -55,14 +52,10 @@ final class BinanceMarketStream implements ReconnectingWebSocket.Session, Stream
     }
 
     BinanceMarketStream start() {
-        long now;
-        try {
-            now = data.serverMillis();
-        } catch (RuntimeException e) {
-            now = System.currentTimeMillis(); // the stream may still come up; the venue's clock is only a refinement
-        }
-        long minuteBefore = Timeframe.M1.openTimeOf(now) - MINUTE;
-        byVenueSymbol.keySet().forEach(s -> lastClosed.put(s, minuteBefore));
+        // Falls back to the local clock: the stream may still come up; the venue's clock is only a refinement.
+        long started = candles.markStarted();
+        // Nothing older than the stream reaches the listener, not even a kline of the minute before closing late.
+        byVenueSymbol.values().forEach(i -> candles.markDelivered(i, started - MINUTE));
         socket.start();
         return this;
     }
@@ -79,7 +72,8 @@ final class BinanceMarketStream implements ReconnectingWebSocket.Session, Stream
     @Override
     public void onOpen(ReconnectingWebSocket.Sender sender, boolean reconnect) {
         if (!reconnect) return;
-        backfill(); // throws when REST is down too: the socket is dropped and the next reconnect tries again
+        // Throws when REST is down too: the socket is dropped and the next reconnect tries again.
+        candles.backfillOrThrow(byVenueSymbol.values());
         listener.onReconnected();
     }
 
@@ -99,35 +93,16 @@ final class BinanceMarketStream implements ReconnectingWebSocket.Session, Stream
         } else if (stream.endsWith("@kline_1m")) {
             JsonNode k = d.path("k");
             if (!k.path("x").asBoolean()) return; // still forming
-            deliver(instrument, new Candle(BinanceRules.VENUE, instrument.symbol(), Timeframe.M1, k.path("t").asLong(),
-                    BinanceReferenceData.number(k.get("o")), BinanceReferenceData.number(k.get("h")),
-                    BinanceReferenceData.number(k.get("l")), BinanceReferenceData.number(k.get("c")),
-                    BinanceReferenceData.number(k.get("v"))));
+            candles.deliver(instrument, new Candle(BinanceRules.VENUE, instrument.symbol(), Timeframe.M1,
+                    k.path("t").asLong(), BinanceReferenceData.number(k.get("o")),
+                    BinanceReferenceData.number(k.get("h")), BinanceReferenceData.number(k.get("l")),
+                    BinanceReferenceData.number(k.get("c")), BinanceReferenceData.number(k.get("v"))));
         } else if (stream.endsWith("@bookTicker")) {
             long at = d.has("E") ? d.get("E").asLong() : System.currentTimeMillis();
             listener.onQuote(new Quote(BinanceRules.VENUE, instrument.symbol(), at,
                     BinanceReferenceData.number(d.get("b")), BinanceReferenceData.number(d.get("B")),
                     BinanceReferenceData.number(d.get("a")), BinanceReferenceData.number(d.get("A"))));
         }
-    }
-
-    /** Candles closed while the stream was down: from after the last delivered one up to the current minute. */
-    private void backfill() {
-        long currentOpen = Timeframe.M1.openTimeOf(data.serverMillis());
-        for (VenueInstrument instrument : byVenueSymbol.values()) {
-            long from = lastClosed.get(instrument.venueSymbol()) + MINUTE;
-            if (from >= currentOpen) continue;
-            var candles = data.klines(instrument, Instant.ofEpochMilli(from), Instant.ofEpochMilli(currentOpen), 1000);
-            log.info("binance market stream back: {} candle(s) of {} backfilled", candles.size(), instrument.symbol());
-            candles.forEach(c -> deliver(instrument, c));
-        }
-    }
-
-    private synchronized void deliver(VenueInstrument instrument, Candle candle) {
-        long last = lastClosed.get(instrument.venueSymbol());
-        if (candle.openTime() <= last) return; // already delivered (stream and backfill overlap)
-        lastClosed.put(instrument.venueSymbol(), candle.openTime());
-        listener.onCandle(candle);
     }
 
     private static String trimSlash(String url) {

@@ -7,6 +7,7 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.CandleGapFiller;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Sender;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Session;
@@ -14,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,21 +30,19 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BybitMarketStream implements Session, StreamHandle {
     private static final Logger log = LoggerFactory.getLogger(BybitMarketStream.class);
-    private static final long MINUTE = Timeframe.M1.millis();
 
-    private final BybitMarketData rest;
     private final MarketStreamListener listener;
     private final Map<String, VenueInstrument> byVenue = new ConcurrentHashMap<>();
-    /** Per venue symbol, the open time of the last closed candle handed to the listener. */
-    private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
-    private volatile long startedMinute = -1;
+    private final CandleGapFiller candles;
     private volatile int pendingAcks = -1;
     private ReconnectingWebSocket socket;
 
     BybitMarketStream(BybitMarketData rest, Set<VenueInstrument> instruments, MarketStreamListener listener) {
-        this.rest = rest;
         this.listener = listener;
         for (VenueInstrument vi : instruments) byVenue.put(vi.venueSymbol(), vi);
+        // A page is at most 1000 klines; an empty one is a stretch without trades, not the end.
+        this.candles = new CandleGapFiller(BybitRules.VENUE, rest::klines, () -> rest.serverTime().toEpochMilli(), 1000,
+                CandleGapFiller.Paging.SKIP_EMPTY_PAGES, listener::onCandle);
     }
 
     void attach(ReconnectingWebSocket socket) { this.socket = socket; }
@@ -69,9 +67,9 @@ final class BybitMarketStream implements Session, StreamHandle {
             List<String> chunk = topics.subList(i, Math.min(topics.size(), i + 10));
             sender.send("{\"op\":\"subscribe\",\"args\":[\"" + String.join("\",\"", chunk) + "\"]}");
         }
-        if (startedMinute < 0) startedMinute = Timeframe.M1.openTimeOf(venueNow());
+        candles.markStarted();
         if (reconnect) {
-            backfill();
+            candles.backfill(byVenue.values()); // before this socket's messages are read
             listener.onReconnected();
         }
     }
@@ -113,7 +111,7 @@ final class BybitMarketStream implements Session, StreamHandle {
         if (vi == null) return;
         for (JsonNode k : msg.path("data")) {
             if (!k.path("confirm").asBoolean(false) || !"1".equals(k.path("interval").asString(""))) continue;
-            deliver(vi, new Candle(BybitRules.VENUE, vi.symbol(), Timeframe.M1, k.path("start").asLong(),
+            candles.deliver(vi, new Candle(BybitRules.VENUE, vi.symbol(), Timeframe.M1, k.path("start").asLong(),
                     num(k, "open"), num(k, "high"), num(k, "low"), num(k, "close"), num(k, "volume")));
         }
     }
@@ -128,46 +126,6 @@ final class BybitMarketStream implements Session, StreamHandle {
         listener.onQuote(new Quote(BybitRules.VENUE, vi.symbol(), msg.path("ts").asLong(),
                 Double.parseDouble(bid.path(0).asString()), Double.parseDouble(bid.path(1).asString()),
                 Double.parseDouble(ask.path(0).asString()), Double.parseDouble(ask.path(1).asString())));
-    }
-
-    /**
-     * Closed candles since the last one delivered (or since the stream first opened), up to the venue's now. Runs
-     * before the reconnected socket's messages are read, so the stream cannot overtake it.
-     */
-    private void backfill() {
-        Instant to = Instant.ofEpochMilli(venueNow());
-        for (VenueInstrument vi : byVenue.values()) {
-            Long last = lastCandle.get(vi.venueSymbol());
-            long from = last == null ? startedMinute : last + MINUTE;
-            try {
-                while (from + MINUTE <= to.toEpochMilli()) {
-                    List<Candle> missed = rest.klines(vi, Instant.ofEpochMilli(from), to, 1000);
-                    if (missed.isEmpty()) {
-                        from += 1000 * MINUTE; // a quiet stretch without trades: look further on
-                        continue;
-                    }
-                    missed.forEach(c -> deliver(vi, c));
-                    from = missed.getLast().openTime() + MINUTE;
-                }
-            } catch (RuntimeException e) {
-                log.warn("bybit market stream: backfill of {} failed: {}", vi.symbol(), e.getMessage());
-            }
-        }
-    }
-
-    private long venueNow() {
-        try {
-            return rest.serverTime().toEpochMilli();
-        } catch (RuntimeException e) {
-            return System.currentTimeMillis();
-        }
-    }
-
-    private void deliver(VenueInstrument vi, Candle candle) {
-        Long last = lastCandle.get(vi.venueSymbol());
-        if (last != null && candle.openTime() <= last) return;
-        lastCandle.put(vi.venueSymbol(), candle.openTime());
-        listener.onCandle(candle);
     }
 
     private static double num(JsonNode node, String field) { return Double.parseDouble(node.path(field).asString()); }

@@ -7,6 +7,7 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.CandleGapFiller;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Sender;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Session;
@@ -43,19 +44,19 @@ final class CoinbaseMarketStream implements Session, StreamHandle {
         boolean empty = true;
     }
 
-    private final CoinbaseMarketData rest;
     private final MarketStreamListener listener;
     private final Map<String, VenueInstrument> byVenue = new ConcurrentHashMap<>();
     private final Map<String, Building> building = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
-    private volatile long startedMinute = -1;
+    private final CandleGapFiller candles;
     private volatile int pendingAcks = -1;
     private ReconnectingWebSocket socket;
 
     CoinbaseMarketStream(CoinbaseMarketData rest, Set<VenueInstrument> instruments, MarketStreamListener listener) {
-        this.rest = rest;
         this.listener = listener;
         for (VenueInstrument vi : instruments) byVenue.put(vi.venueSymbol(), vi);
+        // Pages of MAX_CANDLES; the venue has no candle for a minute without trades, so an empty page is not the end.
+        this.candles = new CandleGapFiller(CoinbaseRules.VENUE, rest::klines, () -> rest.serverTime().toEpochMilli(),
+                CoinbaseMarketData.MAX_CANDLES, CandleGapFiller.Paging.SKIP_EMPTY_PAGES, listener::onCandle);
     }
 
     void attach(ReconnectingWebSocket socket) { this.socket = socket; }
@@ -73,12 +74,11 @@ final class CoinbaseMarketStream implements Session, StreamHandle {
         for (String channel : CHANNELS) {
             sender.send("{\"type\":\"subscribe\",\"channel\":\"" + channel + "\",\"product_ids\":[" + products + "]}");
         }
-        long now = venueNow();
-        if (startedMinute < 0) startedMinute = Timeframe.M1.openTimeOf(now);
+        candles.markStarted();
         // Whatever was being built missed the gap: those minutes come from REST.
         building.clear();
         if (reconnect) {
-            backfill();
+            candles.backfill(byVenue.values());
             listener.onReconnected();
         }
     }
@@ -141,10 +141,12 @@ final class CoinbaseMarketStream implements Session, StreamHandle {
         if (minute <= b.open) return;
         VenueInstrument vi = byVenue.get(product);
         if (b.whole && minute == b.open + MINUTE) {
-            if (!b.empty) deliver(vi, new Candle(CoinbaseRules.VENUE, vi.symbol(), Timeframe.M1, b.open, b.o, b.h, b.l,
-                    b.c, b.v));
+            if (!b.empty) {
+                candles.deliver(vi, new Candle(CoinbaseRules.VENUE, vi.symbol(), Timeframe.M1, b.open, b.o, b.h, b.l,
+                        b.c, b.v));
+            }
         } else {
-            backfill(vi); // partly seen, or minutes skipped: the venue's record is the truth
+            candles.backfill(vi); // partly seen, or minutes skipped: the venue's record is the truth
         }
         // The socket was up from a moment in the old minute to now: it sees the new minute whole.
         building.put(product, fresh(minute, true));
@@ -163,43 +165,6 @@ final class CoinbaseMarketStream implements Session, StreamHandle {
         if (vi == null || t.path("best_bid").asString("").isEmpty()) return;
         listener.onQuote(new Quote(CoinbaseRules.VENUE, vi.symbol(), System.currentTimeMillis(),
                 num(t, "best_bid"), num(t, "best_bid_quantity"), num(t, "best_ask"), num(t, "best_ask_quantity")));
-    }
-
-    private void backfill() { byVenue.values().forEach(this::backfill); }
-
-    /** Closed candles since the last one delivered (or since the stream first opened), from REST. */
-    private void backfill(VenueInstrument vi) {
-        Instant to = Instant.ofEpochMilli(venueNow());
-        Long last = lastCandle.get(vi.venueSymbol());
-        long from = last == null ? startedMinute : last + MINUTE;
-        try {
-            while (from + MINUTE <= to.toEpochMilli()) {
-                List<Candle> missed = rest.klines(vi, Instant.ofEpochMilli(from), to, CoinbaseMarketData.MAX_CANDLES);
-                if (missed.isEmpty()) {
-                    from += CoinbaseMarketData.MAX_CANDLES * MINUTE; // a quiet stretch without trades
-                    continue;
-                }
-                missed.forEach(c -> deliver(vi, c));
-                from = missed.getLast().openTime() + MINUTE;
-            }
-        } catch (RuntimeException e) {
-            log.warn("coinbase market stream: backfill of {} failed: {}", vi.symbol(), e.getMessage());
-        }
-    }
-
-    private long venueNow() {
-        try {
-            return rest.serverTime().toEpochMilli();
-        } catch (RuntimeException e) {
-            return System.currentTimeMillis();
-        }
-    }
-
-    private void deliver(VenueInstrument vi, Candle candle) {
-        Long last = lastCandle.get(vi.venueSymbol());
-        if (last != null && candle.openTime() <= last) return;
-        lastCandle.put(vi.venueSymbol(), candle.openTime());
-        listener.onCandle(candle);
     }
 
     static long parseTime(String rfc3339) { return Instant.parse(rfc3339).toEpochMilli(); }

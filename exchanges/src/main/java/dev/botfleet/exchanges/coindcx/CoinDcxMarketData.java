@@ -182,12 +182,4 @@ final class CoinDcxMarketData implements MarketDataClient {
         socket.start();
         return stream;
     }
-
-    long venueNow() {
-        try {
-            return CoinDcxVenue.serverTime(publicRest);
-        } catch (RuntimeException e) {
-            return System.currentTimeMillis();
-        }
-    }
 }

@@ -6,13 +6,13 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.CandleGapFiller;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Sender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,20 +32,20 @@ final class CoinDcxMarketStream implements SocketIo.Handler, StreamHandle {
     private static final Logger log = LoggerFactory.getLogger(CoinDcxMarketStream.class);
     private static final long MINUTE = Timeframe.M1.millis();
 
-    private final CoinDcxMarketData rest;
     private final MarketStreamListener listener;
     private final Map<String, VenueInstrument> byPair = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastDelivered = new ConcurrentHashMap<>();
+    private final CandleGapFiller candles;
     /** Per pair, the forming candle's last state and its open time. */
     private final Map<String, Candle> forming = new ConcurrentHashMap<>();
-    private volatile long startedMinute = -1;
     private ReconnectingWebSocket socket;
     private SocketIo.Session session;
 
     CoinDcxMarketStream(CoinDcxMarketData rest, Set<VenueInstrument> instruments, MarketStreamListener listener) {
-        this.rest = rest;
         this.listener = listener;
         for (VenueInstrument vi : instruments) byPair.put(vi.venueSymbol(), vi);
+        // Pages of up to 1000 candles; an empty page ends the backfill.
+        this.candles = new CandleGapFiller(CoinDcxRules.VENUE, rest::klines, () -> rest.serverTime().toEpochMilli(),
+                1000, CandleGapFiller.Paging.UNTIL_EMPTY_PAGE, listener::onCandle);
     }
 
     void attach(ReconnectingWebSocket socket, SocketIo.Session session) {
@@ -67,9 +67,9 @@ final class CoinDcxMarketStream implements SocketIo.Handler, StreamHandle {
                 sender.send(SocketIo.event("join", "{\"channelName\":\"" + channel + "\"}"));
             }
         }
-        if (startedMinute < 0) startedMinute = Timeframe.M1.openTimeOf(rest.venueNow());
+        candles.markStarted();
         if (reconnect) {
-            backfill();
+            candles.backfill(byPair.values()); // before this socket's messages are read
             listener.onReconnected();
         }
     }
@@ -101,9 +101,9 @@ final class CoinDcxMarketStream implements SocketIo.Handler, StreamHandle {
             long open = CoinDcxJson.dec(row, "open_time").longValue() * 1000;
             Candle candle = CoinDcxMarketData.candle(vi, open, row);
             Candle previous = forming.get(vi.venueSymbol());
-            if (previous != null && previous.openTime() < open) deliver(vi, previous);
+            if (previous != null && previous.openTime() < open) candles.deliver(vi, previous);
             if (eventTime > 0 && eventTime >= open + MINUTE) {
-                deliver(vi, candle);
+                candles.deliver(vi, candle);
                 forming.remove(vi.venueSymbol());
             } else {
                 forming.put(vi.venueSymbol(), candle);
@@ -111,28 +111,4 @@ final class CoinDcxMarketStream implements SocketIo.Handler, StreamHandle {
         }
     }
 
-    private void backfill() {
-        Instant to = Instant.ofEpochMilli(rest.venueNow());
-        for (VenueInstrument vi : byPair.values()) {
-            Long last = lastDelivered.get(vi.venueSymbol());
-            long from = last == null ? startedMinute : last + MINUTE;
-            try {
-                while (from + MINUTE <= to.toEpochMilli()) {
-                    List<Candle> missed = rest.klines(vi, Instant.ofEpochMilli(from), to, 1000);
-                    if (missed.isEmpty()) break;
-                    missed.forEach(c -> deliver(vi, c));
-                    from = missed.getLast().openTime() + MINUTE;
-                }
-            } catch (RuntimeException e) {
-                log.warn("coindcx market stream: backfill of {} failed: {}", vi.symbol(), e.getMessage());
-            }
-        }
-    }
-
-    private synchronized void deliver(VenueInstrument vi, Candle candle) {
-        Long last = lastDelivered.get(vi.venueSymbol());
-        if (last != null && candle.openTime() <= last) return;
-        lastDelivered.put(vi.venueSymbol(), candle.openTime());
-        listener.onCandle(candle);
-    }
 }

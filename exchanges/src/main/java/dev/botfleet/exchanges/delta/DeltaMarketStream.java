@@ -6,6 +6,7 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.CandleGapFiller;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Sender;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Session;
@@ -13,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,21 +26,20 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class DeltaMarketStream implements Session, StreamHandle {
     private static final Logger log = LoggerFactory.getLogger(DeltaMarketStream.class);
-    private static final long MINUTE = Timeframe.M1.millis();
 
-    private final DeltaMarketData rest;
     private final MarketStreamListener listener;
     private final Map<String, VenueInstrument> byVenue = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
+    private final CandleGapFiller candles;
     private final Map<String, Candle> inProgress = new ConcurrentHashMap<>();
-    private volatile long startedMinute = -1;
     private volatile boolean subscribed;
     private ReconnectingWebSocket socket;
 
     DeltaMarketStream(DeltaMarketData rest, Set<VenueInstrument> instruments, MarketStreamListener listener) {
-        this.rest = rest;
         this.listener = listener;
         for (VenueInstrument vi : instruments) byVenue.put(vi.venueSymbol(), vi);
+        // Pages of up to 2000 candles; an empty page ends the backfill.
+        this.candles = new CandleGapFiller(DeltaRules.VENUE, rest::klines, () -> rest.serverTime().toEpochMilli(), 2000,
+                CandleGapFiller.Paging.UNTIL_EMPTY_PAGE, listener::onCandle);
     }
 
     void attach(ReconnectingWebSocket socket) { this.socket = socket; }
@@ -59,10 +57,10 @@ final class DeltaMarketStream implements Session, StreamHandle {
         sender.send("{\"type\":\"subscribe\",\"payload\":{\"channels\":[{\"name\":\"trades\",\"symbols\":[" + symbols
                 + "]},{\"name\":\"candlestick_1m\",\"symbols\":[" + symbols + "]}]}}");
         sender.send("{\"type\":\"enable_heartbeat\"}");
-        if (startedMinute < 0) startedMinute = Timeframe.M1.openTimeOf(venueNow());
+        candles.markStarted();
         if (reconnect) {
             inProgress.clear();
-            backfill();
+            candles.backfill(byVenue.values()); // before this socket's messages are read
             listener.onReconnected();
         }
     }
@@ -103,40 +101,7 @@ final class DeltaMarketStream implements Session, StreamHandle {
         Candle now = new Candle(DeltaRules.VENUE, vi.symbol(), Timeframe.M1, open, d(c, "o"), d(c, "h"), d(c, "l"),
                 d(c, "c"), DeltaProducts.dec(c, "v").multiply(vi.instrument().derivative().contractSize()).doubleValue());
         Candle previous = inProgress.put(vi.venueSymbol(), now);
-        if (previous != null && previous.openTime() < open) deliver(vi, previous);
-    }
-
-    private void backfill() {
-        Instant to = Instant.ofEpochMilli(venueNow());
-        for (VenueInstrument vi : byVenue.values()) {
-            Long last = lastCandle.get(vi.venueSymbol());
-            long from = last == null ? startedMinute : last + MINUTE;
-            try {
-                while (from + MINUTE <= to.toEpochMilli()) {
-                    List<Candle> missed = rest.klines(vi, Instant.ofEpochMilli(from), to, 2000);
-                    if (missed.isEmpty()) break;
-                    missed.forEach(c -> deliver(vi, c));
-                    from = missed.getLast().openTime() + MINUTE;
-                }
-            } catch (RuntimeException e) {
-                log.warn("delta market stream: backfill of {} failed: {}", vi.symbol(), e.getMessage());
-            }
-        }
-    }
-
-    private long venueNow() {
-        try {
-            return rest.serverTime().toEpochMilli();
-        } catch (RuntimeException e) {
-            return System.currentTimeMillis();
-        }
-    }
-
-    private void deliver(VenueInstrument vi, Candle candle) {
-        Long last = lastCandle.get(vi.venueSymbol());
-        if (last != null && candle.openTime() <= last) return;
-        lastCandle.put(vi.venueSymbol(), candle.openTime());
-        listener.onCandle(candle);
+        if (previous != null && previous.openTime() < open) candles.deliver(vi, previous);
     }
 
     private static double d(JsonNode node, String field) { return DeltaProducts.dec(node, field).doubleValue(); }

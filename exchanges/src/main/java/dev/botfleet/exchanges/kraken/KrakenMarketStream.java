@@ -7,6 +7,7 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.exchanges.MarketStreamListener;
 import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.VenueInstrument;
+import dev.botfleet.exchanges.ws.CandleGapFiller;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Sender;
 import dev.botfleet.exchanges.ws.ReconnectingWebSocket.Session;
@@ -15,7 +16,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,22 +29,21 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KrakenMarketStream implements Session, StreamHandle {
     private static final Logger log = LoggerFactory.getLogger(KrakenMarketStream.class);
-    private static final long MINUTE = Timeframe.M1.millis();
 
-    private final KrakenMarketData rest;
     private final MarketStreamListener listener;
     private final Map<String, VenueInstrument> bySymbol = new ConcurrentHashMap<>();
     private final Map<String, Candle> forming = new ConcurrentHashMap<>();
-    private final Map<String, Long> lastCandle = new ConcurrentHashMap<>();
-    private volatile long startedMinute = -1;
+    private final CandleGapFiller candles;
     private volatile int pendingAcks = -1;
     private ReconnectingWebSocket socket;
 
     KrakenMarketStream(KrakenMarketData rest, Set<VenueInstrument> instruments, MarketStreamListener listener) {
-        this.rest = rest;
         this.listener = listener;
         // WebSocket v2 names pairs as we do (BTC/USDT); the REST altname is XBTUSDT.
         for (VenueInstrument vi : instruments) bySymbol.put(vi.symbol(), vi);
+        // REST OHLC serves the latest 720 candles at most: one page is all there is to ask for.
+        this.candles = new CandleGapFiller(KrakenRules.VENUE, rest::klines, () -> rest.serverTime().toEpochMilli(), 720,
+                CandleGapFiller.Paging.ONE_PAGE, listener::onCandle);
     }
 
     void attach(ReconnectingWebSocket socket) { this.socket = socket; }
@@ -62,9 +61,9 @@ final class KrakenMarketStream implements Session, StreamHandle {
         sender.send("{\"method\":\"subscribe\",\"params\":{\"channel\":\"trade\",\"symbol\":" + symbols + ",\"snapshot\":false}}");
         sender.send("{\"method\":\"subscribe\",\"params\":{\"channel\":\"ohlc\",\"symbol\":" + symbols + ",\"interval\":1}}");
         sender.send("{\"method\":\"subscribe\",\"params\":{\"channel\":\"ticker\",\"symbol\":" + symbols + "}}");
-        if (startedMinute < 0) startedMinute = KrakenMarketData.minute(venueNow());
+        candles.markStarted();
         if (reconnect) {
-            backfill();
+            candles.backfill(bySymbol.values()); // before this socket's messages are read
             listener.onReconnected();
         }
     }
@@ -108,7 +107,7 @@ final class KrakenMarketStream implements Session, StreamHandle {
         Candle candle = new Candle(KrakenRules.VENUE, vi.symbol(), Timeframe.M1, time(k.path("interval_begin")),
                 num(k, "open"), num(k, "high"), num(k, "low"), num(k, "close"), num(k, "volume"));
         Candle previous = forming.get(vi.symbol());
-        if (previous != null && candle.openTime() > previous.openTime()) deliver(vi, previous);
+        if (previous != null && candle.openTime() > previous.openTime()) candles.deliver(vi, previous);
         if (previous == null || candle.openTime() >= previous.openTime()) forming.put(vi.symbol(), candle);
     }
 
@@ -118,37 +117,6 @@ final class KrakenMarketStream implements Session, StreamHandle {
         long at = t.has("timestamp") ? time(t.path("timestamp")) : System.currentTimeMillis();
         listener.onQuote(new Quote(KrakenRules.VENUE, vi.symbol(), at, num(t, "bid"), num(t, "bid_qty"), num(t, "ask"),
                 num(t, "ask_qty")));
-    }
-
-    /** Closed candles since the last delivered one (or the stream's first minute), before new messages are read. */
-    private void backfill() {
-        long now = venueNow();
-        for (VenueInstrument vi : bySymbol.values()) {
-            Long last = lastCandle.get(vi.symbol());
-            long from = last == null ? startedMinute : last + MINUTE;
-            try {
-                if (from + MINUTE > now) continue;
-                List<Candle> missed = rest.klines(vi, Instant.ofEpochMilli(from), Instant.ofEpochMilli(now), 720);
-                missed.forEach(c -> deliver(vi, c));
-            } catch (RuntimeException e) {
-                log.warn("kraken market stream: backfill of {} failed: {}", vi.symbol(), e.getMessage());
-            }
-        }
-    }
-
-    private void deliver(VenueInstrument vi, Candle candle) {
-        Long last = lastCandle.get(vi.symbol());
-        if (last != null && candle.openTime() <= last) return;
-        lastCandle.put(vi.symbol(), candle.openTime());
-        listener.onCandle(candle);
-    }
-
-    private long venueNow() {
-        try {
-            return rest.serverTime().toEpochMilli();
-        } catch (RuntimeException e) {
-            return System.currentTimeMillis();
-        }
     }
 
     private static long time(JsonNode node) {
