@@ -3,6 +3,8 @@ package dev.botfleet.bench;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarginMode;
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.sim.SimExchange;
 import dev.botfleet.engine.sim.SimFillModel;
@@ -36,6 +38,10 @@ public class KernelPathBenchmark {
     @Param({"1", "1000", "10000"})
     public int bots;
 
+    /** {@code perpetual}: the same scalpers on the simulated perpetual at 5x (margin wallet, margin risk checks). */
+    @Param({"spot", "perpetual"})
+    public String market;
+
     BotKernel[] kernels;
     long sequence;
 
@@ -45,10 +51,14 @@ public class KernelPathBenchmark {
         StrategyConfig config = ScalperDefinition.definition().validate(Map.of("firstOrder", "BUY",
                 "quantity", "0.001", "buyPrice", "63990", "sellPrice", "64010", "infiniteLoop", true)).config();
         kernels = new BotKernel[bots];
+        boolean perpetual = market.equals("perpetual");
+        Instrument instrument = perpetual ? SimMarkets.perpetuals().getFirst() : BTC;
+        MarginSettings margin = new MarginSettings(new BigDecimal("5"), MarginMode.ISOLATED);
         for (int i = 0; i < bots; i++) {
-            SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")));
-            kernels[i] = BotKernel.builder("b" + i, BTC, catalog.create("scalper", config, BTC))
-                    .exchange(sim::connect).matchOn(MatchingData.TICKS).build();
+            SimExchange sim = new SimExchange(instrument, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")),
+                    margin);
+            kernels[i] = BotKernel.builder("b" + i, instrument, catalog.create("scalper", config, instrument))
+                    .exchange(sim::connect).matchOn(MatchingData.TICKS).margin(margin).build();
             kernels[i].start(T0);
         }
     }
@@ -67,8 +77,8 @@ public class KernelPathBenchmark {
     public void reportCpu() {
         long botTicks = (sequence - ticksAtStart) * bots;
         double ns = (double) (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuAtStart) / botTicks;
-        System.out.printf("%n  [bots=%d] CPU %.0f ns per bot-tick (= %.2f M bot-ticks per CPU-second)%n",
-                bots, ns, 1e3 / ns);
+        System.out.printf("%n  [bots=%d, %s] CPU %.0f ns per bot-tick (= %.2f M bot-ticks per CPU-second)%n",
+                bots, market, ns, 1e3 / ns);
     }
 
     @TearDown(Level.Trial)
@@ -83,7 +93,7 @@ public class KernelPathBenchmark {
         long seq = ++sequence;
         int phase = (int) (seq % 160);
         double price = phase < 80 ? 63980 + phase * 0.5 : 64020 - (phase - 80) * 0.5;
-        Tick tick = new Tick("sim", "BTC/USDT", T0.toEpochMilli() + seq * 250, price, 1);
+        Tick tick = new Tick(kernels[0].instrument().exchange(), "BTC/USDT", T0.toEpochMilli() + seq * 250, price, 1);
         for (BotKernel k : kernels) k.onTick(tick);
         return kernels.length;
     }

@@ -81,6 +81,8 @@ class LivePerpetualCoinDcxH2Test extends RuntimeTestBase {
         Answer key = post("/api/v1/credentials", user, Map.of("exchange", "coindcx", "label", "fake coindcx",
                 "apiKey", FAKE.apiKey(), "apiSecret", FAKE.apiSecret()));
         assertThat(key.status()).as(String.valueOf(key.body())).isEqualTo(201);
+        // the market back at 50,000 (the paper run left the last trade below the buy price, which would fill it at once)
+        FAKE.engine().printTrade(FakeCoinDcx.BTC_USDT, "50000.00", "0.001");
         Answer live = post("/api/v1/bots", user, bot("LIVE", key.body().get("id").asString()));
         String liveBot = start(user, live.body().get("id").asString());
         assertThat(FAKE.ledger().leverage(FAKE.account(), FakeCoinDcx.BTC_USDT)).isEqualByComparingTo("3");
