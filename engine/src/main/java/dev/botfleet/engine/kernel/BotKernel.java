@@ -5,7 +5,6 @@ import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
-import dev.botfleet.engine.order.ClientOrderIds;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.InvalidOrderTransitionException;
 import dev.botfleet.engine.order.Order;
@@ -20,8 +19,6 @@ import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
 import dev.botfleet.engine.position.PositionSnapshot;
-import dev.botfleet.engine.risk.Denial;
-import dev.botfleet.engine.risk.DenialReason;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Strategy;
@@ -88,7 +85,7 @@ public final class BotKernel {
     long nowMillis = Long.MIN_VALUE;
     double lastPrice = Double.NaN;
     private boolean inTurn;
-    private boolean running;
+    boolean running;
     private boolean started;
     private String doneReason;
 
@@ -317,42 +314,7 @@ public final class BotKernel {
     // ---------------------------------------------------------------- orders
 
     OrderSnapshot submit(OrderRequest request) {
-        if (inHistory) {
-            // a strategy bug, not a market condition: fail the bot with the reason rather than trade on old prices
-            throw new IllegalStateException("the strategy placed an order while reading history; orders are only"
-                    + " placed on live data");
-        }
-        Order order = new Order(botId, ClientOrderIds.of(botId, nextSequence++), instrument.exchange(),
-                instrument.symbol(), request, now());
-        openOrders.put(order.clientOrderId(), order);
-        Optional<Denial> denial = running
-                ? risk.check(request, instrument, context.riskState())
-                : Optional.of(new Denial(DenialReason.BOT_NOT_RUNNING, "The bot is not running, so it places no new orders."));
-        if (denial.isPresent()) {
-            OrderEvent denied = new OrderEvent.OrderDenied(order.clientOrderId(), denial.get().reason(),
-                    denial.get().message(), now());
-            order.apply(denied);
-            close(order);
-            OrderSnapshot s = order.snapshot();
-            journal.recordNew(s);
-            listener.onOrderUpdated(s, denied);
-            activity(ActivityLevel.WARNING, "Order denied (" + denial.get().reason() + "): " + denial.get().message());
-            return s;
-        }
-        OrderEvent submitted = new OrderEvent.OrderSubmitted(order.clientOrderId(), now());
-        order.apply(submitted);
-        OrderSnapshot s = order.snapshot();
-        journal.recordNew(s);  // journal before send: a crash from here on is reconciled by client order id
-        listener.onOrderUpdated(s, submitted);
-        activity(ActivityLevel.INFO, Messages.placed(s, instrument));
-        try {
-            port.submit(s);
-        } catch (RuntimeException e) {
-            // The outcome is unknown (sent or not): the order stays SUBMITTED and reconciliation settles it.
-            activity(ActivityLevel.ERROR, "Could not send order " + s.clientOrderId() + " to " + instrument.exchange()
-                    + ": " + e.getMessage() + ". It will be checked against the exchange on restart.");
-        }
-        return s;
+        return Submission.submit(this, request);
     }
 
     boolean requestCancel(String clientOrderId) {
@@ -435,7 +397,7 @@ public final class BotKernel {
         }
     }
 
-    private void close(Order order) {
+    void close(Order order) {
         openOrders.remove(order.clientOrderId());
         recentOrders.put(order.clientOrderId(), order);
     }

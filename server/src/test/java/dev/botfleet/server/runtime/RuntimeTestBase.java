@@ -20,6 +20,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class RuntimeTestBase extends ApiTestBase {
     static final Duration DEADLINE = Duration.ofSeconds(90);
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private TradingRuntime runtimeOfTheContext;
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.botfleet.server.bot.BotRepository botsOfTheContext;
+
+    /**
+     * Stops every bot a test left running. The Spring context is shared by many test classes: bots left ACTIVE would
+     * keep taking ticks (and CPU) for the rest of the run and slow every later test's bots down.
+     */
+    @org.junit.jupiter.api.AfterEach
+    void stopTheBotsThisTestLeftRunning() {
+        for (Map<String, Object> row : jdbc.sql("SELECT id, owner_id FROM bots WHERE status = 'ACTIVE'").query().listOfRows()) {
+            java.util.UUID id = (java.util.UUID) row.get("id");
+            java.util.UUID owner = (java.util.UUID) row.get("owner_id");
+            botsOfTheContext.find(owner, id).ifPresent(bot -> {
+                jdbc.sql("UPDATE bots SET status = 'STOPPED' WHERE id = :id").param("id", id).update();
+                runtimeOfTheContext.stop(bot, "the test ended");
+                runtimeOfTheContext.awaitStopped(id);
+            });
+        }
+    }
+
     protected BigDecimal ltp() {
         Answer a = get("/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", newUser());
         assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
