@@ -1,0 +1,59 @@
+package dev.botfleet.server.notify.telegram;
+
+import dev.botfleet.server.notify.BotAlert;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+
+/**
+ * Queues a {@link BotAlert} for its owner's linked chat, if the owner wants that kind. Synchronous, so the outbox row
+ * joins the transaction of the change it reports; the send queue is woken once that transaction committed.
+ */
+@Component
+public class TelegramAlerts {
+    private final TelegramLinks links;
+    private final TelegramOutbox outbox;
+    private final Clock clock;
+    private final ObjectProvider<TelegramSendQueue> queue;
+
+    public TelegramAlerts(TelegramLinks links, TelegramOutbox outbox, Clock clock, ObjectProvider<TelegramSendQueue> queue) {
+        this.links = links;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.queue = queue;
+    }
+
+    @EventListener
+    public void on(BotAlert alert) {
+        var link = links.byUser(alert.ownerId());
+        if (link.isEmpty() || !wanted(links.alerts(alert.ownerId()), alert.kind())) return;
+        outbox.queue(link.get().chatId(), alert.text(), null, clock.instant());
+        wakeAfterCommit();
+    }
+
+    void wakeAfterCommit() {
+        TelegramSendQueue q = queue.getIfAvailable();
+        if (q == null) return;
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() { q.wake(); }
+            });
+        } else {
+            q.wake();
+        }
+    }
+
+    private static boolean wanted(TelegramLinks.AlertChoice c, BotAlert.Kind kind) {
+        return switch (kind) {
+            case STARTED -> c.started();
+            case STOPPED -> c.stopped();
+            case ERROR -> c.errors();
+            case FILL -> c.fills();
+        };
+    }
+}

@@ -1,0 +1,91 @@
+package dev.botfleet.server.notify.telegram;
+
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Links (user ↔ private chat), one-time link codes (hashed), and each user's choice of alerts. */
+@Repository
+public class TelegramLinks {
+    public record Link(UUID userId, long chatId, String chatTitle, Instant linkedAt) {
+    }
+
+    public record Code(UUID userId, Instant expiresAt, Instant usedAt) {
+    }
+
+    public record AlertChoice(boolean started, boolean stopped, boolean errors, boolean fills) {
+        public static final AlertChoice ALL = new AlertChoice(true, true, true, true);
+    }
+
+    private final JdbcClient jdbc;
+
+    public TelegramLinks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Link> byUser(UUID userId) {
+        return jdbc.sql("SELECT user_id, chat_id, chat_title, linked_at FROM telegram_links WHERE user_id = :u")
+                .param("u", userId).query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+                        Times.read(rs, "linked_at"))).optional();
+    }
+
+    public Optional<Link> byChat(long chatId) {
+        return jdbc.sql("SELECT user_id, chat_id, chat_title, linked_at FROM telegram_links WHERE chat_id = :c")
+                .param("c", chatId).query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
+                        Times.read(rs, "linked_at"))).optional();
+    }
+
+    /** Links the chat to the user, replacing the user's previous chat and the chat's previous user. */
+    public void link(UUID userId, long chatId, String title, Instant now) {
+        jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u OR chat_id = :c").param("u", userId).param("c", chatId).update();
+        jdbc.sql("INSERT INTO telegram_links (user_id, chat_id, chat_title, linked_at) VALUES (:u, :c, :t, :now)")
+                .param("u", userId).param("c", chatId).param("t", title).param("now", Times.sql(now)).update();
+    }
+
+    public boolean unlinkUser(UUID userId) {
+        return jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u").param("u", userId).update() > 0;
+    }
+
+    public boolean unlinkChat(long chatId) {
+        return jdbc.sql("DELETE FROM telegram_links WHERE chat_id = :c").param("c", chatId).update() > 0;
+    }
+
+    public void addCode(String hash, UUID userId, Instant now, Instant expiresAt) {
+        jdbc.sql("INSERT INTO telegram_link_codes (code_hash, user_id, created_at, expires_at) VALUES (:h, :u, :now, :exp)")
+                .param("h", hash).param("u", userId).param("now", Times.sql(now)).param("exp", Times.sql(expiresAt)).update();
+    }
+
+    public int codesSince(UUID userId, Instant since) {
+        return jdbc.sql("SELECT COUNT(*) FROM telegram_link_codes WHERE user_id = :u AND created_at > :since")
+                .param("u", userId).param("since", Times.sql(since)).query(Integer.class).single();
+    }
+
+    /** The code's row, locked: two /start with one code cannot both use it. */
+    public Optional<Code> codeForUpdate(String hash) {
+        return jdbc.sql("SELECT user_id, expires_at, used_at FROM telegram_link_codes WHERE code_hash = :h FOR UPDATE")
+                .param("h", hash).query((rs, n) -> new Code(rs.getObject(1, UUID.class), Times.read(rs, "expires_at"),
+                        rs.getObject("used_at") == null ? null : Times.read(rs, "used_at"))).optional();
+    }
+
+    public void useCode(String hash, Instant now) {
+        jdbc.sql("UPDATE telegram_link_codes SET used_at = :now WHERE code_hash = :h").param("h", hash)
+                .param("now", Times.sql(now)).update();
+    }
+
+    public AlertChoice alerts(UUID userId) {
+        return jdbc.sql("SELECT started, stopped, errors, fills FROM telegram_alert_settings WHERE user_id = :u")
+                .param("u", userId).query((rs, n) -> new AlertChoice(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3),
+                        rs.getBoolean(4))).optional().orElse(AlertChoice.ALL);
+    }
+
+    public void saveAlerts(UUID userId, AlertChoice c) {
+        jdbc.sql("DELETE FROM telegram_alert_settings WHERE user_id = :u").param("u", userId).update();
+        jdbc.sql("INSERT INTO telegram_alert_settings (user_id, started, stopped, errors, fills) VALUES (:u, :a, :b, :c, :d)")
+                .param("u", userId).param("a", c.started()).param("b", c.stopped()).param("c", c.errors())
+                .param("d", c.fills()).update();
+    }
+}
