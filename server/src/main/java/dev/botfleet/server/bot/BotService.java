@@ -2,6 +2,7 @@ package dev.botfleet.server.bot;
 
 import dev.botfleet.server.activity.ActivityLogService;
 import dev.botfleet.server.activity.LogLevel;
+import dev.botfleet.server.notify.BotAlert;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.PageResponse;
 import dev.botfleet.server.common.Paging;
@@ -112,6 +113,7 @@ public class BotService {
         runtime.start(bot);
         bots.setStatus(ownerId, id, BotStatus.ACTIVE, null, Times.now(clock));
         activity.record(ownerId, id, LogLevel.SUCCESS, "Bot '" + bot.name() + "' started (" + describe(bot) + ")");
+        events.publishEvent(new BotAlert(ownerId, id, BotAlert.Kind.STARTED, "Bot " + bot.name() + " started (" + describe(bot) + ")"));
         events.publishEvent(new BotChanged(ownerId, id));
         return get(ownerId, id);
     }
@@ -154,6 +156,7 @@ public class BotService {
             runtime.stop(bot, reason);
             bots.setStatus(ownerId, bot.id(), BotStatus.ERROR, reason, Times.now(clock));
             activity.record(ownerId, bot.id(), LogLevel.ERROR, "Bot '" + bot.name() + "' stopped: " + reason);
+            events.publishEvent(new BotAlert(ownerId, bot.id(), BotAlert.Kind.ERROR, "Bot " + bot.name() + " stopped in ERROR: " + reason));
             events.publishEvent(new BotChanged(ownerId, bot.id()));
         }
         return selected;
@@ -193,6 +196,7 @@ public class BotService {
         runtime.stop(bot, reason);
         bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, Times.now(clock));
         activity.record(bot.ownerId(), bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' stopped (" + reason + ")");
+        events.publishEvent(new BotAlert(bot.ownerId(), bot.id(), BotAlert.Kind.STOPPED, "Bot " + bot.name() + " stopped (" + reason + ")"));
         events.publishEvent(new BotChanged(bot.ownerId(), bot.id()));
     }
 

@@ -9,6 +9,8 @@ import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.server.activity.ActivityLogService;
 import dev.botfleet.server.activity.LogLevel;
+import dev.botfleet.server.notify.BotAlert;
+import dev.botfleet.server.notify.FillText;
 import dev.botfleet.server.bot.Bot;
 import dev.botfleet.server.bot.BotChanged;
 import dev.botfleet.server.bot.BotRepository;
@@ -238,6 +240,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     public void filled(BotSession session, Fill fill) {
         // real money moved: the owner's daily loss limit is checked now, on this bot's turn (LossLimitEnforcer)
         if (session.live) events.publishEvent(new LiveFillBooked(session.ownerId, session.botId, session.quoteAsset));
+        events.publishEvent(new BotAlert(session.ownerId, session.botId, BotAlert.Kind.FILL, FillText.of(fill, session.name)));
         if (!stream.watching(session.ownerId)) return;
         queries.orderByClientId(session.botId, fill.clientOrderId())
                 .ifPresent(o -> stream.publish(session.ownerId, "order", o));
@@ -275,6 +278,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             if (runtimeBots.setStatusIfActive(session.botId, error ? BotStatus.ERROR : BotStatus.STOPPED, reason,
                     Times.now(clock))) {
                 events.publishEvent(new BotChanged(session.ownerId, session.botId));
+                events.publishEvent(new BotAlert(session.ownerId, session.botId, error ? BotAlert.Kind.ERROR : BotAlert.Kind.STOPPED,
+                        "Bot " + session.name + (error ? " stopped in ERROR: " : " stopped: ") + reason));
             }
         }
         session.finished.complete(null);
@@ -297,6 +302,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         try {
             if (runtimeBots.setStatusIfActive(botId, BotStatus.ERROR, reason, Times.now(clock))) {
                 activity.record(ownerId, botId, LogLevel.ERROR, "Bot stopped: " + reason);
+                events.publishEvent(new BotAlert(ownerId, botId, BotAlert.Kind.ERROR, "A bot stopped in ERROR: " + reason));
                 events.publishEvent(new BotChanged(ownerId, botId));
             }
         } catch (RuntimeException e) {

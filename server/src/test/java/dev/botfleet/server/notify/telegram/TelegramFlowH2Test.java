@@ -1,0 +1,217 @@
+package dev.botfleet.server.notify.telegram;
+
+import dev.botfleet.fakes.telegram.ChatLog;
+import dev.botfleet.fakes.telegram.FakeTelegram;
+import dev.botfleet.server.runtime.RuntimeTestBase;
+import dev.botfleet.server.support.TestClockConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Telegram slice through the real server against the fake Bot API: connect flow, commands, alerts, 429, restart. */
+@SpringBootTest(properties = {"botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4",
+        "botfleet.sim.tick-interval=50ms",
+        "spring.datasource.url=jdbc:h2:mem:botfleet-telegram;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "botfleet.telegram.enabled=true", "botfleet.telegram.token=4242:TEST-TOKEN", "botfleet.telegram.bot-name=botfleet_test_bot",
+        "botfleet.telegram.poll-timeout=1s", "botfleet.telegram.per-chat-interval=20ms"})
+@AutoConfigureMockMvc
+@Import(TestClockConfig.class)
+class TelegramFlowH2Test extends RuntimeTestBase {
+    static final FakeTelegram TG = new FakeTelegram("4242:TEST-TOKEN", "botfleet_test_bot");
+    private static final AtomicLong CHATS = new AtomicLong(90_000);
+
+    static {
+        TG.perChatLimit(1000, 1000);  // the 429 test forces its own; the others must not depend on timing
+    }
+
+    @DynamicPropertySource
+    static void telegram(DynamicPropertyRegistry registry) {
+        registry.add("botfleet.telegram.api-base", TG::baseUrl);
+    }
+
+    @AfterAll
+    static void closeFake() { TG.close(); }
+
+    @Autowired
+    TelegramSendQueue sendQueue;
+    @Autowired
+    TelegramApi api;
+    @Autowired
+    TelegramOutbox outbox;
+    @Autowired
+    TelegramProperties properties;
+
+    private List<String> texts(long chat) {
+        return TG.chat(chat).messages().stream().map(ChatLog.Sent::text).toList();
+    }
+
+    private String awaitMessage(long chat, String containing) {
+        return await("a message containing '" + containing + "' in chat " + chat, () -> texts(chat),
+                t -> t.stream().anyMatch(s -> s.contains(containing)))
+                .stream().filter(s -> s.contains(containing)).findFirst().orElseThrow();
+    }
+
+    private String code(Session user) {
+        Answer a = post("/api/v1/telegram/link-code", user, null);
+        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
+        String code = a.body().get("code").asString();
+        assertThat(a.body().get("deepLink").asString()).isEqualTo("https://t.me/botfleet_test_bot?start=" + code);
+        assertThat(a.body().get("expiresAt").asString()).isNotBlank();
+        return code;
+    }
+
+    /** A user with a linked chat. */
+    private long linked(Session user) {
+        long chat = CHATS.incrementAndGet();
+        TG.userSays(chat, "/start " + code(user));
+        awaitMessage(chat, "now linked");
+        return chat;
+    }
+
+    @Test
+    void connectFlowLinksTheChatAndRefusesReusedExpiredAndUnknownCodes() {
+        Session user = newUser();
+        assertThat(get("/api/v1/telegram", user).body().get("linked").asBoolean()).isFalse();
+        String code = code(user);
+        long chat = CHATS.incrementAndGet();
+        TG.userSays(chat, "/start " + code);
+        awaitMessage(chat, "now linked");
+        Answer state = get("/api/v1/telegram", user);
+        assertThat(state.body().get("linked").asBoolean()).isTrue();
+        assertThat(state.body().get("chatTitle").asString()).isEqualTo("User" + chat);
+
+        long other = CHATS.incrementAndGet();
+        TG.userSays(other, "/start " + code);
+        awaitMessage(other, "already been used");
+        TG.userSays(other, "/start nosuchcode");
+        awaitMessage(other, "not one I know");
+        String late = code(newUser());
+        clock.advance(properties.linkCodeLifetime().plusSeconds(1));
+        TG.userSays(other, "/start " + late);
+        awaitMessage(other, "expired");
+        TG.userSays(other, "/status");
+        awaitMessage(other, "not linked");
+
+        // the commands answer in the linked chat; /unlink ends it
+        TG.userSays(chat, "/status");
+        awaitMessage(chat, "running");
+        TG.userSays(chat, "/unlink");
+        awaitMessage(chat, "no longer linked");
+        assertThat(get("/api/v1/telegram", user).body().get("linked").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anUnlinkedChatIsRefusedEveryCommand() {
+        long chat = CHATS.incrementAndGet();
+        for (String command : List.of("/status", "/bots", "/stopall", "/stop scalper", "/unlink")) TG.userSays(chat, command);
+        await("five refusals", () -> texts(chat), t -> t.size() == 5);
+        assertThat(texts(chat)).allSatisfy(t -> assertThat(t).startsWith("This chat is not linked"));
+    }
+
+    @Test
+    void deleteUnlinksAndSettingsValidate() {
+        Session user = newUser();
+        linked(user);
+        assertThat(delete("/api/v1/telegram", user).status()).isEqualTo(204);
+        assertThat(get("/api/v1/telegram", user).body().get("linked").asBoolean()).isFalse();
+        Answer bad = put("/api/v1/telegram/alerts", user, java.util.Map.of("started", true, "stopped", "yes"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.errorFields()).containsExactly("stopped");
+    }
+
+    @Test
+    void aPaperBotsFillOnSimReachesTheOwnersChat() {
+        Session user = newUser();
+        long chat = linked(user);
+        assertThat(put("/api/v1/telegram/alerts", user, java.util.Map.of("started", true, "stopped", true, "errors", true,
+                "fills", true)).status()).isEqualTo(200);
+        String bot = start(user, scalper(user, "0.0002", "0.0002"));
+        awaitMessage(chat, "Bot scalper started");
+        String fill = awaitMessage(chat, "on sim — bot scalper");
+        assertThat(fill).matches("(Bought|Sold) 0\\.001 BTC at [0-9,]+\\.[0-9]{2,} on sim — bot scalper");
+        post("/api/v1/bots/" + bot + "/stop", user, null);
+        awaitMessage(chat, "Bot scalper stopped (stopped by user)");
+    }
+
+    @Test
+    void stopAllAsksWithAButtonAndStopsOnYes() {
+        Session user = newUser();
+        long chat = linked(user);
+        start(user, scalper(user, "0.05", "0.05"));
+        TG.userSays(chat, "/stopall");
+        awaitMessage(chat, "Stop all 1 running bot?");
+        ChatLog.Sent ask = TG.chat(chat).messages().stream().filter(m -> m.text().startsWith("Stop all")).findFirst().orElseThrow();
+        assertThat(ask.buttonData()).containsExactly("stopall:yes", "stopall:no");
+        TG.userPresses(chat, ask.messageId(), "stopall:yes");
+        await("the question edited", () -> TG.chat(chat).messages(), ms -> ms.stream().anyMatch(m -> m.text().equals("Stopped 1 bot.")));
+        assertThat(TG.callbackAnswers()).containsValue("Stopped");
+        assertThat(get("/api/v1/telegram", user).status()).isEqualTo(200);
+        await("the bot stopped", () -> get("/api/v1/bots", user).body().get("items").get(0).get("status").asString(),
+                "STOPPED"::equals);
+    }
+
+    @Test
+    void a429IsRespectedBeforeTheMessageIsSentAgain() {
+        Session user = newUser();
+        long chat = linked(user);
+        int before = TG.throttled();
+        TG.throttleNext(1, 1);
+        TG.userSays(chat, "/help");
+        awaitMessage(chat, "/stopall");
+        assertThat(TG.throttled()).isEqualTo(before + 1);
+        assertThat(TG.earlyRetries()).isZero();
+        assertThat(texts(chat).stream().filter(t -> t.contains("/stopall")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aRestartDeliversWhatWasQueuedExactlyOnce() {
+        Session user = newUser();
+        long chat = linked(user);
+        sendQueue.stop();  // the server goes down with alerts in the outbox
+        try {
+            for (int i = 1; i <= 3; i++) outbox.queue(chat, "queued alert " + i, null, clock.instant());
+            assertThat(texts(chat)).noneMatch(t -> t.startsWith("queued alert"));
+            // the next run: a fresh queue (no memory of the last one) over the same database
+            TelegramSendQueue restarted = new TelegramSendQueue(api, outbox, clock, properties);
+            restarted.start();
+            try {
+                await("three queued alerts", () -> texts(chat), t -> t.stream().filter(s -> s.startsWith("queued alert")).count() == 3);
+                TG.userSays(chat, "/help");  // the restarted queue keeps working, and sends nothing twice
+                awaitMessage(chat, "/stopall");
+            } finally {
+                restarted.stop();
+            }
+            assertThat(texts(chat).stream().filter(s -> s.startsWith("queued alert")).toList())
+                    .containsExactly("queued alert 1", "queued alert 2", "queued alert 3");
+            assertThat(outbox.pending(100)).isEmpty();
+        } finally {
+            sendQueue.start();
+        }
+    }
+
+    @Test
+    void theTokenIsNeverInAnErrorMessage() {
+        TelegramApi wrong = new TelegramApi(new TelegramProperties(true, "4242:WRONG-SECRET", TG.baseUrl(), "b", "polling",
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMinutes(10), 10), json);
+        try {
+            wrong.call("getMe", wrong.params());
+            throw new AssertionError("a wrong token was accepted");
+        } catch (TelegramApiException e) {
+            assertThat(e.errorCode()).isEqualTo(401);
+            assertThat(e.getMessage()).doesNotContain("WRONG-SECRET").contains("Unauthorized");
+        }
+        assertThat(properties.toString()).doesNotContain("TEST-TOKEN");
+        assertThat(TG.commands()).extracting(c -> c.get("command").asString()).contains("status", "stopall", "help");
+    }
+}
