@@ -3,6 +3,7 @@ package dev.botfleet.server.ops;
 import dev.botfleet.server.common.ErrorCode;
 import dev.botfleet.server.common.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,9 +28,9 @@ class ScrapeSecurity {
 
     @Bean
     @Order(0)
-    SecurityFilterChain prometheusScrape(HttpSecurity http, OpsProperties properties, JsonMapper json) throws Exception {
-        OpsProperties.Metrics metrics = properties.metrics();
-        byte[] token = metrics.scrapingEnabled() ? metrics.scrapeToken().getBytes(StandardCharsets.UTF_8) : null;
+    SecurityFilterChain prometheusScrape(HttpSecurity http, JsonMapper json,
+                                         @Value("${botfleet.metrics.scrape-token:}") String scrapeToken) throws Exception {
+        byte[] token = scrapeToken.isBlank() ? null : scrapeToken.getBytes(StandardCharsets.UTF_8);
         return http
                 .securityMatcher(PATH)
                 .csrf(c -> c.disable())  // GET only, no cookies

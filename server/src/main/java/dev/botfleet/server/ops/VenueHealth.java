@@ -7,6 +7,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -31,8 +32,8 @@ class VenueHealth {
     private static final Pattern QUERY = Pattern.compile("\\?\\S*");
 
     @Bean
-    HealthContributor venues(VenueRegistry registry, OpsProperties properties) {
-        boolean required = properties.health().venuesRequired();
+    HealthContributor venues(VenueRegistry registry,
+                             @Value("${botfleet.health.venues-required:false}") boolean required) {
         Map<String, HealthIndicator> byVenue = new LinkedHashMap<>();
         for (VenueRegistry.Entry e : registry.all()) byVenue.put(e.venue().id(), () -> health(e.instruments(), required));
         // no venue configured: UP with nothing to say, rather than an empty composite
