@@ -18,11 +18,19 @@ import java.util.function.BiConsumer;
 public final class BotRunner implements MarketDataListener, ExecutionListener {
     private final BotKernel kernel;
     private final BotMailbox<Object> mailbox;
+    private final TickObserver ticks;
 
     /** @param onError called on the bot's turn if handling an event throws (the kernel already caught strategy errors) */
     public BotRunner(BotKernel kernel, Executor executor, BiConsumer<Object, RuntimeException> onError) {
+        this(kernel, executor, onError, TickObserver.NONE);
+    }
+
+    /** @param ticks told after each tick was handled (the strategy decided), e.g. to measure tick-to-decision latency */
+    public BotRunner(BotKernel kernel, Executor executor, BiConsumer<Object, RuntimeException> onError,
+                     TickObserver ticks) {
         this.kernel = kernel;
         this.mailbox = new BotMailbox<>(executor, this::handle, onError);
+        this.ticks = ticks;
     }
 
     public String botId() { return kernel.botId(); }
@@ -42,7 +50,10 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
 
     private void handle(Object event) {
         switch (event) {
-            case Tick t -> kernel.onTick(t);
+            case Tick t -> {
+                kernel.onTick(t);
+                ticks.handled(t);
+            }
             case Candle c -> kernel.onCandle(c);
             case OrderEvent e -> kernel.onOrderEvent(e);
             case BotCommand.StartBot s -> kernel.start(s.at(), s.history());

@@ -25,6 +25,11 @@ import java.time.Duration;
 public final class RestClient {
     private static final Logger log = LoggerFactory.getLogger(RestClient.class);
     static final JsonMapper JSON = JsonMapper.builder().build();
+    /** Process-wide, like a metrics registry: venues build their clients deep inside, the server sets it once. */
+    private static volatile RestObserver observer = RestObserver.NONE;
+
+    /** Where every client reports its calls (the server's metrics); {@code null} reports nowhere. */
+    public static void observer(RestObserver o) { observer = o == null ? RestObserver.NONE : o; }
 
     /** How hard to try. */
     public record Policy(int maxAttempts, Duration timeout, long backoffMillis, long maxBackoffMillis) {
@@ -93,12 +98,15 @@ public final class RestClient {
                 throw new VenueException(Kind.CIRCUIT_OPEN, rules.venue(), null, "calls paused after repeated failures ("
                         + breaker.lastFailure() + "); next try in " + breaker.millisUntilTrial() + " ms");
             }
+            long queued = System.nanoTime();
             try {
                 limiter.acquire(call.weight(), call.order());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new VenueException(Kind.UNAVAILABLE, rules.venue(), null, "interrupted");
             }
+            long limited = (System.nanoTime() - queued) / 1_000_000;
+            if (limited > 0) observer.waited(rules.venue(), limited, false);
             HttpRequest signed = signer.build(baseUrl, call, clock.venueMillis());
             HttpRequest request = HttpRequest.newBuilder(signed, (name, value) -> true).timeout(policy.timeout()).build();
             long started = System.nanoTime();
@@ -107,11 +115,13 @@ public final class RestClient {
                 response = http.send(request, HttpResponse.BodyHandlers.ofString());
             } catch (HttpTimeoutException | java.net.ConnectException e) {
                 last = transportFailure(call, e, e instanceof java.net.ConnectException);
+                observer.attempted(rules.venue(), System.nanoTime() - started, last.kind());
                 if (last.kind() == Kind.ANSWER_LOST) throw last;
                 backoff = pause(backoff);
                 continue;
             } catch (IOException e) {
                 last = transportFailure(call, e, false);
+                observer.attempted(rules.venue(), System.nanoTime() - started, last.kind());
                 if (last.kind() == Kind.ANSWER_LOST) throw last;
                 backoff = pause(backoff);
                 continue;
@@ -120,9 +130,11 @@ public final class RestClient {
                 throw new VenueException(Kind.ANSWER_LOST, rules.venue(), null, "interrupted while waiting for "
                         + call.describe());
             }
-            long millis = (System.nanoTime() - started) / 1_000_000;
+            long nanos = System.nanoTime() - started;
+            long millis = nanos / 1_000_000;
             rules.observe(response.headers(), limiter);
             VenueException error = rules.classify(response.statusCode(), response.headers(), response.body());
+            observer.attempted(rules.venue(), nanos, error == null ? null : error.kind());
             log.debug("{} {} -> {} in {} ms", rules.venue(), call.describe(), response.statusCode(), millis);
             if (error == null) {
                 breaker.success();
@@ -175,6 +187,7 @@ public final class RestClient {
         }
         long paused = gate.pausedFor();
         if (paused > 0) {
+            observer.waited(rules.venue(), paused, true);
             try {
                 sleeper.sleep(paused);
             } catch (InterruptedException e) {

@@ -63,6 +63,8 @@ final class BotSession implements KernelListener {
     /** The mailbox handler threw once: a second failure ends the session without the kernel. */
     volatile boolean failing;
     private int consecutiveRejections;
+    /** This bot's exchange+mode counters (docs/operations.md), counted on the bot's turn. */
+    dev.botfleet.server.ops.BotMeters.Orders meters = dev.botfleet.server.ops.BotMeters.Orders.NONE;
 
     BotSession(UUID botId, UUID ownerId, String name, boolean live, String quoteAsset, Outlet outlet,
                int maxConsecutiveRejections) {
@@ -94,7 +96,10 @@ final class BotSession implements KernelListener {
     public void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
         outlet.orderUpdated(this, order);
         switch (event) {
+            case OrderEvent.OrderSubmitted s -> meters.sent();
+            case OrderEvent.OrderDenied d -> meters.denied();
             case OrderEvent.OrderRejected r -> {
+                meters.rejected();
                 // An exchange that refuses every order (e.g. no balance left) would otherwise be hammered forever.
                 if (++consecutiveRejections >= maxConsecutiveRejections && errorReason == null) {
                     errorReason = "the exchange rejected " + consecutiveRejections + " orders in a row (last: "
@@ -110,6 +115,7 @@ final class BotSession implements KernelListener {
     @Override
     public void onFill(Fill fill, PositionSnapshot position) {
         consecutiveRejections = 0;
+        meters.filled();
         outlet.filled(this, fill);
     }
 

@@ -56,13 +56,15 @@ class SessionFactory {
     private final CandleHistory history;
     private final VenueConnections venues;
     private final FundingRepository funding;
+    private final dev.botfleet.server.ops.BotMeters meters;
     /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
                    PlatformTransactionManager transactions, Clock clock, CandleHistory history,
-                   VenueConnections venues, FundingRepository funding) {
+                   VenueConnections venues, FundingRepository funding, dev.botfleet.server.ops.BotMeters meters) {
+        this.meters = meters;
         this.funding = funding;
         this.history = history;
         this.venues = venues;
@@ -98,6 +100,7 @@ class SessionFactory {
         long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
+        session.meters = meters.orders(bot.exchange(), bot.mode().name());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, tx, clock, bot.ownerId(), bot.id(), instrument,
                 fills, payments, deal -> { }, strategy.dealPolicy(), margin);
         KernelBuilder builder = BotKernel.builder(bot.id().toString(), instrument, strategy)
@@ -129,7 +132,8 @@ class SessionFactory {
         }
         BotKernel kernel = builder.build();
         if (livePerpetualCheck != null) livePerpetualCheck.accept(kernel);
-        session.runner = new BotRunner(kernel, executor, (event, e) -> runtime.handlerFailed(session, e));
+        session.runner = new BotRunner(kernel, executor, (event, e) -> runtime.handlerFailed(session, e),
+                meters.ticks(bot.exchange()));
         session.kernel = kernel;
         session.history = warmupHistory(bot, strategy.warmup());
         return session;

@@ -69,6 +69,13 @@ public class EventStream {
         return sessions != null && !sessions.isEmpty();
     }
 
+    /** Connected clients over all users (the stream-clients gauge; docs/operations.md). */
+    public int clients() {
+        int n = 0;
+        for (Set<StreamSession> sessions : byOwner.values()) n += sessions.size();
+        return n;
+    }
+
     public void publish(UUID ownerId, String type, Object data) {
         Set<StreamSession> sessions = byOwner.get(ownerId);
         if (sessions == null || sessions.isEmpty()) return;
