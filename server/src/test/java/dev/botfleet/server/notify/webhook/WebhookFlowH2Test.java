@@ -129,6 +129,47 @@ class WebhookFlowH2Test extends RuntimeTestBase {
     }
 
     @Test
+    void anEndpointThatKeepsFailingIsGivenUpAfterMaxAttempts() {
+        Session user = newUser();
+        String path = path();
+        RECEIVER.answer(path, 500, 502, 503, 500, 500, 500, 500, 500);
+        JsonNode hook = created(user, path, List.of("BOT_STARTED"), true);
+        start(user, scalper(user, "0.05", "0.05"));
+        String logUrl = "/api/v1/webhooks/" + hook.get("id").asString() + "/deliveries";
+        JsonNode d = await("the delivery to fail", () -> get(logUrl, user).body(),
+                l -> l.size() == 1 && l.get(0).get("status").asString().equals("FAILED")).get(0);
+        assertThat(d.get("attempts").asInt()).isEqualTo(6);  // max-attempts' default
+        assertThat(d.get("lastStatusCode").asInt()).isEqualTo(500);
+        assertThat(d.get("lastError").asString()).isEqualTo("HTTP 500");
+        assertThat(d.get("nextAttemptAt").isNull()).isTrue();
+        assertThat(RECEIVER.at(path)).hasSize(6);
+    }
+
+    @Test
+    void aHangingEndpointBlocksNeitherTheBotNorTheUsersOtherEndpoints() {
+        Session user = newUser();
+        String stuck = path();
+        String fine = path();
+        RECEIVER.hold(stuck);
+        try {
+            created(user, stuck, List.of("BOT_STARTED"), true);
+            created(user, fine, List.of("BOT_STARTED"), true);
+            start(user, scalper(user, "0.05", "0.05"));  // answered while the stuck endpoint has not answered
+            await("the stuck endpoint to be called", () -> RECEIVER.arrivedAt(stuck), n -> n >= 1);
+            awaitEvent(fine, "BOT_STARTED");
+            assertThat(RECEIVER.at(stuck)).isEmpty();
+        } finally {
+            RECEIVER.release(stuck);
+        }
+        awaitEvent(stuck, "BOT_STARTED");
+    }
+
+    @Test
+    void withoutATokenIs401() {
+        assertThat(request(org.springframework.http.HttpMethod.GET, "/api/v1/webhooks", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
     void aDisabledWebhookGetsNothing() {
         Session user = newUser();
         String off = path();
