@@ -57,7 +57,8 @@ public class WebhookAlerts {
         String botName = jdbc.sql("SELECT name FROM bots WHERE id = :id").param("id", alert.botId())
                 .query(String.class).optional().orElse(null);
         Map<String, Object> data = new LinkedHashMap<>();
-        data.put("message", alert.text());
+        // clipped: an ERROR reason can be a long exception text, and the row holds at most 8000 characters
+        data.put("message", alert.text().length() > 2000 ? alert.text().substring(0, 1999) + "…" : alert.text());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", eventId.toString());
         body.put("type", type.name());

@@ -2,6 +2,7 @@ package dev.botfleet.server.notify.webhook;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.EmptyResultDataAccessException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -121,6 +122,16 @@ public class WebhookSender {
     }
 
     private void attempt(WebhookDeliveries.Due due) {
+        String secret;
+        try {
+            secret = webhooks.secret(due.webhookId());
+        } catch (EmptyResultDataAccessException deleted) {
+            return;  // the webhook was deleted meanwhile; its rows went with it
+        } catch (IllegalStateException undecryptable) {
+            // wrong master key or a tampered row: retrying cannot help, and the row must not be picked up forever
+            deliveries.attemptFailed(due.id(), null, "cannot decrypt the signing secret", null, clock.instant());
+            return;
+        }
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(due.url())).timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
@@ -128,7 +139,7 @@ public class WebhookSender {
                 .header("X-Botfleet-Event", due.event())
                 .header("X-Botfleet-Delivery", Long.toString(due.id()))
                 .header("X-Botfleet-Timestamp", Long.toString(timestamp))
-                .header("X-Botfleet-Signature", WebhookSigner.signature(webhooks.secret(due.webhookId()), timestamp, due.payload()))
+                .header("X-Botfleet-Signature", WebhookSigner.signature(secret, timestamp, due.payload()))
                 .POST(HttpRequest.BodyPublishers.ofString(due.payload(), StandardCharsets.UTF_8)).build();
         Integer status = null;
         String error;
