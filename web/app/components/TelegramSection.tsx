@@ -82,7 +82,7 @@ function CodeShown({ code, onNew }: { code: LinkCode; onNew: () => void }) {
   return (
     <div className="flex flex-col gap-2 text-sm">
       <p>Open the bot in Telegram and press Start, or send it this code:</p>
-      <code data-testid="telegram-code" className="self-start rounded bg-slate-100 px-2 py-1 text-base dark:bg-slate-800">/start {code.code}</code>
+      <code data-testid="telegram-code" className="self-start break-all rounded bg-slate-100 px-2 py-1 text-base dark:bg-slate-800">/start {code.code}</code>
       <a href={code.deepLink} target="_blank" rel="noreferrer"
         className="self-start rounded-md bg-sky-600 px-3 py-1.5 font-medium text-white hover:bg-sky-500">Open Telegram</a>
       {left === 'expired' ? (
