@@ -5,6 +5,7 @@ import { api, ApiError, revokingTokens } from '../api/client';
 import { useMe } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
 import { useToast } from '../components/Toasts';
+import { TelegramSection } from '../components/TelegramSection';
 import { Button, Card, ConfirmDialog, Field, inputClass } from '../components/ui';
 import { mapProblem } from '../lib/errors';
 
@@ -32,6 +33,7 @@ export function SettingsPage() {
         <p className="break-all text-sm text-slate-500" data-testid="settings-email">{me.data?.email ?? '…'}</p>
       </div>
       <ChangePassword />
+      <TelegramSection />
       <SignOutEverywhere />
       <DeleteAccount />
     </div>

@@ -31,7 +31,10 @@ import java.util.stream.Stream;
  * ({@code java -jar fakes-exec.jar binance --port-file F}), points the server's {@code botfleet.venues.binance.*} at it
  * (mainnet and testnet URLs alike; bybit disabled, nothing may reach a real venue) and hands the specs its REST URL and
  * key in {@code FAKE_BINANCE_REST}, {@code FAKE_BINANCE_API_KEY} and {@code FAKE_BINANCE_API_SECRET} (the live spec
- * drives the fake's test-only /_fake/ API). The fake is stopped with the server.
+ * drives the fake's test-only /_fake/ API). It also starts the fake Telegram Bot API ({@code ... telegram}), switches
+ * the server's {@code botfleet.telegram} on against it (token in BOTFLEET_TELEGRAM_TOKEN) and hands the specs its URL
+ * in {@code FAKE_TELEGRAM} (the telegram spec plays the user through /_fake/telegram/say). The fakes are stopped with
+ * the server.
  *
  * <p>Arguments: {@code <server jar> <e2e dir> <report dir> [<fakes exec jar>]}. Exit code: Playwright's (0 = all
  * passed).
@@ -45,6 +48,13 @@ public final class E2eRunner {
     /** Where the fake venue listens and its account's key, as FakeVenueMain prints them. */
     private record FakeVenue(Process process, String rest, String marketStream, String userStream, String apiKey,
                              String apiSecret) {
+    }
+
+    /** The fake Telegram Bot API: its base URL (also its /_fake/telegram/ control routes), token and bot name. */
+    private record FakeTelegram(Process process, String rest, String token, String botName) {
+    }
+
+    private record FakeProcess(Process process, String line) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -78,6 +88,9 @@ public final class E2eRunner {
         FakeVenue fake = fakesJar == null ? null : startFake(java, fakesJar, reportDir);
         Thread fakeHook = fake == null ? null : new Thread(() -> stop(fake.process(), "fake venue"));
         if (fakeHook != null) Runtime.getRuntime().addShutdownHook(fakeHook);
+        FakeTelegram telegram = fakesJar == null ? null : startTelegram(java, fakesJar, reportDir);
+        Thread telegramHook = telegram == null ? null : new Thread(() -> stop(telegram.process(), "Telegram fake"));
+        if (telegramHook != null) Runtime.getRuntime().addShutdownHook(telegramHook);
 
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port, "--botfleet.data-dir=" + dataDir,
@@ -92,10 +105,18 @@ public final class E2eRunner {
             command.add("--botfleet.venues.binance.enabled=true");
             command.add("--botfleet.venues.bybit.enabled=false");
         }
+        if (telegram != null) {
+            command.add("--botfleet.telegram.enabled=true");
+            command.add("--botfleet.telegram.api-base=" + telegram.rest());
+            command.add("--botfleet.telegram.bot-name=" + telegram.botName());
+            command.add("--botfleet.telegram.poll-timeout=2s"); // a short long-poll: /start is seen at once, shutdown is quick
+        }
         ProcessBuilder serverBuilder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(serverLog.toFile());
         serverBuilder.environment().put("BOTFLEET_DATA_DIR", dataDir.toString());
+        // the token as in production: from the environment, never on a command line (it is the fake's test token)
+        if (telegram != null) serverBuilder.environment().put("BOTFLEET_TELEGRAM_TOKEN", telegram.token());
         Process server = serverBuilder.start();
         // Even a Ctrl-C or a killed Maven must not leave a server behind.
         Thread hook = new Thread(() -> stop(server, "server"));
@@ -104,13 +125,17 @@ public final class E2eRunner {
         int exit = 1;
         try {
             awaitHealthy(server, baseUrl, serverLog);
-            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake);
+            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake, telegram);
         } finally {
             stop(server, "server");
             Runtime.getRuntime().removeShutdownHook(hook);
             if (fake != null) {
                 stop(fake.process(), "fake venue");
                 Runtime.getRuntime().removeShutdownHook(fakeHook);
+            }
+            if (telegram != null) {
+                stop(telegram.process(), "Telegram fake");
+                Runtime.getRuntime().removeShutdownHook(telegramHook);
             }
             if (exit == 0) deleteTree(dataDir);
             else System.out.println("[e2e] kept data dir for inspection: " + dataDir);
@@ -150,30 +175,44 @@ public final class E2eRunner {
         fail("the server was not healthy within " + STARTUP_DEADLINE + ":\n" + tail(log));
     }
 
-    /** Starts the Binance fake and waits (bounded) for the JSON line it writes to its port file. */
+    /** Starts the Binance fake and reads where it listens. */
     private static FakeVenue startFake(String java, Path fakesJar, Path reportDir) throws Exception {
-        Path portFile = reportDir.resolve("fake-binance.json");
-        Path log = reportDir.resolve("fake-binance.log");
+        FakeProcess started = startFakeProcess(java, fakesJar, reportDir, "binance");
+        String line = started.line();
+        FakeVenue fake = new FakeVenue(started.process(), field(line, "rest"), field(line, "marketStream"),
+                field(line, "userStream"), field(line, "apiKey"), field(line, "apiSecret"));
+        System.out.printf("[e2e] Binance fake: REST %s, market stream %s, user stream %s%n", fake.rest(),
+                fake.marketStream(), fake.userStream());
+        return fake;
+    }
+
+    /** Starts the fake Telegram Bot API (with its test-only /_fake/telegram/ routes) and reads its URL and token. */
+    private static FakeTelegram startTelegram(String java, Path fakesJar, Path reportDir) throws Exception {
+        FakeProcess started = startFakeProcess(java, fakesJar, reportDir, "telegram");
+        String line = started.line();
+        FakeTelegram telegram = new FakeTelegram(started.process(), field(line, "rest"), field(line, "token"),
+                field(line, "botName"));
+        System.out.printf("[e2e] Telegram fake: %s, bot @%s%n", telegram.rest(), telegram.botName());
+        return telegram;
+    }
+
+    /** Starts {@code java -jar fakes-exec.jar <name> --port-file F} and waits (bounded) for the JSON line in F. */
+    private static FakeProcess startFakeProcess(String java, Path fakesJar, Path reportDir, String name) throws Exception {
+        Path portFile = reportDir.resolve("fake-" + name + ".json");
+        Path log = reportDir.resolve("fake-" + name + ".log");
         Files.deleteIfExists(portFile);
-        System.out.printf("[e2e] starting the Binance fake (%s), log %s%n", fakesJar.getFileName(), log);
-        Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", fakesJar.toString(), "binance",
+        System.out.printf("[e2e] starting the %s fake (%s), log %s%n", name, fakesJar.getFileName(), log);
+        Process process = new ProcessBuilder(java, "-Xmx256m", "-jar", fakesJar.toString(), name,
                 "--port-file", portFile.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(FAKE_STARTUP_DEADLINE);
         while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) fail("the fake venue exited with " + process.exitValue() + ":\n" + tail(log));
-            if (Files.isRegularFile(portFile)) {
-                String line = Files.readString(portFile).trim();
-                FakeVenue fake = new FakeVenue(process, field(line, "rest"), field(line, "marketStream"),
-                        field(line, "userStream"), field(line, "apiKey"), field(line, "apiSecret"));
-                System.out.printf("[e2e] Binance fake: REST %s, market stream %s, user stream %s%n", fake.rest(),
-                        fake.marketStream(), fake.userStream());
-                return fake;
-            }
+            if (!process.isAlive()) fail("the " + name + " fake exited with " + process.exitValue() + ":\n" + tail(log));
+            if (Files.isRegularFile(portFile)) return new FakeProcess(process, Files.readString(portFile).trim());
             process.waitFor(200, TimeUnit.MILLISECONDS);
         }
         process.destroyForcibly();
-        fail("the fake venue did not write " + portFile + " within " + FAKE_STARTUP_DEADLINE + ":\n" + tail(log));
+        fail("the " + name + " fake did not write " + portFile + " within " + FAKE_STARTUP_DEADLINE + ":\n" + tail(log));
         return null;
     }
 
@@ -184,7 +223,8 @@ public final class E2eRunner {
         return m.group(1);
     }
 
-    private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl, FakeVenue fake) throws Exception {
+    private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl, FakeVenue fake, FakeTelegram telegram)
+            throws Exception {
         ProcessBuilder pb = new ProcessBuilder("npx", "--no-install", "playwright", "test")
                 .directory(e2eDir.toFile())
                 .inheritIO();
@@ -198,6 +238,7 @@ public final class E2eRunner {
             env.put("FAKE_BINANCE_API_KEY", fake.apiKey());
             env.put("FAKE_BINANCE_API_SECRET", fake.apiSecret());
         }
+        if (telegram != null) env.put("FAKE_TELEGRAM", telegram.rest());
         Process tests = pb.start();
         if (!tests.waitFor(TESTS_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             System.out.println("[e2e] tests did not finish within " + TESTS_DEADLINE + "; stopping them");

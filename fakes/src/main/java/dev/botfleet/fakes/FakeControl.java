@@ -2,6 +2,8 @@ package dev.botfleet.fakes;
 
 import dev.botfleet.fakes.FakeHttp.Request;
 import dev.botfleet.fakes.FakeHttp.Response;
+import dev.botfleet.fakes.telegram.ChatLog;
+import dev.botfleet.fakes.telegram.FakeTelegram;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -30,6 +32,14 @@ import java.util.Map;
  *       account.</li>
  * </ul>
  * Decimals are strings, as the venues send them.
+ *
+ * <p>For the fake Telegram Bot API ({@link #installTelegram}), under the same prefix and loopback rule:
+ * <ul>
+ *   <li>{@code POST /_fake/telegram/say {"chatId": 42, "text": "/start K7Q2M9XD"}} — the user of that private chat
+ *       sends the text ({@link FakeTelegram#userSays}); answers {@code {"updateId"}}.</li>
+ *   <li>{@code GET /_fake/telegram/messages?chatId=42} — {@code {"messages": [{messageId, text}]}}: what the bot sent
+ *       to that chat, in order.</li>
+ * </ul>
  */
 public final class FakeControl {
     public static final String PREFIX = "/_fake/";
@@ -49,6 +59,42 @@ public final class FakeControl {
                 .route("GET", PREFIX + "orders", loopbackOnly(control::orders))
                 .route("GET", PREFIX + "balances", loopbackOnly(control::balances));
         return control;
+    }
+
+    /** Adds the /_fake/telegram/ routes to the fake Telegram Bot API's server. */
+    public static void installTelegram(FakeTelegram telegram) {
+        telegram.http()
+                .route("POST", PREFIX + "telegram/say", loopbackOnly(request -> telegramSay(telegram, request)))
+                .route("GET", PREFIX + "telegram/messages", loopbackOnly(request -> telegramMessages(telegram, request)));
+    }
+
+    static Response telegramSay(FakeTelegram telegram, Request request) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.body());
+        } catch (RuntimeException e) {
+            return error(400, "body must be JSON {chatId, text}");
+        }
+        if (body == null || !body.isObject() || !body.path("chatId").isIntegralNumber() || text(body, "text") == null) {
+            return error(400, "body must be JSON {chatId: a number, text: a non-blank string}");
+        }
+        long updateId = telegram.userSays(body.get("chatId").asLong(), text(body, "text"));
+        return Response.json(200, JSON.createObjectNode().put("updateId", updateId).toString());
+    }
+
+    static Response telegramMessages(FakeTelegram telegram, Request request) {
+        long chatId;
+        try {
+            chatId = Long.parseLong(request.query().getOrDefault("chatId", ""));
+        } catch (NumberFormatException e) {
+            return error(400, "chatId must be a number");
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode messages = out.putArray("messages");
+        for (ChatLog.Sent sent : telegram.chat(chatId).messages()) {
+            messages.addObject().put("messageId", sent.messageId()).put("text", sent.text());
+        }
+        return Response.json(200, out.toString());
     }
 
     static FakeHttp.Handler loopbackOnly(FakeHttp.Handler handler) {

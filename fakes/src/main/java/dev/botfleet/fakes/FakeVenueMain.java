@@ -5,6 +5,7 @@ import dev.botfleet.fakes.bybit.FakeBybit;
 import dev.botfleet.fakes.kraken.FakeKraken;
 import dev.botfleet.fakes.coinbase.FakeCoinbase;
 import dev.botfleet.fakes.coindcx.FakeCoinDcx;
+import dev.botfleet.fakes.telegram.FakeTelegram;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -16,11 +17,12 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta|telegram [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
- * {@code {"venue", "rest", "marketStream", "userStream", "apiKey", "apiSecret"}} (also written to F, atomically, when
+ * {@code {"venue", "rest", "marketStream", "userStream", "apiKey", "apiSecret"}} (for {@code telegram}: the fake
+ * Bot API with the /_fake/telegram/ control routes, and {@code {"venue", "rest", "token", "botName"}}; also written to F, atomically, when
  * {@code --port-file F} is given). Then it runs until it is killed; SIGTERM closes the fake's servers.
  */
 public final class FakeVenueMain {
@@ -36,9 +38,19 @@ public final class FakeVenueMain {
             else usage("unexpected argument " + args[i]);
         }
         if (venueName == null) usage("which venue?");
-        FakeVenue venue = start(venueName);
-        FakeControl.install(venue);
-        String line = describe(venue);
+        AutoCloseable running;
+        String line;
+        if (venueName.equals("telegram")) {
+            FakeTelegram telegram = new FakeTelegram(TELEGRAM_TOKEN, TELEGRAM_BOT);
+            FakeControl.installTelegram(telegram);
+            running = telegram;
+            line = describe(telegram);
+        } else {
+            FakeVenue venue = start(venueName);
+            FakeControl.install(venue);
+            running = venue;
+            line = describe(venue);
+        }
         if (portFile != null) {
             Path tmp = portFile.resolveSibling(portFile.getFileName() + ".tmp");
             Files.writeString(tmp, line + "\n", StandardCharsets.UTF_8);
@@ -48,7 +60,11 @@ public final class FakeVenueMain {
         System.out.flush();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            venue.close();
+            try {
+                running.close();
+            } catch (Exception e) {
+                System.err.println("FakeVenueMain: closing failed: " + e);
+            }
             stopped.countDown();
         }, "fake-venue-shutdown"));
         stopped.await();
@@ -69,6 +85,20 @@ public final class FakeVenueMain {
         };
     }
 
+    /** The fake Telegram Bot API's token and bot username (TEST ONLY values, known to the e2e runner). */
+    static final String TELEGRAM_TOKEN = "7000000001:e2e-fake-token";
+    static final String TELEGRAM_BOT = "botfleet_e2e_bot";
+
+    /** The JSON line for the fake Telegram Bot API: {@code {"venue": "telegram", "rest", "token", "botName"}}. */
+    static String describe(FakeTelegram telegram) {
+        ObjectNode out = JsonMapper.builder().build().createObjectNode();
+        out.put("venue", "telegram");
+        out.put("rest", telegram.baseUrl());
+        out.put("token", TELEGRAM_TOKEN);
+        out.put("botName", telegram.username());
+        return out.toString();
+    }
+
     /** The JSON line a caller reads to find the fake: its URLs and the standard account's key. */
     static String describe(FakeVenue venue) {
         ObjectNode out = JsonMapper.builder().build().createObjectNode();
@@ -83,7 +113,7 @@ public final class FakeVenueMain {
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta|telegram [--port-file FILE]");
         System.exit(2);
     }
 }

@@ -59,6 +59,9 @@ public final class FakeTelegram implements AutoCloseable {
 
     public String username() { return username; }
 
+    /** The fake's HTTP server, for test-only control routes ({@link dev.botfleet.fakes.FakeControl#installTelegram}). */
+    public FakeHttp http() { return http; }
+
     @Override
     public void close() { http.close(); }
 
