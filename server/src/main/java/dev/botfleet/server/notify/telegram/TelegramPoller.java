@@ -1,5 +1,6 @@
 package dev.botfleet.server.notify.telegram;
 
+import dev.botfleet.server.notify.NotifierThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
@@ -19,8 +20,8 @@ public class TelegramPoller {
     private final TelegramOutbox state;
     private final Consumer<JsonNode> handler;
     private final long timeoutSeconds;
-    private volatile boolean running;
-    private Thread thread;
+    private final NotifierThread thread = new NotifierThread("telegram-poll");
+    private long offset;
 
     public TelegramPoller(TelegramApi api, TelegramOutbox state, Consumer<JsonNode> handler, TelegramProperties properties) {
         this.api = api;
@@ -29,49 +30,30 @@ public class TelegramPoller {
         this.timeoutSeconds = properties.pollTimeout().toSeconds();
     }
 
+    /** Each pass is one long poll (it waits up to {@code poll-timeout} for updates), then the next one at once. */
     public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("telegram-poll").daemon().start(this::run);
+        offset = state.offset().orElse(0L);
+        thread.start(this::pollOnce, e -> log.warn("Telegram polling: {}", e.getMessage()), BACKOFF.toNanos());
     }
 
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
-    private void run() {
-        long offset = state.offset().orElse(0L);
-        while (running) {
+    private long pollOnce() {
+        var params = api.params().put("offset", offset).put("timeout", timeoutSeconds);
+        params.putArray("allowed_updates").add("message").add("callback_query");
+        for (JsonNode update : api.call("getUpdates", params)) {
+            long id = update.path("update_id").asLong();
             try {
-                var params = api.params().put("offset", offset).put("timeout", timeoutSeconds);
-                params.putArray("allowed_updates").add("message").add("callback_query");
-                for (JsonNode update : api.call("getUpdates", params)) {
-                    long id = update.path("update_id").asLong();
-                    try {
-                        handler.accept(update);
-                    } catch (RuntimeException e) {
-                        // one bad update must not block the others behind it forever
-                        log.warn("Telegram update {} could not be handled: {}", id, e.toString());
-                    }
-                    offset = id + 1;
-                    state.saveOffset(offset);
-                }
+                handler.accept(update);
             } catch (RuntimeException e) {
-                if (!running) return;
-                log.warn("Telegram polling: {}", e.getMessage());
-                try {
-                    Thread.sleep(BACKOFF);
-                } catch (InterruptedException ie) {
-                    return;
-                }
+                // one bad update must not block the others behind it forever
+                log.warn("Telegram update {} could not be handled: {}", id, e.toString());
             }
+            offset = id + 1;
+            state.saveOffset(offset);
         }
+        return 0;
     }
 }

@@ -1,5 +1,6 @@
 package dev.botfleet.server.notify.telegram;
 
+import dev.botfleet.server.notify.NotifierThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,8 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Delivers the outbox on one thread, in queue order per chat: at most one message per chat per
@@ -29,11 +28,7 @@ public class TelegramSendQueue {
     private final Clock clock;
     private final long perChatNanos;
     private final Map<Long, Long> chatReadyAt = new HashMap<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private boolean woken;
-    private volatile boolean running;
-    private Thread thread;
+    private final NotifierThread thread = new NotifierThread("telegram-send");
 
     public TelegramSendQueue(TelegramApi api, TelegramOutbox outbox, Clock clock, TelegramProperties properties) {
         this.api = api;
@@ -43,52 +38,16 @@ public class TelegramSendQueue {
     }
 
     public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("telegram-send").daemon().start(this::run);
+        thread.start(this::deliver, e -> log.warn("Telegram send queue: {}", e.getMessage()), NETWORK_BACKOFF.toNanos());
     }
 
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     /** Something was queued (called after its transaction committed). */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            long waitNanos;
-            try {
-                waitNanos = deliver();
-            } catch (RuntimeException e) {
-                log.warn("Telegram send queue: {}", e.getMessage());
-                waitNanos = NETWORK_BACKOFF.toNanos();
-            }
-            lock.lock();
-            try {
-                if (!woken && waitNanos > 0) work.awaitNanos(waitNanos);
-                woken = false;
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
-            }
-        }
+        thread.wake();
     }
 
     /** One pass over the pending messages; answers how long to wait before the next pass. */
@@ -97,7 +56,7 @@ public class TelegramSendQueue {
         long wait = IDLE.toNanos();
         Set<Long> heldBack = new HashSet<>();
         for (TelegramOutbox.Message m : pending) {
-            if (!running) break;
+            if (!thread.running()) break;
             if (heldBack.contains(m.chatId())) continue;  // keeps a chat's messages in order
             long now = System.nanoTime();
             Long readyAt = chatReadyAt.get(m.chatId());

@@ -1,5 +1,6 @@
 package dev.botfleet.server.notify.webhook;
 
+import dev.botfleet.server.notify.NotifierThread;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.EmptyResultDataAccessException;
@@ -17,8 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Works through the outbox: one dispatcher thread picks due rows and POSTs each on a virtual thread. At most
@@ -36,11 +35,7 @@ public class WebhookSender {
     private final HttpClient http;
     private final Semaphore slots;
     private final Set<UUID> inFlight = ConcurrentHashMap.newKeySet();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition work = lock.newCondition();
-    private boolean woken;
-    private volatile boolean running;
-    private Thread thread;
+    private final NotifierThread thread = new NotifierThread("webhook-send");
 
     public WebhookSender(WebhookDeliveries deliveries, Webhooks webhooks, WebhookProperties properties, Clock clock) {
         this.deliveries = deliveries;
@@ -52,58 +47,28 @@ public class WebhookSender {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Polling every {@code poll-interval} also picks up retries whose backoff has passed. */
     public void start() {
-        running = true;
-        thread = Thread.ofPlatform().name("webhook-send").daemon().start(this::run);
+        long poll = properties.pollInterval().toNanos();
+        thread.start(() -> {
+            dispatch();
+            return poll;
+        }, e -> log.warn("Webhook sender: {}", e.getMessage()), poll);
     }
 
     public void stop() {
-        running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        thread.stop();
     }
 
     /** Something was queued or an attempt finished. */
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            work.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                dispatch();
-            } catch (RuntimeException e) {
-                log.warn("Webhook sender: {}", e.getMessage());
-            }
-            lock.lock();
-            try {
-                // polling also picks up retries whose backoff has passed
-                if (!woken) work.awaitNanos(properties.pollInterval().toNanos());
-                woken = false;
-            } catch (InterruptedException e) {
-                return;
-            } finally {
-                lock.unlock();
-            }
-        }
+        thread.wake();
     }
 
     /** Starts an attempt for every due row whose webhook is idle, while slots are free. */
     void dispatch() {
         for (WebhookDeliveries.Due due : deliveries.due(clock.instant(), 200)) {
-            if (!running) return;
+            if (!thread.running()) return;
             if (inFlight.contains(due.webhookId())) continue;  // one at a time per endpoint, in order
             if (!slots.tryAcquire()) return;                     // the next wake-up continues
             inFlight.add(due.webhookId());
