@@ -5,7 +5,6 @@ import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSide;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
@@ -18,7 +17,8 @@ final class PerpetualChecks {
     private PerpetualChecks() {
     }
 
-    static Denial check(OrderRequest r, Instrument in, RiskState s, BigDecimal notional) {
+    /** @param price what the order is valued at (its limit, a stop's trigger, the last price for a market order) */
+    static Denial check(OrderRequest r, Instrument in, RiskState s, BigDecimal price, BigDecimal notional) {
         String settle = in.marginAsset();
         BigDecimal leverage = s.leverage() == null ? BigDecimal.ONE : s.leverage();
         BigDecimal max = in.derivative().maxLeverage();
@@ -28,7 +28,6 @@ final class PerpetualChecks {
         }
         if (s.availableQuote() == null) return null;
         BigDecimal opening = opening(r, s);
-        BigDecimal price = notional.divide(r.quantity(), MathContext.DECIMAL64);
         BigDecimal margin = opening.multiply(price).divide(leverage, 12, RoundingMode.HALF_UP);
         BigDecimal fees = notional.multiply(in.takerFee().max(in.makerFee()));
         BigDecimal needed = margin.add(fees);

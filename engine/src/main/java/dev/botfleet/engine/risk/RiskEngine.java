@@ -98,7 +98,7 @@ public final class RiskEngine {
                         + base + ", above this bot's limit of " + plain(limits.maxPositionQuantity()) + " " + base + ".");
             }
         }
-        if (in.isPerpetual()) return PerpetualChecks.check(r, in, s, notional);
+        if (in.isPerpetual()) return PerpetualChecks.check(r, in, s, price, notional);
         if (r.side() == OrderSide.BUY && s.availableQuote() != null) {
             BigDecimal needed = notional.add(notional.multiply(in.takerFee().max(in.makerFee())));
             if (needed.compareTo(s.availableQuote()) > 0) {

@@ -32,6 +32,12 @@ public class FundingRepository {
         return true;
     }
 
+    /** When the bot's latest settlement was, if it has any. */
+    public java.util.Optional<java.time.Instant> latest(UUID botId) {
+        return jdbc.sql("SELECT MAX(settled_at) AS at FROM funding_payments WHERE bot_id = :bot").param("bot", botId)
+                .query((rs, n) -> Times.read(rs, "at")).list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
     /** Every settlement of the bot, oldest first. */
     public List<FundingPayment> of(UUID botId) {
         return jdbc.sql("SELECT * FROM funding_payments WHERE bot_id = :bot ORDER BY settled_at, seq")

@@ -86,8 +86,11 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public void recordVenueLiquidationPrice(String bot, BigDecimal price) {
+        BigDecimal shownBefore = position.liquidationPrice();
         position.venueLiquidationPrice(price);
-        if (position.isFlat() && orders.fills(botId).isEmpty()) return;  // no position row yet, nothing to show
+        // Flat: no liquidation price to show (the closing fill already stored null). Venues repeat the same figure on
+        // every position update: only a change is written.
+        if (position.isFlat() || java.util.Objects.equals(shownBefore, position.liquidationPrice())) return;
         tx.executeWithoutResult(s -> orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
     }
 

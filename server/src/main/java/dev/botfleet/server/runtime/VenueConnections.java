@@ -153,8 +153,7 @@ class VenueConnections {
     private void pollFunding(Bot bot, AccountSession account, Supplier<VenueInstrument> instrument,
                              Supplier<BotRunner> runner, LivePerpetual.Log log) {
         try {
-            java.util.List<dev.botfleet.engine.position.FundingPayment> booked = funding.of(bot.id());
-            java.time.Instant since = booked.isEmpty() ? bot.createdAt() : booked.getLast().time();
+            java.time.Instant since = funding.latest(bot.id()).orElse(bot.createdAt());
             for (var payment : LivePerpetual.funding(account, instrument.get(), since, log)) {
                 if (!payment.time().isAfter(since)) continue;
                 BotRunner r = runner.get();

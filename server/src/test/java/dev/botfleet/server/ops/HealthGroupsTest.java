@@ -6,7 +6,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,19 +53,9 @@ class HealthGroupsTest extends ApiTestBase {
     }
 
     private JsonNode awaitBinance() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode venue = get("/actuator/health/readiness", null).body().get("components").get("venues")
-                    .get("components").get("binance");
-            if (venue.get("details").get("reason").asString().startsWith("instruments cannot")) return venue;
-            if (System.nanoTime() > deadline) throw new AssertionError("binance never failed to load: " + venue);
-            Thread.onSpinWait();
-            try {
-                Thread.sleep(100);  // poll interval, not a wait for a result
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        return await("binance to fail to load its instruments",
+                () -> get("/actuator/health/readiness", null).body().get("components").get("venues")
+                        .get("components").get("binance"),
+                venue -> venue.get("details").get("reason").asString().startsWith("instruments cannot"));
     }
 }

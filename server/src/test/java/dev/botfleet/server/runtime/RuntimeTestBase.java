@@ -6,19 +6,15 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Helpers for tests that run bots: the LTP, a scalper around it, start, and awaiting a condition with a deadline. */
 public abstract class RuntimeTestBase extends ApiTestBase {
-    static final Duration DEADLINE = Duration.ofSeconds(90);
 
     @org.springframework.beans.factory.annotation.Autowired
     private TradingRuntime runtimeOfTheContext;
@@ -70,20 +66,4 @@ public abstract class RuntimeTestBase extends ApiTestBase {
         return bot;
     }
 
-    /** Polls until the condition holds; fails with the last value seen after the deadline. */
-    protected static <T> T await(String what, Supplier<T> read, Predicate<T> done) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        T value = read.get();
-        while (!done.test(value)) {
-            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + value);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            value = read.get();
-        }
-        return value;
-    }
 }

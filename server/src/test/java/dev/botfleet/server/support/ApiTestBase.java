@@ -24,6 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link OnPostgres}). Every test registers its own users, so tests never depend on each other's rows.
  */
 public abstract class ApiTestBase {
+    /** How long {@link #await} waits for a condition before it fails the test. */
+    protected static final java.time.Duration DEADLINE = java.time.Duration.ofSeconds(90);
+
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     @Autowired
@@ -154,5 +157,22 @@ public abstract class ApiTestBase {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.code()).as(String.valueOf(answer.body())).isEqualTo(code);
         assertThat(answer.body().get("detail").asString()).isNotBlank();
+    }
+
+    /** Polls until the condition holds; fails with the last value seen after the deadline. */
+    protected static <T> T await(String what, java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        T value = read.get();
+        while (!done.test(value)) {
+            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + value);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            value = read.get();
+        }
+        return value;
     }
 }
