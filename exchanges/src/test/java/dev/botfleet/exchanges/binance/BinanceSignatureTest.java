@@ -1,16 +1,12 @@
 package dev.botfleet.exchanges.binance;
 
+import dev.botfleet.exchanges.http.SentBody;
 import dev.botfleet.exchanges.http.RestCall;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,7 +37,7 @@ class BinanceSignatureTest {
         HttpRequest request = new BinanceSigner(API_KEY, SECRET, 5000).build("https://api.binance.com",
                 RestCall.newOrder("POST", "/api/v3/order", order("LTCBTC"), null, 1), TIMESTAMP);
 
-        assertThat(body(request)).isEqualTo("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
+        assertThat(SentBody.of(request)).isEqualTo("symbol=LTCBTC&side=BUY&type=LIMIT&timeInForce=GTC&quantity=1&price=0.1"
                 + "&recvWindow=5000&timestamp=1499827319559"
                 + "&signature=c8db56825ae71d6d79447849e617115f4a920fa2acdcab2b053c4b2838bd6b71");
         assertThat(request.uri().toString()).isEqualTo("https://api.binance.com/api/v3/order");
@@ -64,7 +60,7 @@ class BinanceSignatureTest {
         HttpRequest request = new BinanceSigner(API_KEY, SECRET, 5000).build("https://api.binance.com",
                 RestCall.newOrder("POST", "/api/v3/order", order("１２３４５６"), null, 1), TIMESTAMP);
 
-        assertThat(body(request)).startsWith("symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&")
+        assertThat(SentBody.of(request)).startsWith("symbol=%EF%BC%91%EF%BC%92%EF%BC%93%EF%BC%94%EF%BC%95%EF%BC%96&")
                 .endsWith("&signature=e1353ec6b14d888f1164ae9af8228a3dbd508bc82eb867db8ab6046442f33ef3");
     }
 
@@ -110,23 +106,4 @@ class BinanceSignatureTest {
         assertThat(new BinanceSigner(API_KEY, SECRET, 5000).toString()).doesNotContain(API_KEY).doesNotContain(SECRET);
     }
 
-    static String body(HttpRequest request) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        request.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<>() {
-            @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
-
-            @Override public void onNext(ByteBuffer item) {
-                byte[] b = new byte[item.remaining()];
-                item.get(b);
-                out.writeBytes(b);
-            }
-
-            @Override public void onError(Throwable t) { done.completeExceptionally(t); }
-
-            @Override public void onComplete() { done.complete(null); }
-        });
-        done.join();
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }

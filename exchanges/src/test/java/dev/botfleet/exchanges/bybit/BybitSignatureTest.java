@@ -1,5 +1,6 @@
 package dev.botfleet.exchanges.bybit;
 
+import dev.botfleet.exchanges.http.SentBody;
 import dev.botfleet.exchanges.http.RestCall;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -7,16 +8,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +56,7 @@ class BybitSignatureTest {
 
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.headers().firstValue("Content-Type")).hasValue("application/json");
-        assertThat(sentBody(request)).isEqualTo(body);
+        assertThat(SentBody.of(request)).isEqualTo(body);
         String documented = "1658385579423XXXXXXXXXX5000{\"category\": \"option\"}";
         assertThat(request.headers().firstValue("X-BAPI-SIGN")).hasValue(independentHmac(SECRET, documented));
     }
@@ -100,24 +96,4 @@ class BybitSignatureTest {
         }
     }
 
-    /** The bytes the request's body publisher sends. */
-    private static String sentBody(HttpRequest request) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        request.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<>() {
-            @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
-
-            @Override public void onNext(ByteBuffer item) {
-                byte[] bytes = new byte[item.remaining()];
-                item.get(bytes);
-                out.writeBytes(bytes);
-            }
-
-            @Override public void onError(Throwable t) { done.completeExceptionally(t); }
-
-            @Override public void onComplete() { done.complete(null); }
-        });
-        done.get(5, TimeUnit.SECONDS);
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }

@@ -1,23 +1,19 @@
 package dev.botfleet.exchanges.kraken;
 
+import dev.botfleet.exchanges.http.SentBody;
 import dev.botfleet.exchanges.http.RestCall;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Flow;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -63,7 +59,7 @@ class KrakenSignerTest {
 
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.uri().toString()).isEqualTo("https://api.kraken.com/0/private/AddOrder");
-        assertThat(body(request)).isEqualTo(DOC_PAYLOAD);
+        assertThat(SentBody.of(request)).isEqualTo(DOC_PAYLOAD);
         assertThat(request.headers().firstValue("API-Sign")).contains(DOC_API_SIGN);
         assertThat(request.headers().firstValue("API-Key")).contains("public-key");
         assertThat(request.headers().firstValue("User-Agent")).contains(UA);
@@ -116,7 +112,7 @@ class KrakenSignerTest {
                     for (int i = 0; i < perThread; i++) {
                         HttpRequest r = signer.build("https://api.kraken.com/0",
                                 RestCall.signedIdempotent("POST", "/private/Balance", Map.of(), null, 1), now);
-                        mine.add(Long.parseLong(body(r).substring("nonce=".length())));
+                        mine.add(Long.parseLong(SentBody.of(r).substring("nonce=".length())));
                     }
                     // Within one thread (one caller), each nonce is strictly above the previous one.
                     for (int i = 1; i < mine.size(); i++) assertThat(mine.get(i)).isGreaterThan(mine.get(i - 1));
@@ -137,8 +133,8 @@ class KrakenSignerTest {
         KrakenSigner a = KrakenSigner.forKey(key, DOC_PRIVATE_KEY, UA);
         KrakenSigner b = KrakenSigner.forKey(key, DOC_PRIVATE_KEY, UA);
         RestCall balance = RestCall.signedIdempotent("POST", "/private/Balance", Map.of(), null, 1);
-        long first = Long.parseLong(body(a.build("https://api.kraken.com/0", balance, 1)).substring(6));
-        long second = Long.parseLong(body(b.build("https://api.kraken.com/0", balance, 1)).substring(6));
+        long first = Long.parseLong(SentBody.of(a.build("https://api.kraken.com/0", balance, 1)).substring(6));
+        long second = Long.parseLong(SentBody.of(b.build("https://api.kraken.com/0", balance, 1)).substring(6));
         assertThat(second).isGreaterThan(first);
     }
 
@@ -155,23 +151,4 @@ class KrakenSignerTest {
                 .message().doesNotContain(badSecret).doesNotContain(DOC_PRIVATE_KEY.substring(0, 20));
     }
 
-    private static String body(HttpRequest request) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        request.bodyPublisher().orElseThrow().subscribe(new Flow.Subscriber<>() {
-            @Override public void onSubscribe(Flow.Subscription s) { s.request(Long.MAX_VALUE); }
-
-            @Override public void onNext(ByteBuffer item) {
-                byte[] bytes = new byte[item.remaining()];
-                item.get(bytes);
-                out.writeBytes(bytes);
-            }
-
-            @Override public void onError(Throwable t) { done.completeExceptionally(t); }
-
-            @Override public void onComplete() { done.complete(null); }
-        });
-        done.get(5, TimeUnit.SECONDS);
-        return out.toString(StandardCharsets.UTF_8);
-    }
 }
