@@ -203,7 +203,7 @@ class TelegramFlowH2Test extends RuntimeTestBase {
     @Test
     void theTokenIsNeverInAnErrorMessage() {
         TelegramApi wrong = new TelegramApi(new TelegramProperties(true, "4242:WRONG-SECRET", TG.baseUrl(), "b", "polling",
-                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMinutes(10), 10), json);
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMinutes(10), 10, null), json);
         try {
             wrong.call("getMe", wrong.params());
             throw new AssertionError("a wrong token was accepted");
