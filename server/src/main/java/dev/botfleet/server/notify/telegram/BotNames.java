@@ -55,7 +55,7 @@ final class BotNames {
             return match.candidates().size() + " bots are called " + first + ": rename one in the dashboard first.";
         }
         StringBuilder out = new StringBuilder("Several bots match " + text + ":");
-        match.candidates().stream().limit(20).forEach(b -> out.append("\n• ").append(b.name()));
+        match.candidates().stream().sorted(java.util.Comparator.comparing(Bot::name)).limit(20).forEach(b -> out.append("\n• ").append(b.name()));
         if (match.candidates().size() > 20) out.append("\n… and ").append(match.candidates().size() - 20).append(" more");
         out.append("\nSend ").append(command).append(" with more of the name.");
         return out.toString();
