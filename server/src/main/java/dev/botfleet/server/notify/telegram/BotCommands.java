@@ -42,9 +42,20 @@ final class BotCommands {
     /** A savepoint around each start/stop: a refusal rolls back only that, and the reply saying so still commits. */
     private final TransactionTemplate nested;
     private final Clock clock;
+    private final LiveStartGuard liveGuard;
+
+    /**
+     * A rule of the API's controller (not of {@link BotService}) that also holds for a LIVE start from the chat, such
+     * as a second factor the user requires for LIVE: its refusal, or empty.
+     */
+    @FunctionalInterface
+    interface LiveStartGuard {
+        java.util.Optional<String> refusal(UUID owner);
+    }
 
     BotCommands(BotService bots, BotNames names, TelegramReads reads, OrderQueries orders, ActivityLogService activity,
-                TelegramChat chat, TransactionTemplate nested, Clock clock) {
+                TelegramChat chat, TransactionTemplate nested, Clock clock, LiveStartGuard liveGuard) {
+        this.liveGuard = liveGuard;
         this.bots = bots;
         this.names = names;
         this.reads = reads;
@@ -138,7 +149,7 @@ final class BotCommands {
         }
         return switch (data.substring(0, colon)) {
             case "start" -> attempt(() -> startOrAsk(owner, bots.get(owner, id)));
-            case "golive" -> startNow(owner, id);
+            case "golive" -> liveGuard.refusal(owner).map(r -> new Pressed("Refused", r)).orElseGet(() -> startNow(owner, id));
             case "stop" -> stopNow(owner, id);
             default -> null;
         };
@@ -147,6 +158,8 @@ final class BotCommands {
     private Pressed startOrAsk(UUID owner, Bot b) {
         if (b.status() == BotStatus.ACTIVE) return new Pressed("Running", b.name() + " is already running.");
         if (b.mode() == BotMode.LIVE) {
+            var refused = liveGuard.refusal(owner);
+            if (refused.isPresent()) return new Pressed("Refused", refused.get());
             return new Pressed("Confirm", "Start " + b.name() + " LIVE? It trades real money on " + b.exchange() + " ("
                     + b.symbol() + ") with your API key.",
                     List.of(new Button("Yes, start LIVE", "golive:" + b.id()), new Button("No", "cancel")));

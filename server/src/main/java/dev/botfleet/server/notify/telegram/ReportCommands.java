@@ -120,6 +120,9 @@ final class ReportCommands {
                 out.append(parts.isEmpty() ? "empty" : String.join(", ", parts)).append('\n');
             } catch (ApiException e) {
                 out.append("could not be asked: ").append(e.getMessage()).append('\n');
+            } catch (RuntimeException e) {
+                // e.g. a key that no longer decrypts: one key's trouble must not hide the others
+                out.append("could not be asked (").append(e.getClass().getSimpleName()).append(")\n");
             }
         }
         return out.isEmpty() ? "You have no paper bots and no exchange keys." : out.toString().trim();
