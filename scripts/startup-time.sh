@@ -30,10 +30,13 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 
 aot=()
 if [ "${STARTUP_AOT:-0}" = 1 ]; then
-  # Training run: start the context and exit at refresh; the JVM writes the AOT cache when it exits.
+  # The JDK's AOT cache (JEP 483/514) holds classes loaded and linked by a training run; it needs a plain class path,
+  # so the jar is first extracted (Spring Boot's jarmode tools), then one training run starts the context and exits.
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
+  jar="$work/app/$(basename "$jar")"
   "$java" -XX:AOTCacheOutput="$work/app.aot" -Dspring.context.exit=onRefresh \
     -jar "$jar" --botfleet.data-dir="$work/train" --server.port=0 "${extra[@]}" >"$work/train.log" 2>&1 || true
-  [ -f "$work/app.aot" ] || { echo "AOT cache was not written; see $work/train.log" >&2; tail -20 "$work/train.log"; exit 1; }
+  [ -f "$work/app.aot" ] || { echo "AOT cache was not written; see the training log:" >&2; tail -20 "$work/train.log" >&2; exit 1; }
   aot=(-XX:AOTCache="$work/app.aot")
 fi
 
