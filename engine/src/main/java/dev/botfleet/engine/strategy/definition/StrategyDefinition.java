@@ -77,6 +77,28 @@ public record StrategyDefinition(
         return violations.isEmpty() ? new Validation(config, List.of()) : new Validation(null, violations);
     }
 
+    /** Whether a running bot may take a new value of this parameter ({@link ParameterDefinition#liveEditable()}). */
+    public boolean isLiveEditable(String parameter) {
+        return parameters.stream().anyMatch(p -> p.name().equals(parameter) && p.liveEditable());
+    }
+
+    /**
+     * The parameters whose value differs between two valid configs of this strategy, in definition order. Decimals
+     * compare by value (1.50 equals 1.5).
+     */
+    public List<String> changed(StrategyConfig before, StrategyConfig after) {
+        List<String> out = new ArrayList<>();
+        for (ParameterDefinition p : parameters) {
+            Object a = before.raw(p.name());
+            Object b = after.raw(p.name());
+            boolean same = p.type() == ParameterType.DECIMAL && a != null && b != null
+                    ? before.decimal(p.name()).compareTo(after.decimal(p.name())) == 0
+                    : java.util.Objects.equals(a, b);
+            if (!same) out.add(p.name());
+        }
+        return out;
+    }
+
     /** Either {@code config} (valid) or a non-empty {@code violations}. */
     public record Validation(StrategyConfig config, List<ParameterViolation> violations) {
         public boolean valid() { return violations.isEmpty(); }
