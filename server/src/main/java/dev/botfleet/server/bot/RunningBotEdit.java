@@ -1,5 +1,6 @@
 package dev.botfleet.server.bot;
 
+import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.server.activity.ActivityLogService;
@@ -59,7 +60,12 @@ class RunningBotEdit {
         if (!spec.strategy().equals(current.strategy())) structural.add("strategy");
         if (spec.mode() != current.mode()) structural.add("mode");
         if (!Objects.equals(spec.credentialId(), current.credentialId())) structural.add("credentialId");
-        if (!Objects.equals(spec.margin(), current.margin())) structural.add("leverage");
+        MarginSettings was = current.margin();
+        MarginSettings now = spec.margin();
+        if (was == null || now == null ? was != now : was.leverage().compareTo(now.leverage()) != 0) {
+            structural.add("leverage");  // set on the venue when the bot starts
+        }
+        if (was != null && now != null && was.mode() != now.mode()) structural.add("marginMode");
         List<BotReconfigured.Change> changes = new ArrayList<>();
         if (!spec.name().equals(current.name())) changes.add(new BotReconfigured.Change("name", current.name(), spec.name()));
         int nameChanges = changes.size();
@@ -79,13 +85,13 @@ class RunningBotEdit {
                     + "' is ACTIVE: stop it to change " + String.join(", ", structural), structural);
         }
         if (changes.isEmpty()) return current;
-        Instant now = Times.now(clock);
-        bots.update(ownerId, current.id(), spec, now);
+        Instant at = Times.now(clock);
+        bots.update(ownerId, current.id(), spec, at);
         Bot updated = bots.find(ownerId, current.id()).orElseThrow();
         activity.record(ownerId, current.id(), LogLevel.INFO, "Bot '" + updated.name() + "' reconfigured while running: "
                 + String.join(", ", changes.stream().map(BotReconfigured.Change::toString).toList()));
         if (changes.size() > nameChanges) runtime.reconfigure(updated);
-        events.publishEvent(new BotReconfigured(ownerId, current.id(), updated.name(), changes, now));
+        events.publishEvent(new BotReconfigured(ownerId, current.id(), updated.name(), changes, at));
         events.publishEvent(new BotChanged(ownerId, current.id()));
         return updated;
     }

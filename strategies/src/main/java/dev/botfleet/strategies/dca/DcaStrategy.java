@@ -87,9 +87,6 @@ public final class DcaStrategy implements Strategy, Reconfigurable {
         }
     }
 
-    /** The ladder the open deal runs on (for tests). */
-    DcaLadder ladder() { return ladder; }
-
     /** The safety orders resting now, by ladder index (for tests and the dashboard). */
     public Map<String, Integer> safetyOrders() { return Map.copyOf(safetyOrders); }
 
