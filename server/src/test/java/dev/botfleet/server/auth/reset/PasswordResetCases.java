@@ -47,6 +47,8 @@ public abstract class PasswordResetCases extends ApiTestBase {
 
     @Autowired
     PasswordResetProperties properties;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private List<MimeMessage> mailsTo(String email) {
         return Arrays.stream(SMTP.getReceivedMessages()).filter(m -> {
@@ -126,6 +128,13 @@ public abstract class PasswordResetCases extends ApiTestBase {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM password_reset_tokens WHERE user_id = :u").param("u", user.id())
                 .query(Integer.class).single()).isZero();
         assertThat(output.getAll()).as("the token in a log line").doesNotContain(token);
+    }
+
+    @Test
+    void anSmtpServerThatIsAwayDoesNotTakeTheServerOutOfRotation() {
+        // Spring Boot would add a health check that connects to the SMTP server (management.health.mail.enabled=false)
+        assertThat(context.getBeanNamesForType(org.springframework.boot.mail.health.MailHealthIndicator.class)).isEmpty();
+        assertThat(context.getBeanNamesForType(org.springframework.mail.javamail.JavaMailSender.class)).isNotEmpty();
     }
 
     @Test
