@@ -21,6 +21,8 @@ public enum ErrorCode {
     VENUE_REFUSED_KEY(HttpStatus.BAD_REQUEST),
     /** A real venue could not be reached or failed; the request may be repeated later. */
     VENUE_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
+    /** A password-reset token that is unknown, already used, replaced by a newer one or expired. */
+    RESET_TOKEN_INVALID(HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;
