@@ -46,7 +46,7 @@ public class BodySizeFilter extends OncePerRequestFilter {
         long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            log.info("Refused {} {}: body of {} bytes exceeds {}", request.getMethod(), request.getRequestURI(), declared, limit);
+            log.info("Refused {} {}: body of {} bytes exceeds {}", request.getMethod(), LoggedPath.of(request.getRequestURI()), declared, limit);
             // the body is never read; Tomcat closes the connection rather than swallow a large remainder
             response.setHeader("Connection", "close");
             Problems.write(request, response, json, ErrorCode.PAYLOAD_TOO_LARGE,

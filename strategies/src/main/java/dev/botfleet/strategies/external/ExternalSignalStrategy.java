@@ -47,6 +47,8 @@ public final class ExternalSignalStrategy implements Strategy, SignalReceiver {
     private final Set<String> entries = new LinkedHashSet<>();
     /** The market buy covering a short, while it works. */
     private String shortCover;
+    /** A market entry that came before the bot saw any price (just started): placed on the first one. */
+    private ExternalSignal waitingForPrice;
 
     public ExternalSignalStrategy(StrategyConfig config, Instrument instrument) {
         this.instrument = instrument;
@@ -63,12 +65,21 @@ public final class ExternalSignalStrategy implements Strategy, SignalReceiver {
     @Override
     public void onTick(StrategyContext ctx, Tick tick) {
         exits.check(ctx, tick.price(), false);
+        placeWaiting(ctx);
     }
 
     /** The bot is fed 1m candles: each close is a candle close for the CANDLE_CLOSE stop trigger. */
     @Override
     public void onCandle(StrategyContext ctx, Candle candle) {
         exits.check(ctx, candle.close(), true);
+        placeWaiting(ctx);
+    }
+
+    private void placeWaiting(StrategyContext ctx) {
+        if (waitingForPrice == null) return;
+        ExternalSignal signal = waitingForPrice;
+        waitingForPrice = null;
+        onSignal(ctx, signal);
     }
 
     @Override
@@ -138,7 +149,8 @@ public final class ExternalSignalStrategy implements Strategy, SignalReceiver {
                 return;
             }
         } else if (Double.isNaN(ctx.lastPrice())) {
-            refuse(ctx, signal, "no market price yet for a market order; send a price or try again");
+            waitingForPrice = signal;  // a later signal replaces it; a close drops it
+            ctx.log(ActivityLevel.INFO, "Signal " + signal.label() + ": waiting for the first market price");
             return;
         }
         BigDecimal reference = limit != null ? limit : Sizing.price(instrument, ctx.lastPrice());
@@ -161,6 +173,7 @@ public final class ExternalSignalStrategy implements Strategy, SignalReceiver {
     }
 
     private void close(StrategyContext ctx, ExternalSignal signal) {
+        waitingForPrice = null;
         int canceled = 0;
         for (String id : new ArrayList<>(entries)) {
             if (ctx.cancel(id)) canceled++;

@@ -135,10 +135,18 @@ class ExternalSignalStrategyTest {
     }
 
     @Test
-    void sellOnSpotIsRefusedAndAMarketSignalBeforeAnyPriceWaitsForNothing() {
+    void aMarketSignalBeforeAnyPriceIsPlacedOnTheFirstPrice() {
         Harness h = bot(Map.of());
         send(h, Action.BUY, null, "0.01");
-        assertThat(h.activity.getLast()).contains("refused: no market price yet");
+        assertThat(h.activity.getLast()).isEqualTo("INFO Signal buy: waiting for the first market price");
+        assertThat(h.orders).isEmpty();
+        h.tick(1, 1000).tick(2, 1000);
+        assertThat(h.position()).isEqualByComparingTo("0.01");
+    }
+
+    @Test
+    void sellOnSpotIsRefused() {
+        Harness h = bot(Map.of());
         h.tick(1, 1000);
         send(h, Action.SELL, null, "0.01");
         assertThat(h.orders).isEmpty();
