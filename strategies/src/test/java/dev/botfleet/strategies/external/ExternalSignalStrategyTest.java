@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -182,6 +183,27 @@ class ExternalSignalStrategyTest {
         runner.send(new BotCommand.StopBot("test"));
         runner.send(new BotCommand.Signal(signal(h, Action.CLOSE, null, null, "tv-2")));
         assertThat(h.activity.getLast()).isEqualTo("WARNING Signal close (id tv-2) ignored: the bot is not running");
+    }
+
+    @Test
+    void aRestartRebuildsFromTheJournalWithoutExecutingTheSignalAgain() {
+        Harness h = bot(Map.of("takeProfitPercent", "2"));
+        h.tick(1, 1000);
+        send(h, Action.BUY, null, "0.01").tick(3, 1000);
+        assertThat(h.fills).hasSize(1);
+        // the journal holds the fill (and the take profit, canceled here as a restart's reconciliation would not care)
+        KernelState journal = new KernelState(h.kernel.nextSequence(), List.of(), List.copyOf(h.fills));
+        Map<String, BigDecimal> balances = new HashMap<>(Harness.usdt("99990"));
+        balances.put("BTC", new BigDecimal("0.01"));
+        Harness restarted = new Harness(new ExternalSignalStrategy(Harness.config(ExternalSignalDefinition.definition(),
+                Map.of("takeProfitPercent", "2")), Harness.BTC), Harness.BTC, balances, journal).start();
+        restarted.tick(10, 1000).tick(11, 1000);
+        assertThat(restarted.position()).isEqualByComparingTo("0.01");
+        assertThat(restarted.latestOrders()).singleElement().satisfies(o -> {   // only the take profit, placed again
+            assertThat(o.side()).isEqualTo(OrderSide.SELL);
+            assertThat(o.price()).isEqualByComparingTo("1020.00");
+        });
+        assertThat(restarted.fills(OrderSide.BUY)).isEmpty();
     }
 
     @Test
