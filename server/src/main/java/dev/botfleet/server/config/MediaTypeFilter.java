@@ -1,5 +1,6 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.LoggedPath;
 import dev.botfleet.server.common.ErrorCode;
 import dev.botfleet.server.common.Problems;
 import org.slf4j.Logger;

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credential; replays, stale timestamps, bad bodies, foreign symbols, stopped bots and floods are refused, and every
  * outcome is in the bot's activity log.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 public abstract class SignalWebhookCases extends RuntimeTestBase {
 
     protected String signalBot(Session user) {
@@ -111,6 +112,17 @@ public abstract class SignalWebhookCases extends RuntimeTestBase {
                 .doesNotContain(current);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM signal_tokens WHERE token_hash = :t").param("t", current)
                 .query(Integer.class).single()).as("the token is stored hashed").isZero();
+    }
+
+    @Test
+    void theTokenNeverReachesALogLine(org.springframework.boot.test.system.CapturedOutput output) {
+        Session user = newUser();
+        String bot = signalBot(user);
+        String token = token(user, bot);
+        assertProblem(signal(token, "{\"action\":\"buy\",\"note\":\"" + "x".repeat(70_000) + "\"}"), 413, "PAYLOAD_TOO_LARGE");
+        assertProblem(signal(token, "{\"action\":\"buy\"}"), 409, "CONFLICT");
+        assertThat(signal(token + "x", "{}").status()).isEqualTo(404);
+        assertThat(output.getAll()).contains("/api/v1/signals/***").doesNotContain(token);
     }
 
     @Test

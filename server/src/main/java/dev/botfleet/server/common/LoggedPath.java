@@ -1,4 +1,4 @@
-package dev.botfleet.server.config;
+package dev.botfleet.server.common;
 
 /** A request path as log lines may show it: a signal webhook's path is its secret token, so that part is masked. */
 public final class LoggedPath {
