@@ -22,6 +22,8 @@ import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.Reconfigurable;
+import dev.botfleet.engine.strategy.ExternalSignal;
+import dev.botfleet.engine.strategy.SignalReceiver;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.WarmupProgress;
@@ -260,6 +262,27 @@ public final class BotKernel {
                 activity(ActivityLevel.INFO, "New configuration applied");
             } catch (RuntimeException e) {
                 fail(e);
+            }
+        });
+    }
+
+    /**
+     * A signal from outside (the server's signal webhook), handed to a {@link SignalReceiver} strategy on this turn.
+     * Not journaled: the orders it causes are, and the server keeps each signal id once, so nothing is replayed.
+     */
+    public void onSignal(ExternalSignal signal) {
+        turn(() -> {
+            advanceClock(signal.at().toEpochMilli());
+            if (!(strategy instanceof SignalReceiver receiver)) {
+                activity(ActivityLevel.WARNING, "Signal " + signal.label() + " ignored: this strategy does not take signals");
+            } else if (!started || !running) {
+                activity(ActivityLevel.WARNING, "Signal " + signal.label() + " ignored: the bot is not running");
+            } else {
+                try {
+                    receiver.onSignal(context, signal);
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
             }
         });
     }
