@@ -57,8 +57,11 @@ public class EmailAlertSender {
         thread.wake();
     }
 
-    /** One pass: at most one email per user whose pace allows it; answers how long to wait before the next pass. */
-    long deliver() {
+    /**
+     * One pass (the thread runs it; tests drive one directly): at most one email per user whose pace allows it;
+     * answers how long to wait before the next pass.
+     */
+    public long deliver() {
         long wait = properties.pollInterval().toNanos();
         Map<UUID, List<EmailOutbox.Pending>> byUser = new LinkedHashMap<>();
         for (EmailOutbox.Pending p : outbox.due(clock.instant(), 1000)) {
