@@ -66,6 +66,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
                         // the event stream authenticates its token itself (query parameter; bad token -> close 1008)
                         .requestMatchers(HttpMethod.GET, "/api/v1/stream").permitAll()
+                        // Telegram's webhook proves itself with the secret_token header (TelegramWebhookController)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/telegram/webhook").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")
