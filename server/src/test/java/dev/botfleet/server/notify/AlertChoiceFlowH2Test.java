@@ -94,7 +94,8 @@ class AlertChoiceFlowH2Test extends NotifyTestBase {
     void aClosedDealAlertsWithItsPnlPercentAndReasonByWebhookAndEmail() {
         Session user = newUser();
         String path = hook(user);
-        String bot = start(user, scalper(user, "0.0001", "0.0001"));
+        // a buy just above the last price fills at once; the sell needs the price to rise 0.015 %
+        String bot = start(user, scalper(user, "-0.0001", "0.00015"));
         JsonNode deal = awaitEvent(path, "DEAL_CLOSED");
         JsonNode fill = awaitEvent(path, "FILL").get("data");
 
