@@ -13,6 +13,8 @@ import { BotFormPage } from './pages/BotFormPage';
 import { CredentialsPage } from './pages/CredentialsPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
+import { NotificationsPage } from './pages/NotificationsPage';
+import { WebhooksPage } from './pages/WebhooksPage';
 import { OrdersPage } from './pages/OrdersPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StreamProvider } from './stream/StreamContext';
@@ -59,6 +61,8 @@ export function App() {
                   <Route path="logs" element={<LogsPage />} />
                   <Route path="credentials" element={<CredentialsPage />} />
                   <Route path="settings" element={<SettingsPage />} />
+                  <Route path="notifications" element={<NotificationsPage />} />
+                  <Route path="webhooks" element={<WebhooksPage />} />
                   <Route path="backtest" element={<Suspense fallback={<Spinner />}><BacktestPage /></Suspense>} />
                   <Route path="*" element={<Navigate to="/" replace />} />
                 </Route>

@@ -28,6 +28,7 @@ export function Layout() {
     { to: '/orders', label: 'Orders' },
     { to: '/logs', label: 'Activity' },
     { to: '/credentials', label: 'API keys' },
+    { to: '/notifications', label: 'Notifications' }, { to: '/webhooks', label: 'Webhooks' },
     ...(backtests.data ? [{ to: '/backtest', label: 'Backtest' }] : []),
   ];
 

@@ -114,7 +114,8 @@ public class BotService {
         runtime.start(bot);
         bots.setStatus(ownerId, id, BotStatus.ACTIVE, null, Times.now(clock));
         activity.record(ownerId, id, LogLevel.SUCCESS, "Bot '" + bot.name() + "' started (" + describe(bot) + ")");
-        events.publishEvent(new BotAlert(ownerId, id, BotAlert.Kind.STARTED, "Bot " + bot.name() + " started (" + describe(bot) + ")"));
+        events.publishEvent(new BotAlert(ownerId, id, BotAlert.Kind.STARTED, "Bot " + bot.name() + " started (" + describe(bot) + ")",
+                alertData(bot, null)));
         events.publishEvent(new BotChanged(ownerId, id));
         return get(ownerId, id);
     }
@@ -140,6 +141,8 @@ public class BotService {
         List<Bot> active = bots.activeForUpdate(ownerId);
         for (Bot bot : active) stopOne(bot, "stop-all");
         activity.record(ownerId, null, LogLevel.WARNING, "Stop-all: " + active.size() + " bot(s) stopped");
+        events.publishEvent(new BotAlert(ownerId, null, BotAlert.Kind.RISK, "Stop-all: " + active.size() + " bot(s) stopped",
+                java.util.Map.of("event", "STOP_ALL", "botsStopped", active.size())));
         return active.size();
     }
 
@@ -157,7 +160,8 @@ public class BotService {
             runtime.stop(bot, reason);
             bots.setStatus(ownerId, bot.id(), BotStatus.ERROR, reason, Times.now(clock));
             activity.record(ownerId, bot.id(), LogLevel.ERROR, "Bot '" + bot.name() + "' stopped: " + reason);
-            events.publishEvent(new BotAlert(ownerId, bot.id(), BotAlert.Kind.ERROR, "Bot " + bot.name() + " stopped in ERROR: " + reason));
+            events.publishEvent(new BotAlert(ownerId, bot.id(), BotAlert.Kind.ERROR, "Bot " + bot.name() + " stopped in ERROR: " + reason,
+                    alertData(bot, reason)));
             events.publishEvent(new BotChanged(ownerId, bot.id()));
         }
         return selected;
@@ -197,8 +201,22 @@ public class BotService {
         runtime.stop(bot, reason);
         bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, Times.now(clock));
         activity.record(bot.ownerId(), bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' stopped (" + reason + ")");
-        events.publishEvent(new BotAlert(bot.ownerId(), bot.id(), BotAlert.Kind.STOPPED, "Bot " + bot.name() + " stopped (" + reason + ")"));
+        events.publishEvent(new BotAlert(bot.ownerId(), bot.id(), BotAlert.Kind.STOPPED, "Bot " + bot.name() + " stopped (" + reason + ")",
+                alertData(bot, reason)));
         events.publishEvent(new BotChanged(bot.ownerId(), bot.id()));
+    }
+
+    /** The bot's fields in a webhook's {@code data}. */
+    private static java.util.Map<String, Object> alertData(Bot bot, String reason) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("botId", bot.id().toString());
+        data.put("botName", bot.name());
+        data.put("exchange", bot.exchange());
+        data.put("symbol", bot.symbol());
+        data.put("strategy", bot.strategy());
+        data.put("mode", bot.mode().name());
+        if (reason != null) data.put("reason", reason);
+        return data;
     }
 
     private static String describe(Bot bot) {

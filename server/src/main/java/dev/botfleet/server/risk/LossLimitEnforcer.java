@@ -5,8 +5,12 @@ import dev.botfleet.server.bot.BotMode;
 import dev.botfleet.server.bot.BotService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.botfleet.server.notify.BotAlert;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -22,10 +26,15 @@ public class LossLimitEnforcer {
 
     private final DailyLossCheck check;
     private final BotService bots;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
 
-    public LossLimitEnforcer(DailyLossCheck check, BotService bots) {
+    public LossLimitEnforcer(DailyLossCheck check, BotService bots, ApplicationEventPublisher events,
+                             PlatformTransactionManager transactions) {
         this.check = check;
         this.bots = bots;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -45,9 +54,25 @@ public class LossLimitEnforcer {
 
     /** @return the bots stopped (none unless the limit in {@code quoteAsset} is reached) */
     public List<Bot> enforce(UUID ownerId, String quoteAsset) {
-        return check.breach(ownerId, quoteAsset)
-                .map(breach -> bots.stopInError(ownerId,
-                        bot -> bot.mode() == BotMode.LIVE && bot.quoteAsset().equals(quoteAsset), breach.reason()))
-                .orElse(List.of());
+        return check.breach(ownerId, quoteAsset).map(breach -> transaction.execute(status -> {
+            List<Bot> stopped = bots.stopInError(ownerId,
+                    bot -> bot.mode() == BotMode.LIVE && bot.quoteAsset().equals(quoteAsset), breach.reason());
+            // one risk alert when the limit stops bots (in the stops' transaction); later fills find none to stop
+            if (!stopped.isEmpty()) events.publishEvent(riskAlert(ownerId, breach, stopped.size()));
+            return stopped;
+        })).orElse(List.of());
+    }
+
+    private static BotAlert riskAlert(UUID ownerId, DailyLossCheck.Breach breach, int stopped) {
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("event", "DAILY_LOSS_LIMIT");
+        data.put("quoteAsset", breach.asset());
+        data.put("realizedPnl", breach.realizedPnl().stripTrailingZeros().toPlainString());
+        data.put("limit", breach.limit().stripTrailingZeros().toPlainString());
+        data.put("day", breach.day().toString());
+        data.put("botsStopped", stopped);
+        data.put("reason", breach.reason());
+        return new BotAlert(ownerId, null, BotAlert.Kind.RISK,
+                "Risk: " + breach.reason() + "; " + stopped + " LIVE bot(s) stopped", data);
     }
 }

@@ -10,7 +10,7 @@ import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.server.activity.ActivityLogService;
 import dev.botfleet.server.activity.LogLevel;
 import dev.botfleet.server.notify.BotAlert;
-import dev.botfleet.server.notify.FillText;
+import dev.botfleet.server.notify.DealText;
 import dev.botfleet.server.bot.Bot;
 import dev.botfleet.server.bot.BotChanged;
 import dev.botfleet.server.bot.BotRepository;
@@ -261,7 +261,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     public void filled(BotSession session, Fill fill) {
         // real money moved: the owner's daily loss limit is checked now, on this bot's turn (LossLimitEnforcer)
         if (session.live) events.publishEvent(new LiveFillBooked(session.ownerId, session.botId, session.quoteAsset));
-        events.publishEvent(new BotAlert(session.ownerId, session.botId, BotAlert.Kind.FILL, FillText.of(fill, session.name)));
+        events.publishEvent(DealText.fill(session.ownerId, session.botId, session.name, fill));
         if (!stream.watching(session.ownerId)) return;
         queries.orderByClientId(session.botId, fill.clientOrderId())
                 .ifPresent(o -> stream.publish(session.ownerId, "order", o));
@@ -272,6 +272,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void dealCompleted(BotSession session, Deal deal) {
+        events.publishEvent(DealText.closed(session.ownerId, session.botId, session.name, deal));
         events.publishEvent(new BotChanged(session.ownerId, session.botId));  // pnl and totalTrades moved
     }
 
@@ -300,7 +301,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
                     Times.now(clock))) {
                 events.publishEvent(new BotChanged(session.ownerId, session.botId));
                 events.publishEvent(new BotAlert(session.ownerId, session.botId, error ? BotAlert.Kind.ERROR : BotAlert.Kind.STOPPED,
-                        "Bot " + session.name + (error ? " stopped in ERROR: " : " stopped: ") + reason));
+                        "Bot " + session.name + (error ? " stopped in ERROR: " : " stopped: ") + reason,
+                        Map.of("botId", session.botId.toString(), "botName", session.name, "reason", String.valueOf(reason))));
             }
         }
         session.finished.complete(null);
@@ -323,7 +325,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         try {
             if (runtimeBots.setStatusIfActive(botId, BotStatus.ERROR, reason, Times.now(clock))) {
                 activity.record(ownerId, botId, LogLevel.ERROR, "Bot stopped: " + reason);
-                events.publishEvent(new BotAlert(ownerId, botId, BotAlert.Kind.ERROR, "A bot stopped in ERROR: " + reason));
+                events.publishEvent(new BotAlert(ownerId, botId, BotAlert.Kind.ERROR, "A bot stopped in ERROR: " + reason,
+                        Map.of("botId", botId.toString(), "reason", String.valueOf(reason))));
                 events.publishEvent(new BotChanged(ownerId, botId));
             }
         } catch (RuntimeException e) {

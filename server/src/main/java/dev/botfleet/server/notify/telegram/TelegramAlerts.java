@@ -1,5 +1,7 @@
 package dev.botfleet.server.notify.telegram;
 
+import dev.botfleet.server.notify.AlertChannel;
+import dev.botfleet.server.notify.AlertChoices;
 import dev.botfleet.server.notify.BotAlert;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -10,7 +12,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.time.Clock;
 
 /**
- * Queues a {@link BotAlert} for its owner's linked chat, if the owner wants that kind. Synchronous, so the outbox row
+ * Queues a {@link BotAlert} for its owner's linked chat, if the owner wants that kind from that bot on Telegram. Synchronous, so the outbox row
  * joins the transaction of the change it reports; the send queue is woken once that transaction committed.
  */
 @Component
@@ -19,8 +21,11 @@ public class TelegramAlerts {
     private final TelegramOutbox outbox;
     private final Clock clock;
     private final ObjectProvider<TelegramSendQueue> queue;
+    private final AlertChoices choices;
 
-    public TelegramAlerts(TelegramLinks links, TelegramOutbox outbox, Clock clock, ObjectProvider<TelegramSendQueue> queue) {
+    public TelegramAlerts(TelegramLinks links, TelegramOutbox outbox, Clock clock, ObjectProvider<TelegramSendQueue> queue,
+                          AlertChoices choices) {
+        this.choices = choices;
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
@@ -30,7 +35,7 @@ public class TelegramAlerts {
     @EventListener
     public void on(BotAlert alert) {
         var link = links.byUser(alert.ownerId());
-        if (link.isEmpty() || !wanted(links.alerts(alert.ownerId()), alert.kind())) return;
+        if (link.isEmpty() || !choices.wanted(alert.ownerId(), AlertChannel.TELEGRAM, alert.kind(), alert.botId())) return;
         outbox.queue(link.get().chatId(), alert.text(), null, clock.instant());
         wakeAfterCommit();
     }
@@ -46,14 +51,5 @@ public class TelegramAlerts {
         } else {
             q.wake();
         }
-    }
-
-    private static boolean wanted(TelegramLinks.AlertChoice c, BotAlert.Kind kind) {
-        return switch (kind) {
-            case STARTED -> c.started();
-            case STOPPED -> c.stopped();
-            case ERROR -> c.errors();
-            case FILL -> c.fills();
-        };
     }
 }

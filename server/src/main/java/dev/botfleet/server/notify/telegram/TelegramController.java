@@ -2,6 +2,9 @@ package dev.botfleet.server.notify.telegram;
 
 import dev.botfleet.server.auth.CurrentUser;
 import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.notify.AlertChannel;
+import dev.botfleet.server.notify.AlertChoices;
+import dev.botfleet.server.notify.BotAlert;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 /** The caller's Telegram link: a one-time code to connect a chat, the link itself, and the choice of alerts. */
 @RestController
@@ -26,11 +30,14 @@ public class TelegramController {
     private final TelegramLinking linking;
     private final TelegramLinks links;
     private final TelegramProperties properties;
+    private final AlertChoices choices;
 
-    public TelegramController(TelegramLinking linking, TelegramLinks links, TelegramProperties properties) {
+    public TelegramController(TelegramLinking linking, TelegramLinks links, TelegramProperties properties,
+                              AlertChoices choices) {
         this.linking = linking;
         this.links = links;
         this.properties = properties;
+        this.choices = choices;
     }
 
     @PostMapping("/link-code")
@@ -52,7 +59,13 @@ public class TelegramController {
 
     @GetMapping("/alerts")
     public TelegramLinks.AlertChoice alerts(CurrentUser user) {
-        return links.alerts(user.id());
+        UUID u = user.id();
+        return new TelegramLinks.AlertChoice(telegram(u, BotAlert.Kind.STARTED), telegram(u, BotAlert.Kind.STOPPED),
+                telegram(u, BotAlert.Kind.ERROR), telegram(u, BotAlert.Kind.FILL));
+    }
+
+    private boolean telegram(UUID user, BotAlert.Kind kind) {
+        return choices.wanted(user, AlertChannel.TELEGRAM, kind, null);
     }
 
     /** Every field is required (true or false): a missing one is a 400 naming it, never a silent default. */
@@ -62,7 +75,14 @@ public class TelegramController {
         if (body == null) throw new ApiException.Invalid("body", "a JSON object is required", null);
         TelegramLinks.AlertChoice choice = new TelegramLinks.AlertChoice(flag(body, "started"), flag(body, "stopped"),
                 flag(body, "errors"), flag(body, "fills"));
-        links.saveAlerts(user.id(), choice);
+        // the telegram channel's defaults for all bots; per-bot overrides and the other kinds stay
+        // (GET/PUT /api/v1/notifications/preferences sees and sets everything)
+        Map<BotAlert.Kind, Boolean> defaults = new java.util.EnumMap<>(BotAlert.Kind.class);
+        defaults.put(BotAlert.Kind.STARTED, choice.started());
+        defaults.put(BotAlert.Kind.STOPPED, choice.stopped());
+        defaults.put(BotAlert.Kind.ERROR, choice.errors());
+        defaults.put(BotAlert.Kind.FILL, choice.fills());
+        choices.replaceDefaults(user.id(), AlertChannel.TELEGRAM, defaults);
         return choice;
     }
 

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Links (user ↔ private chat), one-time link codes (hashed), and each user's choice of alerts. */
+/** Links (user ↔ private chat) and one-time link codes (hashed). */
 @Repository
 public class TelegramLinks {
     public record Link(UUID userId, long chatId, String chatTitle, Instant linkedAt) {
@@ -17,8 +17,8 @@ public class TelegramLinks {
     public record Code(UUID userId, Instant expiresAt, Instant usedAt) {
     }
 
+    /** The answer of /api/v1/telegram/alerts: the telegram channel's defaults (stored in {@code alert_choices}). */
     public record AlertChoice(boolean started, boolean stopped, boolean errors, boolean fills) {
-        public static final AlertChoice ALL = new AlertChoice(true, true, true, true);
     }
 
     private final JdbcClient jdbc;
@@ -74,18 +74,5 @@ public class TelegramLinks {
     public void useCode(String hash, Instant now) {
         jdbc.sql("UPDATE telegram_link_codes SET used_at = :now WHERE code_hash = :h").param("h", hash)
                 .param("now", Times.sql(now)).update();
-    }
-
-    public AlertChoice alerts(UUID userId) {
-        return jdbc.sql("SELECT started, stopped, errors, fills FROM telegram_alert_settings WHERE user_id = :u")
-                .param("u", userId).query((rs, n) -> new AlertChoice(rs.getBoolean(1), rs.getBoolean(2), rs.getBoolean(3),
-                        rs.getBoolean(4))).optional().orElse(AlertChoice.ALL);
-    }
-
-    public void saveAlerts(UUID userId, AlertChoice c) {
-        jdbc.sql("DELETE FROM telegram_alert_settings WHERE user_id = :u").param("u", userId).update();
-        jdbc.sql("INSERT INTO telegram_alert_settings (user_id, started, stopped, errors, fills) VALUES (:u, :a, :b, :c, :d)")
-                .param("u", userId).param("a", c.started()).param("b", c.stopped()).param("c", c.errors())
-                .param("d", c.fills()).update();
     }
 }

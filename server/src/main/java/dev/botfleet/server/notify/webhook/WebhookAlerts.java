@@ -1,5 +1,7 @@
 package dev.botfleet.server.notify.webhook;
 
+import dev.botfleet.server.notify.AlertChannel;
+import dev.botfleet.server.notify.AlertChoices;
 import dev.botfleet.server.notify.BotAlert;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
@@ -17,7 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Turns a {@link BotAlert} into one outbox row per enabled webhook of the owner that subscribes to its type.
+ * Turns a {@link BotAlert} into one outbox row per enabled webhook of the owner that subscribes to its type, if the
+ * owner wants that kind from that bot on the webhook channel.
  * Synchronous on the caller's (bot's) thread, but only database work: two small queries and the inserts. Nothing here
  * touches the network, so a slow or dead endpoint cannot slow a bot down.
  */
@@ -29,9 +32,11 @@ public class WebhookAlerts {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<WebhookSender> sender;
+    private final AlertChoices choices;
 
     public WebhookAlerts(Webhooks webhooks, WebhookDeliveries deliveries, JdbcClient jdbc, JsonMapper json, Clock clock,
-                         ObjectProvider<WebhookSender> sender) {
+                         ObjectProvider<WebhookSender> sender, AlertChoices choices) {
+        this.choices = choices;
         this.webhooks = webhooks;
         this.deliveries = deliveries;
         this.jdbc = jdbc;
@@ -46,6 +51,7 @@ public class WebhookAlerts {
         List<Webhooks.Webhook> targets = webhooks.ofOwner(alert.ownerId()).stream()
                 .filter(w -> w.enabled() && w.events().contains(type)).toList();
         if (targets.isEmpty()) return;
+        if (!choices.wanted(alert.ownerId(), AlertChannel.WEBHOOK, alert.kind(), alert.botId())) return;
         Instant now = clock.instant();
         String payload = payload(UUID.randomUUID(), type, now, alert);
         for (Webhooks.Webhook w : targets) deliveries.queue(w.id(), type, payload, now);
@@ -56,9 +62,11 @@ public class WebhookAlerts {
     private String payload(UUID eventId, WebhookEvent type, Instant at, BotAlert alert) {
         String botName = jdbc.sql("SELECT name FROM bots WHERE id = :id").param("id", alert.botId())
                 .query(String.class).optional().orElse(null);
+        // the event's fields (docs/notifications.md lists them per type), then the plain-words text; clipped: an ERROR
+        // reason can be a long exception text, and the row holds at most 8000 characters
         Map<String, Object> data = new LinkedHashMap<>();
-        // clipped: an ERROR reason can be a long exception text, and the row holds at most 8000 characters
-        data.put("message", alert.text().length() > 2000 ? alert.text().substring(0, 1999) + "…" : alert.text());
+        alert.data().forEach((k, v) -> data.put(k, v instanceof String s && s.length() > 1000 ? s.substring(0, 999) + "…" : v));
+        data.put("text", alert.text().length() > 2000 ? alert.text().substring(0, 1999) + "…" : alert.text());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", eventId.toString());
         body.put("type", type.name());

@@ -4,7 +4,7 @@ import dev.botfleet.server.notify.BotAlert;
 
 /** The event types a webhook subscribes to (the names in the API and in {@code X-Botfleet-Event}). */
 public enum WebhookEvent {
-    BOT_STARTED, BOT_STOPPED, BOT_ERROR, FILL;
+    BOT_STARTED, BOT_STOPPED, BOT_ERROR, FILL, DEAL_CLOSED, RISK, DAILY_SUMMARY;
 
     static WebhookEvent of(BotAlert.Kind kind) {
         return switch (kind) {
@@ -12,6 +12,9 @@ public enum WebhookEvent {
             case STOPPED -> BOT_STOPPED;
             case ERROR -> BOT_ERROR;
             case FILL -> FILL;
+            case DEAL_CLOSED -> DEAL_CLOSED;
+            case RISK -> RISK;
+            case DAILY_SUMMARY -> DAILY_SUMMARY;
         };
     }
 }

@@ -95,10 +95,10 @@ class WebhookFlowH2Test extends RuntimeTestBase {
             assertThat(body.get("botName").asString()).isEqualTo("scalper");
             assertThat(body.get("id").asString()).isNotBlank();
             assertThat(body.get("occurredAt").asString()).isNotBlank();
-            assertThat(body.get("data").get("message").asString()).isNotBlank();
+            assertThat(body.get("data").get("text").asString()).isNotBlank();
         }
         WebhookReceiver.Received fill = all.stream().filter(r -> "FILL".equals(r.header("X-Botfleet-Event"))).findFirst().orElseThrow();
-        assertThat(json.readTree(fill.body()).get("data").get("message").asString()).contains("BTC").contains("on sim");
+        assertThat(json.readTree(fill.body()).get("data").get("text").asString()).contains("BTC").contains("on sim");
 
         JsonNode log = get("/api/v1/webhooks/" + hook.get("id").asString() + "/deliveries", user).body();
         assertThat(log.size()).isGreaterThanOrEqualTo(3);

@@ -16,9 +16,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 
 /** A real HTTP endpoint on a loopback port: records every request per path and answers scripted status codes. */
-final class WebhookReceiver implements AutoCloseable {
-    record Received(String path, Map<String, String> headers, String body, int answered) {
-        String header(String name) {
+public final class WebhookReceiver implements AutoCloseable {
+    public record Received(String path, Map<String, String> headers, String body, int answered) {
+        public String header(String name) {
             return headers.get(name.toLowerCase());
         }
     }
@@ -29,7 +29,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final Map<String, CountDownLatch> holds = new ConcurrentHashMap<>();
     private final List<String> arrived = new CopyOnWriteArrayList<>();
 
-    WebhookReceiver() throws IOException {
+    public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/", exchange -> {
@@ -57,7 +57,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** The next requests to {@code path} are answered with these codes, then 200. */
-    void answer(String path, Integer... statuses) {
+    public void answer(String path, Integer... statuses) {
         scripts.put(path, new ArrayDeque<>(List.of(statuses)));
     }
 
@@ -76,11 +76,11 @@ final class WebhookReceiver implements AutoCloseable {
         return arrived.stream().filter(path::equals).count();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Received> at(String path) {
+    public List<Received> at(String path) {
         return received.stream().filter(r -> r.path().equals(path)).toList();
     }
 

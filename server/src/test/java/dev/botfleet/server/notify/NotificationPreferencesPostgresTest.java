@@ -1,0 +1,7 @@
+package dev.botfleet.server.notify;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class NotificationPreferencesPostgresTest extends NotificationPreferencesCases {
+}
