@@ -4,6 +4,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { ApiError } from './api/client';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { LoginPage } from './auth/LoginPage';
+import { OidcLoginPage } from './auth/OidcLoginPage';
 import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
 import { Spinner } from './components/ui';
@@ -46,6 +47,7 @@ export function App() {
             <StreamProvider>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/login/oidc" element={<OidcLoginPage />} />
                 <Route element={<RequireAuth><Layout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="bots/new" element={<BotFormPage />} />

@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router-dom';
+import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Button, Card, Field, inputClass } from '../components/ui';
 import { mapProblem } from '../lib/errors';
 import { useAuth } from './AuthContext';
+import { OidcButtons } from './OidcButtons';
+import { oidcErrorMessage } from './oidc';
 
 export function LoginPage() {
   const { token, notice, login, register } = useAuth();
   const location = useLocation();
+  const oidcError = useSearchParams()[0].get('oidcError');
   const [mode, setMode] = useState<'login' | 'register'>('login');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -44,6 +47,7 @@ export function LoginPage() {
       <Card className="w-full max-w-sm">
         <h1 className="mb-1 text-2xl font-bold text-indigo-600 dark:text-indigo-400">botfleet</h1>
         <p className="mb-4 text-sm text-slate-500">Your fleet of trading bots.</p>
+        {oidcError && <div role="alert" data-oidc-error className="mb-3 rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{oidcErrorMessage(oidcError)}</div>}
         {notice && <div role="alert" data-notice className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{notice}</div>}
         <div className="mb-4 grid grid-cols-2 rounded-md bg-slate-100 p-1 text-sm dark:bg-slate-800" role="tablist">
           {(['login', 'register'] as const).map((m) => (
@@ -68,6 +72,7 @@ export function LoginPage() {
             {busy ? 'Please wait…' : mode === 'login' ? 'Log in' : 'Create account'}
           </Button>
         </form>
+        <OidcButtons />
       </Card>
     </div>
   );
