@@ -221,6 +221,18 @@ public abstract class OidcSignInCases extends ApiTestBase {
     }
 
     @Test
+    void aStateComesBackOnlyFromItsOwnProviderAndIssuer() {
+        Browser browser = new Browser();
+        String state = Browser.query(browser.hop(url("/api/v1/auth/oidc/mock/start"))).get("state");
+        assertError(browser.hop(url("/api/v1/auth/oidc/down/callback?code=abc&state=" + state)), "invalid_state");
+        // RFC 9207: an answer that names another issuer is a mix-up, whatever its state
+        String fresh = Browser.query(browser.hop(url("/api/v1/auth/oidc/mock/start"))).get("state");
+        assertError(browser.hop(url("/api/v1/auth/oidc/mock/callback?code=abc&iss=https%3A%2F%2Fevil.example.com&state=" + fresh)),
+                "invalid_state");
+        assertThat(MockProvider.received()).noneMatch(r -> r.getPath().startsWith("/default/token"));
+    }
+
+    @Test
     void providersAreListedAndAnUnknownOrUnreachableOneIsAnErrorPage() {
         Answer list = get("/api/v1/auth/oidc/providers", null);
         assertThat(list.status()).isEqualTo(200);
