@@ -59,11 +59,16 @@ final class MockProvider {
 
     /** The next id_token is for {@code subject} with these claims (a null value leaves the claim out). */
     static void next(String subject, Map<String, Object> claims) {
+        next(subject, claims, 3600);
+    }
+
+    /** As above, the id_token expiring {@code expirySeconds} after it is issued (negative: already expired). */
+    static void next(String subject, Map<String, Object> claims, long expirySeconds) {
         Map<String, Object> present = new HashMap<>();
         claims.forEach((k, v) -> {
             if (v != null) present.put(k, v);
         });
-        SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, present, 3600L));
+        SERVER.enqueueCallback(new DefaultOAuth2TokenCallback(ISSUER_ID, subject, "JWT", null, present, expirySeconds));
     }
 
     static void next(String subject, String email, Object emailVerified) {

@@ -196,13 +196,16 @@ public abstract class OidcSignInCases extends ApiTestBase {
     }
 
     @Test
-    void anIdTokenForAnotherClientOrWithAnotherNonceIsRefused() {
+    void anIdTokenForAnotherClientNonceOrIssuerOrExpiredIsRefused() {
         MockProvider.next(sub(), Map.of("email", uniqueEmail(), "email_verified", true, "aud", "someone-else"));
         assertError(signIn(new Browser()), "invalid_id_token");
         MockProvider.next(sub(), Map.of("email", uniqueEmail(), "email_verified", true, "nonce", "a-nonce-of-another-sign-in"));
         assertError(signIn(new Browser()), "invalid_id_token");
         MockProvider.next(sub(), Map.of("email", uniqueEmail(), "email_verified", true,
                 "iss", "http://localhost:1/another-issuer"));
+        assertError(signIn(new Browser()), "invalid_id_token");
+        // expired two minutes ago: beyond the minute of clock skew allowed
+        MockProvider.next(sub(), Map.of("email", uniqueEmail(), "email_verified", true), -120);
         assertError(signIn(new Browser()), "invalid_id_token");
     }
 
