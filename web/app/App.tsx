@@ -3,8 +3,10 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { ApiError } from './api/client';
 import { AuthProvider, useAuth } from './auth/AuthContext';
+import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
 import { OidcLoginPage } from './auth/OidcLoginPage';
+import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
 import { Spinner } from './components/ui';
@@ -48,6 +50,8 @@ export function App() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/login/oidc" element={<OidcLoginPage />} />
+                <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+                <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route element={<RequireAuth><Layout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="bots/new" element={<BotFormPage />} />

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Button, Card, Field, inputClass } from '../components/ui';
 import { mapProblem } from '../lib/errors';
@@ -17,6 +17,7 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  const done = (location.state as { notice?: string } | null)?.notice; // e.g. after a password reset
 
   if (token) {
     const from = (location.state as { from?: string } | null)?.from;
@@ -48,6 +49,7 @@ export function LoginPage() {
         <h1 className="mb-1 text-2xl font-bold text-indigo-600 dark:text-indigo-400">botfleet</h1>
         <p className="mb-4 text-sm text-slate-500">Your fleet of trading bots.</p>
         {oidcError && <div role="alert" data-oidc-error className="mb-3 rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{oidcErrorMessage(oidcError)}</div>}
+        {done && mode === 'login' && <div role="status" className="mb-3 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{done}</div>}
         {notice && <div role="alert" data-notice className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{notice}</div>}
         <div className="mb-4 grid grid-cols-2 rounded-md bg-slate-100 p-1 text-sm dark:bg-slate-800" role="tablist">
           {(['login', 'register'] as const).map((m) => (
@@ -71,6 +73,7 @@ export function LoginPage() {
           <Button type="submit" variant="primary" disabled={busy}>
             {busy ? 'Please wait…' : mode === 'login' ? 'Log in' : 'Create account'}
           </Button>
+          {mode === 'login' && <Link to="/forgot-password" className="text-center text-sm text-indigo-600 hover:underline dark:text-indigo-400">Forgot password?</Link>}
         </form>
         <OidcButtons />
       </Card>

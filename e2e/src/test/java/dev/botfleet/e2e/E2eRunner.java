@@ -33,8 +33,10 @@ import java.util.stream.Stream;
  * key in {@code FAKE_BINANCE_REST}, {@code FAKE_BINANCE_API_KEY} and {@code FAKE_BINANCE_API_SECRET} (the live spec
  * drives the fake's test-only /_fake/ API). It also starts the fake Telegram Bot API ({@code ... telegram}), switches
  * the server's {@code botfleet.telegram} on against it (token in BOTFLEET_TELEGRAM_TOKEN) and hands the specs its URL
- * in {@code FAKE_TELEGRAM} (the telegram spec plays the user through /_fake/telegram/say). The fakes are stopped with
- * the server.
+ * in {@code FAKE_TELEGRAM} (the telegram spec plays the user through /_fake/telegram/say). And it starts the SMTP fake
+ * ({@code ... smtp}: a real SMTP server), switches the server's mail on against it with {@code botfleet.public-url} set
+ * to the server's own address, and hands the specs its control URL in {@code FAKE_MAIL} (the password-reset spec reads
+ * the mail through /_fake/mail). The fakes are stopped with the server.
  *
  * <p>Arguments: {@code <server jar> <e2e dir> <report dir> [<fakes exec jar>]}. Exit code: Playwright's (0 = all
  * passed).
@@ -52,6 +54,10 @@ public final class E2eRunner {
 
     /** The fake Telegram Bot API: its base URL (also its /_fake/telegram/ control routes), token and bot name. */
     private record FakeTelegram(Process process, String rest, String token, String botName) {
+    }
+
+    /** The SMTP fake: where it accepts mail, and its control URL (GET /_fake/mail?to=). */
+    private record FakeMail(Process process, String smtpHost, String smtpPort, String rest) {
     }
 
     private record FakeProcess(Process process, String line) {
@@ -91,6 +97,9 @@ public final class E2eRunner {
         FakeTelegram telegram = fakesJar == null ? null : startTelegram(java, fakesJar, reportDir);
         Thread telegramHook = telegram == null ? null : new Thread(() -> stop(telegram.process(), "Telegram fake"));
         if (telegramHook != null) Runtime.getRuntime().addShutdownHook(telegramHook);
+        FakeMail mail = fakesJar == null ? null : startMail(java, fakesJar, reportDir);
+        Thread mailHook = mail == null ? null : new Thread(() -> stop(mail.process(), "SMTP fake"));
+        if (mailHook != null) Runtime.getRuntime().addShutdownHook(mailHook);
 
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port, "--botfleet.data-dir=" + dataDir,
@@ -111,6 +120,14 @@ public final class E2eRunner {
             command.add("--botfleet.telegram.bot-name=" + telegram.botName());
             command.add("--botfleet.telegram.poll-timeout=2s"); // a short long-poll: /start is seen at once, shutdown is quick
         }
+        if (mail != null) {
+            command.add("--botfleet.mail.enabled=true");
+            command.add("--botfleet.mail.from=botfleet@e2e.test");
+            command.add("--spring.mail.host=" + mail.smtpHost());
+            command.add("--spring.mail.port=" + mail.smtpPort());
+            command.add("--botfleet.public-url=" + baseUrl); // the mail's link opens this very server
+            command.add("--botfleet.password-reset.max-per-address=1000"); // every request comes from 127.0.0.1
+        }
         ProcessBuilder serverBuilder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(serverLog.toFile());
@@ -125,7 +142,7 @@ public final class E2eRunner {
         int exit = 1;
         try {
             awaitHealthy(server, baseUrl, serverLog);
-            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake, telegram);
+            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake, telegram, mail);
         } finally {
             stop(server, "server");
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -136,6 +153,10 @@ public final class E2eRunner {
             if (telegram != null) {
                 stop(telegram.process(), "Telegram fake");
                 Runtime.getRuntime().removeShutdownHook(telegramHook);
+            }
+            if (mail != null) {
+                stop(mail.process(), "SMTP fake");
+                Runtime.getRuntime().removeShutdownHook(mailHook);
             }
             if (exit == 0) deleteTree(dataDir);
             else System.out.println("[e2e] kept data dir for inspection: " + dataDir);
@@ -196,6 +217,15 @@ public final class E2eRunner {
         return telegram;
     }
 
+    /** Starts the SMTP fake (a real SMTP server plus its loopback-only GET /_fake/mail) and reads its ports. */
+    private static FakeMail startMail(String java, Path fakesJar, Path reportDir) throws Exception {
+        FakeProcess started = startFakeProcess(java, fakesJar, reportDir, "smtp");
+        String line = started.line();
+        FakeMail mail = new FakeMail(started.process(), field(line, "smtpHost"), field(line, "smtpPort"), field(line, "rest"));
+        System.out.printf("[e2e] SMTP fake: smtp://%s:%s, control %s%n", mail.smtpHost(), mail.smtpPort(), mail.rest());
+        return mail;
+    }
+
     /** Starts {@code java -jar fakes-exec.jar <name> --port-file F} and waits (bounded) for the JSON line in F. */
     private static FakeProcess startFakeProcess(String java, Path fakesJar, Path reportDir, String name) throws Exception {
         Path portFile = reportDir.resolve("fake-" + name + ".json");
@@ -223,8 +253,8 @@ public final class E2eRunner {
         return m.group(1);
     }
 
-    private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl, FakeVenue fake, FakeTelegram telegram)
-            throws Exception {
+    private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl, FakeVenue fake, FakeTelegram telegram,
+                                     FakeMail mail) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("npx", "--no-install", "playwright", "test")
                 .directory(e2eDir.toFile())
                 .inheritIO();
@@ -239,6 +269,7 @@ public final class E2eRunner {
             env.put("FAKE_BINANCE_API_SECRET", fake.apiSecret());
         }
         if (telegram != null) env.put("FAKE_TELEGRAM", telegram.rest());
+        if (mail != null) env.put("FAKE_MAIL", mail.rest());
         Process tests = pb.start();
         if (!tests.waitFor(TESTS_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             System.out.println("[e2e] tests did not finish within " + TESTS_DEADLINE + "; stopping them");

@@ -97,7 +97,7 @@ public final class FakeControl {
         return Response.json(200, out.toString());
     }
 
-    static FakeHttp.Handler loopbackOnly(FakeHttp.Handler handler) {
+    public static FakeHttp.Handler loopbackOnly(FakeHttp.Handler handler) {
         return request -> request.remote() != null && !request.remote().isLoopbackAddress()
                 ? error(403, "the fake's control API answers loopback callers only")
                 : handler.handle(request);

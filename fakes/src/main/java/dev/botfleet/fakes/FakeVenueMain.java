@@ -3,6 +3,7 @@ package dev.botfleet.fakes;
 import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.fakes.bybit.FakeBybit;
 import dev.botfleet.fakes.kraken.FakeKraken;
+import dev.botfleet.fakes.mail.FakeSmtp;
 import dev.botfleet.fakes.coinbase.FakeCoinbase;
 import dev.botfleet.fakes.coindcx.FakeCoinDcx;
 import dev.botfleet.fakes.telegram.FakeTelegram;
@@ -17,12 +18,14 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * TEST ONLY. Runs one fake venue as a process, for tests that cannot start it in their own JVM (the browser test):
- * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta|telegram [--port-file F]}.
+ * {@code java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta|telegram|smtp [--port-file F]}.
  *
  * <p>Starts the fake on loopback ports with {@link StandardSetup}'s markets and account, installs the
  * {@link FakeControl} API (/_fake/) on its REST server, and prints one JSON line to stdout
  * {@code {"venue", "rest", "marketStream", "userStream", "apiKey", "apiSecret"}} (for {@code telegram}: the fake
- * Bot API with the /_fake/telegram/ control routes, and {@code {"venue", "rest", "token", "botName"}}; also written to F, atomically, when
+ * Bot API with the /_fake/telegram/ control routes, and {@code {"venue", "rest", "token", "botName"}}; for {@code smtp}: a
+ * real SMTP server and its loopback-only {@code GET /_fake/mail?to=}, {@code {"venue", "smtpHost", "smtpPort", "rest"}};
+ * also written to F, atomically, when
  * {@code --port-file F} is given). Then it runs until it is killed; SIGTERM closes the fake's servers.
  */
 public final class FakeVenueMain {
@@ -40,7 +43,11 @@ public final class FakeVenueMain {
         if (venueName == null) usage("which venue?");
         AutoCloseable running;
         String line;
-        if (venueName.equals("telegram")) {
+        if (venueName.equals("smtp")) {
+            FakeSmtp smtp = new FakeSmtp();
+            running = smtp;
+            line = describe(smtp);
+        } else if (venueName.equals("telegram")) {
             FakeTelegram telegram = new FakeTelegram(TELEGRAM_TOKEN, TELEGRAM_BOT);
             FakeControl.installTelegram(telegram);
             running = telegram;
@@ -99,6 +106,16 @@ public final class FakeVenueMain {
         return out.toString();
     }
 
+    /** The JSON line for the SMTP fake: {@code {"venue": "smtp", "smtpHost", "smtpPort", "rest"}}. */
+    static String describe(FakeSmtp smtp) {
+        ObjectNode out = JsonMapper.builder().build().createObjectNode();
+        out.put("venue", "smtp");
+        out.put("smtpHost", smtp.host());
+        out.put("smtpPort", String.valueOf(smtp.smtpPort()));
+        out.put("rest", smtp.baseUrl());
+        return out.toString();
+    }
+
     /** The JSON line a caller reads to find the fake: its URLs and the standard account's key. */
     static String describe(FakeVenue venue) {
         ObjectNode out = JsonMapper.builder().build().createObjectNode();
@@ -113,7 +130,7 @@ public final class FakeVenueMain {
 
     private static void usage(String problem) {
         System.err.println("FakeVenueMain: " + problem);
-        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta|telegram [--port-file FILE]");
+        System.err.println("usage: java -jar fakes-<version>-exec.jar binance|bybit|kraken|coinbase|coindcx|delta|telegram|smtp [--port-file FILE]");
         System.exit(2);
     }
 }

@@ -12,6 +12,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
     CONFLICT(HttpStatus.CONFLICT),
+    /** A PUT on an ACTIVE bot changed what only a stopped bot may change; {@code fields} names it. */
+    BOT_RUNNING_STRUCTURAL_CHANGE(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
@@ -19,6 +21,8 @@ public enum ErrorCode {
     VENUE_REFUSED_KEY(HttpStatus.BAD_REQUEST),
     /** A real venue could not be reached or failed; the request may be repeated later. */
     VENUE_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
+    /** A password-reset token that is unknown, already used, replaced by a newer one or expired. */
+    RESET_TOKEN_INVALID(HttpStatus.BAD_REQUEST),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -14,6 +14,7 @@ import java.time.Duration;
  *
  * @param dataDir   where the H2 database and generated keys live
  * @param masterKey base64 of 32 bytes encrypting exchange secrets; generated into {@code dataDir} when absent
+ * @param publicUrl the dashboard's address as its users reach it, for links in mail (password reset)
  */
 @ConfigurationProperties("botfleet")
 public record BotfleetProperties(
@@ -24,7 +25,8 @@ public record BotfleetProperties(
         @DefaultValue Login login,
         @DefaultValue Password password,
         @DefaultValue Redis redis,
-        @DefaultValue Http http) {
+        @DefaultValue Http http,
+        @DefaultValue("http://localhost:8080") String publicUrl) {
 
     /**
      * @param secret base64 of at least 32 bytes signing tokens (HS256); generated into {@code dataDir} when absent

@@ -16,7 +16,7 @@ class LoginThrottleTest {
             new BotfleetProperties.Jwt(null, Duration.ofHours(1), "botfleet"), new BotfleetProperties.Registration(true, 10, Duration.ofHours(1)),
             new BotfleetProperties.Login(3, 100, Duration.ofMinutes(10), Duration.ofMinutes(5), Duration.ofMinutes(30)),
             new BotfleetProperties.Password(4), new BotfleetProperties.Redis(false),
-            new BotfleetProperties.Http(DataSize.ofKilobytes(64), DataSize.ofMegabytes(16))), clock);
+            new BotfleetProperties.Http(DataSize.ofKilobytes(64), DataSize.ofMegabytes(16)), "http://localhost:8080"), clock);
 
     private void fail(int times) {
         for (int i = 0; i < times; i++) throttle.failed("a@b.c", "1.2.3.4");
