@@ -45,6 +45,8 @@ export interface Bot {
   leverage?: string | null;
   /** Perpetuals only; null for spot (absent on older servers). */
   marginMode?: MarginMode | null;
+  /** A signal bot's webhook (strategy `signal`): lib/signals.ts. */
+  signalWebhook?: import('../lib/signals').SignalWebhook | null;
 }
 
 export interface Warmup { needed: number; received: number }

@@ -130,3 +130,19 @@ describe('bot detail header', () => {
     expect(requested).not.toContain('/api/v1/credentials');
   });
 });
+
+describe('bot detail of a signal bot', () => {
+  it('shows the webhook section only for strategy signal', async () => {
+    serve(CANDLES, { ...BOT, strategy: 'signal', signalWebhook: { hasToken: true, maskedPath: '/api/v1/signals/AbCd…' } });
+    renderPage();
+    expect(await screen.findByTestId('signal-url-masked')).toHaveTextContent('/api/v1/signals/AbCd…');
+    expect(screen.getByTestId('signal-template')).toHaveTextContent('{{strategy.order.action}}');
+  });
+
+  it('has no webhook section for other strategies', async () => {
+    serve(CANDLES);
+    renderPage();
+    await screen.findByRole('img', { name: LABEL });
+    expect(screen.queryByText('Signal webhook')).toBeNull();
+  });
+});

@@ -8,6 +8,7 @@ import type { Bot } from '../api/types';
 import { CandleChart } from '../components/CandleChart';
 import { LineChart } from '../components/LineChart';
 import { WarmupProgress } from '../components/Warmup';
+import { SignalWebhookSection } from '../components/SignalWebhookSection';
 import { LogList } from '../components/LogList';
 import { OrderTable } from '../components/OrderTable';
 import { useToast } from '../components/Toasts';
@@ -81,6 +82,8 @@ function BotDetail({ bot }: { bot: Bot }) {
         <Metric label="Fills" value={stats.data?.fills != null ? String(stats.data.fills) : '—'} testId="detail-fills" />
         <Metric label="Fees" value={formatQuote(stats.data?.fees, market)} testId="detail-fees" />
       </section>
+
+      {bot.strategy === 'signal' && <SignalWebhookSection bot={bot} />}
 
       <Card>
         <h2 className="mb-2 font-semibold">Price</h2>

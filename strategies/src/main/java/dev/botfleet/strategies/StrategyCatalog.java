@@ -7,6 +7,8 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.strategies.dca.DcaDefinition;
 import dev.botfleet.strategies.dca.DcaStrategy;
+import dev.botfleet.strategies.external.ExternalSignalDefinition;
+import dev.botfleet.strategies.external.ExternalSignalStrategy;
 import dev.botfleet.strategies.grid.GridDefinition;
 import dev.botfleet.strategies.grid.GridStrategy;
 import dev.botfleet.strategies.rules.RulesStrategy;
@@ -47,6 +49,7 @@ public final class StrategyCatalog {
         register(DipStrategy.definition(), DipStrategy::new);
         register(MomentumStrategy.definition(), MomentumStrategy::new);
         register(RulesStrategy.definition(), RulesStrategy::new);
+        register(ExternalSignalDefinition.definition(), ExternalSignalStrategy::new);
     }
 
     private void register(StrategyDefinition definition, StrategyFactory factory) {

@@ -28,14 +28,16 @@ class StrategyCatalogTest {
     static final Map<String, Map<String, Object>> REQUIRED = Map.of(
             "grid", Map.of("lowerPrice", "60000", "upperPrice", "68000", "gridCount", 8, "quantityPerGrid", "100"));
 
+    /** Strategies that trade on market data alone: the scalper needs prices near the market, signal needs signals. */
     static List<String> runnable() {
-        return CATALOG.definitions().stream().map(StrategyDefinition::id).filter(id -> !id.equals("scalper")).toList();
+        return CATALOG.definitions().stream().map(StrategyDefinition::id)
+                .filter(id -> !id.equals("scalper") && !id.equals("signal")).toList();
     }
 
     @Test
     void listsEveryStrategyInItsStableOrder() {
         assertThat(CATALOG.definitions()).extracting(StrategyDefinition::id).containsExactly("scalper", "grid", "dca",
-                "simple-dca", "rsi", "bollinger", "macd-dca", "ema-cross", "dip", "momentum", "rules");
+                "simple-dca", "rsi", "bollinger", "macd-dca", "ema-cross", "dip", "momentum", "rules", "signal");
     }
 
     @ParameterizedTest

@@ -21,7 +21,7 @@ import dev.botfleet.engine.position.Position;
 import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.strategy.ActivityLevel;
-import dev.botfleet.engine.strategy.Reconfigurable;
+import dev.botfleet.engine.strategy.ExternalSignal;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.WarmupProgress;
@@ -244,23 +244,20 @@ public final class BotKernel {
     }
 
     /**
-     * A new config for the running strategy (hot reload): a {@link Reconfigurable} strategy applies it now, keeping its
-     * position, open orders and deal; any other strategy keeps its config until the next start. Ignored when stopped.
+     * A new config for the running strategy (hot reload), applied on this turn by {@link ExternalInputs#reconfigure}.
+     * Ignored when stopped.
      */
     public void reconfigure(StrategyConfig config) {
         turn(() -> {
-            if (!running || !started) return;
-            if (!(strategy instanceof Reconfigurable r)) {
-                activity(ActivityLevel.WARNING, "This strategy cannot change its parameters while running; the new "
-                        + "configuration applies from the next start");
-                return;
-            }
-            try {
-                r.reconfigure(context, config);
-                activity(ActivityLevel.INFO, "New configuration applied");
-            } catch (RuntimeException e) {
-                fail(e);
-            }
+            if (running && started) ExternalInputs.reconfigure(this, config);
+        });
+    }
+
+    /** A signal from outside (the server's signal webhook), handed over on this turn by {@link ExternalInputs#signal}. */
+    public void onSignal(ExternalSignal signal) {
+        turn(() -> {
+            advanceClock(signal.at().toEpochMilli());
+            ExternalInputs.signal(this, signal, started && running);
         });
     }
 
@@ -455,7 +452,7 @@ public final class BotKernel {
         listener.onStopped(reason, error);
     }
 
-    private void fail(RuntimeException e) {
+    void fail(RuntimeException e) {
         activity(ActivityLevel.ERROR, "Strategy failed: " + e);
         stopNow("strategy error: " + e.getMessage(), true);
     }

@@ -47,6 +47,10 @@ public sealed interface BotCommand {
     record Reconfigure(dev.botfleet.engine.strategy.definition.StrategyConfig config) implements BotCommand {
     }
 
+    /** A signal from outside (webhook) for a strategy that takes them ({@code SignalReceiver}). */
+    record Signal(dev.botfleet.engine.strategy.ExternalSignal signal) implements BotCommand {
+    }
+
     /** Runs {@code action} on the bot's turn, e.g. to read a consistent snapshot of its position. */
     record Inspect(Consumer<BotKernel> action) implements BotCommand {
     }

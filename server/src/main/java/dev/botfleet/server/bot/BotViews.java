@@ -11,13 +11,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class BotViews {
     private final ObjectProvider<BotRuntime> runtime;
+    private final dev.botfleet.server.signal.SignalTokens signalTokens;
 
-    public BotViews(ObjectProvider<BotRuntime> runtime) {
+    public BotViews(ObjectProvider<BotRuntime> runtime, dev.botfleet.server.signal.SignalTokens signalTokens) {
         this.runtime = runtime;
+        this.signalTokens = signalTokens;
     }
 
     public BotResponse of(Bot bot) {
         BotRuntime r = runtime.getIfAvailable();
-        return BotResponse.of(bot, r == null ? null : r.warmup(bot.id()).orElse(null));
+        return BotResponse.of(bot, r == null ? null : r.warmup(bot.id()).orElse(null), signalTokens.view(bot));
     }
 }

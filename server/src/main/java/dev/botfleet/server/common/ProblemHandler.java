@@ -63,7 +63,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<Object> tooLarge(BodyTooLargeException e, WebRequest request) {
-        log.info("Refused a body over {} bytes on {}", e.limit(), path(request));
+        log.info("Refused a body over {} bytes on {}", e.limit(), LoggedPath.of(path(request)));
         return handleExceptionInternal(e, Problems.of(ErrorCode.PAYLOAD_TOO_LARGE, e.getMessage()), new HttpHeaders(),
                 ErrorCode.PAYLOAD_TOO_LARGE.status(), request);
     }
@@ -102,7 +102,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** A request that cannot be read at all: one INFO line naming what (never the input itself), a 400 problem. */
     private ResponseEntity<Object> malformed(Exception e, WebRequest request, String what, String detail) {
-        log.info("Refused {} on {}", what, path(request));
+        log.info("Refused {} on {}", what, LoggedPath.of(path(request)));
         return handleExceptionInternal(e, Problems.of(ErrorCode.MALFORMED_REQUEST, detail), new HttpHeaders(),
                 ErrorCode.MALFORMED_REQUEST.status(), request);
     }
@@ -111,7 +111,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unexpected(Exception e, WebRequest request) {
         BodyTooLargeException tooLarge = causeOf(e, BodyTooLargeException.class);
         if (tooLarge != null) return tooLarge(tooLarge, request); // wrapped by a converter
-        log.error("Unexpected error on {}", path(request), e);
+        log.error("Unexpected error on {}", LoggedPath.of(path(request)), e);
         return handleExceptionInternal(e, Problems.of(ErrorCode.INTERNAL_ERROR,
                 "An unexpected error occurred; it has been logged"), new HttpHeaders(),
                 ErrorCode.INTERNAL_ERROR.status(), request);

@@ -1,5 +1,6 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.LoggedPath;
 import dev.botfleet.server.common.BodyTooLargeException;
 import dev.botfleet.server.common.ErrorCode;
 import dev.botfleet.server.common.Problems;
@@ -46,7 +47,7 @@ public class BodySizeFilter extends OncePerRequestFilter {
         long limit = limitFor(request);
         long declared = request.getContentLengthLong();
         if (declared > limit) {
-            log.info("Refused {} {}: body of {} bytes exceeds {}", request.getMethod(), request.getRequestURI(), declared, limit);
+            log.info("Refused {} {}: body of {} bytes exceeds {}", request.getMethod(), LoggedPath.of(request.getRequestURI()), declared, limit);
             // the body is never read; Tomcat closes the connection rather than swallow a large remainder
             response.setHeader("Connection", "close");
             Problems.write(request, response, json, ErrorCode.PAYLOAD_TOO_LARGE,

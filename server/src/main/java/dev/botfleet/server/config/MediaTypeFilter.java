@@ -1,5 +1,6 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.LoggedPath;
 import dev.botfleet.server.common.ErrorCode;
 import dev.botfleet.server.common.Problems;
 import org.slf4j.Logger;
@@ -38,13 +39,13 @@ public class MediaTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (isWildcard(request.getContentType())) {
-            log.info("Refused {} {}: a wildcard Content-Type", request.getMethod(), request.getRequestURI());
+            log.info("Refused {} {}: a wildcard Content-Type", request.getMethod(), LoggedPath.of(request.getRequestURI()));
             Problems.write(request, response, json, ErrorCode.UNSUPPORTED_MEDIA_TYPE,
                     "Content-Type must be a concrete media type such as application/json, not a wildcard");
             return;
         }
         if (!acceptParses(request.getHeaders("Accept"))) {
-            log.info("Refused {} {}: an Accept header that does not parse", request.getMethod(), request.getRequestURI());
+            log.info("Refused {} {}: an Accept header that does not parse", request.getMethod(), LoggedPath.of(request.getRequestURI()));
             Problems.write(request, response, json, ErrorCode.NOT_ACCEPTABLE,
                     "The Accept header is not a valid list of media types; send Accept: application/json or none");
             return;

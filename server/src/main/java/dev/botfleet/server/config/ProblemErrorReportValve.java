@@ -1,5 +1,6 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.LoggedPath;
 import dev.botfleet.server.common.ErrorCode;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -35,11 +36,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 
         ErrorCode code = codeFor(status);
         if (status >= 500) {
-            log.warn("Answered {} {} with {} before the application could{}", request.getMethod(), printable(request.getRequestURI()),
+            log.warn("Answered {} {} with {} before the application could{}", request.getMethod(), printable(LoggedPath.of(request.getRequestURI())),
                     status, throwable == null ? "" : " (" + throwable.getClass().getName() + ")");
         } else {
             log.info("Refused {} {} with {}: the container rejected the request", request.getMethod(),
-                    printable(request.getRequestURI()), status);
+                    printable(LoggedPath.of(request.getRequestURI())), status);
         }
         byte[] body = body(status, code).getBytes(StandardCharsets.UTF_8);
         try {

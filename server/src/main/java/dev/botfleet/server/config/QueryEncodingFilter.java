@@ -1,5 +1,6 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.LoggedPath;
 import dev.botfleet.server.common.ErrorCode;
 import dev.botfleet.server.common.Problems;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
         String query = request.getQueryString();
         if (hasNamelessValue(query)) {
             // Tomcat throws from getParameter on "?=x" too, which would otherwise be a 500
-            log.info("Refused {} {}: a query parameter has a value but no name", request.getMethod(), request.getRequestURI());
+            log.info("Refused {} {}: a query parameter has a value but no name", request.getMethod(), LoggedPath.of(request.getRequestURI()));
             Problems.write(request, response, json, ErrorCode.MALFORMED_REQUEST,
                     "The query string has a parameter without a name (e.g. '?=value')");
             return;
@@ -48,7 +49,7 @@ public class QueryEncodingFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        log.info("Refused {} {}: query parameter '{}' is not valid UTF-8", request.getMethod(), request.getRequestURI(), bad);
+        log.info("Refused {} {}: query parameter '{}' is not valid UTF-8", request.getMethod(), LoggedPath.of(request.getRequestURI()), bad);
         Problems.write(request, response, json, ErrorCode.MALFORMED_REQUEST,
                 "Query parameter '" + bad + "' is not valid percent-encoded UTF-8");
     }

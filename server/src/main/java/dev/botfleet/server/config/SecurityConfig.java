@@ -72,6 +72,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/stream").permitAll()
                         // Telegram's webhook proves itself with the secret_token header (TelegramWebhookController)
                         .requestMatchers(HttpMethod.POST, "/api/v1/telegram/webhook").permitAll()
+                        // signal webhooks: the secret token in the path is the credential (TradingView sends no header)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/signals/*").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("ADMIN")

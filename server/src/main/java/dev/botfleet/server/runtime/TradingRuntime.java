@@ -194,6 +194,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         }
     }
 
+    /** A webhook signal for the bot's strategy, queued in its mailbox behind what it has; false if it is not running. */
+    public boolean signal(UUID botId, dev.botfleet.engine.strategy.ExternalSignal signal) {
+        BotSession session = sessions.get(botId);
+        if (session == null || session.stopRequested) return false;
+        session.send(new BotCommand.Signal(signal));
+        return true;
+    }
+
     public boolean isRunning(UUID botId) {
         return sessions.containsKey(botId);
     }

@@ -47,6 +47,7 @@ class LiveEditableParametersTest {
         expected.put("dip", plusExits("dipPercent", "reboundPercent", "minProfitPercent", "orderAmount"));
         expected.put("momentum", plusExits("entryMode", "rocThreshold", "exitRocPercent", "orderAmount"));
         expected.put("rules", plusExits("orderAmount"));
+        expected.put("signal", plusExits("orderAmount", "sizeUnit"));
         for (StrategyDefinition d : catalog.definitions()) {
             assertThat(live(d)).as(d.id()).containsExactlyInAnyOrderElementsOf(expected.get(d.id()));
         }

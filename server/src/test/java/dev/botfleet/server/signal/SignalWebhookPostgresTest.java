@@ -1,0 +1,7 @@
+package dev.botfleet.server.signal;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class SignalWebhookPostgresTest extends SignalWebhookCases {
+}
