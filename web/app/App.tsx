@@ -5,6 +5,7 @@ import { ApiError } from './api/client';
 import { AuthProvider, useAuth } from './auth/AuthContext';
 import { ForgotPasswordPage } from './auth/ForgotPasswordPage';
 import { LoginPage } from './auth/LoginPage';
+import { OidcLoginPage } from './auth/OidcLoginPage';
 import { ResetPasswordPage } from './auth/ResetPasswordPage';
 import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
@@ -50,6 +51,7 @@ export function App() {
             <StreamProvider>
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
+                <Route path="/login/oidc" element={<OidcLoginPage />} />
                 <Route path="/forgot-password" element={<ForgotPasswordPage />} />
                 <Route path="/reset-password" element={<ResetPasswordPage />} />
                 <Route element={<RequireAuth><Layout /></RequireAuth>}>

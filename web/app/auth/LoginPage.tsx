@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useLocation } from 'react-router-dom';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
 import { Button, Card, Field, inputClass } from '../components/ui';
 import { mapProblem } from '../lib/errors';
 import { useAuth } from './AuthContext';
+import { OidcButtons } from './OidcButtons';
+import { oidcErrorMessage } from './oidc';
 
 export function LoginPage() {
   const { token, notice, login, register } = useAuth();
   const location = useLocation();
+  const oidcError = useSearchParams()[0].get('oidcError');
   const [mode, setMode] = useState<'login' | 'register'>('login');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -45,6 +48,7 @@ export function LoginPage() {
       <Card className="w-full max-w-sm">
         <h1 className="mb-1 text-2xl font-bold text-indigo-600 dark:text-indigo-400">botfleet</h1>
         <p className="mb-4 text-sm text-slate-500">Your fleet of trading bots.</p>
+        {oidcError && <div role="alert" data-oidc-error className="mb-3 rounded-md bg-red-50 p-2 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{oidcErrorMessage(oidcError)}</div>}
         {done && mode === 'login' && <div role="status" className="mb-3 rounded-md bg-emerald-50 p-2 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{done}</div>}
         {notice && <div role="alert" data-notice className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">{notice}</div>}
         <div className="mb-4 grid grid-cols-2 rounded-md bg-slate-100 p-1 text-sm dark:bg-slate-800" role="tablist">
@@ -71,6 +75,7 @@ export function LoginPage() {
           </Button>
           {mode === 'login' && <Link to="/forgot-password" className="text-center text-sm text-indigo-600 hover:underline dark:text-indigo-400">Forgot password?</Link>}
         </form>
+        <OidcButtons />
       </Card>
     </div>
   );

@@ -28,6 +28,8 @@ function start(path: string, answer: (url: string, body: unknown) => Response) {
   vi.stubGlobal('WebSocket', SilentSocket);
   vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
+    // the login page also asks for the sign-in providers (OIDC): not part of these flows
+    if (url === '/api/v1/auth/oidc/providers') return new Response('[]', { headers: { 'Content-Type': 'application/json' } });
     calls.push({ url, body });
     return answer(url, body);
   }));

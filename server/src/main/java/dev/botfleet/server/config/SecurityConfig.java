@@ -64,6 +64,9 @@ public class SecurityConfig {
                 .requestCache(c -> c.disable())
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        // sign-in with OpenID Connect: providers list, start, callback (browser redirects), code exchange
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/oidc/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/oidc/exchange").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm").permitAll()
                         // the event stream authenticates its token itself (query parameter; bad token -> close 1008)
                         .requestMatchers(HttpMethod.GET, "/api/v1/stream").permitAll()

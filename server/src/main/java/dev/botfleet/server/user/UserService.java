@@ -52,7 +52,28 @@ public class UserService {
         String problem = passwordProblem(password);
         if (problem != null) v.add("password", problem, null); // never echo a password
         v.throwIfAny();
-        String hash = passwords.encode(password);
+        return insert(email, passwords.encode(password));
+    }
+
+    /**
+     * An account for someone an identity provider vouches for (sign-in with OpenID Connect): same rules as
+     * {@link #register} (sign-up open, first user ADMIN) but no password of their own. The stored hash is of a random
+     * secret nobody knows, so password login fails for it exactly as for a wrong password, in the same time.
+     */
+    public User registerExternal(String rawEmail) {
+        if (!properties.registration().enabled()) {
+            throw new ApiException.Forbidden("Registration is closed on this server (botfleet.registration.enabled=false)");
+        }
+        String email = normalizeEmail(rawEmail);
+        if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
+            throw new ApiException.Invalid("email", "must be a valid email address", rawEmail);
+        }
+        byte[] secret = new byte[32];
+        new java.security.SecureRandom().nextBytes(secret);
+        return insert(email, passwords.encode(java.util.HexFormat.of().formatHex(secret))); // 64 bytes: within bcrypt's 72
+    }
+
+    private User insert(String email, String hash) {
         registration.lock();
         try {
             return tx.execute(status -> {
