@@ -9,7 +9,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import java.math.BigDecimal;
@@ -38,11 +41,15 @@ public class EquitySnapshots implements SmartLifecycle {
     private final Accounts accounts;
     private final PortfolioProperties properties;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
     EquitySnapshots(PortfolioRepository repository, BotRepository bots, Accounts accounts,
-                    PortfolioProperties properties, Clock clock) {
+                    PortfolioProperties properties, Clock clock, PlatformTransactionManager transactions) {
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // after the stop's commit the finished transaction's connection is still bound: write in a new one
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.repository = repository;
         this.bots = bots;
         this.accounts = accounts;
@@ -68,7 +75,8 @@ public class EquitySnapshots implements SmartLifecycle {
     void onAlert(BotAlert alert) {
         if (alert.kind() != BotAlert.Kind.STOPPED && alert.kind() != BotAlert.Kind.ERROR) return;
         try {
-            bots.find(alert.ownerId(), alert.botId()).ifPresent(bot -> take(bot, Times.now(clock)));
+            ownTransaction.executeWithoutResult(status ->
+                    bots.find(alert.ownerId(), alert.botId()).ifPresent(bot -> take(bot, Times.now(clock))));
         } catch (RuntimeException e) {
             log.warn("equity snapshot of stopped bot {} failed: {}", alert.botId(), e.toString());
         }
