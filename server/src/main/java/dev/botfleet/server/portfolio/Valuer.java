@@ -3,13 +3,13 @@ package dev.botfleet.server.portfolio;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 
 /**
  * Converts an amount of one asset into a quote currency at the last prices of one exchange. The route, first that
  * works: the same asset (1); the direct pair ASSET/QUOTE; the inverse pair QUOTE/ASSET; through USDT (ASSET to USDT,
- * USDT to QUOTE, each leg a direct or inverse pair); and only when no pair serves, the stablecoins USDT, USDC and USD
- * taken at 1 to each other. An asset no route reaches has no rate and a reason, never a silent 0.
+ * USDT to QUOTE, each leg a direct or inverse pair); and only when no pair serves, through a stablecoin (USDT, USDC,
+ * USD in that order) where the stablecoins count 1 to each other: ASSET/USDC and USDC taken as 1 USDT. An asset no route reaches has no rate and a reason, never a silent 0.
  *
  * <p>An inverse price is divided to 34 significant digits (DECIMAL128); everything else is exact.
  */
@@ -20,7 +20,8 @@ final class Valuer {
     }
 
     static final String HUB = "USDT";
-    static final Set<String> STABLECOINS = Set.of("USDT", "USDC", "USD");
+    /** Tried in this order as the middle of a route when no pair route exists. */
+    static final List<String> STABLECOINS = List.of("USDT", "USDC", "USD");
 
     /** A rate: units of quote per unit of asset, or null with the reason. */
     record Rate(BigDecimal price, String reason) {
@@ -50,9 +51,11 @@ final class Valuer {
         Optional<BigDecimal> viaHub = pair(exchange, asset, HUB, false)
                 .flatMap(a -> pair(exchange, HUB, quote, false).map(a::multiply));
         if (viaHub.isPresent()) return Rate.of(viaHub.get());
-        Optional<BigDecimal> stable = pair(exchange, asset, HUB, true)
-                .flatMap(a -> pair(exchange, HUB, quote, true).map(a::multiply));
-        if (stable.isPresent()) return Rate.of(stable.get());
+        for (String coin : STABLECOINS) {
+            Optional<BigDecimal> stable = pair(exchange, asset, coin, true)
+                    .flatMap(a -> pair(exchange, coin, quote, true).map(a::multiply));
+            if (stable.isPresent()) return Rate.of(stable.get());
+        }
         return new Rate(null, "no price for " + asset + "/" + quote + " on " + exchange
                 + ", directly, inverted or through " + HUB);
     }
