@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  */
 @RestController
 public class PortfolioController {
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z").plusSeconds(1);
     private static final Pattern ASSET = Pattern.compile("[A-Z0-9]{2,12}");
     static final Map<String, Duration> RANGES = Map.of("24h", Duration.ofHours(24), "7d", Duration.ofDays(7),
             "30d", Duration.ofDays(30), "90d", Duration.ofDays(90), "1y", Duration.ofDays(365));
@@ -72,7 +73,12 @@ public class PortfolioController {
     private static Instant instant(Violations v, String field, String value, Instant otherwise) {
         if (value == null) return otherwise;
         try {
-            return Instant.parse(value.strip());
+            Instant instant = Instant.parse(value.strip());
+            if (instant.isBefore(Instant.EPOCH) || !instant.isBefore(LATEST)) {
+                v.add(field, "must be between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z", value);
+                return null;
+            }
+            return instant;
         } catch (DateTimeException e) {
             v.add(field, "must be an ISO-8601 instant such as 2026-12-01T00:00:00Z", value);
             return null;

@@ -250,6 +250,7 @@ abstract class PortfolioCases extends PortfolioTestBase {
         assertThat(get("/api/v1/portfolio?tz=Mars/Olympus", user).errorFields()).containsExactly("tz");
         assertThat(get("/api/v1/portfolio?range=2w", user).errorFields()).containsExactly("range");
         assertThat(get("/api/v1/portfolio?from=yesterday", user).errorFields()).containsExactly("from");
+        assertThat(get("/api/v1/portfolio?from=-999999999-01-01T00:00:00Z", user).errorFields()).containsExactly("from");
         assertThat(get("/api/v1/portfolio?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", user).errorFields())
                 .containsExactly("from");
         assertThat(get("/api/v1/portfolio", null).status()).isEqualTo(401);
