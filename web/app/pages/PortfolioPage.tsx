@@ -151,7 +151,7 @@ function EquityChart({ p }: { p: Portfolio }) {
       </div>
       {points.length === 0 ? <Empty>No snapshots yet: equity is stored every few minutes while bots run.</Empty> :
         <LineChart points={points} label="Equity curve" height={260} fit />}
-      <p className="mt-1 text-xs text-slate-500" data-testid="equity-points">{points.length} points</p>
+      <p className="mt-1 text-xs text-slate-500" data-testid="equity-points">{points.length} {points.length === 1 ? 'point' : 'points'}</p>
     </Card>
   );
 }

@@ -11,7 +11,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -50,7 +49,7 @@ public class PortfolioController {
         Violations v = new Violations();
         String asset = quote == null ? "USDT" : quote.strip().toUpperCase(Locale.ROOT);
         if (!ASSET.matcher(asset).matches()) v.add("quote", "must be an asset symbol of 2-12 letters or digits, e.g. USDT", quote);
-        ZoneId zone = ZoneOffset.UTC;
+        ZoneId zone = ZoneId.of("UTC");
         if (tz != null) {
             try {
                 zone = ZoneId.of(tz.strip());

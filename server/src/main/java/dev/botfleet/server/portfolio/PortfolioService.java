@@ -130,9 +130,11 @@ class PortfolioService {
             if (rate.known()) samples.add(new EquityCurve.Sample(s.botId(), s.time(), rate.value(s.equity())));
             else addOnce(unvalued, s.asset());
         }
+        // the buckets span the data, not the whole window: a bot started an hour ago gets an hour's detail
+        Instant start = samples.isEmpty() ? q.from() : samples.getFirst().time();
         Map<UUID, List<Point>> perBot = new LinkedHashMap<>();
-        EquityCurve.perBot(samples, q.from(), q.to()).forEach((bot, points) -> perBot.put(bot, points(points)));
-        return new PortfolioResponse.Equity(points(EquityCurve.total(samples, q.from(), q.to())), perBot, unvalued);
+        EquityCurve.perBot(samples, start, q.to()).forEach((bot, points) -> perBot.put(bot, points(points)));
+        return new PortfolioResponse.Equity(points(EquityCurve.total(samples, start, q.to())), perBot, unvalued);
     }
 
     private static List<Point> points(List<EquityCurve.Point> points) {

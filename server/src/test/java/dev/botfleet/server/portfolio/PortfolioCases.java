@@ -218,6 +218,11 @@ abstract class PortfolioCases extends PortfolioTestBase {
         assertThat(dec(total.get(57), "value")).isEqualByComparingTo("1578");
         assertThat(dec(total.get(199), "value")).isEqualByComparingTo("2998");
 
+        // a window that starts long before the first snapshot still buckets the span of the data
+        JsonNode wider = get("/api/v1/portfolio?from=2026-09-01T00:00:00Z&to=" + end, user).body().get("equity");
+        assertThat(wider.get("total")).hasSize(200);
+        assertThat(dec(wider.get("total").get(57), "value")).isEqualByComparingTo("1578");
+
         // a snapshot older than the retention (90 days) goes at the next run
         repository.insert(user.id(), new PortfolioRepository.Snapshot(a, clock.instant().minus(Duration.ofDays(91)), "USDT", BigDecimal.ONE));
         snapshots.takeAll();
