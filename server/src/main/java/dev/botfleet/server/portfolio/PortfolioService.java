@@ -76,7 +76,7 @@ class PortfolioService {
      * Per asset: the valued balances of every account, plus each perpetual position's notional (quantity × mark,
      * signed) under its base asset; a spot position is not added again (its coins are in the balances).
      */
-    private static List<Exposure> exposure(List<Accounts.Valued> valued) {
+    static List<Exposure> exposure(List<Accounts.Valued> valued) {
         Map<String, BigDecimal> values = new TreeMap<>();
         Map<String, String> reasons = new TreeMap<>();
         for (Accounts.Valued a : valued) {
