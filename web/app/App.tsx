@@ -23,6 +23,7 @@ import { StreamProvider } from './stream/StreamContext';
 // The chart library is the bulk of the bundle: only the pages with charts load it.
 const BotDetailPage = lazy(() => import('./pages/BotDetailPage').then((m) => ({ default: m.BotDetailPage })));
 const BacktestPage = lazy(() => import('./pages/BacktestPage').then((m) => ({ default: m.BacktestPage })));
+const PortfolioPage = lazy(() => import('./pages/PortfolioPage').then((m) => ({ default: m.PortfolioPage })));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -60,6 +61,7 @@ export function App() {
                   <Route path="bots/:id" element={<Suspense fallback={<Spinner />}><BotDetailPage /></Suspense>} />
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />
+                  <Route path="portfolio" element={<Suspense fallback={<Spinner />}><PortfolioPage /></Suspense>} />
                   <Route path="logs" element={<LogsPage />} />
                   <Route path="credentials" element={<CredentialsPage />} />
                   <Route path="settings" element={<SettingsPage />} />

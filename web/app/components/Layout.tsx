@@ -26,6 +26,7 @@ export function Layout() {
     { to: '/', label: 'Home', end: true },
     { to: '/bots/new', label: 'New bot' },
     { to: '/orders', label: 'Orders' },
+    { to: '/portfolio', label: 'Portfolio' },
     { to: '/logs', label: 'Activity' },
     { to: '/credentials', label: 'API keys' },
     { to: '/notifications', label: 'Notifications' }, { to: '/webhooks', label: 'Webhooks' },

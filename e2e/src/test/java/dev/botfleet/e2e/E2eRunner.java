@@ -104,7 +104,9 @@ public final class E2eRunner {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port, "--botfleet.data-dir=" + dataDir,
                 // every test signs up its own user, all from 127.0.0.1
-                "--botfleet.registration.max-per-address=1000"));
+                "--botfleet.registration.max-per-address=1000",
+                // equity snapshots every 2 s so portfolio.spec.ts sees a curve at once
+                "--botfleet.portfolio.snapshot-interval=2s"));
         if (fake != null) {
             for (String prefix : List.of("--botfleet.venues.binance.", "--botfleet.venues.binance.testnet.")) {
                 command.add(prefix + "rest=" + fake.rest());

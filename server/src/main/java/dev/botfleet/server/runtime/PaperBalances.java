@@ -45,24 +45,33 @@ public class PaperBalances {
 
     /** The bot's quote and base balances, quote first. 409 for a LIVE bot or a market this server no longer has. */
     public List<BalanceResponse> of(Bot bot) {
-        if (bot.mode() != BotMode.PAPER) {
-            throw new ApiException.Conflict("balances of live bots come from the exchange (not built yet)");
+        Instrument instrument = instrument(bot);
+        List<BalanceResponse> answer = new ArrayList<>();
+        for (Balance b : exact(bot)) {
+            int scale = b.asset().equals(instrument.quoteAsset()) ? quoteScale(instrument) : instrument.quantityScale();
+            answer.add(new BalanceResponse(b.asset(), round(b.total(), scale), round(b.available(), scale)));
         }
-        Instrument instrument = exchanges.find(bot.exchange()).flatMap(e -> e.instrument(bot.symbol()))
-                .orElseThrow(() -> new ApiException.Conflict("Bot '" + bot.name() + "' trades " + bot.symbol()
-                        + " on '" + bot.exchange() + "', which this server does not list"));
+        return answer;
+    }
+
+    /** The same account unrounded (the portfolio values it), quote or settle asset first. */
+    public List<Balance> exact(Bot bot) {
+        Instrument instrument = instrument(bot);
         // a perpetual's paper wallet holds only its settle asset: margin, not coins
         List<String> assets = instrument.isPerpetual() ? List.of(instrument.marginAsset())
                 : List.of(instrument.quoteAsset(), instrument.baseAsset());
         Optional<List<Balance>> live = runtime.inspect(bot.id(),
                 kernel -> assets.stream().map(a -> kernel.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO))).toList());
-        List<Balance> balances = live.orElseGet(() -> rebuilt(bot, instrument, assets));
-        List<BalanceResponse> answer = new ArrayList<>();
-        for (Balance b : balances) {
-            int scale = b.asset().equals(instrument.quoteAsset()) ? quoteScale(instrument) : instrument.quantityScale();
-            answer.add(new BalanceResponse(b.asset(), round(b.total(), scale), round(b.available(), scale)));
+        return live.orElseGet(() -> rebuilt(bot, instrument, assets));
+    }
+
+    private Instrument instrument(Bot bot) {
+        if (bot.mode() != BotMode.PAPER) {
+            throw new ApiException.Conflict("balances of live bots come from the exchange (not built yet)");
         }
-        return answer;
+        return exchanges.find(bot.exchange()).flatMap(e -> e.instrument(bot.symbol()))
+                .orElseThrow(() -> new ApiException.Conflict("Bot '" + bot.name() + "' trades " + bot.symbol()
+                        + " on '" + bot.exchange() + "', which this server does not list"));
     }
 
     private List<Balance> rebuilt(Bot bot, Instrument instrument, List<String> assets) {

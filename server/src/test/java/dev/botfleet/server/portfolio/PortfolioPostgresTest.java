@@ -1,0 +1,7 @@
+package dev.botfleet.server.portfolio;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class PortfolioPostgresTest extends PortfolioCases {
+}
