@@ -19,6 +19,10 @@ public enum ErrorCode {
     VENUE_REFUSED_KEY(HttpStatus.BAD_REQUEST),
     /** A real venue could not be reached or failed; the request may be repeated later. */
     VENUE_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
+    /** The user requires a second factor for this action and the request carried no X-Botfleet-OTP code. */
+    TOTP_REQUIRED(HttpStatus.FORBIDDEN),
+    /** The X-Botfleet-OTP code was wrong or already used. */
+    TOTP_INVALID(HttpStatus.FORBIDDEN),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;
