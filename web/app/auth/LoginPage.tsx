@@ -4,9 +4,10 @@ import { ApiError } from '../api/client';
 import { Button, Card, Field, inputClass } from '../components/ui';
 import { mapProblem } from '../lib/errors';
 import { useAuth } from './AuthContext';
+import { SecondStep } from './SecondStep';
 
 export function LoginPage() {
-  const { token, notice, login, register } = useAuth();
+  const { token, notice, login, completeLogin, register } = useAuth();
   const location = useLocation();
   const [mode, setMode] = useState<'login' | 'register'>('login');
   const [email, setEmail] = useState('');
@@ -14,6 +15,8 @@ export function LoginPage() {
   const [busy, setBusy] = useState(false);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
+  /** Set after the right password when the account has two-factor authentication on. */
+  const [challenge, setChallenge] = useState<string | null>(null);
 
   if (token) {
     const from = (location.state as { from?: string } | null)?.from;
@@ -26,7 +29,7 @@ export function LoginPage() {
     setError(null);
     setFieldErrors({});
     try {
-      if (mode === 'login') await login(email, password);
+      if (mode === 'login') setChallenge(await login(email, password));
       else await register(email, password);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -53,6 +56,10 @@ export function LoginPage() {
             </button>
           ))}
         </div>
+        {challenge ? (
+          <SecondStep challenge={challenge} completeLogin={completeLogin}
+            restart={(message) => { setChallenge(null); setPassword(''); setError(message); }} />
+        ) : (
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
           <Field label="Email" htmlFor="email" error={fieldErrors.email}>
             <input id="email" type="email" autoComplete="username" className={inputClass} value={email}
@@ -68,6 +75,7 @@ export function LoginPage() {
             {busy ? 'Please wait…' : mode === 'login' ? 'Log in' : 'Create account'}
           </Button>
         </form>
+        )}
       </Card>
     </div>
   );

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { botApi, useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
+import { useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
 import type { Bot, BotInput, Exchange, MarginMode, Mode, StrategyDefinition, SymbolInfo } from '../api/types';
 import { LiveConfirmDialog } from '../components/LiveConfirmDialog';
+import { guardedApi } from '../api/twoFactor';
 import { LiveKeyField } from '../components/LiveKeyField';
 import { ParameterForm } from '../components/ParameterForm';
 import { PerpetualFields } from '../components/PerpetualFields';
@@ -130,7 +131,9 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   }
 
   const locked = bot?.status === 'ACTIVE'; // the server answers 409 to edits of a running bot
-  const save = useBotMutation((input: BotInput) => (bot ? botApi.update(bot.id, input) : botApi.create(input)));
+  // a LIVE bot's save carries the authenticator code the confirm dialog asked for (when 2FA is required for LIVE)
+  const save = useBotMutation(({ input, otp }: { input: BotInput; otp?: string }) =>
+    (bot ? guardedApi.updateBot(bot.id, input, otp) : guardedApi.createBot(input, otp)));
 
   function change(name: string, value: FormValue) {
     setValues((v) => ({ ...v, [name]: value }));
@@ -207,8 +210,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     else send(input);
   }
 
-  function send(input: BotInput) {
-    save.mutate(input, {
+  function send(input: BotInput, otp?: string) {
+    save.mutate({ input, otp }, {
       onSuccess: (saved) => {
         toast.success(bot ? `${saved.name} saved` : `${saved.name} created`);
         navigate(`/bots/${saved.id}`);
@@ -302,7 +305,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
         <Button variant="ghost" className="ml-auto" onClick={() => navigate(-1)}>Cancel</Button>
       </div>
       <LiveConfirmDialog input={pendingLive} venue={venue} editing={!!bot} onCancel={() => setPendingLive(null)}
-        onConfirm={(input) => { setPendingLive(null); send(input); }} />
+        onConfirm={(input, otp) => { setPendingLive(null); send(input, otp); }} />
     </form>
   );
 }
