@@ -177,6 +177,8 @@ export interface ParameterDefinition {
   unit: string | null;
   description: string | null;
   required: boolean;
+  /** A running bot may take a new value (PUT on an ACTIVE bot); absent on older servers: no. */
+  liveEditable?: boolean;
 }
 
 export interface StrategyDefinition {

@@ -22,16 +22,20 @@ interface Props {
   sizing?: Sizing;
   /** A line of advice under a parameter, by name (e.g. what firstOrder SELL means on a perpetual). */
   hints?: Record<string, string>;
+  /** The bot is running: only live-editable parameters can change, the others are shown disabled. */
+  running?: boolean;
 }
 
 export const fieldId = (name: string) => `param-${name}`;
 
-export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing, hints }: Props) {
+export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing, hints, running }: Props) {
   const rules = isRulesDefinition(parameters);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       {parameters.map((p) => (
-        <div key={p.name} className={isPrice(p) || p.type === 'JSON' || p.name === 'quantity' ? 'sm:col-span-2' : ''}>
+        // a disabled fieldset disables every control inside it (inputs, step buttons, the rule editor)
+        <fieldset key={p.name} disabled={running && !p.liveEditable} data-testid={`param-box-${p.name}`}
+          className={`min-w-0 ${isPrice(p) || p.type === 'JSON' || p.name === 'quantity' ? 'sm:col-span-2' : ''}`}>
           {rules && RULE_PARAMS.includes(p.name) ? (
             <RuleEditor param={p.name} title={labelOf(p.name)} description={p.description} required={p.required}
               hasDefault={defaultOf(p) != null}
@@ -42,7 +46,8 @@ export function ParameterForm({ parameters, values, errors, onChange, priceDecim
               sizing={sizing} onChange={(v) => onChange(p.name, v)} />
           )}
           {hints?.[p.name] && <ParameterHint name={p.name} text={hints[p.name]} />}
-        </div>
+          {running && !p.liveEditable && <p className="mt-1 text-xs text-slate-500">Stop the bot to change</p>}
+        </fieldset>
       ))}
     </div>
   );

@@ -130,7 +130,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     if (next !== symbol && !bot) setValues((v) => ('buyPrice' in v ? { ...v, buyPrice: '', sellPrice: '' } : v));
   }
 
-  const locked = bot?.status === 'ACTIVE'; // the server answers 409 to edits of a running bot
+  // a running bot takes its name and live-editable parameters; everything else needs a stop (the server answers 409)
+  const locked = bot?.status === 'ACTIVE';
   // a LIVE bot's save carries the authenticator code the confirm dialog asked for (when 2FA is required for LIVE)
   const save = useBotMutation(({ input, otp }: { input: BotInput; otp?: string }) =>
     (bot ? guardedApi.updateBot(bot.id, input, otp) : guardedApi.createBot(input, otp)));
@@ -213,7 +214,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
   function send(input: BotInput, otp?: string) {
     save.mutate({ input, otp }, {
       onSuccess: (saved) => {
-        toast.success(bot ? `${saved.name} saved` : `${saved.name} created`);
+        toast.success(!bot ? `${saved.name} created` : locked ? `${saved.name} saved: the running bot applies it at its next turn`
+          : `${saved.name} saved`);
         navigate(`/bots/${saved.id}`);
       },
       onError: (err) => {
@@ -232,7 +234,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       <h1 className="text-xl font-semibold">{bot ? `Edit ${bot.name}` : 'New bot'}</h1>
       {locked && (
         <p role="status" className="rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100">
-          This bot is running. Stop it to change its settings.
+          This bot is running: you can rename it and change the parameters it takes live. Stop it to change the others.
         </p>
       )}
       {errors.general.length > 0 && (
@@ -245,7 +247,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
           <input id="name" className={inputClass} value={name} placeholder={`${definition?.name ?? 'Bot'} ${symbol}`}
             aria-invalid={!!errors.fields.name} onChange={(e) => setName(e.target.value)} />
         </Field>
-        <Field label="Exchange" htmlFor="exchange" error={errors.fields.exchange} help={unavailableHint(exchanges)}>
+        <fieldset disabled={locked} className="contents">
+        <Field label="Exchange" htmlFor="exchange" error={errors.fields.exchange} help={locked ? STOP_TO_CHANGE : unavailableHint(exchanges)}>
           <select id="exchange" className={inputClass} value={exchange} aria-invalid={!!errors.fields.exchange}
             onChange={(e) => chooseExchange(e.target.value)}>
             {exchanges.map((x) => (
@@ -291,14 +294,15 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
             onLeverage={(v) => { setLeverage(v); setErrors((e) => ({ ...e, fields: withoutKey(e.fields, 'leverage') })); }}
             onMarginMode={(v) => { setMarginMode(v); setErrors((e) => ({ ...e, fields: withoutKey(e.fields, 'marginMode') })); }} />
         )}
+        </fieldset>
       </Card>
       <Card>
         <h2 className="mb-3 font-semibold">{definition?.name ?? 'Strategy'} parameters</h2>
         <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} sizing={sizing}
-          hints={perpetual && definition?.canShort ? { firstOrder: SHORT_HINT } : undefined} />
+          hints={perpetual && definition?.canShort ? { firstOrder: SHORT_HINT } : undefined} running={locked} />
       </Card>
       <div className="flex gap-2">
-        <Button type="submit" variant="primary" disabled={save.isPending || locked}>
+        <Button type="submit" variant="primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : bot ? 'Save bot' : 'Create bot'}
         </Button>
         <Button onClick={reset}>Reset</Button>
@@ -309,6 +313,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     </form>
   );
 }
+
+const STOP_TO_CHANGE = 'Stop the bot to change';
 
 function withoutKey(fields: Record<string, string>, key: string): Record<string, string> {
   const rest = { ...fields };

@@ -21,7 +21,9 @@ import dev.botfleet.engine.position.Position;
 import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.engine.risk.RiskEngine;
 import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Reconfigurable;
 import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.WarmupProgress;
 
 import java.math.BigDecimal;
@@ -239,6 +241,27 @@ public final class BotKernel {
     public void onVenueLiquidationPrice(BigDecimal price) {
         position.venueLiquidationPrice(price);
         journal.recordVenueLiquidationPrice(botId, price);
+    }
+
+    /**
+     * A new config for the running strategy (hot reload): a {@link Reconfigurable} strategy applies it now, keeping its
+     * position, open orders and deal; any other strategy keeps its config until the next start. Ignored when stopped.
+     */
+    public void reconfigure(StrategyConfig config) {
+        turn(() -> {
+            if (!running || !started) return;
+            if (!(strategy instanceof Reconfigurable r)) {
+                activity(ActivityLevel.WARNING, "This strategy cannot change its parameters while running; the new "
+                        + "configuration applies from the next start");
+                return;
+            }
+            try {
+                r.reconfigure(context, config);
+                activity(ActivityLevel.INFO, "New configuration applied");
+            } catch (RuntimeException e) {
+                fail(e);
+            }
+        });
     }
 
     /** A manual cancel (from the API). Cancels are never denied. */

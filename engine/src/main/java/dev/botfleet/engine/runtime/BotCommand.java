@@ -40,6 +40,13 @@ public sealed interface BotCommand {
     record Funding(dev.botfleet.engine.position.FundingPayment payment) implements BotCommand {
     }
 
+    /**
+     * New values of live-editable parameters (hot reload): handed to the strategy at the bot's next turn, after
+     * everything queued before it; position, orders and deal are kept.
+     */
+    record Reconfigure(dev.botfleet.engine.strategy.definition.StrategyConfig config) implements BotCommand {
+    }
+
     /** Runs {@code action} on the bot's turn, e.g. to read a consistent snapshot of its position. */
     record Inspect(Consumer<BotKernel> action) implements BotCommand {
     }

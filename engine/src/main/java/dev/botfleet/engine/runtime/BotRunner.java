@@ -62,6 +62,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case BotCommand.AdvanceClock a -> kernel.advanceTo(a.now());
             case BotCommand.FundingRate f -> kernel.onFundingRate(f.at(), f.rate(), f.markPrice());
             case BotCommand.Funding f -> kernel.onFunding(f.payment());
+            case BotCommand.Reconfigure r -> kernel.reconfigure(r.config());
             case BotCommand.Inspect i -> i.action().accept(kernel);
             default -> throw new IllegalArgumentException("a bot cannot handle " + event.getClass().getName());
         }

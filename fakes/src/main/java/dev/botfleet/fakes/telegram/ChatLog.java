@@ -24,7 +24,7 @@ public final class ChatLog {
 
     synchronized void add(Sent s) { sent.add(s); }
 
-    synchronized Sent find(long messageId) {
+    public synchronized Sent find(long messageId) {
         for (Sent s : sent) if (s.messageId() == messageId) return s;
         return null;
     }

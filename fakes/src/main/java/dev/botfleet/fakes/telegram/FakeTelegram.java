@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,8 +22,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * A local Telegram Bot API server written from core.telegram.org/bots/api: {@code /bot<token>/<method>} by GET or
  * POST with JSON, form or query parameters, answering {@code {"ok":true,"result":...}} or
  * {@code {"ok":false,"error_code":N,"description":"..."}}. It serves getMe, getUpdates (long polling with offset
- * confirmation), sendMessage, editMessageText, answerCallbackQuery, setMyCommands and getMyCommands, and applies the
- * send limits with 429 {@code retry_after}. Tests play the user with {@link #userSays} and {@link #userPresses}.
+ * confirmation), sendMessage, editMessageText, answerCallbackQuery, setMyCommands and getMyCommands, setWebhook,
+ * deleteWebhook and getWebhookInfo (while a webhook is set getUpdates is a 409 and updates are POSTed to it with the
+ * secret header, retried until a 2xx), and applies the send limits with 429 {@code retry_after}. Tests play the user with {@link #userSays} and {@link #userPresses}.
  */
 public final class FakeTelegram implements AutoCloseable {
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -39,6 +41,13 @@ public final class FakeTelegram implements AutoCloseable {
     private final Map<String, String> callbackAnswers = new ConcurrentHashMap<>();
     private final List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile JsonNode commands = NODES.arrayNode();
+    private final WebhookSender sender = new WebhookSender();
+    private final Map<Long, String> delivered = new ConcurrentHashMap<>();
+    private volatile WebhookSender.Hook hook;
+    private volatile long lastErrorDate;
+    private volatile String lastErrorMessage;
+    private volatile int maxDeliveryAttempts = 20;
+    private Thread deliveryThread;
     private long nextUpdateId = 100_000;
     private long nextMessageId = 1;
     private long nextCallbackId = 1;
@@ -63,7 +72,12 @@ public final class FakeTelegram implements AutoCloseable {
     public FakeHttp http() { return http; }
 
     @Override
-    public void close() { http.close(); }
+    public void close() {
+        synchronized (updatesLock) {
+            if (deliveryThread != null) deliveryThread.interrupt();
+        }
+        http.close();
+    }
 
     // ---- test hooks: the user's side ----
 
@@ -128,6 +142,26 @@ public final class FakeTelegram implements AutoCloseable {
     /** Sends retried to a chat before its retry_after had passed. */
     public int earlyRetries() { return limits.earlyRetries(); }
 
+    /** POST attempts made to webhooks (each retry counts). */
+    public int webhookAttempts() { return sender.attempts(); }
+
+    /** The webhook set now, or null. */
+    public String webhookUrl() { WebhookSender.Hook h = hook; return h == null ? null : h.url(); }
+
+    /** Attempts per update before the fake gives up on it, as Telegram does "after a reasonable number". */
+    public void maxDeliveryAttempts(int attempts) { maxDeliveryAttempts = attempts; }
+
+    /**
+     * Sends an update that was already delivered once more, as Telegram does when it did not see the answer (a lost
+     * connection after the receiver handled it); answers the receiver's status code (0: unreachable).
+     */
+    public int redeliver(long updateId) {
+        String body = delivered.get(updateId);
+        WebhookSender.Hook h = hook;
+        if (body == null || h == null) throw new IllegalArgumentException("update " + updateId + " was not delivered to a webhook");
+        return sender.post(h, body);
+    }
+
     // ---- the Bot API ----
 
     private Response serve(Request request) throws InterruptedException {
@@ -152,11 +186,17 @@ public final class FakeTelegram implements AutoCloseable {
             case "answercallbackquery" -> answerCallbackQuery(params);
             case "setmycommands" -> setMyCommands(params);
             case "getmycommands" -> ok(commands);
+            case "setwebhook" -> setWebhook(params);
+            case "deletewebhook" -> deleteWebhook(params);
+            case "getwebhookinfo" -> getWebhookInfo();
             default -> error(404, "Not Found");
         };
     }
 
     private Response getUpdates(Map<String, JsonNode> p) throws InterruptedException {
+        if (hook != null) {
+            return error(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
+        }
         long offset = p.containsKey("offset") ? asLong(p.get("offset")) : 0;
         int limit = p.containsKey("limit") ? (int) Math.clamp(asLong(p.get("limit")), 1, 100) : 100;
         long timeoutMs = p.containsKey("timeout") ? Math.max(0, asLong(p.get("timeout"))) * 1000 : 0;
@@ -228,6 +268,98 @@ public final class FakeTelegram implements AutoCloseable {
         }
         commands = list;
         return ok(NODES.booleanNode(true));
+    }
+
+    // ---- webhooks ----
+
+    /**
+     * setWebhook: {@code url} (empty removes the webhook), optional {@code secret_token} (1-256 of A-Z a-z 0-9 _ -)
+     * and {@code drop_pending_updates}. Telegram wants HTTPS on ports 443, 80, 88 or 8443; the fake also takes plain
+     * http to a loopback address, where tests listen.
+     */
+    private Response setWebhook(Map<String, JsonNode> p) {
+        String url = p.containsKey("url") ? p.get("url").asString().trim() : null;
+        if (url == null) return error(400, "Bad Request: parameter \"url\" is required");
+        if (url.isEmpty()) return deleteWebhook(p);
+        String secret = p.containsKey("secret_token") ? p.get("secret_token").asString() : null;
+        if (secret != null && !secret.matches("[A-Za-z0-9_-]{1,256}")) {
+            return error(400, "Bad Request: secret token contains unallowed characters");
+        }
+        URI uri;
+        try {
+            uri = URI.create(url);
+        } catch (IllegalArgumentException e) {
+            return error(400, "Bad Request: bad webhook: invalid URL");
+        }
+        boolean loopback = "http".equals(uri.getScheme()) && ("127.0.0.1".equals(uri.getHost()) || "localhost".equals(uri.getHost()));
+        if (!"https".equals(uri.getScheme()) && !loopback) return error(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook");
+        synchronized (updatesLock) {
+            if (flag(p.get("drop_pending_updates"))) updates.clear();
+            hook = new WebhookSender.Hook(url, secret);
+            if (deliveryThread == null) deliveryThread = Thread.ofVirtual().name("fake-telegram-webhook").start(this::deliverLoop);
+            updatesLock.notifyAll();
+        }
+        return okDescribed("Webhook was set");
+    }
+
+    private Response deleteWebhook(Map<String, JsonNode> p) {
+        synchronized (updatesLock) {
+            boolean was = hook != null;
+            hook = null;
+            if (flag(p.get("drop_pending_updates"))) updates.clear();
+            return okDescribed(was ? "Webhook was deleted" : "Webhook is already deleted");
+        }
+    }
+
+    private Response getWebhookInfo() {
+        WebhookSender.Hook h = hook;
+        ObjectNode info = NODES.objectNode().put("url", h == null ? "" : h.url()).put("has_custom_certificate", false)
+                .put("pending_update_count", pendingUpdates());
+        if (h != null) info.put("max_connections", 40);
+        if (lastErrorDate > 0) info.put("last_error_date", lastErrorDate).put("last_error_message", lastErrorMessage);
+        return ok(info);
+    }
+
+    /** One update at a time, in order: retried with a growing wait until a 2xx, or given up after the maximum. */
+    private void deliverLoop() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                ObjectNode next;
+                WebhookSender.Hook h;
+                synchronized (updatesLock) {
+                    while (hook == null || updates.isEmpty()) updatesLock.wait();
+                    next = updates.getFirst();
+                    h = hook;
+                }
+                long id = next.get("update_id").asLong();
+                boolean done = false;
+                for (int attempt = 1; attempt <= maxDeliveryAttempts && hook == h; attempt++) {
+                    int status = sender.post(h, next.toString());
+                    if (WebhookSender.ok(status)) {
+                        done = true;
+                        delivered.put(id, next.toString());
+                        break;
+                    }
+                    lastErrorDate = now();
+                    lastErrorMessage = status == 0 ? "Connection refused" : "Wrong response from the webhook: " + status;
+                    Thread.sleep(Math.min(2000, 25L << Math.min(attempt, 6)));
+                }
+                if (hook != h && !done) continue;  // the webhook changed: the update waits for the new one
+                synchronized (updatesLock) {
+                    updates.remove(next);  // delivered, or given up
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed
+        }
+    }
+
+    private static boolean flag(JsonNode n) {
+        return n != null && (n.isBoolean() ? n.asBoolean() : "true".equalsIgnoreCase(n.asString()));
+    }
+
+    private static Response okDescribed(String description) {
+        return Response.json(200, NODES.objectNode().put("ok", true).put("result", true).put("description", description).toString());
     }
 
     // ---- helpers ----

@@ -78,7 +78,10 @@ public class BotController {
         return views.of(bots.get(user.id(), id));
     }
 
-    /** Replaces name, exchange, symbol, strategy, mode and config. 409 while the bot is ACTIVE. */
+    /**
+     * Replaces name, exchange, symbol, strategy, mode and config. On an ACTIVE bot only the name and live-editable
+     * parameters may change (applied at the bot's next turn); anything else is 409 BOT_RUNNING_STRUCTURAL_CHANGE.
+     */
     @PutMapping("/{id}")
     public BotResponse update(CurrentUser user, @PathVariable UUID id, @RequestBody BotRequest request,
                               @RequestHeader(value = TwoFactorGate.HEADER, required = false) String otp,

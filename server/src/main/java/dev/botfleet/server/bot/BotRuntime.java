@@ -18,6 +18,12 @@ public interface BotRuntime {
      */
     void awaitStopped(java.util.UUID botId);
 
+    /**
+     * The bot's stored config changed while it runs: once the transaction commits, its running strategy gets it at its
+     * next turn (a bot that stopped meanwhile runs it from its next start).
+     */
+    void reconfigure(Bot bot);
+
     /** How far a running bot's strategy has warmed up; empty when it is not running or needs no history. */
     java.util.Optional<dev.botfleet.engine.strategy.WarmupProgress> warmup(java.util.UUID botId);
 }

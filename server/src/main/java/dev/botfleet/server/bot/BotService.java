@@ -21,8 +21,8 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * Bot management. Every change and its activity-log entry are one transaction. ACTIVE bots can be neither edited nor
- * deleted (409): changing a running strategy's config mid-deal is unsafe, so stop it first.
+ * Bot management. Every change and its activity-log entry are one transaction. ACTIVE bots cannot be deleted (409); an
+ * ACTIVE bot's edit may change only its name and live-editable parameters ({@link RunningBotEdit}), stop it for more.
  */
 @Service
 public class BotService {
@@ -33,9 +33,12 @@ public class BotService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final RunningBotEdit runningEdit;
 
     public BotService(BotRepository bots, BotResolver resolver, BotRuntime runtime, ActivityLogService activity, Clock clock,
-                      ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                      ApplicationEventPublisher events, PlatformTransactionManager transactions,
+                      RunningBotEdit runningEdit) {
+        this.runningEdit = runningEdit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.bots = bots;
@@ -70,9 +73,7 @@ public class BotService {
     @Transactional
     public Bot update(UUID ownerId, UUID id, BotRequest request) {
         Bot current = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
-        if (current.status() == BotStatus.ACTIVE) {
-            throw new ApiException.Conflict("Bot '" + current.name() + "' is ACTIVE; stop it before changing its configuration");
-        }
+        if (current.status() == BotStatus.ACTIVE) return runningEdit.apply(ownerId, current, request);
         BotSpec spec = resolver.resolve(ownerId, request);
         bots.update(ownerId, id, spec, Times.now(clock));
         Bot updated = get(ownerId, id);

@@ -34,8 +34,20 @@ public sealed class ApiException extends RuntimeException {
     }
 
     public static final class Conflict extends ApiException {
+        private final List<String> fields;
+
         public Conflict(String detail) {
-            super(ErrorCode.CONFLICT, detail);
+            this(ErrorCode.CONFLICT, detail, List.of());
+        }
+
+        /** A 409 with its own code, naming the fields that caused it (answered as {@code fields}). */
+        public Conflict(ErrorCode code, String detail, List<String> fields) {
+            super(code, detail);
+            this.fields = List.copyOf(fields);
+        }
+
+        public List<String> fields() {
+            return fields;
         }
     }
 

@@ -44,6 +44,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = e instanceof ApiException.Invalid invalid
                 ? Problems.invalid(invalid.code(), invalid.violations())
                 : Problems.of(e.code(), e.getMessage());
+        if (e instanceof ApiException.Conflict c && !c.fields().isEmpty()) problem.setProperty("fields", c.fields());
         HttpHeaders headers = new HttpHeaders();
         if (e instanceof ApiException.RateLimited limited) {
             headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, limited.retryAfter().toSeconds())));

@@ -25,7 +25,7 @@ import java.util.Optional;
  * journaled open orders would reserve.
  */
 @Component
-class PaperBalances {
+public class PaperBalances {
     private final TradingRuntime runtime;
     private final SessionFactory sessions;
     private final ExchangeCatalog exchanges;
@@ -44,7 +44,7 @@ class PaperBalances {
     }
 
     /** The bot's quote and base balances, quote first. 409 for a LIVE bot or a market this server no longer has. */
-    List<BalanceResponse> of(Bot bot) {
+    public List<BalanceResponse> of(Bot bot) {
         if (bot.mode() != BotMode.PAPER) {
             throw new ApiException.Conflict("balances of live bots come from the exchange (not built yet)");
         }

@@ -88,6 +88,11 @@ class SessionFactory {
         definition(bot);
     }
 
+    /** The bot's stored config, validated as a running strategy takes it (409 if it no longer validates). */
+    dev.botfleet.engine.strategy.definition.StrategyConfig config(Bot bot) {
+        return definition(bot).config();
+    }
+
     BotSession create(Bot bot, TradingRuntime runtime) {
         Instrument instrument = instrument(bot);
         StrategyDefinition.Validation config = definition(bot);

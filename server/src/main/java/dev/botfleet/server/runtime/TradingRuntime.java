@@ -105,6 +105,19 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     }
 
     @Override
+    public void reconfigure(Bot bot) {
+        var config = factory.config(bot);
+        afterCommit(() -> {
+            // under the bot's launch lock: a session being built now read the stored config before this commit, or is
+            // in the map by the time we look
+            synchronized (locks.computeIfAbsent(bot.id(), k -> new Object())) {
+                BotSession session = sessions.get(bot.id());
+                if (session != null && !session.stopRequested) session.send(new BotCommand.Reconfigure(config));
+            }
+        });
+    }
+
+    @Override
     public void awaitStopped(UUID botId) {
         BotSession session = sessions.get(botId);
         if (session != null && session.stopRequested) awaitQuietly(session.finished);

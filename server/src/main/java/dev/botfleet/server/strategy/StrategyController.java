@@ -47,12 +47,12 @@ public class StrategyController {
     /** Numbers (min, max, step, decimal defaults) are strings holding exact decimals, like every decimal we answer. */
     public record ParameterResponse(String name, ParameterType type, @JsonProperty("default") Object defaultValue,
                                     String min, boolean exclusiveMin, String max, String step, List<String> options,
-                                    String unit, String description, boolean required) {
+                                    String unit, String description, boolean required, boolean liveEditable) {
         static ParameterResponse of(ParameterDefinition p) {
             Object def = p.defaultValue() instanceof BigDecimal d ? Decimals.format(d) : p.defaultValue();
             return new ParameterResponse(p.name(), p.type(), def, Decimals.format(p.min()), p.exclusiveMin(),
                     Decimals.format(p.max()), Decimals.format(p.step()), p.options(), p.unit(), p.description(),
-                    p.required());
+                    p.required(), p.liveEditable());
         }
     }
 }

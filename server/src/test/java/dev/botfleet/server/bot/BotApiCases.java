@@ -217,7 +217,7 @@ public abstract class BotApiCases extends ApiTestBase {
     }
 
     @Test
-    void updateReplacesTheConfigUnlessTheBotIsActive() {
+    void updateReplacesTheConfigButNotTheMarketOfAnActiveBot() {
         Session user = newUser();
         String id = create(user, "editable");
         Map<String, Object> changed = withConfig(with(bot("renamed"), "symbol", "ETH/USDT"), "buyPrice", "3000.5");
@@ -234,9 +234,10 @@ public abstract class BotApiCases extends ApiTestBase {
         assertThat(get("/api/v1/bots/" + id, user).body().get("name").asString()).isEqualTo("renamed");
 
         post("/api/v1/bots/" + id + "/start", user, null);
-        Answer whileActive = put("/api/v1/bots/" + id, user, bot("again"));
-        assertProblem(whileActive, 409, "CONFLICT");
+        Answer whileActive = put("/api/v1/bots/" + id, user, bot("again"));   // back to BTC/USDT: needs a stop
+        assertProblem(whileActive, 409, "BOT_RUNNING_STRUCTURAL_CHANGE");
         assertThat(whileActive.body().get("detail").asString()).contains("stop it");
+        assertThat(whileActive.body().get("fields").get(0).asString()).isEqualTo("symbol");
         assertThat(get("/api/v1/bots/" + id, user).body().get("name").asString()).isEqualTo("renamed");
         assertThat(logMessages(user, id)).anySatisfy(m -> assertThat(m).contains("updated"));
     }

@@ -25,6 +25,7 @@ final class ServerProcess {
     private final int port;
     private Process process;
     private int runs;
+    private Path log;
 
     ServerProcess(Path jar, Path logDir, Map<String, String> properties) throws IOException {
         this.jar = jar;
@@ -46,7 +47,7 @@ final class ServerProcess {
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-        Path log = logDir.resolve("server-" + (++runs) + ".log");
+        log = logDir.resolve("server-" + (++runs) + ".log");
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long until = started + deadline.toNanos();
@@ -62,6 +63,11 @@ final class ServerProcess {
             Thread.sleep(200);
         }
         throw new AssertionError("server not healthy within " + deadline + "; see " + log);
+    }
+
+    /** The console output (stdout and stderr) of the latest run. */
+    Path log() {
+        return log;
     }
 
     /** SIGKILL, then wait until the process is gone. */

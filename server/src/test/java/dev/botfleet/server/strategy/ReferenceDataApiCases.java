@@ -35,6 +35,8 @@ public abstract class ReferenceDataApiCases extends ApiTestBase {
         assertThat(quantity.get("exclusiveMin").asBoolean()).isTrue();
         assertThat(quantity.get("required").asBoolean()).isTrue();
         assertThat(quantity.get("unit").asString()).isEqualTo("base");
+        assertThat(quantity.get("liveEditable").asBoolean()).isTrue();   // a running bot may take a new quantity
+        assertThat(first.get("liveEditable").asBoolean()).isFalse();     // not its side
 
         JsonNode trailing = scalper.get("parameters").get(4);
         assertThat(trailing.get("max").asString()).isEqualTo("50");

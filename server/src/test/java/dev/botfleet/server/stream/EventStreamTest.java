@@ -196,6 +196,29 @@ class EventStreamTest {
         assertThat(theirs.messages).noneMatch(m -> m.contains("\"tick\""));
     }
 
+    @Test
+    void aRunningBotsNewConfigIsPushedWithItsDiff() throws Exception {
+        String token = register();
+        Received mine = new Received();
+        connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine);
+        String body = """
+                {"name":"hot","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
+                 "config":{"quantity":"0.01","buyPrice":"1000","sellPrice":"%s"}}""";
+        String bot = call("POST", "/api/v1/bots", token, body.formatted("2000")).get("id").asString();
+        call("POST", "/api/v1/bots/" + bot + "/start", token, null);
+        next(mine, m -> m.get("type").asString().equals("bot") && m.get("data").get("status").asString().equals("ACTIVE"));
+
+        call("PUT", "/api/v1/bots/" + bot, token, body.formatted("2500"));
+        JsonNode pushed = next(mine, m -> m.get("type").asString().equals("bot.reconfigured")).get("data");
+        assertThat(pushed.get("botId").asString()).isEqualTo(bot);
+        assertThat(pushed.get("changes")).singleElement().satisfies(c -> {
+            assertThat(c.get("field").asString()).isEqualTo("sellPrice");
+            assertThat(c.get("from").asString()).isEqualTo("2000.00");
+            assertThat(c.get("to").asString()).isEqualTo("2500.00");
+        });
+        call("POST", "/api/v1/bots/" + bot + "/stop", token, null);
+    }
+
     private JsonNode next(Received received, Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<String> seen = new ArrayList<>();

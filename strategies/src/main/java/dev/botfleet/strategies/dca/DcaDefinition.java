@@ -22,32 +22,36 @@ public final class DcaDefinition {
     public static StrategyDefinition definition() {
         List<ParameterDefinition> p = new ArrayList<>(List.of(
                 ParameterDefinition.decimal("baseOrderSize").greaterThan("0").defaultValue("100").unit("quote")
-                        .description("Value of the base order that opens a deal (market buy).").build(),
+                        .description("Value of the base order that opens a deal (market buy).").liveEditable().build(),
                 ParameterDefinition.decimal("safetyOrderSize").greaterThan("0").defaultValue("200").unit("quote")
-                        .description("Value of the first safety order; later ones scale by safetyOrderVolumeScale.").build(),
+                        .description("Value of the first safety order; later ones scale by safetyOrderVolumeScale.")
+                                .liveEditable().build(),
                 ParameterDefinition.decimal("priceDeviation").greaterThan("0").max("100").step("0.1").defaultValue("1")
-                        .unit("%").description("Drop from the base order's price to the first safety order.").build(),
+                        .unit("%").description("Drop from the base order's price to the first safety order.")
+                                .liveEditable().build(),
                 ParameterDefinition.decimal("safetyOrderStepScale").min("0.1").max("10").step("0.01").defaultValue("1")
-                        .description("Each step between safety orders is the previous one times this.").build(),
+                        .description("Each step between safety orders is the previous one times this.")
+                                .liveEditable().build(),
                 ParameterDefinition.decimal("safetyOrderVolumeScale").min("0.1").max("10").step("0.01").defaultValue("1")
-                        .description("Each safety order's value is the previous one's times this.").build(),
+                        .description("Each safety order's value is the previous one's times this.")
+                                .liveEditable().build(),
                 ParameterDefinition.integer("maxSafetyOrders").min("0").max("200").defaultValue(5L)
-                        .description("Safety orders per deal at most.").build(),
+                        .description("Safety orders per deal at most.").liveEditable().build(),
                 ParameterDefinition.integer("maxActiveSafetyOrders").min("1").max("200").defaultValue(1L)
                         .description("Safety orders resting on the exchange at once; the next is placed when one fills.")
-                        .build(),
+                        .liveEditable().build(),
                 ParameterDefinition.choice("takeProfitType", "TOTAL", "BASE").defaultValue("TOTAL")
                         .description("TOTAL: take profit is a percent of the whole position's cost. BASE: a percent of "
                                 + "the base order only.").build(),
                 ParameterDefinition.integer("cooldownSeconds").min("0").max("2592000").defaultValue(0L).unit("s")
-                        .description("Wait after a deal closes before starting the next.").build(),
+                        .description("Wait after a deal closes before starting the next.").liveEditable().build(),
                 ParameterDefinition.choice("startCondition", "ASAP", "RSI_BELOW", "RSI_ABOVE").defaultValue("ASAP")
                         .description("ASAP: start a deal as soon as possible. RSI_BELOW / RSI_ABOVE: only when the RSI "
                                 + "of the timeframe's closes is below / above rsiThreshold.").build(),
                 ParameterDefinition.integer("rsiPeriod").min("2").max("200").defaultValue(14L).unit("candles")
                         .description("RSI period for the start condition.").build(),
                 ParameterDefinition.decimal("rsiThreshold").min("0").max("100").defaultValue("30")
-                        .description("RSI level of the start condition.").build(),
+                        .description("RSI level of the start condition.").liveEditable().build(),
                 CommonParameters.timeframe()));
         p.addAll(ExitParameters.definitions("1", "0"));
         return new StrategyDefinition(ID, "DCA (3Commas-style)",

@@ -11,6 +11,7 @@ import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Reconfigurable;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
 import dev.botfleet.engine.strategy.Warmup;
@@ -33,14 +34,23 @@ import java.util.Map;
  * the ladder ({@link DcaLadder}), at most {@code maxActiveSafetyOrders} resting, the next placed as one fills → the
  * take profit follows the average (via {@link ExitManager}) → on close, the remaining safety orders are canceled and
  * the cooldown starts.
+ *
+ * <p>Hot reload: the ladder (base and safety order sizes, deviation, scales, how many) applies from the next deal —
+ * an open deal keeps the ladder it started with, so its resting safety orders and the ones still to come stay one
+ * consistent ladder. Exits apply to the open deal at once (see {@link ExitManager#reconfigure}); cooldown and RSI
+ * threshold from the next check. Start condition, RSI period, timeframe and take-profit type are not live.
  */
-public final class DcaStrategy implements Strategy {
+public final class DcaStrategy implements Strategy, Reconfigurable {
     private final Instrument instrument;
-    private final DcaLadder ladder;
-    private final int maxActive;
-    private final long cooldownMillis;
+    /** The ladder of the open deal (or of the next one when flat). */
+    private DcaLadder ladder;
+    private int maxActive;
+    /** The ladder the config asks for now: taken when the next deal starts. */
+    private DcaLadder configuredLadder;
+    private int configuredMaxActive;
+    private long cooldownMillis;
     private final String startCondition;
-    private final double rsiThreshold;
+    private double rsiThreshold;
     private final Rsi rsi;
     private final CandleAggregator candles;
     private final ExitManager exits;
@@ -54,8 +64,8 @@ public final class DcaStrategy implements Strategy {
 
     public DcaStrategy(StrategyConfig config, Instrument instrument) {
         this.instrument = instrument;
-        this.ladder = DcaDefinition.ladder(config);
-        this.maxActive = (int) config.integer("maxActiveSafetyOrders");
+        this.ladder = this.configuredLadder = DcaDefinition.ladder(config);
+        this.maxActive = this.configuredMaxActive = (int) config.integer("maxActiveSafetyOrders");
         this.cooldownMillis = config.integer("cooldownSeconds") * 1000;
         this.startCondition = config.text("startCondition");
         this.rsiThreshold = config.decimal("rsiThreshold").doubleValue();
@@ -63,6 +73,18 @@ public final class DcaStrategy implements Strategy {
         this.candles = new CandleAggregator(CommonParameters.timeframe(config));
         BigDecimal base = "BASE".equals(config.text("takeProfitType")) ? ladder.baseOrder() : null;
         this.exits = new ExitManager(ExitParameters.from(config), instrument, base);
+    }
+
+    @Override
+    public void reconfigure(StrategyContext ctx, StrategyConfig config) {
+        configuredLadder = DcaDefinition.ladder(config);
+        configuredMaxActive = (int) config.integer("maxActiveSafetyOrders");
+        cooldownMillis = config.integer("cooldownSeconds") * 1000;
+        rsiThreshold = config.decimal("rsiThreshold").doubleValue();
+        exits.reconfigure(ctx, ExitParameters.from(config));
+        if (exits.inDeal() || baseOrder != null) {
+            ctx.log(ActivityLevel.INFO, "The new safety-order ladder applies from the next deal");
+        }
     }
 
     /** The safety orders resting now, by ladder index (for tests and the dashboard). */
@@ -115,6 +137,9 @@ public final class DcaStrategy implements Strategy {
     private void maybeStart(StrategyContext ctx) {
         if (exits.inDeal() || baseOrder != null || Double.isNaN(ctx.lastPrice())) return;
         if (ctx.now().isBefore(cooldownUntil) || !startAllowed()) return;
+        ladder = configuredLadder;  // a deal starts: the latest config's ladder is its ladder
+        maxActive = configuredMaxActive;
+        exits.baseOrderQuoteForNextDeal(ladder.baseOrder());
         BigDecimal price = Sizing.price(instrument, ctx.lastPrice());
         BigDecimal qty = Sizing.quantityFor(instrument, ladder.baseOrder(), price);
         if (!Sizing.meetsMinimums(instrument, qty, price)) {

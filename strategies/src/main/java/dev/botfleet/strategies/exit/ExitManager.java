@@ -34,15 +34,20 @@ import java.util.Optional;
  * </ul>
  * Quantities come from its own book of fills, which equals the bot's position for a strategy that trades one deal at
  * a time. A market close that fails (denied, or an IOC remainder canceled) is re-sent on the next price.
+ *
+ * <p>New rules (hot reload, {@link #reconfigure}) apply to the open deal at once: the stop, trailing, time limit and
+ * ROI checks read them on the next price, and resting take profits are re-placed at the new targets if those changed.
  */
 public final class ExitManager {
     private static final MathContext MC = MathContext.DECIMAL64;
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    private final ExitRules rules;
+    private ExitRules rules;
     private final Instrument instrument;
     /** For take profit measured on the base order only (3Commas "base" type); null = on the whole position. */
-    private final BigDecimal baseOrderQuote;
+    private BigDecimal baseOrderQuote;
+    /** A new base order size taken while a deal is open: the open deal keeps the one it was opened with. */
+    private BigDecimal nextBaseOrderQuote;
 
     private Instant openedAt;
     private BigDecimal firstPrice;
@@ -73,6 +78,29 @@ public final class ExitManager {
     }
 
     public boolean inDeal() { return openedAt != null; }
+
+    public ExitRules rules() { return rules; }
+
+    /**
+     * New exit rules for the running bot (hot reload): kept for the open deal too. Take profits resting on the exchange
+     * are canceled and placed again only when the targets changed; a deal already closing at market stays closing.
+     */
+    public void reconfigure(StrategyContext ctx, ExitRules newRules) {
+        boolean targetsChanged = !newRules.takeProfit().equals(rules.takeProfit())
+                || newRules.trailingTakeProfit() != rules.trailingTakeProfit();
+        rules = newRules;
+        if (!inDeal() || isClosing()) return;
+        if (!rules.trailingTakeProfit()) trailingArmed = false;
+        refreshLevels();
+        if (targetsChanged) placeTakeProfits(ctx);
+    }
+
+    /** The base order size a BASE take profit is measured on, from the next deal on (the open one keeps its own). */
+    public void baseOrderQuoteForNextDeal(BigDecimal quote) {
+        if (baseOrderQuote == null) return;  // a take profit on the whole position: no base order size involved
+        if (inDeal()) nextBaseOrderQuote = quote;
+        else baseOrderQuote = quote;
+    }
 
     public boolean isClosing() { return closingReason != null; }
 
@@ -265,6 +293,10 @@ public final class ExitManager {
     }
 
     private void reset() {
+        if (nextBaseOrderQuote != null) {
+            baseOrderQuote = nextBaseOrderQuote;
+            nextBaseOrderQuote = null;
+        }
         openedAt = null;
         firstPrice = null;
         bought = cost = sold = BigDecimal.ZERO;

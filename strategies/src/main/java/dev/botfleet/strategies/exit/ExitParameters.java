@@ -31,13 +31,19 @@ public final class ExitParameters {
     private ExitParameters() {
     }
 
-    /** @param takeProfitDefault the default take profit in %, "0" for none */
+    /**
+     * Every exit is live-editable except {@code takeProfitSteps}: an open deal counts its filled steps by position in
+     * the list, so a new list would mean other steps than the ones already sold.
+     *
+     * @param takeProfitDefault the default take profit in %, "0" for none
+     */
     public static List<ParameterDefinition> definitions(String takeProfitDefault, String stopLossDefault) {
         return List.of(
                 ParameterDefinition.decimal(TAKE_PROFIT_PERCENT).min("0").max("1000").step("0.1")
                         .defaultValue(takeProfitDefault).unit("%")
                         .description("Sell the whole position with a limit order this far above the average entry; "
-                                + "0 = no take profit. Must be 0 when takeProfitSteps are given.").build(),
+                                + "0 = no take profit. Must be 0 when takeProfitSteps are given.")
+                                        .liveEditable().build(),
                 ParameterDefinition.json(TAKE_PROFIT_STEPS)
                         .description("Optional list of at most 4 take-profit targets "
                                 + "[{\"amountPercent\": 50, \"profitPercent\": 1}, ...]: each sells amountPercent % of "
@@ -46,27 +52,29 @@ public final class ExitParameters {
                         .defaultValue("0").unit("%")
                         .description("0 = off. Otherwise the last take-profit target is not placed: once the price "
                                 + "reaches it, the highest price since is tracked and the rest is sold at market when "
-                                + "the price falls this far below that high.").build(),
+                                + "the price falls this far below that high.").liveEditable().build(),
                 ParameterDefinition.decimal(STOP_LOSS_PERCENT).min("0").max("99").step("0.1")
                         .defaultValue(stopLossDefault).unit("%")
                         .description("Sell everything at market when the price falls this far below the stop "
-                                + "reference; 0 = no stop loss.").build(),
+                                + "reference; 0 = no stop loss.").liveEditable().build(),
                 ParameterDefinition.choice(STOP_LOSS_TYPE, "FIXED", "TRAILING").defaultValue("FIXED")
                         .description("FIXED: the stop stays at its level. TRAILING: the stop follows the highest "
-                                + "price since the deal opened, never down.").build(),
+                                + "price since the deal opened, never down.").liveEditable().build(),
                 ParameterDefinition.choice(STOP_LOSS_REFERENCE, "AVERAGE_ENTRY", "FIRST_ENTRY")
                         .defaultValue("AVERAGE_ENTRY")
                         .description("Price the stop-loss percent is measured from: the deal's average entry or "
-                                + "its first fill (the base order).").build(),
+                                + "its first fill (the base order).").liveEditable().build(),
                 ParameterDefinition.choice(STOP_LOSS_TRIGGER, "LAST", "CANDLE_CLOSE").defaultValue("LAST")
                         .description("Prices compared with the stop: LAST = every trade and candle close; "
-                                + "CANDLE_CLOSE = only candle closes of the strategy's timeframe.").build(),
+                                + "CANDLE_CLOSE = only candle closes of the strategy's timeframe.")
+                                        .liveEditable().build(),
                 ParameterDefinition.integer(TIME_LIMIT_MINUTES).min("0").max("525600").defaultValue(0L).unit("min")
-                        .description("Close the deal at market this long after its first fill; 0 = no limit.").build(),
+                        .description("Close the deal at market this long after its first fill; 0 = no limit.")
+                                .liveEditable().build(),
                 ParameterDefinition.json(MINIMAL_ROI)
                         .description("Optional Freqtrade-style ROI table {\"0\": 0.04, \"30\": 0.02, \"60\": 0}: "
                                 + "minutes since the deal opened → profit ratio net of fees (0.04 = 4 %) at which the "
-                                + "deal is closed at market.").build());
+                                + "deal is closed at market.").liveEditable().build());
     }
 
     /** Cross-field checks: take-profit steps, their sum, trailing needs a target, the ROI table's shape. */

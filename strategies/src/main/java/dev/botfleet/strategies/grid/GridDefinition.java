@@ -34,22 +34,23 @@ public final class GridDefinition {
                                 .description("ARITHMETIC: line i = lower + i·(upper − lower)/gridCount. GEOMETRIC: "
                                         + "line i = lower·r^i with r = (upper/lower)^(1/gridCount).").build(),
                         ParameterDefinition.decimal("quantityPerGrid").greaterThan("0").required()
-                                .description("Size of each grid's orders, in quantityCurrency.").build(),
+                                .description("Size of each grid's orders, in quantityCurrency.").liveEditable().build(),
                         ParameterDefinition.choice("quantityCurrency", "QUOTE", "BASE").defaultValue("QUOTE")
                                 .description("QUOTE: each buy spends quantityPerGrid of the quote currency. BASE: each "
                                         + "order is quantityPerGrid of the base asset.").build(),
                         ParameterDefinition.decimal("stopLossPrice").min("0").defaultValue("0").unit("quote")
                                 .description("0 = off. At or below this price: cancel all, sell everything at market, "
-                                        + "stop. Must be below lowerPrice.").build(),
+                                        + "stop. Must be below lowerPrice.").liveEditable().build(),
                         ParameterDefinition.decimal("takeProfitPrice").min("0").defaultValue("0").unit("quote")
                                 .description("0 = off. At or above this price: cancel all, sell everything at market, "
-                                        + "stop. Must be above upperPrice.").build(),
+                                        + "stop. Must be above upperPrice.").liveEditable().build(),
                         ParameterDefinition.bool("trailingUp").defaultValue(false)
                                 .description("When the price is a full grid above the range, cancel the lowest buy and "
-                                        + "add a grid on top (the range moves up one step).").build(),
+                                        + "add a grid on top (the range moves up one step).").liveEditable().build(),
                         ParameterDefinition.bool("trailingDown").defaultValue(false)
                                 .description("When the price is a full grid below the range, move the highest sell "
-                                        + "down to a new grid at the bottom (the range moves down one step).").build()),
+                                        + "down to a new grid at the bottom (the range moves down one step).")
+                                                .liveEditable().build()),
                 List.of(GridDefinition::bounds));
     }
 

@@ -12,6 +12,7 @@ import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Reconfigurable;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
@@ -30,20 +31,24 @@ import java.util.Map;
  * its own state machine; a completed grid books its profit (sell proceeds − buy cost, fees included) and starts over.
  * A grid whose buy line is below the price rests a buy; the grids at or above the price are bought in one market
  * order at start (or covered by base the bot already holds) so their sells can rest.
+ *
+ * <p>Hot reload: the lines (range, count, type) and the sizing currency shape the grid and are not live. The size per
+ * grid applies to the buys placed from then on (resting buys keep theirs, sells always sell what their grid holds);
+ * stop-loss and take-profit prices and trailing up/down are checked on the next price.
  */
-public final class GridStrategy implements Strategy {
+public final class GridStrategy implements Strategy, Reconfigurable {
     private static final MathContext MC = MathContext.DECIMAL64;
 
     private final Instrument instrument;
     private final boolean geometric;
     private final BigDecimal step;
     private final BigDecimal ratio;
-    private final BigDecimal quantityPerGrid;
+    private BigDecimal quantityPerGrid;
     private final boolean quoteSized;
-    private final double stopLossPrice;
-    private final double takeProfitPrice;
-    private final boolean trailingUp;
-    private final boolean trailingDown;
+    private double stopLossPrice;
+    private double takeProfitPrice;
+    private boolean trailingUp;
+    private boolean trailingDown;
 
     /** Ascending by price. */
     private final List<GridLevel> levels = new ArrayList<>();
@@ -67,10 +72,7 @@ public final class GridStrategy implements Strategy {
         this.ratio = BigDecimal.valueOf(Math.pow(upper.divide(lower, MC).doubleValue(), 1.0 / n));
         this.quantityPerGrid = config.decimal("quantityPerGrid");
         this.quoteSized = "QUOTE".equals(config.text("quantityCurrency"));
-        this.stopLossPrice = config.decimal("stopLossPrice").doubleValue();
-        this.takeProfitPrice = config.decimal("takeProfitPrice").doubleValue();
-        this.trailingUp = config.bool("trailingUp");
-        this.trailingDown = config.bool("trailingDown");
+        exitsAndTrailing(config);
         List<BigDecimal> lines = new ArrayList<>();
         for (int i = 0; i <= n; i++) {
             BigDecimal line = i == n ? upper : geometric ? lower.multiply(ratio.pow(i), MC)
@@ -78,6 +80,29 @@ public final class GridStrategy implements Strategy {
             lines.add(instrument.roundPrice(line));
         }
         for (int i = 0; i < n; i++) levels.add(new GridLevel(lines.get(i), lines.get(i + 1)));
+    }
+
+    private void exitsAndTrailing(StrategyConfig config) {
+        this.stopLossPrice = config.decimal("stopLossPrice").doubleValue();
+        this.takeProfitPrice = config.decimal("takeProfitPrice").doubleValue();
+        this.trailingUp = config.bool("trailingUp");
+        this.trailingDown = config.bool("trailingDown");
+    }
+
+    @Override
+    public void reconfigure(StrategyContext ctx, StrategyConfig config) {
+        exitsAndTrailing(config);
+        BigDecimal old = quantityPerGrid;
+        quantityPerGrid = config.decimal("quantityPerGrid");
+        for (GridLevel l : levels) {
+            if (!Sizing.meetsMinimums(instrument, quantity(l), l.buyPrice)) {
+                // every later buy of that grid would be denied on each price: keep the size that works
+                ctx.log(ActivityLevel.WARNING, "quantityPerGrid " + quantityPerGrid.toPlainString() + " is below the "
+                        + "minimum order at " + l.buyPrice.toPlainString() + "; the grid keeps " + old.toPlainString());
+                quantityPerGrid = old;
+                return;
+            }
+        }
     }
 
     /** The grids, lowest first, as "buy-sell STATE" (for tests and the dashboard). */

@@ -11,6 +11,7 @@ import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.order.OrderType;
 import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Reconfigurable;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
@@ -28,28 +29,40 @@ import java.util.List;
  *
  * <p>Restart-safe: on start it reads its phase from the position and its open orders, so it never places an order it
  * already has.
+ *
+ * <p>Hot reload ({@link Reconfigurable}): quantity, prices, trailing percent and loop take new values at the next turn.
+ * A resting order whose price or quantity came from an old value is canceled and, once the cancel is confirmed,
+ * placed again at the new price (an entry that filled meanwhile goes on to its exit; one that filled in part exits
+ * what it bought). The same happens on a restart that finds such an order. The first order's side is not live.
  */
-public final class Scalper implements Strategy {
+public final class Scalper implements Strategy, Reconfigurable {
     enum Phase { ENTRY, EXIT, DONE }
 
     private final Instrument instrument;
     private final OrderSide entrySide;
-    private final BigDecimal quantity;
-    private final BigDecimal entryPrice;
-    private final BigDecimal exitPrice;
-    private final double exitLevel;
+    private BigDecimal quantity;
+    private BigDecimal entryPrice;
+    private BigDecimal exitPrice;
+    private double exitLevel;
     /** Fraction, e.g. 0.005 for 0.5%; 0 for a plain limit exit. */
-    private final double trailing;
-    private final boolean loop;
+    private double trailing;
+    private boolean loop;
 
     private Phase phase = Phase.ENTRY;
     private String workingOrder;
     private boolean trailingActive;
     private double best;
+    /** The working order canceled to be placed again at a new price; null when none is being re-priced. */
+    private String repricing;
 
     public Scalper(StrategyConfig config, Instrument instrument) {
         this.instrument = instrument;
         this.entrySide = OrderSide.valueOf(config.text("firstOrder"));
+        live(config);
+    }
+
+    /** Reads the parameters a running bot may change (all but firstOrder). */
+    private void live(StrategyConfig config) {
         this.quantity = instrument.roundQuantity(config.decimal("quantity"));
         BigDecimal buy = instrument.roundPrice(config.decimal("buyPrice"));
         BigDecimal sell = instrument.roundPrice(config.decimal("sellPrice"));
@@ -81,10 +94,53 @@ public final class Scalper implements Strategy {
         }
         if (workingOrder != null) {
             ctx.log(ActivityLevel.INFO, "Scalper resumed, waiting for its " + wanted.name().toLowerCase() + " order");
+            repriceIfStale(ctx);  // the config may have changed since the order was placed
             return;
         }
         if (phase == Phase.ENTRY) placeEntry(ctx);
         else beginExit(ctx, exitable);
+    }
+
+    @Override
+    public void reconfigure(StrategyContext ctx, StrategyConfig config) {
+        boolean wasTrailing = trailing > 0;
+        live(config);
+        if (phase == Phase.DONE || repricing != null) return;  // a re-placed order takes the new values anyway
+        if (workingOrder != null) {
+            repriceIfStale(ctx);
+        } else if (phase == Phase.EXIT && wasTrailing && trailing <= 0) {
+            // the exit was watched by the trailing logic; now it rests as a plain limit order
+            beginExit(ctx, instrument.roundQuantity(ctx.positionQuantity().abs()));
+        }
+    }
+
+    /** Cancels the working limit order if the config now asks for another price, quantity or a trailing exit. */
+    private void repriceIfStale(StrategyContext ctx) {
+        OrderSnapshot working = ctx.openOrders().stream().filter(o -> o.clientOrderId().equals(workingOrder))
+                .findFirst().orElse(null);
+        if (working == null || working.type() != OrderType.LIMIT || working.status() == OrderStatus.PENDING_CANCEL) {
+            return;
+        }
+        boolean stale = phase == Phase.ENTRY
+                ? working.price().compareTo(entryPrice) != 0 || working.quantity().compareTo(quantity) != 0
+                : trailing > 0 || working.price().compareTo(exitPrice) != 0;
+        if (!stale) return;
+        repricing = working.clientOrderId();
+        ctx.log(ActivityLevel.INFO, "Re-placing the " + working.side().name().toLowerCase() + " order at "
+                + (phase == Phase.ENTRY ? entryPrice : exitPrice).toPlainString() + " (was "
+                + working.price().toPlainString() + ")");
+        ctx.cancel(repricing);
+    }
+
+    /** The re-priced order is canceled: place it again with the current config, for what the position now needs. */
+    private void replaceAfterCancel(StrategyContext ctx) {
+        BigDecimal exitable = instrument.roundQuantity(ctx.positionQuantity().abs());
+        boolean holding = ctx.positionQuantity().signum() == entrySide.sign() && exitable.signum() > 0;
+        if (holding) beginExit(ctx, exitable);
+        else {
+            phase = Phase.ENTRY;
+            placeEntry(ctx);
+        }
     }
 
     @Override
@@ -114,6 +170,7 @@ public final class Scalper implements Strategy {
     public void onFill(StrategyContext ctx, OrderSnapshot order, Fill fill) {
         if (!order.clientOrderId().equals(workingOrder) || order.status() != OrderStatus.FILLED) return;
         workingOrder = null;
+        repricing = null;  // it filled before the cancel: carry on as if it had not been re-priced
         if (phase == Phase.ENTRY) {
             beginExit(ctx, order.filledQuantity());
             return;
@@ -130,9 +187,19 @@ public final class Scalper implements Strategy {
 
     @Override
     public void onOrderUpdate(StrategyContext ctx, OrderSnapshot order, OrderEvent event) {
+        if (order.clientOrderId().equals(repricing) && event instanceof OrderEvent.OrderCancelRejected) {
+            repricing = null;  // the exchange kept it: it stays the working order at its old price
+            ctx.log(ActivityLevel.WARNING, "Could not re-price the order; it keeps its price");
+            return;
+        }
         if (!order.clientOrderId().equals(workingOrder) || !order.status().isTerminal()) return;
         if (order.status() == OrderStatus.FILLED) return;
         workingOrder = null;
+        if (order.clientOrderId().equals(repricing)) {
+            repricing = null;
+            replaceAfterCancel(ctx);
+            return;
+        }
         if (phase == Phase.EXIT && order.type() == OrderType.MARKET && order.filledQuantity().signum() > 0) {
             // A market exit the exchange filled only in part (IOC, thin volume): exit the rest the same way.
             BigDecimal rest = ctx.positionQuantity().abs();

@@ -24,16 +24,19 @@ public final class ScalperDefinition {
                                 .description("Side of the first order: BUY enters at buyPrice, SELL at sellPrice. On a "
                                         + "perpetual, SELL opens a short that the buy closes.").build(),
                         ParameterDefinition.decimal("quantity").greaterThan("0").required().unit("base")
-                                .description("Order quantity in the base asset, rounded to the instrument's lot size.").build(),
+                                .description("Order quantity in the base asset, rounded to the instrument's lot size.")
+                                        .liveEditable().build(),
                         ParameterDefinition.decimal("buyPrice").greaterThan("0").required().unit("quote")
-                                .description("Limit price of the buy order.").build(),
+                                .description("Limit price of the buy order.").liveEditable().build(),
                         ParameterDefinition.decimal("sellPrice").greaterThan("0").required().unit("quote")
-                                .description("Limit price of the sell order; must be above buyPrice.").build(),
+                                .description("Limit price of the sell order; must be above buyPrice.")
+                                        .liveEditable().build(),
                         ParameterDefinition.decimal("trailingPercent").min("0").max("50").step("0.1").defaultValue("0")
                                 .unit("%").description("0 = plain limit exit. Above 0, once the exit price is reached "
-                                        + "the exit trails the market by this percent.").build(),
+                                        + "the exit trails the market by this percent.").liveEditable().build(),
                         ParameterDefinition.bool("infiniteLoop").defaultValue(true)
-                                .description("Repeat buy/sell cycles until stopped; otherwise stop after one round trip.").build()),
+                                .description("Repeat buy/sell cycles until stopped; otherwise stop after one round trip.")
+                                        .liveEditable().build()),
                 List.of(config -> {
                     BigDecimal buy = config.decimal("buyPrice");
                     BigDecimal sell = config.decimal("sellPrice");

@@ -18,12 +18,17 @@ public final class BollingerStrategy extends SignalStrategy {
     public static final String ID = "bollinger";
 
     private final BollingerBands bands;
-    private final double buyBelow;
-    private final double sellAbove;
+    private double buyBelow;
+    private double sellAbove;
 
     public BollingerStrategy(StrategyConfig config, Instrument instrument) {
         super(config, instrument, config.decimal(SignalParameters.MIN_PROFIT_PERCENT));
         this.bands = new BollingerBands((int) config.integer("period"), config.decimal("deviations").doubleValue());
+        settings(config);
+    }
+
+    @Override
+    protected void settings(StrategyConfig config) {
         this.buyBelow = config.decimal("buyBelow").doubleValue();
         this.sellAbove = config.decimal("sellAbove").doubleValue();
     }
@@ -37,10 +42,11 @@ public final class BollingerStrategy extends SignalStrategy {
                         ParameterDefinition.decimal("deviations").greaterThan("0").max("10").defaultValue("2")
                                 .unit("std dev").description("Band width in standard deviations.").build(),
                         ParameterDefinition.decimal("buyBelow").min("-1").max("2").defaultValue("0.2")
-                                .description("Buy when %B is below this (0 = on the lower band).").build(),
+                                .description("Buy when %B is below this (0 = on the lower band).")
+                                        .liveEditable().build(),
                         ParameterDefinition.decimal("sellAbove").min("-1").max("2").defaultValue("0.8")
                                 .description("Sell when %B is above this (1 = on the upper band); must be above "
-                                        + "buyBelow.").build(),
+                                        + "buyBelow.").liveEditable().build(),
                         SignalParameters.minProfit("0.5")),
                 List.of(SignalParameters.below("buyBelow", "sellAbove")), "0", "0");
     }

@@ -20,13 +20,18 @@ public final class DipStrategy extends SignalStrategy {
     public static final String ID = "dip";
 
     private final Highest highest;
-    private final double dip;
-    private final double rebound;
+    private double dip;
+    private double rebound;
     private double lowestSinceEntry = Double.NaN;
 
     public DipStrategy(StrategyConfig config, Instrument instrument) {
         super(config, instrument, config.decimal(SignalParameters.MIN_PROFIT_PERCENT));
         this.highest = new Highest((int) config.integer("lookback"));
+        settings(config);
+    }
+
+    @Override
+    protected void settings(StrategyConfig config) {
         this.dip = config.decimal("dipPercent").doubleValue() / 100;
         this.rebound = config.decimal("reboundPercent").doubleValue() / 100;
     }
@@ -39,10 +44,12 @@ public final class DipStrategy extends SignalStrategy {
                 List.of(ParameterDefinition.integer("lookback").min("2").max("1000").defaultValue(60L).unit("candles")
                                 .description("Candles the recent high is taken over.").build(),
                         ParameterDefinition.decimal("dipPercent").greaterThan("0").max("90").step("0.1")
-                                .defaultValue("5").unit("%").description("Drop from the recent high that buys.").build(),
+                                .defaultValue("5").unit("%").description("Drop from the recent high that buys.")
+                                        .liveEditable().build(),
                         ParameterDefinition.decimal("reboundPercent").greaterThan("0").max("100").step("0.1")
                                 .defaultValue("3").unit("%")
-                                .description("Bounce from the lowest low since the entry that sells.").build(),
+                                .description("Bounce from the lowest low since the entry that sells.")
+                                        .liveEditable().build(),
                         SignalParameters.minProfit("0.5")),
                 List.of(), "3", "0");
     }

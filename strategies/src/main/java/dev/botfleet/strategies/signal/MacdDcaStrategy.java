@@ -23,8 +23,8 @@ public final class MacdDcaStrategy extends SignalStrategy {
     public static final String ID = "macd-dca";
 
     private final Macd macd;
-    private final BigDecimal addAmount;
-    private final BigDecimal maxInvestment;
+    private BigDecimal addAmount;
+    private BigDecimal maxInvestment;
     private double macdBefore = Double.NaN;
     private double signalBefore = Double.NaN;
     private boolean crossedUp;
@@ -34,6 +34,11 @@ public final class MacdDcaStrategy extends SignalStrategy {
         super(config, instrument, config.decimal(SignalParameters.MIN_PROFIT_PERCENT));
         this.macd = new Macd((int) config.integer("fastPeriod"), (int) config.integer("slowPeriod"),
                 (int) config.integer("signalPeriod"));
+        settings(config);
+    }
+
+    @Override
+    protected void settings(StrategyConfig config) {
         this.addAmount = config.decimal("addAmount");
         this.maxInvestment = config.decimal("maxInvestment");
     }
@@ -50,9 +55,10 @@ public final class MacdDcaStrategy extends SignalStrategy {
                         ParameterDefinition.integer("signalPeriod").min("1").max("200").defaultValue(9L).unit("candles")
                                 .description("Signal line EMA period.").build(),
                         ParameterDefinition.decimal("addAmount").greaterThan("0").defaultValue("100").unit("quote")
-                                .description("Value of each averaging-down buy.").build(),
+                                .description("Value of each averaging-down buy.").liveEditable().build(),
                         ParameterDefinition.decimal("maxInvestment").greaterThan("0").defaultValue("500").unit("quote")
-                                .description("Most quote spent on one deal, first buy included.").build(),
+                                .description("Most quote spent on one deal, first buy included.")
+                                        .liveEditable().build(),
                         SignalParameters.minProfit("1")),
                 List.of(SignalParameters.below("fastPeriod", "slowPeriod"),
                         c -> {

@@ -20,18 +20,24 @@ import java.util.List;
 public final class MomentumStrategy extends SignalStrategy {
     public static final String ID = "momentum";
 
-    private final boolean breakout;
+    private boolean breakout;
     private final Highest highest;
     private final Roc roc;
-    private final double rocThreshold;
-    private final double exitRoc;
+    private double rocThreshold;
+    private double exitRoc;
     private double previousHigh = Double.NaN;
 
     public MomentumStrategy(StrategyConfig config, Instrument instrument) {
         super(config, instrument, null);
-        this.breakout = "BREAKOUT".equals(config.text("entryMode"));
         this.highest = new Highest((int) config.integer("lookback"));
         this.roc = new Roc((int) config.integer("rocPeriod"));
+        settings(config);
+    }
+
+    /** Both indicators always run, so the entry mode can switch on a running bot. */
+    @Override
+    protected void settings(StrategyConfig config) {
+        this.breakout = "BREAKOUT".equals(config.text("entryMode"));
         this.rocThreshold = config.decimal("rocThreshold").doubleValue();
         this.exitRoc = config.decimal("exitRocPercent").doubleValue();
     }
@@ -42,15 +48,16 @@ public final class MomentumStrategy extends SignalStrategy {
                         + "change (ROC over rocPeriod at least rocThreshold %); sells when the ROC falls below "
                         + "exitRocPercent, or at the stop loss / take profit. Long only.",
                 List.of(ParameterDefinition.choice("entryMode", "BREAKOUT", "ROC").defaultValue("BREAKOUT")
-                                .description("BREAKOUT: new high of the lookback window. ROC: rate of change.").build(),
+                                .description("BREAKOUT: new high of the lookback window. ROC: rate of change.")
+                                        .liveEditable().build(),
                         ParameterDefinition.integer("lookback").min("2").max("1000").defaultValue(20L).unit("candles")
                                 .description("Window of the breakout high.").build(),
                         ParameterDefinition.integer("rocPeriod").min("1").max("500").defaultValue(10L).unit("candles")
                                 .description("Rate-of-change period (entry in ROC mode, and the exit).").build(),
                         ParameterDefinition.decimal("rocThreshold").min("-100").max("1000").defaultValue("2").unit("%")
-                                .description("ROC mode buys when the ROC is at least this.").build(),
+                                .description("ROC mode buys when the ROC is at least this.").liveEditable().build(),
                         ParameterDefinition.decimal("exitRocPercent").min("-100").max("1000").defaultValue("0").unit("%")
-                                .description("Sell when the ROC falls below this.").build()),
+                                .description("Sell when the ROC falls below this.").liveEditable().build()),
                 List.of(), "0", "3");
     }
 

@@ -15,12 +15,17 @@ public final class RsiStrategy extends SignalStrategy {
     public static final String ID = "rsi";
 
     private final Rsi rsi;
-    private final double oversold;
-    private final double overbought;
+    private double oversold;
+    private double overbought;
 
     public RsiStrategy(StrategyConfig config, Instrument instrument) {
         super(config, instrument, config.decimal(SignalParameters.MIN_PROFIT_PERCENT));
         this.rsi = new Rsi((int) config.integer("rsiPeriod"));
+        settings(config);
+    }
+
+    @Override
+    protected void settings(StrategyConfig config) {
         this.oversold = config.decimal("oversold").doubleValue();
         this.overbought = config.decimal("overbought").doubleValue();
     }
@@ -32,9 +37,10 @@ public final class RsiStrategy extends SignalStrategy {
                 List.of(ParameterDefinition.integer("rsiPeriod").min("2").max("200").defaultValue(14L).unit("candles")
                                 .description("RSI period (Wilder smoothing).").build(),
                         ParameterDefinition.decimal("oversold").greaterThan("0").max("100").defaultValue("30")
-                                .description("Buy when the RSI is below this.").build(),
+                                .description("Buy when the RSI is below this.").liveEditable().build(),
                         ParameterDefinition.decimal("overbought").min("0").max("100").defaultValue("70")
-                                .description("Sell when the RSI is above this; must be above oversold.").build(),
+                                .description("Sell when the RSI is above this; must be above oversold.")
+                                        .liveEditable().build(),
                         SignalParameters.minProfit("0.5")),
                 List.of(SignalParameters.below("oversold", "overbought")), "0", "0");
     }

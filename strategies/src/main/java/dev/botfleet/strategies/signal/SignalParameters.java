@@ -34,7 +34,7 @@ public final class SignalParameters {
         return ParameterDefinition.decimal(MIN_PROFIT_PERCENT).min("-100").max("1000").step("0.1")
                 .defaultValue(defaultPercent).unit("%")
                 .description("The exit signal closes the deal only if the profit, net of fees, is at least this.")
-                .build();
+                .liveEditable().build();
     }
 
     /** A rule: {@code lower} must be below {@code upper}; the violation names {@code upper}. */

@@ -12,6 +12,7 @@ import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.Reconfigurable;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
 import dev.botfleet.engine.strategy.Warmup;
@@ -32,14 +33,18 @@ import java.util.List;
  * {@code orderAmount} at market; while in a deal the common exits run on every price and the exit signal closes the
  * deal at market (close reason SIGNAL), optionally only when the profit is at least {@code minProfitPercent}.
  * Subclasses only say what the signals are.
+ *
+ * <p>Hot reload: the order amount, the minimum profit, the exits (for the open deal too) and each subclass's
+ * thresholds ({@link #settings}) take new values at the next turn; the indicators, their periods and the timeframe are
+ * not live, so the warm-up and the indicator state are kept.
  */
-public abstract class SignalStrategy implements Strategy {
+public abstract class SignalStrategy implements Strategy, Reconfigurable {
     protected final Instrument instrument;
     protected final ExitManager exits;
     private final CandleAggregator candles;
-    private final BigDecimal orderAmount;
+    private BigDecimal orderAmount;
     /** Null: the exit signal closes at any profit or loss. */
-    private final BigDecimal minProfitPercent;
+    private BigDecimal minProfitPercent;
     private String entryOrder;
 
     protected SignalStrategy(StrategyConfig config, Instrument instrument, BigDecimal minProfitPercent) {
@@ -48,6 +53,21 @@ public abstract class SignalStrategy implements Strategy {
         this.candles = new CandleAggregator(CommonParameters.timeframe(config));
         this.orderAmount = config.decimal(CommonParameters.ORDER_AMOUNT);
         this.minProfitPercent = minProfitPercent;
+    }
+
+    /**
+     * Reads the subclass's live-editable parameters (thresholds, amounts): called by its constructor and again with
+     * each new config of a running bot. None by default.
+     */
+    protected void settings(StrategyConfig config) {
+    }
+
+    @Override
+    public void reconfigure(StrategyContext ctx, StrategyConfig config) {
+        orderAmount = config.decimal(CommonParameters.ORDER_AMOUNT);
+        if (minProfitPercent != null) minProfitPercent = config.decimal(SignalParameters.MIN_PROFIT_PERCENT);
+        exits.reconfigure(ctx, ExitParameters.from(config));
+        settings(config);
     }
 
     /** Feeds one candle of the strategy's timeframe to the indicators. */

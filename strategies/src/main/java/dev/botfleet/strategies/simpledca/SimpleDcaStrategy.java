@@ -28,14 +28,20 @@ public final class SimpleDcaStrategy extends SignalStrategy {
     public static final String ID = "simple-dca";
     static final String TIMER = "simple-dca.buy";
 
-    private final Duration interval;
-    private final BigDecimal orderAmount;
-    private final BigDecimal maxPosition;
+    private Duration interval;
+    private BigDecimal orderAmount;
+    private BigDecimal maxPosition;
     private Instant nextBuy;
     private boolean buyWaitingForPrice;
 
     public SimpleDcaStrategy(StrategyConfig config, Instrument instrument) {
         super(config, instrument, null);
+        settings(config);
+    }
+
+    /** Live: a new interval applies from the buy already scheduled on (that one keeps its time). */
+    @Override
+    protected void settings(StrategyConfig config) {
         this.interval = Duration.ofMinutes(config.integer("intervalMinutes"));
         this.orderAmount = config.decimal(CommonParameters.ORDER_AMOUNT);
         this.maxPosition = config.decimal("maxPositionAmount");
@@ -44,11 +50,11 @@ public final class SimpleDcaStrategy extends SignalStrategy {
     public static StrategyDefinition definition() {
         List<ParameterDefinition> p = new ArrayList<>(List.of(
                 ParameterDefinition.integer("intervalMinutes").min("1").max("525600").defaultValue(60L).unit("min")
-                        .description("Time between buys.").build(),
+                        .description("Time between buys.").liveEditable().build(),
                 CommonParameters.orderAmount("100"),
                 ParameterDefinition.decimal("maxPositionAmount").greaterThan("0").defaultValue("1000").unit("quote")
                         .description("Buys stop while the open position has cost this much; they resume after the "
-                                + "take profit or stop loss closes it.").build()));
+                                + "take profit or stop loss closes it.").liveEditable().build()));
         p.addAll(ExitParameters.definitions("2", "0"));
         return new StrategyDefinition(ID, "Simple DCA",
                 "Buys orderAmount at market every intervalMinutes (the first buy at start) while the open position "

@@ -24,7 +24,7 @@ public final class CommonParameters {
     public static ParameterDefinition orderAmount(String defaultQuote) {
         return ParameterDefinition.decimal(ORDER_AMOUNT).greaterThan("0").defaultValue(defaultQuote).unit("quote")
                 .description("Value of each buy in the quote currency; the quantity is rounded down to the lot size.")
-                .build();
+                .liveEditable().build();
     }
 
     public static Timeframe timeframe(StrategyConfig config) {

@@ -10,6 +10,8 @@ import java.util.List;
  * @param max inclusive upper bound for numbers, or null
  * @param exclusiveMin when true, {@code min} itself is not allowed (e.g. quantity &gt; 0)
  * @param required when true and no default exists, the parameter must be given
+ * @param liveEditable when true a running bot takes a new value at its next turn (PUT on an ACTIVE bot); otherwise the
+ *                     parameter shapes the strategy (its indicators, its structure) and changing it needs a stop
  */
 public record ParameterDefinition(
         String name,
@@ -22,7 +24,8 @@ public record ParameterDefinition(
         List<String> options,
         String unit,
         String description,
-        boolean required) {
+        boolean required,
+        boolean liveEditable) {
 
     public ParameterDefinition {
         options = options == null ? List.of() : List.copyOf(options);
@@ -38,6 +41,12 @@ public record ParameterDefinition(
         Builder b = new Builder(name, ParameterType.ENUM);
         b.options = List.of(options);
         return b;
+    }
+
+    /** The same parameter, editable on a running bot. */
+    public ParameterDefinition asLiveEditable() {
+        return new ParameterDefinition(name, type, defaultValue, min, exclusiveMin, max, step, options, unit,
+                description, required, true);
     }
 
     /** Human description of the allowed range, used in validation messages ("must be > 0 and <= 100"). */
@@ -60,6 +69,7 @@ public record ParameterDefinition(
         private String unit;
         private String description = "";
         private boolean required;
+        private boolean liveEditable;
 
         private Builder(String name, ParameterType type) {
             this.name = name;
@@ -75,10 +85,12 @@ public record ParameterDefinition(
         public Builder unit(String value) { this.unit = value; return this; }
         public Builder description(String value) { this.description = value; return this; }
         public Builder required() { this.required = true; return this; }
+        /** A running bot may take a new value (the strategy applies it at its next turn, keeping its position). */
+        public Builder liveEditable() { this.liveEditable = true; return this; }
 
         public ParameterDefinition build() {
             return new ParameterDefinition(name, type, defaultValue, min, exclusiveMin, max, step, options, unit,
-                    description, required);
+                    description, required, liveEditable);
         }
     }
 }

@@ -77,6 +77,45 @@ public record StrategyDefinition(
         return violations.isEmpty() ? new Validation(config, List.of()) : new Validation(null, violations);
     }
 
+    /** Whether a running bot may take a new value of this parameter ({@link ParameterDefinition#liveEditable()}). */
+    public boolean isLiveEditable(String parameter) {
+        return parameters.stream().anyMatch(p -> p.name().equals(parameter) && p.liveEditable());
+    }
+
+    /**
+     * The parameters whose value differs between two configs of this strategy, in definition order. Numbers compare
+     * by value, wherever they are (1.50 equals 1.5, a decimal stored as text equals the same number, 5 equals 5L).
+     */
+    public List<String> changed(StrategyConfig before, StrategyConfig after) {
+        List<String> out = new ArrayList<>();
+        for (ParameterDefinition p : parameters) {
+            boolean numeric = p.type() == ParameterType.DECIMAL || p.type() == ParameterType.INTEGER;
+            if (!same(before.raw(p.name()), after.raw(p.name()), numeric)) out.add(p.name());
+        }
+        return out;
+    }
+
+    private static boolean same(Object a, Object b, boolean numeric) {
+        if (a == null || b == null) return a == b;
+        if (numeric || (a instanceof Number && b instanceof Number)) {
+            try {
+                return new java.math.BigDecimal(a.toString()).compareTo(new java.math.BigDecimal(b.toString())) == 0;
+            } catch (NumberFormatException e) {
+                return a.equals(b);
+            }
+        }
+        if (a instanceof Map<?, ?> x && b instanceof Map<?, ?> y) {
+            if (!x.keySet().equals(y.keySet())) return false;
+            return x.keySet().stream().allMatch(k -> same(x.get(k), y.get(k), false));
+        }
+        if (a instanceof List<?> x && b instanceof List<?> y) {
+            if (x.size() != y.size()) return false;
+            for (int i = 0; i < x.size(); i++) if (!same(x.get(i), y.get(i), false)) return false;
+            return true;
+        }
+        return a.equals(b);
+    }
+
     /** Either {@code config} (valid) or a non-empty {@code violations}. */
     public record Validation(StrategyConfig config, List<ParameterViolation> violations) {
         public boolean valid() { return violations.isEmpty(); }

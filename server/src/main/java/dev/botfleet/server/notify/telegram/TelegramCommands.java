@@ -1,21 +1,16 @@
 package dev.botfleet.server.notify.telegram;
 
-import dev.botfleet.server.bot.Bot;
-import dev.botfleet.server.bot.BotService;
-import dev.botfleet.server.bot.BotStatus;
-import dev.botfleet.server.common.Paging;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
-import java.time.Clock;
-import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /**
  * Answers what users send the platform's bot. Only {@code /start <code>} and {@code /help} work in a chat that is not
  * linked; everything else there is refused. Replies go through the outbox inside the update's transaction, so a
- * command's effect and its answer are stored together.
+ * command's effect and its answer are stored together. The commands themselves live in {@link BotCommands} and
+ * {@link ReportCommands}; this class routes to them.
  */
 public class TelegramCommands {
     static final String NOT_LINKED = "This chat is not linked to a botfleet account. In the dashboard, open Settings → "
@@ -23,29 +18,42 @@ public class TelegramCommands {
     static final String HELP = """
             /status – how your bots are doing
             /bots – your bots and their state
-            /stop <bot name> – stop one bot
+            /bot <name> – one bot: position, orders, PnL, with Start/Stop
+            /profit [days] – realized PnL per day (default 7, at most 365)
+            /balance – paper accounts and exchange balances
+            /trades [n] – the last n fills (default 10, at most 50)
+            /start <name> – start a bot (LIVE bots ask first)
+            /stop <name> – stop one bot
             /stopall – stop every running bot (asks first)
             /unlink – stop sending alerts to this chat
-            /help – this list""";
+            /help – this list
+            A name may be its first letters when only one bot starts with them.""";
+    /** For setMyCommands: command and description, in menu order. */
+    static final String[][] MENU = {{"status", "How your bots are doing"}, {"bots", "Your bots"},
+            {"bot", "One bot in detail"}, {"profit", "Realized PnL per day"}, {"balance", "Balances"},
+            {"trades", "The last fills"}, {"start", "Start a bot"}, {"stop", "Stop one bot"},
+            {"stopall", "Stop every running bot"}, {"unlink", "Stop alerts here"}, {"help", "The commands"}};
+    /** A link code as {@link TelegramLinking} issues them (24 base64url characters). */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{24}");
 
     private final TelegramLinking linking;
     private final TelegramLinks links;
-    private final TelegramOutbox outbox;
-    private final BotService bots;
-    private final TelegramApi api;
+    private final TelegramChat chat;
+    private final BotNames names;
+    private final BotCommands botCommands;
+    private final ReportCommands reports;
     private final TransactionTemplate transaction;
-    private final Clock clock;
     private final Runnable queued;
 
-    public TelegramCommands(TelegramLinking linking, TelegramLinks links, TelegramOutbox outbox, BotService bots,
-                            TelegramApi api, TransactionTemplate transaction, Clock clock, Runnable queued) {
+    TelegramCommands(TelegramLinking linking, TelegramLinks links, TelegramChat chat, BotNames names,
+                     BotCommands botCommands, ReportCommands reports, TransactionTemplate transaction, Runnable queued) {
         this.linking = linking;
         this.links = links;
-        this.outbox = outbox;
-        this.bots = bots;
-        this.api = api;
+        this.chat = chat;
+        this.names = names;
+        this.botCommands = botCommands;
+        this.reports = reports;
         this.transaction = transaction;
-        this.clock = clock;
         this.queued = queued;
     }
 
@@ -56,41 +64,55 @@ public class TelegramCommands {
     }
 
     private void message(JsonNode m) {
-        JsonNode chat = m.path("chat");
-        if (!"private".equals(chat.path("type").asString(""))) return;  // links are per person: groups are ignored
-        long chatId = chat.path("id").asLong();
+        JsonNode chatNode = m.path("chat");
+        if (!"private".equals(chatNode.path("type").asString(""))) return;  // links are per person: groups are ignored
+        long chatId = chatNode.path("id").asLong();
         String text = m.path("text").asString("").trim();
+        var link = links.byChat(chatId);
         if (!text.startsWith("/")) {
-            reply(chatId, links.byChat(chatId).isPresent() ? "I understand commands only. Send /help to see them." : NOT_LINKED);
+            chat.reply(chatId, link.isPresent() ? "I understand commands only. Send /help to see them." : NOT_LINKED);
             return;
         }
         String[] parts = text.split("\\s+", 2);
         // "/status@botfleet_bot" in a chat with several bots names the addressee
         String command = parts[0].toLowerCase(Locale.ROOT).replaceFirst("@.*$", "");
         String arg = parts.length > 1 ? parts[1].trim() : "";
-        var link = links.byChat(chatId);
-        if (command.equals("/start") && !arg.isEmpty()) {
-            reply(chatId, linking.redeem(arg, chatId, title(chat)));
+        if (command.equals("/start") && !arg.isEmpty() && (link.isEmpty() || isCodeNotBot(link.get().userId(), arg))) {
+            chat.reply(chatId, linking.redeem(arg, chatId, title(chatNode)));
             return;
         }
         if (link.isEmpty()) {
-            reply(chatId, NOT_LINKED);
+            chat.reply(chatId, NOT_LINKED);
             return;
         }
         UUID owner = link.get().userId();
         switch (command) {
-            case "/start" -> reply(chatId, "This chat is linked to your botfleet account. Send /help to see the commands.");
-            case "/help" -> reply(chatId, HELP);
+            case "/start" -> {
+                if (arg.isEmpty()) chat.reply(chatId, "This chat is linked to your botfleet account. Send /help to see the commands.");
+                else botCommands.start(chatId, owner, arg);
+            }
+            case "/help" -> chat.reply(chatId, HELP);
             case "/unlink" -> {
                 links.unlinkChat(chatId);
-                reply(chatId, "This chat is no longer linked: no more alerts or commands here.");
+                chat.reply(chatId, "This chat is no longer linked: no more alerts or commands here.");
             }
-            case "/status" -> reply(chatId, status(owner));
-            case "/bots" -> reply(chatId, list(owner));
-            case "/stop" -> reply(chatId, stop(owner, arg));
-            case "/stopall" -> confirmStopAll(chatId, owner);
-            default -> reply(chatId, "I don't know " + parts[0] + ". Send /help to see the commands.");
+            case "/status" -> chat.reply(chatId, botCommands.status(owner));
+            case "/bots" -> chat.reply(chatId, botCommands.list(owner));
+            case "/bot" -> botCommands.bot(chatId, owner, arg);
+            case "/stop" -> chat.reply(chatId, botCommands.stop(owner, arg));
+            case "/stopall" -> botCommands.confirmStopAll(chatId, owner);
+            case "/profit" -> chat.reply(chatId, reports.profit(owner, arg));
+            case "/trades" -> chat.reply(chatId, reports.trades(owner, arg));
+            case "/balance" -> chat.reply(chatId, reports.balance(owner));
+            default -> chat.reply(chatId, "I don't know " + parts[0] + ". Send /help to see the commands.");
         }
+    }
+
+    /** In a linked chat "/start X" starts bot X; it is a link code (to link the chat anew) only if no bot matches. */
+    private boolean isCodeNotBot(UUID owner, String arg) {
+        if (!CODE.matcher(arg).matches()) return false;
+        var match = names.find(owner, arg);
+        return !match.found() && !match.ambiguous();
     }
 
     private void callback(JsonNode q) {
@@ -98,68 +120,13 @@ public class TelegramCommands {
         long messageId = q.path("message").path("message_id").asLong();
         String data = q.path("data").asString("");
         var link = links.byChat(chatId);
-        String answer;
-        String edited;
-        if (link.isEmpty()) {
-            answer = "Not linked";
-            edited = NOT_LINKED;
-        } else if (data.equals("stopall:yes")) {
-            int stopped = bots.stopAll(link.get().userId());
-            answer = "Stopped";
-            edited = stopped == 0 ? "No bot was running." : "Stopped " + stopped + (stopped == 1 ? " bot." : " bots.");
-        } else {
-            answer = "Cancelled";
-            edited = "Nothing stopped.";
+        TelegramChat.Pressed pressed;
+        if (link.isEmpty()) pressed = new TelegramChat.Pressed("Not linked", NOT_LINKED);
+        else {
+            pressed = botCommands.press(link.get().userId(), data);
+            if (pressed == null) pressed = new TelegramChat.Pressed("Unknown button", "That button no longer works. Send /help.");
         }
-        // Direct calls, not the outbox: a button press needs its answer now or the client keeps spinning.
-        try {
-            api.call("answerCallbackQuery", api.params().put("callback_query_id", q.path("id").asString()).put("text", answer));
-            api.call("editMessageText", api.params().put("chat_id", chatId).put("message_id", messageId).put("text", edited));
-        } catch (TelegramApiException e) {
-            reply(chatId, edited);  // the outbox delivers it later instead
-        }
-    }
-
-    private void confirmStopAll(long chatId, UUID owner) {
-        long active = bots.summary(owner).activeBots();
-        if (active == 0) {
-            reply(chatId, "No bot is running.");
-            return;
-        }
-        String markup = "{\"inline_keyboard\":[[{\"text\":\"Yes, stop " + active + "\",\"callback_data\":\"stopall:yes\"},"
-                + "{\"text\":\"No\",\"callback_data\":\"stopall:no\"}]]}";
-        outbox.queue(chatId, "Stop all " + active + " running " + (active == 1 ? "bot" : "bots") + "?", markup, clock.instant());
-    }
-
-    private String status(UUID owner) {
-        var s = bots.summary(owner);
-        return s.activeBots() + " running, " + s.stoppedBots() + " stopped, " + s.errorBots() + " in error; "
-                + s.totalTrades() + " trades, total PnL " + s.totalPnl().stripTrailingZeros().toPlainString() + ".";
-    }
-
-    private String list(UUID owner) {
-        List<Bot> all = bots.list(owner, null, new Paging(0, Paging.MAX_SIZE)).items();
-        if (all.isEmpty()) return "You have no bots yet.";
-        StringBuilder out = new StringBuilder();
-        for (Bot b : all) {
-            out.append(b.name()).append(" – ").append(b.status().name().toLowerCase(Locale.ROOT)).append(", ")
-                    .append(b.symbol()).append(" on ").append(b.exchange()).append('\n');
-        }
-        return out.toString().trim();
-    }
-
-    private String stop(UUID owner, String name) {
-        if (name.isEmpty()) return "Which bot? Send /stop followed by its name, as /bots lists them.";
-        List<Bot> matches = bots.list(owner, BotStatus.ACTIVE, new Paging(0, Paging.MAX_SIZE)).items().stream()
-                .filter(b -> b.name().equalsIgnoreCase(name)).toList();
-        if (matches.isEmpty()) return "No running bot is called " + name + ".";
-        if (matches.size() > 1) return "Several running bots are called " + name + "; stop them from the dashboard.";
-        bots.stop(owner, matches.getFirst().id());
-        return "Stopped " + matches.getFirst().name() + ".";
-    }
-
-    private void reply(long chatId, String text) {
-        outbox.queue(chatId, text, null, clock.instant());
+        chat.answer(q, chatId, messageId, pressed);
     }
 
     private static String title(JsonNode chat) {

@@ -11,7 +11,7 @@ import java.time.Duration;
 @ConfigurationProperties("botfleet.telegram")
 public record TelegramProperties(boolean enabled, String token, String apiBase, String botName, String mode,
                                  Duration pollTimeout, Duration perChatInterval, Duration linkCodeLifetime,
-                                 int linkCodesPerHour) {
+                                 int linkCodesPerHour, String webhookUrl) {
     public TelegramProperties {
         if (apiBase == null || apiBase.isBlank()) apiBase = "https://api.telegram.org";
         if (apiBase.endsWith("/")) apiBase = apiBase.substring(0, apiBase.length() - 1);
@@ -23,13 +23,23 @@ public record TelegramProperties(boolean enabled, String token, String apiBase, 
         if (enabled && (token == null || token.isBlank())) {
             throw new IllegalStateException("botfleet.telegram.enabled is true but botfleet.telegram.token is not set");
         }
-        if (enabled && !mode.equals("polling")) {
-            throw new IllegalStateException("botfleet.telegram.mode: only 'polling' is supported");
+        if (enabled && !mode.equals("polling") && !mode.equals("webhook")) {
+            throw new IllegalStateException("botfleet.telegram.mode must be 'polling' or 'webhook', not '" + mode + "'");
         }
+        if (enabled && webhook() && (webhookUrl == null || !webhookUrl.matches("https?://\\S+"))) {
+            throw new IllegalStateException("botfleet.telegram.mode is 'webhook' but botfleet.telegram.webhook-url is not "
+                    + "an http(s) URL: set it to this server's public https://<host>/api/v1/telegram/webhook");
+        }
+    }
+
+    /** Telegram POSTs updates to {@code webhook-url} instead of being long-polled. */
+    public boolean webhook() {
+        return "webhook".equals(mode);
     }
 
     @Override
     public String toString() {
-        return "TelegramProperties[enabled=" + enabled + ", apiBase=" + apiBase + ", botName=" + botName + ", token=***]";
+        return "TelegramProperties[enabled=" + enabled + ", apiBase=" + apiBase + ", botName=" + botName + ", mode=" + mode
+                + ", webhookUrl=" + webhookUrl + ", token=***]";
     }
 }

@@ -2,7 +2,6 @@ package dev.botfleet.server.notify.telegram;
 
 import dev.botfleet.fakes.telegram.ChatLog;
 import dev.botfleet.fakes.telegram.FakeTelegram;
-import dev.botfleet.server.runtime.RuntimeTestBase;
 import dev.botfleet.server.support.TestClockConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,9 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "botfleet.telegram.poll-timeout=1s", "botfleet.telegram.per-chat-interval=20ms"})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
-class TelegramFlowH2Test extends RuntimeTestBase {
+class TelegramFlowH2Test extends TelegramTestBase {
     static final FakeTelegram TG = new FakeTelegram("4242:TEST-TOKEN", "botfleet_test_bot");
-    private static final AtomicLong CHATS = new AtomicLong(90_000);
 
     static {
         TG.perChatLimit(1000, 1000);  // the 429 test forces its own; the others must not depend on timing
@@ -43,6 +40,9 @@ class TelegramFlowH2Test extends RuntimeTestBase {
     @AfterAll
     static void closeFake() { TG.close(); }
 
+    @Override
+    FakeTelegram tg() { return TG; }
+
     @Autowired
     TelegramSendQueue sendQueue;
     @Autowired
@@ -52,46 +52,19 @@ class TelegramFlowH2Test extends RuntimeTestBase {
     @Autowired
     TelegramProperties properties;
 
-    private List<String> texts(long chat) {
-        return TG.chat(chat).messages().stream().map(ChatLog.Sent::text).toList();
-    }
-
-    private String awaitMessage(long chat, String containing) {
-        return await("a message containing '" + containing + "' in chat " + chat, () -> texts(chat),
-                t -> t.stream().anyMatch(s -> s.contains(containing)))
-                .stream().filter(s -> s.contains(containing)).findFirst().orElseThrow();
-    }
-
-    private String code(Session user) {
-        Answer a = post("/api/v1/telegram/link-code", user, null);
-        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(201);
-        String code = a.body().get("code").asString();
-        assertThat(a.body().get("deepLink").asString()).isEqualTo("https://t.me/botfleet_test_bot?start=" + code);
-        assertThat(a.body().get("expiresAt").asString()).isNotBlank();
-        return code;
-    }
-
-    /** A user with a linked chat. */
-    private long linked(Session user) {
-        long chat = CHATS.incrementAndGet();
-        TG.userSays(chat, "/start " + code(user));
-        awaitMessage(chat, "now linked");
-        return chat;
-    }
-
     @Test
     void connectFlowLinksTheChatAndRefusesReusedExpiredAndUnknownCodes() {
         Session user = newUser();
         assertThat(get("/api/v1/telegram", user).body().get("linked").asBoolean()).isFalse();
         String code = code(user);
-        long chat = CHATS.incrementAndGet();
+        long chat = newChat();
         TG.userSays(chat, "/start " + code);
         awaitMessage(chat, "now linked");
         Answer state = get("/api/v1/telegram", user);
         assertThat(state.body().get("linked").asBoolean()).isTrue();
         assertThat(state.body().get("chatTitle").asString()).isEqualTo("User" + chat);
 
-        long other = CHATS.incrementAndGet();
+        long other = newChat();
         TG.userSays(other, "/start " + code);
         awaitMessage(other, "already been used");
         TG.userSays(other, "/start nosuchcode");
@@ -113,7 +86,7 @@ class TelegramFlowH2Test extends RuntimeTestBase {
 
     @Test
     void anUnlinkedChatIsRefusedEveryCommand() {
-        long chat = CHATS.incrementAndGet();
+        long chat = newChat();
         for (String command : List.of("/status", "/bots", "/stopall", "/stop scalper", "/unlink")) TG.userSays(chat, command);
         await("five refusals", () -> texts(chat), t -> t.size() == 5);
         assertThat(texts(chat)).allSatisfy(t -> assertThat(t).startsWith("This chat is not linked"));
@@ -203,7 +176,7 @@ class TelegramFlowH2Test extends RuntimeTestBase {
     @Test
     void theTokenIsNeverInAnErrorMessage() {
         TelegramApi wrong = new TelegramApi(new TelegramProperties(true, "4242:WRONG-SECRET", TG.baseUrl(), "b", "polling",
-                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMinutes(10), 10), json);
+                Duration.ofSeconds(1), Duration.ofMillis(20), Duration.ofMinutes(10), 10, null), json);
         try {
             wrong.call("getMe", wrong.params());
             throw new AssertionError("a wrong token was accepted");
@@ -212,6 +185,16 @@ class TelegramFlowH2Test extends RuntimeTestBase {
             assertThat(e.getMessage()).doesNotContain("WRONG-SECRET").contains("Unauthorized");
         }
         assertThat(properties.toString()).doesNotContain("TEST-TOKEN");
-        assertThat(TG.commands()).extracting(c -> c.get("command").asString()).contains("status", "stopall", "help");
+        assertThat(TG.commands()).extracting(c -> c.get("command").asString()).containsExactly("status", "bots", "bot",
+                "profit", "balance", "trades", "start", "stop", "stopall", "unlink", "help");
+    }
+
+    @Test
+    void pollingModeRemovesAnyWebhookAndHasNoWebhookEndpoint() {
+        // a server switched back from webhook mode: Telegram would refuse getUpdates while a webhook is set
+        assertThat(TG.calls()).contains("deleteWebhook", "getUpdates").doesNotContain("setWebhook");
+        assertThat(TG.calls().indexOf("deleteWebhook")).isLessThan(TG.calls().indexOf("getUpdates"));
+        Answer off = request(org.springframework.http.HttpMethod.POST, "/api/v1/telegram/webhook", null, "{\"update_id\":1}");
+        assertProblem(off, 404, "NOT_FOUND");
     }
 }
