@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, getToken, onUnauthorized, setToken, tokensBeingRevoked } from '../api/client';
+import { twoFactorApi, type LoginAnswer } from '../api/twoFactor';
 
 interface AuthApi {
   token: string | null;
@@ -8,7 +9,10 @@ interface AuthApi {
   notice: string | null;
   /** True after the user logged out on purpose: the next login starts at home, not at the last page. */
   loggedOut: boolean;
-  login: (email: string, password: string) => Promise<void>;
+  /** Resolves to the challenge of the second step when the account has two-factor authentication on, else null. */
+  login: (email: string, password: string) => Promise<string | null>;
+  /** The second step: the challenge with a code of the authenticator app or a recovery code. */
+  completeLogin: (challenge: string, answer: { code?: string; recoveryCode?: string }) => Promise<void>;
   register: (email: string, password: string) => Promise<void>;
   /** Logs out here; `notice` is shown on the login page (e.g. "Your account was deleted."). */
   logout: (notice?: string) => void;
@@ -50,15 +54,24 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     return () => onUnauthorized(null);
   }, [expire]);
 
-  const login = useCallback(async (email: string, password: string) => {
-    const answer = await api<{ token: string; expiresAt: string }>('/auth/login', {
-      method: 'POST', json: { email, password },
-    });
-    setToken(answer.token);
+  const signedIn = useCallback((token: string) => {
+    setToken(token);
     setNotice(null);
     setLoggedOut(false);
-    setTokenState(answer.token);
+    setTokenState(token);
   }, []);
+
+  const login = useCallback(async (email: string, password: string) => {
+    const answer = await api<LoginAnswer>('/auth/login', { method: 'POST', json: { email, password } });
+    if (answer.secondFactorRequired && answer.challenge) return answer.challenge;
+    if (answer.token) signedIn(answer.token);
+    return null;
+  }, [signedIn]);
+
+  const completeLogin = useCallback(async (challenge: string, answer: { code?: string; recoveryCode?: string }) => {
+    const done = await twoFactorApi.secondStep({ challenge, ...answer });
+    if (done.token) signedIn(done.token);
+  }, [signedIn]);
 
   const register = useCallback(async (email: string, password: string) => {
     await api('/auth/register', { method: 'POST', json: { email, password } });
@@ -72,8 +85,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void qc.invalidateQueries();
   }, [qc]);
 
-  const value = useMemo(() => ({ token, notice, loggedOut, login, register, logout, expire, replaceToken }),
-    [token, notice, loggedOut, login, register, logout, expire, replaceToken]);
+  const value = useMemo(() => ({ token, notice, loggedOut, login, completeLogin, register, logout, expire, replaceToken }),
+    [token, notice, loggedOut, login, completeLogin, register, logout, expire, replaceToken]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

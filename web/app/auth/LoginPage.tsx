@@ -6,9 +6,10 @@ import { mapProblem } from '../lib/errors';
 import { useAuth } from './AuthContext';
 import { OidcButtons } from './OidcButtons';
 import { oidcErrorMessage } from './oidc';
+import { SecondStep } from './SecondStep';
 
 export function LoginPage() {
-  const { token, notice, login, register } = useAuth();
+  const { token, notice, login, completeLogin, register } = useAuth();
   const location = useLocation();
   const oidcError = useSearchParams()[0].get('oidcError');
   const [mode, setMode] = useState<'login' | 'register'>('login');
@@ -18,6 +19,8 @@ export function LoginPage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
   const done = (location.state as { notice?: string } | null)?.notice; // e.g. after a password reset
+  /** Set after the right password when the account has two-factor authentication on. */
+  const [challenge, setChallenge] = useState<string | null>(null);
 
   if (token) {
     const from = (location.state as { from?: string } | null)?.from;
@@ -30,7 +33,7 @@ export function LoginPage() {
     setError(null);
     setFieldErrors({});
     try {
-      if (mode === 'login') await login(email, password);
+      if (mode === 'login') setChallenge(await login(email, password));
       else await register(email, password);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -59,6 +62,10 @@ export function LoginPage() {
             </button>
           ))}
         </div>
+        {challenge ? (
+          <SecondStep challenge={challenge} completeLogin={completeLogin}
+            restart={(message) => { setChallenge(null); setPassword(''); setError(message); }} />
+        ) : (
         <form onSubmit={submit} className="flex flex-col gap-3" noValidate>
           <Field label="Email" htmlFor="email" error={fieldErrors.email}>
             <input id="email" type="email" autoComplete="username" className={inputClass} value={email}
@@ -75,7 +82,8 @@ export function LoginPage() {
           </Button>
           {mode === 'login' && <Link to="/forgot-password" className="text-center text-sm text-indigo-600 hover:underline dark:text-indigo-400">Forgot password?</Link>}
         </form>
-        <OidcButtons />
+        )}
+        {!challenge && <OidcButtons />}
       </Card>
     </div>
   );

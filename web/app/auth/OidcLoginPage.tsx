@@ -4,6 +4,7 @@ import { ApiError } from '../api/client';
 import { Card, Spinner } from '../components/ui';
 import { useAuth } from './AuthContext';
 import { exchangeLoginCode } from './oidc';
+import { SecondStep } from './SecondStep';
 
 /**
  * Where the server sends the browser after a provider sign-in: /login/oidc?code=<one-time login code>. The code is
@@ -11,9 +12,11 @@ import { exchangeLoginCode } from './oidc';
  */
 export function OidcLoginPage() {
   const [params] = useSearchParams();
-  const { replaceToken } = useAuth();
+  const { replaceToken, completeLogin } = useAuth();
   const navigate = useNavigate();
   const [error, setError] = useState<string | null>(null);
+  /** Two-factor authentication on: the provider sign-in was the first step, a code is the second. */
+  const [challenge, setChallenge] = useState<string | null>(null);
   // the code works once: React's development double effect must not spend it twice
   const started = useRef(false);
 
@@ -28,7 +31,11 @@ export function OidcLoginPage() {
     }
     exchangeLoginCode(code)
       .then((answer) => {
-        replaceToken(answer.token);
+        if (answer.secondFactorRequired && answer.challenge) {
+          setChallenge(answer.challenge);
+          return;
+        }
+        replaceToken(answer.token!);
         navigate('/', { replace: true });
       })
       .catch((e: unknown) => {
@@ -47,6 +54,10 @@ export function OidcLoginPage() {
             <p role="alert" className="mb-3 text-sm text-red-600 dark:text-red-400">{error}</p>
             <Link to="/login" replace className="text-sm text-indigo-600 underline dark:text-indigo-400">Back to the login page</Link>
           </>
+        ) : challenge ? (
+          <SecondStep challenge={challenge}
+            completeLogin={async (c, answer) => { await completeLogin(c, answer); navigate('/', { replace: true }); }}
+            restart={(message) => { setChallenge(null); setError(message); }} />
         ) : <Spinner label="Signing you in…" />}
       </Card>
     </div>

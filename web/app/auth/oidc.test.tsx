@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { OIDC_ERRORS } from './oidc';
@@ -79,6 +79,24 @@ describe('sign-in with OpenID Connect', () => {
     const exchanges = calls.filter((c) => c.url === '/api/v1/auth/oidc/exchange');
     expect(exchanges).toEqual([{ method: 'POST', url: '/api/v1/auth/oidc/exchange', body: { code: 'one-time-code' } }]);
     expect(window.location.search).not.toContain('one-time-code');
+  });
+
+  it('asks for the second factor when the account has two-factor authentication on', async () => {
+    serve((m, url) => {
+      if (m === 'POST' && url === '/api/v1/auth/oidc/exchange') {
+        return json({ secondFactorRequired: true, challenge: 'the-challenge', challengeExpiresAt: '2030-01-01T00:00:00Z' });
+      }
+      if (m === 'POST' && url === '/api/v1/auth/login/2fa') return json({ token: 'second-step-token', expiresAt: '2030-01-01T00:00:00Z' });
+      return undefined;
+    });
+    at('/login/oidc?code=one-time-code');
+    const input = await screen.findByLabelText('Authenticator code');
+    expect(localStorage.getItem('botfleet.token')).toBeNull();
+    fireEvent.change(input, { target: { value: '123456' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    await waitFor(() => expect(localStorage.getItem('botfleet.token')).toBe('second-step-token'));
+    expect(calls.filter((c) => c.url === '/api/v1/auth/login/2fa'))
+      .toEqual([{ method: 'POST', url: '/api/v1/auth/login/2fa', body: { challenge: 'the-challenge', code: '123456' } }]);
   });
 
   it('says so when the login code is used or expired, and stores no token', async () => {

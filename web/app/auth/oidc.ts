@@ -7,9 +7,12 @@ export interface OidcProvider {
   displayName: string;
 }
 
+/** A token, or — two-factor authentication on — the challenge of the login's second step (as POST /auth/login). */
 export interface TokenAnswer {
-  token: string;
-  expiresAt: string;
+  token?: string;
+  expiresAt?: string;
+  secondFactorRequired?: boolean;
+  challenge?: string;
 }
 
 /** The providers the server has configured; none (or an older server) means no buttons. */

@@ -2,7 +2,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/client';
-import { credentialApi, keys } from '../api/hooks';
+import { keys } from '../api/hooks';
+import { guardedApi, useTwoFactor } from '../api/twoFactor';
 import type { Credential, Exchange } from '../api/types';
 import { keyErrors, type KeyErrors } from '../lib/credentials';
 import { isPerpetualVenue } from '../lib/perpetual';
@@ -21,6 +22,9 @@ export function AddKeyForm({ venues, onAdded }: { venues: Exchange[]; onAdded: (
   const [apiKey, setApiKey] = useState('');
   const [apiSecret, setApiSecret] = useState('');
   const [testnet, setTestnet] = useState(false);
+  const [otp, setOtp] = useState('');
+  // the user's two-factor settings may require a code of the authenticator app for adding keys
+  const codeNeeded = useTwoFactor().data?.requireForKeys === true;
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<KeyErrors>(NONE);
   const venue = venues.find((v) => v.id === exchange);
@@ -32,21 +36,25 @@ export function AddKeyForm({ venues, onAdded }: { venues: Exchange[]; onAdded: (
     if (!exchange) missing.exchange = 'Choose an exchange.';
     if (!apiKey.trim()) missing.apiKey = 'Paste the API key.';
     if (!apiSecret) missing.apiSecret = 'Paste the API secret.';
+    if (codeNeeded && !otp.trim()) missing.otp = 'Type the code your authenticator app shows.';
     if (Object.keys(missing).length > 0) { setErrors({ fields: missing, general: [] }); return; }
     setBusy(true);
     setErrors(NONE);
     try {
-      const stored = await credentialApi.create({
+      const stored = await guardedApi.createKey({
         exchange, apiKey: apiKey.trim(), apiSecret,
         ...(label.trim() ? { label: label.trim() } : {}),
         ...(venue?.testnet ? { testnet } : {}),
-      });
-      setLabel(''); setApiKey(''); setApiSecret(''); setTestnet(false);
+      }, codeNeeded ? otp.trim() : undefined);
+      setLabel(''); setApiKey(''); setApiSecret(''); setTestnet(false); setOtp('');
       toast.success(`${name} key ${stored.apiKeyMasked} verified and stored`);
       onAdded(stored);
       void qc.invalidateQueries({ queryKey: keys.credentials });
     } catch (err) {
-      setErrors(err instanceof ApiError ? keyErrors(err.problem, name) : { fields: {}, general: [String(err)] });
+      setOtp(''); // a code is good once: the next attempt needs the next one
+      if (err instanceof ApiError && err.problem.code?.startsWith('TOTP_')) {
+        setErrors({ fields: { otp: err.problem.detail ?? 'Wrong code.' }, general: [] });
+      } else setErrors(err instanceof ApiError ? keyErrors(err.problem, name) : { fields: {}, general: [String(err)] });
     } finally {
       setBusy(false);
     }
@@ -79,6 +87,13 @@ export function AddKeyForm({ venues, onAdded }: { venues: Exchange[]; onAdded: (
           <input type="checkbox" className="h-4 w-4 accent-indigo-600" checked={testnet} onChange={(e) => setTestnet(e.target.checked)} />
           Testnet key (test funds on {name}'s testnet, not your real account)
         </label>
+      )}
+      {codeNeeded && (
+        <Field label="Authenticator code" htmlFor="key-otp" error={errors.fields.otp}
+          help="Your two-factor settings require a code of your authenticator app to add a key.">
+          <input id="key-otp" className={`${inputClass} font-mono`} value={otp} inputMode="numeric" autoComplete="one-time-code"
+            maxLength={7} {...invalid('otp')} onChange={(e) => setOtp(e.target.value)} />
+        </Field>
       )}
       <p className="text-xs text-slate-500 sm:col-span-2">
         Give the key trading permission only. botfleet never needs to withdraw: a key that can is a risk if it leaks.

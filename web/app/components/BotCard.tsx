@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import { guardedApi } from '../api/twoFactor';
+import { useCodePrompt } from './CodePrompt';
 import { Link } from 'react-router-dom';
 import { botApi, useBotMutation } from '../api/hooks';
 import type { Bot } from '../api/types';
@@ -14,12 +16,15 @@ import { Button, Card, ConfirmDialog, StatusBadge } from './ui';
 export function BotCard({ bot, market }: { bot: Bot; market: Market }) {
   const toast = useToast();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const toggle = useBotMutation(() => (bot.status === 'ACTIVE' ? botApi.stop(bot.id) : botApi.start(bot.id)));
+  const codePrompt = useCodePrompt('start a LIVE bot');
+  const toggle = useBotMutation(() => (bot.status === 'ACTIVE' ? botApi.stop(bot.id)
+    : codePrompt.run((otp) => guardedApi.startBot(bot.id, otp))));
   const remove = useBotMutation(() => botApi.remove(bot.id));
   const active = bot.status === 'ACTIVE';
 
   return (
     <Card className="flex min-w-0 flex-col gap-3" data-bot-card={bot.name}>
+      {codePrompt.dialog}
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">
           <Link to={`/bots/${bot.id}`} className="block truncate font-semibold hover:underline">{bot.name}</Link>

@@ -1,19 +1,25 @@
 // The last word before a LIVE bot is saved: it names the venue, the market and the key, and Cancel is focused.
+import { useState } from 'react';
+import { useTwoFactor } from '../api/twoFactor';
 import type { BotInput, Exchange } from '../api/types';
 import { formatLeverage } from '../lib/perpetual';
 import { useExchangeKeys } from './LiveKeyField';
-import { ConfirmDialog } from './ui';
+import { ConfirmDialog, inputClass } from './ui';
 
 export function LiveConfirmDialog({ input, venue, editing, onConfirm, onCancel }:
-  { input: BotInput | null; venue: Exchange | undefined; editing: boolean; onConfirm: (input: BotInput) => void; onCancel: () => void }) {
+  { input: BotInput | null; venue: Exchange | undefined; editing: boolean; onConfirm: (input: BotInput, otp?: string) => void; onCancel: () => void }) {
   const { keys } = useExchangeKeys(input?.exchange ?? '', input != null);
+  // the user's two-factor settings may require a code of the authenticator app for LIVE trading
+  const codeNeeded = useTwoFactor(input != null).data?.requireForLive === true;
+  const [code, setCode] = useState('');
   if (!input) return null;
   const key = keys?.find((c) => c.id === input.credentialId);
   const venueName = venue?.name ?? input.exchange;
   const keyName = key ? `${key.label} (${key.apiKeyMasked})` : 'the chosen key';
   return (
     <ConfirmDialog open title="Trade with real money?" safe confirm={editing ? 'Save live bot' : 'Create live bot'}
-      onCancel={onCancel} onConfirm={() => onConfirm(input)}
+      onCancel={() => { setCode(''); onCancel(); }}
+      onConfirm={() => { const otp = codeNeeded ? code.trim() : undefined; setCode(''); onConfirm(input, otp); }}
       text={(
         <>
           <p>
@@ -31,6 +37,15 @@ export function LiveConfirmDialog({ input, venue, editing, onConfirm, onCancel }
               : 'Real money is at stake: fills cannot be undone, losses are yours.'}
           </p>
         </>
-      )} />
+      )}>
+      {codeNeeded && (
+        <div className="mt-3 flex flex-col gap-1">
+          <label htmlFor="live-otp" className="text-sm font-medium">Authenticator code</label>
+          <input id="live-otp" className={`${inputClass} font-mono`} inputMode="numeric" autoComplete="one-time-code"
+            maxLength={7} value={code} onChange={(e) => setCode(e.target.value)} />
+          <p className="text-xs text-slate-500">Your settings require a code of your authenticator app for LIVE trading.</p>
+        </div>
+      )}
+    </ConfirmDialog>
   );
 }

@@ -1,4 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
+import { guardedApi } from '../api/twoFactor';
+import { useCodePrompt } from '../components/CodePrompt';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import {
   botApi, useBot, useBotMutation, useBotOrders, useBotPositions, useBotStats, useBotTrades, useCandles, useCredentials,
@@ -45,7 +47,9 @@ function BotDetail({ bot }: { bot: Bot }) {
   const toast = useToast();
   const navigate = useNavigate();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const toggle = useBotMutation(() => (bot.status === 'ACTIVE' ? botApi.stop(bot.id) : botApi.start(bot.id)));
+  const codePrompt = useCodePrompt('start a LIVE bot');
+  const toggle = useBotMutation(() => (bot.status === 'ACTIVE' ? botApi.stop(bot.id)
+    : codePrompt.run((otp) => guardedApi.startBot(bot.id, otp))));
   const remove = useBotMutation(() => botApi.remove(bot.id));
   const stats = useBotStats(bot.id);
   const positions = useBotPositions(bot.id);
@@ -53,6 +57,7 @@ function BotDetail({ bot }: { bot: Bot }) {
 
   return (
     <div className="flex flex-col gap-4">
+      {codePrompt.dialog}
       <div className="flex flex-wrap items-center gap-2">
         <div className="mr-auto min-w-0">
           <h1 className="flex items-center gap-2 text-xl font-semibold"><span className="truncate">{bot.name}</span> <StatusBadge status={bot.status} /></h1>

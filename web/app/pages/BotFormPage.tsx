@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router-dom';
 import { ApiError } from '../api/client';
-import { botApi, useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
+import { useBot, useBotBalances, useBotMutation, useCredentialBalances, useExchanges, useLtp, useStrategies } from '../api/hooks';
 import type { Bot, BotInput, Exchange, MarginMode, Mode, StrategyDefinition, SymbolInfo } from '../api/types';
 import { LiveConfirmDialog } from '../components/LiveConfirmDialog';
+import { guardedApi } from '../api/twoFactor';
 import { LiveKeyField } from '../components/LiveKeyField';
 import { ParameterForm } from '../components/ParameterForm';
 import { PerpetualFields } from '../components/PerpetualFields';
@@ -131,7 +132,9 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
 
   // a running bot takes its name and live-editable parameters; everything else needs a stop (the server answers 409)
   const locked = bot?.status === 'ACTIVE';
-  const save = useBotMutation((input: BotInput) => (bot ? botApi.update(bot.id, input) : botApi.create(input)));
+  // a LIVE bot's save carries the authenticator code the confirm dialog asked for (when 2FA is required for LIVE)
+  const save = useBotMutation(({ input, otp }: { input: BotInput; otp?: string }) =>
+    (bot ? guardedApi.updateBot(bot.id, input, otp) : guardedApi.createBot(input, otp)));
 
   function change(name: string, value: FormValue) {
     setValues((v) => ({ ...v, [name]: value }));
@@ -208,8 +211,8 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
     else send(input);
   }
 
-  function send(input: BotInput) {
-    save.mutate(input, {
+  function send(input: BotInput, otp?: string) {
+    save.mutate({ input, otp }, {
       onSuccess: (saved) => {
         toast.success(!bot ? `${saved.name} created` : locked ? `${saved.name} saved: the running bot applies it at its next turn`
           : `${saved.name} saved`);
@@ -306,7 +309,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
         <Button variant="ghost" className="ml-auto" onClick={() => navigate(-1)}>Cancel</Button>
       </div>
       <LiveConfirmDialog input={pendingLive} venue={venue} editing={!!bot} onCancel={() => setPendingLive(null)}
-        onConfirm={(input) => { setPendingLive(null); send(input); }} />
+        onConfirm={(input, otp) => { setPendingLive(null); send(input, otp); }} />
     </form>
   );
 }

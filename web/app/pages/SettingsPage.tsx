@@ -6,6 +6,7 @@ import { useMe } from '../api/hooks';
 import { useAuth } from '../auth/AuthContext';
 import { useToast } from '../components/Toasts';
 import { TelegramSection } from '../components/TelegramSection';
+import { TwoFactorSection } from '../components/TwoFactorSection';
 import { Button, Card, ConfirmDialog, Field, inputClass } from '../components/ui';
 import { mapProblem } from '../lib/errors';
 
@@ -33,6 +34,7 @@ export function SettingsPage() {
         <p className="break-all text-sm text-slate-500" data-testid="settings-email">{me.data?.email ?? '…'}</p>
       </div>
       <ChangePassword />
+      <TwoFactorSection />
       <TelegramSection />
       <SignOutEverywhere />
       <DeleteAccount />

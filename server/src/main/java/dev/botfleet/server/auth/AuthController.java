@@ -1,5 +1,6 @@
 package dev.botfleet.server.auth;
 
+import dev.botfleet.server.auth.totp.TwoFactorLogin;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.user.User;
 import dev.botfleet.server.user.UserResponse;
@@ -18,8 +19,10 @@ public class AuthController {
     private final UserService users;
     private final AuthService auth;
     private final RegistrationThrottle registrations;
+    private final TwoFactorLogin twoFactor;
 
-    public AuthController(UserService users, AuthService auth, RegistrationThrottle registrations) {
+    public AuthController(UserService users, AuthService auth, RegistrationThrottle registrations, TwoFactorLogin twoFactor) {
+        this.twoFactor = twoFactor;
         this.users = users;
         this.auth = auth;
         this.registrations = registrations;
@@ -46,8 +49,21 @@ public class AuthController {
 
     /** The address is the TCP peer; behind a proxy set server.forward-headers-strategy=native to use X-Forwarded-For. */
     @PostMapping("/login")
-    public TokenService.TokenResponse login(@RequestBody Credentials body, HttpServletRequest request) {
+    public LoginResponse login(@RequestBody Credentials body, HttpServletRequest request) {
         return auth.login(body.email(), body.password(), request.getRemoteAddr());
+    }
+
+    /** The second step of a login with two-factor authentication on: the challenge and a code (or a recovery code). */
+    @PostMapping("/login/2fa")
+    public LoginResponse secondFactor(@RequestBody SecondFactorAnswer body, HttpServletRequest request) {
+        return twoFactor.complete(body.challenge(), body.code(), body.recoveryCode(), request.getRemoteAddr());
+    }
+
+    public record SecondFactorAnswer(String challenge, String code, String recoveryCode) {
+        @Override
+        public String toString() {
+            return "SecondFactorAnswer[***]";
+        }
     }
 
     public record Credentials(String email, String password) {

@@ -1,5 +1,6 @@
 package dev.botfleet.server.auth;
 
+import dev.botfleet.server.auth.totp.TwoFactorLogin;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Violations;
 import dev.botfleet.server.user.User;
@@ -17,10 +18,13 @@ public class AuthService {
     private final PasswordEncoder passwords;
     private final TokenService tokens;
     private final LoginThrottle throttle;
+    private final TwoFactorLogin twoFactor;
     /** Checked when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private final String decoyHash;
 
-    public AuthService(UserRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle) {
+    public AuthService(UserRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle,
+                       TwoFactorLogin twoFactor) {
+        this.twoFactor = twoFactor;
         this.users = users;
         this.passwords = passwords;
         this.tokens = tokens;
@@ -28,7 +32,8 @@ public class AuthService {
         this.decoyHash = passwords.encode("decoy-password-0");
     }
 
-    public TokenService.TokenResponse login(String rawEmail, String password, String address) {
+    /** With two-factor authentication on, the answer is a challenge for {@link TwoFactorLogin#complete}, not a token. */
+    public LoginResponse login(String rawEmail, String password, String address) {
         Violations v = new Violations();
         if (rawEmail == null || rawEmail.isBlank()) v.add("email", "is required", rawEmail);
         if (password == null || password.isEmpty()) v.add("password", "is required", null);
@@ -47,11 +52,15 @@ public class AuthService {
             throttle.failed(email, address);
             throw new ApiException.Unauthorized("Wrong email or password");
         }
-        throttle.succeeded(email);
         if (user.get().disabled()) {
+            throttle.succeeded(email);
             // said only after the right password, so it confirms nothing to a guesser
             throw new ApiException.Forbidden("This account is disabled; ask the server's administrator");
         }
-        return tokens.issue(user.get());
+        // the account's failures are cleared only once the second factor is right too (TwoFactorLogin)
+        Optional<LoginResponse> challenge = twoFactor.challengeIfEnabled(user.get());
+        if (challenge.isPresent()) return challenge.get();
+        throttle.succeeded(email);
+        return LoginResponse.of(tokens.issue(user.get()));
     }
 }

@@ -1,6 +1,9 @@
 package dev.botfleet.server.bot;
 
 import dev.botfleet.server.auth.CurrentUser;
+import dev.botfleet.server.auth.totp.TwoFactorGate;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.RequestHeader;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
 import dev.botfleet.server.common.Paging;
@@ -24,10 +27,31 @@ import java.util.UUID;
 public class BotController {
     private final BotService bots;
     private final BotViews views;
+    private final BotResolver resolver;
+    private final TwoFactorGate twoFactor;
 
-    public BotController(BotService bots, BotViews views) {
+    public BotController(BotService bots, BotViews views, BotResolver resolver, TwoFactorGate twoFactor) {
         this.bots = bots;
         this.views = views;
+        this.resolver = resolver;
+        this.twoFactor = twoFactor;
+    }
+
+    /**
+     * The user's "require 2FA for LIVE": a LIVE bot's creation, save or start needs a code in X-Botfleet-OTP. A body
+     * is validated first, so a code is not spent on a request that would be refused anyway.
+     */
+    private void liveCode(CurrentUser user, BotRequest request, String otp, HttpServletRequest http) {
+        if (!BotMode.LIVE.name().equals(request.mode())) return;
+        resolver.resolve(user.id(), request);
+        twoFactor.requireForLive(user.id(), otp, http.getRemoteAddr());
+    }
+
+    private void liveStartCode(CurrentUser user, UUID id, String otp, HttpServletRequest http) {
+        Bot bot = bots.get(user.id(), id);
+        if (bot.mode() == BotMode.LIVE && bot.status() != BotStatus.ACTIVE) {
+            twoFactor.requireForLive(user.id(), otp, http.getRemoteAddr());
+        }
     }
 
     @GetMapping
@@ -42,7 +66,10 @@ public class BotController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public BotResponse create(CurrentUser user, @RequestBody BotRequest request) {
+    public BotResponse create(CurrentUser user, @RequestBody BotRequest request,
+                              @RequestHeader(value = TwoFactorGate.HEADER, required = false) String otp,
+                              HttpServletRequest http) {
+        liveCode(user, request, otp, http);
         return views.of(bots.create(user.id(), request));
     }
 
@@ -56,7 +83,11 @@ public class BotController {
      * parameters may change (applied at the bot's next turn); anything else is 409 BOT_RUNNING_STRUCTURAL_CHANGE.
      */
     @PutMapping("/{id}")
-    public BotResponse update(CurrentUser user, @PathVariable UUID id, @RequestBody BotRequest request) {
+    public BotResponse update(CurrentUser user, @PathVariable UUID id, @RequestBody BotRequest request,
+                              @RequestHeader(value = TwoFactorGate.HEADER, required = false) String otp,
+                              HttpServletRequest http) {
+        bots.get(user.id(), id); // another user's bot: 404 before anything else
+        liveCode(user, request, otp, http);
         return views.of(bots.update(user.id(), id, request));
     }
 
@@ -68,7 +99,10 @@ public class BotController {
     }
 
     @PostMapping("/{id}/start")
-    public BotResponse start(CurrentUser user, @PathVariable UUID id) {
+    public BotResponse start(CurrentUser user, @PathVariable UUID id,
+                             @RequestHeader(value = TwoFactorGate.HEADER, required = false) String otp,
+                             HttpServletRequest http) {
+        liveStartCode(user, id, otp, http);
         return views.of(bots.start(user.id(), id));
     }
 
@@ -78,7 +112,10 @@ public class BotController {
     }
 
     @PostMapping("/{id}/toggle")
-    public BotResponse toggle(CurrentUser user, @PathVariable UUID id) {
+    public BotResponse toggle(CurrentUser user, @PathVariable UUID id,
+                              @RequestHeader(value = TwoFactorGate.HEADER, required = false) String otp,
+                              HttpServletRequest http) {
+        liveStartCode(user, id, otp, http);
         return views.of(bots.toggle(user.id(), id));
     }
 

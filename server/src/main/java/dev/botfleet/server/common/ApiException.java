@@ -55,6 +55,11 @@ public sealed class ApiException extends RuntimeException {
         public Forbidden(String detail) {
             super(ErrorCode.FORBIDDEN, detail);
         }
+
+        /** A 403 with its own code, e.g. TOTP_REQUIRED. */
+        public Forbidden(ErrorCode code, String detail) {
+            super(code, detail);
+        }
     }
 
     public static final class Unauthorized extends ApiException {

@@ -23,6 +23,10 @@ public enum ErrorCode {
     VENUE_UNAVAILABLE(HttpStatus.BAD_GATEWAY),
     /** A password-reset token that is unknown, already used, replaced by a newer one or expired. */
     RESET_TOKEN_INVALID(HttpStatus.BAD_REQUEST),
+    /** The user requires a second factor for this action and the request carried no X-Botfleet-OTP code. */
+    TOTP_REQUIRED(HttpStatus.FORBIDDEN),
+    /** The X-Botfleet-OTP code was wrong or already used. */
+    TOTP_INVALID(HttpStatus.FORBIDDEN),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -4,6 +4,9 @@ import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
 
 import dev.botfleet.server.auth.CurrentUser;
+import dev.botfleet.server.auth.totp.TwoFactorGate;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,14 +25,20 @@ import java.util.UUID;
 @RequestMapping("/api/v1/credentials")
 public class CredentialController {
     private final CredentialService credentials;
+    private final TwoFactorGate twoFactor;
 
-    public CredentialController(CredentialService credentials) {
+    public CredentialController(CredentialService credentials, TwoFactorGate twoFactor) {
         this.credentials = credentials;
+        this.twoFactor = twoFactor;
     }
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    public CredentialResponse create(CurrentUser user, @RequestBody CredentialRequest request) {
+    public CredentialResponse create(CurrentUser user, @RequestBody CredentialRequest request,
+                                     @RequestHeader(value = TwoFactorGate.HEADER, required = false) String otp,
+                                     HttpServletRequest http) {
+        // the user's "require 2FA for keys": a code in X-Botfleet-OTP before the key reaches the vault or the venue
+        twoFactor.requireForKeys(user.id(), otp, http.getRemoteAddr());
         return CredentialResponse.of(credentials.create(user.id(), request));
     }
 

@@ -1,6 +1,6 @@
 package dev.botfleet.server.auth.oidc;
 
-import dev.botfleet.server.auth.TokenService;
+import dev.botfleet.server.auth.LoginResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -86,7 +86,7 @@ public class OidcController {
 
     /** The one-time login code from the callback's redirect for the same token answer as a password login. */
     @PostMapping("/exchange")
-    public TokenService.TokenResponse exchange(@RequestBody Exchange body) {
+    public LoginResponse exchange(@RequestBody Exchange body) {
         return signIn.exchange(body.code());
     }
 

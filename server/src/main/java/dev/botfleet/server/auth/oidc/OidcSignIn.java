@@ -1,7 +1,9 @@
 package dev.botfleet.server.auth.oidc;
 
 import com.nimbusds.jwt.JWTClaimsSet;
+import dev.botfleet.server.auth.LoginResponse;
 import dev.botfleet.server.auth.TokenService;
+import dev.botfleet.server.auth.totp.TwoFactorLogin;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.user.User;
 import dev.botfleet.server.user.UserRepository;
@@ -35,6 +37,7 @@ import java.util.UUID;
  */
 @Service
 public class OidcSignIn {
+    private final TwoFactorLogin twoFactor;
     /** What {@link #start} keeps until the provider sends the browser back. */
     record Pending(String provider, String browser, String nonce, String codeVerifier, String redirectUri) {
         @Override
@@ -62,7 +65,8 @@ public class OidcSignIn {
     private final OneTimeStore<UUID> loginCodes;
 
     public OidcSignIn(OidcProperties properties, JsonMapper json, Clock clock, OidcLinks links, UserRepository users,
-                      UserService userService, TokenService tokens) {
+                      UserService userService, TokenService tokens, TwoFactorLogin twoFactor) {
+        this.twoFactor = twoFactor;
         this.properties = properties;
         ProviderHttp http = new ProviderHttp(properties.timeout(), json);
         this.discovery = new OidcDiscovery(http, clock);
@@ -131,11 +135,10 @@ public class OidcSignIn {
     }
 
     /**
-     * The token for a login code from {@link #callback}, once. Two-factor authentication is not asked here: a provider
-     * sign-in counts as the password step; when TOTP lands, this is where a user with it enabled must be asked for a
-     * code before a token is issued (as the password login does).
+     * The token for a login code from {@link #callback}, once. A provider sign-in counts as the password step: a user
+     * with two-factor authentication on gets the same second-step challenge as the password login, never a token.
      */
-    public TokenService.TokenResponse exchange(String code) {
+    public LoginResponse exchange(String code) {
         if (code == null || code.isBlank()) throw new ApiException.Invalid("code", "is required", null);
         if (code.length() > 100) throw new ApiException.Invalid("code", "is not a login code", null);
         UUID id = loginCodes.take(code)
@@ -143,7 +146,7 @@ public class OidcSignIn {
         User user = users.findById(id)
                 .orElseThrow(() -> new ApiException.Unauthorized("The account of this login code no longer exists"));
         if (user.disabled()) throw new ApiException.Forbidden("This account is disabled; ask the server's administrator");
-        return tokens.issue(user);
+        return twoFactor.challengeIfEnabled(user).orElseGet(() -> LoginResponse.of(tokens.issue(user)));
     }
 
     private OidcProperties.Provider provider(String id) {

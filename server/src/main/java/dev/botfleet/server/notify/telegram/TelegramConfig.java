@@ -1,6 +1,7 @@
 package dev.botfleet.server.notify.telegram;
 
 import dev.botfleet.server.activity.ActivityLogService;
+import dev.botfleet.server.auth.totp.TwoFactorGate;
 import dev.botfleet.server.bot.BotService;
 import dev.botfleet.server.credential.CredentialService;
 import dev.botfleet.server.order.OrderQueries;
@@ -39,15 +40,18 @@ public class TelegramConfig {
     TelegramCommands telegramCommands(TelegramApi api, TelegramOutbox outbox, TelegramLinking linking, TelegramLinks links,
                                       BotService bots, TransactionTemplate transaction, Clock clock, TelegramSendQueue queue,
                                       OrderQueries orders, ActivityLogService activity, PaperBalances paper,
-                                      CredentialService credentials, JdbcClient jdbc) {
+                                      CredentialService credentials, JdbcClient jdbc, TwoFactorGate twoFactor) {
         TelegramChat chat = new TelegramChat(outbox, api, clock);
         BotNames names = new BotNames(bots);
         TelegramReads reads = new TelegramReads(jdbc);
         TransactionTemplate nested = new TransactionTemplate(transaction.getTransactionManager());
         nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         return new TelegramCommands(linking, links, chat, names,
-                // no controller-only rule for LIVE starts yet; a "2FA required for LIVE" setting belongs here
-                new BotCommands(bots, names, reads, orders, activity, chat, nested, clock, owner -> java.util.Optional.empty()),
+                // a chat cannot carry an authenticator code: with "2FA required for LIVE" a LIVE start is refused here
+                new BotCommands(bots, names, reads, orders, activity, chat, nested, clock, owner -> twoFactor.requiredForLive(owner)
+                        ? java.util.Optional.of("Your two-factor settings require a code of your authenticator app for"
+                        + " LIVE starts: start this bot from the dashboard.")
+                        : java.util.Optional.empty()),
                 new ReportCommands(names, reads, paper, credentials, clock), transaction, queue::wake);
     }
 

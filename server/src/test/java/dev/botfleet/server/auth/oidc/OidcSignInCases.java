@@ -66,6 +66,7 @@ public abstract class OidcSignInCases extends ApiTestBase {
         Answer a = post("/api/v1/auth/oidc/exchange", null, Map.of("code", code));
         assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(200);
         assertThat(a.body().get("expiresAt").asString()).isNotBlank();
+        assertThat(a.body().has("secondFactorRequired") && a.body().get("secondFactorRequired").asBoolean()).isFalse();
         Session partial = new Session(null, null, null, a.body().get("token").asString());
         JsonNode me = get("/api/v1/me", partial).body();
         return new Session(UUID.fromString(me.get("id").asString()), me.get("email").asString(), null, partial.token());
@@ -129,6 +130,29 @@ public abstract class OidcSignInCases extends ApiTestBase {
         assertThat(exchange(loginCode(signIn(new Browser()))).id()).isEqualTo(existing.id());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE email = :e").param("e", changed).query(Long.class).single()).isZero();
         assertThat(links(subject)).isEqualTo(1);
+    }
+
+    @Test
+    void anAccountWithTwoFactorOnGetsTheSecondStepInsteadOfAToken() {
+        Session existing = newUser();
+        String secret = post("/api/v1/me/2fa/setup", existing, null).body().get("secret").asString();
+        byte[] key = dev.botfleet.server.auth.totp.Base32.decode(secret);
+        long step = dev.botfleet.server.auth.totp.Totp.step(clock.instant());
+        assertThat(post("/api/v1/me/2fa/enable", existing, Map.of("code", dev.botfleet.server.auth.totp.Totp.code(key, step)))
+                .status()).isEqualTo(200);
+
+        MockProvider.next(sub(), existing.email(), true);
+        Answer first = post("/api/v1/auth/oidc/exchange", null, Map.of("code", loginCode(signIn(new Browser()))));
+        assertThat(first.status()).as(String.valueOf(first.body())).isEqualTo(200);
+        assertThat(first.body().get("secondFactorRequired").asBoolean()).isTrue();
+        assertThat(first.body().has("token")).as("no token before the second factor").isFalse();
+
+        // the app's next code (a code is good once: the one that enabled 2FA is spent)
+        Answer second = post("/api/v1/auth/login/2fa", null, Map.of("challenge", first.body().get("challenge").asString(),
+                "code", dev.botfleet.server.auth.totp.Totp.code(key, step + 1)));
+        assertThat(second.status()).as(String.valueOf(second.body())).isEqualTo(200);
+        Session viaOidc = new Session(null, null, null, second.body().get("token").asString());
+        assertThat(get("/api/v1/me", viaOidc).body().get("id").asString()).isEqualTo(existing.id().toString());
     }
 
     @Test

@@ -113,4 +113,26 @@ class TelegramLiveH2Test extends TelegramTestBase {
         TG.userSays(chat, "/stop real money");
         awaitMessage(chat, "Stopped real money.");
     }
+
+    @Test
+    void aLiveStartIsRefusedInTheChatWhileTheOwnerRequiresTwoFactorForLive() {
+        Session user = newUser();
+        binanceReady(user);
+        long chat = linked(user);
+        String key = storeKey(user);
+        Answer created = post("/api/v1/bots", user, new HashMap<>(Map.of("name", "guarded", "exchange", "binance",
+                "symbol", "BTC/USDT", "strategy", "scalper", "mode", "LIVE", "credentialId", key,
+                "config", Map.of("quantity", "0.001", "buyPrice", "45000.00", "sellPrice", "55000.00"))));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String bot = created.body().get("id").asString();
+        String secret = post("/api/v1/me/2fa/setup", user, null).body().get("secret").asString();
+        String code = dev.botfleet.server.auth.totp.Totp.code(dev.botfleet.server.auth.totp.Base32.decode(secret),
+                dev.botfleet.server.auth.totp.Totp.step(clock.instant()));
+        assertThat(post("/api/v1/me/2fa/enable", user, Map.of("code", code)).status()).isEqualTo(200);
+        assertThat(put("/api/v1/me/2fa/requirements", user, Map.of("requireForLive", true, "requireForKeys", false)).status())
+                .isEqualTo(200);
+
+        assertThat(ask(chat, "/start guarded")).contains("two-factor settings require a code").contains("dashboard");
+        assertThat(get("/api/v1/bots/" + bot, user).body().get("status").asString()).isEqualTo("STOPPED");
+    }
 }
