@@ -8,16 +8,12 @@
 # (/opt/java/openjdk). Needs root (chroot), a JDK 25 (JAVA_HOME or the newest under /usr/lib/jvm) and the modules
 # installed or built (run from the repository root: mvn -B -pl server -am ... is used below).
 set -euo pipefail
-cd "$(dirname "$0")/.."
+here=$(cd "$(dirname "$0")" && pwd)
+cd "$here/.."
 [ "$(id -u)" = 0 ] || { echo "needs root (chroot)" >&2; exit 1; }
 
-jdk=""
-for j in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -r); do
-  [ -x "$j/bin/jlink" ] || continue
-  v=$("$j/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
-  [ "${v%%.*}" -ge 25 ] 2>/dev/null && { jdk=$j; break; }
-done
-[ -n "$jdk" ] || { echo "no JDK >= 25 with jlink found (set JAVA_HOME)" >&2; exit 1; }
+. "$here/lib/common.sh"
+jdk=$(find_jdk)
 
 work=$(mktemp -d); pid=""
 cleanup() {
@@ -71,7 +67,7 @@ echo "environment: $envs"
 mkdir -p "$root/proc" "$root/dev"
 mount -t proc proc "$root/proc"
 for d in null zero random urandom; do touch "$root/dev/$d"; mount --bind "/dev/$d" "$root/dev/$d"; done
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 eval "exec env -i $envs SERVER_PORT=$port chroot \"$root\" $entry" >"$work/server.log" 2>&1 &
 pid=$!
 start=$(date +%s)

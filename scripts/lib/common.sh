@@ -1,0 +1,42 @@
+# Shared by the scripts in scripts/ (sourced, not run).
+
+# The home of a JDK >= 25: JAVA_HOME if it is one, else the newest under /usr/lib/jvm. Never a fixed path.
+find_jdk() {
+  local j v
+  for j in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/* 2>/dev/null | sort -r); do
+    [ -n "$j" ] && [ -x "$j/bin/java" ] || continue
+    v=$("$j/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/ *java.specification.version = //p')
+    [ "${v%%.*}" -ge 25 ] 2>/dev/null && { echo "$j"; return 0; }
+  done
+  echo "no JDK >= 25 found (set JAVA_HOME)" >&2
+  return 1
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+}
+
+# await_ready PORT PID LOG [SECONDS]: waits until the server answers readiness; fails if it exits or takes too long.
+await_ready() {
+  local port=$1 pid=$2 log=$3 limit=${4:-120} start
+  start=$(date +%s)
+  until curl -fsS -o /dev/null "http://127.0.0.1:$port/actuator/health/readiness" 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { echo "the server exited; its log:" >&2; tail -30 "$log" >&2; return 1; }
+    [ $(( $(date +%s) - start )) -lt "$limit" ] || { echo "not ready in $limit s; log: $log" >&2; return 1; }
+    sleep 0.05
+  done
+}
+
+# train_aot_cache JAVA JAR CACHE WORKDIR: one start of JAR with -XX:AOTCacheOutput up to readiness, then a graceful
+# stop; the JVM writes the cache (classes loaded and linked, method profiles: JEP 483/514/515) as it exits.
+train_aot_cache() {
+  local java=$1 jar=$2 cache=$3 work=$4 port pid
+  port=$(free_port)
+  "$java" -XX:AOTCacheOutput="$cache" -jar "$jar" --botfleet.data-dir="$work/train-data" --server.port="$port" \
+    >"$work/train.log" 2>&1 &
+  pid=$!
+  await_ready "$port" "$pid" "$work/train.log" || { kill "$pid" 2>/dev/null; return 1; }
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/" || true
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  [ -f "$cache" ] || { echo "the AOT cache was not written; see $work/train.log" >&2; return 1; }
+}
