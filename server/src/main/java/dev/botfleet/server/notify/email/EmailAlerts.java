@@ -2,13 +2,12 @@ package dev.botfleet.server.notify.email;
 
 import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
+import dev.botfleet.server.notify.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.util.Locale;
@@ -40,14 +39,7 @@ public class EmailAlerts {
         outbox.queue(alert.ownerId(), alert.kind().name(), subject(alert), alert.text(), clock.instant());
         EmailAlertSender s = sender.getIfAvailable();
         if (s == null) return;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() { s.wake(); }
-            });
-        } else {
-            s.wake();
-        }
+        AfterCommit.run(s::wake);
     }
 
     /** The subject when this alert is mailed alone: the kind and the first line of the text. */

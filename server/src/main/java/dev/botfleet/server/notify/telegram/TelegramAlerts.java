@@ -2,12 +2,11 @@ package dev.botfleet.server.notify.telegram;
 
 import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
+import dev.botfleet.server.notify.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 
@@ -43,13 +42,6 @@ public class TelegramAlerts {
     void wakeAfterCommit() {
         TelegramSendQueue q = queue.getIfAvailable();
         if (q == null) return;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() { q.wake(); }
-            });
-        } else {
-            q.wake();
-        }
+        AfterCommit.run(q::wake);
     }
 }

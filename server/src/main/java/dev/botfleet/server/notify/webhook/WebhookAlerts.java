@@ -2,13 +2,12 @@ package dev.botfleet.server.notify.webhook;
 
 import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
+import dev.botfleet.server.notify.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
@@ -80,13 +79,6 @@ public class WebhookAlerts {
     private void wakeAfterCommit() {
         WebhookSender s = sender.getIfAvailable();
         if (s == null) return;
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() { s.wake(); }
-            });
-        } else {
-            s.wake();
-        }
+        AfterCommit.run(s::wake);
     }
 }
