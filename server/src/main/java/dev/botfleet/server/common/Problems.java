@@ -25,8 +25,17 @@ public final class Problems {
 
     public static ProblemDetail invalid(ErrorCode code, List<FieldViolation> violations) {
         ProblemDetail problem = of(code, ApiException.Invalid.describe(violations));
-        problem.setProperty("errors", violations);
+        problem.setProperty("errors", violations.stream()
+                .map(v -> new FieldViolation(v.field(), v.message(), scalar(v.rejectedValue()))).toList());
         return problem;
+    }
+
+    /**
+     * The rejected value as the answer shows it: a scalar as it came; an object or array is left out (null), so a
+     * client's own structure — which may be nested deeper than the JSON writer allows — is never echoed back.
+     */
+    static Object scalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean ? value : null;
     }
 
     /**

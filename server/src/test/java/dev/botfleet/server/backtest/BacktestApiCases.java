@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -172,6 +173,17 @@ public abstract class BacktestApiCases extends ApiTestBase {
         Map<String, Object> freqtrade = shortScalper(null);
         freqtrade.put("fillModel", "freqtrade");
         assertThat(post("/api/v1/backtests", user, freqtrade).errorFields()).containsExactly("leverage");
+
+        // a structure where a number belongs is named, not echoed: nested as deep as a request may be, echoing it
+        // inside the problem would pass the JSON writer's depth limit (a 500 the API fuzz test found)
+        Object deep = "x";
+        for (int i = 0; i < 498; i++) deep = List.of(deep);
+        Map<String, Object> structured = shortScalper(null);
+        structured.put("leverage", deep);
+        Answer nested = post("/api/v1/backtests", user, structured);
+        assertProblem(nested, 400, "VALIDATION_ERROR");
+        assertThat(nested.errorFields()).containsExactly("leverage");
+        assertThat(nested.body().get("errors").get(0).get("rejectedValue").isNull()).isTrue();
     }
 
     @Test
