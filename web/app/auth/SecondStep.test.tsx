@@ -3,18 +3,8 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
+import { SilentSocket, json } from '../testing/fakes';
 
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen = null; onmessage = null; onclose = null;
-  send() {}
-  close() {}
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-});
 const calls: { url: string; body: Record<string, unknown> | undefined }[] = [];
 
 function serve(secondStep: (body: Record<string, unknown>) => Response) {

@@ -2,18 +2,8 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { OIDC_ERRORS } from './oidc';
+import { SilentSocket, json } from '../testing/fakes';
 
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen = null; onmessage = null; onclose = null;
-  send() {}
-  close() {}
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-});
 const calls: { method: string; url: string; body: unknown }[] = [];
 
 function serve(handler: (method: string, url: string, body: unknown) => Response | undefined) {

@@ -3,14 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { PASSWORD_RESET_DONE } from '../api/passwordReset';
-
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen = null; onmessage = null; onclose = null;
-  send() {}
-  close() {}
-}
+import { SilentSocket } from '../testing/fakes';
 
 const NEUTRAL = 'If an account uses this address, a link to reset its password is on its way.';
 

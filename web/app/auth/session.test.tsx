@@ -2,14 +2,7 @@ import { render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
 import { SESSION_EXPIRED } from './AuthContext';
-
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen = null; onmessage = null; onclose = null;
-  send() {}
-  close() {}
-}
+import { SilentSocket } from '../testing/fakes';
 
 afterEach(() => {
   vi.unstubAllGlobals();

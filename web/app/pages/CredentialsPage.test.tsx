@@ -3,18 +3,8 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../App';
+import { SilentSocket, json } from '../testing/fakes';
 
-class SilentSocket {
-  static OPEN = 1;
-  readyState = 0;
-  onopen = null; onmessage = null; onclose = null;
-  send() {}
-  close() {}
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), {
-  status, headers: { 'Content-Type': status >= 400 ? 'application/problem+json' : 'application/json' },
-});
 
 const VENUES = [
   { id: 'sim', name: 'Simulated exchange', liveTrading: false, paperTrading: true, testnet: false, status: 'READY', statusReason: null, symbols: [] },

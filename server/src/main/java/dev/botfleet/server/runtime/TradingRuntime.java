@@ -1,5 +1,6 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.server.common.AfterCommit;
 import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.order.Fill;
@@ -28,8 +29,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -93,7 +92,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             throw new ApiException.Conflict("Cannot start bot '" + bot.name() + "': " + reason);
         });
         factory.check(bot);
-        afterCommit(() -> launch(bot.ownerId(), bot.id()));
+        AfterCommit.run(() -> launch(bot.ownerId(), bot.id()));
     }
 
     @Override
@@ -101,13 +100,13 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         BotSession session = sessions.get(bot.id());
         if (session == null) return;
         session.stopRequested = true;
-        afterCommit(() -> session.send(new BotCommand.StopBot(reason)));
+        AfterCommit.run(() -> session.send(new BotCommand.StopBot(reason)));
     }
 
     @Override
     public void reconfigure(Bot bot) {
         var config = factory.config(bot);
-        afterCommit(() -> {
+        AfterCommit.run(() -> {
             // under the bot's launch lock: a session being built now read the stored config before this commit, or is
             // in the map by the time we look
             synchronized (locks.computeIfAbsent(bot.id(), k -> new Object())) {
@@ -121,19 +120,6 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     public void awaitStopped(UUID botId) {
         BotSession session = sessions.get(botId);
         if (session != null && session.stopRequested) awaitQuietly(session.finished);
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            action.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                action.run();
-            }
-        });
     }
 
     /** Builds and starts the bot from its journal, unless it runs already or is no longer ACTIVE. */

@@ -2,7 +2,7 @@ package dev.botfleet.server.notify.webhook;
 
 import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
-import dev.botfleet.server.notify.AfterCommit;
+import dev.botfleet.server.common.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;

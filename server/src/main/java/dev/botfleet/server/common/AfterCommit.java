@@ -1,12 +1,12 @@
-package dev.botfleet.server.notify;
+package dev.botfleet.server.common;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Runs an action once the current transaction committed (now, when there is none). The notification senders are woken
- * this way: an outbox row queued inside a change's transaction is only visible to the sender after the commit, and a
- * rolled-back change must wake nothing.
+ * Runs an action once the current transaction committed (now, when there is none): the runtime launches, stops or
+ * reconfigures a bot only after the change that asked for it is stored, and the notification senders are woken only
+ * when the outbox row they are to send is visible; a rolled-back change does neither.
  */
 public final class AfterCommit {
     private AfterCommit() {
