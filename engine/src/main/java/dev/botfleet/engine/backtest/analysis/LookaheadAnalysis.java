@@ -49,6 +49,9 @@ public final class LookaheadAnalysis {
         if (entries.length == 0 && exits.length == 0) {
             warnings.add("no entry or exit signal in " + candles.size() + " candles: nothing to check");
         }
+        if (full.indicators().isEmpty()) {
+            warnings.add("the strategy reports no indicators (IndicatorReporter): only its signals are compared");
+        }
 
         List<SignalRef> biasedEntries = new ArrayList<>();
         List<SignalRef> biasedExits = new ArrayList<>();

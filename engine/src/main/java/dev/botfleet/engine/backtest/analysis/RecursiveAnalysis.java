@@ -49,6 +49,9 @@ public final class RecursiveAnalysis {
         int reference = counts.getLast();
         List<IndicatorDrift> rows = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        if (lastValues.get(reference).isEmpty()) {
+            warnings.add("the strategy reports no indicators (IndicatorReporter): nothing to compare");
+        }
         for (Map.Entry<String, Double> e : lastValues.get(reference).entrySet()) {
             String name = e.getKey();
             double base = e.getValue();

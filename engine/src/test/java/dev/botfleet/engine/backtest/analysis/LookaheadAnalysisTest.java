@@ -82,6 +82,19 @@ class LookaheadAnalysisTest {
     }
 
     @Test
+    void saysSoWhenThereIsNothingToCompare() {
+        BacktestSpec idle = BacktestSpec.of("idle", (config, instrument) -> new Strategy() {
+        }, StrategyConfig.of(Map.of()), TestData.TEST, ZIGZAG, new BigDecimal("1000"));
+
+        LookaheadResult r = LookaheadAnalysis.run(idle, 20);
+
+        assertThat(r.hasBias()).isFalse();
+        assertThat(r.signalsChecked()).isZero();
+        assertThat(r.warnings()).containsExactly("no entry or exit signal in 10 candles: nothing to check",
+                "the strategy reports no indicators (IndicatorReporter): only its signals are compared");
+    }
+
+    @Test
     void refusesStrategiesThatDoNotMapOntoSignalsAndBadLimits() {
         CandleSeries flat = TestData.closes(10, 10, 10);
         BacktestSpec limits = BacktestSpec.of("limits", (config, instrument) -> new Strategy() {

@@ -2,6 +2,7 @@ package dev.botfleet.engine.backtest.analysis;
 
 import dev.botfleet.engine.backtest.BacktestSpec;
 import dev.botfleet.engine.data.CandleSeries;
+import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import org.junit.jupiter.api.Test;
 
@@ -87,6 +88,18 @@ class RecursiveAnalysisTest {
 
         RecursiveResult none = RecursiveAnalysis.run(spec(), List.of(1, 2), 0.01);
         assertThat(none.warnings()).containsExactly("ema4: not ready even with 2 startup candles: not compared");
+    }
+
+    @Test
+    void aStrategyWithoutIndicatorsGetsAWarningNotAnEmptySuccess() {
+        BacktestSpec silent = BacktestSpec.of("silent", (config, instrument) -> new Strategy() {
+        }, StrategyConfig.of(Map.of()), TestData.TEST, alternating(), new BigDecimal("1000"));
+
+        RecursiveResult r = RecursiveAnalysis.run(silent, List.of(5, 9), 0.01);
+
+        assertThat(r.indicators()).isEmpty();
+        assertThat(r.warnings()).containsExactly(
+                "the strategy reports no indicators (IndicatorReporter): nothing to compare");
     }
 
     @Test
