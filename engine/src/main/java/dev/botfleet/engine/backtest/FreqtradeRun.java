@@ -7,10 +7,10 @@ import dev.botfleet.engine.backtest.freqtrade.FreqtradeResult;
 import dev.botfleet.engine.backtest.freqtrade.FreqtradeSettings;
 import dev.botfleet.engine.backtest.freqtrade.FreqtradeTrade;
 import dev.botfleet.engine.backtest.freqtrade.SignalColumns;
+import dev.botfleet.engine.backtest.signals.RecordedSignals;
+import dev.botfleet.engine.backtest.signals.StrategySignals;
 import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.market.Instrument;
-import dev.botfleet.engine.order.OrderSide;
-import dev.botfleet.engine.order.OrderType;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,9 +21,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The freqtrade fill model for a signal strategy. Pass 1 runs the strategy through the kernel and records, per candle,
- * whether it decided to enter (a BUY while flat) or to exit (a SELL while long): those are its {@code enter_long} /
- * {@code exit_long} columns, computed on the candle's close like a Freqtrade dataframe. Pass 2 hands the candles and
+ * The freqtrade fill model for a signal strategy. Pass 1 ({@link StrategySignals}) runs the strategy through the kernel
+ * and records, per candle, whether it decided to enter (a BUY while flat) or to exit (a SELL while long): those are its
+ * {@code enter_long} / {@code exit_long} columns, computed on the candle's close like a Freqtrade dataframe. Pass 2 hands the candles and
  * signals to {@link FreqtradeBacktest}, which prices and fills them the way Freqtrade 2024.10 does (entry at the next
  * open, exit signal at the next open, stoploss inside the candle). Only strategies that trade with market orders,
  * one entry and one exit per deal, map onto signals; anything placing limit orders is refused with a clear message.
@@ -40,25 +40,8 @@ final class FreqtradeRun {
     BacktestResult run() {
         CandleSeries s = spec.candles();
         int n = s.size();
-        boolean[] enter = new boolean[n];
-        boolean[] exit = new boolean[n];
-        List<String> unsupported = new ArrayList<>();
-        KernelRun pass1 = new KernelRun(spec, (done, total) -> progress.onProgress(done / 2, total), (i, order, before) -> {
-            if (order.type() != OrderType.MARKET) {
-                unsupported.add("places " + order.side() + " " + order.type() + " orders");
-                return;
-            }
-            if (order.side() == OrderSide.BUY && before.signum() == 0) enter[i] = true;
-            else if (order.side() == OrderSide.SELL && before.signum() > 0) exit[i] = true;
-            else if (order.side() == OrderSide.BUY) unsupported.add("adds to an open position");
-            else unsupported.add("sells without a position");
-        });
-        BacktestResult recorded = pass1.run();
-        if (!unsupported.isEmpty()) {
-            throw new IllegalArgumentException("fillModel: strategy '" + spec.strategy() + "' " + unsupported.getFirst()
-                    + "; the freqtrade fill model only supports signal strategies that enter and exit with"
-                    + " market orders, one entry and one exit per deal (use the realistic fill model)");
-        }
+        RecordedSignals recorded = StrategySignals.record(spec, (done, total) -> progress.onProgress(done / 2, total))
+                .requireSignals();
 
         Instrument instrument = spec.instrument();
         double balance = spec.startingBalance().doubleValue();
@@ -68,12 +51,12 @@ final class FreqtradeRun {
                 .priceTick(instrument.tickSize()).amountStep(instrument.lotSize());
         // Stake what the strategy itself put into its entries (their average value), so both fill models size
         // trades alike; a strategy that never entered gets Freqtrade's "unlimited" stake.
-        double stake = recorded.trades().stream()
-                .mapToDouble(t -> t.quantity().doubleValue() * t.entryPrice().doubleValue()).average().orElse(0);
+        double stake = recorded.averageStake();
         FreqtradeSettings settings = (stake > 0 ? builder.stakeAmount(stake) : builder.unlimitedStake()).build();
         CandleColumns columns = CandleColumns.withGapsFilled(s.openTimes(), s.opens(), s.highs(), s.lows(), s.closes(),
                 s.volumes(), Duration.ofMillis(s.timeframe().millis()));
-        FreqtradeResult result = new FreqtradeBacktest(settings).run(columns, SignalColumns.longOnly(enter, exit));
+        FreqtradeResult result = new FreqtradeBacktest(settings).run(columns,
+                SignalColumns.longOnly(recorded.enterLong(), recorded.exitLong()));
         progress.onProgress(n, n);
 
         List<BacktestTrade> trades = new ArrayList<>();

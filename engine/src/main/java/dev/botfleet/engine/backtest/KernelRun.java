@@ -43,14 +43,9 @@ final class KernelRun implements KernelListener {
     private static final int MAX_WARNINGS = 50;
     private static final int PROGRESS_EVERY = 1 << 14;
 
-    /** Sees every order the strategy submits, with the candle it was submitted on (for the freqtrade mapping). */
-    interface OrderRecorder {
-        void onSubmitted(int candle, OrderSnapshot order, BigDecimal positionBefore);
-    }
-
     private final BacktestSpec spec;
     private final BacktestProgress progress;
-    private final OrderRecorder recorder;
+    private final KernelReplay.Recorder recorder;
     private final List<BacktestTrade> trades = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int candleIndex = -1;
@@ -61,7 +56,7 @@ final class KernelRun implements KernelListener {
     private String stopReason;
     private boolean failed;
 
-    KernelRun(BacktestSpec spec, BacktestProgress progress, OrderRecorder recorder) {
+    KernelRun(BacktestSpec spec, BacktestProgress progress, KernelReplay.Recorder recorder) {
         this.spec = spec;
         this.progress = progress;
         this.recorder = recorder;
@@ -99,6 +94,7 @@ final class KernelRun implements KernelListener {
             }
             kernel.onCandle(new Candle(exchange, symbol, timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i),
                     s.close(i), s.volume(i)));
+            if (recorder != null) recorder.afterCandle(i);
             time[i] = s.closeTime(i);
             equity[i] = cash + base * s.close(i);
             exposed[i] = base != 0;

@@ -48,6 +48,15 @@ final class IndicatorSet {
         return indicators.values().stream().map(Fed::indicator).toList();
     }
 
+    /**
+     * Each indicator's main output under its key, e.g. {@code rsi(14)}, {@code sma(20) of volume}: the backtest's
+     * indicator columns. Multi-line indicators (macd, bollinger, stochastic) report their main line only.
+     */
+    void report(Map<String, Double> out) {
+        indicators.forEach((key, fed) -> out.put(key.endsWith("@CLOSE") ? key.substring(0, key.length() - 6)
+                : key.replace("@VOLUME", " of volume"), fed.indicator().value()));
+    }
+
     double close() { return last == null ? Double.NaN : last.close(); }
 
     double volume() { return last == null ? Double.NaN : last.volume(); }

@@ -73,6 +73,11 @@ public final class RulesStrategy extends SignalStrategy {
     }
 
     @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        indicators.report(out);
+    }
+
+    @Override
     protected void update(Candle candle) {
         indicators.update(candle);
         // Both trees are evaluated on every candle so their crossovers always see the previous candle.

@@ -9,6 +9,7 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Bollinger %B (seed 003): %B = (close − lower) / (upper − lower). Buy when %B is below {@code buyBelow} (near the lower
@@ -54,6 +55,14 @@ public final class BollingerStrategy extends SignalStrategy {
     @Override
     protected List<? extends Indicator> indicators() {
         return List.of(bands);
+    }
+
+    @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        out.put("bbLower", bands.lower());
+        out.put("bbMiddle", bands.middle());
+        out.put("bbUpper", bands.upper());
+        out.put("percentB", bands.percentB());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Dip buyer (seed 004's "dip" bot): buys when the close is {@code dipPercent} below the highest high of the last
@@ -57,6 +58,11 @@ public final class DipStrategy extends SignalStrategy {
     @Override
     protected List<? extends Indicator> indicators() {
         return List.of(highest);
+    }
+
+    @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        out.put("highest", highest.value());
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 
 import java.util.List;
+import java.util.Map;
 
 /** EMA cross (seed 003): buy when the fast EMA crosses above the slow one, sell when it crosses back below. */
 public final class EmaCrossStrategy extends SignalStrategy {
@@ -41,6 +42,12 @@ public final class EmaCrossStrategy extends SignalStrategy {
     @Override
     protected List<? extends Indicator> indicators() {
         return List.of(fast, slow);
+    }
+
+    @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        out.put("emaFast", fast.value());
+        out.put("emaSlow", slow.value());
     }
 
     @Override

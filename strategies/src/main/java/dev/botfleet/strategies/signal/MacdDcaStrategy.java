@@ -13,6 +13,7 @@ import dev.botfleet.strategies.support.CommonParameters;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 /**
  * MACD-DCA (seed 003): the MACD line crossing above its signal line opens a deal with {@code orderAmount}; while in the
@@ -74,6 +75,12 @@ public final class MacdDcaStrategy extends SignalStrategy {
     @Override
     protected List<? extends Indicator> indicators() {
         return List.of(macd);
+    }
+
+    @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        out.put("macd", macd.value());
+        out.put("macdSignal", macd.signal());
     }
 
     @Override

@@ -10,6 +10,7 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Momentum (seed 004's "momentum" bot). Entry, by {@code entryMode}: BREAKOUT — the close is above the highest high of
@@ -64,6 +65,13 @@ public final class MomentumStrategy extends SignalStrategy {
     @Override
     protected List<? extends Indicator> indicators() {
         return List.of(highest, roc);
+    }
+
+    /** The breakout level is the window before this candle's high (what the entry compares the close with). */
+    @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        out.put("previousHigh", previousHigh);
+        out.put("roc", roc.value());
     }
 
     @Override

@@ -9,6 +9,7 @@ import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 
 import java.util.List;
+import java.util.Map;
 
 /** RSI (seed 003): buy when RSI is below the oversold level; sell when it is above overbought and in profit. */
 public final class RsiStrategy extends SignalStrategy {
@@ -48,6 +49,11 @@ public final class RsiStrategy extends SignalStrategy {
     @Override
     protected List<? extends Indicator> indicators() {
         return List.of(rsi);
+    }
+
+    @Override
+    protected void reportIndicators(Map<String, Double> out) {
+        out.put("rsi", rsi.value());
     }
 
     @Override

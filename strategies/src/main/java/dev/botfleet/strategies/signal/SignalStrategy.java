@@ -12,6 +12,7 @@ import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.strategy.ActivityLevel;
+import dev.botfleet.engine.strategy.IndicatorReporter;
 import dev.botfleet.engine.strategy.Reconfigurable;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
@@ -25,7 +26,9 @@ import dev.botfleet.strategies.support.Sizing;
 import dev.botfleet.strategies.support.Warmups;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The shared body of the long-only signal strategies (rsi, bollinger, ema-cross, macd-dca, dip, momentum, rules):
@@ -38,7 +41,7 @@ import java.util.List;
  * thresholds ({@link #settings}) take new values at the next turn; the indicators, their periods and the timeframe are
  * not live, so the warm-up and the indicator state are kept.
  */
-public abstract class SignalStrategy implements Strategy, Reconfigurable {
+public abstract class SignalStrategy implements Strategy, Reconfigurable, IndicatorReporter {
     protected final Instrument instrument;
     protected final ExitManager exits;
     private final CandleAggregator candles;
@@ -79,6 +82,20 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable {
      */
     protected List<? extends Indicator> indicators() {
         return List.of();
+    }
+
+    /**
+     * Puts the value of each indicator the signals read into {@code out} under a stable name (NaN while not ready),
+     * for the backtest's indicator columns (the lookahead and recursive checks compare them). None by default.
+     */
+    protected void reportIndicators(Map<String, Double> out) {
+    }
+
+    @Override
+    public final Map<String, Double> indicatorValues() {
+        Map<String, Double> out = new LinkedHashMap<>();
+        reportIndicators(out);
+        return out;
     }
 
     /** Whether to open a deal now (called when flat, after {@link #update}). */
