@@ -61,7 +61,7 @@ abstract sealed class Protection permits CooldownPeriod, StoplossGuard, MaxDrawd
         };
     }
 
-    /** {@code trade_limit}: a positive whole number, {@code fallback} when absent; its text as Python prints it. */
+    /** {@code trade_limit}: a positive whole number; Freqtrade's default for the method when absent. */
     static long tradeLimit(ParamReader in, long fallback) {
         return in.has("trade_limit") ? in.wholeNumber("trade_limit", 1, "a positive whole number") : fallback;
     }

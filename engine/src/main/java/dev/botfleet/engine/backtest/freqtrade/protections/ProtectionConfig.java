@@ -3,7 +3,6 @@ package dev.botfleet.engine.backtest.freqtrade.protections;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * One entry of a strategy's Freqtrade {@code protections} list: {@code method} plus its other keys.
@@ -20,8 +19,10 @@ import java.util.Objects;
 public record ProtectionConfig(String method, Map<String, Object> params) {
 
     public ProtectionConfig {
-        Objects.requireNonNull(method, "method");
-        Objects.requireNonNull(params, "params");
+        if (method == null || params == null) {
+            throw new IllegalArgumentException("a protection needs a method and its params (an empty map for none),"
+                    + " was method=" + method + ", params=" + params);
+        }
         // A copy that keeps the order (for stable error messages) and null values (refused by validate, by name).
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
