@@ -1,7 +1,5 @@
 package dev.botfleet.engine.backtest.freqtrade.protections;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -12,7 +10,8 @@ import java.util.List;
  * <p>
  * As in Freqtrade ({@code calculate_max_drawdown(value_col="close_profit")}) the running high starts at the first
  * trade's own profit, not at 0, so the first trade's loss never counts, and no drawdown (a first-row minimum) means
- * no lock.
+ * no lock. Trades closing in the same second keep the order numpy's unstable quicksort gives them
+ * ({@link NumpyArgsort}).
  */
 final class MaxDrawdown extends Protection {
 
@@ -45,13 +44,16 @@ final class MaxDrawdown extends Protection {
 
     /** The absolute max drawdown of the profit ratios' running sum, 0 when the deepest point is the first trade. */
     static double drawdown(List<ClosedTrade> trades) {
-        List<ClosedTrade> byClose = new ArrayList<>(trades);
-        byClose.sort(Comparator.comparingLong(ClosedTrade::closeTime)); // stable: ties keep closing order
+        // pandas sorts the close_date strings ("%Y-%m-%d %H:%M:%S": whole seconds) with numpy's unstable quicksort.
+        long[] closeSeconds = new long[trades.size()];
+        for (int i = 0; i < closeSeconds.length; i++) {
+            closeSeconds[i] = Math.floorDiv(trades.get(i).closeTime(), 1000L);
+        }
         double cumulative = 0;
         double high = Double.NEGATIVE_INFINITY;
         double deepest = 0; // drawdown (cumulative - high) is 0 on the first row, never positive
-        for (ClosedTrade t : byClose) {
-            cumulative += t.profitRatio();
+        for (int i : NumpyArgsort.argsort(closeSeconds)) {
+            cumulative += trades.get(i).profitRatio();
             high = Math.max(high, cumulative);
             double drawdown = cumulative - high;
             if (drawdown < deepest) { // strict: pandas' idxmin takes the first minimum

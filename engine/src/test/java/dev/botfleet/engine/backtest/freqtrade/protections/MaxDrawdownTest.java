@@ -5,6 +5,7 @@ import static dev.botfleet.engine.backtest.freqtrade.protections.Exits.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,21 @@ class MaxDrawdownTest {
                 trade(at(3, 0), 0.5)));
 
         assertThat(dd).isEqualTo(0.0);
+    }
+
+    @Test
+    void tradesClosingTogetherTakeNumpysUnstableOrderFromSeventeenOn() {
+        // 17 trades closing at 10:00: numpy orders them 0, 14, 13, 12, 11, 10, 9, 15, 8, 6, 5, 4, 3, 2, 1, 7, 16.
+        // Trades 6 (-0.25), 7 (+0.5) and 8 (-0.25), the rest 0: in closing order the sum falls 0.25, rises, falls
+        // 0.25 (drawdown 0.25); in numpy's order 8 and 6 come together (falls 0.5) and 7 comes last.
+        List<ClosedTrade> seventeen = new ArrayList<>();
+        for (int i = 0; i < 17; i++) {
+            seventeen.add(trade(at(10, 0), i == 7 ? 0.5 : i == 6 || i == 8 ? -0.25 : 0.0));
+        }
+
+        assertThat(MaxDrawdown.drawdown(seventeen)).isEqualTo(0.5);
+        // With 16 the insertion sort keeps closing order.
+        assertThat(MaxDrawdown.drawdown(seventeen.subList(0, 16))).isEqualTo(0.25);
     }
 
     @Test
