@@ -46,8 +46,8 @@ abstract sealed class Protection permits CooldownPeriod, StoplossGuard, MaxDrawd
             }
             case "MaxDrawdown" -> {
                 in.allowOnly(keys("trade_limit", "max_allowed_drawdown"), Map.of(
-                        "calculation_mode", " in Freqtrade 2024.10 (added later; this port follows 2024.10, which"
-                                + " sums the trades' profit ratios)",
+                        "calculation_mode", " in Freqtrade 2024.10, which this port follows (its drawdown sums the"
+                                + " trades' profit ratios)",
                         "only_per_pair", " (its lock is always global)"));
                 yield new MaxDrawdown(ProtectionTiming.read(in, timeframeMinutes), in);
             }

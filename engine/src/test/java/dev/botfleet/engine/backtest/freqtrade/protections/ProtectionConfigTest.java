@@ -48,10 +48,10 @@ class ProtectionConfigTest {
     }
 
     @Test
-    void keysFreqtradeIgnoresOrAddedAfter2024_10AreRefusedWithTheReason() {
+    void keysFreqtrade2024_10IgnoresOrLacksAreRefusedWithTheReason() {
         assertThatThrownBy(() -> config("MaxDrawdown", "calculation_mode", "equity").validate(0))
                 .hasMessageStartingWith("protections[0].calculation_mode is not a parameter of MaxDrawdown in"
-                        + " Freqtrade 2024.10 (added later;");
+                        + " Freqtrade 2024.10, which this port follows");
         assertThatThrownBy(() -> config("LowProfitPairs", "only_per_pair", false).validate(0))
                 .hasMessageStartingWith("protections[0].only_per_pair is not a parameter of LowProfitPairs"
                         + " (Freqtrade ignores it there");
