@@ -2,6 +2,8 @@ package dev.botfleet.engine.backtest.freqtrade;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One trade while the backtest runs (Freqtrade's LocalTrade, single entry order): the open order if any, the filled
@@ -10,11 +12,12 @@ import java.math.RoundingMode;
  */
 final class RunningTrade implements TradeView {
 
-    /** A resting order: Freqtrade keeps at most one open order per trade in a backtest without DCA. */
-    record Order(boolean entry, double price, double amount, long placedAt) {
+    /** A resting order: Freqtrade keeps at most one open order per trade in a backtest. {@code tag} is ft_order_tag. */
+    record Order(boolean entry, double price, double amount, long placedAt, String tag) {
     }
 
     final int id;
+    final String pair;
     final long openTime;
     final boolean isShort;
     final double leverage;
@@ -27,19 +30,29 @@ final class RunningTrade implements TradeView {
     double stakeAmount;
     double openTradeValue;
     int filledEntries;
+    /** Profit already taken by partial exits (Freqtrade's {@code realized_profit}); 0 without position adjustment. */
+    double realizedProfit;
     Order openOrder;
+
+    /** Lowest low / highest high seen by the exit checks; NaN until the first one (Freqtrade's None). */
+    double minRate = Double.NaN;
+    double maxRate = Double.NaN;
+    final List<FreqtradeOrder> filledOrders = new ArrayList<>();
 
     double stopLoss;
     double stopLossPct;
+    double initialStopLoss;
+    double initialStopLossPct;
     private boolean initialStopSet;
     boolean stopIsTrailing;
 
     ExitType exitType;
     String exitReason;
 
-    RunningTrade(int id, long openTime, boolean isShort, double leverage, double fee, String enterTag,
+    RunningTrade(int id, String pair, long openTime, boolean isShort, double leverage, double fee, String enterTag,
                   BigDecimal priceTick, Order entryOrder) {
         this.id = id;
+        this.pair = pair;
         this.openTime = openTime;
         this.isShort = isShort;
         this.leverage = leverage;
@@ -48,10 +61,13 @@ final class RunningTrade implements TradeView {
         this.priceTick = priceTick;
         this.openRate = entryOrder.price();
         this.openOrder = entryOrder;
+        // Freqtrade books the stake when the order is placed (it counts against the wallet while unfilled).
+        this.stakeAmount = entryOrder.amount() * entryOrder.price() / leverage;
     }
 
-    /** The entry order filled: the trade now holds its amount at the order price. */
-    void fillEntry(Order order) {
+    /** The entry order filled at the candle starting {@code time}: the trade now holds its amount at the order price. */
+    void fillEntry(Order order, long time) {
+        record(order, time);
         openRate = order.price();
         amount = order.amount();
         stakeAmount = FtMath.product(order.price(), order.amount()) / leverage;
@@ -65,6 +81,19 @@ final class RunningTrade implements TradeView {
             stopIsTrailing = false;
             adjustStopLoss(openRate, stopLossPct);
         }
+    }
+
+    /** Adds {@code order}, filled at {@code time}, to the trade's order list. */
+    void record(Order order, long time) {
+        filledOrders.add(new FreqtradeOrder(order.entry() ? FreqtradeOrder.Side.ENTRY : FreqtradeOrder.Side.EXIT,
+                FtMath.exact(order.price()), FtMath.exact(order.amount()),
+                FtMath.exact(FtMath.product(order.amount(), order.price())), order.placedAt(), time, order.tag()));
+    }
+
+    /** Freqtrade's {@code adjust_min_max_rates}, run at the start of every exit check. */
+    void adjustMinMaxRates(double high, double low) {
+        maxRate = Math.max(high, Double.isNaN(maxRate) ? openRate : maxRate);
+        minRate = Math.min(low, Double.isNaN(minRate) ? openRate : minRate);
     }
 
     boolean hasFilled() {
@@ -101,6 +130,8 @@ final class RunningTrade implements TradeView {
             initialStopSet = true;
             stopLoss = stop;
             stopLossPct = -Math.abs(stoploss);
+            initialStopLoss = stop;
+            initialStopLossPct = stopLossPct;
             return;
         }
         boolean better = isShort ? stop < stopLoss : stop > stopLoss;
@@ -121,6 +152,11 @@ final class RunningTrade implements TradeView {
     /** Whole minutes since the trade opened (the entry order's candle), as Freqtrade's {@code trade_dur}. */
     long minutesOpen(long now) {
         return Math.floorDiv(now - openTime, 60_000L);
+    }
+
+    @Override
+    public String pair() {
+        return pair;
     }
 
     @Override

@@ -10,12 +10,16 @@ final class TradeClosing {
     private TradeClosing() {
     }
 
-    static FreqtradeTrade close(RunningTrade trade, long time, double rate) {
+    /** Closes {@code trade} with its exit order {@code exit} filled at the candle starting {@code time}. */
+    static FreqtradeTrade close(RunningTrade trade, RunningTrade.Order exit, long time) {
+        double rate = exit.price();
+        trade.record(exit, time);
         double openValue = trade.openTradeValue(trade.amount, trade.openRate);
         double closeValue = trade.closeValue(rate);
         double profitAbs = FtMath.round8(trade.isShort ? openValue - closeValue : closeValue - openValue);
         double profitRatio = openValue > 0 ? (profitAbs / openValue) * trade.leverage : 0.0;
         return new FreqtradeTrade(
+                trade.pair,
                 trade.openTime,
                 time,
                 FtMath.exact(trade.openRate),
@@ -30,6 +34,13 @@ final class TradeClosing {
                 trade.exitReason,
                 trade.enterTag,
                 trade.isShort,
-                trade.leverage);
+                trade.leverage,
+                FtMath.exact(Double.isNaN(trade.minRate) ? trade.openRate : trade.minRate),
+                FtMath.exact(Double.isNaN(trade.maxRate) ? trade.openRate : trade.maxRate),
+                FtMath.exact(trade.initialStopLoss),
+                trade.initialStopLossPct,
+                FtMath.exact(trade.stopLoss),
+                trade.stopLossPct,
+                trade.filledOrders);
     }
 }
