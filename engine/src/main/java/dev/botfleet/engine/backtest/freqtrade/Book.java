@@ -49,6 +49,18 @@ final class Book {
         cursor.trade = null;
     }
 
+    /**
+     * An exit order filled at the candle starting {@code time}: for less than the trade's amount it is a partial exit
+     * (position adjustment), else the trade closes.
+     */
+    void fillExit(PairCursor cursor, RunningTrade.Order exit, long time) {
+        if (exit.amount() != cursor.trade.amount) {
+            cursor.trade.fillPartialExit(exit, time);
+        } else {
+            close(cursor, exit, time);
+        }
+    }
+
     /** The exit order {@code exit} filled at the candle starting {@code time}: the trade closes, protections run. */
     void close(PairCursor cursor, RunningTrade.Order exit, long time) {
         RunningTrade trade = cursor.trade;

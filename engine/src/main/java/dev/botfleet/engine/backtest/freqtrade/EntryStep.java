@@ -41,13 +41,13 @@ final class EntryStep {
             return;
         }
         RunningTrade trade = new RunningTrade(book.nextTradeId(), cursor.pair, row.time(), isShort, leverage,
-                settings.fee(), tag, settings.priceTick(), order);
+                settings.fee(), tag, settings.priceTick(), settings.amountStep(), order);
         trade.initStopLoss(rate, settings.stoploss());
         book.opened(cursor, trade);
     }
 
     /** The candle open, or for limit entries {@code custom_entry_price} rounded to the tick and kept inside the candle. */
-    private double entryRate(Row row, String tag, boolean isShort) {
+    double entryRate(Row row, String tag, boolean isShort) {
         double rate = row.open();
         if (settings.entryOrderType() == OrderType.LIMIT) {
             Double custom = settings.callbacks().customEntryPrice().price(row.time(), rate, tag, isShort);

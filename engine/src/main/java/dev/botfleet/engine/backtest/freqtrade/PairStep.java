@@ -14,6 +14,7 @@ final class PairStep {
     private final EntryStep entries;
     private final OpenOrders openOrders;
     private final ExitStep exits;
+    private final PositionAdjuster adjuster;
 
     PairStep(Book book) {
         this.settings = book.settings;
@@ -21,6 +22,7 @@ final class PairStep {
         this.entries = new EntryStep(book);
         this.openOrders = new OpenOrders(book, entries);
         this.exits = new ExitStep(book);
+        this.adjuster = new PositionAdjuster(book, entries);
     }
 
     ExitStep exits() {
@@ -50,11 +52,17 @@ final class PairStep {
             trade.fillEntry(trade.openOrder, row.time());
         }
         if (trade != null && trade.openOrder == null && trade.hasFilled()) {
-            exits.placeExitIfDue(cursor, row, s);
+            if (settings.positionAdjustmentEnable()) {
+                adjuster.adjust(cursor, row, s);
+            }
+            // An adjustment may have closed the trade or left an unfilled order; then there is nothing to check.
+            if (cursor.trade == trade && trade.openOrder == null) {
+                exits.placeExitIfDue(cursor, row, s);
+            }
         }
-        if (trade != null && trade.openOrder != null && !trade.openOrder.entry()
+        if (cursor.trade == trade && trade != null && trade.openOrder != null && !trade.openOrder.entry()
                 && row.contains(trade.openOrder.price())) {
-            book.close(cursor, trade.openOrder, row.time());
+            book.fillExit(cursor, trade.openOrder, row.time());
         }
     }
 

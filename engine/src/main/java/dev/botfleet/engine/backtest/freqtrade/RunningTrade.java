@@ -24,12 +24,14 @@ final class RunningTrade implements TradeView {
     final double fee;
     final String enterTag;
     private final BigDecimal priceTick;
+    final BigDecimal amountStep;
 
     double openRate;
     double amount;
     double stakeAmount;
     double openTradeValue;
     int filledEntries;
+    int partialExits;
     /** Profit already taken by partial exits (Freqtrade's {@code realized_profit}); 0 without position adjustment. */
     double realizedProfit;
     Order openOrder;
@@ -50,7 +52,8 @@ final class RunningTrade implements TradeView {
     String exitReason;
 
     RunningTrade(int id, String pair, long openTime, boolean isShort, double leverage, double fee, String enterTag,
-                  BigDecimal priceTick, Order entryOrder) {
+                  BigDecimal priceTick, BigDecimal amountStep, Order entryOrder) {
+        this.amountStep = amountStep;
         this.id = id;
         this.pair = pair;
         this.openTime = openTime;
@@ -68,6 +71,13 @@ final class RunningTrade implements TradeView {
     /** The entry order filled at the candle starting {@code time}: the trade now holds its amount at the order price. */
     void fillEntry(Order order, long time) {
         record(order, time);
+        if (filledEntries > 0) {
+            // A position adjustment: Freqtrade recomputes the trade from all its orders.
+            openOrder = null;
+            filledEntries++;
+            OrderReplay.recalc(this);
+            return;
+        }
         openRate = order.price();
         amount = order.amount();
         stakeAmount = FtMath.product(order.price(), order.amount()) / leverage;
@@ -94,6 +104,19 @@ final class RunningTrade implements TradeView {
     void adjustMinMaxRates(double high, double low) {
         maxRate = Math.max(high, Double.isNaN(maxRate) ? openRate : maxRate);
         minRate = Math.min(low, Double.isNaN(minRate) ? openRate : minRate);
+    }
+
+    /** A partial exit (position adjustment) filled: amount, stake and realized profit are recomputed. */
+    void fillPartialExit(Order order, long time) {
+        record(order, time);
+        openOrder = null;
+        partialExits++;
+        OrderReplay.recalc(this);
+    }
+
+    /** True once the trade has more than its first entry and final exit: results come from {@link OrderReplay}. */
+    boolean adjusted() {
+        return filledEntries > 1 || partialExits > 0;
     }
 
     boolean hasFilled() {

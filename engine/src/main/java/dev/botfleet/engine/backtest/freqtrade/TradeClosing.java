@@ -14,10 +14,19 @@ final class TradeClosing {
     static FreqtradeTrade close(RunningTrade trade, RunningTrade.Order exit, long time) {
         double rate = exit.price();
         trade.record(exit, time);
-        double openValue = trade.openTradeValue(trade.amount, trade.openRate);
-        double closeValue = trade.closeValue(rate);
-        double profitAbs = FtMath.round8(trade.isShort ? openValue - closeValue : closeValue - openValue);
-        double profitRatio = openValue > 0 ? (profitAbs / openValue) * trade.leverage : 0.0;
+        double profitAbs;
+        double profitRatio;
+        if (trade.adjusted()) {
+            // Several entries or partial exits: profit over all exits, ratio over all entries' value.
+            OrderReplay.Realized realized = OrderReplay.recalc(trade);
+            profitAbs = realized.profitAbs();
+            profitRatio = realized.profitRatio();
+        } else {
+            double openValue = trade.openTradeValue(trade.amount, trade.openRate);
+            double closeValue = trade.closeValue(rate);
+            profitAbs = FtMath.round8(trade.isShort ? openValue - closeValue : closeValue - openValue);
+            profitRatio = openValue > 0 ? (profitAbs / openValue) * trade.leverage : 0.0;
+        }
         return new FreqtradeTrade(
                 trade.pair,
                 trade.openTime,
