@@ -67,7 +67,7 @@ final class PairStep {
     }
 
     /** FALSE = long, TRUE = short, null = no entry. An opposite or exit signal on the same row blocks the entry. */
-    private Boolean entryDirection(SignalColumns signals, int s) {
+    Boolean entryDirection(SignalColumns signals, int s) {
         boolean enterLong = signals.enterLong()[s];
         boolean exitLong = signals.exitLong()[s];
         boolean enterShort = settings.canShort() && signals.enterShort()[s];

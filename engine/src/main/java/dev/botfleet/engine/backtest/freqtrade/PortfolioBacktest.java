@@ -16,7 +16,7 @@ import java.util.Set;
  * last candle. At each time step the pairs are visited in Freqtrade's order: first the pairs with open trades, in the
  * order those trades were opened, then the whitelist order; this decides who gets a slot when
  * {@code max_open_trades} binds. A pair takes part once its next candle's time has come (pairs whose data starts
- * later wait). Each visit is one {@link PairStep}. After the last step, open trades are force-exited at the open of
+ * later wait). Each visit is one {@link PairStep}, or one per detail candle ({@link DetailCandles}). After the last step, open trades are force-exited at the open of
  * their pair's last candle. Stateless apart from the {@link PairLocks} given: with {@link PairLocks#NONE} one instance
  * can run many backtests, also concurrently.
  */
@@ -76,7 +76,7 @@ public final class PortfolioBacktest {
                     continue;
                 }
                 seen.add(cursor);
-                pairStep.step(cursor, row, row.index() - 1, !lastStep);
+                DetailCandles.visit(pairStep, cursor, row, !lastStep);
             }
         }
         for (PairCursor cursor : seen) {
