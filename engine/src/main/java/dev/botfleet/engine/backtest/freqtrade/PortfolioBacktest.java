@@ -88,7 +88,11 @@ public final class PortfolioBacktest {
     }
 
     /** Pairs with open trades first (in trade-opening order), then the whitelist: {@code dict.fromkeys(open + pairs)}. */
-    private static Set<PairCursor> visitingOrder(Book book, Map<String, PairCursor> byPair, List<PairCursor> cursors) {
+    private static Iterable<PairCursor> visitingOrder(Book book, Map<String, PairCursor> byPair,
+                                                      List<PairCursor> cursors) {
+        if (book.open.isEmpty()) {
+            return cursors;
+        }
         Set<PairCursor> order = new LinkedHashSet<>();
         for (RunningTrade trade : book.open) {
             order.add(byPair.get(trade.pair));

@@ -1,5 +1,7 @@
 package dev.botfleet.engine.backtest.freqtrade;
 
+import java.math.BigDecimal;
+
 /**
  * Freqtrade's accounting when the exit fills: {@code profit_abs} is the close value minus the entry value (both with
  * fees) rounded to 8 decimals, and the trade's {@code profit_ratio} is that rounded amount over the entry value, times
@@ -35,7 +37,7 @@ final class TradeClosing {
                 FtMath.exact(rate),
                 FtMath.exact(trade.amount),
                 FtMath.exact(trade.stakeAmount),
-                FtMath.exact(FtMath.feeCost(trade.amount, trade.openRate, trade.fee)),
+                FtMath.exact(entryFee(trade)),
                 FtMath.exact(FtMath.feeCost(trade.amount, rate, trade.fee)),
                 profitRatio,
                 FtMath.exact(profitAbs),
@@ -51,5 +53,19 @@ final class TradeClosing {
                 FtMath.exact(trade.stopLoss),
                 trade.stopLossPct,
                 trade.filledOrders);
+    }
+
+    /** The fee paid on the entries: fee × amount × open rate, or with several entries fee × Σ entry cost. */
+    private static double entryFee(RunningTrade trade) {
+        if (!trade.adjusted()) {
+            return FtMath.feeCost(trade.amount, trade.openRate, trade.fee);
+        }
+        BigDecimal cost = BigDecimal.ZERO;
+        for (FreqtradeOrder order : trade.filledOrders) {
+            if (order.isEntry()) {
+                cost = cost.add(order.cost());
+            }
+        }
+        return trade.fee * cost.doubleValue(); // Freqtrade: fee_open_cost = fee_open * float(max_stake_amount)
     }
 }

@@ -9,6 +9,7 @@ import static dev.botfleet.engine.backtest.freqtrade.Bars.spot;
 import static dev.botfleet.engine.backtest.freqtrade.PortfolioBacktestTest.pair;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,8 @@ class PortfolioCallbacksTest {
         assertThat(asked).containsExactly("A/USDT rate 10.0 proposed 100.0 max 990.0",
                 "B/USDT rate 20.0 proposed 100.0 max 690.0");
         assertThat(result.trades()).extracting(FreqtradeTrade::stakeAmount)
-                .usingElementComparator(java.math.BigDecimal::compareTo)
-                .containsExactly(new java.math.BigDecimal("300"), new java.math.BigDecimal("690"));
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactly(new BigDecimal("300"), new BigDecimal("690"));
         assertThat(result.tradesOf("B/USDT").getFirst().amount()).isEqualByComparingTo("34.5");
     }
 

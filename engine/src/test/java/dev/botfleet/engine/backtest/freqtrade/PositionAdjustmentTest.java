@@ -6,6 +6,7 @@ import static dev.botfleet.engine.backtest.freqtrade.Bars.hourly;
 import static dev.botfleet.engine.backtest.freqtrade.Bars.longSignals;
 import static dev.botfleet.engine.backtest.freqtrade.Bars.spot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -52,11 +53,11 @@ class PositionAdjustmentTest {
         assertThat(trade.exitReason()).isEqualTo("exit_signal");
         assertThat(trade.orders()).extracting(FreqtradeOrder::side, FreqtradeOrder::price, FreqtradeOrder::amount)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(FreqtradeOrder.Side.ENTRY, new BigDecimal("10.0"),
+                        tuple(FreqtradeOrder.Side.ENTRY, new BigDecimal("10.0"),
                                 new BigDecimal("10.0")),
-                        org.assertj.core.groups.Tuple.tuple(FreqtradeOrder.Side.ENTRY, new BigDecimal("5.0"),
+                        tuple(FreqtradeOrder.Side.ENTRY, new BigDecimal("5.0"),
                                 new BigDecimal("20.0")),
-                        org.assertj.core.groups.Tuple.tuple(FreqtradeOrder.Side.EXIT, new BigDecimal("8.0"),
+                        tuple(FreqtradeOrder.Side.EXIT, new BigDecimal("8.0"),
                                 new BigDecimal("30.0")));
         assertThat(result.finalWallet()).isEqualTo(1040.0);
     }
@@ -94,10 +95,10 @@ class PositionAdjustmentTest {
         FreqtradeTrade trade = result.trades().getFirst();
         assertThat(trade.orders()).extracting(FreqtradeOrder::side, FreqtradeOrder::amount, FreqtradeOrder::tag)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(FreqtradeOrder.Side.ENTRY, new BigDecimal("10.0"), null),
-                        org.assertj.core.groups.Tuple.tuple(FreqtradeOrder.Side.EXIT, new BigDecimal("5.0"),
+                        tuple(FreqtradeOrder.Side.ENTRY, new BigDecimal("10.0"), null),
+                        tuple(FreqtradeOrder.Side.EXIT, new BigDecimal("5.0"),
                                 "take half"),
-                        org.assertj.core.groups.Tuple.tuple(FreqtradeOrder.Side.EXIT, new BigDecimal("5.0"),
+                        tuple(FreqtradeOrder.Side.EXIT, new BigDecimal("5.0"),
                                 "exit_signal"));
         assertThat(trade.stakeAmount()).isEqualByComparingTo("50");
         assertThat(trade.profitAbs()).isEqualByComparingTo("100");
@@ -126,5 +127,33 @@ class PositionAdjustmentTest {
         assertThat(closed.profitAbs()).isEqualByComparingTo("100");
         assertThat(ignored.exitType()).isEqualTo(ExitType.FORCE_EXIT);
         assertThat(ignored.orders()).hasSize(2);
+    }
+
+    @Test
+    void profitRealizedByAPartialExitIsInTheWalletForTheNextPairsStake() {
+        // Unlimited stake, 2 slots, ratio 1. Row 1: A enters at 10 with min(1000 / 2, 1000) = 500 (50 units).
+        // Row 2: A (visited first: open trade) sells 250 of stake = 250 × 50 / 500 = 25 units at 20, realizing
+        // 25 × 20 − 25 × 10 = 250; A keeps 25 units, stake 250. Then B enters at 25: free = 1000 + (0 + 250) − 250
+        // = 1000, available = min((250 + 1000) × 1 − 250, 1000) = 1000, stake = min((1000 + 250) / 2, 1000) = 625.
+        // (Without the realized profit it would be (750 + 250) / 2 = 500.)
+        FreqtradeSettings settings = spot().unlimitedStake().maxOpenTrades(2).startingBalance(1000)
+                .tradableBalanceRatio(1.0).stoploss(-0.9).positionAdjustmentEnable(true)
+                .callbacks(FreqtradeCallbacks.defaults().withAdjustTradePosition((trade, time, rate, profit, min, max) ->
+                        trade.pair().equals("A/USDT") && time == at(2) ? FreqtradeCallbacks.PositionChange.of(-250)
+                                : null))
+                .build();
+        PairData a = new PairData("A/USDT", hourly(flat(10), flat(10), flat(20), flat(20)),
+                longSignals(4, new int[] {0}, new int[] {}));
+        PairData b = new PairData("B/USDT", hourly(flat(25), flat(25), flat(25), flat(25)),
+                longSignals(4, new int[] {1}, new int[] {}));
+
+        PortfolioResult result = new PortfolioBacktest(settings).run(List.of(a, b));
+
+        FreqtradeTrade onB = result.tradesOf("B/USDT").getFirst();
+        assertThat(onB.openTime()).isEqualTo(at(2));
+        assertThat(onB.stakeAmount()).isEqualByComparingTo("625");
+        // A: 250 realized + 25 units × (20 − 10) at the force exit = 500; B flat: final 1500.
+        assertThat(result.tradesOf("A/USDT").getFirst().profitAbs()).isEqualByComparingTo("500");
+        assertThat(result.finalWallet()).isEqualTo(1500.0);
     }
 }
