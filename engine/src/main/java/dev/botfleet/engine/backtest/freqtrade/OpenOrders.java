@@ -62,13 +62,14 @@ final class OpenOrders {
             }
             book.replacedEntryOrders++;
         } else {
-            book.canceledTradeEntries++;
             dropIfUnfilled(cursor);
         }
     }
 
+    /** A trade left without an order and without a fill is deleted (Freqtrade counts a cancelled trade entry). */
     private void dropIfUnfilled(PairCursor cursor) {
         if (!cursor.trade.hasFilled()) {
+            book.canceledTradeEntries++;
             book.dropped(cursor);
         }
     }
