@@ -83,7 +83,7 @@ final class FreqtradeRun {
             case ROI -> "ROI";
             case STOP_LOSS -> "STOP_LOSS";
             case TRAILING_STOP_LOSS -> "TRAILING_STOP";
-            case EXIT_SIGNAL, CUSTOM_EXIT -> "SIGNAL";
+            case EXIT_SIGNAL, CUSTOM_EXIT, PARTIAL_EXIT -> "SIGNAL";
             case FORCE_EXIT -> "FORCE_EXIT";
         };
     }

@@ -22,7 +22,7 @@ final class ExitPricing {
         return switch (type) {
             case STOP_LOSS, TRAILING_STOP_LOSS -> stoplossRate(type, trade, row, tradeMinutes);
             case ROI -> roiRate(trade, row, tradeMinutes);
-            case EXIT_SIGNAL, CUSTOM_EXIT, FORCE_EXIT -> row.open();
+            case EXIT_SIGNAL, CUSTOM_EXIT, FORCE_EXIT, PARTIAL_EXIT -> row.open();
         };
     }
 

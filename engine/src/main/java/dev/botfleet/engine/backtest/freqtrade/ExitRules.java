@@ -22,6 +22,7 @@ final class ExitRules {
     }
 
     List<Candidate> candidates(RunningTrade trade, Row row, boolean enter, boolean exit, String exitTag) {
+        trade.adjustMinMaxRates(row.high(), row.low());
         double profitAtOpen = trade.profitRatioAt(row.open());
         double profitAtBest = trade.profitRatioAt(trade.isShort ? row.low() : row.high());
 

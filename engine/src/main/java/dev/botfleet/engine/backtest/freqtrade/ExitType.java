@@ -7,7 +7,9 @@ public enum ExitType {
     TRAILING_STOP_LOSS("trailing_stop_loss"),
     EXIT_SIGNAL("exit_signal"),
     CUSTOM_EXIT("custom_exit"),
-    FORCE_EXIT("force_exit");
+    FORCE_EXIT("force_exit"),
+    /** A position adjustment sold part of the trade (or all of it). */
+    PARTIAL_EXIT("partial_exit");
 
     private final String reason;
 

@@ -22,6 +22,8 @@ import java.time.Duration;
  * @param priceTick             price precision (tick size) for custom prices and stops; null = no rounding
  * @param amountStep            amount precision (lot size), amounts are truncated to it; null = no rounding
  * @param leverage              what the strategy's {@code leverage()} returns; clamped to [1, maxLeverage]
+ * @param positionAdjustmentEnable   {@code position_adjustment_enable}: ask {@code adjust_trade_position} each candle
+ * @param maxEntryPositionAdjustment {@code max_entry_position_adjustment}: extra entries allowed; -1 = unlimited
  */
 public record FreqtradeSettings(
         double stakeAmount,
@@ -51,7 +53,9 @@ public record FreqtradeSettings(
         double maxLeverage,
         OrderType entryOrderType,
         OrderType exitOrderType,
-        FreqtradeCallbacks callbacks) {
+        FreqtradeCallbacks callbacks,
+        boolean positionAdjustmentEnable,
+        int maxEntryPositionAdjustment) {
 
     public FreqtradeSettings {
         if (unlimitedStake) {
@@ -92,6 +96,10 @@ public record FreqtradeSettings(
         if (!(leverage >= 1) || !(maxLeverage >= 1)) {
             throw new IllegalArgumentException("leverage and max leverage must be >= 1, were " + leverage + ", " + maxLeverage);
         }
+        if (maxEntryPositionAdjustment < -1) {
+            throw new IllegalArgumentException("max_entry_position_adjustment must be -1 (unlimited) or >= 0, was "
+                    + maxEntryPositionAdjustment);
+        }
         minimalRoi = minimalRoi != null ? minimalRoi : RoiTable.none();
         tradingMode = tradingMode != null ? tradingMode : TradingMode.SPOT;
         entryOrderType = entryOrderType != null ? entryOrderType : OrderType.LIMIT;
@@ -114,7 +122,12 @@ public record FreqtradeSettings(
 
     /** Leverage applied to new trades: 1 in spot, else the requested leverage clamped to [1, maxLeverage]. */
     double effectiveLeverage() {
-        return tradingMode == TradingMode.SPOT ? 1.0 : Math.min(Math.max(leverage, 1.0), maxLeverage);
+        return effectiveLeverage(leverage);
+    }
+
+    /** {@code requested} (what the strategy's {@code leverage()} returned) as Freqtrade applies it. */
+    double effectiveLeverage(double requested) {
+        return tradingMode == TradingMode.SPOT ? 1.0 : Math.min(Math.max(requested, 1.0), maxLeverage);
     }
 
     private static void requirePositive(String field, double value) {
@@ -165,6 +178,8 @@ public record FreqtradeSettings(
         private OrderType entryOrderType = OrderType.LIMIT;
         private OrderType exitOrderType = OrderType.LIMIT;
         private FreqtradeCallbacks callbacks = FreqtradeCallbacks.defaults();
+        private boolean positionAdjustmentEnable;
+        private int maxEntryPositionAdjustment = -1;
 
         private Builder() {
         }
@@ -198,6 +213,8 @@ public record FreqtradeSettings(
             entryOrderType = s.entryOrderType;
             exitOrderType = s.exitOrderType;
             callbacks = s.callbacks;
+            positionAdjustmentEnable = s.positionAdjustmentEnable;
+            maxEntryPositionAdjustment = s.maxEntryPositionAdjustment;
         }
 
         public Builder stakeAmount(double v) { stakeAmount = v; unlimitedStake = false; return this; }
@@ -229,6 +246,8 @@ public record FreqtradeSettings(
         public Builder entryOrderType(OrderType v) { entryOrderType = v; return this; }
         public Builder exitOrderType(OrderType v) { exitOrderType = v; return this; }
         public Builder callbacks(FreqtradeCallbacks v) { callbacks = v; return this; }
+        public Builder positionAdjustmentEnable(boolean v) { positionAdjustmentEnable = v; return this; }
+        public Builder maxEntryPositionAdjustment(int v) { maxEntryPositionAdjustment = v; return this; }
 
         public FreqtradeSettings build() {
             return new FreqtradeSettings(stakeAmount, unlimitedStake, startingBalance, tradableBalanceRatio, fee,
@@ -236,7 +255,8 @@ public record FreqtradeSettings(
                     trailingStop, trailingStopPositive, trailingStopPositiveOffset, trailingOnlyOffsetIsReached,
                     useCustomStoploss, useExitSignal, exitProfitOnly, exitProfitOffset, ignoreRoiIfEntrySignal,
                     entryTimeout, exitTimeout, maxOpenTrades, startupCandleCount, priceTick, amountStep, tradingMode,
-                    leverage, maxLeverage, entryOrderType, exitOrderType, callbacks);
+                    leverage, maxLeverage, entryOrderType, exitOrderType, callbacks, positionAdjustmentEnable,
+                    maxEntryPositionAdjustment);
         }
     }
 }

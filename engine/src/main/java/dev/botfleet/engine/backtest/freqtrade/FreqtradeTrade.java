@@ -1,22 +1,37 @@
 package dev.botfleet.engine.backtest.freqtrade;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A closed trade, as Freqtrade's backtest result lists it. Prices, amounts and money are the exact decimal forms of the
  * values Freqtrade computes (its own float results, shortest representation), so they print as Freqtrade prints them.
  *
- * @param openTime    open time of the candle the entry order was placed on (also for late fills), epoch ms
- * @param closeTime   open time of the candle the exit filled on, epoch ms
- * @param stakeAmount quote currency committed (amount × open rate / leverage)
- * @param feeOpen     fee paid on the entry fill, quote currency
- * @param feeClose    fee paid on the exit fill, quote currency
- * @param profitRatio Freqtrade's {@code profit_ratio}: profit after both fees over the entry value incl. fee, × leverage
- * @param profitAbs   Freqtrade's {@code profit_abs}, rounded to 8 decimals
- * @param exitReason  Freqtrade's {@code exit_reason}: {@code exitType.reason()}, or the exit tag / custom exit reason
- * @param enterTag    the entry signal's tag, or null
+ * @param pair                 the pair traded
+ * @param openTime             open time of the candle the entry order was placed on (also for late fills), epoch ms
+ * @param closeTime            open time of the candle the exit filled on, epoch ms
+ * @param openRate             average entry price (Σ price·amount / Σ amount over the filled entries)
+ * @param amount               amount held when the last exit filled (partial exits already taken out)
+ * @param stakeAmount          quote currency committed (amount × open rate / leverage)
+ * @param feeOpen              fee paid on the entry fill, quote currency
+ * @param feeClose             fee paid on the exit fill, quote currency
+ * @param profitRatio          Freqtrade's {@code profit_ratio}: profit after both fees over the entry value incl. fee,
+ *                             × leverage
+ * @param profitAbs            Freqtrade's {@code profit_abs}, rounded to 8 decimals (incl. profit realized by partial
+ *                             exits)
+ * @param exitReason           Freqtrade's {@code exit_reason}: {@code exitType.reason()}, or the exit tag / custom
+ *                             exit reason
+ * @param enterTag             the entry signal's tag, or null
+ * @param minRate              lowest low seen by the exit checks while the trade was open ({@code min_rate})
+ * @param maxRate              highest high seen by the exit checks ({@code max_rate})
+ * @param initialStopLoss      {@code initial_stop_loss_abs}
+ * @param initialStopLossRatio {@code initial_stop_loss_ratio} (negative)
+ * @param stopLoss             {@code stop_loss_abs}: the stop when the trade closed
+ * @param stopLossRatio        {@code stop_loss_ratio}: the ratio that stop was computed with
+ * @param orders               the filled orders in fill order
  */
 public record FreqtradeTrade(
+        String pair,
         long openTime,
         long closeTime,
         BigDecimal openRate,
@@ -31,7 +46,18 @@ public record FreqtradeTrade(
         String exitReason,
         String enterTag,
         boolean isShort,
-        double leverage) {
+        double leverage,
+        BigDecimal minRate,
+        BigDecimal maxRate,
+        BigDecimal initialStopLoss,
+        double initialStopLossRatio,
+        BigDecimal stopLoss,
+        double stopLossRatio,
+        List<FreqtradeOrder> orders) {
+
+    public FreqtradeTrade {
+        orders = List.copyOf(orders);
+    }
 
     /** Whole minutes between entry placement and exit. */
     public long durationMinutes() {

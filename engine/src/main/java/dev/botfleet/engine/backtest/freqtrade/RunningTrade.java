@@ -2,6 +2,8 @@ package dev.botfleet.engine.backtest.freqtrade;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One trade while the backtest runs (Freqtrade's LocalTrade, single entry order): the open order if any, the filled
@@ -10,36 +12,50 @@ import java.math.RoundingMode;
  */
 final class RunningTrade implements TradeView {
 
-    /** A resting order: Freqtrade keeps at most one open order per trade in a backtest without DCA. */
-    record Order(boolean entry, double price, double amount, long placedAt) {
+    /** A resting order: Freqtrade keeps at most one open order per trade in a backtest. {@code tag} is ft_order_tag. */
+    record Order(boolean entry, double price, double amount, long placedAt, String tag) {
     }
 
     final int id;
+    final String pair;
     final long openTime;
     final boolean isShort;
     final double leverage;
     final double fee;
     final String enterTag;
     private final BigDecimal priceTick;
+    final BigDecimal amountStep;
 
     double openRate;
     double amount;
     double stakeAmount;
     double openTradeValue;
     int filledEntries;
+    int partialExits;
+    /** Profit already taken by partial exits (Freqtrade's {@code realized_profit}); 0 without position adjustment. */
+    double realizedProfit;
     Order openOrder;
+
+    /** Lowest low / highest high seen by the exit checks; NaN until the first one (Freqtrade's None). */
+    double minRate = Double.NaN;
+    double maxRate = Double.NaN;
+    final List<FreqtradeOrder> filledOrders = new ArrayList<>();
 
     double stopLoss;
     double stopLossPct;
+    double initialStopLoss;
+    double initialStopLossPct;
     private boolean initialStopSet;
     boolean stopIsTrailing;
 
     ExitType exitType;
     String exitReason;
 
-    RunningTrade(int id, long openTime, boolean isShort, double leverage, double fee, String enterTag,
-                  BigDecimal priceTick, Order entryOrder) {
+    RunningTrade(int id, String pair, long openTime, boolean isShort, double leverage, double fee, String enterTag,
+                  BigDecimal priceTick, BigDecimal amountStep, Order entryOrder) {
+        this.amountStep = amountStep;
         this.id = id;
+        this.pair = pair;
         this.openTime = openTime;
         this.isShort = isShort;
         this.leverage = leverage;
@@ -48,10 +64,20 @@ final class RunningTrade implements TradeView {
         this.priceTick = priceTick;
         this.openRate = entryOrder.price();
         this.openOrder = entryOrder;
+        // Freqtrade books the stake when the order is placed (it counts against the wallet while unfilled).
+        this.stakeAmount = entryOrder.amount() * entryOrder.price() / leverage;
     }
 
-    /** The entry order filled: the trade now holds its amount at the order price. */
-    void fillEntry(Order order) {
+    /** The entry order filled at the candle starting {@code time}: the trade now holds its amount at the order price. */
+    void fillEntry(Order order, long time) {
+        record(order, time);
+        if (filledEntries > 0) {
+            // A position adjustment: Freqtrade recomputes the trade from all its orders.
+            openOrder = null;
+            filledEntries++;
+            OrderReplay.recalc(this);
+            return;
+        }
         openRate = order.price();
         amount = order.amount();
         stakeAmount = FtMath.product(order.price(), order.amount()) / leverage;
@@ -65,6 +91,32 @@ final class RunningTrade implements TradeView {
             stopIsTrailing = false;
             adjustStopLoss(openRate, stopLossPct);
         }
+    }
+
+    /** Adds {@code order}, filled at {@code time}, to the trade's order list. */
+    void record(Order order, long time) {
+        filledOrders.add(new FreqtradeOrder(order.entry() ? FreqtradeOrder.Side.ENTRY : FreqtradeOrder.Side.EXIT,
+                FtMath.exact(order.price()), FtMath.exact(order.amount()),
+                FtMath.exact(FtMath.product(order.amount(), order.price())), order.placedAt(), time, order.tag()));
+    }
+
+    /** Freqtrade's {@code adjust_min_max_rates}, run at the start of every exit check. */
+    void adjustMinMaxRates(double high, double low) {
+        maxRate = Math.max(high, Double.isNaN(maxRate) ? openRate : maxRate);
+        minRate = Math.min(low, Double.isNaN(minRate) ? openRate : minRate);
+    }
+
+    /** A partial exit (position adjustment) filled: amount, stake and realized profit are recomputed. */
+    void fillPartialExit(Order order, long time) {
+        record(order, time);
+        openOrder = null;
+        partialExits++;
+        OrderReplay.recalc(this);
+    }
+
+    /** True once the trade has more than its first entry and final exit: results come from {@link OrderReplay}. */
+    boolean adjusted() {
+        return filledEntries > 1 || partialExits > 0;
     }
 
     boolean hasFilled() {
@@ -101,6 +153,8 @@ final class RunningTrade implements TradeView {
             initialStopSet = true;
             stopLoss = stop;
             stopLossPct = -Math.abs(stoploss);
+            initialStopLoss = stop;
+            initialStopLossPct = stopLossPct;
             return;
         }
         boolean better = isShort ? stop < stopLoss : stop > stopLoss;
@@ -121,6 +175,11 @@ final class RunningTrade implements TradeView {
     /** Whole minutes since the trade opened (the entry order's candle), as Freqtrade's {@code trade_dur}. */
     long minutesOpen(long now) {
         return Math.floorDiv(now - openTime, 60_000L);
+    }
+
+    @Override
+    public String pair() {
+        return pair;
     }
 
     @Override

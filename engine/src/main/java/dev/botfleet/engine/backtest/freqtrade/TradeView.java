@@ -3,6 +3,9 @@ package dev.botfleet.engine.backtest.freqtrade;
 /** What a callback may read about the trade it is asked about (Freqtrade's {@code trade} argument, read-only). */
 public interface TradeView {
 
+    /** The pair traded. */
+    String pair();
+
     /** Open time of the candle the entry order was placed on, epoch milliseconds. */
     long openTime();
 

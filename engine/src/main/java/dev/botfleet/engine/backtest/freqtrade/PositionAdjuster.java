@@ -1,0 +1,90 @@
+package dev.botfleet.engine.backtest.freqtrade;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Position adjustment (DCA) in backtests, Freqtrade's {@code _get_adjust_trade_entry_for_candle}: on every exit check,
+ * before the exit rules, {@code adjust_trade_position} is asked at the candle open. A positive stake places one more
+ * entry at the open (limit entries go through {@code custom_entry_price}), a negative one sells that much stake at
+ * the open (through {@code custom_exit_price}). Both fill at once when the candle contains their price.
+ */
+final class PositionAdjuster {
+
+    private final FreqtradeSettings settings;
+    private final Book book;
+    private final EntryStep entries;
+
+    PositionAdjuster(Book book, EntryStep entries) {
+        this.settings = book.settings;
+        this.book = book;
+        this.entries = entries;
+    }
+
+    /** {@code s} is the signal row in force: its enter tag labels an added entry that has no tag of its own. */
+    void adjust(PairCursor cursor, Row row, int s) {
+        RunningTrade trade = cursor.trade;
+        double rate = row.open();
+        double profit = trade.profitRatioAt(rate);
+        double available = book.wallet.available(book.open);
+        FreqtradeCallbacks.PositionChange change = settings.callbacks().adjustTradePosition()
+                .adjust(trade, row.time(), rate, profit, 0.0, available);
+        if (change == null || Double.isNaN(change.stake())) {
+            return;
+        }
+        String tag = change.tag() == null || change.tag().isEmpty() ? null : change.tag();
+        if (change.stake() > 0) {
+            int maxExtra = settings.maxEntryPositionAdjustment();
+            if (maxExtra < 0 || trade.filledEntries <= maxExtra) {
+                addEntry(cursor, row, change.stake(), tag != null ? tag : cursor.data.signals().enterTag()[s]);
+            }
+        } else if (change.stake() < 0) {
+            sell(cursor, row, -change.stake(), tag != null ? tag : ExitType.PARTIAL_EXIT.reason());
+        }
+    }
+
+    private void addEntry(PairCursor cursor, Row row, double requestedStake, String tag) {
+        RunningTrade trade = cursor.trade;
+        double rate = entries.entryRate(row, tag, trade.isShort);
+        double stake = EntryStep.validateStake(requestedStake, book.wallet.available(book.open));
+        if (!(stake > 0)) {
+            return;
+        }
+        RunningTrade.Order order = entries.newEntryOrder(rate, stake, trade.leverage, row.time(), tag);
+        if (order == null) {
+            return;
+        }
+        trade.openOrder = order;
+        if (row.contains(rate)) {
+            trade.fillEntry(order, row.time());
+        }
+    }
+
+    /**
+     * Sells {@code stake} worth of the position: amount = stake × amount / stake_amount (exact, truncated to 18
+     * decimals, then to the lot size). More than the whole stake is ignored, as Freqtrade documents; exactly the
+     * whole stake closes the trade.
+     */
+    private void sell(PairCursor cursor, Row row, double stake, String reason) {
+        RunningTrade trade = cursor.trade;
+        if (stake > trade.stakeAmount) {
+            return;
+        }
+        BigDecimal exact = FtMath.exact(stake).multiply(FtMath.exact(trade.amount))
+                .divide(FtMath.exact(trade.stakeAmount), 18, RoundingMode.DOWN);
+        double amount = FtMath.amountToPrecision(exact.doubleValue(), settings.amountStep());
+        if (amount == 0.0) {
+            return;
+        }
+        double rate = cursor.exitPricing.signalExitRate(trade, row, row.open(), reason);
+        RunningTrade.Order order = new RunningTrade.Order(false, rate, amount, row.time(), reason);
+        trade.openOrder = order;
+        if (amount == trade.amount) {
+            trade.exitType = ExitType.PARTIAL_EXIT;
+            trade.exitReason = reason;
+        }
+        if (row.contains(rate)) {
+            book.fillExit(cursor, order, row.time());
+        }
+    }
+}
