@@ -5,10 +5,10 @@ import java.math.RoundingMode;
 import java.util.Arrays;
 
 /**
- * The float arithmetic Freqtrade's report gets from numpy and pandas, reproduced so the last bits agree: numpy sums
- * with 8-way pairwise summation (not left to right), pandas' mean is that sum over the count, its standard
- * deviation sums squared deviations the same way, and Python's {@code round(x, n)} rounds the exact binary value
- * half-even.
+ * The float arithmetic Freqtrade's report gets from numpy, pandas and bottleneck, reproduced so the last bits agree:
+ * numpy (and pandas' sum and mean) sums with 8-way pairwise summation, not left to right; pandas' standard deviation
+ * goes to bottleneck, which sums left to right; Python's {@code round(x, n)} rounds the exact binary value half-even
+ * while numpy's round scales first.
  */
 final class PyMath {
 
@@ -68,21 +68,26 @@ final class PyMath {
     }
 
     /**
-     * pandas' standard deviation with {@code ddof} (np.std on a Series is ddof 0, Series.std() is ddof 1):
-     * sqrt(sum((mean − x)²) / (n − ddof)). Null when n − ddof ≤ 0 (pandas gives NaN).
+     * pandas' standard deviation with {@code ddof} (np.std on a Series is ddof 0, Series.std() is ddof 1). pandas
+     * hands it to bottleneck (a Freqtrade requirement), which sums LEFT TO RIGHT, unlike numpy:
+     * mean = Σx / n, then sqrt(Σ(x − mean)² / (n − ddof)). Null when n − ddof ≤ 0 (pandas gives NaN).
      */
     static Double std(double[] values, int ddof) {
         int n = values.length;
         if (n - ddof <= 0) {
             return null;
         }
-        double avg = sum(values) / n;
-        double[] squares = new double[n];
-        for (int i = 0; i < n; i++) {
-            double d = avg - values[i];
-            squares[i] = d * d;
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
         }
-        return Math.sqrt(sum(squares) / (n - ddof));
+        double mean = sum / n;
+        double squares = 0;
+        for (double v : values) {
+            double d = v - mean;
+            squares += d * d;
+        }
+        return Math.sqrt(squares / (n - ddof));
     }
 
     /**
