@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (optimize_reports.py / metrics.py at c9ae5e1e) under pandas 1.5.3, numpy 1.24.2 and bottleneck 1.3.5 (Freqtrade
  * requires bottleneck; pandas hands it the standard deviations) on the same 40 generated
  * trades; SQN is √n × mean / std(ddof 1) computed with pandas. Forty trades make numpy's pairwise summation (which
- * differs from a left-to-right sum from 9 values on) matter in the totals, means and deviations.
+ * differs from a left-to-right sum from 9 values on) matter in the totals and means.
  */
 class PandasCrossCheckTest {
 
