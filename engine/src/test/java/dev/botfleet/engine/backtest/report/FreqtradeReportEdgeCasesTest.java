@@ -159,6 +159,24 @@ class FreqtradeReportEdgeCasesTest {
     }
 
     @Test
+    void negativeFinalBalanceHasNoCagr() {
+        // A leveraged loss of 1500 on 1000: final balance −500. Freqtrade returns CAGR 0 (no real root) → null.
+        BacktestReport r = run(List.of(
+                trade(BTC, "2024-01-02T00:00:00Z", "2024-01-02T01:00:00Z", 100, -1500, -15, null, "liquidation")));
+        assertThat(r.summary().finalBalance()).isEqualTo(-500.0);
+        assertThat(r.ratios().cagr()).isNull();
+    }
+
+    @Test
+    void unlimitedOpenTradesReportsThePairCount() {
+        ReportInput in = new ReportInput(List.of(), 1000, "USDT", ReportFixtures.START, ReportFixtures.END, -1,
+                ReportFixtures.closes(), ZoneOffset.UTC);
+        ReportSummary s = FreqtradeReport.compute(in).summary();
+        assertThat(s.maxOpenTrades()).isEqualTo(2); // min(inf, 2 pairs)
+        assertThat(s.maxOpenTradesSetting()).isEqualTo(-1);
+    }
+
+    @Test
     void badInputNamesTheField() {
         List<ReportTrade> trades = List.of(trade("XRP/USDT", "2024-01-02T00:00:00Z", "2024-01-02T01:00:00Z", 100, 1,
                 0.01, null, "roi"));
