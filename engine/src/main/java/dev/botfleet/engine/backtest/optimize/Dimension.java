@@ -45,9 +45,6 @@ public sealed interface Dimension permits Dimension.IntDim, Dimension.RealDim, D
                 if (decimals < 0 || decimals > 9) {
                     throw new IllegalArgumentException(name + ": decimals must be between 0 and 9, got " + decimals);
                 }
-                if (stepsLo(lo, decimals) > stepsHi(hi, decimals)) {
-                    throw new IllegalArgumentException(name + ": no value with " + decimals + " decimals lies in [" + lo + ", " + hi + "]");
-                }
             }
         }
 
