@@ -70,8 +70,14 @@ public final class Hyperopt {
                 List<Trial> history = List.copyOf(done);
                 List<Future<Trial>> batch = new ArrayList<>();
                 int end = Math.min(total, start + options.batchSize());
+                // proposals are pure functions of (history, index, seed), so they too run in parallel
+                List<Future<Optional<Map<String, Object>>>> proposals = new ArrayList<>();
                 for (int i = start; i < end; i++) {
-                    Optional<Map<String, Object>> proposal = sampler.propose(space, i, history, options.seed());
+                    int index = i;
+                    proposals.add(pool.submit(() -> sampler.propose(space, index, history, options.seed())));
+                }
+                for (int i = start; i < end; i++) {
+                    Optional<Map<String, Object>> proposal = await(proposals.get(i - start), pool);
                     if (proposal.isEmpty()) { total = i; break; }
                     Trial recorded = checkpoint == null ? null : checkpoint.finished(i);
                     if (recorded != null) {
@@ -111,7 +117,7 @@ public final class Hyperopt {
         return t;
     }
 
-    private static Trial await(Future<Trial> f, ExecutorService pool) {
+    private static <T> T await(Future<T> f, ExecutorService pool) {
         try {
             return f.get();
         } catch (InterruptedException e) {

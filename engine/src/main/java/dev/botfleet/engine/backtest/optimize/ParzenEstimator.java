@@ -14,7 +14,8 @@ final class ParzenEstimator {
     private final double high;
     private final double[] mus;
     private final double[] sigmas;
-    private final double[] logNormalisers;  // log of the kernel mass inside [low, high]
+    private final double[] logScales;       // per kernel: log(sigma * sqrt(2 pi) * mass inside [low, high])
+    private final double[] scratch;         // per-kernel log terms of one logDensity call (one thread per estimator)
 
     ParzenEstimator(double[] observations, double low, double high) {
         this.low = low;
@@ -34,10 +35,11 @@ final class ParzenEstimator {
         }
         mus[n] = (low + high) / 2;
         sigmas[n] = range;
-        logNormalisers = new double[n + 1];
+        logScales = new double[n + 1];
+        scratch = new double[n + 1];
         for (int i = 0; i <= n; i++) {
             double mass = phi((high - mus[i]) / sigmas[i]) - phi((low - mus[i]) / sigmas[i]);
-            logNormalisers[i] = Math.log(Math.max(mass, 1e-12));
+            logScales[i] = Math.log(sigmas[i]) + 0.5 * Math.log(2 * Math.PI) + Math.log(Math.max(mass, 1e-12));
         }
     }
 
@@ -51,17 +53,20 @@ final class ParzenEstimator {
         return low + random.nextDouble() * (high - low);
     }
 
-    /** Log density at x (log-sum-exp over the kernels, so far tails do not underflow to log 0). */
+    /**
+     * Log density at x, by log-sum-exp over the kernels so far tails do not underflow to log 0. Kernels more than
+     * e^-40 below the largest term are skipped: they cannot change the sum in double precision, and with
+     * hundreds of observations most kernels are that far away (this is where a run's sampling time goes).
+     */
     double logDensity(double x) {
-        double[] terms = new double[mus.length];
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < mus.length; i++) {
             double z = (x - mus[i]) / sigmas[i];
-            terms[i] = -0.5 * z * z - Math.log(sigmas[i]) - 0.5 * Math.log(2 * Math.PI) - logNormalisers[i];
-            max = Math.max(max, terms[i]);
+            scratch[i] = -0.5 * z * z - logScales[i];
+            if (scratch[i] > max) max = scratch[i];
         }
         double sum = 0;
-        for (double t : terms) sum += Math.exp(t - max);
+        for (double t : scratch) if (t > max - 40) sum += Math.exp(t - max);
         return max + Math.log(sum / mus.length);
     }
 
