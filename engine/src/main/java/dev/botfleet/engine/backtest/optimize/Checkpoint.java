@@ -36,7 +36,7 @@ final class Checkpoint {
     static Checkpoint open(Path file, String runIdentity) {
         Checkpoint cp = new Checkpoint(file);
         try {
-            String header = MAGIC + runIdentity;
+            String header = MAGIC + runIdentity.replace("\r", "\\r").replace("\n", "\\n");  // one line, whatever the values
             if (!Files.exists(file) || Files.size(file) == 0) {
                 Files.writeString(file, header + "\n", StandardCharsets.UTF_8);
                 return cp;
