@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
  * the rule of Bergstra's hyperopt and Optuna — so clustered observations give narrow kernels.
  */
 final class ParzenEstimator {
+    // StrictMath throughout: the same bits on every machine, so a checkpoint written on one resumes on another
     private final double low;
     private final double high;
     private final double[] mus;
@@ -39,7 +40,7 @@ final class ParzenEstimator {
         scratch = new double[n + 1];
         for (int i = 0; i <= n; i++) {
             double mass = phi((high - mus[i]) / sigmas[i]) - phi((low - mus[i]) / sigmas[i]);
-            logScales[i] = Math.log(sigmas[i]) + 0.5 * Math.log(2 * Math.PI) + Math.log(Math.max(mass, 1e-12));
+            logScales[i] = StrictMath.log(sigmas[i]) + 0.5 * StrictMath.log(2 * Math.PI) + StrictMath.log(Math.max(mass, 1e-12));
         }
     }
 
@@ -66,8 +67,8 @@ final class ParzenEstimator {
             if (scratch[i] > max) max = scratch[i];
         }
         double sum = 0;
-        for (double t : scratch) if (t > max - 40) sum += Math.exp(t - max);
-        return max + Math.log(sum / mus.length);
+        for (double t : scratch) if (t > max - 40) sum += StrictMath.exp(t - max);
+        return max + StrictMath.log(sum / mus.length);
     }
 
     /** Standard normal CDF via erf (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7: ample for weights). */
@@ -75,7 +76,7 @@ final class ParzenEstimator {
         double x = Math.abs(z) / Math.sqrt(2);
         double t = 1 / (1 + 0.3275911 * x);
         double erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592)
-                * t * Math.exp(-x * x);
+                * t * StrictMath.exp(-x * x);
         return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
     }
 }

@@ -71,7 +71,7 @@ public final class TpeSampler implements Sampler {
         double bestScore = Double.NEGATIVE_INFINITY;
         for (int c = 0; c < candidates; c++) {
             int k = drawIndex(l, random);
-            double score = Math.log(l[k]) - Math.log(g[k]);
+            double score = StrictMath.log(l[k]) - StrictMath.log(g[k]);
             if (score > bestScore || best < 0) { bestScore = score; best = k; }
         }
         return d.values().get(best);
