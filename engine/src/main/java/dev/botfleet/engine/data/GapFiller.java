@@ -100,6 +100,7 @@ final class GapFiller {
             volume[out] = raw.volume[i];
             out++;
         }
-        return new LoadedCandles(new CandleSeries(timeframe, time, open, high, low, close, volume), format, filled);
+        return new LoadedCandles(new CandleSeries(timeframe, time, open, high, low, close, volume), format, filled,
+                raw.warnings());
     }
 }
