@@ -28,7 +28,27 @@ public final class FreqtradeConfigParser {
     private final List<ConfigProblem> problems = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
+    private static final int MAX_DEPTH = 16;
+
     private FreqtradeConfigParser() {
+    }
+
+    /** The path of the first value nested deeper than {@link #MAX_DEPTH}, or null. */
+    private static String tooDeep(JsonNode n, String path, int depth) {
+        if (depth > MAX_DEPTH) return path;
+        if (n.isObject()) {
+            for (Map.Entry<String, JsonNode> e : n.properties()) {
+                String found = tooDeep(e.getValue(), path.isEmpty() ? e.getKey() : path + "." + e.getKey(), depth + 1);
+                if (found != null) return found;
+            }
+        } else if (n.isArray()) {
+            int i = 0;
+            for (JsonNode e : n.values()) {
+                String found = tooDeep(e, path + "[" + i++ + "]", depth + 1);
+                if (found != null) return found;
+            }
+        }
+        return null;
     }
 
     /**
@@ -39,6 +59,12 @@ public final class FreqtradeConfigParser {
         if (root == null || !root.isObject()) {
             throw new FreqtradeConfigException(source, List.of(new ConfigProblem("(root)",
                     "must be a JSON object {\"stake_currency\": ..., ...}, was " + JsonFields.shown(root))));
+        }
+        String deep = tooDeep(root, "", 0);
+        if (deep != null) {
+            // refused before reading: such a value could not even be echoed back within the JSON writer's depth limit
+            throw new FreqtradeConfigException(source, List.of(new ConfigProblem(deep, "nested deeper than "
+                    + MAX_DEPTH + " levels; a Freqtrade configuration needs a few")));
         }
         FreqtradeConfigParser p = new FreqtradeConfigParser();
         FreqtradeConfig config = p.read(new JsonFields(root, "", p.problems));

@@ -210,4 +210,12 @@ class FreqtradeConfigParserTest {
         assertThatThrownBy(() -> FreqtradeConfigParser.parse(JSON.readTree("[1]"), "config.json"))
                 .isInstanceOf(FreqtradeConfigException.class).hasMessageContaining("config.json: 1 problem(s): (root): must be a JSON object");
     }
+
+    @Test
+    void deeplyNestedValuesAreRefusedByPath() {
+        String deep = "1";
+        for (int i = 0; i < 40; i++) deep = "[" + deep + "]";
+        assertThat(problems("{\"telegram\": {\"x\": " + deep + "}}")).singleElement().asString()
+                .startsWith("telegram.x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested deeper than 16 levels");
+    }
 }
