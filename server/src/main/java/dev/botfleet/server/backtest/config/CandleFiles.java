@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -59,8 +58,15 @@ public interface CandleFiles {
             @Override
             public String lookedFor(String pair, Timeframe timeframe, boolean futures) {
                 Path dir = futures ? datadir.resolve("futures") : datadir;
-                return dir.resolve(stem(pair, timeframe, futures)) + String.join("|", extensions)
-                        .toLowerCase(Locale.ROOT).replaceFirst("^", "{").concat("}");
+                String stem = stem(pair, timeframe, futures);
+                String looked = dir.resolve(stem) + "{" + String.join("|", extensions) + "}";
+                for (String binary : List.of(".feather", ".parquet", ".h5")) {
+                    if (Files.isRegularFile(dir.resolve(stem + binary))) {
+                        return looked + " (found " + stem + binary + ", a binary format botfleet cannot read:"
+                                + " convert it with `freqtrade convert-data --format-to json`)";
+                    }
+                }
+                return looked;
             }
         };
     }

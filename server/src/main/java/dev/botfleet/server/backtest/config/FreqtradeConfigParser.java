@@ -113,6 +113,7 @@ public final class FreqtradeConfigParser {
         String strategy = f.text("strategy", null);
         Map<String, Object> params = strategyParams(f);
         String datadir = f.text("datadir", null);
+        dataFormat(f);
         TreeMap<Integer, Double> roi = minimalRoi(f);
         Trailing trailing = trailing(f);
         ExitRules exitRules = exitRules(f);
@@ -310,6 +311,22 @@ public final class FreqtradeConfigParser {
             f.problem("margin_mode", "is required for futures: \"isolated\" or \"cross\"");
         }
         return margin;
+    }
+
+    /**
+     * {@code dataformat_ohlcv}: botfleet reads Freqtrade's json and jsongz files (and CSV); feather (Freqtrade's
+     * default since 2023), parquet and hdf5 are binary formats it cannot read, so they are refused with the
+     * conversion command rather than reported later as missing files.
+     */
+    private void dataFormat(JsonFields f) {
+        String format = f.text("dataformat_ohlcv", null);
+        if (format == null) return;
+        if (format.equals("json") || format.equals("jsongz")) {
+            notes.add("dataformat_ohlcv: " + format + " is read, as are .json, .json.gz and .csv files beside it");
+        } else {
+            f.problem("dataformat_ohlcv", "\"" + format + "\" cannot be read; convert the data with `freqtrade"
+                    + " convert-data --format-from " + format + " --format-to json` and set \"json\"");
+        }
     }
 
     /** botfleet's extension: {@code "strategy_params": {"rsiPeriod": 14}}, checked against the strategy later. */

@@ -218,4 +218,15 @@ class FreqtradeConfigParserTest {
         assertThat(problems("{\"telegram\": {\"x\": " + deep + "}}")).singleElement().asString()
                 .startsWith("telegram.x[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]: nested deeper than 16 levels");
     }
+
+    @Test
+    void binaryDataFormatsAreRefusedWithTheConversionCommand() {
+        assertThat(problems("""
+                {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"], "dataformat_ohlcv": "feather"}"""))
+                .containsExactly("dataformat_ohlcv: \"feather\" cannot be read; convert the data with `freqtrade"
+                        + " convert-data --format-from feather --format-to json` and set \"json\"");
+        assertThat(parse("""
+                {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"], "dataformat_ohlcv": "jsongz"}""")
+                .notes()).containsExactly("dataformat_ohlcv: jsongz is read, as are .json, .json.gz and .csv files beside it");
+    }
 }

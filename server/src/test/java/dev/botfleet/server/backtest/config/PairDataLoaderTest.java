@@ -99,4 +99,13 @@ class PairDataLoaderTest {
         assertThat(loaded.pairs().getFirst().candles().size()).isEqualTo(6);
         assertThat(loaded.startMillis()).isEqualTo(T0);
     }
+
+    @Test
+    void aFeatherFileIsNamedWithTheConversionCommand() throws IOException {
+        Files.writeString(dir.resolve("ETH_BTC-5m.feather"), "ARROW1");
+        PairDataLoader.PairDataException e = catchThrowableOfType(PairDataLoader.PairDataException.class,
+                () -> PairDataLoader.load(List.of("ETH/BTC"), Timeframe.M5, null, 0, false, CandleFiles.directory(dir)));
+        assertThat(e.problems()).singleElement().asString().contains("found ETH_BTC-5m.feather, a binary format")
+                .contains("freqtrade convert-data --format-to json");
+    }
 }
