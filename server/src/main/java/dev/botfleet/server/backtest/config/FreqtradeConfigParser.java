@@ -67,7 +67,8 @@ public final class FreqtradeConfigParser {
                     + MAX_DEPTH + " levels; a Freqtrade configuration needs a few")));
         }
         FreqtradeConfigParser p = new FreqtradeConfigParser();
-        FreqtradeConfig config = p.read(new JsonFields(root, "", p.problems));
+        JsonNode current = DeprecatedKeys.migrate(root, p.notes, p.problems);
+        FreqtradeConfig config = p.read(new JsonFields(current, "", p.problems));
         if (!p.problems.isEmpty()) throw new FreqtradeConfigException(source, p.problems);
         return config;
     }

@@ -229,4 +229,32 @@ class FreqtradeConfigParserTest {
                 {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"], "dataformat_ohlcv": "jsongz"}""")
                 .notes()).containsExactly("dataformat_ohlcv: jsongz is read, as are .json, .json.gz and .csv files beside it");
     }
+
+    /** A pre-2022 config (buy/sell names), as Freqtrade still reads it: moved to the new names, each told. */
+    @Test
+    void freqtradesOldNamesAreReadAsTheNewOnes() {
+        FreqtradeConfig c = parse("""
+                {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"],
+                 "use_sell_signal": false, "sell_profit_only": true, "sell_profit_offset": 0.01,
+                 "ignore_roi_if_buy_signal": true,
+                 "unfilledtimeout": {"buy": 10, "sell": 30, "unit": "minutes"},
+                 "order_types": {"buy": "market", "sell": "limit", "emergencysell": "market", "stoploss": "market",
+                                 "stoploss_on_exchange": false},
+                 "bid_strategy": {"price_side": "ask", "use_order_book": false}}""");
+        assertThat(c.exitRules()).isEqualTo(new FreqtradeConfig.ExitRules(false, true, 0.01, true));
+        assertThat(c.unfilledTimeout().entrySeconds()).isEqualTo(600.0);
+        assertThat(c.orderTypes()).isEqualTo(new FreqtradeConfig.OrderTypes(FreqtradeConfig.OrderType.MARKET,
+                FreqtradeConfig.OrderType.LIMIT));
+        assertThat(c.notes()).contains("use_sell_signal: read as use_exit_signal (Freqtrade's old name)",
+                "unfilledtimeout.buy: read as unfilledtimeout.entry (Freqtrade's old name)",
+                "order_types.emergencysell: read as order_types.emergency_exit (Freqtrade's old name)",
+                "bid_strategy: read as entry_pricing (Freqtrade's old name)");
+        assertThat(problems("""
+                {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"],
+                 "use_sell_signal": false, "use_exit_signal": true, "experimental": {"use_sell_signal": true}}"""))
+                .containsExactlyInAnyOrder(
+                        "use_sell_signal: given together with its new name use_exit_signal; keep only use_exit_signal",
+                        "experimental: Freqtrade removed this section: its settings are top-level keys now"
+                                + " (use_exit_signal, exit_profit_only, ignore_roi_if_entry_signal)");
+    }
 }
