@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -114,13 +113,13 @@ public final class FreqtradeConfigParser {
         String strategy = f.text("strategy", null);
         Map<String, Object> params = strategyParams(f);
         String datadir = f.text("datadir", null);
-        dataFormat(f);
+        NoEffectKeys.dataFormat(f, notes);
         TreeMap<Integer, Double> roi = minimalRoi(f);
         Trailing trailing = trailing(f);
         ExitRules exitRules = exitRules(f);
         OrderTypes orderTypes = orderTypes(f);
         UnfilledTimeout timeouts = unfilledTimeout(f);
-        ignoredAndDefaultOnly(f);
+        NoEffectKeys.check(f, notes);
         f.unknownKeys("");  // last: every key above has been read
         return new FreqtradeConfig(pairs, stakeCurrency, stakeAmount, maxOpenTrades, wallet, tradable, roi, stoploss,
                 trailing, exitRules, fee, timeframe, timerange, startup, orderTypes, timeouts, dca, maxAdjust,
@@ -244,7 +243,7 @@ public final class FreqtradeConfigParser {
         if (o == null) return OrderTypes.DEFAULTS;
         OrderType entry = o.choice("entry", OrderType.class, OrderType.LIMIT);
         OrderType exit = o.choice("exit", OrderType.class, OrderType.LIMIT);
-        notesFor(o, "order_types.", IgnoredKeys.ORDER_TYPES, notes);
+        NoEffectKeys.notesFor(o, "order_types.", IgnoredKeys.ORDER_TYPES, notes);
         o.unknownKeys("entry, exit, " + String.join(", ", new TreeMap<>(IgnoredKeys.ORDER_TYPES).keySet()));
         return new OrderTypes(entry, exit);
     }
@@ -314,22 +313,6 @@ public final class FreqtradeConfigParser {
         return margin;
     }
 
-    /**
-     * {@code dataformat_ohlcv}: botfleet reads Freqtrade's json and jsongz files (and CSV); feather (Freqtrade's
-     * default since 2023), parquet and hdf5 are binary formats it cannot read, so they are refused with the
-     * conversion command rather than reported later as missing files.
-     */
-    private void dataFormat(JsonFields f) {
-        String format = f.text("dataformat_ohlcv", null);
-        if (format == null) return;
-        if (format.equals("json") || format.equals("jsongz")) {
-            notes.add("dataformat_ohlcv: " + format + " is read, as are .json, .json.gz and .csv files beside it");
-        } else {
-            f.problem("dataformat_ohlcv", "\"" + format + "\" cannot be read; convert the data with `freqtrade"
-                    + " convert-data --format-from " + format + " --format-to json` and set \"json\"");
-        }
-    }
-
     /** botfleet's extension: {@code "strategy_params": {"rsiPeriod": 14}}, checked against the strategy later. */
     private static Map<String, Object> strategyParams(JsonFields f) {
         JsonNode n = f.node("strategy_params");
@@ -343,38 +326,4 @@ public final class FreqtradeConfigParser {
         return new LinkedHashMap<>(m);
     }
 
-    private void ignoredAndDefaultOnly(JsonFields f) {
-        notesFor(f, "", IgnoredKeys.TOP, notes);
-        for (Map.Entry<String, Object> e : IgnoredKeys.ONLY_DEFAULT.entrySet()) {
-            JsonNode n = f.node(e.getKey());
-            if (n != null && !Objects.equals(JsonFields.plain(n), e.getValue())
-                    && !(n.isNumber() && e.getValue() instanceof Double d && n.doubleValue() == d)) {
-                f.problem(e.getKey(), "only Freqtrade's default " + e.getValue() + " is supported in a backtest, was "
-                        + JsonFields.shown(n));
-            }
-        }
-        for (Map.Entry<String, String> e : IgnoredKeys.ONLY_DISABLED.entrySet()) {
-            JsonNode n = f.node(e.getKey());
-            if (n == null) continue;
-            JsonNode enabled = n.get("enabled");
-            if (enabled != null && enabled.isBoolean() && !enabled.booleanValue()) {
-                notes.add(e.getKey() + ": ignored, it is disabled");
-            } else {
-                f.problem(e.getKey(), e.getValue() + "; remove the section or set \"enabled\": false");
-            }
-        }
-        if (f.node("available_capital") != null) {
-            f.problem("available_capital", "is not supported; give the starting balance as dry_run_wallet");
-        }
-    }
-
-    /** Notes every present key of {@code ignored}, in the file's order. */
-    static void notesFor(JsonFields f, String prefix, Map<String, String> ignored, List<String> notes) {
-        for (String key : f.keys()) {
-            if (ignored.containsKey(key)) {
-                f.skip(key);
-                notes.add(prefix + key + ": " + ignored.get(key));
-            }
-        }
-    }
 }

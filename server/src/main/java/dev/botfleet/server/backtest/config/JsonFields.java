@@ -122,13 +122,35 @@ final class JsonFields {
         return keys;
     }
 
-    /** Refuses every key nobody read, naming the known keys of this object. */
+    /**
+     * Refuses every key nobody read, naming the known keys of this object ({@code known}, may be empty) or, for a
+     * near miss of a key that was read ("telegramm"), that key.
+     */
     void unknownKeys(String known) {
         for (String key : keys()) {
-            if (!read.contains(key)) {
-                problem(key, "unknown key" + (known.isEmpty() ? "" : "; known here: " + known));
-            }
+            if (read.contains(key)) continue;
+            String near = read.stream().filter(k -> !k.equals(key) && distance(k, key) <= 2).findFirst().orElse(null);
+            problem(key, "unknown key" + (near != null ? "; did you mean \"" + near + "\"?" : "")
+                    + (known.isEmpty() ? "" : "; known here: " + known));
         }
+    }
+
+    /** Edit distance (insertions, deletions, substitutions) between two short key names. */
+    private static int distance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) previous[j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitute, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] t = previous;
+            previous = current;
+            current = t;
+        }
+        return previous[b.length()];
     }
 
     /** Plain Java values (maps, lists, strings, numbers, booleans, null) of a JSON value, keeping key order. */

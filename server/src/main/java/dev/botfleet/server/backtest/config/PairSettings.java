@@ -29,7 +29,7 @@ final class PairSettings {
         List<String> whitelist = exchange == null ? null : list(exchange, "pair_whitelist");
         List<String> blacklist = exchange == null ? null : list(exchange, "pair_blacklist");
         if (exchange != null) {
-            FreqtradeConfigParser.notesFor(exchange, "exchange.", IgnoredKeys.EXCHANGE, notes);
+            NoEffectKeys.notesFor(exchange, "exchange.", IgnoredKeys.EXCHANGE, notes);
             exchange.unknownKeys("pair_whitelist, pair_blacklist, "
                     + String.join(", ", new TreeMap<>(IgnoredKeys.EXCHANGE).keySet()));
         }

@@ -177,7 +177,7 @@ class FreqtradeConfigParserTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("exchange.colour: unknown key"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("exchange.pair_whitelist[3]: \"ALT/.*\" is not a pair"));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("trading_mode: \"margin\" is not supported"));
-        assertThat(problems).contains("telegramm: unknown key");
+        assertThat(problems).contains("telegramm: unknown key; did you mean \"telegram\"?");
     }
 
     @Test
