@@ -78,6 +78,11 @@ public final class FreqtradeConfigParser {
         List<String> pairs = PairSettings.pairs(f, stakeCurrency, notes);
         Double stakeAmount = stakeAmount(f);
         Integer maxOpenTrades = maxOpenTrades(f);
+        if (stakeAmount == null && f.has("stake_amount") && maxOpenTrades != null && maxOpenTrades == -1
+                && f.node("stake_amount").isString()) {
+            // Freqtrade refuses this too: "unlimited" divides the wallet among the free slots, of which there is no end
+            f.problem("stake_amount", "\"unlimited\" needs a limited max_open_trades (both cannot be unlimited)");
+        }
         double wallet = dryRunWallet(f);
         double tradable = f.number("tradable_balance_ratio", FreqtradeConfig.DEFAULT_TRADABLE_BALANCE_RATIO);
         if (!(tradable > 0 && tradable <= 1)) f.problem("tradable_balance_ratio", "must be above 0 and at most 1, was " + tradable);

@@ -137,6 +137,7 @@ final class PairSettings {
                 root.problem(path + ".method", reason(method.asString())
                         + "; only StaticPairList is supported in a backtest");
             } else {
+                notes.add(path + ": StaticPairList backtests the whitelist as given");
                 for (String key : new JsonFields(handler, path, new ArrayList<>()).keys()) {
                     if (key.equals("method")) continue;
                     if (key.equals("allow_inactive")) {

@@ -105,7 +105,8 @@ class FreqtradeConfigParserTest {
                 "order_types.stoploss_on_exchange: ignored, backtests assume a perfect stop (Freqtrade forces it off)",
                 "edge: ignored, it is disabled",
                 "exchange.pair_blacklist[0]: removes BNB/BTC",
-                "protections: not applied, as in Freqtrade's backtesting without --enable-protections");
+                "protections: not applied, as in Freqtrade's backtesting without --enable-protections",
+                "pairlists[0]: StaticPairList backtests the whitelist as given");
     }
 
     @Test
@@ -256,5 +257,12 @@ class FreqtradeConfigParserTest {
                         "use_sell_signal: given together with its new name use_exit_signal; keep only use_exit_signal",
                         "experimental: Freqtrade removed this section: its settings are top-level keys now"
                                 + " (use_exit_signal, exit_profit_only, ignore_roi_if_entry_signal)");
+    }
+
+    @Test
+    void stakeAndMaxOpenTradesCannotBothBeUnlimited() {
+        assertThat(problems("""
+                {"stake_currency": "USDT", "stake_amount": "unlimited", "max_open_trades": -1, "pairs": ["BTC/USDT"]}"""))
+                .containsExactly("stake_amount: \"unlimited\" needs a limited max_open_trades (both cannot be unlimited)");
     }
 }
