@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.BitSet;
 import java.util.List;
 import java.util.function.Function;
 
@@ -16,8 +17,12 @@ import java.util.function.Function;
  * (also {@code .json.gz} and {@code .csv}); futures {@code <datadir>/futures/<BASE>_<QUOTE>_<SETTLE>-<tf>-futures.json}.
  */
 public interface CandleFiles {
-    /** A found file's name (for messages) and its candles, gaps filled. */
-    record Found(String name, CandleSeries candles, List<String> warnings) {
+    /**
+     * A found file's name (for messages) and its candles, gaps filled.
+     *
+     * @param filledAt the indexes of {@code candles} that were gaps in the file (empty when unknown)
+     */
+    record Found(String name, CandleSeries candles, List<String> warnings, BitSet filledAt) {
     }
 
     /**
@@ -47,7 +52,7 @@ public interface CandleFiles {
                     if (!Files.isRegularFile(file)) continue;
                     try {
                         var loaded = CandleLoader.load(file, timeframe);
-                        return new Found(file.toString(), loaded.series(), loaded.warnings());
+                        return new Found(file.toString(), loaded.series(), loaded.warnings(), loaded.filledAt());
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot read " + file, e);
                     }
@@ -77,7 +82,8 @@ public interface CandleFiles {
             @Override
             public Found find(String pair, Timeframe timeframe, boolean futures) {
                 CandleSeries s = byStem.apply(stem(pair, timeframe, futures));
-                return s == null ? null : new Found(stem(pair, timeframe, futures) + ".json", s, List.of());
+                return s == null ? null : new Found(stem(pair, timeframe, futures) + ".json", s, List.of(),
+                        new BitSet());
             }
 
             @Override

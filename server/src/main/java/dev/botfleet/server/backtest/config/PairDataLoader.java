@@ -70,6 +70,10 @@ public final class PairDataLoader {
             CandleSeries s = found.candles();
             int from = loadFrom == null ? 0 : s.indexAtOrAfter(loadFrom);
             int to = r.stopMillis() == null ? s.size() : s.indexAtOrAfter(r.stopMillis() + 1);
+            // Freqtrade trims the file's candles first and fills gaps after, so the trimmed data never starts or
+            // ends with a filled candle; the loader filled the whole file, so filled candles at the edges go.
+            while (from < to && found.filledAt().get(from)) from++;
+            while (to > from && found.filledAt().get(to - 1)) to--;
             if (to - from <= startupCandles) {
                 problems.add(pair + ": " + found.name() + " has " + (to - from) + " candle(s) in the timerange "
                         + r + (startupCandles > 0 ? " with " + startupCandles + " warm-up candle(s) before it" : "")

@@ -108,4 +108,27 @@ class PairDataLoaderTest {
         assertThat(e.problems()).singleElement().asString().contains("found ETH_BTC-5m.feather, a binary format")
                 .contains("freqtrade convert-data --format-to json");
     }
+
+    /** Freqtrade trims before it fills gaps: a range edge inside a gap starts (or ends) at the real candle. */
+    @Test
+    void filledCandlesAtTheRangeEdgesAreDropped() throws IOException {
+        write("ETH_BTC-5m.json", 0, 5);
+        String first = Files.readString(dir.resolve("ETH_BTC-5m.json"));
+        write("ETH_BTC-5m.json", 9, 19);
+        String second = Files.readString(dir.resolve("ETH_BTC-5m.json"));
+        // candles 0..5 and 9..19: 6, 7 and 8 are a gap the loader fills
+        Files.writeString(dir.resolve("ETH_BTC-5m.json"), first.substring(0, first.length() - 1) + "," + second.substring(1));
+        // from candle 7 (T0 + 2100 s): Freqtrade's trimmed file starts at the real candle 9
+        LoadedPairs late = PairDataLoader.load(List.of("ETH/BTC"), Timeframe.M5, Timerange.parse("1515544500-"), 0,
+                false, CandleFiles.directory(dir));
+        assertThat(late.pairs().getFirst().candles().openTime(0)).isEqualTo(T0 + 9 * M5);
+        assertThat(late.pairs().getFirst().candles().size()).isEqualTo(11);   // 9..19
+        // up to candle 7: the trimmed file ends at the real candle 5
+        LoadedPairs early = PairDataLoader.load(List.of("ETH/BTC"), Timeframe.M5, Timerange.parse("-1515544500"), 0,
+                false, CandleFiles.directory(dir));
+        assertThat(early.pairs().getFirst().candles().size()).isEqualTo(6);   // 0..5
+        // a range spanning the gap keeps the filled candles inside it: 0..19 = 20 candles
+        LoadedPairs all = PairDataLoader.load(List.of("ETH/BTC"), Timeframe.M5, null, 0, false, CandleFiles.directory(dir));
+        assertThat(all.pairs().getFirst().candles().size()).isEqualTo(20);
+    }
 }
