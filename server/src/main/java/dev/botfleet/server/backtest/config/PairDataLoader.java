@@ -13,7 +13,8 @@ import java.util.List;
  * <ol>
  *   <li>each pair's file is trimmed to {@code open time >= start - startup x timeframe} and {@code <= stop}
  *       (both ends inclusive);</li>
- *   <li>when no start is given, or the earliest candle of all pairs is not before the requested start, the start
+ *   <li>when no start is given, or warm-up is wanted and the earliest candle of all pairs is not before the
+ *       requested start, the start
  *       moves to that earliest candle plus the startup candles, so the warm-up comes out of the data
  *       (Freqtrade's {@code adjust_start_if_necessary}, "Moving start-date by N candles to account for startup
  *       time");</li>
@@ -86,7 +87,10 @@ public final class PairDataLoader {
         }
         if (!problems.isEmpty()) throw new PairDataException(problems);
         long earliest = loaded.stream().mapToLong(p -> p.candles().openTime(0)).min().orElseThrow();
-        long start = r.startMillis() == null || earliest >= r.startMillis() ? earliest + warmUp : r.startMillis();
+        // Freqtrade's adjust_start_if_necessary: only without a start, or when warm-up is wanted but the data
+        // holds nothing before the start
+        boolean move = r.startMillis() == null || (startupCandles > 0 && earliest >= r.startMillis());
+        long start = move ? earliest + warmUp : r.startMillis();
         if (r.startMillis() != null && start != r.startMillis()) {
             warnings.add("timerange: the data starts at " + Instant.ofEpochMilli(earliest) + ", so the backtest starts "
                     + startupCandles + " warm-up candle(s) later, at " + Instant.ofEpochMilli(start)

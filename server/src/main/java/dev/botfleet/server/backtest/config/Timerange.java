@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * Freqtrade's {@code --timerange}: {@code 20180110-20180130}, {@code 20180110-}, {@code -20180130}, or the same with
- * epoch seconds (10 digits, {@code 1527595200-1527618600}) or epoch milliseconds (13 digits). Dates are UTC midnight.
+ * epoch seconds (10 digits, {@code 1527595200-1527618600}) or epoch milliseconds (13 digits, cut to the second as
+ * Freqtrade does). Dates are UTC midnight.
  * Both ends are inclusive: the data is trimmed to {@code open time >= start} and {@code open time <= stop}, so with
  * 5m candles {@code -20180130} keeps the candle opening at 2018-01-30 00:00 (Freqtrade's {@code trim_dataframe}).
  *
@@ -60,7 +61,8 @@ public record Timerange(Long startMillis, Long stopMillis) {
                 }
             }
             case 10 -> Long.parseLong(digits) * 1000;
-            default -> Long.parseLong(digits);
+            // Freqtrade keeps whole seconds: epoch milliseconds are cut to the second (int(ms) // 1000)
+            default -> Long.parseLong(digits) / 1000 * 1000;
         };
     }
 

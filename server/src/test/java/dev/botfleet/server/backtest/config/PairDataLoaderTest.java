@@ -131,4 +131,14 @@ class PairDataLoaderTest {
         LoadedPairs all = PairDataLoader.load(List.of("ETH/BTC"), Timeframe.M5, null, 0, false, CandleFiles.directory(dir));
         assertThat(all.pairs().getFirst().candles().size()).isEqualTo(20);
     }
+
+    @Test
+    void withoutWarmUpAStartBeforeTheDataStays() throws IOException {
+        write("ETH_BTC-5m.json", 4, 19);
+        // Freqtrade moves a given start only when startup candles are wanted
+        LoadedPairs loaded = PairDataLoader.load(List.of("ETH/BTC"), Timeframe.M5, Timerange.parse("1515543000-"), 0,
+                false, CandleFiles.directory(dir));
+        assertThat(loaded.startMillis()).isEqualTo(T0 + 2 * M5);
+        assertThat(loaded.warnings()).isEmpty();
+    }
 }

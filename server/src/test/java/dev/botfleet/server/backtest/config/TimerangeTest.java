@@ -15,7 +15,9 @@ class TimerangeTest {
             "20180110-,         1515542400000, null",
             "-20180130,         null,          1517270400000",
             "1527595200-1527618600, 1527595200000, 1527618600000",
-            "1527595200000-,    1527595200000, null"})
+            "1527595200000-,    1527595200000, null",
+            // milliseconds are cut to whole seconds, as Freqtrade's int(ms) // 1000
+            "-1527595200999,    null,          1527595200000"})
     void freqtradesForms(String text, Long start, Long stop) {
         assertThat(Timerange.parse(text)).isEqualTo(new Timerange(start, stop));
     }
