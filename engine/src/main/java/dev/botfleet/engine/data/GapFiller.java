@@ -79,6 +79,7 @@ final class GapFiller {
         long[] time = new long[n];
         double[] open = new double[n], high = new double[n], low = new double[n], close = new double[n];
         double[] volume = new double[n];
+        java.util.BitSet filledAt = new java.util.BitSet(n);
         int out = 0;
         for (int i = 0; i < raw.size; i++) {
             if (i > 0) {
@@ -89,6 +90,7 @@ final class GapFiller {
                     high[out] = previousClose;
                     low[out] = previousClose;
                     close[out] = previousClose;
+                    filledAt.set(out);
                     out++; // volume stays 0
                 }
             }
@@ -100,6 +102,7 @@ final class GapFiller {
             volume[out] = raw.volume[i];
             out++;
         }
-        return new LoadedCandles(new CandleSeries(timeframe, time, open, high, low, close, volume), format, filled);
+        return new LoadedCandles(new CandleSeries(timeframe, time, open, high, low, close, volume), format, filled,
+                raw.warnings(), filledAt);
     }
 }

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Candles as read from a source, before the timeframe is known and gaps are filled. Every candle is checked as it is
- * added (positive finite prices, low <= open/close <= high, volume >= 0, strictly increasing open times), so an error
+ * added (finite prices, low <= open/close <= high, volume >= 0, strictly increasing open times), so an error
  * names the line or element it came from; the location of each candle is kept for errors found later (gaps).
  */
 final class RawCandles {
@@ -27,6 +27,8 @@ final class RawCandles {
     double[] volume = new double[1024];
     int[] location = new int[1024];
     int size;
+    private int nonPositivePrices;
+    private String firstNonPositive;
 
     RawCandles(String source, Locator locator) {
         this.source = source;
@@ -42,10 +44,10 @@ final class RawCandles {
     }
 
     void add(int at, long time, double o, double h, double l, double c, double v) {
-        requirePositive(at, "open", o);
-        requirePositive(at, "high", h);
-        requirePositive(at, "low", l);
-        requirePositive(at, "close", c);
+        notePositive(at, "open", o);
+        notePositive(at, "high", h);
+        notePositive(at, "low", l);
+        notePositive(at, "close", c);
         if (!(v >= 0)) {
             throw error(at, "volume must be >= 0, was " + v);
         }
@@ -81,10 +83,27 @@ final class RawCandles {
         size++;
     }
 
-    private void requirePositive(int at, String name, double price) {
+    /**
+     * Zero and negative prices are kept, as Freqtrade keeps them (its loaders do not check prices, and synthetic test
+     * contours use them), but they are counted for one warning: ratios, fees and stakes built on them are meaningless.
+     */
+    private void notePositive(int at, String name, double price) {
         if (!(price > 0)) {
-            throw error(at, name + " must be > 0, was " + price);
+            if (nonPositivePrices == 0) {
+                firstNonPositive = locator.describe(at) + ": " + name + " " + price;
+            }
+            nonPositivePrices++;
         }
+    }
+
+    /** Warnings about candles that were kept, e.g. zero or negative prices; empty for ordinary market data. */
+    java.util.List<String> warnings() {
+        if (nonPositivePrices == 0) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(source + ": " + nonPositivePrices + " zero or negative price(s), the first at "
+                + firstNonPositive + "; kept as synthetic test data (Freqtrade keeps them too), but profit ratios"
+                + " and fees on such prices mean nothing");
     }
 
     private void grow() {

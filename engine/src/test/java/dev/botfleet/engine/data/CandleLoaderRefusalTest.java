@@ -36,9 +36,9 @@ class CandleLoaderRefusalTest {
                 arguments("infinity.csv", "1515560100000,1.0,Infinity,0.5,1.2,10\n", "line 1",
                         "high is infinite"),
                 arguments("overflow.csv", "1515560100000,1.0,1e400,0.5,1.2,10\n", "line 1", "high is infinite"),
+                // a negative price is allowed (synthetic contours), but a candle must still hold together
                 arguments("negative-price.csv", OK1 + "1515560400000,-1.2,1.3,1.1,1.25,0\n", "line 2",
-                        "open must be > 0, was -1.2"),
-                arguments("zero-price.csv", "1515560100000,1.0,1.5,0,1.2,10\n", "line 1", "low must be > 0, was 0.0"),
+                        "open -1.2 is outside [low 1.1, high 1.3]"),
                 arguments("negative-volume.csv", "1515560100000,1.0,1.5,0.5,1.2,-3\n", "line 1",
                         "volume must be >= 0"),
                 arguments("high-below-low.csv", OK1 + "1515560400000,1.2,1.0,1.1,1.05,0\n", "line 2",

@@ -15,6 +15,7 @@ import dev.botfleet.engine.data.CandleDataException;
 import dev.botfleet.engine.data.CandleLoader;
 import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.market.Timeframe;
+import dev.botfleet.server.backtest.config.PortfolioBacktests;
 import dev.botfleet.engine.strategy.definition.ParameterType;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import tools.jackson.databind.SerializationFeature;
@@ -48,6 +49,8 @@ public final class BacktestCommand {
               sweep:        [--sweep name=from:to:step | --sweep name=v1,v2,...]... [--search grid|random]
                             [--samples 100] [--seed 1] [--metric sharpe] [--threads N]
                             [--walk-forward folds] [--in-sample 0.7]
+              several pairs from a Freqtrade config.json:
+                     backtest --config <config.json> ... (see backtest --config x --help)
             """;
     private static final Set<String> OPTIONS = Set.of("--strategy", "--strategy-class", "--classpath", "--symbol",
             "--data", "--timeframe", "--param", "--fee", "--balance", "--fill-model", "--slippage-ticks", "--tick-size",
@@ -55,12 +58,19 @@ public final class BacktestCommand {
             "--walk-forward", "--in-sample", "--leverage", "--funding-rates");
 
     private final StrategyResolver catalog;
+    private final PortfolioBacktests portfolio;
     private final PrintStream out;
     private final PrintStream err;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public BacktestCommand(StrategyResolver catalog, PrintStream out, PrintStream err) {
+        this(catalog, PortfolioBacktests.NOT_WIRED, out, err);
+    }
+
+    /** @param portfolio runs the multi-pair backtests of {@code --config} */
+    public BacktestCommand(StrategyResolver catalog, PortfolioBacktests portfolio, PrintStream out, PrintStream err) {
         this.catalog = catalog;
+        this.portfolio = portfolio;
         this.out = out;
         this.err = err;
     }
@@ -68,6 +78,21 @@ public final class BacktestCommand {
     /** Runs the command; returns the process exit code. */
     public int run(String[] args) {
         try {
+            if (ConfigBacktestCommand.wanted(args)) {
+                for (String a : args) {
+                    String option = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+                    if (OPTIONS.contains(option) && !ConfigBacktestCommand.OPTIONS.contains(option)) {
+                        throw new IllegalArgumentException(option + ": not used with --config (the configuration"
+                                + " states the pairs, stake, fees and stop; see backtest --config x --help)");
+                    }
+                }
+                CommandLine cl = new CommandLine(args, ConfigBacktestCommand.OPTIONS, ConfigBacktestCommand.FLAGS);
+                if (cl.has("--help")) {
+                    out.print(ConfigBacktestCommand.USAGE);
+                    return 0;
+                }
+                return new ConfigBacktestCommand(catalog, portfolio, out, err).run(cl);
+            }
             CommandLine cl = new CommandLine(args, OPTIONS, Set.of("--help"));
             if (cl.has("--help")) {
                 out.print(USAGE);
@@ -89,7 +114,7 @@ public final class BacktestCommand {
         } catch (CandleDataException | IllegalArgumentException e) {
             err.println("backtest: " + e.getMessage());
             return 2;
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             err.println("backtest: " + e);
             return 2;
         }

@@ -1,5 +1,7 @@
 package dev.botfleet.server.backtest;
 
+import tools.jackson.databind.JsonNode;
+
 import java.util.Map;
 
 /**
@@ -10,10 +12,19 @@ import java.util.Map;
  * @param leverage set: the market is backtested as a linear perpetual at this leverage (shorts, margin, funding)
  * @param fundingRates a perpetual run's funding-rate history: CSV {@code time,rate} lines or Freqtrade's
  *                     funding_rate JSON, as text
+ * @param config a Freqtrade config.json object: a multi-pair run over the shipped datasets. Then {@code strategy}
+ *               (if given) overrides the config's "strategy" and {@code params} its "strategy_params"; the
+ *               single-symbol fields (dataset, fillModel, fee, ...) must be left out: the config states them
  */
 public record BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel,
                               Object fee, Object balance, Object slippageTicks, Object stoploss, Object leverage,
-                              String fundingRates) {
+                              String fundingRates, JsonNode config) {
+
+    public BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel,
+                           Object fee, Object balance, Object slippageTicks, Object stoploss, Object leverage,
+                           String fundingRates) {
+        this(strategy, dataset, params, fillModel, fee, balance, slippageTicks, stoploss, leverage, fundingRates, null);
+    }
 
     public BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel, Object fee,
                            Object balance, Object slippageTicks, Object stoploss) {

@@ -2,6 +2,8 @@ package dev.botfleet.server.backtest;
 
 import dev.botfleet.engine.backtest.BacktestResult;
 import dev.botfleet.engine.backtest.Backtester;
+import dev.botfleet.server.backtest.config.ConfigRun;
+import dev.botfleet.server.backtest.config.PortfolioBacktests;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
@@ -37,6 +39,8 @@ public class BacktestService {
 
     private final BacktestRepository runs;
     private final BacktestRequests requests;
+    private final ConfigRequests configRequests;
+    private final PortfolioBacktests portfolio;
     private final JsonMapper json;
     private final Clock clock;
     private final int maxUnfinishedPerUser;
@@ -44,11 +48,14 @@ public class BacktestService {
     /** Fraction done of each run that is queued or running; a finished run's progress is 1. */
     private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
 
-    public BacktestService(BacktestRepository runs, BacktestRequests requests, JsonMapper json, Clock clock,
+    public BacktestService(BacktestRepository runs, BacktestRequests requests, ConfigRequests configRequests,
+                           PortfolioBacktests portfolio, JsonMapper json, Clock clock,
                            @Value("${botfleet.backtest.threads:2}") int threads,
                            @Value("${botfleet.backtest.max-unfinished-per-user:5}") int maxUnfinishedPerUser) {
         this.runs = runs;
         this.requests = requests;
+        this.configRequests = configRequests;
+        this.portfolio = portfolio;
         this.json = json;
         this.clock = clock;
         this.maxUnfinishedPerUser = maxUnfinishedPerUser;
@@ -72,11 +79,9 @@ public class BacktestService {
     }
 
     public BacktestRun submit(UUID ownerId, BacktestRequest request) {
+        if (request.config() != null) return submitConfig(ownerId, request);
         BacktestJob job = requests.resolve(request);
-        if (runs.countUnfinished(ownerId) >= maxUnfinishedPerUser) {
-            throw new ApiException.RateLimited("You already have " + maxUnfinishedPerUser
-                    + " backtests queued or running; wait for one to finish", Duration.ofSeconds(5));
-        }
+        checkUnfinished(ownerId);
         BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), job.dataset(), job.symbol(),
                 job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored(job)),
                 BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
@@ -84,6 +89,61 @@ public class BacktestService {
         progress.put(run.id(), 0.0);
         pool.execute(() -> execute(run.id(), job));
         return run;
+    }
+
+    private void checkUnfinished(UUID ownerId) {
+        if (runs.countUnfinished(ownerId) >= maxUnfinishedPerUser) {
+            throw new ApiException.RateLimited("You already have " + maxUnfinishedPerUser
+                    + " backtests queued or running; wait for one to finish", Duration.ofSeconds(5));
+        }
+    }
+
+    /** A multi-pair run stated as a Freqtrade config, run by {@link PortfolioBacktests}. */
+    private BacktestRun submitConfig(UUID ownerId, BacktestRequest request) {
+        ConfigRun job = configRequests.resolve(request);
+        checkUnfinished(ownerId);
+        Map<String, Object> stored = new LinkedHashMap<>();
+        stored.put("strategy", job.strategy().name());
+        stored.put("params", job.params());
+        stored.put("config", request.config());
+        stored.put("notes", job.config().notes());
+        BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), "config",
+                pairsLabel(job), job.pairs().timeframe().code(), "freqtrade", json.writeValueAsString(stored),
+                BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
+        runs.insert(run);
+        progress.put(run.id(), 0.0);
+        pool.execute(() -> executeConfig(run.id(), job));
+        return run;
+    }
+
+    /** "LTC/BTC +2" for the list view (the symbol column holds 32 characters). */
+    private static String pairsLabel(ConfigRun job) {
+        var pairs = job.pairs().pairs();
+        String label = pairs.getFirst().pair() + (pairs.size() > 1 ? " +" + (pairs.size() - 1) : "");
+        return label.length() <= 32 ? label : label.substring(0, 32);
+    }
+
+    private void executeConfig(UUID id, ConfigRun job) {
+        try {
+            runs.started(id, Times.now(clock));
+            PortfolioBacktests.PortfolioOutcome outcome = portfolio.run(job.config(), job.pairs(), job.strategy(),
+                    job.params(), (done, total) -> progress.put(id, (double) done / total));
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("pairs", job.pairs().pairs().stream().map(p -> Map.of("pair", p.pair(), "file", p.file(),
+                    "candles", p.candles().size())).toList());
+            result.put("notes", job.config().notes());
+            result.put("warnings", job.pairs().warnings());
+            result.put("result", outcome.report());
+            runs.finished(id, outcome.failure() == null ? BacktestStatus.DONE : BacktestStatus.FAILED,
+                    truncate(outcome.failure()), json.writeValueAsString(result), Times.now(clock));
+        } catch (IllegalArgumentException e) {
+            runs.finished(id, BacktestStatus.FAILED, truncate(e.getMessage()), null, Times.now(clock));
+        } catch (RuntimeException e) {
+            log.error("Backtest {} failed", id, e);
+            runs.finished(id, BacktestStatus.FAILED, "internal error while running the backtest", null, Times.now(clock));
+        } finally {
+            progress.remove(id);
+        }
     }
 
     private void execute(UUID id, BacktestJob job) {
