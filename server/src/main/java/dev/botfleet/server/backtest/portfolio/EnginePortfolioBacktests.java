@@ -40,6 +40,12 @@ import java.util.Map;
  * report is computed over the trades.
  */
 public final class EnginePortfolioBacktests implements PortfolioBacktests {
+    /**
+     * The balance of the kernel run that records a pair's signals. Freqtrade's signals do not depend on the wallet,
+     * but a botfleet strategy sizes its own orders (e.g. orderAmount 100 quote) and a denied order would be a missing
+     * signal; a balance no order reaches keeps every decision. The wallet of the backtest is dry_run_wallet.
+     */
+    static final BigDecimal RECORDING_BALANCE = new BigDecimal("1000000000000");
 
     @Override
     public PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
@@ -119,7 +125,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         Instrument instrument = new Instrument("backtest", symbol, parts[0], parts[1], EngineSettings.PRECISION,
                 EngineSettings.PRECISION, EngineSettings.PRECISION, BigDecimal.ZERO, fee, fee);
         return new BacktestSpec(strategy.name(), strategy.factory(), config, instrument, pair.candles(),
-                FillModel.REALISTIC, BigDecimal.valueOf(settings.startingBalance()), 0, -1);
+                FillModel.REALISTIC, RECORDING_BALANCE, 0, -1);
     }
 
     private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals) {
