@@ -104,6 +104,8 @@ final class ConfigBacktestCommand {
         result.put("result", outcome.report());
         Files.writeString(dir.resolve("result.json"), OUT.writeValueAsString(result), StandardCharsets.UTF_8);
         if (outcome.report() instanceof PortfolioRunResult portfolioRun) {
+            for (String note : portfolioRun.notes()) out.println("note: " + note);
+            for (String warning : portfolioRun.warnings()) out.println("warning: " + warning);
             out.print(portfolioRun.text());
             Files.writeString(dir.resolve("report.html"), PortfolioHtmlReport.render(portfolioRun),
                     StandardCharsets.UTF_8);

@@ -66,6 +66,10 @@ class PortfolioConfigRunTest {
                 .run(args);
     }
 
+    String outText() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
     private Path config(String json) throws IOException {
         Path file = work.resolve("config.json");
         Files.writeString(file, json);
