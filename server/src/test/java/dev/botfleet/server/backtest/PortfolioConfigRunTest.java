@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 class PortfolioConfigRunTest {
     @TempDir
-    Path work;
+    Path work;  // set by hand when BacktestApiCases runs the command line
     static Path datasets;
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -193,5 +193,32 @@ class PortfolioConfigRunTest {
             max = Math.max(max, open);
         }
         return max;
+    }
+
+    /**
+     * The first path where {@code a} and {@code b} differ, or null: numbers compare by value (the stored REST result
+     * holds 0.00050 where the command line's file holds 5.0E-4).
+     */
+    static String firstDifference(String path, JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0 ? null : path + ": " + a + " vs " + b;
+        }
+        if (a.isObject() && b.isObject()) {
+            if (!a.propertyNames().equals(b.propertyNames())) return path + ": keys " + a.propertyNames() + " vs " + b.propertyNames();
+            for (String k : a.propertyNames()) {
+                String d = firstDifference(path + "." + k, a.get(k), b.get(k));
+                if (d != null) return d;
+            }
+            return null;
+        }
+        if (a.isArray() && b.isArray()) {
+            if (a.size() != b.size()) return path + ": " + a.size() + " vs " + b.size() + " elements";
+            for (int i = 0; i < a.size(); i++) {
+                String d = firstDifference(path + "[" + i + "]", a.get(i), b.get(i));
+                if (d != null) return d;
+            }
+            return null;
+        }
+        return a.equals(b) ? null : path + ": " + a + " vs " + b;
     }
 }
