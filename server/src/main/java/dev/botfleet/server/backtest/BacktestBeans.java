@@ -1,5 +1,6 @@
 package dev.botfleet.server.backtest;
 
+import dev.botfleet.server.backtest.config.CandleFiles;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
 import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
 import dev.botfleet.strategies.StrategyCatalog;
@@ -13,9 +14,14 @@ public class BacktestBeans {
         return new CatalogStrategies(catalog);
     }
 
-    /** Runs config-driven multi-pair backtests on the engine's portfolio loop. */
+    /**
+     * Runs config-driven multi-pair backtests on the engine's portfolio loop; {@code timeframe_detail} candles come
+     * from the shipped datasets, like the pairs' main candles (ConfigRequests).
+     */
     @Bean
-    PortfolioBacktests portfolioBacktests() {
-        return new EnginePortfolioBacktests();
+    PortfolioBacktests portfolioBacktests(Datasets datasets) {
+        return new EnginePortfolioBacktests(config -> CandleFiles.byStem(
+                "the server's datasets (GET /api/v1/backtests/datasets)",
+                stem -> datasets.find(stem).map(Datasets.Dataset::series).orElse(null)));
     }
 }

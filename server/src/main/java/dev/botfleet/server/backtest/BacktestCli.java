@@ -14,7 +14,7 @@ public final class BacktestCli {
     }
 
     public static int run(String[] args) {
-        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), new EnginePortfolioBacktests(),
+        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), new EnginePortfolioBacktests(ConfigBacktestCommand.FILES),
                 System.out, System.err).run(args);
     }
 }

@@ -65,7 +65,7 @@ public final class BacktestCommand {
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public BacktestCommand(StrategyResolver catalog, PrintStream out, PrintStream err) {
-        this(catalog, new EnginePortfolioBacktests(), out, err);
+        this(catalog, new EnginePortfolioBacktests(ConfigBacktestCommand.FILES), out, err);
     }
 
     /** @param portfolio runs the multi-pair backtests of {@code --config} */

@@ -53,6 +53,10 @@ final class ConfigBacktestCommand {
             JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final JsonMapper OUT = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** The command line's candle files: the config's {@code datadir} (or --datadir). */
+    static final java.util.function.Function<dev.botfleet.server.backtest.config.FreqtradeConfig, CandleFiles> FILES =
+            c -> c.datadir() == null ? null : CandleFiles.directory(Path.of(c.datadir()));
+
     private final StrategyResolver catalog;
     private final PortfolioBacktests portfolio;
     private final PrintStream out;
@@ -81,7 +85,7 @@ final class ConfigBacktestCommand {
         ConfigRun run;
         try {
             run = ConfigRunResolver.resolve(root, name, catalog,
-                    c -> c.datadir() == null ? null : CandleFiles.directory(Path.of(c.datadir())));
+                    FILES);
         } catch (FreqtradeConfigException e) {
             err.println("backtest: " + e.source() + ": " + e.problems().size() + " problem(s):");
             for (ConfigProblem p : e.problems()) err.println("  " + named(p, cl) + ": " + p.message());

@@ -61,7 +61,7 @@ class PortfolioConfigRunTest {
     }
 
     private int run(String... args) {
-        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), new EnginePortfolioBacktests(),
+        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), new EnginePortfolioBacktests(ConfigBacktestCommand.FILES),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8))
                 .run(args);
     }
@@ -176,6 +176,42 @@ class PortfolioConfigRunTest {
                 "--datadir", datasets.toString(), "--out", work.resolve("s").toString());
         assertThat(rc).isEqualTo(2);
         assertThat(err.toString()).contains("strategy: 'scalper' cannot run from a Freqtrade config");
+    }
+
+    @Test
+    void timeframeDetailCandlesAreLoadedFromTheDatadirAndChangeTheFills() throws IOException {
+        // a datadir with LTC/BTC's 5m file and a 1m file that splits every 5m candle into five flat candles at its
+        // open: with them the engine sees no high or low inside a candle, so ROI and stoploss fill differently (the
+        // same trades would mean the detail candles were not used)
+        Path dir = Files.createDirectories(work.resolve("data"));
+        Files.copy(datasets.resolve("LTC_BTC-5m.json"), dir.resolve("LTC_BTC-5m.json"));
+        JsonNode rows = JsonMapper.builder().build().readTree(Files.readString(dir.resolve("LTC_BTC-5m.json")));
+        StringBuilder oneMinute = new StringBuilder("[");
+        for (JsonNode row : rows) {
+            for (int k = 0; k < 5; k++) {
+                double open = row.get(1).asDouble();
+                if (oneMinute.length() > 1) oneMinute.append(',');
+                oneMinute.append('[').append(row.get(0).asLong() + k * 60_000L).append(',').append(open).append(',')
+                        .append(open).append(',').append(open).append(',').append(open).append(",1]");
+            }
+        }
+        Files.writeString(dir.resolve("LTC_BTC-1m.json"), oneMinute.append(']'));
+        String single = CONFIG.replace("\"ETC/BTC\", \"XLM/BTC\", \"ADA/BTC\"", "").replace("[\"LTC/BTC\", ]",
+                "[\"LTC/BTC\"]");
+        Path cfg = config(single);
+        assertThat(run("--config", cfg.toString(), "--datadir", dir.toString(), "--out", work.resolve("m").toString()))
+                .as(err.toString()).isZero();
+        assertThat(run("--config", cfg.toString(), "--datadir", dir.toString(), "--timeframe-detail", "1m",
+                "--out", work.resolve("d").toString())).as(err.toString()).isZero();
+        JsonMapper mapper = JsonMapper.builder().build();
+        JsonNode main = mapper.readTree(Files.readString(work.resolve("m/result.json"))).get("result").get("trades");
+        JsonNode detail = mapper.readTree(Files.readString(work.resolve("d/result.json"))).get("result").get("trades");
+        assertThat(detail.size()).isPositive();
+        assertThat(firstDifference("trades", detail, main)).isNotNull();
+        // a missing detail file is named
+        assertThat(run("--config", cfg.toString(), "--datadir", datasets.toString(), "--timeframe-detail", "1m",
+                "--out", work.resolve("x").toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("timeframe_detail: ", "LTC/BTC: no 1m candles; looked for ", "LTC_BTC-1m{.json");
     }
 
     /** The most trades open at once: at each entry, the trades entered by then and not yet closed. */

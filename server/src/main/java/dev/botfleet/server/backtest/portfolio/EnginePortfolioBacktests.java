@@ -20,7 +20,12 @@ import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.server.backtest.StrategySource;
+import dev.botfleet.engine.data.Timeframes;
+import dev.botfleet.engine.market.Timeframe;
+import dev.botfleet.server.backtest.config.CandleFiles;
 import dev.botfleet.server.backtest.config.FreqtradeConfig;
+import dev.botfleet.server.backtest.config.PairDataLoader;
+import dev.botfleet.server.backtest.config.Timerange;
 import dev.botfleet.server.backtest.config.LoadedPairs;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
 
@@ -32,6 +37,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Runs a checked Freqtrade config on the engine: per pair the catalog strategy's decisions are recorded as signal
@@ -47,13 +53,20 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
      */
     static final BigDecimal RECORDING_BALANCE = new BigDecimal("1000000000000");
 
+    private final Function<FreqtradeConfig, CandleFiles> files;
+
+    /**
+     * @param files where the {@code timeframe_detail} candles of a run are (the same place as its main candles);
+     *              null when none can be loaded (a run asking for them is then refused)
+     */
+    public EnginePortfolioBacktests(Function<FreqtradeConfig, CandleFiles> files) {
+        this.files = files;
+    }
+
     @Override
     public PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
                                 Map<String, Object> params, BacktestProgress progress) {
-        if (config.timeframeDetail() != null) {
-            throw new IllegalArgumentException("timeframe_detail: detail candles are not loaded by this build yet;"
-                    + " run without timeframe_detail / --timeframe-detail");
-        }
+        Map<String, CandleSeries> detail = detail(config, pairs);
         StrategyConfig strategyConfig = strategy.configure(params);
         FreqtradeSettings settings = EngineSettings.of(config, pairs.startupCandles());
         long total = pairs.pairs().stream().mapToLong(p -> p.candles().size()).sum() + 1;
@@ -70,7 +83,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 return new PortfolioOutcome(Map.of("warnings", warnings), "strategy '" + strategy.name()
                         + "' stopped on " + pair.pair() + ": " + signals.stopReason());
             }
-            whitelist.add(pairData(pair, signals));
+            whitelist.add(pairData(pair, signals, detail.get(pair.pair())));
             done += pair.candles().size();
         }
         ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
@@ -128,16 +141,49 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 FillModel.REALISTIC, RECORDING_BALANCE, 0, -1);
     }
 
-    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals) {
-        CandleSeries s = pair.candles();
-        CandleColumns columns = CandleColumns.withGapsFilled(s.openTimes(), s.opens(), s.highs(), s.lows(),
-                s.closes(), s.volumes(), Duration.ofMillis(s.timeframe().millis()));
-        if (columns.size() != s.size()) {
+    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail) {
+        CandleColumns columns = columns(pair.candles());
+        if (columns.size() != pair.candles().size()) {
             // the loader fills gaps; a series with gaps here would misalign the signals with the candles
             throw new IllegalStateException(pair.pair() + ": " + pair.file() + " has gaps the loader did not fill");
         }
         return new PairData(pair.pair(), columns, new SignalColumns(signals.enterLong(), signals.exitLong(), null,
-                null, signals.enterTags(), null));
+                null, signals.enterTags(), null), detail == null ? null : columns(detail));
+    }
+
+    private static CandleColumns columns(CandleSeries s) {
+        return CandleColumns.withGapsFilled(s.openTimes(), s.opens(), s.highs(), s.lows(), s.closes(), s.volumes(),
+                Duration.ofMillis(s.timeframe().millis()));
+    }
+
+    /**
+     * {@code timeframe_detail}: each pair's smaller candles over the backtest range (no warm-up: signals come from the
+     * main candles), from where its main candles came; an empty map without the key.
+     */
+    private Map<String, CandleSeries> detail(FreqtradeConfig config, LoadedPairs pairs) {
+        if (config.timeframeDetail() == null) return Map.of();
+        Timeframe tf = Timeframes.parse(config.timeframeDetail());
+        if (tf.millis() >= pairs.timeframe().millis() || pairs.timeframe().millis() % tf.millis() != 0) {
+            throw new IllegalArgumentException("timeframe_detail: " + tf.code() + " must be smaller than the timeframe "
+                    + pairs.timeframe().code() + " and divide it");
+        }
+        CandleFiles where = files == null ? null : files.apply(config);
+        if (where == null) {
+            throw new IllegalArgumentException("timeframe_detail: no directory to load " + tf.code()
+                    + " candles from (datadir)");
+        }
+        // the main candle opening at the stop covers [stop, stop + timeframe): its detail candles are wanted too
+        Long stop = pairs.stopMillis() == null ? null : pairs.stopMillis() + pairs.timeframe().millis() - 1;
+        LoadedPairs loaded;
+        try {
+            loaded = PairDataLoader.load(config.pairs(), tf, new Timerange(pairs.startMillis(), stop), 0,
+                    config.tradingMode() == FreqtradeConfig.TradingMode.FUTURES, where);
+        } catch (PairDataLoader.PairDataException e) {
+            throw new IllegalArgumentException("timeframe_detail: " + e.getMessage(), e);
+        }
+        Map<String, CandleSeries> byPair = new LinkedHashMap<>();
+        for (LoadedPairs.Pair p : loaded.pairs()) byPair.put(p.pair(), p.candles());
+        return byPair;
     }
 
     /** The recorder's refusal, worded for a config run (the realistic model is the single-pair alternative). */
