@@ -156,6 +156,12 @@ class PortfolioConfigRunTest {
                 .isCloseTo(BigDecimal.ONE.add(sum).doubleValue(), within(1e-12));
         r.get("drawdown").forEach(p -> assertThat(p.get("value").asDouble()).isLessThanOrEqualTo(0));
         assertThat(out.toString()).contains("BACKTESTING REPORT", "TOTAL");
+        // the HTML report has the portfolio sections
+        String html = Files.readString(work.resolve("on/report.html"));
+        assertThat(html).contains("id=\"summary\"", "id=\"per-pair\"", "id=\"per-exit-reason\"",
+                "id=\"per-enter-tag\"", "id=\"per-day\"", "id=\"per-week\"", "id=\"per-month\"",
+                "aria-label=\"equity\"", "aria-label=\"drawdown\"", "id=\"pair-bars\"", "id=\"locks\"",
+                "id=\"trades\"", "<td class=\"l\">ADA/BTC</td>");
     }
 
     @Test
