@@ -346,12 +346,12 @@ public abstract class BacktestApiCases extends ApiTestBase {
         }
         assertThat(fromRest.get("locks").size()).isPositive();
 
-        // a strategy that cannot map onto signals: the run fails naming it
+        // a strategy that cannot map onto signals (limit orders) is refused before it is queued, naming it
         config.put("strategy", "scalper");
         config.put("strategy_params", Map.of("quantity", 1, "buyPrice", 0.015, "sellPrice", 0.02));
-        Answer scalper = awaitFinished(user, post("/api/v1/backtests", user, Map.of("config", config)).body()
-                .get("id").asString());
-        assertThat(scalper.body().get("status").asString()).isEqualTo("FAILED");
-        assertThat(scalper.body().get("error").asString()).contains("strategy: 'scalper' cannot run from a Freqtrade config");
+        Answer scalper = post("/api/v1/backtests", user, Map.of("config", config));
+        assertProblem(scalper, 400, "VALIDATION_ERROR");
+        assertThat(scalper.errorFields()).containsExactly("config.strategy");
+        assertThat(scalper.body().toString()).contains("strategy: 'scalper' cannot run from a Freqtrade config");
     }
 }

@@ -75,7 +75,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         List<String> warnings = new ArrayList<>();
         for (LoadedPairs.Pair pair : pairs.pairs()) {
             long offset = done;
-            RecordedSignals signals = StrategySignals.record(spec(pair, strategy, strategyConfig, settings),
+            RecordedSignals signals = StrategySignals.record(spec(pair, strategy, strategyConfig, settings.fee()),
                     (d, t) -> progress.onProgress(offset + d * pair.candles().size() / Math.max(1, t), total));
             if (signals.refusal() != null) throw new IllegalArgumentException(refusal(strategy.name(), signals));
             for (String w : signals.warnings()) warnings.add(pair.pair() + ": " + w);
@@ -94,6 +94,26 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 .run(whitelist);
         progress.onProgress(total, total);
         return new PortfolioOutcome(result(config, pairs, strategy, settings, result, protections, warnings), null);
+    }
+
+    /** How many candles of the first pair {@link #precheck} runs the strategy on. */
+    static final int PRECHECK_CANDLES = 500;
+
+    /**
+     * A quick look, before a run is queued, for the common refusal: the strategy's decisions on the first
+     * {@value #PRECHECK_CANDLES} candles of the first pair. Strategies that work with limit orders (grid, scalper)
+     * show it at once; one that only later adds to a position is still refused by the run, which checks every candle.
+     *
+     * @return null when those decisions map onto signals, else the refusal naming the strategy
+     */
+    public static String precheck(LoadedPairs pairs, StrategySource strategy, Map<String, Object> params) {
+        LoadedPairs.Pair first = pairs.pairs().getFirst();
+        CandleSeries s = first.candles();
+        LoadedPairs.Pair prefix = new LoadedPairs.Pair(first.pair(), first.file(),
+                s.slice(0, Math.min(s.size(), PRECHECK_CANDLES)));
+        RecordedSignals signals = StrategySignals.record(spec(prefix, strategy, strategy.configure(params),
+                EngineSettings.DEFAULT_FEE));
+        return signals.refusal() == null ? null : refusal(strategy.name(), signals);
     }
 
     private static PortfolioRunResult result(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
@@ -131,10 +151,10 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
 
     /** The kernel run that records the strategy's decisions on this pair: all candles, warm-up included. */
     private static BacktestSpec spec(LoadedPairs.Pair pair, StrategySource strategy, StrategyConfig config,
-                                     FreqtradeSettings settings) {
+                                     double feeRate) {
         String symbol = pair.pair().split(":")[0];  // futures pairs are BASE/QUOTE:SETTLE
         String[] parts = symbol.split("/");
-        BigDecimal fee = BigDecimal.valueOf(settings.fee());
+        BigDecimal fee = BigDecimal.valueOf(feeRate);
         Instrument instrument = new Instrument("backtest", symbol, parts[0], parts[1], EngineSettings.PRECISION,
                 EngineSettings.PRECISION, EngineSettings.PRECISION, BigDecimal.ZERO, fee, fee);
         return new BacktestSpec(strategy.name(), strategy.factory(), config, instrument, pair.candles(),
