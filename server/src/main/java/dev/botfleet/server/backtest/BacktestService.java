@@ -103,12 +103,12 @@ public class BacktestService {
     /** A multi-pair run stated as a Freqtrade config, run by {@link PortfolioBacktests}. */
     private BacktestRun submitConfig(UUID ownerId, BacktestRequest request) {
         ConfigRun job = configRequests.resolve(request);
+        Violations v = new Violations();
+        String protections = EnginePortfolioBacktests.protectionsProblem(job.config(), job.pairs());
+        if (protections != null) v.add("config.protections", protections, null);
         String refusal = EnginePortfolioBacktests.precheck(job.pairs(), job.strategy(), job.params());
-        if (refusal != null) {
-            Violations v = new Violations();
-            v.add("config.strategy", refusal, job.strategy().name());
-            v.throwIfAny();
-        }
+        if (refusal != null) v.add("config.strategy", refusal, job.strategy().name());
+        v.throwIfAny();
         checkUnfinished(ownerId);
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("strategy", job.strategy().name());

@@ -353,5 +353,14 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertProblem(scalper, 400, "VALIDATION_ERROR");
         assertThat(scalper.errorFields()).containsExactly("config.strategy");
         assertThat(scalper.body().toString()).contains("strategy: 'scalper' cannot run from a Freqtrade config");
+
+        // a protection the engine refuses is named before the run is queued (only when protections are enabled)
+        config.put("strategy", "rsi");
+        config.remove("strategy_params");
+        config.put("protections", List.of(Map.of("method", "StoplossGuard", "stop_duration_candles", 2.5)));
+        Answer badProtection = post("/api/v1/backtests", user, Map.of("config", config));
+        assertProblem(badProtection, 400, "VALIDATION_ERROR");
+        assertThat(badProtection.errorFields()).containsExactly("config.protections");
+        assertThat(badProtection.body().toString()).contains("protections[0].stop_duration_candles");
     }
 }

@@ -87,7 +87,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
             done += pair.candles().size();
         }
         ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
-                ? new ProtectionLocks(config.protections(), (int) pairs.timeframe().millis() / 60_000,
+                ? new ProtectionLocks(config.protections(), (int) (pairs.timeframe().millis() / 60_000),
                 config.dryRunWallet())
                 : null;
         PortfolioResult result = new PortfolioBacktest(settings, protections == null ? PairLocks.NONE : protections)
@@ -114,6 +114,23 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         RecordedSignals signals = StrategySignals.record(spec(prefix, strategy, strategy.configure(params),
                 EngineSettings.DEFAULT_FEE));
         return signals.refusal() == null ? null : refusal(strategy.name(), signals);
+    }
+
+    /**
+     * The config's protections checked as the run would build them (only when enabled, as Freqtrade loads them
+     * only then), so a bad entry is refused before a run is queued.
+     *
+     * @return null when fine, else the engine's message naming {@code protections[i].key}
+     */
+    public static String protectionsProblem(FreqtradeConfig config, LoadedPairs pairs) {
+        if (!config.enableProtections() || config.protections().isEmpty()) return null;
+        try {
+            new ProtectionLocks(config.protections(), (int) (pairs.timeframe().millis() / 60_000),
+                    config.dryRunWallet());
+            return null;
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
     }
 
     private static PortfolioRunResult result(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
