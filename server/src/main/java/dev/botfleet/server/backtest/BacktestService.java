@@ -4,6 +4,8 @@ import dev.botfleet.engine.backtest.BacktestResult;
 import dev.botfleet.engine.backtest.Backtester;
 import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
+import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
+import dev.botfleet.server.common.Violations;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
@@ -101,6 +103,12 @@ public class BacktestService {
     /** A multi-pair run stated as a Freqtrade config, run by {@link PortfolioBacktests}. */
     private BacktestRun submitConfig(UUID ownerId, BacktestRequest request) {
         ConfigRun job = configRequests.resolve(request);
+        Violations v = new Violations();
+        String protections = EnginePortfolioBacktests.protectionsProblem(job.config(), job.pairs());
+        if (protections != null) v.add("config.protections", protections, null);
+        String refusal = EnginePortfolioBacktests.precheck(job.pairs(), job.strategy(), job.params());
+        if (refusal != null) v.add("config.strategy", refusal, job.strategy().name());
+        v.throwIfAny();
         checkUnfinished(ownerId);
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("strategy", job.strategy().name());

@@ -7,6 +7,7 @@ import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.ConfigRunResolver;
 import dev.botfleet.server.backtest.config.FreqtradeConfigException;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
+import dev.botfleet.server.backtest.portfolio.PortfolioRunResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -52,6 +53,10 @@ final class ConfigBacktestCommand {
             JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
     private static final JsonMapper OUT = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
+    /** The command line's candle files: the config's {@code datadir} (or --datadir). */
+    static final java.util.function.Function<dev.botfleet.server.backtest.config.FreqtradeConfig, CandleFiles> FILES =
+            c -> c.datadir() == null ? null : CandleFiles.directory(Path.of(c.datadir()));
+
     private final StrategyResolver catalog;
     private final PortfolioBacktests portfolio;
     private final PrintStream out;
@@ -80,7 +85,7 @@ final class ConfigBacktestCommand {
         ConfigRun run;
         try {
             run = ConfigRunResolver.resolve(root, name, catalog,
-                    c -> c.datadir() == null ? null : CandleFiles.directory(Path.of(c.datadir())));
+                    FILES);
         } catch (FreqtradeConfigException e) {
             err.println("backtest: " + e.source() + ": " + e.problems().size() + " problem(s):");
             for (ConfigProblem p : e.problems()) err.println("  " + named(p, cl) + ": " + p.message());
@@ -102,6 +107,13 @@ final class ConfigBacktestCommand {
         result.put("warnings", run.pairs().warnings());
         result.put("result", outcome.report());
         Files.writeString(dir.resolve("result.json"), OUT.writeValueAsString(result), StandardCharsets.UTF_8);
+        if (outcome.report() instanceof PortfolioRunResult portfolioRun) {
+            for (String note : portfolioRun.notes()) out.println("note: " + note);
+            for (String warning : portfolioRun.warnings()) out.println("warning: " + warning);
+            out.print(portfolioRun.text());
+            Files.writeString(dir.resolve("report.html"), PortfolioHtmlReport.render(portfolioRun),
+                    StandardCharsets.UTF_8);
+        }
         out.printf("%s on %d pair(s); wrote %s%n", run.strategy().name(), run.pairs().pairs().size(),
                 dir.resolve("result.json"));
         if (outcome.failure() != null) {
