@@ -64,18 +64,26 @@ export interface PortfolioRunResult {
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /**
- * Freqtrade's statistics of the run's strategy: `result` itself, or the one strategy of Freqtrade's file layout
- * (`{"strategy": {"<name>": stats}}`). Null when the result carries none (a failed run).
+ * Freqtrade's statistics of the run's strategy, found where the server puts them: `result` itself, `result.report`,
+ * or the one strategy of Freqtrade's file layout (`{"strategy": {"<name>": stats}}`). The trades come from the stats
+ * or from `result.trades`. Null when the result carries none (a failed run).
  */
 export function statsOf(run: PortfolioRunResult | null | undefined): FtStats | null {
   const r = run?.result;
   if (!isObject(r)) return null;
-  if (Array.isArray(r.results_per_pair)) return r as unknown as FtStats;
-  if (isObject(r.strategy)) {
-    const first = Object.values(r.strategy)[0];
-    if (isObject(first) && Array.isArray(first.results_per_pair)) return first as unknown as FtStats;
-  }
-  return null;
+  const candidates: unknown[] = [r, r.report, ...(isObject(r.strategy) ? Object.values(r.strategy) : [])];
+  const found = candidates.find((c): c is Record<string, unknown> => isObject(c) && Array.isArray(c.results_per_pair));
+  if (!found) return null;
+  const trades = Array.isArray(found.trades) ? found.trades : Array.isArray(r.trades) ? r.trades : [];
+  return { ...found, trades } as unknown as FtStats;
+}
+
+/** The server's own curves ([{time: epoch ms, value}], marked to market per candle) when it sends them. */
+export function serverCurve(run: PortfolioRunResult | null | undefined, key: 'equity' | 'drawdown'): Point[] | null {
+  const r = run?.result;
+  const rows = isObject(r) ? r[key] : undefined;
+  if (!Array.isArray(rows) || rows.length === 0) return null;
+  return rows.filter(isObject).map((p) => ({ time: toSeconds(Number(p.time)), value: Number(p.value) }));
 }
 
 /** A portfolio result has `result` and `pairs`; a single-symbol result has `metrics` and `equity`. */
@@ -158,7 +166,7 @@ export function summarize(result: unknown): RunSummary | null {
     if (!stats) return null;
     const metrics: Record<string, number | null> = {};
     for (const m of COMPARE_METRICS) metrics[m.key] = numberOrNull(stats[m.key]);
-    return { metrics, equity: equityCurve(stats) };
+    return { metrics, equity: serverCurve(result, 'equity') ?? equityCurve(stats) };
   }
   if (!isObject(result) || !isObject(result.metrics)) return null;
   // a single-symbol run: its own metric names mapped onto Freqtrade's

@@ -1,17 +1,20 @@
 // The wallet over the run with each trade's entry (B) and exit (S) marked, and the drawdown from the running peak.
 import { useMemo } from 'react';
-import { drawdownCurve, equityCurve, tradeMarks, type FtStats } from '../../lib/ftresult';
+import { drawdownCurve, equityCurve, serverCurve, tradeMarks, type FtStats, type PortfolioRunResult } from '../../lib/ftresult';
 import { LineChart } from '../LineChart';
 import { Card } from '../ui';
 
-export function PortfolioCharts({ stats }: { stats: FtStats }) {
-  const equity = useMemo(() => equityCurve(stats), [stats]);
-  const drawdown = useMemo(() => drawdownCurve(equity).map((p) => ({ time: p.time, value: p.value * 100 })), [equity]);
+/** The server's marked-to-market curves when it sends them; otherwise realised profit from the trades. */
+export function PortfolioCharts({ stats, result }: { stats: FtStats; result?: PortfolioRunResult | null }) {
+  const fromServer = useMemo(() => serverCurve(result, 'equity'), [result]);
+  const equity = useMemo(() => fromServer ?? equityCurve(stats), [fromServer, stats]);
+  const drawdown = useMemo(() => (serverCurve(result, 'drawdown') ?? drawdownCurve(equity))
+    .map((p) => ({ time: p.time, value: p.value * 100 })), [result, equity]);
   const marks = useMemo(() => tradeMarks(stats.trades), [stats]);
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Card>
-        <h2 className="mb-2 font-semibold">Equity ({stats.stake_currency ?? ''}, realised)</h2>
+        <h2 className="mb-2 font-semibold">Equity ({stats.stake_currency ?? ''}{fromServer ? '' : ', realised'})</h2>
         <LineChart label="Equity" points={equity} marks={marks} height={260} fit />
       </Card>
       <Card>

@@ -1,6 +1,6 @@
 // Freqtrade's report of a portfolio run: the summary metrics under Freqtrade's names, the per pair / exit reason /
 // enter tag tables, the periodic breakdown, the charts and the trades.
-import type { FtStats } from '../../lib/ftresult';
+import type { FtStats, PortfolioRunResult } from '../../lib/ftresult';
 import { formatMetric } from '../../lib/ftresult';
 import { Card } from '../ui';
 import { LineTable } from './LineTable';
@@ -28,7 +28,7 @@ export function metricText(value: unknown, kind: Kind): string {
   return formatMetric(typeof value === 'number' ? value : value == null ? null : Number(value), kind);
 }
 
-export function PortfolioReport({ stats }: { stats: FtStats }) {
+export function PortfolioReport({ stats, result }: { stats: FtStats; result?: PortfolioRunResult | null }) {
   const currency = stats.stake_currency ?? '';
   return (
     <div className="flex flex-col gap-4">
@@ -43,7 +43,7 @@ export function PortfolioReport({ stats }: { stats: FtStats }) {
           ))}
         </dl>
       </Card>
-      <PortfolioCharts stats={stats} />
+      <PortfolioCharts stats={stats} result={result} />
       <PairBars lines={stats.results_per_pair} currency={currency} />
       <LineTable title="Per pair" keyLabel="Pair" lines={stats.results_per_pair} currency={currency} />
       <LineTable title="Exit reasons" keyLabel="Exit reason" lines={stats.exit_reason_summary} currency={currency} />

@@ -28,7 +28,7 @@ export function PortfolioRun({ run }: { run: Backtest }) {
           {result?.notes?.map((n) => <li key={n} className="mt-1 break-words text-xs text-slate-500">{n}</li>)}
         </ul>
       </Card>
-      {stats && <PortfolioReport stats={stats} />}
+      {stats && <PortfolioReport stats={stats} result={result} />}
     </div>
   );
 }
