@@ -18,6 +18,8 @@ export const useBacktestRuns = (refreshKey: unknown = null) =>
   useQuery({
     queryKey: ['backtests', 'list', refreshKey],
     queryFn: () => api<Page<Backtest>>('/backtests?size=50'),
+    // a queued or running run changes status on its own: look again until every listed run has finished
+    refetchInterval: (q) => (q.state.data?.items.some((r) => r.status === 'QUEUED' || r.status === 'RUNNING') ? 2_000 : false),
   });
 
 /** Several runs with their results, for the compare view. */

@@ -105,3 +105,11 @@ describe('errors by path', () => {
     expect(serverErrors({ status: 429, detail: 'You already have 2 backtests queued' }).general).toEqual(['You already have 2 backtests queued']);
   });
 });
+
+describe('an import leaves out what the config leaves out', () => {
+  it('does not add the new form\'s suggestions (stoploss, fee, ROI, wallet) to a config without them', () => {
+    const { config } = formToConfig(configToForm({ stake_currency: 'BTC', stake_amount: 0.01, exchange: { pair_whitelist: ['LTC/BTC'] } }));
+    // stoploss and minimal_roi stay the strategy's; fee and dry_run_wallet Freqtrade's defaults
+    expect(config).toEqual({ stake_currency: 'BTC', stake_amount: 0.01, exchange: { pair_whitelist: ['LTC/BTC'] } });
+  });
+});

@@ -45,11 +45,20 @@ export interface FtForm {
 
 export const PROTECTION_METHODS = ['CooldownPeriod', 'StoplossGuard', 'MaxDrawdown', 'LowProfitPairs'];
 
+/** A new form's starting values: two-slot unlimited stake, a 1-coin wallet, 0.1 % fee, -10 % stoploss, 4 % ROI. */
 export function defaultForm(pairs: string[] = [], timeframe = '5m'): FtForm {
+  return { ...emptyForm(), pairs, stake_currency: quoteOf(pairs[0]) ?? '', timeframe, stake_amount: 'unlimited',
+    max_open_trades: '3', dry_run_wallet: '1', fee: '0.001', stoploss: '-0.10', minimal_roi: [{ minutes: '0', ratio: '0.04' }] };
+}
+
+/**
+ * Nothing set: every key left out of the config (the strategy's or Freqtrade's default applies); the flags at
+ * Freqtrade's defaults. An import starts here, so a key the imported config leaves out stays out.
+ */
+export function emptyForm(): FtForm {
   return {
-    pairs, stake_currency: quoteOf(pairs[0]) ?? '', timeframe, stake_amount: 'unlimited', max_open_trades: '3',
-    dry_run_wallet: '1', tradable_balance_ratio: '', fee: '0.001', stoploss: '-0.10',
-    minimal_roi: [{ minutes: '0', ratio: '0.04' }], trailing_stop: false, trailing_stop_positive: '',
+    pairs: [], stake_currency: '', timeframe: '', stake_amount: '', max_open_trades: '', dry_run_wallet: '',
+    tradable_balance_ratio: '', fee: '', stoploss: '', minimal_roi: [], trailing_stop: false, trailing_stop_positive: '',
     trailing_stop_positive_offset: '', trailing_only_offset_is_reached: false, use_exit_signal: true,
     exit_profit_only: false, exit_profit_offset: '', ignore_roi_if_entry_signal: false, timerange: '',
     startup_candle_count: '', entry_order: '', exit_order: '', unfilled_entry: '', unfilled_exit: '',
@@ -84,7 +93,7 @@ const text = (v: unknown): string => (v === undefined || v === null ? '' : typeo
 
 /** Fills the form from a config object (an imported config.json). */
 export function configToForm(config: Json): FtForm {
-  const form = defaultForm();
+  const form = emptyForm();
   const extra: Json = {};
   for (const [key, value] of Object.entries(config)) {
     if (key === 'exchange' && isObject(value)) {
