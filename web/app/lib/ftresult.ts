@@ -4,6 +4,7 @@
 import type { BacktestResult } from '../api/types';
 import type { FillMark, Point } from './series';
 import { toSeconds } from './series';
+import { fromEngineReport, isEngineReport } from './ftengine';
 
 export interface FtTrade {
   pair: string;
@@ -65,7 +66,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 
 /**
  * Freqtrade's statistics of the run's strategy, found where the server puts them: `result` itself, `result.report`,
- * or the one strategy of Freqtrade's file layout (`{"strategy": {"<name>": stats}}`). The trades come from the stats
+ * or the one strategy of Freqtrade's file layout (`{"strategy": {"<name>": stats}}`); or the engine's report record
+ * at `result.report`, renamed (lib/ftengine). The trades come from the stats
  * or from `result.trades`. Null when the result carries none (a failed run).
  */
 export function statsOf(run: PortfolioRunResult | null | undefined): FtStats | null {
@@ -73,7 +75,7 @@ export function statsOf(run: PortfolioRunResult | null | undefined): FtStats | n
   if (!isObject(r)) return null;
   const candidates: unknown[] = [r, r.report, ...(isObject(r.strategy) ? Object.values(r.strategy) : [])];
   const found = candidates.find((c): c is Record<string, unknown> => isObject(c) && Array.isArray(c.results_per_pair));
-  if (!found) return null;
+  if (!found) return isEngineReport(r.report) ? fromEngineReport(r.report, Array.isArray(r.trades) ? r.trades : []) : null;
   const trades = Array.isArray(found.trades) ? found.trades : Array.isArray(r.trades) ? r.trades : [];
   return { ...found, trades } as unknown as FtStats;
 }
