@@ -11,7 +11,9 @@ vi.mock('../LineChart', () => ({ LineChart: (p: { label: string }) => <div role=
 vi.mock('../MultiLineChart', () => ({ MultiLineChart: (p: { label: string }) => <div role="img" aria-label={p.label} /> }));
 
 const RSI = { id: 'rsi', name: 'RSI', description: '', parameters: [{ name: 'rsiPeriod', type: 'INTEGER', default: 14, options: [], min: '2',
-  exclusiveMin: false, max: null, step: null, unit: null, description: null, required: true }] };
+  exclusiveMin: false, max: null, step: null, unit: null, description: null, required: true },
+{ name: 'timeframe', type: 'ENUM', default: '1m', options: ['1m', '5m', '15m'], min: null, exclusiveMin: false, max: null, step: null,
+  unit: null, description: null, required: true }] };
 const DATASETS = ['LTC', 'ETC', 'XMR'].map((b) => ({ id: `${b}_BTC-5m`, symbol: `${b}/BTC`, timeframe: '5m', candles: 100,
   from: '2018-01-10T00:00:00Z', to: '2018-01-30T00:00:00Z' }));
 const CONFIG = { stake_currency: 'BTC', stake_amount: 'unlimited', max_open_trades: 2, timeframe: '5m', strategy: 'rsi',
@@ -69,7 +71,8 @@ describe('Portfolio mode', () => {
 
     await userEvent.click(screen.getByRole('checkbox', { name: 'XMR/BTC' }));
     await userEvent.click(screen.getByRole('button', { name: 'Run portfolio backtest' }));
-    expect(posted).toEqual([{ strategy: 'rsi', params: { rsiPeriod: 10 }, config: {
+    // the strategy's own timeframe follows the pairs' candles (its 1m default cannot be built from 5m data)
+    expect(posted).toEqual([{ strategy: 'rsi', params: { rsiPeriod: 10, timeframe: '5m' }, config: {
       stake_currency: 'BTC', timeframe: '5m', max_open_trades: 2, stake_amount: 'unlimited', enable_protections: true,
       minimal_roi: { 0: 0.04, 20: 0.02 }, protections: [{ method: 'CooldownPeriod', stop_duration_candles: 2 }],
       exchange: { name: 'binance', pair_whitelist: ['LTC/BTC', 'ETC/BTC', 'XMR/BTC'] }, telegramm: { enabled: false } } }]);

@@ -27,15 +27,21 @@ export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDe
   const [form, setForm] = useState<FtForm>(() => defaultForm(datasets.slice(0, 2).map((d) => d.symbol), datasets[0]?.timeframe));
   const [strategy, setStrategy] = useState(strategies[0]?.id ?? '');
   const params = strategies.find((s) => s.id === strategy)?.parameters ?? [];
-  const [values, setValues] = useState<FormValues>(() => initialValues(params));
+  const [values, setValues] = useState<FormValues>(() => withTimeframe(initialValues(params), params, form.timeframe));
   const [errors, setErrors] = useState<PortfolioErrors>(NO_ERRORS);
   const [runId, setRunId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const run = useBacktest(runId);
 
-  function chooseStrategy(id: string, given?: Record<string, unknown>) {
+  function chooseStrategy(id: string, given?: Record<string, unknown>, timeframe = form.timeframe) {
     setStrategy(id);
-    setValues(initialValues(strategies.find((s) => s.id === id)?.parameters ?? [], given));
+    const ps = strategies.find((s) => s.id === id)?.parameters ?? [];
+    setValues(given && 'timeframe' in given ? initialValues(ps, given) : withTimeframe(initialValues(ps, given), ps, timeframe));
+  }
+
+  function changeSettings(patch: Partial<FtForm>) {
+    setForm((old) => ({ ...old, ...patch }));
+    if (patch.timeframe) setValues((old) => withTimeframe(old, params, patch.timeframe!));
   }
 
   function importConfig(config: Record<string, unknown>) {
@@ -43,9 +49,9 @@ export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDe
     // the strategy and its parameters have their own controls: taken out of the passed-through keys when known
     const { strategy: named, strategy_params: given, ...extra } = next.extra;
     if (typeof named === 'string' && strategies.some((s) => s.id === named)) {
-      chooseStrategy(named, typeof given === 'object' && given !== null ? given as Record<string, unknown> : undefined);
+      chooseStrategy(named, typeof given === 'object' && given !== null ? given as Record<string, unknown> : undefined, next.timeframe || form.timeframe);
       next.extra = extra;
-    }
+    } else if (next.timeframe) setValues((old) => withTimeframe(old, params, next.timeframe));
     setForm(next);
     setErrors(NO_ERRORS);
   }
@@ -88,7 +94,7 @@ export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDe
             onChange={(n, v) => setValues((old) => ({ ...old, [n]: v }))} />
         </Card>
         <PortfolioSettings form={form} datasets={datasets} errors={errors.controls}
-          onChange={(patch) => setForm((old) => ({ ...old, ...patch }))} />
+          onChange={changeSettings} />
         <div>
           <Button type="submit" variant="primary" disabled={submitting || !!running || form.pairs.length === 0}>
             {running ? 'Running…' : 'Run portfolio backtest'}
@@ -99,4 +105,9 @@ export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDe
       {run.data && <PortfolioRun run={run.data} />}
     </div>
   );
+}
+
+/** A strategy's own timeframe starts at the pairs' candles: a live bot's default (1m) cannot be built from 5m data. */
+function withTimeframe(values: FormValues, params: { name: string }[], timeframe: string): FormValues {
+  return timeframe && params.some((p) => p.name === 'timeframe') ? { ...values, timeframe } : values;
 }
