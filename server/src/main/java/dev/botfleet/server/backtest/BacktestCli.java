@@ -1,5 +1,6 @@
 package dev.botfleet.server.backtest;
 
+import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
 import dev.botfleet.strategies.StrategyCatalog;
 
 /**
@@ -13,6 +14,7 @@ public final class BacktestCli {
     }
 
     public static int run(String[] args) {
-        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), System.out, System.err).run(args);
+        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), new EnginePortfolioBacktests(),
+                System.out, System.err).run(args);
     }
 }
