@@ -49,7 +49,7 @@ test('portfolio backtest from a Freqtrade config: a bad key is named, the report
   await expect(report.getByRole('img', { name: 'Drawdown' })).toBeVisible();
   await expect(report.getByRole('list', { name: 'Profit per pair' }).getByRole('listitem')).toHaveCount(3);
   await expect(report.getByRole('heading', { name: /^Trades \(\d+\)$/ })).toBeVisible();
-  await shot(page, '14-backtest-portfolio');
+  await shot(page, '18-backtest-portfolio');
 
   // a second run with one slot, then both side by side
   await page.locator('#pf-max_open_trades').fill('1');
@@ -64,5 +64,5 @@ test('portfolio backtest from a Freqtrade config: a bad key is named, the report
   await expect(comparison.getByRole('row').filter({ hasText: 'total_trades' }).getByRole('cell')).toHaveCount(2);
   await expect(page.getByRole('img', { name: 'Equity curves' })).toBeVisible();
   await expect(page.getByRole('list', { name: 'Equity curves legend' }).getByRole('listitem')).toHaveCount(2);
-  await shot(page, '15-backtest-compare');
+  await shot(page, '19-backtest-compare');
 });

@@ -37,6 +37,10 @@ export function fromEngineReport(report: Json, trades: unknown[]): FtStats {
   out.backtest_end = date(out.backtest_end_ts);
   out.drawdown_start = date(out.drawdown_start_ts);
   out.drawdown_end = date(out.drawdown_end_ts);
+  for (const name of ['holding_avg', 'winner_holding_avg', 'loser_holding_avg']) {
+    const minutes = out[`${name}_minutes`];
+    if (typeof minutes === 'number') out[name] = timedelta(minutes);
+  }
   const tables = report.tables as Json;
   for (const [name, key] of Object.entries(TABLES)) out[key] = Array.isArray(tables[name]) ? tables[name].map(line) : [];
   if (isObject(report.periodicBreakdown)) {
@@ -47,6 +51,14 @@ export function fromEngineReport(report: Json, trades: unknown[]): FtStats {
     out.periodic_breakdown = periodic;
   }
   return out as unknown as FtStats;
+}
+
+/** Python's str(timedelta), as Freqtrade prints durations: 694 min -> "11:34:00", 6285 min -> "4 days, 8:45:00". */
+export function timedelta(minutes: number): string {
+  const days = Math.floor(minutes / 1440);
+  const rest = minutes - days * 1440;
+  const clock = `${Math.floor(rest / 60)}:${String(rest % 60).padStart(2, '0')}:00`;
+  return days > 0 ? `${days} day${days === 1 ? '' : 's'}, ${clock}` : clock;
 }
 
 function line(l: Json): FtLine {
