@@ -44,7 +44,9 @@ test('portfolio backtest from a Freqtrade config: a bad key is named, the report
   await expect(report.locator('[data-metric="max_relative_drawdown"]')).toHaveText(/%$/);
   const perPair = report.getByRole('table', { name: 'Per pair' });
   for (const pair of ['LTC/BTC', 'ETC/BTC', 'XMR/BTC']) await expect(perPair.getByRole('cell', { name: pair, exact: true })).toBeVisible();
-  await expect(report.getByRole('table', { name: 'Exit reasons' })).toBeVisible();
+  // the ROI table and the enabled cooldown acted: ROI exits, and each exit locked its pair for 3 candles
+  await expect(report.getByRole('table', { name: 'Exit reasons' }).getByRole('cell', { name: 'roi', exact: true })).toBeVisible();
+  await expect(report.getByRole('heading', { name: /^Protection locks \([1-9]\d*\)$/ })).toBeVisible();
   await expect(report.getByRole('img', { name: 'Equity' })).toBeVisible();
   await expect(report.getByRole('img', { name: 'Drawdown' })).toBeVisible();
   await expect(report.getByRole('list', { name: 'Profit per pair' }).getByRole('listitem')).toHaveCount(3);

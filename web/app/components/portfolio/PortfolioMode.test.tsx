@@ -34,7 +34,8 @@ function mockServer(answers: Response[]) {
     if (url === '/api/v1/backtests/datasets') return json(200, DATASETS);
     if (url === '/api/v1/backtests/p1') return json(200, { id: 'p1', status: 'DONE', progress: 1, strategy: 'rsi', dataset: 'config', error: null,
       result: { pairs: [{ pair: 'LTC/BTC', file: 'LTC_BTC-5m', candles: 100 }], notes: ['fee: 0.001 from the config'],
-        warnings: ['ETC/BTC: 3 candles filled'], result: STATS } });
+        warnings: ['ETC/BTC: 3 candles filled'], result: { ...STATS, counters: { rejectedSignals: 4, timedOutEntryOrders: 0 },
+          locks: [{ pair: 'XMR/BTC', lock_time: '2018-01-20 10:00:00', lock_end_time: '2018-01-20 10:15:00', reason: 'Cooldown period for 3 candles.', side: '*' }] } } });
     if (url.startsWith('/api/v1/backtests')) return json(200, { items: [], page: 0, size: 50, total: 0 });
     if (url === '/api/v1/strategies') return json(200, [RSI]);
     return json(404, { status: 404, detail: url });
@@ -83,6 +84,10 @@ describe('Portfolio mode', () => {
     expect(within(report).getByRole('list', { name: 'Warnings' }).textContent).toContain('ETC/BTC: 3 candles filled');
     expect(within(report).getByRole('list', { name: 'Notes' }).textContent).toContain('fee: 0.001 from the config');
     expect(within(report).getByRole('table', { name: 'Per pair' })).toBeTruthy();
+    // the protections' locks and the engine's counters
+    expect(within(within(report).getByRole('table', { name: 'Protection locks' })).getAllByRole('cell').map((c) => c.textContent))
+      .toEqual(['XMR/BTC', '2018-01-20 10:00:00', '2018-01-20 10:15:00', 'Cooldown period for 3 candles.']);
+    expect(within(report).getByText('rejectedSignals').nextSibling?.textContent).toBe('4');
   });
 
   it('shows the server\'s errors next to the fields they name, and unknown keys next to the imported config', async () => {

@@ -3,6 +3,7 @@ import type { Backtest } from '../../api/types';
 import { isPortfolioResult, statsOf, type PortfolioRunResult } from '../../lib/ftresult';
 import { Card } from '../ui';
 import { PortfolioReport } from './PortfolioReport';
+import { extrasOf, RunExtras } from './RunExtras';
 
 export function PortfolioRun({ run }: { run: Backtest }) {
   const pct = Math.round(Math.max(0, Math.min(1, run.progress)) * 100);
@@ -28,6 +29,7 @@ export function PortfolioRun({ run }: { run: Backtest }) {
           {result?.notes?.map((n) => <li key={n} className="mt-1 break-words text-xs text-slate-500">{n}</li>)}
         </ul>
       </Card>
+      {stats && <RunExtras {...extrasOf(result)} />}
       {stats && <PortfolioReport stats={stats} result={result} />}
     </div>
   );
