@@ -347,8 +347,15 @@ export interface Backtest {
   /** 0..1 */
   progress: number;
   strategy: string;
+  /** "config" for a portfolio (Freqtrade config) run. */
   dataset: string;
+  /** The pairs label of a portfolio run ("LTC/BTC +2"). */
+  symbol?: string;
+  timeframe?: string;
+  createdAt?: string;
+  finishedAt?: string | null;
   error: string | null;
+  /** A single-symbol run's report; a portfolio run's is a PortfolioRunResult (lib/ftresult). */
   result?: BacktestResult;
 }
 

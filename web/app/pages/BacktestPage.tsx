@@ -7,6 +7,8 @@ import { ParameterForm } from '../components/ParameterForm';
 import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
 import { Button, Card, Empty, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
+import { PortfolioMode } from '../components/portfolio/PortfolioMode';
+import { StoredRuns } from '../components/portfolio/StoredRuns';
 import { mapProblem, type FormErrors } from '../lib/errors';
 import { BACKTEST_STEP, backtestMarket } from '../lib/backtest';
 import { isDecimal, multiply } from '../lib/decimal';
@@ -31,7 +33,23 @@ export function BacktestPage() {
   if (available.data === false) return <Empty>Backtesting is not available on this server yet.</Empty>;
   if (strategies.isError) return <ErrorBox error={strategies.error} />;
   if (datasets.isError) return <ErrorBox error={datasets.error} />;
-  return <BacktestForm strategies={strategies.data} datasets={datasets.data ?? []} />;
+  return <BacktestModes strategies={strategies.data} datasets={datasets.data ?? []} />;
+}
+
+/** One symbol (the original form) or a portfolio stated as a Freqtrade config; the stored runs below either. */
+function BacktestModes({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
+  const [mode, setMode] = useState<'single' | 'portfolio'>('single');
+  return (
+    <div className="flex flex-col gap-4">
+      <div role="group" aria-label="Backtest mode" className="flex gap-1">
+        <Button variant={mode === 'single' ? 'primary' : 'secondary'} aria-pressed={mode === 'single'} onClick={() => setMode('single')}>Single symbol</Button>
+        <Button variant={mode === 'portfolio' ? 'primary' : 'secondary'} aria-pressed={mode === 'portfolio'} onClick={() => setMode('portfolio')}>Portfolio (Freqtrade config)</Button>
+      </div>
+      {mode === 'single' ? <BacktestForm strategies={strategies} datasets={datasets} />
+        : <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>}
+      <StoredRuns />
+    </div>
+  );
 }
 
 function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
