@@ -21,6 +21,8 @@ import java.util.Map;
  * of its own, in the whitelist order.
  */
 public final class ConfigAnalyses {
+    static final BigDecimal SIGNAL_WALLET = new BigDecimal("1000000000000");
+
     private ConfigAnalyses() {
     }
 
@@ -43,7 +45,12 @@ public final class ConfigAnalyses {
         return out;
     }
 
-    /** Signals only: fills never happen here, so the market's tick and lot just need to be fine enough (1e-8). */
+    /**
+     * The analyses compare decisions (signals, indicators), not money. The signals are recorded by running the strategy
+     * in the kernel, where a buy the wallet cannot pay for never happens; a config's dry_run_wallet (say 1 BTC) below
+     * the strategy's order amount (say 100) would hide every entry. So the kernel gets a wallet no order can exceed
+     * ({@link #SIGNAL_WALLET}), and the market's tick and lot are just fine enough (1e-8).
+     */
     static BacktestSpec spec(ConfigRun run, LoadedPairs.Pair p) {
         String[] parts = p.pair().split("[/:]");
         BigDecimal fine = new BigDecimal("0.00000001");
@@ -52,6 +59,6 @@ public final class ConfigAnalyses {
                 fee, fee);
         StrategyConfig config = run.strategy().configure(run.params());
         return BacktestSpec.of(run.strategy().name(), run.strategy().factory(), config, market, p.candles(),
-                BigDecimal.valueOf(run.config().dryRunWallet()));
+                SIGNAL_WALLET);
     }
 }
