@@ -81,13 +81,15 @@ public final class HyperoptSpaces {
         for (ParameterDefinition p : definition.parameters()) byName.put(p.name(), p);
         List<Dimension> out = new ArrayList<>();
         if (!ranges.isEmpty()) {
-            for (Map.Entry<String, String> e : ranges.entrySet()) {
-                ParameterDefinition p = byName.get(e.getKey());
-                if (p == null) {
-                    throw new IllegalArgumentException(rangeOption + " " + e.getKey() + ": the strategy " + definition.id()
+            for (String name : ranges.keySet()) {
+                if (!byName.containsKey(name)) {
+                    throw new IllegalArgumentException(rangeOption + " " + name + ": the strategy " + definition.id()
                             + " has no such parameter; it has " + byName.keySet());
                 }
-                out.add(narrowed(p, e.getValue(), rangeOption + " " + e.getKey()));
+            }
+            // the definition's order, not the order given: the space (and so the trials) must not depend on it
+            for (ParameterDefinition p : definition.parameters()) {
+                if (ranges.containsKey(p.name())) out.add(narrowed(p, ranges.get(p.name()), rangeOption + " " + p.name()));
             }
             return out;
         }
