@@ -1,6 +1,7 @@
 package dev.botfleet.server.backtest;
 
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
+import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
 import dev.botfleet.strategies.StrategyCatalog;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,9 +13,9 @@ public class BacktestBeans {
         return new CatalogStrategies(catalog);
     }
 
-    /** Runs config-driven multi-pair backtests; refuses them until the engine's portfolio loop is wired in here. */
+    /** Runs config-driven multi-pair backtests on the engine's portfolio loop. */
     @Bean
     PortfolioBacktests portfolioBacktests() {
-        return PortfolioBacktests.NOT_WIRED;
+        return new EnginePortfolioBacktests();
     }
 }

@@ -1,6 +1,7 @@
 package dev.botfleet.server.backtest;
 
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
+import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
 import dev.botfleet.strategies.StrategyCatalog;
 
 import java.util.Arrays;
@@ -20,7 +21,8 @@ public final class BacktestCli {
     }
 
     public static int run(String[] args) {
-        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), System.out, System.err).run(args);
+        return new BacktestCommand(new CatalogStrategies(new StrategyCatalog()), new EnginePortfolioBacktests(),
+                System.out, System.err).run(args);
     }
 
     /** {@code args[0]} is one of {@link #COMMANDS}; the rest are its options. */
@@ -36,6 +38,6 @@ public final class BacktestCli {
 
     /** The portfolio runs hyperopt's trials use: the same implementation as {@code backtest --config}. */
     static PortfolioBacktests portfolio() {
-        return PortfolioBacktests.NOT_WIRED;
+        return new EnginePortfolioBacktests();
     }
 }

@@ -16,6 +16,7 @@ import dev.botfleet.engine.data.CandleLoader;
 import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
+import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
 import dev.botfleet.engine.strategy.definition.ParameterType;
 import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import tools.jackson.databind.SerializationFeature;
@@ -64,7 +65,7 @@ public final class BacktestCommand {
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     public BacktestCommand(StrategyResolver catalog, PrintStream out, PrintStream err) {
-        this(catalog, PortfolioBacktests.NOT_WIRED, out, err);
+        this(catalog, new EnginePortfolioBacktests(), out, err);
     }
 
     /** @param portfolio runs the multi-pair backtests of {@code --config} */

@@ -7,6 +7,7 @@ import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.ConfigRunResolver;
 import dev.botfleet.server.backtest.config.FreqtradeConfigException;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
+import dev.botfleet.server.backtest.portfolio.PortfolioRunResult;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -102,6 +103,13 @@ final class ConfigBacktestCommand {
         result.put("warnings", run.pairs().warnings());
         result.put("result", outcome.report());
         Files.writeString(dir.resolve("result.json"), OUT.writeValueAsString(result), StandardCharsets.UTF_8);
+        if (outcome.report() instanceof PortfolioRunResult portfolioRun) {
+            for (String note : portfolioRun.notes()) out.println("note: " + note);
+            for (String warning : portfolioRun.warnings()) out.println("warning: " + warning);
+            out.print(portfolioRun.text());
+            Files.writeString(dir.resolve("report.html"), PortfolioHtmlReport.render(portfolioRun),
+                    StandardCharsets.UTF_8);
+        }
         out.printf("%s on %d pair(s); wrote %s%n", run.strategy().name(), run.pairs().pairs().size(),
                 dir.resolve("result.json"));
         if (outcome.failure() != null) {

@@ -313,10 +313,45 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertThat(request.get("config").get("stake_amount").asString()).isEqualTo("unlimited");
         assertThat(request.get("notes").toString()).contains("telegram: ignored, it does not change a backtest");
 
-        // Until the engine's portfolio loop is wired in (BacktestBeans.portfolioBacktests), the run is refused
-        // with a reason; this assertion changes when it is.
+        // the engine's portfolio loop ran it: Freqtrade's report over the trades of both pairs
         Answer finished = awaitFinished(user, created.body().get("id").asString());
-        assertThat(finished.body().get("status").asString()).isEqualTo("FAILED");
-        assertThat(finished.body().get("error").asString()).contains("cannot run yet");
+        assertThat(finished.body().get("status").asString()).as(String.valueOf(finished.body())).isEqualTo("DONE");
+        JsonNode result = finished.body().get("result").get("result");
+        assertThat(result.get("report").get("summary").get("pairlist").toString()).isEqualTo("[\"LTC/BTC\",\"ETC/BTC\"]");
+        assertThat(result.get("report").get("summary").get("totalTrades").asInt()).isEqualTo(result.get("trades").size());
+        assertThat(result.get("equity").size()).isPositive();
+    }
+
+    @Test
+    void theRestRunOfAConfigGivesTheCommandLinesResult() throws java.io.IOException, java.net.URISyntaxException {
+        PortfolioConfigRunTest cli = new PortfolioConfigRunTest();
+        cli.work = java.nio.file.Files.createTempDirectory("config-run");
+        PortfolioConfigRunTest.locate();
+        JsonNode fromCli = PortfolioConfigRunTest.runCli(cli, true);
+
+        Session user = newUser();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> config = tools.jackson.databind.json.JsonMapper.builder().build()
+                .readValue(PortfolioConfigRunTest.CONFIG, Map.class);
+        config.put("enable_protections", true);  // what --enable-protections sets
+        Answer created = post("/api/v1/backtests", user, Map.of("config", config));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(202);
+        Answer done = awaitFinished(user, created.body().get("id").asString());
+        assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
+        JsonNode fromRest = done.body().get("result").get("result");
+
+        assertThat(fromRest.get("trades").size()).isGreaterThan(10);
+        for (String key : List.of("trades", "locks", "report", "counters", "equity")) {
+            assertThat(PortfolioConfigRunTest.firstDifference(key, fromRest.get(key), fromCli.get(key))).isNull();
+        }
+        assertThat(fromRest.get("locks").size()).isPositive();
+
+        // a strategy that cannot map onto signals: the run fails naming it
+        config.put("strategy", "scalper");
+        config.put("strategy_params", Map.of("quantity", 1, "buyPrice", 0.015, "sellPrice", 0.02));
+        Answer scalper = awaitFinished(user, post("/api/v1/backtests", user, Map.of("config", config)).body()
+                .get("id").asString());
+        assertThat(scalper.body().get("status").asString()).isEqualTo("FAILED");
+        assertThat(scalper.body().get("error").asString()).contains("strategy: 'scalper' cannot run from a Freqtrade config");
     }
 }

@@ -24,12 +24,6 @@ public interface PortfolioBacktests {
     PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy, Map<String, Object> params,
                          BacktestProgress progress);
 
-    /** Until the engine's portfolio loop is wired in: every run is refused with this message. */
-    PortfolioBacktests NOT_WIRED = (config, pairs, strategy, params, progress) -> {
-        throw new IllegalArgumentException("multi-pair backtests from a config are checked but cannot run yet"
-                + " (the engine's portfolio loop is not wired into this build)");
-    };
-
     /**
      * @param report  the result as JSON-serialisable values (maps, lists, records): stored with the run and written
      *                to result.json

@@ -1,0 +1,155 @@
+package dev.botfleet.server.backtest.portfolio;
+
+import dev.botfleet.engine.backtest.BacktestProgress;
+import dev.botfleet.engine.backtest.BacktestSpec;
+import dev.botfleet.engine.backtest.FillModel;
+import dev.botfleet.engine.backtest.freqtrade.CandleColumns;
+import dev.botfleet.engine.backtest.freqtrade.FreqtradeSettings;
+import dev.botfleet.engine.backtest.freqtrade.PairData;
+import dev.botfleet.engine.backtest.freqtrade.PairLocks;
+import dev.botfleet.engine.backtest.freqtrade.PortfolioBacktest;
+import dev.botfleet.engine.backtest.freqtrade.PortfolioResult;
+import dev.botfleet.engine.backtest.freqtrade.SignalColumns;
+import dev.botfleet.engine.backtest.report.BacktestReport;
+import dev.botfleet.engine.backtest.report.FreqtradeReport;
+import dev.botfleet.engine.backtest.report.ReportInput;
+import dev.botfleet.engine.backtest.report.ReportTrade;
+import dev.botfleet.engine.backtest.signals.RecordedSignals;
+import dev.botfleet.engine.backtest.signals.StrategySignals;
+import dev.botfleet.engine.data.CandleSeries;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
+import dev.botfleet.server.backtest.StrategySource;
+import dev.botfleet.server.backtest.config.FreqtradeConfig;
+import dev.botfleet.server.backtest.config.LoadedPairs;
+import dev.botfleet.server.backtest.config.PortfolioBacktests;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a checked Freqtrade config on the engine: per pair the catalog strategy's decisions are recorded as signal
+ * columns over all candles (warm-up included, as Freqtrade computes indicators), the engine's portfolio loop trades
+ * all pairs on one wallet (dropping the warm-up rows itself), protections lock pairs when enabled, and Freqtrade's
+ * report is computed over the trades.
+ */
+public final class EnginePortfolioBacktests implements PortfolioBacktests {
+    /**
+     * The balance of the kernel run that records a pair's signals. Freqtrade's signals do not depend on the wallet,
+     * but a botfleet strategy sizes its own orders (e.g. orderAmount 100 quote) and a denied order would be a missing
+     * signal; a balance no order reaches keeps every decision. The wallet of the backtest is dry_run_wallet.
+     */
+    static final BigDecimal RECORDING_BALANCE = new BigDecimal("1000000000000");
+
+    @Override
+    public PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
+                                Map<String, Object> params, BacktestProgress progress) {
+        if (config.timeframeDetail() != null) {
+            throw new IllegalArgumentException("timeframe_detail: detail candles are not loaded by this build yet;"
+                    + " run without timeframe_detail / --timeframe-detail");
+        }
+        StrategyConfig strategyConfig = strategy.configure(params);
+        FreqtradeSettings settings = EngineSettings.of(config, pairs.startupCandles());
+        long total = pairs.pairs().stream().mapToLong(p -> p.candles().size()).sum() + 1;
+        long done = 0;
+        List<PairData> whitelist = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        for (LoadedPairs.Pair pair : pairs.pairs()) {
+            long offset = done;
+            RecordedSignals signals = StrategySignals.record(spec(pair, strategy, strategyConfig, settings),
+                    (d, t) -> progress.onProgress(offset + d * pair.candles().size() / Math.max(1, t), total));
+            if (signals.refusal() != null) throw new IllegalArgumentException(refusal(strategy.name(), signals));
+            for (String w : signals.warnings()) warnings.add(pair.pair() + ": " + w);
+            if (signals.failed()) {
+                return new PortfolioOutcome(Map.of("warnings", warnings), "strategy '" + strategy.name()
+                        + "' stopped on " + pair.pair() + ": " + signals.stopReason());
+            }
+            whitelist.add(pairData(pair, signals));
+            done += pair.candles().size();
+        }
+        ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
+                ? new ProtectionLocks(config.protections(), (int) pairs.timeframe().millis() / 60_000,
+                config.dryRunWallet())
+                : null;
+        PortfolioResult result = new PortfolioBacktest(settings, protections == null ? PairLocks.NONE : protections)
+                .run(whitelist);
+        progress.onProgress(total, total);
+        return new PortfolioOutcome(result(config, pairs, strategy, settings, result, protections, warnings), null);
+    }
+
+    private static PortfolioRunResult result(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
+                                             FreqtradeSettings settings, PortfolioResult result,
+                                             ProtectionLocks protections, List<String> warnings) {
+        int startup = pairs.startupCandles();
+        long step = pairs.timeframe().millis();
+        // the backtest range: each pair's candles after the warm-up, as Freqtrade's min_date / max_date
+        Map<String, double[]> closesByPair = new LinkedHashMap<>();
+        Map<String, EquityCurve.Closes> closes = new LinkedHashMap<>();
+        long start = Long.MAX_VALUE;
+        long end = Long.MIN_VALUE;
+        for (LoadedPairs.Pair p : pairs.pairs()) {
+            CandleSeries s = p.candles();
+            double[] trimmed = Arrays.copyOfRange(s.closes(), startup, s.size());
+            closesByPair.put(p.pair(), trimmed);
+            closes.put(p.pair(), new EquityCurve.Closes(s.openTime(startup), trimmed));
+            start = Math.min(start, s.openTime(startup));
+            end = Math.max(end, s.openTime(s.size() - 1));
+        }
+        List<ReportTrade> trades = ReportTrades.of(result.trades(), settings.fee());
+        String stakeCurrency = config.stakeCurrency() != null ? config.stakeCurrency()
+                : quoteOf(pairs.pairs().getFirst().pair());
+        BacktestReport report = FreqtradeReport.compute(new ReportInput(trades, settings.startingBalance(),
+                stakeCurrency, start, end, settings.maxOpenTrades(), closesByPair, ZoneOffset.UTC));
+        EquityCurve equity = EquityCurve.of(start, end, step, settings.startingBalance(), result.trades(), closes);
+        List<String> notes = new ArrayList<>(EngineSettings.defaultsNotes(config));
+        if (!config.protections().isEmpty() && !config.enableProtections()) {
+            notes.add("protections: listed but not applied (enable_protections / --enable-protections is off,"
+                    + " as in Freqtrade)");
+        }
+        return new PortfolioRunResult(strategy.name(), pairs.timeframe().code(), report, trades,
+                protections == null ? List.of() : protections.locks(), result, equity, notes, warnings);
+    }
+
+    /** The kernel run that records the strategy's decisions on this pair: all candles, warm-up included. */
+    private static BacktestSpec spec(LoadedPairs.Pair pair, StrategySource strategy, StrategyConfig config,
+                                     FreqtradeSettings settings) {
+        String symbol = pair.pair().split(":")[0];  // futures pairs are BASE/QUOTE:SETTLE
+        String[] parts = symbol.split("/");
+        BigDecimal fee = BigDecimal.valueOf(settings.fee());
+        Instrument instrument = new Instrument("backtest", symbol, parts[0], parts[1], EngineSettings.PRECISION,
+                EngineSettings.PRECISION, EngineSettings.PRECISION, BigDecimal.ZERO, fee, fee);
+        return new BacktestSpec(strategy.name(), strategy.factory(), config, instrument, pair.candles(),
+                FillModel.REALISTIC, RECORDING_BALANCE, 0, -1);
+    }
+
+    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals) {
+        CandleSeries s = pair.candles();
+        CandleColumns columns = CandleColumns.withGapsFilled(s.openTimes(), s.opens(), s.highs(), s.lows(),
+                s.closes(), s.volumes(), Duration.ofMillis(s.timeframe().millis()));
+        if (columns.size() != s.size()) {
+            // the loader fills gaps; a series with gaps here would misalign the signals with the candles
+            throw new IllegalStateException(pair.pair() + ": " + pair.file() + " has gaps the loader did not fill");
+        }
+        return new PairData(pair.pair(), columns, new SignalColumns(signals.enterLong(), signals.exitLong(), null,
+                null, signals.enterTags(), null));
+    }
+
+    /** The recorder's refusal, worded for a config run (the realistic model is the single-pair alternative). */
+    static String refusal(String strategy, RecordedSignals signals) {
+        String why = signals.refusal().replaceFirst("^fillModel: ", "")
+                .replace(" (use the realistic fill model)", "");
+        return "strategy: '" + strategy + "' cannot run from a Freqtrade config: " + why
+                + "; backtest it on one dataset with the realistic fill model instead";
+    }
+
+    private static String quoteOf(String pair) {
+        String symbol = pair.split(":")[0];
+        return symbol.substring(symbol.indexOf('/') + 1);
+    }
+}
