@@ -43,7 +43,7 @@ class HyperoptCommandTest {
             }
             """;
 
-    private int run(PriceMovePortfolio portfolio, String... extra) throws IOException {
+    private int run(dev.botfleet.server.backtest.config.PortfolioBacktests portfolio, String... extra) throws IOException {
         Path config = work.resolve("config.json");
         Files.writeString(config, CONFIG);
         out = new ByteArrayOutputStream();
@@ -95,6 +95,26 @@ class HyperoptCommandTest {
         int rsiPeriod = a.get("params").get("rsiPeriod").asInt();
         assertThat(rsiPeriod).isBetween(10, 20);
         assertThat(first.seen).contains(stoploss + "/" + roi0 + "/" + rsiPeriod);
+    }
+
+    private static String[] engineSearch(Path outDir, String threads) {
+        return new String[] {"--spaces", "roi", "stoploss", "params", "--param-range", "rsiPeriod=8:20",
+                "--param-range", "oversold=20:35", "--hyperopt-loss", "SharpeHyperOptLoss", "--epochs", "12",
+                "--random-state", "1", "-j", threads, "--out", outDir.toString()};
+    }
+
+    @Test
+    void onTheEnginesPortfolioRunsTheSameSeedFindsTheSameBest() throws IOException {
+        var engine = new dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests();
+        assertThat(run(engine, engineSearch(work.resolve("e1"), "2"))).as(err.toString()).isEqualTo(0);
+        String printed = out.toString();
+        assertThat(run(engine, engineSearch(work.resolve("e2"), "1"))).as(err.toString()).isEqualTo(0);
+        JsonNode best = best(work.resolve("e1"));
+        assertThat(best).as(printed).isEqualTo(best(work.resolve("e2")));
+        // the engine's runs traded: the best epoch has trades and its loss is the lowest the checkpoint recorded
+        assertThat(best.get("trades").asInt()).as(printed).isPositive();
+        double lowest = trials(work.resolve("e1")).stream().mapToDouble(t -> Double.parseDouble(t[2])).min().orElseThrow();
+        assertThat(best.get("loss").asDouble()).isEqualTo(lowest);
     }
 
     @Test
