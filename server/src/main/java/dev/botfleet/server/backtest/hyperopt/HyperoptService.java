@@ -114,21 +114,24 @@ public class HyperoptService {
     public HyperoptRun cancel(UUID ownerId, UUID id) {
         HyperoptRun run = get(ownerId, id);
         if (run.status().finished()) return run;
-        Hyperopt h = running.get(id);
-        if (h != null) h.cancel();
-        else runs.finished(id, HyperoptRun.Status.CANCELLED, null, null, null, Times.now(clock));
+        synchronized (running) {  // with execute's start: either it sees the row cancelled, or we see its Hyperopt
+            Hyperopt h = running.get(id);
+            if (h != null) h.cancel();
+            else runs.finished(id, HyperoptRun.Status.CANCELLED, null, null, null, Times.now(clock));
+        }
         return get(ownerId, id);
     }
 
     private void execute(UUID id, HyperoptPlan plan) {
-        HyperoptRun current = runs.unfinished().stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
-        if (current == null) return;  // cancelled while queued
         try {
             Files.createDirectories(checkpoints);
-            runs.started(id, Times.now(clock));
             Hyperopt h = plan.hyperopt(portfolio, checkpoints.resolve(id + ".checkpoint"), (done, total, best) ->
                     runs.progress(id, done, total, best == null ? null : json.writeValueAsString(plan.best(best))));
-            running.put(id, h);
+            synchronized (running) {  // see cancel
+                if (runs.unfinished().stream().noneMatch(r -> r.id().equals(id))) return;  // cancelled while queued
+                running.put(id, h);
+                runs.started(id, Times.now(clock));
+            }
             HyperoptResult result = h.run();
             List<Map<String, Object>> top = result.trials().stream().sorted(Trial.BEST_FIRST).limit(TOP_TRIALS)
                     .map(plan::best).toList();

@@ -153,6 +153,25 @@ class HyperoptApiH2Test extends ApiTestBase {
     }
 
     @Test
+    void aCancelledRunStopsBeforeItsLastEpochAndKeepsItsBestSoFar() {
+        Session user = newUser();
+        portfolio.hold = new java.util.concurrent.CountDownLatch(1);
+        try {
+            String id = post("/api/v1/hyperopts", user, request()).body().get("id").asString();
+            // the first epoch is held inside its portfolio run (or the run is still queued) when the cancel arrives
+            assertThat(post("/api/v1/hyperopts/" + id + "/cancel", user, null).status()).isEqualTo(200);
+            portfolio.hold.countDown();
+            JsonNode end = awaitEnd(user, id);
+            assertThat(end.get("status").asString()).isEqualTo("CANCELLED");
+            assertThat(end.get("epochsDone").asInt()).isLessThan(12);
+            assertThat(delete("/api/v1/hyperopts/" + id, user).body().get("status").asString()).isEqualTo("CANCELLED");
+        } finally {
+            portfolio.hold.countDown();
+            portfolio.hold = null;
+        }
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         Session user = newUser();
         Map<String, Object> r = request();

@@ -20,6 +20,8 @@ public final class PriceMovePortfolio implements PortfolioBacktests {
     /** "stoploss/roi0/rsiPeriod" of every run, as the portfolio saw them. */
     public final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int failFromCall;
+    /** When set, every run waits for it first: a test holds a run in flight to cancel it. */
+    public volatile java.util.concurrent.CountDownLatch hold;
 
     public PriceMovePortfolio() { this(Integer.MAX_VALUE); }
 
@@ -31,6 +33,15 @@ public final class PriceMovePortfolio implements PortfolioBacktests {
                                 dev.botfleet.server.backtest.config.LoadedPairs pairs,
                                 dev.botfleet.server.backtest.StrategySource strategy, Map<String, Object> params,
                                 dev.botfleet.engine.backtest.BacktestProgress progress) {
+        java.util.concurrent.CountDownLatch gate = hold;
+        if (gate != null) {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted (test)");
+            }
+        }
         if (calls.incrementAndGet() >= failFromCall) throw new IllegalStateException("interrupted (test)");
         double stoploss = config.stoploss() == null ? -0.99 : config.stoploss();
         double roi = config.minimalRoi() == null ? 10 : config.minimalRoi().firstEntry().getValue();
