@@ -48,6 +48,7 @@ public final class HyperoptCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final JsonMapper COMPACT = JsonMapper.builder().build();
 
     public HyperoptCommand(StrategyResolver catalog, PortfolioBacktests portfolio, PrintStream out, PrintStream err) {
         this.catalog = catalog;
@@ -114,7 +115,7 @@ public final class HyperoptCommand {
         return plan.hyperopt(portfolio, checkpoint, (done, total, best) -> {
             if (best != null && best.index() != bestIndex[0]) {  // Freqtrade prints the epochs that improve
                 bestIndex[0] = best.index();
-                out.printf("* %d/%d: best epoch %d  loss %.5f  %d trades  profit %.2f %%%n", done, total,
+                out.printf(java.util.Locale.ROOT, "* %d/%d: best epoch %d  loss %.5f  %d trades  profit %.2f %%%n", done, total,
                         best.index() + 1, best.loss(), best.summary().trades(), best.summary().profitTotal() * 100);
             } else if (done == total) {
                 out.printf("  %d/%d done%n", done, total);
@@ -122,10 +123,10 @@ public final class HyperoptCommand {
         }).run();
     }
 
-    private void printBest(Map<String, Object> best) throws IOException {
+    private void printBest(Map<String, Object> best) {
         out.println("Best result: epoch " + best.get("epoch") + ", loss " + best.get("loss"));
         for (String block : List.of("params", "minimal_roi", "stoploss", "trailing")) {
-            if (best.containsKey(block)) out.println("  " + block + ": " + JsonMapper.builder().build().writeValueAsString(best.get(block)));
+            if (best.containsKey(block)) out.println("  " + block + ": " + COMPACT.writeValueAsString(best.get(block)));
         }
     }
 

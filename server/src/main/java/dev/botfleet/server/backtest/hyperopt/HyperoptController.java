@@ -3,6 +3,8 @@ package dev.botfleet.server.backtest.hyperopt;
 import dev.botfleet.server.auth.CurrentUser;
 import dev.botfleet.server.bot.BotResponse;
 import dev.botfleet.server.bot.BotViews;
+import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.Paging;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +45,13 @@ public class HyperoptController {
         HyperoptRun run = hyperopts.submit(user.id(), request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/v1/hyperopts/" + run.id()))
                 .body(response(run));
+    }
+
+    /** The caller's runs, newest first (without their trials). */
+    @GetMapping
+    public PageResponse<HyperoptResponse> list(CurrentUser user, @RequestParam(required = false) Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        return hyperopts.list(user.id(), Paging.of(page, size)).map(this::response);
     }
 
     @GetMapping("/{id}")

@@ -65,6 +65,19 @@ public class HyperoptRepository {
                 .query(ROW).list();
     }
 
+    /** Newest first, without the trials (the list view). */
+    public List<HyperoptRun> page(UUID ownerId, int limit, long offset) {
+        return jdbc.sql("SELECT id, owner_id, strategy, request, status, epochs_done, epochs_total, best,"
+                        + " CAST(NULL AS TEXT) AS trials, error, created_at, started_at, finished_at FROM hyperopt_runs"
+                        + " WHERE owner_id = :owner ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .param("owner", ownerId).param("limit", limit).param("offset", offset).query(ROW).list();
+    }
+
+    public long count(UUID ownerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM hyperopt_runs WHERE owner_id = :owner").param("owner", ownerId)
+                .query(Long.class).single();
+    }
+
     public long countUnfinished(UUID ownerId) {
         return jdbc.sql("SELECT COUNT(*) FROM hyperopt_runs WHERE owner_id = :owner AND status IN ('QUEUED', 'RUNNING')")
                 .param("owner", ownerId).query(Long.class).single();

@@ -106,6 +106,11 @@ public class HyperoptService {
         return run;
     }
 
+    public dev.botfleet.server.common.PageResponse<HyperoptRun> list(UUID ownerId, dev.botfleet.server.common.Paging paging) {
+        return new dev.botfleet.server.common.PageResponse<>(runs.page(ownerId, paging.size(), paging.offset()),
+                paging.page(), paging.size(), runs.count(ownerId));
+    }
+
     public HyperoptRun get(UUID ownerId, UUID id) {
         return runs.find(ownerId, id).orElseThrow(() -> new ApiException.NotFound("No hyperopt " + id));
     }

@@ -121,7 +121,11 @@ class HyperoptApiH2Test extends ApiTestBase {
         Answer wrong = post("/api/v1/hyperopts/" + id + "/apply", user, Map.of("botId", grid.body().get("id").asString()));
         assertThat(wrong.status()).isEqualTo(409);
         assertThat(wrong.body().toString()).contains("runs scalper, the hyperopt tuned rsi");
-        // another user's run is not found, nor can it be applied or cancelled
+        // the caller's list holds the run; another user's list does not, and the run is not found, nor cancelled
+        JsonNode listed = get("/api/v1/hyperopts", user).body();
+        assertThat(listed.get("total").asInt()).isEqualTo(1);
+        assertThat(listed.get("items").get(0).get("id").asString()).isEqualTo(id);
+        assertThat(get("/api/v1/hyperopts", other).body().get("total").asInt()).isZero();
         assertThat(get("/api/v1/hyperopts/" + id, other).status()).isEqualTo(404);
         assertThat(post("/api/v1/hyperopts/" + id + "/cancel", other, null).status()).isEqualTo(404);
     }
