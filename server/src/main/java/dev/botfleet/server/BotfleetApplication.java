@@ -5,15 +5,14 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-import java.util.Arrays;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class BotfleetApplication {
     public static void main(String[] args) {
-        // `backtest ...` is a command of the same jar: it runs without starting Spring or the web server.
-        if (args.length > 0 && args[0].equals(BacktestCli.COMMAND)) {
-            System.exit(BacktestCli.run(Arrays.copyOfRange(args, 1, args.length)));
+        // `backtest ...`, `hyperopt ...` and the analyses are commands of the same jar: they run without Spring.
+        if (args.length > 0 && BacktestCli.COMMANDS.contains(args[0])) {
+            System.exit(BacktestCli.dispatch(args));
         }
         SpringApplication.run(BotfleetApplication.class, args);
     }
