@@ -54,7 +54,7 @@ public class HyperoptService {
 
     public HyperoptService(HyperoptRepository runs, HyperoptRequests requests, PortfolioBacktests portfolio,
                            JsonMapper json, Clock clock,
-                           @Value("${botfleet.hyperopt.checkpoint-dir:${java.io.tmpdir}/botfleet-hyperopt}") Path checkpoints,
+                           @Value("${botfleet.hyperopt.checkpoint-dir:${botfleet.data-dir}/hyperopt}") Path checkpoints,
                            @Value("${botfleet.hyperopt.max-unfinished-per-user:2}") int maxUnfinishedPerUser) {
         this.runs = runs;
         this.requests = requests;
