@@ -38,6 +38,6 @@ public final class BacktestCli {
 
     /** The portfolio runs hyperopt's trials use: the same implementation as {@code backtest --config}. */
     static PortfolioBacktests portfolio() {
-        return new EnginePortfolioBacktests();
+        return new EnginePortfolioBacktests(ConfigBacktestCommand.FILES);
     }
 }

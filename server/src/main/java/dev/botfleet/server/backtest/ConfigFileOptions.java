@@ -63,6 +63,8 @@ final class ConfigFileOptions {
             for (Map.Entry<String, String> e : KEY_OF_OPTION.entrySet()) {
                 if (cl.has(e.getKey())) object.put(e.getValue(), cl.get(e.getKey()).strip());
             }
+            // Freqtrade's flag: the config's protections only count with it (hyperopt accepts it, the analyses do not)
+            if (cl.has("--enable-protections")) object.put("enable_protections", true);
         }
         try {
             return ConfigRunResolver.resolve(root, name, catalog,

@@ -34,13 +34,14 @@ public final class HyperoptCommand {
             usage: hyperopt --config <config.json> [--strategy id] --spaces roi stoploss trailing params (or all, default)
                             [--hyperopt-loss SharpeHyperOptLoss] [--epochs 100] [--sampler tpe|random|grid]
                             [--random-state 1] [-j N] [--min-trades 1] [--resume] [--timerange 20180110-20180130]
-                            [--datadir dir] [--param-range name=lo:hi | name=a,b,c]... [--out target/hyperopt]
+                            [--datadir dir] [--param-range name=lo:hi | name=a,b,c]... [--enable-protections]
+                            [--out target/hyperopt]
               params searches the strategy's declared parameter ranges (or only those given with --param-range).
             """;
     static final Set<String> OPTIONS = Set.of("--config", "--strategy", "--spaces", "--hyperopt-loss", "--epochs",
             "--sampler", "--random-state", "-j", "--job-workers", "--min-trades", "--timerange", "--datadir", "--out",
             "--param-range", "--timeframe");
-    static final Set<String> FLAGS = Set.of("--help", "--resume");
+    static final Set<String> FLAGS = Set.of("--help", "--resume", "--enable-protections");
     static final String CHECKPOINT = "hyperopt.checkpoint";
 
     private final StrategyResolver catalog;

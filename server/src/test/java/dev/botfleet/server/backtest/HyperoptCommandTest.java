@@ -97,6 +97,16 @@ class HyperoptCommandTest {
         assertThat(first.seen).contains(stoploss + "/" + roi0 + "/" + rsiPeriod);
     }
 
+    @Test
+    void enableProtectionsReachesEveryTrialAsFreqtradesFlagDoes() throws IOException {
+        PriceMovePortfolio without = new PriceMovePortfolio();
+        assertThat(run(without, search(work.resolve("p0"), "1"))).as(err.toString()).isEqualTo(0);
+        assertThat(without.protectionsEnabled).containsExactly(false);
+        PriceMovePortfolio with = new PriceMovePortfolio();
+        assertThat(run(with, search(work.resolve("p1"), "1", "--enable-protections"))).as(err.toString()).isEqualTo(0);
+        assertThat(with.protectionsEnabled).containsExactly(true);
+    }
+
     private static String[] engineSearch(Path outDir, String threads) {
         return new String[] {"--spaces", "roi", "stoploss", "params", "--param-range", "rsiPeriod=8:20",
                 "--param-range", "oversold=20:35", "--hyperopt-loss", "SharpeHyperOptLoss", "--epochs", "12",
@@ -105,7 +115,7 @@ class HyperoptCommandTest {
 
     @Test
     void onTheEnginesPortfolioRunsTheSameSeedFindsTheSameBest() throws IOException {
-        var engine = new dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests();
+        var engine = new dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests(ConfigBacktestCommand.FILES);
         assertThat(run(engine, engineSearch(work.resolve("e1"), "2"))).as(err.toString()).isEqualTo(0);
         String printed = out.toString();
         assertThat(run(engine, engineSearch(work.resolve("e2"), "1"))).as(err.toString()).isEqualTo(0);

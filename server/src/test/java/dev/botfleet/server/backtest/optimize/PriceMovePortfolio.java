@@ -19,6 +19,8 @@ public final class PriceMovePortfolio implements PortfolioBacktests {
     public final AtomicInteger calls = new AtomicInteger();
     /** "stoploss/roi0/rsiPeriod" of every run, as the portfolio saw them. */
     public final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The config's {@code enable_protections} of every run. */
+    public final java.util.Set<Boolean> protectionsEnabled = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final int failFromCall;
     /** When set, every run waits for it first: a test holds a run in flight to cancel it. */
     public volatile java.util.concurrent.CountDownLatch hold;
@@ -46,6 +48,7 @@ public final class PriceMovePortfolio implements PortfolioBacktests {
         double stoploss = config.stoploss() == null ? -0.99 : config.stoploss();
         double roi = config.minimalRoi() == null ? 10 : config.minimalRoi().firstEntry().getValue();
         seen.add(stoploss + "/" + roi + "/" + params.get("rsiPeriod"));
+        protectionsEnabled.add(config.enableProtections());
         List<Map<String, Object>> trades = new ArrayList<>();
         double penalty = params.get("rsiPeriod") instanceof Number n ? n.doubleValue() * 0.0001 : 0;
         for (var p : pairs.pairs()) {
