@@ -5,12 +5,10 @@ import dev.botfleet.engine.backtest.analysis.LookaheadAnalysis;
 import dev.botfleet.engine.backtest.analysis.LookaheadResult;
 import dev.botfleet.engine.backtest.analysis.RecursiveAnalysis;
 import dev.botfleet.engine.backtest.analysis.RecursiveResult;
-import dev.botfleet.engine.market.Instrument;
-import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.LoadedPairs;
+import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
 
-import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +19,6 @@ import java.util.Map;
  * of its own, in the whitelist order.
  */
 public final class ConfigAnalyses {
-    static final BigDecimal SIGNAL_WALLET = new BigDecimal("1000000000000");
-
     private ConfigAnalyses() {
     }
 
@@ -45,20 +41,9 @@ public final class ConfigAnalyses {
         return out;
     }
 
-    /**
-     * The analyses compare decisions (signals, indicators), not money. The signals are recorded by running the strategy
-     * in the kernel, where a buy the wallet cannot pay for never happens; a config's dry_run_wallet (say 1 BTC) below
-     * the strategy's order amount (say 100) would hide every entry. So the kernel gets a wallet no order can exceed
-     * ({@link #SIGNAL_WALLET}), and the market's tick and lot are just fine enough (1e-8).
-     */
+    /** The analyses compare decisions (signals, indicators), not money: the portfolio run's recording spec. */
     static BacktestSpec spec(ConfigRun run, LoadedPairs.Pair p) {
-        String[] parts = p.pair().split("[/:]");
-        BigDecimal fine = new BigDecimal("0.00000001");
-        BigDecimal fee = BigDecimal.valueOf(run.config().fee() == null ? 0.001 : run.config().fee());
-        Instrument market = new Instrument("backtest", p.pair(), parts[0], parts[1], fine, fine, fine, BigDecimal.ZERO,
-                fee, fee);
-        StrategyConfig config = run.strategy().configure(run.params());
-        return BacktestSpec.of(run.strategy().name(), run.strategy().factory(), config, market, p.candles(),
-                SIGNAL_WALLET);
+        return EnginePortfolioBacktests.spec(p, run.strategy(), run.strategy().configure(run.params()),
+                run.config().fee() == null ? 0.001 : run.config().fee());
     }
 }

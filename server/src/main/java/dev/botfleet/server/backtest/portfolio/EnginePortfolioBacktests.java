@@ -166,9 +166,12 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 protections == null ? List.of() : protections.locks(), result, equity, notes, warnings);
     }
 
-    /** The kernel run that records the strategy's decisions on this pair: all candles, warm-up included. */
-    private static BacktestSpec spec(LoadedPairs.Pair pair, StrategySource strategy, StrategyConfig config,
-                                     double feeRate) {
+    /**
+     * The kernel run that records the strategy's decisions on this pair: all candles, warm-up included, on a wallet no
+     * order reaches ({@link #RECORDING_BALANCE}). The lookahead and recursive analyses record on the same spec.
+     */
+    public static BacktestSpec spec(LoadedPairs.Pair pair, StrategySource strategy, StrategyConfig config,
+                                    double feeRate) {
         String symbol = pair.pair().split(":")[0];  // futures pairs are BASE/QUOTE:SETTLE
         String[] parts = symbol.split("/");
         BigDecimal fee = BigDecimal.valueOf(feeRate);
