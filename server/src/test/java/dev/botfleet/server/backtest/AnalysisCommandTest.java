@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,8 +26,8 @@ class AnalysisCommandTest {
     private ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
-    static void locate() throws URISyntaxException {
-        datasets = Path.of(AnalysisCommandTest.class.getResource("/datasets/LTC_BTC-5m.json").toURI()).getParent();
+    static void locate() {
+        datasets = ShippedDatasets.directory();
     }
 
     private static final String CONFIG = """

@@ -10,7 +10,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +27,8 @@ class ConfigBacktestCommandTest {
     private final RecordingPortfolioBacktests portfolio = new RecordingPortfolioBacktests();
 
     @BeforeAll
-    static void locate() throws URISyntaxException {
-        datasets = Path.of(ConfigBacktestCommandTest.class.getResource("/datasets/LTC_BTC-5m.json").toURI()).getParent();
+    static void locate() {
+        datasets = ShippedDatasets.directory();
     }
 
     private int run(String... args) {

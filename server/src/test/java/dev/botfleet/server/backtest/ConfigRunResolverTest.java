@@ -21,7 +21,7 @@ class ConfigRunResolverTest {
     private final StrategyResolver catalog = new CatalogStrategies(new StrategyCatalog());
 
     private static Path datasets() throws URISyntaxException {
-        return Path.of(ConfigRunResolverTest.class.getResource("/datasets/LTC_BTC-5m.json").toURI()).getParent();
+        return ShippedDatasets.directory();
     }
 
     @Test

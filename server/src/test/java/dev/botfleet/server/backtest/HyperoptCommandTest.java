@@ -11,7 +11,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** hyperopt --config over 2 shipped pairs, with a stand-in portfolio run (the engine's is wired on another branch). */
+/**
+ * hyperopt --config over 2 shipped pairs: mostly with a stand-in portfolio run whose result depends on every trial value
+ * (so a test can count and fail runs), once on the engine's portfolio runs.
+ */
 class HyperoptCommandTest {
     @TempDir
     Path work;
@@ -30,8 +32,8 @@ class HyperoptCommandTest {
     private ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     @BeforeAll
-    static void locate() throws URISyntaxException {
-        datasets = Path.of(HyperoptCommandTest.class.getResource("/datasets/LTC_BTC-5m.json").toURI()).getParent();
+    static void locate() {
+        datasets = ShippedDatasets.directory();
     }
 
     private static final String CONFIG = """
@@ -69,7 +71,8 @@ class HyperoptCommandTest {
 
     /** The checkpoint's trial lines: "trial <index> <loss> <trades> <wins> <profitAbs> <profitTotal> <params>". */
     private static List<String[]> trials(Path dir) throws IOException {
-        return Files.readAllLines(dir.resolve(HyperoptCommand.CHECKPOINT)).stream().skip(1).map(l -> l.split(" ")).toList();
+        List<String> lines = Files.readAllLines(dir.resolve(HyperoptCommand.CHECKPOINT));
+        return lines.subList(1, lines.size()).stream().map(l -> l.split(" ")).toList();  // line 1: the run's header
     }
 
     @Test

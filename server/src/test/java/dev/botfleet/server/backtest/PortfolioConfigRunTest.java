@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,8 +55,8 @@ class PortfolioConfigRunTest {
             + " \"overbought\": 50, \"minProfitPercent\": -100}");
 
     @BeforeAll
-    static void locate() throws URISyntaxException {
-        datasets = Path.of(PortfolioConfigRunTest.class.getResource("/datasets/LTC_BTC-5m.json").toURI()).getParent();
+    static void locate() {
+        datasets = ShippedDatasets.directory();
     }
 
     private int run(String... args) {

@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * POST /hyperopts -> progress -> DONE -> apply to a bot; resume after a restart; bad input; the analyses. The
- * portfolio runs are {@link PriceMovePortfolio} (the engine's loop is wired on another branch): these tests are about
- * the surface, the search itself is the engine's (HyperoptTest).
+ * portfolio runs are {@link PriceMovePortfolio} (cheap, countable, able to fail a chosen run): these tests are about
+ * the surface; the search itself is the engine's (HyperoptTest), the engine's runs are HyperoptCommandTest's.
  */
 @SpringBootTest(properties = {"botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4",
         "botfleet.sim.tick-interval=50ms", "botfleet.hyperopt.threads=1",

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for the engine's portfolio loop (wired on another branch) that still depends on everything a trial
+ * A stand-in for the engine's portfolio loop, cheap and countable, that still depends on everything a trial
  * changes, so a search has something to find: each pair makes one trade from the first candle after warm-up to the
  * last, its profit ratio the price move clamped to [stoploss, minimal_roi at 0], less rsiPeriod × 0.0001 when the
  * strategy parameter is given; profit_abs = ratio × 0.1 (a 0.1 stake). Counts its calls; can fail from a call on.
