@@ -326,9 +326,15 @@ public final class FreqtradeConfigParser {
             f.problem("strategy_params", "must be an object {\"parameter\": value, ...}, was " + JsonFields.shown(n));
             return Map.of();
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) JsonFields.plain(n);
-        return new LinkedHashMap<>(m);
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : n.properties()) {
+            if (e.getValue().isNull()) {  // a parameter is given or left out (its default); null is neither
+                f.problem("strategy_params." + e.getKey(), "must not be null; leave the parameter out to use its default");
+            } else {
+                m.put(e.getKey(), JsonFields.plain(e.getValue()));
+            }
+        }
+        return m;
     }
 
 }

@@ -190,6 +190,17 @@ class FreqtradeConfigParserTest {
     }
 
     @Test
+    void aNullStrategyParameterIsNamedNotA500() {  // found by the API fuzz test through POST /backtests/analysis/lookahead
+        assertThat(problems("""
+                {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"],
+                 "strategy_params": {"rsiPeriod": 14, "oversold": null}}"""))
+                .containsExactly("strategy_params.oversold: must not be null; leave the parameter out to use its default");
+        assertThat(problems("""
+                {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT", null], "protections": [null]}"""))
+                .allSatisfy(p -> assertThat(p).containsAnyOf("pairs[1]", "protections[0]")).hasSize(2);
+    }
+
+    @Test
     void freqtradesTrailingConsistencyRulesAreKept() {
         assertThat(problems("""
                 {"stake_currency": "USDT", "stake_amount": 10, "pairs": ["BTC/USDT"], "trailing_stop": true,
