@@ -1,0 +1,58 @@
+package dev.botfleet.ml.model;
+
+import com.microsoft.ml.lightgbm.PredictionType;
+import dev.botfleet.ml.features.FeatureSet;
+import io.github.metarank.lightgbm4j.LGBMBooster;
+import io.github.metarank.lightgbm4j.LGBMException;
+
+/**
+ * A validated model ready to answer: {@link #confidence} takes one row of its {@link #featureSet()}'s features.
+ * Holds a native LightGBM booster: close it when the bot lets go of the model. Meant for one bot's turn at a time
+ * (the single-writer rule), not for concurrent calls.
+ */
+public final class Predictor implements AutoCloseable {
+
+    private final LGBMBooster booster;
+    private final FeatureSet featureSet;
+    private final ModelObjective objective;
+    private final String modelText;
+
+    Predictor(LGBMBooster booster, FeatureSet featureSet, ModelObjective objective, String modelText) {
+        this.booster = booster;
+        this.featureSet = featureSet;
+        this.objective = objective;
+        this.modelText = modelText;
+    }
+
+    /**
+     * The model's answer for one row: for a BINARY model the probability (0..1) that the take profit comes first,
+     * for a REGRESSION model its predicted value.
+     */
+    public double confidence(double[] features) {
+        if (features.length != featureSet.featureCount()) {
+            throw new IllegalArgumentException("the model takes " + featureSet.featureCount() + " features ("
+                    + featureSet.id() + "), got " + features.length);
+        }
+        try {
+            return booster.predictForMatSingleRow(features, PredictionType.C_API_PREDICT_NORMAL);
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
+        }
+    }
+
+    public FeatureSet featureSet() { return featureSet; }
+
+    public ModelObjective objective() { return objective; }
+
+    /** The model as LightGBM text, as loaded. */
+    public String modelText() { return modelText; }
+
+    @Override
+    public void close() {
+        try {
+            booster.close();
+        } catch (LGBMException e) {
+            throw new IllegalStateException("LightGBM could not free the model: " + e.getMessage(), e);
+        }
+    }
+}
