@@ -12,13 +12,16 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Loads a LightGBM model file and checks it can serve a bot (docs/ml.md "Models"): at most {@code maxBytes}, text
  * in LightGBM's model format (LightGBM writes no other model file; a binary upload such as a pickle is refused
- * before the native loader sees it), loadable by LightGBM, of the declared objective with one class, and with the
- * feature count and names of a feature set botfleet knows. Each refusal names its reason.
+ * before the native loader sees it), structurally sound ({@link ModelTextCheck}: LightGBM's loader trusts its input
+ * and a truncated file can crash the JVM), of the declared objective with one class, loadable by LightGBM, and with
+ * the feature count and names of a feature set botfleet knows. Each refusal names its reason.
  */
 public final class ModelLoader {
 
@@ -44,6 +47,8 @@ public final class ModelLoader {
                     "the model file has " + file.length + " bytes; at most " + maxBytes + " are accepted");
         }
         String text = asModelText(file);
+        Map<String, String> header = ModelTextCheck.check(file);
+        checkObjective(header, declared);
         LGBMBooster booster;
         try {
             booster = LGBMBooster.loadModelFromString(text);
@@ -51,7 +56,7 @@ public final class ModelLoader {
             throw new ModelRejectedException(Reason.NOT_A_MODEL, "LightGBM cannot load the file: " + e.getMessage());
         }
         try {
-            FeatureSet set = check(booster, text, declared);
+            FeatureSet set = checkFeatures(booster);
             return new Predictor(booster, set, declared, text);
         } catch (ModelRejectedException | RuntimeException e) {
             closeQuietly(booster);
@@ -82,20 +87,23 @@ public final class ModelLoader {
         return text;
     }
 
-    private FeatureSet check(LGBMBooster booster, String text, ModelObjective declared)
+    private static void checkObjective(Map<String, String> header, ModelObjective declared)
             throws ModelRejectedException {
-        String objective = headerValue(text, "objective");
-        String kind = objective == null ? "" : objective.split(" ")[0];
+        String objective = header.get("objective");
+        String kind = objective == null ? "" : objective.strip().split(" ")[0];
         if (!declared.accepts(kind)) {
             throw new ModelRejectedException(Reason.WRONG_OBJECTIVE, "the model's objective is '"
-                    + (objective == null ? "missing" : objective) + "'; a " + declared.name().toLowerCase()
-                    + " model was expected");
+                    + (objective == null ? "missing" : objective.strip()) + "'; a "
+                    + declared.name().toLowerCase(Locale.ROOT) + " model was expected");
         }
+        if (!"1".equals(header.get("num_class").strip())) {
+            throw new ModelRejectedException(Reason.WRONG_OBJECTIVE,
+                    "the model has " + header.get("num_class").strip() + " classes; one output was expected");
+        }
+    }
+
+    private FeatureSet checkFeatures(LGBMBooster booster) throws ModelRejectedException {
         try {
-            if (booster.getNumClasses() != 1) {
-                throw new ModelRejectedException(Reason.WRONG_OBJECTIVE,
-                        "the model has " + booster.getNumClasses() + " classes; one output was expected");
-            }
             int count = booster.getNumFeature();
             List<FeatureSet> candidates = featureSets.withCount(count);
             if (candidates.isEmpty()) {
@@ -109,15 +117,6 @@ public final class ModelLoader {
         } catch (LGBMException e) {
             throw new ModelRejectedException(Reason.NOT_A_MODEL, "LightGBM cannot read the model: " + e.getMessage());
         }
-    }
-
-    private static String headerValue(String text, String key) {
-        String prefix = key + "=";
-        for (String line : text.split("\\R", 200)) {
-            if (line.startsWith("Tree=")) break; // the header is over
-            if (line.startsWith(prefix)) return line.substring(prefix.length()).trim();
-        }
-        return null;
     }
 
     private static String describe(List<FeatureSet> sets) {
