@@ -11,6 +11,25 @@ public record TrainingParameters(int iterations, double learningRate, int numLea
                                  double featureFraction, double baggingFraction, int baggingFreq, double lambdaL2,
                                  int maxBin, long seed) {
 
+    /** Refuses values LightGBM would reject or misread, naming the parameter by its LightGBM name. */
+    public TrainingParameters {
+        require(iterations >= 1 && iterations <= 10_000, "num_iterations", "1 to 10000", iterations);
+        require(learningRate > 0 && learningRate <= 1, "learning_rate", "above 0, at most 1", learningRate);
+        require(numLeaves >= 2 && numLeaves <= 1024, "num_leaves", "2 to 1024", numLeaves);
+        require(minDataInLeaf >= 1, "min_data_in_leaf", "at least 1", minDataInLeaf);
+        require(featureFraction > 0 && featureFraction <= 1, "feature_fraction", "above 0, at most 1", featureFraction);
+        require(baggingFraction > 0 && baggingFraction <= 1, "bagging_fraction", "above 0, at most 1", baggingFraction);
+        require(baggingFreq >= 0, "bagging_freq", "0 or more", baggingFreq);
+        require(lambdaL2 >= 0 && Double.isFinite(lambdaL2), "lambda_l2", "0 or more", lambdaL2);
+        require(maxBin >= 2 && maxBin <= 65_535, "max_bin", "2 to 65535", maxBin);
+    }
+
+    private static void require(boolean ok, String name, String range, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(name + " must be " + range + ", was " + value);
+        }
+    }
+
     public static TrainingParameters defaults() {
         return new TrainingParameters(100, 0.05, 15, 20, 0.9, 0.8, 1, 1.0, 255, 42);
     }

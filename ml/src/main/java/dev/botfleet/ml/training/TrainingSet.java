@@ -13,7 +13,7 @@ import java.util.Optional;
 /**
  * Labelled rows in time order: one per decision second (every {@code strideSeconds} once the feature set is warm),
  * features from the same {@link CandleWindow} + {@link FeatureSet} code a live bot runs, the label from the
- * {@link TripleBarrier}. Rows whose outcome is not known yet (the series ends within the holding time) are left out.
+ * {@link TripleBarrier}. Rows whose holding time runs past the end of the series are left out.
  */
 public record TrainingSet(String featureSetId, List<String> featureNames, int holdingSeconds, int strideSeconds,
                           long[] seconds, double[][] features, int[] labels) {
@@ -34,8 +34,10 @@ public record TrainingSet(String featureSetId, List<String> featureNames, int ho
         for (int t = 0; t < series.size(); t++) {
             window.push(series.get(t));
             if (t < firstDecision || (t - firstDecision) % strideSeconds != 0) continue;
+            // only rows whose whole holding time is in the data: keeping the late rows that happen to touch a
+            // barrier early would over-represent barrier hits at the end of the data
+            if (t + barrier.holdingSeconds() >= series.size()) break;
             Optional<BarrierOutcome> outcome = barrier.outcome(series, t);
-            if (outcome.isEmpty()) break; // every later row is unknown too
             times.add(series.get(t).second());
             rows.add(featureSet.compute(window));
             labels.add(outcome.get().label());

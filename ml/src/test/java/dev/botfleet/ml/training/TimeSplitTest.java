@@ -38,4 +38,14 @@ class TimeSplitTest {
         assertThatThrownBy(() -> TimeSplit.of(twentyRows().slice(0, 3), 0.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too few rows");
     }
+
+    @Test
+    void trainingParametersOutOfRangeAreRefusedByTheirLightGbmName() {
+        TrainingParameters d = TrainingParameters.defaults();
+        assertThatThrownBy(() -> d.withIterations(0)).hasMessage("num_iterations must be 1 to 10000, was 0");
+        assertThatThrownBy(() -> new TrainingParameters(10, 0, 15, 20, 0.9, 0.8, 1, 1, 255, 1))
+                .hasMessageStartingWith("learning_rate");
+        assertThatThrownBy(() -> new TrainingParameters(10, 0.1, 15, 20, 1.5, 0.8, 1, 1, 255, 1))
+                .hasMessageStartingWith("feature_fraction");
+    }
 }
