@@ -49,18 +49,20 @@ public final class ModelLoader {
         String text = asModelText(file);
         Map<String, String> header = ModelTextCheck.check(file);
         checkObjective(header, declared);
-        LGBMBooster booster;
+        FeatureSet set;
+        try (LGBMBooster booster = loadForChecks(text)) {
+            set = checkFeatures(booster);
+        } catch (LGBMException e) {
+            throw new ModelRejectedException(Reason.NOT_A_MODEL, "LightGBM cannot read the model: " + e.getMessage());
+        }
+        return new Predictor(SingleRowModel.load(text, set.featureCount()), set, declared, text);
+    }
+
+    private static LGBMBooster loadForChecks(String text) throws ModelRejectedException {
         try {
-            booster = LGBMBooster.loadModelFromString(text);
+            return LGBMBooster.loadModelFromString(text);
         } catch (LGBMException | RuntimeException e) {
             throw new ModelRejectedException(Reason.NOT_A_MODEL, "LightGBM cannot load the file: " + e.getMessage());
-        }
-        try {
-            FeatureSet set = checkFeatures(booster);
-            return new Predictor(booster, set, declared, text);
-        } catch (ModelRejectedException | RuntimeException e) {
-            closeQuietly(booster);
-            throw e;
         }
     }
 
@@ -132,13 +134,5 @@ public final class ModelLoader {
             }
         }
         return "same names";
-    }
-
-    private static void closeQuietly(LGBMBooster booster) {
-        try {
-            booster.close();
-        } catch (LGBMException ignored) {
-            // the refusal is what the caller needs to hear about
-        }
     }
 }

@@ -1,24 +1,21 @@
 package dev.botfleet.ml.model;
 
-import com.microsoft.ml.lightgbm.PredictionType;
 import dev.botfleet.ml.features.FeatureSet;
-import io.github.metarank.lightgbm4j.LGBMBooster;
-import io.github.metarank.lightgbm4j.LGBMException;
 
 /**
  * A validated model ready to answer: {@link #confidence} takes one row of its {@link #featureSet()}'s features.
- * Holds a native LightGBM booster: close it when the bot lets go of the model. Meant for one bot's turn at a time
- * (the single-writer rule), not for concurrent calls.
+ * Holds a native LightGBM model on LightGBM's single-row fast path ({@link SingleRowModel}): close it when the bot
+ * lets go of the model. Meant for one bot's turn at a time (the single-writer rule), not for concurrent calls.
  */
 public final class Predictor implements AutoCloseable {
 
-    private final LGBMBooster booster;
+    private final SingleRowModel model;
     private final FeatureSet featureSet;
     private final ModelObjective objective;
     private final String modelText;
 
-    Predictor(LGBMBooster booster, FeatureSet featureSet, ModelObjective objective, String modelText) {
-        this.booster = booster;
+    Predictor(SingleRowModel model, FeatureSet featureSet, ModelObjective objective, String modelText) {
+        this.model = model;
         this.featureSet = featureSet;
         this.objective = objective;
         this.modelText = modelText;
@@ -33,11 +30,7 @@ public final class Predictor implements AutoCloseable {
             throw new IllegalArgumentException("the model takes " + featureSet.featureCount() + " features ("
                     + featureSet.id() + "), got " + features.length);
         }
-        try {
-            return booster.predictForMatSingleRow(features, PredictionType.C_API_PREDICT_NORMAL);
-        } catch (LGBMException e) {
-            throw new IllegalStateException("LightGBM prediction failed: " + e.getMessage(), e);
-        }
+        return model.predict(features);
     }
 
     public FeatureSet featureSet() { return featureSet; }
@@ -49,10 +42,6 @@ public final class Predictor implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            booster.close();
-        } catch (LGBMException e) {
-            throw new IllegalStateException("LightGBM could not free the model: " + e.getMessage(), e);
-        }
+        model.close();
     }
 }

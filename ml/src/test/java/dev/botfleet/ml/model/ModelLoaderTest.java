@@ -1,5 +1,6 @@
 package dev.botfleet.ml.model;
 
+import com.microsoft.ml.lightgbm.PredictionType;
 import dev.botfleet.ml.TestData;
 import dev.botfleet.ml.features.FeatureSets;
 import dev.botfleet.ml.features.SeedV1Features;
@@ -59,6 +60,27 @@ class ModelLoaderTest {
                 assertThat(b.confidence(rows[i])).isEqualTo(a.confidence(rows[i]));
             }
         }
+    }
+
+    @Test
+    void theFastSingleRowPathAnswersExactlyWhatLightGbm4jAnswers() throws Exception {
+        double[][] rows = TestData.ltcTrainingSet().features();
+        try (Predictor predictor = loader.load(bytes(TestData.smallModel()), ModelObjective.BINARY);
+             LGBMBooster reference = LGBMBooster.loadModelFromString(TestData.smallModel())) {
+            for (int i = 0; i < rows.length; i += 53) {
+                assertThat(predictor.confidence(rows[i])).isEqualTo(
+                        reference.predictForMatSingleRow(rows[i], PredictionType.C_API_PREDICT_NORMAL));
+            }
+        }
+    }
+
+    @Test
+    void aClosedPredictorRefusesToAnswer() throws Exception {
+        Predictor predictor = loader.load(bytes(TestData.smallModel()), ModelObjective.BINARY);
+        predictor.close();
+        predictor.close(); // twice is harmless
+        assertThatThrownBy(() -> predictor.confidence(new double[26])).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
     }
 
     @Test
