@@ -176,6 +176,13 @@ class ModelLoaderTest {
     }
 
     @Test
+    void aModelWithMoreThanOneOutputIsTheWrongObjective() {
+        ModelRejectedException e = rejection(bytes(TestData.smallModel().replace("num_class=1\n", "num_class=3\n")));
+        assertThat(e.reason()).isEqualTo(Reason.WRONG_OBJECTIVE);
+        assertThat(e.getMessage()).contains("3 classes");
+    }
+
+    @Test
     void aModelWithAnotherFeatureCountIsRefusedNamingTheKnownSets() throws Exception {
         ModelRejectedException e = rejection(bytes(threeFeatureModel()));
         assertThat(e.reason()).isEqualTo(Reason.WRONG_FEATURE_COUNT);
