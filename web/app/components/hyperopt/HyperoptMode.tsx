@@ -18,7 +18,7 @@ import { HyperoptRunView } from './HyperoptRunView';
 import { HyperoptSettings } from './HyperoptSettings';
 import { buildOptions, defaultOptions, hyperoptErrors, NO_ERRORS, rangesFor, type HyperoptErrors, type HyperoptOptions } from './options';
 import { PastRuns } from './PastRuns';
-import { useConfigForm } from './useConfigForm';
+import { useConfigForm } from '../portfolio/useConfigForm';
 
 const PRICE_DECIMALS = stepDecimals(BACKTEST_STEP)!;
 

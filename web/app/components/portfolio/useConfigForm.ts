@@ -1,5 +1,5 @@
-// The state of "a Freqtrade config + a strategy and its parameters", as the portfolio mode keeps it: the config's
-// settings (PortfolioSettings), the strategy chosen, its parameter values, and a pasted config.json filling all three.
+// The state of "a Freqtrade config + a strategy and its parameters" shared by the portfolio and optimise modes: the
+// config's settings (PortfolioSettings), the strategy chosen, its parameter values, and a pasted config.json filling all three.
 import { useState } from 'react';
 import type { Dataset, StrategyDefinition } from '../../api/types';
 import { configToForm, defaultForm, type FtForm } from '../../lib/ftconfig';
