@@ -7,6 +7,7 @@ import { ParameterForm } from '../components/ParameterForm';
 import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
 import { Button, Card, Empty, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
+import { HyperoptMode } from '../components/hyperopt/HyperoptMode';
 import { PortfolioMode } from '../components/portfolio/PortfolioMode';
 import { StoredRuns } from '../components/portfolio/StoredRuns';
 import { mapProblem, type FormErrors } from '../lib/errors';
@@ -36,17 +37,19 @@ export function BacktestPage() {
   return <BacktestModes strategies={strategies.data} datasets={datasets.data ?? []} />;
 }
 
-/** One symbol (the original form) or a portfolio stated as a Freqtrade config; the stored runs below either. */
+/** One symbol (the original form), a portfolio stated as a Freqtrade config, or its optimisation; the stored runs below. */
 function BacktestModes({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
-  const [mode, setMode] = useState<'single' | 'portfolio'>('single');
+  const [mode, setMode] = useState<'single' | 'portfolio' | 'optimise'>('single');
   return (
     <div className="flex flex-col gap-4">
       <div role="group" aria-label="Backtest mode" className="flex gap-1">
         <Button variant={mode === 'single' ? 'primary' : 'secondary'} aria-pressed={mode === 'single'} onClick={() => setMode('single')}>Single symbol</Button>
         <Button variant={mode === 'portfolio' ? 'primary' : 'secondary'} aria-pressed={mode === 'portfolio'} onClick={() => setMode('portfolio')}>Portfolio (Freqtrade config)</Button>
+        <Button variant={mode === 'optimise' ? 'primary' : 'secondary'} aria-pressed={mode === 'optimise'} onClick={() => setMode('optimise')}>Optimise (hyperopt)</Button>
       </div>
+      {mode === 'optimise' && <><h1 className="text-xl font-semibold">Optimise (hyperopt)</h1><HyperoptMode strategies={strategies} datasets={datasets} /></>}
       {mode === 'single' ? <BacktestForm strategies={strategies} datasets={datasets} />
-        : <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>}
+        : mode === 'portfolio' && <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>}
       <StoredRuns />
     </div>
   );
