@@ -56,6 +56,7 @@ final class Book {
     void fillExit(PairCursor cursor, RunningTrade.Order exit, long time) {
         if (exit.amount() != cursor.trade.amount) {
             cursor.trade.fillPartialExit(exit, time);
+            locks.onPartialExit(cursor.pair, cursor.trade.isShort, time);  // Freqtrade runs protections here too
         } else {
             close(cursor, exit, time);
         }

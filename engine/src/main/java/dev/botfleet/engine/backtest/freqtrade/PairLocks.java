@@ -2,8 +2,9 @@ package dev.botfleet.engine.backtest.freqtrade;
 
 /**
  * The hook for Freqtrade's protections (pair and global locks). The backtest asks {@link #locked} before every
- * entry, and reports every closed trade to {@link #onExit} right after its exit filled — where Freqtrade runs
- * {@code run_protections}. Implementations may keep state; one instance serves one backtest run.
+ * entry, and reports every closed trade to {@link #onExit} right after its exit filled, and every partial exit to
+ * {@link #onPartialExit} — where Freqtrade runs {@code run_protections} (backtesting.py _process_exit_order runs it
+ * after every exit fill, partial or not). Implementations may keep state; one instance serves one backtest run.
  */
 public interface PairLocks {
 
@@ -24,4 +25,11 @@ public interface PairLocks {
 
     /** {@code trade} on {@code pair} was just closed at {@code now} (epoch ms, the candle time of the exit fill). */
     void onExit(String pair, FreqtradeTrade trade, long now);
+
+    /**
+     * A partial exit of the still-open trade on {@code pair} filled at {@code now}: no trade closed, but the
+     * protections run again with the lookback window moved on, so they can lock.
+     */
+    default void onPartialExit(String pair, boolean isShort, long now) {
+    }
 }

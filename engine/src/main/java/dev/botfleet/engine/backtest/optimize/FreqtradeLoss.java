@@ -1,18 +1,20 @@
 package dev.botfleet.engine.backtest.optimize;
 
-import dev.botfleet.engine.backtest.optimize.FreqtradeMetrics.DrawdownSeries;
-import dev.botfleet.engine.backtest.optimize.FreqtradeMetrics.MaxDrawdown;
+import dev.botfleet.engine.backtest.report.FreqtradeMetrics;
+import dev.botfleet.engine.backtest.report.FreqtradeMetrics.Underwater;
 
 import java.util.List;
 
-import static dev.botfleet.engine.backtest.optimize.FreqtradeMetrics.dailyProfitRatios;
-import static dev.botfleet.engine.backtest.optimize.FreqtradeMetrics.mean;
-import static dev.botfleet.engine.backtest.optimize.FreqtradeMetrics.sampleStd;
+import static dev.botfleet.engine.backtest.optimize.TrialSeries.dailyProfitRatios;
+import static dev.botfleet.engine.backtest.optimize.TrialSeries.mean;
+import static dev.botfleet.engine.backtest.optimize.TrialSeries.sampleStd;
 
 /**
  * Freqtrade's built-in loss functions (freqtrade/optimize/hyperopt_loss/*.py), same formulas and constants.
  * The constants carry Freqtrade's class names so {@link #name()} is what a Freqtrade user types.
- * Sums run in trade order (pandas may sum pairwise, so the last bit can differ).
+ * Sharpe, Sortino, Calmar, the drawdowns and the expectancy come from {@link FreqtradeMetrics}, the report's own
+ * implementation (pandas' pairwise sums), so a loss and the report of the same trades agree to the bit; the other
+ * sums run in trade order (pandas may sum pairwise, so the last bit can differ).
  */
 @SuppressWarnings("java:S115")  // constant names are Freqtrade's class names on purpose
 public enum FreqtradeLoss implements HyperoptLoss {
@@ -37,7 +39,7 @@ public enum FreqtradeLoss implements HyperoptLoss {
     },
     SharpeHyperOptLoss {
         @Override
-        public double loss(TrialOutcome o) { return -FreqtradeMetrics.sharpe(o); }
+        public double loss(TrialOutcome o) { return -TrialSeries.sharpe(o); }
     },
     /** Sharpe over daily sums of profit ratio minus 0.0005 slippage per trade, sample deviation, -20 when flat. */
     SharpeHyperOptLossDaily {
@@ -51,7 +53,7 @@ public enum FreqtradeLoss implements HyperoptLoss {
     },
     SortinoHyperOptLoss {
         @Override
-        public double loss(TrialOutcome o) { return -FreqtradeMetrics.sortino(o); }
+        public double loss(TrialOutcome o) { return -TrialSeries.sortino(o); }
     },
     /** Sortino over daily sums; the downside deviation is sqrt(sum(min(r,0)^2) / days), -20 when none. */
     SortinoHyperOptLossDaily {
@@ -67,15 +69,16 @@ public enum FreqtradeLoss implements HyperoptLoss {
     },
     CalmarHyperOptLoss {
         @Override
-        public double loss(TrialOutcome o) { return -FreqtradeMetrics.calmar(o); }
+        public double loss(TrialOutcome o) { return -TrialSeries.calmar(o); }
     },
     /** Minus total profit over the absolute max drawdown; minus total profit when there is no drawdown. */
     MaxDrawDownHyperOptLoss {
         @Override
         public double loss(TrialOutcome o) {
             double total = o.totalProfitAbs();
-            MaxDrawdown dd = FreqtradeMetrics.maxDrawdown(o.trades(), 0);
-            return dd == null ? -total : -total / dd.drawdownAbs();
+            Underwater s = FreqtradeMetrics.underwater(TrialSeries.profitAbsByClose(o), 0);
+            int idx = s == null ? 0 : FreqtradeMetrics.maxDrawdownIndex(s);
+            return idx == 0 ? -total : -total / Math.abs(s.drawdown()[idx]);
         }
     },
     /** Minus total profit over the absolute and the largest relative drawdown (each its own maximum). */
@@ -83,7 +86,7 @@ public enum FreqtradeLoss implements HyperoptLoss {
         @Override
         public double loss(TrialOutcome o) {
             double total = o.totalProfitAbs();
-            DrawdownSeries s = FreqtradeMetrics.underwater(o.trades(), o.startingBalance());
+            Underwater s = FreqtradeMetrics.underwater(TrialSeries.profitAbsByClose(o), o.startingBalance());
             if (s == null) return -total;
             double maxDrawdown = 0, relative = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < s.drawdown().length; i++) {
@@ -121,7 +124,7 @@ public enum FreqtradeLoss implements HyperoptLoss {
                 if (t.profitAbs() < 0) losing += t.profitAbs();
             }
             double logProfitFactor = Math.log(winning / (Math.abs(losing) + 1e-6) + 1.0);
-            double expectancyRatio = FreqtradeMetrics.expectancy(trades)[1];
+            double expectancyRatio = TrialSeries.expectancyRatio(o);
             double logExpectancy = expectancyRatio > 10 ? Math.log(1.01) : Math.log(expectancyRatio + 2.0);
             double winrate = trades.isEmpty() ? 0 : (double) wins / trades.size();
             double logWinrate = Math.log(1.2 + winrate);
@@ -134,7 +137,6 @@ public enum FreqtradeLoss implements HyperoptLoss {
     };
 
     private static double relativeAccountDrawdown(TrialOutcome o) {
-        MaxDrawdown dd = FreqtradeMetrics.maxDrawdown(o.trades(), o.startingBalance());
-        return dd == null ? 0 : dd.relativeAccountDrawdown();
+        return FreqtradeMetrics.maxDrawdownAccount(TrialSeries.profitAbsByClose(o), o.startingBalance());
     }
 }

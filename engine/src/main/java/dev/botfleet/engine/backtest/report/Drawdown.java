@@ -3,7 +3,8 @@ package dev.botfleet.engine.backtest.report;
 import java.util.List;
 
 /**
- * Freqtrade's drawdown figures (calculate_max_drawdown over profit_abs, trades sorted by close time).
+ * Freqtrade's drawdown figures (calculate_max_drawdown over profit_abs, trades sorted by close time; the series is
+ * {@link FreqtradeMetrics#underwater}).
  * <p>
  * Freqtrade's running high starts at the FIRST trade's cumulative profit, not at zero: a first trade that loses
  * is no drawdown. Without a drawdown after the first trade Freqtrade reports 0 and dates of 1970; here the amounts
@@ -35,20 +36,11 @@ public record Drawdown(double maxDrawdownAccount, double maxRelativeDrawdown, do
         if (n == 0) {
             return new Drawdown(0, 0, 0, null, null, null, null, null, null, null);
         }
-        double[] cumulative = new double[n];
-        double[] high = new double[n];
-        double[] drawdown = new double[n];
-        double[] relative = new double[n];
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += byClose.get(i).profitAbs(); // pandas cumsum adds left to right
-            cumulative[i] = sum;
-            high[i] = i == 0 ? sum : Math.max(high[i - 1], sum);
-            drawdown[i] = cumulative[i] - high[i];
-            double balance = startingBalance + cumulative[i];
-            double highBalance = startingBalance + high[i];
-            relative[i] = (highBalance - balance) / highBalance;
-        }
+        FreqtradeMetrics.Underwater series = FreqtradeMetrics.underwater(Breakdowns.profits(byClose, false),
+                startingBalance);
+        double[] cumulative = series.cumulative();
+        double[] high = series.high();
+        double[] relative = series.relative();
         double running = 0;
         double csumMin = Double.POSITIVE_INFINITY;
         double csumMax = Double.NEGATIVE_INFINITY;
@@ -60,37 +52,17 @@ public record Drawdown(double maxDrawdownAccount, double maxRelativeDrawdown, do
         // calculate_csum adds the balance to the min/max of the cumulative sum, in that order.
         Double csumLow = csumMin + startingBalance;
         Double csumHigh = csumMax + startingBalance;
-        int absIdx = firstIndexOfMin(drawdown);
-        int relIdx = firstIndexOfMax(relative);
+        int absIdx = FreqtradeMetrics.maxDrawdownIndex(series);
+        int relIdx = FreqtradeMetrics.firstIndexOfMax(relative);
         if (absIdx == 0 || relIdx == 0) {
             // Freqtrade raises "No losing trade, therefore no drawdown." for either and reports zeros.
             return new Drawdown(0, 0, 0, null, null, null, null, null, csumLow, csumHigh);
         }
         // The high is where the running high first reached its value before the low (idxmax of high_value).
-        int highIdx = firstIndexOfMax(java.util.Arrays.copyOf(high, absIdx));
+        int highIdx = FreqtradeMetrics.firstIndexOfMax(java.util.Arrays.copyOf(high, absIdx));
         long start = byClose.get(highIdx).closeTime();
         long end = byClose.get(absIdx).closeTime();
-        return new Drawdown(relative[absIdx], relative[relIdx], Math.abs(drawdown[absIdx]), start, end,
+        return new Drawdown(relative[absIdx], relative[relIdx], Math.abs(series.drawdown()[absIdx]), start, end,
                 cumulative[highIdx], cumulative[absIdx], (end - start) / 60_000L, csumLow, csumHigh);
-    }
-
-    private static int firstIndexOfMin(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] < values[best]) {
-                best = i;
-            }
-        }
-        return best;
-    }
-
-    private static int firstIndexOfMax(double[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

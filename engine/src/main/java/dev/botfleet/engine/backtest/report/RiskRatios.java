@@ -3,7 +3,7 @@ package dev.botfleet.engine.backtest.report;
 import java.util.List;
 
 /**
- * Freqtrade's ratio metrics (freqtrade/data/metrics.py, 2024.10). Each is null where Freqtrade returns a sentinel
+ * Freqtrade's ratio metrics (freqtrade/data/metrics.py, 2024.10, computed by {@link FreqtradeMetrics}). Each is null where Freqtrade returns a sentinel
  * instead of a value: Sharpe, Sortino and Calmar are 0 in Freqtrade without trades or for a zero-length range, and
  * −100 when the deviation (or the drawdown) is 0 or undefined; expectancy ratio is 100 without losing trades; profit
  * factor is 0 without losing trades. Those sentinels exist to steer hyperopt losses, not to describe the run, so a
@@ -34,33 +34,18 @@ public record RiskRatios(Double cagr, Double sharpe, Double sortino, Double calm
         for (int i = 0; i < abs.length; i++) {
             relative[i] = abs[i] / balance;
         }
-        boolean measurable = abs.length > 0 && start != end;
-        // timedelta.days floors; Freqtrade uses at least one day.
-        long days = Math.max(1, Math.floorDiv(end - start, DAY_MS));
         Double sharpe = null;
         Double sortino = null;
         Double calmar = null;
-        if (measurable) {
-            double dailyMean = PyMath.sum(relative) / days;
-            sharpe = ratio(dailyMean, PyMath.std(relative, 0));
-            sortino = ratio(dailyMean, PyMath.std(losers(abs, balance), 0));
-            // Calmar divides the summed profit (not each profit) by the balance, in percent.
-            double calmarMean = PyMath.sum(abs) / balance / days * 100;
-            calmar = maxDrawdownAccount != 0 ? calmarMean / maxDrawdownAccount * Math.sqrt(365) : null;
+        if (FreqtradeMetrics.measurable(abs.length, start, end)) {
+            sharpe = FreqtradeMetrics.sharpe(abs, balance, start, end);
+            sortino = FreqtradeMetrics.sortino(abs, balance, start, end);
+            calmar = FreqtradeMetrics.calmar(abs, balance, start, end, maxDrawdownAccount);
         }
+        FreqtradeMetrics.Expectancy expectancy = FreqtradeMetrics.expectancy(abs);
         return new RiskRatios(cagr(start, end, balance, finalBalance), sharpe, sortino, calmar, sqn(relative),
-                expectancy(abs, false), expectancy(abs, true), profitFactor(abs));
-    }
-
-    private static Double ratio(double dailyMean, Double deviation) {
-        if (deviation == null || deviation == 0 || deviation.isNaN()) {
-            return null;
-        }
-        return dailyMean / deviation * Math.sqrt(365);
-    }
-
-    private static double[] losers(double[] abs, double balance) {
-        return java.util.Arrays.stream(abs).filter(p -> p < 0).map(p -> p / balance).toArray();
+                expectancy == null ? null : expectancy.expectancy(), expectancy == null ? null : expectancy.ratio(),
+                FreqtradeMetrics.profitFactor(abs));
     }
 
     /** calculate_cagr with generate_strategy_stats' day count ({@code (max_date - min_date).days or 1}). */
@@ -81,31 +66,5 @@ public record RiskRatios(Double cagr, Double sharpe, Double sortino, Double calm
             return null;
         }
         return Math.sqrt(relative.length) * (PyMath.mean(relative) / deviation);
-    }
-
-    /** calculate_expectancy: the expectancy, or with {@code ratio} the expectancy ratio. */
-    private static Double expectancy(double[] abs, boolean ratio) {
-        if (abs.length == 0) {
-            return null;
-        }
-        double[] wins = java.util.Arrays.stream(abs).filter(p -> p > 0).toArray();
-        double[] losses = java.util.Arrays.stream(abs).filter(p -> p < 0).toArray();
-        double averageWin = wins.length > 0 ? PyMath.sum(wins) / wins.length : 0;
-        double averageLoss = losses.length > 0 ? Math.abs(PyMath.sum(losses)) / losses.length : 0;
-        double winRate = (double) wins.length / abs.length;
-        double lossRate = (double) losses.length / abs.length;
-        if (!ratio) {
-            return winRate * averageWin - lossRate * averageLoss;
-        }
-        if (averageLoss > 0) {
-            return (1 + averageWin / averageLoss) * winRate - 1;
-        }
-        return null;
-    }
-
-    private static Double profitFactor(double[] abs) {
-        double winning = PyMath.sum(java.util.Arrays.stream(abs).filter(p -> p > 0).toArray());
-        double losing = PyMath.sum(java.util.Arrays.stream(abs).filter(p -> p < 0).toArray());
-        return losing != 0 ? winning / Math.abs(losing) : null;
     }
 }

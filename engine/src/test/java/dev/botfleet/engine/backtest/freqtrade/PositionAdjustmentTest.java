@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -155,5 +156,36 @@ class PositionAdjustmentTest {
         // A: 250 realized + 25 units × (20 − 10) at the force exit = 500; B flat: final 1500.
         assertThat(result.tradesOf("A/USDT").getFirst().profitAbs()).isEqualByComparingTo("500");
         assertThat(result.finalWallet()).isEqualTo(1500.0);
+    }
+
+    @Test
+    void protectionsRunAfterAPartialExitAsAfterAClose() {
+        // Freqtrade's _process_exit_order runs run_protections after every exit fill, partial or not: the partial
+        // exit at row 2 is reported to the locks at row 2's time, the close at row 4's.
+        List<String> calls = new ArrayList<>();
+        PairLocks recording = new PairLocks() {
+            @Override
+            public boolean locked(String pair, long now, boolean isShort) {
+                return false;
+            }
+
+            @Override
+            public void onExit(String pair, FreqtradeTrade trade, long now) {
+                calls.add("exit " + pair + " " + (now == at(4)));
+            }
+
+            @Override
+            public void onPartialExit(String pair, boolean isShort, long now) {
+                calls.add("partial " + pair + " short=" + isShort + " " + (now == at(2)));
+            }
+        };
+        PairData rally = new PairData("A/USDT", hourly(flat(10), flat(10), flat(20), flat(20), flat(20)),
+                longSignals(5, new int[] {0}, new int[] {3}));
+        FreqtradeSettings settings = settings(-1, (trade, time, rate, profit, min, max) ->
+                time == at(2) ? FreqtradeCallbacks.PositionChange.of(-50) : null);
+
+        new PortfolioBacktest(settings, recording).run(List.of(rally));
+
+        assertThat(calls).containsExactly("partial A/USDT short=false true", "exit A/USDT true");
     }
 }

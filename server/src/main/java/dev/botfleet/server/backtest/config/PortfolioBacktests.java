@@ -1,6 +1,7 @@
 package dev.botfleet.server.backtest.config;
 
 import dev.botfleet.engine.backtest.BacktestProgress;
+import dev.botfleet.engine.backtest.signals.SignalCache;
 import dev.botfleet.server.backtest.StrategySource;
 
 import java.util.Map;
@@ -23,6 +24,15 @@ public interface PortfolioBacktests {
      */
     PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy, Map<String, Object> params,
                          BacktestProgress progress);
+
+    /**
+     * The same run, taking each pair's recorded signals from {@code signals} when it has them: the many runs of one
+     * optimisation record a pair once per strategy parameter set. Runs that record nothing ignore it.
+     */
+    default PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
+                                 Map<String, Object> params, BacktestProgress progress, SignalCache signals) {
+        return run(config, pairs, strategy, params, progress);
+    }
 
     /**
      * @param report  the result as JSON-serialisable values (maps, lists, records): stored with the run and written

@@ -12,6 +12,7 @@ import dev.botfleet.engine.backtest.optimize.Sampler;
 import dev.botfleet.engine.backtest.optimize.TpeSampler;
 import dev.botfleet.engine.backtest.optimize.TrailingSpace;
 import dev.botfleet.engine.backtest.optimize.Trial;
+import dev.botfleet.engine.backtest.signals.SignalCache;
 import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
 
@@ -29,7 +30,9 @@ import java.util.Map;
  * portfolio's trades; {@link #BYTES_PER_CANDLE} = 256 bytes per loaded candle (6 price/volume/time columns of 8 bytes,
  * filled-gap copies, 2-4 signal flags and up to ~20 indicator doubles, rounded up) is the estimate. Trials in flight =
  * min(threads, (max heap / 2) / (candles × 256 B)); so a 10-pair year of 5m candles (~1 M candles, ~256 MB a trial)
- * runs 2 trials at once in a 1 GB heap.
+ * runs 2 trials at once in a 1 GB heap. Recorded signals are shared between trials ({@link SignalCache#forHeap}: at
+ * most 1024 parameter-set × pair recordings in an eighth of the max heap, least recently used dropped first); the
+ * estimate above still counts them per trial, so it errs on the safe side.
  */
 public record HyperoptPlan(ConfigRun run, List<Dimension> space, HyperoptLoss loss, String samplerName, int epochs,
                            long seed, int threads, int minTrades) {
@@ -53,10 +56,16 @@ public record HyperoptPlan(ConfigRun run, List<Dimension> space, HyperoptLoss lo
     }
 
     public Hyperopt hyperopt(PortfolioBacktests portfolio, Path checkpoint, HyperoptProgress progress) {
+        return hyperopt(portfolio, checkpoint, progress, SignalCache.forHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** The run with its trials sharing {@code signals} ({@link SignalCache#NONE}: every trial records its own). */
+    public Hyperopt hyperopt(PortfolioBacktests portfolio, Path checkpoint, HyperoptProgress progress,
+                             SignalCache signals) {
         HyperoptOptions options = HyperoptOptions.of(epochs).withThreads(threads).withSeed(seed).withMinTrades(minTrades)
                 .withMemoryBound(Runtime.getRuntime().maxMemory() / 2, estimatedBytesPerTrial())
                 .withCheckpoint(checkpoint).withProgress(progress);
-        return new Hyperopt(space, sampler(samplerName, "sampler"), loss, new TrialObjective(run, portfolio), options);
+        return new Hyperopt(space, sampler(samplerName, "sampler"), loss, new TrialObjective(run, portfolio, signals), options);
     }
 
     /** The best trial as Freqtrade prints it: params, minimal_roi, stoploss, trailing (only the spaces searched). */

@@ -4,6 +4,7 @@ import dev.botfleet.engine.backtest.BacktestProgress;
 import dev.botfleet.engine.backtest.optimize.RoiSpace;
 import dev.botfleet.engine.backtest.optimize.TrailingSpace;
 import dev.botfleet.engine.backtest.optimize.TrialOutcome;
+import dev.botfleet.engine.backtest.signals.SignalCache;
 import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.FreqtradeConfig;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
@@ -19,14 +20,25 @@ import java.util.function.Function;
  * replace {@code minimal_roi} (Freqtrade's generated table), {@code stoploss} the stoploss, the trailing_* values the
  * trailing settings, and every other value is a strategy parameter laid over the config's {@code strategy_params}.
  * The loss then reads the run's trades ({@link PortfolioTrades}).
+ *
+ * <p>The trials of one objective share a {@link SignalCache}: a pair's signals depend only on the strategy
+ * parameters, so a search of roi / stoploss / trailing records each pair once, and a params search once per distinct
+ * parameter set still kept.
  */
 public final class TrialObjective implements Function<Map<String, Object>, TrialOutcome> {
     private final ConfigRun run;
     private final PortfolioBacktests portfolio;
+    private final SignalCache signals;
 
-    public TrialObjective(ConfigRun run, PortfolioBacktests portfolio) {
+    public TrialObjective(ConfigRun run, PortfolioBacktests portfolio, SignalCache signals) {
         this.run = run;
         this.portfolio = portfolio;
+        this.signals = signals;
+    }
+
+    /** The recorded signals the trials share (its counters say how often a pair was recorded). */
+    public SignalCache signals() {
+        return signals;
     }
 
     @Override
@@ -43,7 +55,7 @@ public final class TrialObjective implements Function<Map<String, Object>, Trial
             return new TrialOutcome(List.of(), config.dryRunWallet(), start, end);
         }
         PortfolioBacktests.PortfolioOutcome outcome = portfolio.run(config, run.pairs(), run.strategy(), params,
-                BacktestProgress.NONE);
+                BacktestProgress.NONE, signals);
         if (outcome.failure() != null) throw new IllegalStateException("the run stopped: " + outcome.failure());
         return PortfolioTrades.outcome(outcome.report(), config.dryRunWallet(), start, end);
     }

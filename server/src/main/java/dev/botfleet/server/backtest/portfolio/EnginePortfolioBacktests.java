@@ -15,6 +15,7 @@ import dev.botfleet.engine.backtest.report.FreqtradeReport;
 import dev.botfleet.engine.backtest.report.ReportInput;
 import dev.botfleet.engine.backtest.report.ReportTrade;
 import dev.botfleet.engine.backtest.signals.RecordedSignals;
+import dev.botfleet.engine.backtest.signals.SignalCache;
 import dev.botfleet.engine.backtest.signals.StrategySignals;
 import dev.botfleet.engine.data.CandleSeries;
 import dev.botfleet.engine.market.Instrument;
@@ -66,6 +67,12 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
     @Override
     public PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
                                 Map<String, Object> params, BacktestProgress progress) {
+        return run(config, pairs, strategy, params, progress, SignalCache.NONE);
+    }
+
+    @Override
+    public PortfolioOutcome run(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
+                                Map<String, Object> params, BacktestProgress progress, SignalCache cache) {
         Map<String, CandleSeries> detail = detail(config, pairs);
         StrategyConfig strategyConfig = strategy.configure(params);
         FreqtradeSettings settings = EngineSettings.of(config, pairs.startupCandles());
@@ -75,8 +82,9 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         List<String> warnings = new ArrayList<>();
         for (LoadedPairs.Pair pair : pairs.pairs()) {
             long offset = done;
-            RecordedSignals signals = StrategySignals.record(spec(pair, strategy, strategyConfig, settings.fee()),
-                    (d, t) -> progress.onProgress(offset + d * pair.candles().size() / Math.max(1, t), total));
+            RecordedSignals signals = cache.get(new SignalCache.Key(pair.pair(), strategy.name(), params, settings.fee()),
+                    () -> StrategySignals.record(spec(pair, strategy, strategyConfig, settings.fee()),
+                            (d, t) -> progress.onProgress(offset + d * pair.candles().size() / Math.max(1, t), total)));
             if (signals.refusal() != null) throw new IllegalArgumentException(refusal(strategy.name(), signals));
             for (String w : signals.warnings()) warnings.add(pair.pair() + ": " + w);
             if (signals.failed()) {

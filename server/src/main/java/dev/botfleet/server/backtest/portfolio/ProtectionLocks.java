@@ -52,6 +52,11 @@ final class ProtectionLocks implements PairLocks {
         manager.onExit(t, closed, now);
     }
 
+    @Override
+    public void onPartialExit(String pair, boolean isShort, long now) {
+        manager.onPartialExit(pair, isShort, closed, now);
+    }
+
     /** Every lock the run set, in the order set. */
     List<Lock> locks() {
         return manager.locks();
