@@ -171,7 +171,13 @@ final class KernelRun implements KernelListener {
     /** Errors only: losing deals are WARNING lines in the activity log, but they are no problem of the run. */
     @Override
     public void onActivity(ActivityEntry entry) {
-        if (entry.level() == ActivityLevel.ERROR) warn(entry.timestamp() + " " + entry.message());
+        if (wantsActivity(entry.level())) warn(entry.timestamp() + " " + entry.message());
+    }
+
+    /** The kernel need not format the lines {@link #onActivity} drops (every order's placed/filled/closed line). */
+    @Override
+    public boolean wantsActivity(ActivityLevel level) {
+        return level == ActivityLevel.ERROR;
     }
 
     @Override

@@ -402,11 +402,13 @@ public final class BotKernel {
                 realized, event.timestamp());
         journal.recordFill(s, fill);
         listener.onFill(fill, context.position());
-        activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
+        if (listener.wantsActivity(ActivityLevel.SUCCESS)) {
+            activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
+        }
         completed.forEach(d -> {
             listener.onDealCompleted(d);
-            activity(d.pnl().signum() >= 0 ? ActivityLevel.SUCCESS : ActivityLevel.WARNING,
-                    Messages.dealClosed(d, instrument));
+            ActivityLevel level = d.pnl().signum() >= 0 ? ActivityLevel.SUCCESS : ActivityLevel.WARNING;
+            if (listener.wantsActivity(level)) activity(level, Messages.dealClosed(d, instrument));
         });
         if (started && running) {
             try {

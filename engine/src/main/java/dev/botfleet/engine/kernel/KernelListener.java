@@ -1,5 +1,6 @@
 package dev.botfleet.engine.kernel;
 
+import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
@@ -14,6 +15,14 @@ import dev.botfleet.engine.position.PositionSnapshot;
 public interface KernelListener {
 
     default void onActivity(ActivityEntry entry) {
+    }
+
+    /**
+     * False if this listener drops activity lines of {@code level}: the kernel then does not build the routine ones
+     * (order placed, filled, deal closed), which a backtest of thousands of orders would format only to discard.
+     */
+    default boolean wantsActivity(ActivityLevel level) {
+        return true;
     }
 
     default void onOrderUpdated(OrderSnapshot order, OrderEvent event) {

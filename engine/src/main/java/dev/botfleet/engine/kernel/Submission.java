@@ -47,7 +47,9 @@ final class Submission {
         OrderSnapshot s = order.snapshot();
         k.journal.recordNew(s);  // journal before send: a crash from here on is reconciled by client order id
         k.listener.onOrderUpdated(s, submitted);
-        k.activity(ActivityLevel.INFO, Messages.placed(s, k.instrument));
+        if (k.listener.wantsActivity(ActivityLevel.INFO)) {
+            k.activity(ActivityLevel.INFO, Messages.placed(s, k.instrument));
+        }
         try {
             k.port.submit(s);
         } catch (RuntimeException e) {

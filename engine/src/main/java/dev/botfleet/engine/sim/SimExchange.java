@@ -260,8 +260,15 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
      */
     @Override
     public void onCandle(Candle c) {
-        double v = c.volume() / 4;
         long t = c.closeTime();
+        if (working.isEmpty()) {
+            // Nothing rests (a backtest's usual bar): the four trades could only move the last trade, so that is all
+            // that happens, as it would through match() and quiet().
+            lastPrice = c.close();
+            lastTimestamp = Math.max(lastTimestamp, t);
+            return;
+        }
+        double v = c.volume() / 4;
         long from = c.openTime();
         boolean lowFirst = c.open() - c.low() < c.high() - c.open();
         match(c.open(), v, t, from, true);

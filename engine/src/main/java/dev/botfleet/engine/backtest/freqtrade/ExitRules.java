@@ -26,7 +26,7 @@ final class ExitRules {
         double profitAtOpen = trade.profitRatioAt(row.open());
         double profitAtBest = trade.profitRatioAt(trade.isShort ? row.low() : row.high());
 
-        ExitType stopHit = stoplossReached(trade, row);
+        ExitType stopHit = stoplossReached(trade, row, profitAtBest);
         boolean roiReached = !(enter && settings.ignoreRoiIfEntrySignal())
                 && roiReached(trade.minutesOpen(row.time()), profitAtBest);
 
@@ -62,9 +62,12 @@ final class ExitRules {
         return step != null && profitAtBest > step.getValue();
     }
 
-    /** Moves the stop, then reports STOP_LOSS / TRAILING_STOP_LOSS if the candle reached it, else null. */
-    private ExitType stoplossReached(RunningTrade trade, Row row) {
-        adjustStop(trade, row);
+    /**
+     * Moves the stop, then reports STOP_LOSS / TRAILING_STOP_LOSS if the candle reached it, else null.
+     * {@code profitAtBest} is the profit at the candle's best price (its high for a long, low for a short).
+     */
+    private ExitType stoplossReached(RunningTrade trade, Row row, double profitAtBest) {
+        adjustStop(trade, row, profitAtBest);
         boolean hit = trade.isShort ? trade.stopLoss <= row.high() : trade.stopLoss >= row.low();
         if (!hit) {
             return null;
@@ -76,13 +79,13 @@ final class ExitRules {
      * Only while the stop is still on the right side of the candle (below its low for a long), the custom stoploss and
      * the trailing stop are evaluated at the candle's best price — the optimistic assumption that the high came first.
      */
-    private void adjustStop(RunningTrade trade, Row row) {
+    private void adjustStop(RunningTrade trade, Row row, double profitAtBest) {
         boolean stopOutsideCandle = trade.isShort ? trade.stopLoss > row.high() : trade.stopLoss < row.low();
         if (!stopOutsideCandle) {
             return;
         }
         double bound = trade.isShort ? row.low() : row.high();
-        double boundProfit = trade.profitRatioAt(bound);
+        double boundProfit = profitAtBest;  // trade.profitRatioAt(bound), already computed by the caller
         if (settings.useCustomStoploss()) {
             FreqtradeCallbacks.CustomStoploss hook = settings.callbacks().customStoploss();
             Double custom = hook == null ? Double.valueOf(settings.stoploss())

@@ -18,28 +18,61 @@ final class FtMath {
         return new BigDecimal(Double.toString(value));
     }
 
+    /**
+     * The value of {@link #exact} (the shortest decimal that reads back as {@code value}, which is what
+     * {@link Double#toString} prints), without printing and parsing it: for the arithmetic below, whose results are
+     * doubles again, only the value counts, not the scale. Exact, not an approximation: below 10^7, decimals with k ≤ 8
+     * fractional digits are at least 10^-8 apart while the doubles that read back as one decimal span less than
+     * 2·10^-9, so at most one decimal of each k reads back as {@code value}, and the one with the fewest fractional
+     * digits is the shortest, i.e. the one {@code Double.toString} prints. {@code m / 10^k == value} tests "reads
+     * back" exactly (m and 10^k are exact doubles, the division is correctly rounded). Anything else goes the slow way.
+     */
+    static BigDecimal decimalValue(double value) {
+        if (Math.abs(value) < 1e7) {
+            double scale = 1;
+            for (int k = 0; k <= 8; k++, scale *= 10) {
+                double m = Math.rint(value * scale);
+                if (m / scale == value) {
+                    return BigDecimal.valueOf((long) m, k);
+                }
+            }
+        }
+        return exact(value);
+    }
+
     /** Python's {@code float(f"{x:.8f}")}. */
     static double round8(double value) {
         if (!Double.isFinite(value)) {
             return value;
+        }
+        // Fast path, exact: below 2^33 the product value·10^8 is off the exact one by at most 2^-21 (half its ulp),
+        // so unless it lies within 2^-10 of a half, it rounds to the same whole number k as the exact product would;
+        // k / 10^8 is then one correctly rounded division, the same double as BigDecimal's (k·10^-8).doubleValue().
+        // A zero result is +0.0, as from BigDecimal.
+        double scaled = value * 1e8;
+        if (Math.abs(scaled) < 0x1p33) {
+            double k = Math.rint(scaled);
+            if (Math.abs(Math.abs(scaled - k) - 0.5) > 0x1p-10) {
+                return k == 0 ? 0.0 : k / 1e8;
+            }
         }
         return new BigDecimal(value).setScale(8, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     /** amount·rate·(1 + fee) when {@code addFee}, else amount·rate·(1 − fee), exactly, then to double. */
     static double valueWithFee(double amount, double rate, double fee, boolean addFee) {
-        BigDecimal gross = exact(amount).multiply(exact(rate));
-        BigDecimal fees = gross.multiply(exact(fee));
+        BigDecimal gross = decimalValue(amount).multiply(decimalValue(rate));
+        BigDecimal fees = gross.multiply(decimalValue(fee));
         return (addFee ? gross.add(fees) : gross.subtract(fees)).doubleValue();
     }
 
     /** amount·rate·fee, the fee cost of one fill. */
     static double feeCost(double amount, double rate, double fee) {
-        return exact(amount).multiply(exact(rate)).multiply(exact(fee)).doubleValue();
+        return decimalValue(amount).multiply(decimalValue(rate)).multiply(decimalValue(fee)).doubleValue();
     }
 
     static double product(double a, double b) {
-        return exact(a).multiply(exact(b)).doubleValue();
+        return decimalValue(a).multiply(decimalValue(b)).doubleValue();
     }
 
     /**

@@ -14,6 +14,9 @@ final class PairCursor {
     final int lastRow;
     private int next;
     RunningTrade trade;
+    /** PortfolioBacktest's bookkeeping: the pair had a row already; it is listed among the open trades' pairs. */
+    boolean seen;
+    boolean listedFirst;
 
     PairCursor(PairData data, FreqtradeSettings settings) {
         this.data = data;

@@ -53,7 +53,7 @@ public final class PortfolioBacktest {
         Map<String, PairCursor> byPair = new HashMap<>();
         cursors.forEach(c -> byPair.put(c.pair, c));
         // Freqtrade force-exits in the order the pairs were first processed (its per-pair dict's insertion order).
-        Set<PairCursor> seen = new LinkedHashSet<>();
+        List<PairCursor> seen = new ArrayList<>();
 
         Duration timeframe = whitelist.getFirst().candles().timeframe();
         long step = timeframe.toMillis();
@@ -75,7 +75,10 @@ public final class PortfolioBacktest {
                 if (row == null) {
                     continue;
                 }
-                seen.add(cursor);
+                if (!cursor.seen) {
+                    cursor.seen = true;
+                    seen.add(cursor);
+                }
                 DetailCandles.visit(pairStep, cursor, row, !lastStep);
             }
         }
@@ -87,17 +90,31 @@ public final class PortfolioBacktest {
         return book.result();
     }
 
-    /** Pairs with open trades first (in trade-opening order), then the whitelist: {@code dict.fromkeys(open + pairs)}. */
-    private static Iterable<PairCursor> visitingOrder(Book book, Map<String, PairCursor> byPair,
-                                                      List<PairCursor> cursors) {
+    /**
+     * Pairs with open trades first (in trade-opening order), then the whitelist: {@code dict.fromkeys(open + pairs)}.
+     * Built with a mark per cursor instead of a set: this runs once per candle time. A new list each time: it is
+     * young and small, while writing into a long-lived one costs G1 write-barrier work on every step.
+     */
+    private static List<PairCursor> visitingOrder(Book book, Map<String, PairCursor> byPair,
+                                                  List<PairCursor> cursors) {
         if (book.open.isEmpty()) {
             return cursors;
         }
-        Set<PairCursor> order = new LinkedHashSet<>();
+        List<PairCursor> order = new ArrayList<>(cursors.size());
         for (RunningTrade trade : book.open) {
-            order.add(byPair.get(trade.pair));
+            PairCursor c = byPair.get(trade.pair);
+            if (!c.listedFirst) {
+                c.listedFirst = true;
+                order.add(c);
+            }
         }
-        order.addAll(cursors);
+        for (PairCursor c : cursors) {
+            if (c.listedFirst) {
+                c.listedFirst = false;  // cleared for the next time step
+            } else {
+                order.add(c);
+            }
+        }
         return order;
     }
 
