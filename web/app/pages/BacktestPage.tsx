@@ -7,6 +7,7 @@ import { ParameterForm } from '../components/ParameterForm';
 import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
 import { Button, Card, Empty, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
+import { StrategyChecks } from '../components/analysis/StrategyChecks';
 import { PortfolioMode } from '../components/portfolio/PortfolioMode';
 import { StoredRuns } from '../components/portfolio/StoredRuns';
 import { mapProblem, type FormErrors } from '../lib/errors';
@@ -38,15 +39,17 @@ export function BacktestPage() {
 
 /** One symbol (the original form) or a portfolio stated as a Freqtrade config; the stored runs below either. */
 function BacktestModes({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
-  const [mode, setMode] = useState<'single' | 'portfolio'>('single');
+  const [mode, setMode] = useState<'single' | 'portfolio' | 'checks'>('single');
   return (
     <div className="flex flex-col gap-4">
       <div role="group" aria-label="Backtest mode" className="flex gap-1">
         <Button variant={mode === 'single' ? 'primary' : 'secondary'} aria-pressed={mode === 'single'} onClick={() => setMode('single')}>Single symbol</Button>
         <Button variant={mode === 'portfolio' ? 'primary' : 'secondary'} aria-pressed={mode === 'portfolio'} onClick={() => setMode('portfolio')}>Portfolio (Freqtrade config)</Button>
+        <Button variant={mode === 'checks' ? 'primary' : 'secondary'} aria-pressed={mode === 'checks'} onClick={() => setMode('checks')}>Strategy checks</Button>
       </div>
       {mode === 'single' ? <BacktestForm strategies={strategies} datasets={datasets} />
-        : <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>}
+        : mode === 'portfolio' ? <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>
+        : <><h1 className="text-xl font-semibold">Strategy checks</h1><StrategyChecks strategies={strategies} datasets={datasets} /></>}
       <StoredRuns />
     </div>
   );
