@@ -31,7 +31,7 @@ test('strategy checks on the example config: lookahead per pair, then the recurs
   const counts = await Promise.all(PAIRS.map((pair) => rows.filter({ has: page.getByRole('cell', { name: pair, exact: true }) })
     .getByRole('cell').nth(2).textContent()));
   await expect(lookahead.getByTestId('check-headline')).toHaveText(`No lookahead bias found in ${counts.reduce((n, c) => n + Number(c), 0)} signals`);
-  await shot(page, '21-strategy-checks');
+  await shot(page, '22-strategy-checks');
 
   // a count the data cannot hold is named next to the counts field
   await page.getByRole('button', { name: 'Recursive (startup candles)' }).click();
@@ -81,5 +81,5 @@ test('a stored config run\'s full report reopens from the stored runs', async ({
   await expect(report.getByRole('table', { name: 'Per pair' })).toBeVisible();
   await expect(report.getByRole('img', { name: 'Equity' })).toBeVisible();
   await expect(report.getByRole('heading', { name: `Trades (${trades})` })).toBeVisible();
-  await shot(page, '22-backtest-reopened-report');
+  await shot(page, '23-backtest-reopened-report');
 });
