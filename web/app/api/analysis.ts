@@ -1,7 +1,7 @@
 // Freqtrade's lookahead-analysis and recursive-analysis of a config's strategy (POST /backtests/analysis/...):
 // synchronous, the answer is the result.
 import { api } from './client';
-import type { ConfigRequest } from '../components/portfolio/useConfigForm';
+import type { ConfigRequest } from '../components/portfolio/configRequest';
 
 /** One signal candle: its index in the analysed candles and its open time (epoch ms). */
 export interface SignalRef { candle: number; openTime: number }

@@ -47,9 +47,9 @@ function BacktestModes({ strategies, datasets }: { strategies: StrategyDefinitio
         <Button variant={mode === 'portfolio' ? 'primary' : 'secondary'} aria-pressed={mode === 'portfolio'} onClick={() => setMode('portfolio')}>Portfolio (Freqtrade config)</Button>
         <Button variant={mode === 'checks' ? 'primary' : 'secondary'} aria-pressed={mode === 'checks'} onClick={() => setMode('checks')}>Strategy checks</Button>
       </div>
+      {mode === 'checks' && <><h1 className="text-xl font-semibold">Strategy checks</h1><StrategyChecks strategies={strategies} datasets={datasets} /></>}
       {mode === 'single' ? <BacktestForm strategies={strategies} datasets={datasets} />
-        : mode === 'portfolio' ? <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>
-        : <><h1 className="text-xl font-semibold">Strategy checks</h1><StrategyChecks strategies={strategies} datasets={datasets} /></>}
+        : mode === 'portfolio' && <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>}
       <StoredRuns />
     </div>
   );

@@ -6,9 +6,11 @@ import { runLookahead, runRecursive, type LookaheadResponse, type RecursiveRespo
 import { ApiError } from '../../api/client';
 import type { Dataset, StrategyDefinition } from '../../api/types';
 import { checkErrors, parseCounts, parseNumber, parseWhole, type CheckErrors } from '../../lib/analysis';
+import type { PortfolioErrors } from '../../lib/ftconfig';
 import { ConfigImport } from '../portfolio/ConfigImport';
 import { ConfigStrategy } from '../portfolio/ConfigStrategy';
 import { PortfolioSettings } from '../portfolio/PortfolioSettings';
+import { buildConfigRequest } from '../portfolio/configRequest';
 import { useConfigForm } from '../portfolio/useConfigForm';
 import { useToast } from '../Toasts';
 import { Button, ErrorBox, Spinner } from '../ui';
@@ -16,12 +18,15 @@ import { CheckOptions, DEFAULT_OPTIONS, type CheckKind, type CheckOptionValues }
 import { LookaheadReport } from './LookaheadReport';
 import { RecursiveReport } from './RecursiveReport';
 
+const NO_ERRORS: PortfolioErrors = { controls: {}, params: {}, general: [] };
+
 type Answer = { kind: 'lookahead'; data: LookaheadResponse } | { kind: 'recursive'; data: RecursiveResponse };
 
 export function StrategyChecks({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
   const toast = useToast();
-  const state = useConfigForm(strategies, datasets);
-  const { form, errors } = state;
+  const cfg = useConfigForm(strategies, datasets);
+  const { form } = cfg;
+  const [errors, setErrors] = useState<PortfolioErrors>(NO_ERRORS);
   const [kind, setKind] = useState<CheckKind>('lookahead');
   const [options, setOptions] = useState<CheckOptionValues>(DEFAULT_OPTIONS);
   const [optionErrors, setOptionErrors] = useState<CheckErrors>({});
@@ -30,7 +35,9 @@ export function StrategyChecks({ strategies, datasets }: { strategies: StrategyD
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const request = state.build();
+    const built = buildConfigRequest(cfg);
+    setErrors('errors' in built ? built.errors : NO_ERRORS);
+    const request = 'request' in built ? built.request : null;
     const amount = parseWhole(options.targetedTradeAmount);
     const counts = parseCounts(options.startupCandles);
     const threshold = parseNumber(options.threshold);
@@ -47,7 +54,7 @@ export function StrategyChecks({ strategies, datasets }: { strategies: StrategyD
     } catch (err) {
       if (err instanceof ApiError) {
         const split = checkErrors(err.problem);
-        state.setErrors(split.form);
+        setErrors(split.form);
         setOptionErrors(split.check);
       }
       toast.error(err instanceof Error ? err.message : String(err));
@@ -58,13 +65,13 @@ export function StrategyChecks({ strategies, datasets }: { strategies: StrategyD
 
   return (
     <div className="flex flex-col gap-4">
-      <ConfigImport onImport={state.importConfig} error={errors.controls.config} extraKeys={Object.keys(form.extra)} />
+      <ConfigImport onImport={(c) => { cfg.importConfig(c); setErrors(NO_ERRORS); }} error={errors.controls.config} extraKeys={Object.keys(form.extra)} />
       <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Strategy checks">
         {errors.general.length > 0 && <ErrorBox error={errors.general.join(' ')} />}
         <CheckOptions kind={kind} onKind={(k) => { setKind(k); setOptionErrors({}); }} values={options} errors={optionErrors}
           onChange={(patch) => setOptions((old) => ({ ...old, ...patch }))} />
-        <ConfigStrategy state={state} strategies={strategies} />
-        <PortfolioSettings form={form} datasets={datasets} errors={errors.controls} onChange={state.changeSettings} />
+        <ConfigStrategy cfg={cfg} strategies={strategies} errors={errors} />
+        <PortfolioSettings form={form} datasets={datasets} errors={errors.controls} onChange={cfg.changeSettings} />
         <div>
           <Button type="submit" variant="primary" disabled={checking || form.pairs.length === 0}>
             {checking ? 'Checking…' : kind === 'lookahead' ? 'Run lookahead check' : 'Run recursive check'}

@@ -6,36 +6,47 @@ import { createPortfolioBacktest } from '../../api/backtests';
 import { ApiError } from '../../api/client';
 import { useBacktest } from '../../api/hooks';
 import type { Dataset, StrategyDefinition } from '../../api/types';
-import { serverErrors } from '../../lib/ftconfig';
+import { formToConfig, localErrors, serverErrors, type PortfolioErrors } from '../../lib/ftconfig';
+import { BACKTEST_STEP } from '../../lib/backtest';
+import { stepDecimals } from '../../lib/money';
+import { toConfig } from '../../lib/params';
+import { ParameterForm } from '../ParameterForm';
 import { useToast } from '../Toasts';
-import { Button, ErrorBox } from '../ui';
+import { Button, Card, ErrorBox, Field, inputClass } from '../ui';
 import { ConfigImport } from './ConfigImport';
-import { ConfigStrategy } from './ConfigStrategy';
 import { PortfolioRun } from './PortfolioRun';
 import { PortfolioSettings } from './PortfolioSettings';
 import { useConfigForm } from './useConfigForm';
 
+/** Prices on the shipped datasets' tick (0.00000001), as the single-symbol form. */
+const PRICE_DECIMALS = stepDecimals(BACKTEST_STEP)!;
+const NO_ERRORS: PortfolioErrors = { controls: {}, params: {}, general: [] };
+
 export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
   const toast = useToast();
   const queryClient = useQueryClient();
-  const state = useConfigForm(strategies, datasets);
-  const { form, errors } = state;
+  const cfg = useConfigForm(strategies, datasets);
+  const [errors, setErrors] = useState<PortfolioErrors>(NO_ERRORS);
   const [runId, setRunId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const run = useBacktest(runId);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const request = state.build();
-    if (!request) return;
+    const built = formToConfig(cfg.form);
+    const checked = toConfig(cfg.params, cfg.values);
+    if (Object.keys(built.errors).length || Object.keys(checked.errors).length) {
+      return setErrors({ ...localErrors(built.errors), params: checked.errors });
+    }
+    setErrors(NO_ERRORS);
     setSubmitting(true);
     try {
-      const created = await createPortfolioBacktest(request);
+      const created = await createPortfolioBacktest({ config: built.config, strategy: cfg.strategy, params: checked.config });
       setRunId(String(created.id));
       void queryClient.invalidateQueries({ queryKey: ['backtests', 'list'] });
       toast.info('Backtest queued');
     } catch (err) {
-      if (err instanceof ApiError) state.setErrors(serverErrors(err.problem));
+      if (err instanceof ApiError) setErrors(serverErrors(err.problem));
       toast.error(err instanceof Error ? err.message : String(err));
     } finally {
       setSubmitting(false);
@@ -45,13 +56,23 @@ export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDe
   const running = run.data && run.data.status !== 'DONE' && run.data.status !== 'FAILED';
   return (
     <div className="flex flex-col gap-4">
-      <ConfigImport onImport={state.importConfig} error={errors.controls.config} extraKeys={Object.keys(form.extra)} />
+      <ConfigImport onImport={(c) => { cfg.importConfig(c); setErrors(NO_ERRORS); }} error={errors.controls.config}
+        extraKeys={Object.keys(cfg.form.extra)} />
       <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Portfolio backtest">
         {errors.general.length > 0 && <ErrorBox error={errors.general.join(' ')} />}
-        <ConfigStrategy state={state} strategies={strategies} />
-        <PortfolioSettings form={form} datasets={datasets} errors={errors.controls} onChange={state.changeSettings} />
+        <Card className="flex flex-col gap-3">
+          <Field label="Strategy" htmlFor="pf-strategy" error={errors.strategy}>
+            <select id="pf-strategy" className={inputClass} value={cfg.strategy} onChange={(e) => cfg.chooseStrategy(e.target.value)}>
+              {strategies.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            </select>
+          </Field>
+          <ParameterForm parameters={cfg.params} values={cfg.values} errors={errors.params} priceDecimals={PRICE_DECIMALS}
+            onChange={cfg.setValue} />
+        </Card>
+        <PortfolioSettings form={cfg.form} datasets={datasets} errors={errors.controls}
+          onChange={cfg.changeSettings} />
         <div>
-          <Button type="submit" variant="primary" disabled={submitting || !!running || form.pairs.length === 0}>
+          <Button type="submit" variant="primary" disabled={submitting || !!running || cfg.form.pairs.length === 0}>
             {running ? 'Running…' : 'Run portfolio backtest'}
           </Button>
         </div>
