@@ -8,6 +8,7 @@ import type { Sizing } from '../components/QuantityControls';
 import { useToast } from '../components/Toasts';
 import { Button, Card, Empty, ErrorBox, Field, inputClass, Spinner } from '../components/ui';
 import { HyperoptMode } from '../components/hyperopt/HyperoptMode';
+import { StrategyChecks } from '../components/analysis/StrategyChecks';
 import { PortfolioMode } from '../components/portfolio/PortfolioMode';
 import { StoredRuns } from '../components/portfolio/StoredRuns';
 import { mapProblem, type FormErrors } from '../lib/errors';
@@ -39,15 +40,17 @@ export function BacktestPage() {
 
 /** One symbol (the original form), a portfolio stated as a Freqtrade config, or its optimisation; the stored runs below. */
 function BacktestModes({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
-  const [mode, setMode] = useState<'single' | 'portfolio' | 'optimise'>('single');
+  const [mode, setMode] = useState<'single' | 'portfolio' | 'optimise' | 'checks'>('single');
   return (
     <div className="flex flex-col gap-4">
       <div role="group" aria-label="Backtest mode" className="flex gap-1">
         <Button variant={mode === 'single' ? 'primary' : 'secondary'} aria-pressed={mode === 'single'} onClick={() => setMode('single')}>Single symbol</Button>
         <Button variant={mode === 'portfolio' ? 'primary' : 'secondary'} aria-pressed={mode === 'portfolio'} onClick={() => setMode('portfolio')}>Portfolio (Freqtrade config)</Button>
         <Button variant={mode === 'optimise' ? 'primary' : 'secondary'} aria-pressed={mode === 'optimise'} onClick={() => setMode('optimise')}>Optimise (hyperopt)</Button>
+        <Button variant={mode === 'checks' ? 'primary' : 'secondary'} aria-pressed={mode === 'checks'} onClick={() => setMode('checks')}>Strategy checks</Button>
       </div>
       {mode === 'optimise' && <><h1 className="text-xl font-semibold">Optimise (hyperopt)</h1><HyperoptMode strategies={strategies} datasets={datasets} /></>}
+      {mode === 'checks' && <><h1 className="text-xl font-semibold">Strategy checks</h1><StrategyChecks strategies={strategies} datasets={datasets} /></>}
       {mode === 'single' ? <BacktestForm strategies={strategies} datasets={datasets} />
         : mode === 'portfolio' && <><h1 className="text-xl font-semibold">Portfolio backtest</h1><PortfolioMode strategies={strategies} datasets={datasets} /></>}
       <StoredRuns />

@@ -6,6 +6,8 @@ import type { Point } from '../../lib/series';
 import { STATS, T0 } from '../../testing/portfolio';
 import { StoredRuns } from './StoredRuns';
 
+vi.mock('../LineChart', () => ({ LineChart: (p: { label: string }) => <div role="img" aria-label={p.label} /> }));
+
 let overlaid: { name: string; points: Point[] }[] = [];
 vi.mock('../MultiLineChart', () => ({
   MultiLineChart: (p: { label: string; lines: { name: string; points: Point[] }[] }) => {
@@ -16,7 +18,8 @@ vi.mock('../MultiLineChart', () => ({
 
 const run = (id: string, extra: Record<string, unknown>) => ({ id, status: 'DONE', progress: 1, strategy: 'rsi', error: null,
   createdAt: '2026-12-03T10:00:00Z', timeframe: '5m', ...extra });
-const PORTFOLIO = run('aaaaaaaa-1', { dataset: 'config', symbol: 'LTC/BTC +1', result: { pairs: [], notes: [], warnings: [], result: STATS } });
+const PORTFOLIO = run('aaaaaaaa-1', { dataset: 'config', symbol: 'LTC/BTC +1', result: { pairs: [{ pair: 'LTC/BTC', file: 'LTC_BTC-5m', candles: 100 },
+  { pair: 'ETC/BTC', file: 'ETC_BTC-5m', candles: 100 }], notes: ['fee: 0.001 from the config'], warnings: [], result: STATS } });
 const SINGLE = run('bbbbbbbb-2', { dataset: 'LTC_BTC-5m', symbol: 'LTC/BTC', result: { symbol: 'LTC/BTC', trades: [],
   metrics: { trades: 3, totalReturn: 0.0105, netProfit: '0.0105', finalEquity: '1.0105', winRate: 2 / 3, maxDrawdown: 0.031,
     sharpe: 1.2345, sortino: null, calmar: null, profitFactor: 1.5 },
@@ -73,5 +76,29 @@ describe('StoredRuns and the compare view', () => {
     // the portfolio's realised wallet (1 -> 1.25 -> 0.75) and the single run's equity, both on seconds
     expect(overlaid[0].points.map((p) => p.value)).toEqual([1, 1, 1, 1.25, 0.75]);
     expect(overlaid[1].points).toEqual([{ time: T0, value: 1 }, { time: T0 + 86400, value: 1.0105 }]);
+  });
+
+  it('reopens a finished config run\'s full report from the server, and only those runs offer it', async () => {
+    const fetched = renderRuns();
+    await screen.findByText('ETC/BTC (config)');
+    // a single-symbol run and a queued config run have no portfolio report to open
+    expect(screen.queryByRole('button', { name: 'Open report of run bbbbbbbb-2' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Open report of run cccccccc-3' })).toBeNull();
+    expect(fetched).not.toContain('/api/v1/backtests/aaaaaaaa-1');
+    await userEvent.click(screen.getByRole('button', { name: 'Open report of run aaaaaaaa-1' }));
+    const report = await screen.findByRole('region', { name: 'Stored run report' });
+    expect(fetched).toContain('/api/v1/backtests/aaaaaaaa-1');
+    expect(await within(report).findByTestId('run-pairs')).toHaveProperty('textContent', 'LTC/BTC (100 candles), ETC/BTC (100 candles)');
+    expect(within(report).getByRole('heading', { name: /Report of run aaaaaaaa · rsi · LTC\/BTC \+1/ })).toBeTruthy();
+    expect(within(report).getByRole('list', { name: 'Notes' }).textContent).toBe('fee: 0.001 from the config');
+    // the same report a fresh run shows: the summary metrics, the per pair table, the charts and the trades
+    expect(report.querySelector('[data-metric="total_trades"]')?.textContent).toBe('2');
+    expect(report.querySelector('[data-metric="profit_total"]')?.textContent).toBe('-25.00%');
+    const perPair = within(report).getByRole('table', { name: 'Per pair' });
+    expect(within(perPair).getByRole('cell', { name: 'ETC/BTC' })).toBeTruthy();
+    expect(within(report).getByRole('img', { name: 'Equity' })).toBeTruthy();
+    expect(within(report).getByRole('heading', { name: 'Trades (2)' })).toBeTruthy();
+    await userEvent.click(within(report).getByRole('button', { name: 'Close report' }));
+    expect(screen.queryByRole('region', { name: 'Stored run report' })).toBeNull();
   });
 });
