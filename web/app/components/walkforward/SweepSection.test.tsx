@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ParameterDefinition, ParameterType } from '../../api/types';
 import type { Point } from '../../lib/series';
 import { BacktestPage } from '../../pages/BacktestPage';
 import { ToastProvider } from '../Toasts';
@@ -17,7 +18,7 @@ vi.mock('../LineChart', () => ({
   },
 }));
 
-const P = (name: string, type: string) => ({
+const P = (name: string, type: ParameterType): ParameterDefinition => ({
   name, type, default: null, options: [], min: '0', exclusiveMin: false, max: null, step: null, unit: null, description: null, required: false,
 });
 const RSI = { id: 'rsi', name: 'RSI', description: '', parameters: [P('rsiPeriod', 'INTEGER'), P('oversold', 'DECIMAL'), P('note', 'STRING')] };
