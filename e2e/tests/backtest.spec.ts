@@ -23,3 +23,25 @@ test('run a backtest: a bad fee is named, then a run reports progress, metrics, 
   await expect(result.getByRole('heading', { name: /^Trades \(\d+\)$/ })).toBeVisible();
   await shot(page, '10-backtest');
 });
+
+test('a walk-forward from the backtest form shows one row per fold asked for', async ({ page, request }) => {
+  await signedIn(page, request, 'walkforward');
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Backtest' }).click();
+  await page.locator('#bt-strategy').selectOption('rsi');
+  await page.locator('#bt-dataset').selectOption('LTC_BTC-5m');
+  await page.getByRole('checkbox', { name: 'Sweep / walk-forward' }).check();
+  await page.getByLabel('Sweep rsiPeriod').fill('10:20:5');
+  await page.getByLabel('Rank by').selectOption('totalReturn');
+  await page.getByRole('checkbox', { name: /^Walk-forward/ }).check();
+  await page.getByLabel('Folds').fill('3');
+  await page.getByRole('button', { name: 'Run backtest' }).click();
+
+  const result = page.getByTestId('sweep-result');
+  await expect(result.getByTestId('backtest-status')).toHaveText('DONE', { timeout: 60_000 });
+  const folds = result.getByRole('table', { name: 'Walk-forward folds' });
+  await expect(folds.locator('tbody tr')).toHaveCount(3);
+  await expect(folds.locator('tbody tr').first()).toContainText('rsiPeriod=');
+  await expect(result.getByLabel('Out-of-sample totals')).toContainText('of 3');
+  await shot(page, '20-walk-forward');
+});

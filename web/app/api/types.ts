@@ -297,6 +297,19 @@ export interface BacktestInput {
   balance?: string;
   slippageTicks?: string;
   stoploss?: string;
+  /** A parameter sweep instead of one run (components/walkforward). */
+  sweep?: SweepInput;
+  /** With `sweep`: a walk-forward analysis over consecutive folds. */
+  walkForward?: { folds: number | string; inSample: number | string };
+}
+
+/** Per parameter "from:to:step" (inclusive) or the values to try. */
+export interface SweepInput {
+  ranges: Record<string, string | string[]>;
+  search: 'grid' | 'random';
+  samples?: number | string;
+  seed?: number | string;
+  metric: string;
 }
 
 export interface BacktestTrade {

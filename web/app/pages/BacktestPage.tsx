@@ -11,6 +11,9 @@ import { HyperoptMode } from '../components/hyperopt/HyperoptMode';
 import { StrategyChecks } from '../components/analysis/StrategyChecks';
 import { PortfolioMode } from '../components/portfolio/PortfolioMode';
 import { StoredRuns } from '../components/portfolio/StoredRuns';
+import { SweepSection } from '../components/walkforward/SweepSection';
+import { isSweepRun, SweepRun } from '../components/walkforward/SweepResult';
+import { NO_SWEEP, sweepErrors, sweepRequest } from '../components/walkforward/sweepForm';
 import { mapProblem, type FormErrors } from '../lib/errors';
 import { BACKTEST_STEP, backtestMarket } from '../lib/backtest';
 import { isDecimal, multiply } from '../lib/decimal';
@@ -69,6 +72,7 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
   const [balance, setBalance] = useState('');
   const [slippageTicks, setSlippageTicks] = useState('');
   const [stoploss, setStoploss] = useState('');
+  const [sweep, setSweep] = useState(NO_SWEEP);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [runId, setRunId] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
@@ -91,7 +95,7 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
     const optional = (v: string) => (v.trim() === '' ? undefined : v.trim());
     const input: BacktestInput = {
       strategy, dataset, params: config, fillModel, fee: optional(fee), balance: optional(balance),
-      slippageTicks: optional(slippageTicks), stoploss: optional(stoploss),
+      slippageTicks: optional(slippageTicks), stoploss: optional(stoploss), ...sweepRequest(sweep, params),
     };
     setSubmitting(true);
     try {
@@ -155,10 +159,11 @@ function BacktestForm({ strategies, datasets }: { strategies: StrategyDefinition
           <ParameterForm parameters={params} values={values} errors={errors.config} priceDecimals={PRICE_DECIMALS} sizing={sizing}
             onChange={(n, v) => setValues((old) => ({ ...old, [n]: v }))} />
         </Card>
+        <SweepSection parameters={params} value={sweep} onChange={setSweep} errors={sweepErrors(errors.general)} />
         <div><Button type="submit" variant="primary" disabled={submitting || !!running || !dataset}>{running ? 'Running…' : 'Run backtest'}</Button></div>
       </form>
       {run.isError && <ErrorBox error={run.error} />}
-      {run.data && <BacktestRun run={run.data} />}
+      {run.data && (isSweepRun(run.data) ? <SweepRun run={run.data} /> : <BacktestRun run={run.data} />)}
     </div>
   );
 }

@@ -28,7 +28,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -199,45 +198,27 @@ public final class BacktestCommand {
         Metric metric = cl.get("--metric") == null ? Metric.SHARPE : metricOf(cl.get("--metric"));
         int threads = (int) whole(cl, "--threads", Runtime.getRuntime().availableProcessors());
         if (threads < 1) throw new IllegalArgumentException("--threads: must be at least 1");
-        java.util.function.Function<Map<String, Object>, dev.botfleet.engine.strategy.definition.StrategyConfig> configs = p -> {
-            Map<String, Object> merged = new LinkedHashMap<>(job.params());
-            merged.putAll(p);
-            try {
-                return job.strategy().configure(merged);
-            } catch (StrategySource.InvalidParameters e) {
-                throw new IllegalArgumentException("--sweep " + e.getMessage() + " (combination " + p + ")", e);
-            }
-        };
-        Sweep sweep = new Sweep(job.spec(), configs, metric, threads);
-        long started = System.nanoTime();
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("strategy", job.strategy().name());
-        report.put("symbol", job.symbol());
-        report.put("metric", metric.id());
-        report.put("search", search);
-        report.put("combinations", combos.size());
+        SweepPlan.Folds folds = null;
         if (cl.get("--walk-forward") != null) {
-            int folds = (int) whole(cl, "--walk-forward", 1);
-            double inSample = number(cl, "--in-sample", 0.7);
-            List<WalkForward.Fold> result = new WalkForward(sweep, folds, inSample).run(job.spec(), combos);
-            report.put("walkForward", result.stream().map(f -> Map.of("fold", f.index(),
-                    "inSample", Map.of("from", f.inSampleFrom(), "to", f.inSampleTo(),
-                            "metrics", BacktestReport.MetricsView.of(f.inSample())),
-                    "outOfSample", Map.of("from", f.outOfSampleFrom(), "to", f.outOfSampleTo(),
-                            "metrics", BacktestReport.MetricsView.of(f.outOfSample())),
-                    "best", f.best())).toList());
-            for (WalkForward.Fold f : result) {
+            folds = new SweepPlan.Folds((int) whole(cl, "--walk-forward", 1), number(cl, "--in-sample", 0.7));
+        }
+        long started = System.nanoTime();
+        // the same runs and report as a REST sweep (SweepRuns), so both show the same numbers
+        SweepRuns.Outcome outcome = SweepRuns.run(job, new SweepPlan(combos, search, metric, folds), threads,
+                Integer.MAX_VALUE, "--sweep ", (done, total) -> { });
+        Map<String, Object> report = outcome.report();
+        if (outcome.folds() != null) {
+            for (WalkForward.Fold f : outcome.folds()) {
                 out.printf("fold %d: best %s, in-sample %s %s, out-of-sample %s %s%n", f.index(), f.best(), metric.id(),
                         metric.valueOf(f.inSample()), metric.id(), metric.valueOf(f.outOfSample()));
             }
+            @SuppressWarnings("unchecked")
+            Map<String, Object> oos = (Map<String, Object>) report.get("outOfSample");
+            out.printf("out of sample: %s of %s folds profitable, %s trades, net profit %s, chained return %.4f%n",
+                    oos.get("profitableFolds"), oos.get("folds"), oos.get("trades"), oos.get("netProfit"),
+                    (Double) oos.get("chainedReturn"));
         } else {
-            List<Sweep.Entry> ranked = sweep.run(combos, (done, total) -> { });
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < ranked.size(); i++) {
-                rows.add(Map.of("rank", i + 1, "params", ranked.get(i).params(),
-                        "metrics", BacktestReport.MetricsView.of(ranked.get(i).metrics())));
-            }
-            report.put("ranked", rows);
+            List<Sweep.Entry> ranked = outcome.ranked();
             for (int i = 0; i < Math.min(10, ranked.size()); i++) {
                 Sweep.Entry e = ranked.get(i);
                 out.printf("#%d %s %s=%s return=%.4f trades=%d%n", i + 1, e.params(), metric.id(),

@@ -15,10 +15,20 @@ import java.util.Map;
  * @param config a Freqtrade config.json object: a multi-pair run over the shipped datasets. Then {@code strategy}
  *               (if given) overrides the config's "strategy" and {@code params} its "strategy_params"; the
  *               single-symbol fields (dataset, fillModel, fee, ...) must be left out: the config states them
+ * @param sweep {ranges: {param: "from:to:step" or [values]}, search: grid|random, samples, seed, metric}: the run
+ *              backtests every combination and answers their ranking instead of one report (SweepRequests)
+ * @param walkForward {folds, inSample}: with {@code sweep}, a walk-forward analysis over consecutive folds
  */
 public record BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel,
                               Object fee, Object balance, Object slippageTicks, Object stoploss, Object leverage,
-                              String fundingRates, JsonNode config) {
+                              String fundingRates, JsonNode config, JsonNode sweep, JsonNode walkForward) {
+
+    public BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel,
+                           Object fee, Object balance, Object slippageTicks, Object stoploss, Object leverage,
+                           String fundingRates, JsonNode config) {
+        this(strategy, dataset, params, fillModel, fee, balance, slippageTicks, stoploss, leverage, fundingRates, config,
+                null, null);
+    }
 
     public BacktestRequest(String strategy, String dataset, Map<String, Object> params, String fillModel,
                            Object fee, Object balance, Object slippageTicks, Object stoploss, Object leverage,

@@ -20,13 +20,23 @@ public class BacktestRequests {
 
     private final StrategyResolver strategies;
     private final Datasets datasets;
+    private final SweepRequests sweeps;
 
-    public BacktestRequests(StrategyResolver strategies, Datasets datasets) {
+    public BacktestRequests(StrategyResolver strategies, Datasets datasets, SweepRequests sweeps) {
         this.strategies = strategies;
         this.datasets = datasets;
+        this.sweeps = sweeps;
+    }
+
+    /** A checked single-symbol run; {@code sweep} is null for one backtest. */
+    public record Resolved(BacktestJob job, SweepPlan sweep) {
     }
 
     public BacktestJob resolve(BacktestRequest r) {
+        return resolveRun(r).job();
+    }
+
+    public Resolved resolveRun(BacktestRequest r) {
         Violations v = new Violations();
         StrategySource source = null;
         String strategyId = v.text("strategy", r.strategy(), 64);
@@ -106,10 +116,12 @@ public class BacktestRequests {
                 }
             }
         }
+        SweepPlan sweep = sweeps.resolve(r.sweep(), r.walkForward(), source, params,
+                dataset == null ? 0 : dataset.series().size(), v);
         v.throwIfAny();
-        return new BacktestJob(source, params, dataset.symbol(), dataset.id(), dataset.series(), model, fee, balance,
+        return new Resolved(new BacktestJob(source, params, dataset.symbol(), dataset.id(), dataset.series(), model, fee, balance,
                 slippage.intValueExact(), BacktestJob.DEFAULT_TICK, BacktestJob.DEFAULT_LOT, stoploss.doubleValue(),
-                margin, funding);
+                margin, funding), sweep);
     }
 
     private static BigDecimal decimal(Violations v, String field, Object value, BigDecimal fallback) {

@@ -46,6 +46,7 @@ public class BacktestService {
     private final JsonMapper json;
     private final Clock clock;
     private final int maxUnfinishedPerUser;
+    private final int sweepThreads;
     private final ExecutorService pool;
     /** Fraction done of each run that is queued or running; a finished run's progress is 1. */
     private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
@@ -53,7 +54,8 @@ public class BacktestService {
     public BacktestService(BacktestRepository runs, BacktestRequests requests, ConfigRequests configRequests,
                            PortfolioBacktests portfolio, JsonMapper json, Clock clock,
                            @Value("${botfleet.backtest.threads:2}") int threads,
-                           @Value("${botfleet.backtest.max-unfinished-per-user:5}") int maxUnfinishedPerUser) {
+                           @Value("${botfleet.backtest.max-unfinished-per-user:5}") int maxUnfinishedPerUser,
+                           @Value("${botfleet.backtest.sweep-threads:1}") int sweepThreads) {
         this.runs = runs;
         this.requests = requests;
         this.configRequests = configRequests;
@@ -61,6 +63,7 @@ public class BacktestService {
         this.json = json;
         this.clock = clock;
         this.maxUnfinishedPerUser = maxUnfinishedPerUser;
+        this.sweepThreads = Math.max(1, sweepThreads);
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "backtest-" + n.incrementAndGet());
@@ -82,14 +85,18 @@ public class BacktestService {
 
     public BacktestRun submit(UUID ownerId, BacktestRequest request) {
         if (request.config() != null) return submitConfig(ownerId, request);
-        BacktestJob job = requests.resolve(request);
+        BacktestRequests.Resolved resolved = requests.resolveRun(request);
+        BacktestJob job = resolved.job();
         checkUnfinished(ownerId);
+        Map<String, Object> stored = stored(job);
+        if (resolved.sweep() != null) stored.putAll(SweepRuns.stored(resolved.sweep(), request.sweep()));
         BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), job.dataset(), job.symbol(),
-                job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored(job)),
+                job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored),
                 BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
         runs.insert(run);
         progress.put(run.id(), 0.0);
-        pool.execute(() -> execute(run.id(), job));
+        if (resolved.sweep() != null) pool.execute(() -> executeSweep(run.id(), job, resolved.sweep()));
+        else pool.execute(() -> execute(run.id(), job));
         return run;
     }
 
@@ -167,6 +174,23 @@ public class BacktestService {
         } catch (RuntimeException e) {
             log.error("Backtest {} failed", id, e);
             runs.finished(id, BacktestStatus.FAILED, "internal error while running the backtest", null, Times.now(clock));
+        } finally {
+            progress.remove(id);
+        }
+    }
+
+    /** A sweep or walk-forward: its report is the ranking or the folds, stored like any result. */
+    private void executeSweep(UUID id, BacktestJob job, SweepPlan plan) {
+        try {
+            runs.started(id, Times.now(clock));
+            SweepRuns.Outcome outcome = SweepRuns.run(job, plan, sweepThreads, SweepRuns.TOP, "sweep.ranges.",
+                    (done, total) -> progress.put(id, (double) done / total));
+            runs.finished(id, BacktestStatus.DONE, null, json.writeValueAsString(outcome.report()), Times.now(clock));
+        } catch (IllegalArgumentException e) {
+            runs.finished(id, BacktestStatus.FAILED, truncate(e.getMessage()), null, Times.now(clock));
+        } catch (RuntimeException e) {
+            log.error("Backtest sweep {} failed", id, e);
+            runs.finished(id, BacktestStatus.FAILED, "internal error while running the sweep", null, Times.now(clock));
         } finally {
             progress.remove(id);
         }

@@ -45,6 +45,8 @@ public class ConfigRequests {
         singleSymbol.put("stoploss", r.stoploss());
         singleSymbol.put("leverage", r.leverage());
         singleSymbol.put("fundingRates", r.fundingRates());
+        singleSymbol.put("sweep", r.sweep() == null || r.sweep().isNull() ? null : r.sweep());
+        singleSymbol.put("walkForward", r.walkForward() == null || r.walkForward().isNull() ? null : r.walkForward());
         singleSymbol.forEach((field, value) -> {
             if (value != null) v.add(field, NOT_WITH_CONFIG, null);
         });
