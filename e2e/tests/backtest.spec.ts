@@ -43,5 +43,5 @@ test('a walk-forward from the backtest form shows one row per fold asked for', a
   await expect(folds.locator('tbody tr')).toHaveCount(3);
   await expect(folds.locator('tbody tr').first()).toContainText('rsiPeriod=');
   await expect(result.getByLabel('Out-of-sample totals')).toContainText('of 3');
-  await shot(page, '20-walk-forward');
+  await shot(page, '24-walk-forward');
 });

@@ -57,7 +57,7 @@ test('optimise an rsi config from the dashboard, watch it finish, apply the best
   const link = apply.getByRole('link', { name: 'e2e tuned rsi' });
   await expect(link).toBeVisible();
   await dismissToasts(page);
-  await shot(page, '21-hyperopt');
+  await shot(page, '25-hyperopt');
 
   // the bot now holds the best parameters shown
   const after = await request.get(`/api/v1/bots/${bot.id}`, { headers: auth });
