@@ -4,7 +4,7 @@
 # throw-away data directory); later calls start in about 4.5 s instead of 11-13 s on the 2-core machine of
 # docs/benchmarks.md. Arguments go to the server, as with java -jar:
 #
-#   mvn -B -pl server -am package -DskipTests
+#   mvn -B -Paot -pl server -am package -DskipTests      # -Paot: with Spring AOT too (optional, docs/operations.md)
 #   scripts/start-fast.sh --server.port=8080
 #
 # The data directory is ./data of the directory you call it from, as with java -jar (botfleet.data-dir to change it).
@@ -22,8 +22,12 @@ if [ ! -f "$fast/app.aot" ] || [ "$jar" -nt "$fast/app.aot" ]; then
   # the AOT cache needs a plain class path, not the nested jars of the executable jar
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$fast/app" >/dev/null
   work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-  train_aot_cache "$java" "$fast/app/botfleet-server.jar" "$fast/app.aot.tmp" "$work"
+  train_aot_cache "$java" "$fast/app/botfleet-server.jar" "$fast/app.aot.tmp" "$work" \
+    $(spring_aot_options "$java" "$fast/app/botfleet-server.jar")
   mv "$fast/app.aot.tmp" "$fast/app.aot"
   rm -rf "$work"; trap - EXIT
 fi
-exec "$java" -XX:AOTCache="$fast/app.aot" -jar "$fast/app/botfleet-server.jar" "$@"
+# a jar built with -Paot also starts from Spring's build-time processing of the context (AotSwitches falls back to
+# the ordinary start when the configuration turns on what that build left off)
+exec "$java" $(spring_aot_options "$java" "$fast/app/botfleet-server.jar") -XX:AOTCache="$fast/app.aot" \
+  -jar "$fast/app/botfleet-server.jar" "$@"

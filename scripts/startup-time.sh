@@ -5,7 +5,7 @@
 #   scripts/startup-time.sh [runs] [-- extra server arguments]
 #
 #   STARTUP_AOT=1  start as scripts/start-fast.sh does: the extracted jar with a JDK AOT cache made by one training
-#                  start first (not measured)
+#                  start first (not measured), and Spring AOT on when the jar was built with -Paot
 #   SAME_DATA=1    every run on the data directory of a first, unmeasured start (a restart: schema and keys in
 #                  place); otherwise each run gets a fresh one (a first start: migrations, key generation)
 #   JVM_OPTS       extra JVM options, e.g. "-XX:TieredStopAtLevel=1"
@@ -27,7 +27,8 @@ jvm=(${JVM_OPTS:-})
 if [ "${STARTUP_AOT:-0}" = 1 ]; then
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
   jar="$work/app/$(basename "$jar")"
-  train_aot_cache "$java" "$jar" "$work/app.aot" "$work"
+  jvm+=($(spring_aot_options "$java" "$jar"))   # a jar built with -Paot starts as start-fast.sh starts it
+  train_aot_cache "$java" "$jar" "$work/app.aot" "$work" "${jvm[@]}"
   jvm+=(-XX:AOTCache="$work/app.aot")
 fi
 

@@ -27,16 +27,28 @@ await_ready() {
   done
 }
 
-# train_aot_cache JAVA JAR CACHE WORKDIR: one start of JAR with -XX:AOTCacheOutput up to readiness, then a graceful
-# stop; the JVM writes the cache (classes loaded and linked, method profiles: JEP 483/514/515) as it exits.
+# train_aot_cache JAVA JAR CACHE WORKDIR [JVM OPTIONS...]: one start of JAR with -XX:AOTCacheOutput up to readiness,
+# then a graceful stop; the JVM writes the cache (classes loaded and linked, method profiles: JEP 483/514/515) as it
+# exits. The options must be those of the starts that use the cache (the classes they load differ).
 train_aot_cache() {
   local java=$1 jar=$2 cache=$3 work=$4 port pid
+  shift 4
   port=$(free_port)
-  "$java" -XX:AOTCacheOutput="$cache" -jar "$jar" --botfleet.data-dir="$work/train-data" --server.port="$port" \
+  "$java" "$@" -XX:AOTCacheOutput="$cache" -jar "$jar" --botfleet.data-dir="$work/train-data" --server.port="$port" \
     >"$work/train.log" 2>&1 &
   pid=$!
   await_ready "$port" "$pid" "$work/train.log" || { kill "$pid" 2>/dev/null; return 1; }
   curl -fsS -o /dev/null "http://127.0.0.1:$port/" || true
   kill "$pid"; wait "$pid" 2>/dev/null || true
   [ -f "$cache" ] || { echo "the AOT cache was not written; see $work/train.log" >&2; return 1; }
+}
+
+# spring_aot_options JAVA EXTRACTED_JAR: prints -Dspring.aot.enabled=true when the jar was built with -Paot (it holds
+# Spring's generated initializer of the application context), nothing otherwise.
+spring_aot_options() {
+  local jar_tool
+  jar_tool="$(dirname "$1")/jar"
+  "$jar_tool" tf "$2" | grep -q 'dev/botfleet/server/BotfleetApplication__ApplicationContextInitializer.class' \
+    && echo "-Dspring.aot.enabled=true"
+  return 0
 }
