@@ -11,18 +11,14 @@ import { priceBars, barMarks } from '../lib/candles';
 import { CandleChart } from './CandleChart';
 import { LineChart } from './LineChart';
 import { Card, Empty } from './ui';
+import { RunProgress } from './RunProgress';
 
 export function BacktestRun({ run }: { run: Backtest }) {
-  const pct = Math.round(Math.max(0, Math.min(1, run.progress)) * 100);
   const result = run.result;
   return (
     <div className="flex flex-col gap-4" data-testid="backtest-result">
       <Card>
-        <div className="mb-1 flex justify-between text-sm"><span>Status: <b data-testid="backtest-status">{run.status}</b></span><span>{pct}%</span></div>
-        <div className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-          <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
-        </div>
-        {run.error && <p className="mt-2 break-words text-sm text-red-600">{run.error}</p>}
+        <RunProgress status={run.status} progress={run.progress} error={run.error} />
         {result?.warnings?.map((w) => <p key={w} className="mt-1 break-words text-xs text-amber-600">{w}</p>)}
       </Card>
       {result && <ResultView result={result} />}

@@ -7,19 +7,15 @@ import { ApiError } from '../../api/client';
 import { useBacktest } from '../../api/hooks';
 import type { Dataset, StrategyDefinition } from '../../api/types';
 import { formToConfig, localErrors, serverErrors, type PortfolioErrors } from '../../lib/ftconfig';
-import { BACKTEST_STEP } from '../../lib/backtest';
-import { stepDecimals } from '../../lib/money';
 import { toConfig } from '../../lib/params';
-import { ParameterForm } from '../ParameterForm';
 import { useToast } from '../Toasts';
-import { Button, Card, ErrorBox, Field, inputClass } from '../ui';
+import { Button, ErrorBox } from '../ui';
 import { ConfigImport } from './ConfigImport';
+import { ConfigStrategy } from './ConfigStrategy';
 import { PortfolioRun } from './PortfolioRun';
 import { PortfolioSettings } from './PortfolioSettings';
 import { useConfigForm } from './useConfigForm';
 
-/** Prices on the shipped datasets' tick (0.00000001), as the single-symbol form. */
-const PRICE_DECIMALS = stepDecimals(BACKTEST_STEP)!;
 const NO_ERRORS: PortfolioErrors = { controls: {}, params: {}, general: [] };
 
 export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDefinition[]; datasets: Dataset[] }) {
@@ -60,15 +56,7 @@ export function PortfolioMode({ strategies, datasets }: { strategies: StrategyDe
         extraKeys={Object.keys(cfg.form.extra)} />
       <form onSubmit={submit} noValidate className="flex flex-col gap-4" aria-label="Portfolio backtest">
         {errors.general.length > 0 && <ErrorBox error={errors.general.join(' ')} />}
-        <Card className="flex flex-col gap-3">
-          <Field label="Strategy" htmlFor="pf-strategy" error={errors.strategy}>
-            <select id="pf-strategy" className={inputClass} value={cfg.strategy} onChange={(e) => cfg.chooseStrategy(e.target.value)}>
-              {strategies.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-            </select>
-          </Field>
-          <ParameterForm parameters={cfg.params} values={cfg.values} errors={errors.params} priceDecimals={PRICE_DECIMALS}
-            onChange={cfg.setValue} />
-        </Card>
+        <ConfigStrategy cfg={cfg} strategies={strategies} errors={errors} />
         <PortfolioSettings form={cfg.form} datasets={datasets} errors={errors.controls}
           onChange={cfg.changeSettings} />
         <div>

@@ -6,6 +6,7 @@ import { percent } from '../../lib/money';
 import { toSeconds } from '../../lib/series';
 import { LineChart } from '../LineChart';
 import { Card } from '../ui';
+import { RunProgress } from '../RunProgress';
 
 type MetricsView = Record<string, string | number | null>;
 interface Window { from: number; to: number; fromTime: string; toTime: string; metrics: MetricsView }
@@ -41,16 +42,11 @@ function shown(name: string, v: string | number | null | undefined): string {
 const paramsText = (p: Record<string, unknown>) => Object.entries(p).map(([k, v]) => `${k}=${String(v)}`).join(', ');
 
 export function SweepRun({ run }: { run: Backtest }) {
-  const pct = Math.round(Math.max(0, Math.min(1, run.progress)) * 100);
   const report = run.result as unknown as SweepReport | undefined;
   return (
     <div className="flex flex-col gap-4" data-testid="sweep-result">
       <Card>
-        <div className="mb-1 flex justify-between text-sm"><span>Status: <b data-testid="backtest-status">{run.status}</b></span><span>{pct}%</span></div>
-        <div className="h-2 overflow-hidden rounded bg-slate-200 dark:bg-slate-800" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-          <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
-        </div>
-        {run.error && <p className="mt-2 break-words text-sm text-red-600">{run.error}</p>}
+        <RunProgress status={run.status} progress={run.progress} error={run.error} />
         {report && <p className="mt-2 text-sm">{report.combinations} combinations ({report.search}), ranked by <b>{report.metric}</b></p>}
       </Card>
       {report?.ranked && <Ranking report={report} />}
