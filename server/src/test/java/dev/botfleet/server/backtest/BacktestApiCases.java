@@ -23,18 +23,6 @@ public abstract class BacktestApiCases extends ApiTestBase {
         return body;
     }
 
-    /** Polls the run until it is finished, for at most 60 s. */
-    private Answer awaitFinished(Session user, String id) {
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (true) {
-            Answer a = get("/api/v1/backtests/" + id, user);
-            String status = a.body().get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return a;
-            assertThat(System.nanoTime()).as("backtest %s still %s", id, status).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
     @Test
     void listsTheShippedDatasets() {
         Answer a = get("/api/v1/backtests/datasets", newUser());
@@ -61,7 +49,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertThat(created.body().get("status").asString()).isIn("QUEUED", "RUNNING", "DONE");
         assertThat(created.body().get("request").get("params").get("timeframe").asString()).isEqualTo("5m");
 
-        Answer done = awaitFinished(user, id);
+        Answer done = awaitBacktestFinished(user, id);
 
         assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
         assertThat(done.body().get("progress").asDouble()).isEqualTo(1.0);
@@ -82,7 +70,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
 
         // The same request again gives the same result (determinism through the API).
         String second = post("/api/v1/backtests", user, rsi()).body().get("id").asString();
-        assertThat(awaitFinished(user, second).body().get("result")).isEqualTo(result);
+        assertThat(awaitBacktestFinished(user, second).body().get("result")).isEqualTo(result);
 
         Answer list = get("/api/v1/backtests", user);
         assertThat(list.status()).isEqualTo(200);
@@ -101,7 +89,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
                 "quantityPerGrid", "10", "quantityCurrency", "BASE"));
         body.put("balance", 10);
 
-        JsonNode result = awaitFinished(user, post("/api/v1/backtests", user, body).body().get("id").asString())
+        JsonNode result = awaitBacktestFinished(user, post("/api/v1/backtests", user, body).body().get("id").asString())
                 .body().get("result");
 
         JsonNode open = result.get("openPosition");
@@ -135,9 +123,9 @@ public abstract class BacktestApiCases extends ApiTestBase {
         // a fixing every 8 hours over the dataset's 20 days, 0.01 % each: shorts receive
         StringBuilder csv = new StringBuilder("time,rate\n");
         for (long t = 1515542400000L; t < 1517356800000L; t += 8 * 3_600_000L) csv.append(t).append(",0.0001\n");
-        JsonNode funded = awaitFinished(user, post("/api/v1/backtests", user, shortScalper(csv.toString())).body()
+        JsonNode funded = awaitBacktestFinished(user, post("/api/v1/backtests", user, shortScalper(csv.toString())).body()
                 .get("id").asString()).body().get("result");
-        JsonNode unfunded = awaitFinished(user, post("/api/v1/backtests", user, shortScalper(null)).body()
+        JsonNode unfunded = awaitBacktestFinished(user, post("/api/v1/backtests", user, shortScalper(null)).body()
                 .get("id").asString()).body().get("result");
 
         assertThat(funded.get("trades").size()).as(String.valueOf(funded.get("warnings"))).isPositive();
@@ -196,7 +184,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
         body.put("fillModel", "freqtrade");
 
         Answer created = post("/api/v1/backtests", user, body);
-        Answer finished = awaitFinished(user, created.body().get("id").asString());
+        Answer finished = awaitBacktestFinished(user, created.body().get("id").asString());
 
         assertThat(finished.body().get("status").asString()).isEqualTo("FAILED");
         assertThat(finished.body().get("error").asString()).contains("freqtrade fill model").contains("realistic");
@@ -246,7 +234,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertProblem(get("/api/v1/backtests/" + id, other), 404, "NOT_FOUND");
         assertThat(get("/api/v1/backtests", other).body().get("total").asInt()).isZero();
         assertThat(get("/api/v1/backtests/" + id, owner).status()).isEqualTo(200);
-        awaitFinished(owner, id);
+        awaitBacktestFinished(owner, id);
     }
 
     @Test
@@ -314,7 +302,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
         assertThat(request.get("notes").toString()).contains("telegram: ignored, it does not change a backtest");
 
         // the engine's portfolio loop ran it: Freqtrade's report over the trades of both pairs
-        Answer finished = awaitFinished(user, created.body().get("id").asString());
+        Answer finished = awaitBacktestFinished(user, created.body().get("id").asString());
         assertThat(finished.body().get("status").asString()).as(String.valueOf(finished.body())).isEqualTo("DONE");
         JsonNode result = finished.body().get("result").get("result");
         assertThat(result.get("report").get("summary").get("pairlist").toString()).isEqualTo("[\"LTC/BTC\",\"ETC/BTC\"]");
@@ -336,7 +324,7 @@ public abstract class BacktestApiCases extends ApiTestBase {
         config.put("enable_protections", true);  // what --enable-protections sets
         Answer created = post("/api/v1/backtests", user, Map.of("config", config));
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(202);
-        Answer done = awaitFinished(user, created.body().get("id").asString());
+        Answer done = awaitBacktestFinished(user, created.body().get("id").asString());
         assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
         JsonNode fromRest = done.body().get("result").get("result");
 

@@ -48,22 +48,10 @@ public abstract class SweepApiCases extends ApiTestBase {
         return (Map<String, Object>) body.get("sweep");
     }
 
-    /** Polls the run until it is finished, for at most 120 s. */
-    private Answer awaitFinished(Session user, String id) {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (true) {
-            Answer a = get("/api/v1/backtests/" + id, user);
-            String status = a.body().get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return a;
-            assertThat(System.nanoTime()).as("backtest %s still %s", id, status).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
-    }
-
     private JsonNode finishedResult(Session user, Map<String, Object> body) {
         Answer created = post("/api/v1/backtests", user, body);
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(202);
-        Answer done = awaitFinished(user, created.body().get("id").asString());
+        Answer done = awaitBacktestFinished(user, created.body().get("id").asString());
         assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
         assertThat(done.body().get("request").get("sweep").get("metric").asString()).isEqualTo("totalReturn");
         return done.body().get("result");
@@ -74,7 +62,7 @@ public abstract class SweepApiCases extends ApiTestBase {
         Session user = newUser();
         Answer created = post("/api/v1/backtests", user, rsiSweep("10:14:2", null));
         String id = created.body().get("id").asString();
-        JsonNode result = awaitFinished(user, id).body().get("result");
+        JsonNode result = awaitBacktestFinished(user, id).body().get("result");
 
         assertThat(result.get("combinations").asInt()).isEqualTo(3);
         assertThat(result.get("metric").asString()).isEqualTo("totalReturn");

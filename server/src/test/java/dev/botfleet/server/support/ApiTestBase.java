@@ -161,7 +161,13 @@ public abstract class ApiTestBase {
 
     /** Polls until the condition holds; fails with the last value seen after the deadline. */
     protected static <T> T await(String what, java.util.function.Supplier<T> read, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        return await(what, DEADLINE, read, done);
+    }
+
+    /** {@link #await(String, java.util.function.Supplier, java.util.function.Predicate)} with its own deadline. */
+    protected static <T> T await(String what, java.time.Duration within, java.util.function.Supplier<T> read,
+                                 java.util.function.Predicate<T> done) {
+        long deadline = System.nanoTime() + within.toNanos();
         T value = read.get();
         while (!done.test(value)) {
             if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what + "; last: " + value);
@@ -174,5 +180,14 @@ public abstract class ApiTestBase {
             value = read.get();
         }
         return value;
+    }
+
+    /** Polls a backtest run (GET /api/v1/backtests/{id}) until it is DONE or FAILED; answers its last read. */
+    protected Answer awaitBacktestFinished(Session user, String id) {
+        // A walk-forward over all the candles runs many backtests: more time than one bot action.
+        return await("backtest " + id + " finished", java.time.Duration.ofSeconds(180), () -> get("/api/v1/backtests/" + id, user), a -> {
+            String status = a.body().get("status").asString();
+            return status.equals("DONE") || status.equals("FAILED");
+        });
     }
 }
