@@ -79,12 +79,10 @@ final class BybitTradingClient implements TradingClient {
     /** Trading needs readOnly=0 and the Spot permission SpotTrade; withdrawing needs the Wallet permission Withdraw. */
     @Override
     public AccountInfo account() {
-        uid.acquire(UidLimits.KEY);
-        JsonNode key = keyInfo.send(RestCall.signedGet("/v5/user/query-api", Map.of(), 1)).path("result");
+        JsonNode key = counted(UidLimits.KEY, keyInfo, RestCall.signedGet("/v5/user/query-api", Map.of(), 1)).path("result");
         boolean canTrade = key.path("readOnly").asInt(1) == 0 && contains(key.path("permissions").path("Spot"), "SpotTrade");
         boolean canWithdraw = contains(key.path("permissions").path("Wallet"), "Withdraw");
-        uid.acquire(UidLimits.READ);
-        JsonNode wallet = reads.send(RestCall.signedGet("/v5/account/wallet-balance",
+        JsonNode wallet = counted(UidLimits.READ, reads, RestCall.signedGet("/v5/account/wallet-balance",
                 Map.of("accountType", "UNIFIED"), 1)).path("result");
         List<Balance> balances = new ArrayList<>();
         for (JsonNode account : wallet.path("list")) {
@@ -123,8 +121,7 @@ final class BybitTradingClient implements TradingClient {
         }
         body.put("orderLinkId", linkId(venueClientId));
         String json = BybitRules.JSON.writeValueAsString(body);
-        uid.acquire(UidLimits.ORDER);
-        JsonNode result = orders.send(RestCall.newOrder("POST", "/v5/order/create", Map.of(), json, 1)).path("result");
+        JsonNode result = counted(UidLimits.ORDER, orders, RestCall.newOrder("POST", "/v5/order/create", Map.of(), json, 1)).path("result");
         String orderId = result.path("orderId").asString("");
         // The create answer is only an acknowledgement ("This request is asynchronous"): ask for the order's state.
         try {
@@ -142,8 +139,7 @@ final class BybitTradingClient implements TradingClient {
         body.put("category", "spot");
         body.put("symbol", instrument.venueSymbol());
         body.put("orderLinkId", linkId(venueClientId));
-        uid.acquire(UidLimits.ORDER);
-        orders.send(new RestCall("POST", "/v5/order/cancel", Map.of(), BybitRules.JSON.writeValueAsString(body), 1,
+        counted(UidLimits.ORDER, orders, new RestCall("POST", "/v5/order/cancel", Map.of(), BybitRules.JSON.writeValueAsString(body), 1,
                 true, true, true));
     }
 
@@ -209,9 +205,18 @@ final class BybitTradingClient implements TradingClient {
 
     BybitSymbols symbols() { return symbols; }
 
+    /** Sends one call counted in the named per-UID window (UidLimits), dating its slot by the answer. */
+    private JsonNode counted(String window, RestClient client, RestCall call) {
+        UidLimits.Slot slot = uid.acquire(window);
+        try {
+            return client.send(call);
+        } finally {
+            uid.answered(slot);
+        }
+    }
+
     private JsonNode first(String path, Map<String, String> params) {
-        uid.acquire(UidLimits.READ);
-        JsonNode list = reads.send(RestCall.signedGet(path, params, 1)).path("result").path("list");
+        JsonNode list = counted(UidLimits.READ, reads, RestCall.signedGet(path, params, 1)).path("result").path("list");
         return list.isEmpty() ? null : list.get(0);
     }
 
@@ -220,8 +225,7 @@ final class BybitTradingClient implements TradingClient {
         List<JsonNode> rows = new ArrayList<>();
         Map<String, String> page = new LinkedHashMap<>(params);
         for (int i = 0; i < MAX_PAGES; i++) {
-            uid.acquire(UidLimits.READ);
-            JsonNode result = reads.send(RestCall.signedGet(path, page, 1)).path("result");
+            JsonNode result = counted(UidLimits.READ, reads, RestCall.signedGet(path, page, 1)).path("result");
             result.path("list").forEach(rows::add);
             String cursor = result.path("nextPageCursor").asString("");
             if (cursor.isEmpty()) break;

@@ -20,6 +20,11 @@ import java.util.function.LongSupplier;
  * list, wallet balance: 50/s each, sharing one window), plus query-api (10/s). The answers' X-Bapi-Limit* headers
  * adjust a window: a lower X-Bapi-Limit (another tier) is adopted, and a remaining count of 0 blocks the window until
  * X-Bapi-Limit-Reset-Timestamp.
+ *
+ * <p>A slot is dated twice: when it is taken (so requests in flight count) and again when the answer arrives. The venue
+ * counts a request when it receives it, which is somewhere between the two; dating by the answer keeps us on the safe
+ * side however long the request spent in a loaded machine's network stack (the send time alone made a 3/s window
+ * exceed its limit by two requests at a load average of 15).
  */
 final class UidLimits {
     static final String ORDER = "order";
@@ -28,12 +33,27 @@ final class UidLimits {
     private static final long WINDOW = 1000;
     private static final long MARGIN = 50;
 
+    /** One request's place in a window: when it was sent, then when its answer came. */
+    static final class Slot {
+        private long at;
+
+        private Slot(long at) { this.at = at; }
+    }
+
     private static final class Window {
         int limit;
         long blockedUntil;
-        final Deque<Long> sent = new ArrayDeque<>();
+        final Deque<Slot> sent = new ArrayDeque<>();
 
         Window(int limit) { this.limit = limit; }
+
+        /** Forgets the slots older than the window; answers the oldest time still counted (or MAX_VALUE). */
+        long forgetBefore(long cutoff) {
+            sent.removeIf(slot -> slot.at <= cutoff);
+            long oldest = Long.MAX_VALUE;
+            for (Slot slot : sent) oldest = Math.min(oldest, slot.at);
+            return oldest;
+        }
     }
 
     private final Map<String, Window> windows = new HashMap<>();
@@ -50,19 +70,20 @@ final class UidLimits {
         windows.put(KEY, new Window(10));
     }
 
-    /** Waits until a request fits in the named window, then counts it. */
-    void acquire(String name) {
+    /** Waits until a request fits in the named window, then counts it; hand the slot to {@link #answered} later. */
+    Slot acquire(String name) {
         while (true) {
             long wait;
             synchronized (this) {
                 Window w = windows.get(name);
                 long now = clock.getAsLong();
-                while (!w.sent.isEmpty() && w.sent.peekFirst() <= now - WINDOW - MARGIN) w.sent.pollFirst();
+                long oldest = w.forgetBefore(now - WINDOW - MARGIN);
                 wait = Math.max(0, w.blockedUntil - now);
-                if (wait == 0 && w.sent.size() >= w.limit) wait = w.sent.peekFirst() + WINDOW + MARGIN - now + 1;
+                if (wait == 0 && w.sent.size() >= w.limit) wait = oldest + WINDOW + MARGIN - now + 1;
                 if (wait <= 0) {
-                    w.sent.addLast(now);
-                    return;
+                    Slot slot = new Slot(now);
+                    w.sent.addLast(slot);
+                    return slot;
                 }
             }
             try {
@@ -72,6 +93,11 @@ final class UidLimits {
                 throw new IllegalStateException("interrupted while waiting for Bybit's rate limit", e);
             }
         }
+    }
+
+    /** The request of this slot got its answer (or failed): it counts from now on, see the class comment. */
+    synchronized void answered(Slot slot) {
+        slot.at = Math.max(slot.at, clock.getAsLong());
     }
 
     /** What an answer's X-Bapi-Limit headers said about the window its request counted in. */
