@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class BotfleetApplication {
     public static void main(String[] args) {
-        // `backtest ...`, `hyperopt ...` and the analyses are commands of the same jar: they run without Spring.
+        // `backtest ...`, `hyperopt ...`, the analyses and `train ...` are commands of the same jar: they run without Spring.
         if (args.length > 0 && BacktestCli.COMMANDS.contains(args[0])) {
             System.exit(BacktestCli.dispatch(args));
         }

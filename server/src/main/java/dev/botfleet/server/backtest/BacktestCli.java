@@ -9,13 +9,13 @@ import java.util.List;
 
 /**
  * Entry of {@code java -jar botfleet-server.jar <command> ...} for the backtester's commands ({@code backtest},
- * {@code hyperopt}, {@code lookahead-analysis}, {@code recursive-analysis}): the application's main hands over here
- * before Spring starts, so none of them opens a port, a database or a data directory.
+ * {@code hyperopt}, {@code lookahead-analysis}, {@code recursive-analysis}) and ML's {@code train}: the application's
+ * main hands over here before Spring starts, so none of them opens a port, a database or a data directory.
  */
 public final class BacktestCli {
     public static final String COMMAND = "backtest";
     public static final List<String> COMMANDS = List.of(COMMAND, HyperoptCommand.NAME, AnalysisCommand.LOOKAHEAD,
-            AnalysisCommand.RECURSIVE);
+            AnalysisCommand.RECURSIVE, TrainCommand.NAME);
 
     private BacktestCli() {
     }
@@ -32,6 +32,7 @@ public final class BacktestCli {
         return switch (args[0]) {
             case COMMAND -> run(rest);
             case HyperoptCommand.NAME -> new HyperoptCommand(catalog, portfolio(), System.out, System.err).run(rest);
+            case TrainCommand.NAME -> new TrainCommand(System.out, System.err).run(rest);
             default -> new AnalysisCommand(args[0], catalog, System.out, System.err).run(rest);
         };
     }

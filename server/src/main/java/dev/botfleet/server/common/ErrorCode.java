@@ -15,6 +15,10 @@ public enum ErrorCode {
     /** A PUT on an ACTIVE bot changed what only a stopped bot may change; {@code fields} names it. */
     BOT_RUNNING_STRUCTURAL_CHANGE(HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    /** An uploaded model file was refused (errors[0].field = file; rejectedValue = the reason, docs/ml.md "Models"). */
+    MODEL_REJECTED(HttpStatus.BAD_REQUEST),
+    /** A DELETE of a model that bots still use; {@code bots} names them. */
+    MODEL_IN_USE(HttpStatus.CONFLICT),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
     /** A real venue refused the API key the client sent (wrong, revoked, without permission). */

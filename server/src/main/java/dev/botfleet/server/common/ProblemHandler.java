@@ -91,13 +91,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A body declared multipart that does not parse (no boundary, truncated parts). No endpoint takes multipart, but
-     * Spring parses such a body before choosing one; a too large one stays a 413 (handled by the base class).
+     * A body declared multipart that does not parse (no boundary, truncated parts). Only POST /api/v1/models takes
+     * multipart, but Spring parses such a body before choosing an endpoint; a too large one stays a 413 (handled by
+     * the base class: MaxUploadSizeExceededException is the closer match).
      */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> multipart(MultipartException e, WebRequest request) {
         return malformed(e, request, "an unreadable multipart body",
-                "The multipart body cannot be parsed; the API takes application/json");
+                "The multipart body cannot be parsed; the API takes application/json (model uploads: multipart/form-data)");
     }
 
     /** A request that cannot be read at all: one INFO line naming what (never the input itself), a 400 problem. */

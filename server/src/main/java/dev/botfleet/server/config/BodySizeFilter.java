@@ -22,7 +22,8 @@ import java.io.IOException;
 /**
  * Caps request bodies before anything parses them, so a client cannot make the server buffer megabytes of JSON. A
  * declared Content-Length over the cap is refused without reading a byte; a chunked body is counted as it is read
- * and the read fails once it passes the cap. Backtests (which may carry a strategy's source) get the larger cap.
+ * and the read fails once it passes the cap. Backtests (which may carry a strategy's source) and
+ * model uploads get the larger cap.
  */
 public class BodySizeFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(BodySizeFilter.class);
@@ -38,7 +39,9 @@ public class BodySizeFilter extends OncePerRequestFilter {
 
     long limitFor(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/api/v1/backtests") || path.startsWith("/api/v1/backtests/") ? maxUploadBody : maxBody;
+        boolean upload = path.equals("/api/v1/backtests") || path.startsWith("/api/v1/backtests/")
+                || path.equals("/api/v1/models");  // model files (their own, smaller limit: botfleet.ml.max-model-size)
+        return upload ? maxUploadBody : maxBody;
     }
 
     @Override

@@ -67,7 +67,7 @@ public record BotfleetProperties(
      * Request-body caps, checked before parsing (413 beyond them).
      *
      * @param maxBody       every endpoint but backtests: auth, bot and credential config are small JSON
-     * @param maxUploadBody backtest submissions, which may carry a strategy's source
+     * @param maxUploadBody backtest submissions (which may carry a strategy's source) and model uploads
      */
     public record Http(@DefaultValue("64KB") DataSize maxBody, @DefaultValue("16MB") DataSize maxUploadBody) {
     }
