@@ -20,6 +20,9 @@ import java.util.function.Supplier;
  * much less so. For before/after comparisons of the hot path; the published figures come from JMH.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar dev.botfleet.bench.CpuTimeRun [runs] [idle|rsi|portfolio ...]}
+ *
+ * <p>Run it with {@code -XX:+AlwaysPreTouch}: the first runs collect no garbage, so without it each run's allocations
+ * land on heap pages touched for the first time and the page faults outweigh the backtest (docs/benchmarks.md).
  */
 public final class CpuTimeRun {
     private static final ThreadMXBean THREADS = (ThreadMXBean) ManagementFactory.getThreadMXBean();

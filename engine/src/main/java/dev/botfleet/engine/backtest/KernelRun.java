@@ -6,7 +6,6 @@ import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelListener;
-import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.position.FundingPayment;
@@ -83,8 +82,6 @@ final class KernelRun implements KernelListener {
         double[] equity = new double[n];
         boolean[] exposed = new boolean[n];
         kernel.start(Instant.ofEpochMilli(s.openTime(0)));
-        String exchange = instrument.exchange();
-        String symbol = instrument.symbol();
         for (int i = 0; i < n; i++) {
             candleIndex = i;
             while (nextFixing < fixings.size() && fixings.get(nextFixing).time() <= s.openTime(i)) {
@@ -92,8 +89,7 @@ final class KernelRun implements KernelListener {
                 BigDecimal mark = BigDecimal.valueOf(s.open(i)).setScale(instrument.priceScale(), RoundingMode.HALF_EVEN);
                 kernel.onFundingRate(Instant.ofEpochMilli(f.time()), f.rate(), mark);
             }
-            kernel.onCandle(new Candle(exchange, symbol, timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i),
-                    s.close(i), s.volume(i)));
+            kernel.onCandle(timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
             if (recorder != null) recorder.afterCandle(i);
             time[i] = s.closeTime(i);
             equity[i] = cash + base * s.close(i);

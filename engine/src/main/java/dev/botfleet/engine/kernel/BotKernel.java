@@ -2,6 +2,7 @@ package dev.botfleet.engine.kernel;
 
 import dev.botfleet.engine.exchange.ExchangePort;
 import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
@@ -178,6 +179,21 @@ public final class BotKernel {
      * matching data; on a tick feed the same trades were matched one by one already.
      */
     public void onCandle(Candle candle) {
+        handleCandle(candle);
+    }
+
+    /**
+     * The same as {@link #onCandle(Candle)} for a candle of this bot's instrument given by its values (a backtest's
+     * columns). The candle is built here, in the method that uses it, so the compiler can keep it out of the heap
+     * when nothing holds on to it (a million candles per run otherwise cost a million short-lived objects).
+     */
+    public void onCandle(Timeframe timeframe, long openTime, double open, double high, double low, double close,
+                         double volume) {
+        handleCandle(new Candle(instrument.exchange(), instrument.symbol(), timeframe, openTime, open, high, low, close,
+                volume));
+    }
+
+    private void handleCandle(Candle candle) {
         boolean outer = enter();
         try {
             advanceClock(candle.closeTime());

@@ -57,11 +57,21 @@ public record Instrument(
     }
 
     public boolean isOnTick(BigDecimal price) {
-        return price.remainder(tickSize).signum() == 0;
+        return isMultiple(price, tickSize);
     }
 
     public boolean isOnLot(BigDecimal quantity) {
-        return quantity.remainder(lotSize).signum() == 0;
+        return isMultiple(quantity, lotSize);
+    }
+
+    /**
+     * Whether {@code value} is a whole multiple of {@code increment}. Checked on every order (risk check and the
+     * simulated exchange): the usual increment is a power of ten (0.01, 0.001, 1), which divides every value with at
+     * most as many decimals, so that case needs no division; any other case takes the exact remainder.
+     */
+    static boolean isMultiple(BigDecimal value, BigDecimal increment) {
+        if (value.scale() <= increment.scale() && increment.equals(increment.ulp())) return true;
+        return value.remainder(increment).signum() == 0;
     }
 
     /** Number of decimals of the tick size, e.g. 2 for 0.01: how prices are shown. */

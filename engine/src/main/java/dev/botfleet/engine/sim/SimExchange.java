@@ -58,6 +58,8 @@ import java.util.Optional;
  */
 public final class SimExchange implements ExchangePort, MarketDataListener {
     private final Instrument instrument;
+    /** The tick size's decimals, fixed per instrument: read on every fill price, computed once. */
+    private final int priceScale;
     private final SimFillModel model;
     private final SimAccount account;
     private final Map<String, SimOrder> orders = new LinkedHashMap<>();
@@ -92,6 +94,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     public SimExchange(Instrument instrument, SimFillModel model, Map<String, BigDecimal> balances,
                        MarginSettings margin) {
         this.instrument = instrument;
+        this.priceScale = instrument.priceScale();
         this.model = model;
         this.account = new SimAccount(balances);
         this.settlement = instrument.isPerpetual() ? new PerpetualSettlement(instrument, account, margin)
@@ -415,7 +418,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private BigDecimal onGrid(double p) {
         BigDecimal tick = instrument.tickSize();
         return BigDecimal.valueOf(p).divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick)
-                .setScale(instrument.priceScale(), RoundingMode.UNNECESSARY);
+                .setScale(priceScale, RoundingMode.UNNECESSARY);
     }
 
     private Instant time(Instant orderTime) {
