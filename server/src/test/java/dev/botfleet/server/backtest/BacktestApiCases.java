@@ -287,6 +287,28 @@ public abstract class BacktestApiCases extends ApiTestBase {
     }
 
     @Test
+    void numbersBeyondADoublesRangeAreNamedNotA500() {  // found by the API fuzz test: 1E+400 in strategy_params
+        Map<String, Object> protectedConfig = freqtradeConfigWith("protections",
+                List.of(Map.of("method", "CooldownPeriod", "stop_duration_candles", new java.math.BigDecimal("1E+400"))));
+        protectedConfig.put("enable_protections", true);
+        Answer a = post("/api/v1/backtests", newUser(), Map.of("config", protectedConfig));
+
+        assertProblem(a, 400, "VALIDATION_ERROR");
+        assertThat(a.errorFields()).containsExactly("config.protections");
+        assertThat(a.body().toString()).contains("protections[0].stop_duration_candles must be a positive whole number");
+        Answer b = post("/api/v1/backtests", newUser(), Map.of("config", freqtradeConfigWith("strategy_params",
+                Map.of("rsiPeriod", new java.math.BigDecimal("1E+400")))));
+        assertProblem(b, 400, "VALIDATION_ERROR");
+        assertThat(b.errorFields()).containsExactly("config.strategy_params.rsiPeriod");
+    }
+
+    private Map<String, Object> freqtradeConfigWith(String key, Object value) {
+        Map<String, Object> config = freqtradeConfig();
+        config.put(key, value);
+        return config;
+    }
+
+    @Test
     void aValidFreqtradeConfigIsQueuedAndHandedToThePortfolioRun() {
         Session user = newUser();
         Answer created = post("/api/v1/backtests", user, Map.of("config", freqtradeConfig(),

@@ -168,6 +168,12 @@ final class JsonFields {
         }
         if (n.isBoolean()) return n.booleanValue();
         if (n.isIntegralNumber() && n.canConvertToLong()) return n.longValue();
+        if (n.isBigDecimal() || n.isBigInteger()) {
+            // Beyond a double's range (1e400) the exact decimal goes on, for the parameter's own check to refuse by
+            // name; Jackson's doubleValue() would throw (a 500 the API fuzz test found).
+            java.math.BigDecimal exact = n.decimalValue();
+            return Double.isFinite(exact.doubleValue()) ? (Object) exact.doubleValue() : exact;
+        }
         if (n.isNumber()) return n.doubleValue();
         return n.asString();
     }
