@@ -175,25 +175,21 @@ public final class BotKernel {
     }
 
     /**
-     * A completed candle, handled at its close time. The simulated exchange replays it only when candles are the
-     * matching data; on a tick feed the same trades were matched one by one already.
-     */
-    public void onCandle(Candle candle) {
-        handleCandle(candle);
-    }
-
-    /**
      * The same as {@link #onCandle(Candle)} for a candle of this bot's instrument given by its values (a backtest's
      * columns). The candle is built here, in the method that uses it, so the compiler can keep it out of the heap
      * when nothing holds on to it (a million candles per run otherwise cost a million short-lived objects).
      */
     public void onCandle(Timeframe timeframe, long openTime, double open, double high, double low, double close,
                          double volume) {
-        handleCandle(new Candle(instrument.exchange(), instrument.symbol(), timeframe, openTime, open, high, low, close,
+        onCandle(new Candle(instrument.exchange(), instrument.symbol(), timeframe, openTime, open, high, low, close,
                 volume));
     }
 
-    private void handleCandle(Candle candle) {
+    /**
+     * A completed candle, handled at its close time. The simulated exchange replays it only when candles are the
+     * matching data; on a tick feed the same trades were matched one by one already.
+     */
+    public void onCandle(Candle candle) {
         boolean outer = enter();
         try {
             advanceClock(candle.closeTime());
@@ -490,23 +486,15 @@ public final class BotKernel {
     // ---------------------------------------------------------------- read access
 
     public String botId() { return botId; }
-
     public Instrument instrument() { return instrument; }
-
     public boolean isRunning() { return running; }
-
     /** Next client-order sequence (persist it with the bot, or derive it from the journal). */
     public long nextSequence() { return nextSequence; }
-
     public PositionSnapshot position() { return context.position(); }
-
     public List<OrderSnapshot> openOrders() { return context.openOrders(); }
-
     /** The exchange account's balance of {@code asset} (read it on the bot's turn: the exchange is not thread-safe). */
     public Optional<dev.botfleet.engine.exchange.Balance> balance(String asset) { return port.balance(asset); }
-
     /** The deal still open, marked at {@code markPrice}; null when flat (a backtest's open position at the end). */
     public dev.botfleet.engine.position.OpenDeal openDeal(BigDecimal markPrice) { return deals.openDeal(markPrice); }
-
     public Instant clock() { return now(); }
 }
