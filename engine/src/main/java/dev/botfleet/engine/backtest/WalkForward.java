@@ -36,6 +36,14 @@ public final class WalkForward {
     }
 
     public List<Fold> run(BacktestSpec base, List<Map<String, Object>> combinations) {
+        return run(base, combinations, BacktestProgress.NONE);
+    }
+
+    /**
+     * @param progress told after every run: each fold runs every combination in sample and the best one out of
+     *                 sample, so the total is {@code folds × (combinations + 1)} runs
+     */
+    public List<Fold> run(BacktestSpec base, List<Map<String, Object>> combinations, BacktestProgress progress) {
         CandleSeries all = base.candles();
         int window = all.size() / folds;
         int split = (int) Math.floor(window * inSampleRatio);
@@ -44,15 +52,20 @@ public final class WalkForward {
                     + " folds (each in- and out-of-sample part needs at least 2 candles)");
         }
         List<Fold> out = new ArrayList<>();
+        long runsPerFold = combinations.size() + 1L;
+        long total = folds * runsPerFold;
         for (int f = 0; f < folds; f++) {
+            long before = f * runsPerFold;
             int from = f * window;
             int mid = from + split;
             int to = f == folds - 1 ? all.size() : from + window;
             BacktestSpec inSample = base.withCandles(all.slice(from, mid));
-            List<Sweep.Entry> ranked = sweep.run(inSample, combinations, BacktestProgress.NONE);
+            List<Sweep.Entry> ranked = sweep.run(inSample, combinations,
+                    (done, ignored) -> progress.onProgress(before + done, total));
             Sweep.Entry best = ranked.getFirst();
             BacktestSpec outSample = inSample.withCandles(all.slice(mid, to));
             Metrics oos = sweep.run(outSample, List.of(best.params()), BacktestProgress.NONE).getFirst().metrics();
+            progress.onProgress(before + runsPerFold, total);
             out.add(new Fold(f, from, mid, mid, to, best.params(), best.metrics(), oos));
         }
         return out;

@@ -95,4 +95,19 @@ class SweepTest {
         BacktestSpec outOfSample = BASE.withCandles(ADA.slice(f0.outOfSampleFrom(), f0.outOfSampleTo()));
         assertThat(f0.outOfSample()).isEqualTo(Backtester.run(outOfSample.withConfig(CONFIGS.apply(f0.best()))).metrics());
     }
+
+    @Test
+    void walkForwardReportsProgressOverEveryFoldsRuns() {
+        Sweep sweep = new Sweep(BASE, CONFIGS, Metric.TOTAL_RETURN, 2);
+        List<long[]> calls = new java.util.concurrent.CopyOnWriteArrayList<>();
+        int combinations = space().grid().size();
+
+        new WalkForward(sweep, 2, 0.75).run(BASE, space().grid(), (done, total) -> calls.add(new long[]{done, total}));
+
+        long total = 2L * (combinations + 1);  // each fold: every combination in sample, the best out of sample
+        assertThat(calls).allSatisfy(c -> assertThat(c[1]).isEqualTo(total));
+        assertThat(calls).hasSize((int) total);
+        assertThat(calls.getLast()[0]).isEqualTo(total);
+        assertThat(calls.stream().mapToLong(c -> c[0]).max().orElseThrow()).isEqualTo(total);
+    }
 }

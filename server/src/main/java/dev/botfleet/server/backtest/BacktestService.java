@@ -184,7 +184,8 @@ public class BacktestService {
         try {
             runs.started(id, Times.now(clock));
             SweepRuns.Outcome outcome = SweepRuns.run(job, plan, sweepThreads, SweepRuns.TOP, "sweep.ranges.",
-                    (done, total) -> progress.put(id, (double) done / total));
+                    // runs finish in any order on the sweep's threads: progress only moves forward
+                    (done, total) -> progress.merge(id, (double) done / total, Math::max));
             runs.finished(id, BacktestStatus.DONE, null, json.writeValueAsString(outcome.report()), Times.now(clock));
         } catch (IllegalArgumentException e) {
             runs.finished(id, BacktestStatus.FAILED, truncate(e.getMessage()), null, Times.now(clock));

@@ -73,7 +73,8 @@ public final class SweepRuns {
             return new Outcome(report, ranked, null);
         }
         SweepPlan.Folds f = plan.walkForward();
-        List<WalkForward.Fold> folds = new WalkForward(sweep, f.folds(), f.inSample()).run(job.spec(), plan.combinations());
+        List<WalkForward.Fold> folds = new WalkForward(sweep, f.folds(), f.inSample()).run(job.spec(), plan.combinations(),
+                progress);
         CandleSeries candles = job.candles();
         report.put("inSampleShare", f.inSample());
         report.put("walkForward", folds.stream().map(fold -> foldView(fold, candles)).toList());
