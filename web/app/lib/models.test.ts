@@ -20,7 +20,7 @@ describe('models', () => {
   it('says a file refusal in plain words, keeping what the server names', () => {
     expect(fileRefusal({ errors: [{ field: 'file', rejectedValue: 'WRONG_FEATURE_COUNT',
       message: 'WRONG_FEATURE_COUNT: the model has 3 features; known feature sets: seed-v1 (24)' }] }))
-      .toBe('The model\'s number of features matches no feature set botfleet knows. the model has 3 features; known feature sets: seed-v1 (24)');
+      .toBe('The model\'s number of features matches no feature set botfleet knows. Details: the model has 3 features; known feature sets: seed-v1 (24)');
     expect(fileRefusal({ errors: [{ field: 'file', rejectedValue: null, message: 'must not be missing' }] })).toBe('must not be missing');
     expect(fileRefusal({ errors: [{ field: 'name', message: 'must not be blank' }] })).toBeUndefined();
   });

@@ -37,7 +37,7 @@ export function fileRefusal(problem: Problem): string | undefined {
   const plain = reason ? REASONS[reason] : undefined;
   if (!plain) return error.message;
   const detail = error.message.startsWith(reason!) ? error.message.slice(reason!.length).replace(/^[:\s-]+/, '') : error.message;
-  return detail ? `${plain} ${detail}` : plain;
+  return detail ? `${plain} Details: ${detail}` : plain;
 }
 
 /** The bots a 409 MODEL_IN_USE names (`bots`), else none. */
