@@ -14,6 +14,7 @@ import { BotFormPage } from './pages/BotFormPage';
 import { CredentialsPage } from './pages/CredentialsPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
+import { ModelsPage } from './pages/ModelsPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { WebhooksPage } from './pages/WebhooksPage';
 import { OrdersPage } from './pages/OrdersPage';
@@ -63,6 +64,7 @@ export function App() {
                   <Route path="orders" element={<OrdersPage />} />
                   <Route path="portfolio" element={<Suspense fallback={<Spinner />}><PortfolioPage /></Suspense>} />
                   <Route path="logs" element={<LogsPage />} />
+                  <Route path="models" element={<ModelsPage />} />
                   <Route path="credentials" element={<CredentialsPage />} />
                   <Route path="settings" element={<SettingsPage />} />
                   <Route path="notifications" element={<NotificationsPage />} />

@@ -27,6 +27,7 @@ export function Layout() {
     { to: '/bots/new', label: 'New bot' },
     { to: '/orders', label: 'Orders' },
     { to: '/portfolio', label: 'Portfolio' },
+    { to: '/models', label: 'Models' },
     { to: '/logs', label: 'Activity' },
     { to: '/credentials', label: 'API keys' },
     { to: '/notifications', label: 'Notifications' }, { to: '/webhooks', label: 'Webhooks' },

@@ -1,5 +1,6 @@
 // The strategy's parameter form, generated from its definition. Prices (unit "quote", named *Price) get % buttons and the LTP's
 // precision; a parameter named "quantity" gets the quantity buttons.
+import type { ReactNode } from 'react';
 import type { ParameterDefinition } from '../api/types';
 import { defaultOf, labelOf, rangeText, type FormValue, type FormValues } from '../lib/params';
 import { adjustByPercent, formatPercent, PERCENT_STEPS, QUANTITY_STEPS } from '../lib/pricing';
@@ -24,11 +25,25 @@ interface Props {
   hints?: Record<string, string>;
   /** The bot is running: only live-editable parameters can change, the others are shown disabled. */
   running?: boolean;
+  /** A strategy's own control for a parameter, by parameter name (e.g. ml-signal's model select), inside the usual field. */
+  controls?: ParameterControls;
 }
+
+/** What a custom control gets: it renders the element labelled by the field (`id`) and reports text values. */
+export interface ControlProps {
+  id: string;
+  p: ParameterDefinition;
+  value: string;
+  invalid: boolean;
+  describedBy?: string;
+  label: string;
+  onChange: (value: string) => void;
+}
+export type ParameterControls = Record<string, (props: ControlProps) => ReactNode>;
 
 export const fieldId = (name: string) => `param-${name}`;
 
-export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing, hints, running }: Props) {
+export function ParameterForm({ parameters, values, errors, onChange, priceDecimals, sizing, hints, running, controls }: Props) {
   const rules = isRulesDefinition(parameters);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
@@ -43,7 +58,7 @@ export function ParameterForm({ parameters, values, errors, onChange, priceDecim
               onChange={(v) => onChange(p.name, v)} />
           ) : (
             <ParameterField p={p} value={values[p.name]} error={errorOf(errors, p.name)} priceDecimals={priceDecimals}
-              sizing={sizing} onChange={(v) => onChange(p.name, v)} />
+              sizing={sizing} onChange={(v) => onChange(p.name, v)} custom={controls?.[p.name]} />
           )}
           {hints?.[p.name] && <ParameterHint name={p.name} text={hints[p.name]} />}
           {running && !p.liveEditable && <p className="mt-1 text-xs text-slate-500">Stop the bot to change</p>}
@@ -72,8 +87,9 @@ function help(p: ParameterDefinition): string {
     .filter(Boolean).join(' ');
 }
 
-function ParameterField({ p, value, error, onChange, priceDecimals, sizing }:
-  { p: ParameterDefinition; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; priceDecimals: number; sizing?: Sizing }) {
+function ParameterField({ p, value, error, onChange, priceDecimals, sizing, custom: Custom }:
+  { p: ParameterDefinition; value: FormValue | undefined; error?: string; onChange: (v: FormValue) => void; priceDecimals: number; sizing?: Sizing;
+    custom?: ParameterControls[string] }) {
   const id = fieldId(p.name);
   const label = `${labelOf(p.name)}${p.required ? ' *' : ''}${p.unit && p.unit !== '%' ? ` (${p.unit})` : p.unit === '%' ? ' (%)' : ''}`;
   const common = { id, 'aria-invalid': !!error, 'aria-describedby': error ? `${id}-error` : undefined };
@@ -94,7 +110,9 @@ function ParameterField({ p, value, error, onChange, priceDecimals, sizing }:
   }
 
   let control;
-  if (p.type === 'ENUM') {
+  if (Custom) {
+    control = <Custom id={id} p={p} value={text} invalid={!!error} describedBy={common['aria-describedby']} label={labelOf(p.name)} onChange={onChange} />;
+  } else if (p.type === 'ENUM') {
     control = (
       <select {...common} className={inputClass} value={text} onChange={(e) => onChange(e.target.value)}>
         {(p.options ?? []).map((o) => <option key={o} value={o}>{o}</option>)}

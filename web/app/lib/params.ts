@@ -63,8 +63,8 @@ export function rangeText(p: ParameterDefinition): string {
   return parts.join(' and ');
 }
 
-/** camelCase parameter name as a label: buyPrice -> "Buy price". */
+/** camelCase or snake_case parameter name as a label: buyPrice, buy_price -> "Buy price". */
 export function labelOf(name: string): string {
-  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  const words = name.replace(/_/g, ' ').replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

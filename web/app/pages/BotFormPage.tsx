@@ -6,6 +6,7 @@ import type { Bot, BotInput, Exchange, MarginMode, Mode, StrategyDefinition, Sym
 import { LiveConfirmDialog } from '../components/LiveConfirmDialog';
 import { guardedApi } from '../api/twoFactor';
 import { LiveKeyField } from '../components/LiveKeyField';
+import { controlsFor } from '../components/models/strategyControls';
 import { ParameterForm } from '../components/ParameterForm';
 import { PerpetualFields } from '../components/PerpetualFields';
 import type { Sizing } from '../components/QuantityControls';
@@ -299,7 +300,7 @@ export function BotForm({ strategies, exchanges, bot }: Props) {
       <Card>
         <h2 className="mb-3 font-semibold">{definition?.name ?? 'Strategy'} parameters</h2>
         <ParameterForm parameters={params} values={values} errors={errors.config} onChange={change} priceDecimals={priceDecimals} sizing={sizing}
-          hints={perpetual && definition?.canShort ? { firstOrder: SHORT_HINT } : undefined} running={locked} />
+          hints={perpetual && definition?.canShort ? { firstOrder: SHORT_HINT } : undefined} running={locked} controls={controlsFor(strategy)} />
       </Card>
       <div className="flex gap-2">
         <Button type="submit" variant="primary" disabled={save.isPending}>
