@@ -117,6 +117,20 @@ class SwapsOnLocalChainTest {
     }
 
     @Test
+    void aSwapPastItsDeadlineIsRefused() {
+        TransactionSender trader = uniswap.wallet(chain.accounts().get(8));
+        uniswap.fund(trader, ETHER, BigInteger.ZERO);
+        SwapTerms expired = new SwapTerms(50, Instant.now().minusSeconds(60));
+        assertThatThrownBy(() -> swapper.swap(trader, quoter.quoteV2(uniswap.weth(), uniswap.usdc, ETHER).orElseThrow(),
+                expired, Approval.exact()))
+                .isInstanceOf(ContractRevertedException.class).hasMessageContaining("UniswapV2Router: EXPIRED");
+        assertThatThrownBy(() -> swapper.swap(trader, quoter.quoteV3(uniswap.weth(), uniswap.usdc, ETHER, 3000)
+                .orElseThrow(), expired, Approval.exact()))
+                .isInstanceOf(ContractRevertedException.class).hasMessageContaining("Transaction too old");
+        assertThat(uniswap.token(uniswap.weth()).balanceOf(trader.address())).isEqualTo(ETHER);
+    }
+
+    @Test
     void paperSwapFillsAtTheLivePoolsAnswerInVirtualBalancesWithoutTouchingTheChain() {
         PaperSwapper paper = new PaperSwapper(quoter, Clock.systemUTC());
         PaperWallet wallet = new PaperWallet();
