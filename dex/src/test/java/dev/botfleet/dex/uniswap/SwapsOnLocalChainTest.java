@@ -1,8 +1,10 @@
 package dev.botfleet.dex.uniswap;
 
+import dev.botfleet.dex.chain.ChainConnection;
 import dev.botfleet.dex.chain.ChainReader;
 import dev.botfleet.dex.chain.ContractRevertedException;
 import dev.botfleet.dex.chain.LocalChain;
+import dev.botfleet.dex.chain.Network;
 import dev.botfleet.dex.chain.TransactionSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +14,9 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
+import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -209,6 +214,24 @@ class SwapsOnLocalChainTest {
         java.math.BigDecimal wethPrice = wethIsToken0 ? v2Prices.getFirst().inWholeTokens(18, 6)
                 : java.math.BigDecimal.ONE.divide(v2Prices.getFirst().inWholeTokens(6, 18), Quote.PRECISION);
         assertThat(wethPrice).isLessThan(new java.math.BigDecimal("2000")).isGreaterThan(new java.math.BigDecimal("1500"));
+    }
+
+    @Test
+    void aPoolPriceFeedDeliversTheSpotPriceAfterAnotherWalletsSwap() throws Exception {
+        TransactionSender trader = uniswap.wallet(chain.accounts().get(9));
+        uniswap.fund(trader, ETHER, BigInteger.ZERO);
+        var pool = quoter.pools().v3State(uniswap.weth(), uniswap.usdc, 3000).orElseThrow();
+        Network local = new Network("local", chain.chainId(), URI.create(chain.rpcUrl()), URI.create(chain.wsUrl()));
+        CompletableFuture<PoolPrices.PoolPrice> first = new CompletableFuture<>();
+        try (ChainConnection connection = ChainConnection.open(local);
+             PoolPriceFeed feed = PoolPriceFeed.follow(connection, Route.Protocol.V3, pool.pool(), first::complete)) {
+            SwapResult swap = swapper.swap(trader, quoter.quoteV3(uniswap.weth(), uniswap.usdc, ETHER, 3000)
+                    .orElseThrow(), halfPercent(), Approval.exact());
+            PoolPrices.PoolPrice price = first.get(30, TimeUnit.SECONDS);
+            assertThat(price.transactionHash()).isEqualTo(swap.transactionHash());
+            var after = quoter.pools().v3State(uniswap.weth(), uniswap.usdc, 3000).orElseThrow();
+            assertThat(price.token1PerToken0()).isEqualByComparingTo(SqrtPrice.price(after.sqrtPriceX96()));
+        }
     }
 
     private static BigInteger nonce(String address) throws Exception {
