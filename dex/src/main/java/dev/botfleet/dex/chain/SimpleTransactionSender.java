@@ -53,8 +53,10 @@ public final class SimpleTransactionSender implements TransactionSender {
             BigInteger gasLimit = estimateGas(to, data, value);
             BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send()
                     .getBlock().getBaseFeePerGas();
-            BigInteger maxFee = baseFee.shiftLeft(1).add(TIP);
-            EthSendTransaction sent = manager.sendEIP1559Transaction(chainId, TIP, maxFee, gasLimit, to, data, value);
+            EthSendTransaction sent = baseFee == null
+                    // a chain without EIP-1559 (no base fee): a legacy transaction at the node's gas price
+                    ? manager.sendTransaction(web3j.ethGasPrice().send().getGasPrice(), gasLimit, to, data, value)
+                    : manager.sendEIP1559Transaction(chainId, TIP, baseFee.shiftLeft(1).add(TIP), gasLimit, to, data, value);
             if (sent.hasError()) {
                 throw new ContractRevertedException("transaction to " + to, RevertReason.of(sent.getError()));
             }
