@@ -4,6 +4,7 @@ import dev.botfleet.dex.chain.ContractRevertedException;
 
 import java.math.BigInteger;
 import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Paper swaps on real pool state: the fill is what the same contracts answer by eth_call at the latest block (V2's
@@ -50,5 +51,5 @@ public final class PaperSwapper {
     }
 
     /** A paper fill: the quote it filled at (amountOut is what the wallet got) and the minimum it had to beat. */
-    public record PaperFill(Quote filled, BigInteger amountOutMin, java.time.Instant at) {}
+    public record PaperFill(Quote filled, BigInteger amountOutMin, Instant at) {}
 }

@@ -9,7 +9,7 @@ public record Route(Protocol protocol, int feePips) {
     public enum Protocol { V2, V3 }
 
     /** V3's fee tiers: 0.01 %, 0.05 %, 0.30 %, 1 %. */
-    public static final int[] V3_FEE_TIERS = {100, 500, 3000, 10000};
+    public static final java.util.List<Integer> V3_FEE_TIERS = java.util.List.of(100, 500, 3000, 10000);
 
     public static final Route V2 = new Route(Protocol.V2, 3000);
 

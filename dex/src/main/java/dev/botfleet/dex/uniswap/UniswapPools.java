@@ -4,6 +4,7 @@ import dev.botfleet.dex.chain.Abi;
 import dev.botfleet.dex.chain.ChainReader;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Int24;
 import org.web3j.abi.datatypes.generated.Uint112;
@@ -13,7 +14,6 @@ import org.web3j.abi.datatypes.generated.Uint160;
 import org.web3j.abi.datatypes.generated.Uint24;
 import org.web3j.abi.datatypes.generated.Uint32;
 import org.web3j.abi.datatypes.generated.Uint8;
-import org.web3j.abi.datatypes.Bool;
 
 import java.math.BigInteger;
 import java.util.List;
