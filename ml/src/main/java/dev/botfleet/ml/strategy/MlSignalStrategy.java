@@ -74,7 +74,7 @@ public final class MlSignalStrategy implements Strategy, Reconfigurable {
 
     @Override
     public void onStart(StrategyContext ctx) {
-        use(open(settings.modelId()));
+        use(open(ctx, settings.modelId()));
         ctx.log(ActivityLevel.INFO, "Model " + models.describe(settings.modelId()) + " loaded (" + features.id()
                 + "); the first decision comes after " + features.windowSeconds() + " seconds of trades");
         positions.resume(ctx, ctx.now().toEpochMilli());
@@ -90,7 +90,7 @@ public final class MlSignalStrategy implements Strategy, Reconfigurable {
     public void reconfigure(StrategyContext ctx, StrategyConfig config) {
         MlSignalSettings next = MlSignalSettings.from(config);
         if (!next.modelId().equals(settings.modelId())) {
-            Predictor swapped = open(next.modelId());  // a missing model throws: the kernel fails the bot with why
+            Predictor swapped = open(ctx, next.modelId());  // a missing model throws: the kernel fails the bot with why
             Predictor old = predictor;
             use(swapped);
             if (old != null) old.close();
@@ -101,8 +101,8 @@ public final class MlSignalStrategy implements Strategy, Reconfigurable {
         settings = next;
     }
 
-    private Predictor open(String modelId) {
-        Predictor p = models.open(modelId);
+    private Predictor open(StrategyContext ctx, String modelId) {
+        Predictor p = models.openForBot(ctx.botId(), modelId);
         if (p.featureSet().windowSeconds() > candles.window().capacity()) {
             p.close();
             throw new ModelUnavailableException("model " + models.describe(modelId) + " needs "

@@ -15,6 +15,16 @@ public interface ModelSource {
      */
     Predictor open(String modelId);
 
+    /**
+     * The predictor for one bot's use (what the strategy calls): a source that serves several owners checks here that
+     * the model is the bot's owner's. By default the same as {@link #open(String)}.
+     *
+     * @param botId the kernel's bot id
+     */
+    default Predictor openForBot(String botId, String modelId) {
+        return open(modelId);
+    }
+
     /** How the activity log names the model, e.g. {@code btc-scalp v2}; the id when nothing better is known. */
     default String describe(String modelId) {
         return modelId;
