@@ -85,7 +85,7 @@ final class MlPositions {
      * A restart: the kernel restored the position and the open orders, not this bookkeeping. A held position becomes
      * one lot from now on (its take profit an open sell, if any); open buys are entries whose timeout starts now.
      */
-    void resume(StrategyContext ctx, long now) {
+    void resume(StrategyContext ctx, long now, MlSignalSettings settings) {
         BigDecimal held = ctx.positionQuantity();
         Lot adopted = null;
         if (held.signum() > 0) {
@@ -99,6 +99,7 @@ final class MlPositions {
             if (o.side() == OrderSide.BUY) pending.put(o.clientOrderId(), new Pending(now));
             else if (adopted != null && adopted.takeProfitOrder == null) adopted.takeProfitOrder = o.clientOrderId();
         }
+        if (adopted != null && adopted.takeProfitOrder == null) placeTakeProfit(ctx, adopted, settings);
     }
 
     /**
@@ -167,7 +168,8 @@ final class MlPositions {
         for (Lot lot : lots) {
             if (id.equals(lot.takeProfitOrder) || id.equals(lot.exitOrder)) {
                 lot.sold = lot.sold.add(fill.quantity());
-                if (lot.remaining().signum() <= 0) {
+                // done when sold out, or when the exit is done and nothing the bot holds is left to sell (base fee)
+                if (lot.remaining().signum() <= 0 || !order.isOpen() && sellable(ctx, lot).signum() <= 0) {
                     lots.remove(lot);
                     // the other exit may still rest (a take profit that filled while its cancel was on the way)
                     String other = id.equals(lot.takeProfitOrder) ? lot.exitOrder : lot.takeProfitOrder;
@@ -205,11 +207,17 @@ final class MlPositions {
         Lot lot = lotOfEntry(entryId);
         if (lot == null || lot.entryDone) return;
         lot.entryDone = true;
+        placeTakeProfit(ctx, lot, settings);
+    }
+
+    private void placeTakeProfit(StrategyContext ctx, Lot lot, MlSignalSettings settings) {
         BigDecimal target = lot.entryPrice().multiply(BigDecimal.ONE.add(settings.profitTarget()));
         BigDecimal tick = instrument.tickSize();
         BigDecimal price = target.divide(tick, 0, RoundingMode.CEILING).multiply(tick)
                 .setScale(instrument.priceScale(), RoundingMode.UNNECESSARY);
-        OrderSnapshot tp = ctx.submit(OrderRequest.limit(OrderSide.SELL, lot.remaining(), price)
+        BigDecimal quantity = sellable(ctx, lot);
+        if (quantity.signum() <= 0) return;
+        OrderSnapshot tp = ctx.submit(OrderRequest.limit(OrderSide.SELL, quantity, price)
                 .closing(CloseReason.TAKE_PROFIT));
         if (tp.status() != OrderStatus.DENIED) lot.takeProfitOrder = tp.clientOrderId();
     }
@@ -229,13 +237,23 @@ final class MlPositions {
     }
 
     private void sellAtMarket(StrategyContext ctx, Lot lot) {
-        if (lot.remaining().signum() <= 0 || lot.exitOrder != null) return;
-        OrderSnapshot s = ctx.submit(OrderRequest.market(OrderSide.SELL, lot.remaining()).closing(lot.exitReason));
+        BigDecimal quantity = sellable(ctx, lot);
+        if (quantity.signum() <= 0 || lot.exitOrder != null) return;
+        OrderSnapshot s = ctx.submit(OrderRequest.market(OrderSide.SELL, quantity).closing(lot.exitReason));
         if (s.status() == OrderStatus.DENIED) {
             lot.exitReason = null;  // the next trade tries again
         } else {
             lot.exitOrder = s.clientOrderId();
         }
+    }
+
+    /**
+     * What is left of the lot, but never more than the bot holds, on the lot grid: a venue that takes a buy's fee in the
+     * base asset leaves less than was bought.
+     */
+    private BigDecimal sellable(StrategyContext ctx, Lot lot) {
+        BigDecimal held = ctx.positionQuantity();
+        return instrument.roundQuantity(lot.remaining().min(held.signum() > 0 ? held : BigDecimal.ZERO));
     }
 
     private Lot lotOfEntry(String entryId) {

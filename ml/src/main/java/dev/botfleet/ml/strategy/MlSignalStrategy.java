@@ -77,7 +77,7 @@ public final class MlSignalStrategy implements Strategy, Reconfigurable {
         use(open(ctx, settings.modelId()));
         ctx.log(ActivityLevel.INFO, "Model " + models.describe(settings.modelId()) + " loaded (" + features.id()
                 + "); the first decision comes after " + features.windowSeconds() + " seconds of trades");
-        positions.resume(ctx, ctx.now().toEpochMilli());
+        positions.resume(ctx, ctx.now().toEpochMilli(), settings);
     }
 
     @Override

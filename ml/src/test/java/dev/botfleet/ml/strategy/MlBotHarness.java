@@ -3,6 +3,8 @@ package dev.botfleet.ml.strategy;
 import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.KernelListener;
+import dev.botfleet.engine.kernel.KernelState;
+import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.Tick;
@@ -72,14 +74,41 @@ final class MlBotHarness implements KernelListener {
     final BotKernel kernel;
     final MlSignalStrategy strategy;
 
+    final List<Fill> fills = new ArrayList<>();
+    final SimExchange sim;
+
     MlBotHarness(StrategyConfig config, ModelSource models) {
+        this(config, models, null);
+    }
+
+    /**
+     * A bot restarted from {@code before}'s state, as the server rebuilds one from its journal: its fills, open
+     * orders and next sequence, and the paper exchange with its balances and resting orders.
+     */
+    MlBotHarness(StrategyConfig config, ModelSource models, MlBotHarness before) {
         strategy = new MlSignalStrategy(config, LTC_BTC, models, (bot, d) -> decisions.add(d));
         Map<String, BigDecimal> balances = new LinkedHashMap<>();
-        balances.put("BTC", new BigDecimal("10"));
-        balances.put("LTC", BigDecimal.ZERO);
-        SimExchange sim = new SimExchange(LTC_BTC, new SimFillModel(false, 0, 0), balances);
-        kernel = BotKernel.builder("ml-bot", LTC_BTC, strategy).exchange(sim::connect)
-                .matchOn(MatchingData.TICKS).listener(this).build();
+        if (before == null) {
+            balances.put("BTC", new BigDecimal("10"));
+            balances.put("LTC", BigDecimal.ZERO);
+        } else {
+            before.sim.balances().forEach((asset, b) -> balances.put(asset, b.total()));
+        }
+        sim = new SimExchange(LTC_BTC, new SimFillModel(false, 0, 0), balances);
+        var builder = BotKernel.builder("ml-bot", LTC_BTC, strategy).exchange(sim::connect)
+                .matchOn(MatchingData.TICKS).listener(this);
+        if (before != null) {
+            List<OrderSnapshot> open = before.kernel.openOrders();
+            sim.restore(open);
+            builder.state(new KernelState(before.kernel.nextSequence(), open, before.fills));
+            fills.addAll(before.fills);
+        }
+        kernel = builder.build();
+    }
+
+    @Override
+    public void onFill(Fill fill, dev.botfleet.engine.position.PositionSnapshot position) {
+        fills.add(fill);
     }
 
     static StrategyConfig config(Map<String, Object> values) {

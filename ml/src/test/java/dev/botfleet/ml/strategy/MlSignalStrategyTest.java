@@ -149,6 +149,42 @@ class MlSignalStrategyTest {
     }
 
     @Test
+    void aRestartAdoptsTheHeldPositionAndPlacesItsTakeProfitWhenNoneRests() {
+        List<Tick> ticks = MlBotHarness.ltcTicks(0, 600);
+        Map<String, Object> c = config("m1", "0.3");
+        c.put("max_positions", 1);
+        c.put("holding_time", 600);
+        MlBotHarness first = new MlBotHarness(MlBotHarness.config(c), MODELS);
+        first.start(ticks);
+        int i = 0;
+        while (i < ticks.size() && !(first.kernel.position().quantity().signum() > 0
+                && first.kernel.openOrders().stream().anyMatch(o -> o.side() == OrderSide.SELL))) {
+            first.kernel.onTick(ticks.get(i++));
+        }
+        assertThat(i).as("a position with its take profit before the data ends").isLessThan(ticks.size());
+        OrderSnapshot takeProfit = first.kernel.openOrders().stream().filter(o -> o.side() == OrderSide.SELL)
+                .findFirst().orElseThrow();
+        first.kernel.cancel(takeProfit.clientOrderId());   // the take profit is gone when the bot restarts
+        assertThat(first.kernel.openOrders()).noneMatch(o -> o.side() == OrderSide.SELL);
+        BigDecimal held = first.kernel.position().quantity();
+        BigDecimal entry = first.kernel.position().averageEntryPrice();
+
+        MlBotHarness second = new MlBotHarness(MlBotHarness.config(c), MODELS, first);
+        second.kernel.start(ticks.get(i).time());
+
+        List<OrderSnapshot> sells = second.kernel.openOrders().stream().filter(o -> o.side() == OrderSide.SELL)
+                .toList();
+        assertThat(sells).hasSize(1);
+        assertThat(sells.getFirst().quantity()).isEqualByComparingTo(held);
+        assertThat(sells.getFirst().price()).isGreaterThanOrEqualTo(entry.multiply(new BigDecimal("1.004")));
+        assertThat(second.strategy.openPositions()).isEqualTo(1);
+        // the restored position counts against max_positions: no entry until it is closed
+        second.feed(ticks.subList(i, ticks.size()));
+        assertThat(second.deals).isNotEmpty();
+        assertThat(second.deals.getFirst().quantity()).isEqualByComparingTo(held);
+    }
+
+    @Test
     void aMissingModelAtStartFailsTheBotWithTheReason() {
         List<Tick> ticks = MlBotHarness.ltcTicks(0, 10);
         MlBotHarness bot = new MlBotHarness(MlBotHarness.config(config("nope", "0.5")), MODELS);
