@@ -52,7 +52,13 @@ public final class StrategyCatalog {
         register(ExternalSignalDefinition.definition(), ExternalSignalStrategy::new);
     }
 
-    private void register(StrategyDefinition definition, StrategyFactory factory) {
+    /**
+     * Adds a strategy from outside this module (the server registers module ml's {@code ml-signal}, whose factory needs
+     * the model registry). Register before the catalog is shared: it is not thread-safe.
+     *
+     * @throws IllegalStateException if a strategy with the same id is already registered
+     */
+    public void register(StrategyDefinition definition, StrategyFactory factory) {
         if (entries.putIfAbsent(definition.id(), new Entry(definition, factory)) != null) {
             throw new IllegalStateException("strategy id registered twice: " + definition.id());
         }

@@ -6,6 +6,7 @@ import dev.botfleet.engine.kernel.ActivityEntry;
 import dev.botfleet.engine.kernel.BotKernel;
 import dev.botfleet.engine.kernel.MatchingData;
 import dev.botfleet.engine.kernel.KernelListener;
+import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.position.FundingPayment;
@@ -45,6 +46,8 @@ final class KernelRun implements KernelListener {
     private final BacktestSpec spec;
     private final BacktestProgress progress;
     private final KernelReplay.Recorder recorder;
+    /** CANDLES: each bar replayed to the exchange; TICKS: each bar as {@link CandleTicks}' four trades, as a live feed. */
+    private final MatchingData matching;
     private final List<BacktestTrade> trades = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int candleIndex = -1;
@@ -56,6 +59,11 @@ final class KernelRun implements KernelListener {
     private boolean failed;
 
     KernelRun(BacktestSpec spec, BacktestProgress progress, KernelReplay.Recorder recorder) {
+        this(spec, progress, recorder, MatchingData.CANDLES);
+    }
+
+    KernelRun(BacktestSpec spec, BacktestProgress progress, KernelReplay.Recorder recorder, MatchingData matching) {
+        this.matching = matching;
         this.spec = spec;
         this.progress = progress;
         this.recorder = recorder;
@@ -71,7 +79,7 @@ final class KernelRun implements KernelListener {
         SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances,
                 spec.margin() == null ? MarginSettings.DEFAULT : spec.margin());
         BotKernel kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
-                .exchange(sim::connect).matchOn(MatchingData.CANDLES).margin(spec.margin()).listener(this).build();
+                .exchange(sim::connect).matchOn(matching).margin(spec.margin()).listener(this).build();
         List<FundingRates.Fixing> fixings = spec.funding().fixings();
         int nextFixing = 0;
         if (instrument.isPerpetual() && fixings.isEmpty()) warn("no funding-rate data: funding is not booked");
@@ -89,7 +97,15 @@ final class KernelRun implements KernelListener {
                 BigDecimal mark = BigDecimal.valueOf(s.open(i)).setScale(instrument.priceScale(), RoundingMode.HALF_EVEN);
                 kernel.onFundingRate(Instant.ofEpochMilli(f.time()), f.rate(), mark);
             }
-            kernel.onCandle(timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
+            if (matching == MatchingData.TICKS) {
+                // as a paper bot on a live feed: the trades are matched and seen one by one, then the candle they
+                // make reaches the strategy (never matched a second time)
+                Candle bar = s.candle(i, instrument.exchange(), instrument.symbol());
+                CandleTicks.of(bar, kernel::onTick);
+                kernel.onCandle(bar);
+            } else {
+                kernel.onCandle(timeframe, s.openTime(i), s.open(i), s.high(i), s.low(i), s.close(i), s.volume(i));
+            }
             if (recorder != null) recorder.afterCandle(i);
             time[i] = s.closeTime(i);
             equity[i] = cash + base * s.close(i);

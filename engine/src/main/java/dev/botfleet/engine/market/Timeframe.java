@@ -6,6 +6,8 @@ import java.util.Optional;
 
 /** The width of a candle. {@link #code()} is the form users and exchanges write ("1m", "4h", "1d"). */
 public enum Timeframe {
+    /** One second: trade-level backtests (ml-signal bots on 1-second data); live bots are fed 1m candles. */
+    S1("1s", Duration.ofSeconds(1)),
     M1("1m", Duration.ofMinutes(1)),
     M3("3m", Duration.ofMinutes(3)),
     M5("5m", Duration.ofMinutes(5)),

@@ -33,11 +33,20 @@ public class BotResolver {
     private final StrategyCatalog strategies;
     private final ExchangeCatalog exchanges;
     private final CredentialCheck credentials;
+    private final ModelCheck models;
 
+    /** Without a model registry: a {@code model} parameter is taken as given (unit tests of other strategies). */
     public BotResolver(StrategyCatalog strategies, ExchangeCatalog exchanges, CredentialCheck credentials) {
+        this(strategies, exchanges, credentials, (owner, model) -> Optional.empty());
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public BotResolver(StrategyCatalog strategies, ExchangeCatalog exchanges, CredentialCheck credentials,
+                       ModelCheck models) {
         this.strategies = strategies;
         this.exchanges = exchanges;
         this.credentials = credentials;
+        this.models = models;
     }
 
     public BotSpec resolve(UUID ownerId, BotRequest request) {
@@ -54,6 +63,10 @@ public class BotResolver {
             if (problem.isEmpty()) credentialId = credential(v, ownerId, exchange, request.credentialId());
         }
         Map<String, Object> config = definition == null ? null : config(v, definition, instrument, request.config());
+        if (config != null && config.get(MODEL) instanceof String model) {
+            // a bot may only run its owner's models (ml-signal): another user's id is as unknown as a made-up one
+            models.problem(ownerId, model).ifPresent(p -> v.add("config." + MODEL, p, model));
+        }
         MarginSettings margin = MarginChoice.resolve(v, instrument, request.leverage(), request.marginMode());
         v.throwIfAny();
         return new BotSpec(name, exchange.id(), instrument.symbol(), definition.id(), mode, config, credentialId, margin);
@@ -214,6 +227,15 @@ public class BotResolver {
 
     private static int countOf(Violations v) {
         return v.count();
+    }
+
+    /** A strategy parameter naming one of the owner's registered models (ml-signal). */
+    static final String MODEL = "model";
+
+    /** What the resolver needs to know about registered models (implemented by the model registry). */
+    public interface ModelCheck {
+        /** Why {@code modelId} cannot be used by the owner's bots (no such model of theirs), if it cannot. */
+        Optional<String> problem(UUID ownerId, String modelId);
     }
 
     /** What the resolver needs to know about stored API keys (implemented by the credential vault). */

@@ -43,9 +43,12 @@ public class CandleController {
         Violations v = new Violations();
         v.text("exchange", exchange, 32);
         v.text("symbol", symbol, 32);
-        Timeframe tf = timeframe == null ? Timeframe.M1 : Timeframe.fromCode(timeframe).orElse(null);
+        // the history keeps 1m candles: 1s (a backtest timeframe) cannot be built from them
+        Timeframe tf = timeframe == null ? Timeframe.M1 : Timeframe.fromCode(timeframe)
+                .filter(t -> t.millis() >= Timeframe.M1.millis()).orElse(null);
         if (tf == null) {
-            v.add("timeframe", "must be one of " + Arrays.stream(Timeframe.values()).map(Timeframe::code).toList(), timeframe);
+            v.add("timeframe", "must be one of " + Arrays.stream(Timeframe.values())
+                    .filter(t -> t.millis() >= Timeframe.M1.millis()).map(Timeframe::code).toList(), timeframe);
         }
         int count = DEFAULT_LIMIT;
         if (limit != null) {

@@ -49,6 +49,11 @@ public class ModelRepository {
                 .param("owner", ownerId).param("id", id).query(ROW).optional();
     }
 
+    /** A model by id whoever owns it: for naming it in a bot's activity log (the bot was checked against its owner). */
+    public Optional<MlModel> findById(UUID id) {
+        return jdbc.sql("SELECT * FROM ml_models WHERE id = :id").param("id", id).query(ROW).optional();
+    }
+
     /** Newest first. */
     public List<MlModel> page(UUID ownerId, int limit, long offset) {
         return jdbc.sql("SELECT * FROM ml_models WHERE owner_id = :owner ORDER BY seq DESC LIMIT :limit OFFSET :offset")

@@ -52,6 +52,8 @@ class CandleApiH2Test extends ApiTestBase {
         Session user = newUser();
         assertProblem(get("/api/v1/candles?exchange=sim&symbol=BTC/USDT&timeframe=7m", user), 400, "VALIDATION_ERROR");
         assertThat(get("/api/v1/candles?exchange=sim&symbol=BTC/USDT&timeframe=7m", user).errorFields()).containsExactly("timeframe");
+        // 1s exists for backtests on 1-second data; the history keeps 1m candles and cannot make it
+        assertThat(get("/api/v1/candles?exchange=sim&symbol=BTC/USDT&timeframe=1s", user).errorFields()).containsExactly("timeframe");
         assertThat(get("/api/v1/candles?exchange=sim&symbol=BTC/USDT&limit=0", user).errorFields()).containsExactly("limit");
         assertThat(get("/api/v1/candles?exchange=sim&symbol=BTC/USDT&limit=lots", user).errorFields()).containsExactly("limit");
         assertThat(get("/api/v1/candles?exchange=sim&symbol=BTC/USDT&limit=1001", user).errorFields()).containsExactly("limit");

@@ -15,7 +15,9 @@ public final class CommonParameters {
     }
 
     public static ParameterDefinition timeframe() {
-        String[] codes = Arrays.stream(Timeframe.values()).map(Timeframe::code).toArray(String[]::new);
+        // Live bots are fed 1m candles: a shorter width could never be built from them, so it is not offered.
+        String[] codes = Arrays.stream(Timeframe.values()).filter(t -> t.millis() >= Timeframe.M1.millis())
+                .map(Timeframe::code).toArray(String[]::new);
         return ParameterDefinition.choice(TIMEFRAME, codes).defaultValue("1m")
                 .description("Candle width the signals are computed on. Live bots are fed 1m candles, which are "
                         + "merged into this width.").build();

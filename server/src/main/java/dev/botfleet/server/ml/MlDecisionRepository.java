@@ -1,0 +1,102 @@
+package dev.botfleet.server.ml;
+
+import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The ml_decisions table (V41) and the deal figures of ml-signal bots' statistics; every read is filtered by owner. */
+@Repository
+public class MlDecisionRepository {
+
+    /** A stored decision, as the confidences endpoint shows it. */
+    public record Point(Instant time, double confidence, double threshold, boolean acted, String clientOrderId) {
+    }
+
+    /** One UTC day of a bot's deals (closed that day) and entries (decided that day). */
+    public record Day(LocalDate day, long trades, long wins, BigDecimal pnl, Double averageConfidence) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public MlDecisionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(UUID ownerId, UUID botId, Instant time, UUID modelId, double confidence, double threshold,
+                       boolean acted, String clientOrderId, String note) {
+        jdbc.sql("""
+                        INSERT INTO ml_decisions (owner_id, bot_id, decided_at, model_id, confidence, threshold, acted,
+                            client_order_id, note)
+                        VALUES (:owner, :bot, :at, :model, :confidence, :threshold, :acted, :order, :note)""")
+                .param("owner", ownerId).param("bot", botId).param("at", Times.sql(time)).param("model", modelId)
+                .param("confidence", confidence).param("threshold", threshold).param("acted", acted)
+                .param("order", clientOrderId).param("note", note == null ? null : truncate(note)).update();
+    }
+
+    /** The newest {@code limit} decisions of the bot, newest last. */
+    public List<Point> recent(UUID ownerId, UUID botId, int limit) {
+        List<Point> newestFirst = jdbc.sql("""
+                        SELECT decided_at, confidence, threshold, acted, client_order_id FROM ml_decisions
+                        WHERE owner_id = :owner AND bot_id = :bot ORDER BY id DESC LIMIT :limit""")
+                .param("owner", ownerId).param("bot", botId).param("limit", limit)
+                .query((rs, n) -> new Point(Times.read(rs, "decided_at"), rs.getDouble("confidence"),
+                        rs.getDouble("threshold"), rs.getBoolean("acted"), rs.getString("client_order_id")))
+                .list();
+        List<Point> out = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(out);
+        return out;
+    }
+
+    /** The bot's deals and entries by UTC day, oldest day first. */
+    public List<Day> byDay(UUID ownerId, UUID botId) {
+        java.util.TreeMap<LocalDate, long[]> counts = new java.util.TreeMap<>();
+        java.util.Map<LocalDate, BigDecimal> pnl = new java.util.HashMap<>();
+        java.util.Map<LocalDate, double[]> confidence = new java.util.HashMap<>();
+        jdbc.sql("SELECT closed_at, pnl FROM deals WHERE owner_id = :owner AND bot_id = :bot")
+                .param("owner", ownerId).param("bot", botId).query((rs, n) -> {
+                    LocalDate day = LocalDate.ofInstant(Times.read(rs, "closed_at"), ZoneOffset.UTC);
+                    BigDecimal p = rs.getBigDecimal("pnl");
+                    long[] c = counts.computeIfAbsent(day, d -> new long[2]);
+                    c[0]++;
+                    if (p.signum() > 0) c[1]++;
+                    pnl.merge(day, p, BigDecimal::add);
+                    return null;
+                }).list();
+        jdbc.sql("SELECT decided_at, confidence FROM ml_decisions WHERE owner_id = :owner AND bot_id = :bot AND acted")
+                .param("owner", ownerId).param("bot", botId).query((rs, n) -> {
+                    LocalDate day = LocalDate.ofInstant(Times.read(rs, "decided_at"), ZoneOffset.UTC);
+                    counts.computeIfAbsent(day, d -> new long[2]);
+                    double[] sum = confidence.computeIfAbsent(day, d -> new double[2]);
+                    sum[0] += rs.getDouble("confidence");
+                    sum[1]++;
+                    return null;
+                }).list();
+        List<Day> out = new ArrayList<>();
+        counts.forEach((day, c) -> {
+            double[] s = confidence.get(day);
+            out.add(new Day(day, c[0], c[1], pnl.getOrDefault(day, BigDecimal.ZERO), s == null ? null : s[0] / s[1]));
+        });
+        return out;
+    }
+
+    /** The mean confidence of the decisions that placed an entry; null when none did. */
+    public Double averageActedConfidence(UUID ownerId, UUID botId) {
+        return jdbc.sql("SELECT AVG(confidence) FROM ml_decisions WHERE owner_id = :owner AND bot_id = :bot AND acted")
+                .param("owner", ownerId).param("bot", botId).query((rs, n) -> {
+                    double mean = rs.getDouble(1);
+                    return rs.wasNull() ? null : mean;
+                }).list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    private static String truncate(String s) {
+        return s.length() <= 200 ? s : s.substring(0, 200);
+    }
+}

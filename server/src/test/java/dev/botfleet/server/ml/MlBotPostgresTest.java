@@ -1,0 +1,7 @@
+package dev.botfleet.server.ml;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class MlBotPostgresTest extends MlBotCases {
+}
