@@ -3,7 +3,6 @@ package dev.botfleet.dex.siwe;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * One EIP-4361 message, field by field. Optional fields are null when absent; {@code resources} is empty when the
@@ -40,10 +39,6 @@ public record SiweMessage(String scheme, String domain, String address, String s
     public SiweMessage withNotBefore(Instant at) {
         return new SiweMessage(scheme, domain, address, statement, uri, version, chainId, nonce, issuedAt,
                 expirationTime, at, requestId, resources);
-    }
-
-    public Optional<Instant> expiration() {
-        return Optional.ofNullable(expirationTime);
     }
 
     /**
