@@ -2,9 +2,11 @@
 
 -- Nonces the server handed out for a SIWE message: single use (deleted when spent), short-lived. user_id is NULL
 -- for a sign-in and the account for linking an address to it, so a nonce asked for one purpose cannot serve the other.
+-- client is the address that asked (the nonce endpoint needs no login: unspent nonces are limited per client).
 CREATE TABLE siwe_nonces (
     nonce      VARCHAR(64) NOT NULL,
     user_id    UUID REFERENCES users (id) ON DELETE CASCADE,
+    client     VARCHAR(64) NOT NULL,
     expires_at TIMESTAMP WITH TIME ZONE NOT NULL,
     created_at TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT siwe_nonces_pk PRIMARY KEY (nonce)

@@ -27,9 +27,10 @@ public class SiweController {
         this.siwe = siwe;
     }
 
+    /** The client address is the TCP peer; behind a proxy set server.forward-headers-strategy=native, as for login. */
     @GetMapping("/api/v1/auth/siwe/nonce")
     public SiweService.Nonce signInNonce(HttpServletRequest request) {
-        return siwe.nonce(null, siwe.expectedDomain(host(request)));
+        return siwe.nonce(null, siwe.expectedDomain(host(request)), request.getRemoteAddr());
     }
 
     /** The same answer as POST /auth/login: a token, or the second-factor challenge when the account has it on. */
@@ -40,7 +41,7 @@ public class SiweController {
 
     @GetMapping("/api/v1/me/wallet-addresses/nonce")
     public SiweService.Nonce linkNonce(CurrentUser user, HttpServletRequest request) {
-        return siwe.nonce(user.id(), siwe.expectedDomain(host(request)));
+        return siwe.nonce(user.id(), siwe.expectedDomain(host(request)), request.getRemoteAddr());
     }
 
     @PostMapping("/api/v1/me/wallet-addresses")

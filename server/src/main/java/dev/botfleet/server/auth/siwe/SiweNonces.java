@@ -16,16 +16,21 @@ class SiweNonces {
         this.jdbc = jdbc;
     }
 
-    /** Drops expired rows first, so the count is of live nonces only. */
-    long openCount(Instant now) {
+    /** Unspent nonces: all of them, and those one client asked for. Drops expired rows first, so both are live. */
+    record Open(long total, long ofClient) {
+    }
+
+    Open open(String client, Instant now) {
         jdbc.sql("DELETE FROM siwe_nonces WHERE expires_at <= :now").param("now", Times.sql(now)).update();
-        return jdbc.sql("SELECT COUNT(*) FROM siwe_nonces").query(Long.class).single();
+        return new Open(jdbc.sql("SELECT COUNT(*) FROM siwe_nonces").query(Long.class).single(),
+                jdbc.sql("SELECT COUNT(*) FROM siwe_nonces WHERE client = :c").param("c", client).query(Long.class).single());
     }
 
     /** @param userId null for a sign-in, the account for linking an address */
-    void insert(String nonce, UUID userId, Instant expiresAt, Instant now) {
-        jdbc.sql("INSERT INTO siwe_nonces (nonce, user_id, expires_at, created_at) VALUES (:n, :u, :e, :c)")
-                .param("n", nonce).param("u", userId).param("e", Times.sql(expiresAt)).param("c", Times.sql(now)).update();
+    void insert(String nonce, UUID userId, String client, Instant expiresAt, Instant now) {
+        jdbc.sql("INSERT INTO siwe_nonces (nonce, user_id, client, expires_at, created_at) VALUES (:n, :u, :cl, :e, :c)")
+                .param("n", nonce).param("u", userId).param("cl", client).param("e", Times.sql(expiresAt))
+                .param("c", Times.sql(now)).update();
     }
 
     /**

@@ -13,13 +13,17 @@ import java.time.Duration;
  *                      sign-up must be open too, botfleet.registration.enabled); false = such a sign-in is refused
  * @param nonceLifetime how long a nonce from GET /auth/siwe/nonce can be signed and sent back
  * @param maxOpenNonces unspent, unexpired nonces kept at most (the nonce endpoint needs no login: a bound on its rows)
+ * @param maxOpenNoncesPerClient unspent, unexpired nonces one client address may hold, so one client cannot use up
+ *                      {@code maxOpenNonces} for everyone
  */
 @ConfigurationProperties("botfleet.siwe")
-public record SiweProperties(String domain, Boolean autoRegister, Duration nonceLifetime, Integer maxOpenNonces) {
+public record SiweProperties(String domain, Boolean autoRegister, Duration nonceLifetime, Integer maxOpenNonces,
+                             Integer maxOpenNoncesPerClient) {
     public SiweProperties {
         if (domain != null && domain.isBlank()) domain = null;
         if (autoRegister == null) autoRegister = true;
         if (nonceLifetime == null) nonceLifetime = Duration.ofMinutes(10);
         if (maxOpenNonces == null || maxOpenNonces <= 0) maxOpenNonces = 10_000;
+        if (maxOpenNoncesPerClient == null || maxOpenNoncesPerClient <= 0) maxOpenNoncesPerClient = 20;
     }
 }

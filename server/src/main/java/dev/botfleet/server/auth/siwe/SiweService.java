@@ -73,17 +73,23 @@ public class SiweService {
     public record LinkedAddress(String address, Instant linkedAt) {
     }
 
-    /** @param userId null for a sign-in nonce, the account for a linking nonce */
-    public Nonce nonce(UUID userId, String domain) {
+    /**
+     * @param userId null for a sign-in nonce, the account for a linking nonce
+     * @param client the client's address (the TCP peer, as for login): unspent nonces are limited per client
+     */
+    public Nonce nonce(UUID userId, String domain, String client) {
         Instant now = Times.now(clock);
-        if (nonces.openCount(now) >= properties.maxOpenNonces()) {
-            throw new ApiException.RateLimited("Too many wallet sign-ins under way; try again in a minute",
-                    java.time.Duration.ofMinutes(1));
+        SiweNonces.Open open = nonces.open(client, now);
+        if (open.ofClient() >= properties.maxOpenNoncesPerClient() || open.total() >= properties.maxOpenNonces()) {
+            // the oldest of them expires within the lifetime: a safe upper bound for Retry-After
+            throw new ApiException.RateLimited("Too many wallet sign-ins under way"
+                    + (open.ofClient() >= properties.maxOpenNoncesPerClient() ? " from your address" : "")
+                    + "; use a nonce you asked for, or try again later", properties.nonceLifetime());
         }
         StringBuilder nonce = new StringBuilder(NONCE_LENGTH);
         for (int i = 0; i < NONCE_LENGTH; i++) nonce.append(ALPHANUMERIC.charAt(random.nextInt(ALPHANUMERIC.length())));
         Instant expiresAt = now.plus(properties.nonceLifetime());
-        nonces.insert(nonce.toString(), userId, expiresAt, now);
+        nonces.insert(nonce.toString(), userId, client, expiresAt, now);
         return new Nonce(nonce.toString(), expiresAt, domain);
     }
 

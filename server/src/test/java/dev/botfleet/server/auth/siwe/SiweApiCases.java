@@ -7,6 +7,7 @@ import org.web3j.crypto.Credentials;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +46,50 @@ abstract class SiweApiCases extends SiweTestBase {
         Map<String, String> body = signed(newWallet(), signInNonce());
         assertThat(signIn(body).status()).isEqualTo(200);
         assertProblem(signIn(body), 401, "SIWE_NONCE_INVALID");
+    }
+
+    @Test
+    void ofOneMessageSentManyTimesAtOnceExactlyOneSignsIn() throws Exception {
+        Map<String, String> body = signed(newWallet(), signInNonce());
+        int n = 8;
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return signIn(body).status();
+                }));
+            }
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var answer : answers) statuses.add(answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            assertThat(statuses).filteredOn(st -> st == 200).hasSize(1);
+            assertThat(statuses).filteredOn(st -> st == 401).hasSize(n - 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void oneClientCannotHoldMoreThanTwentyUnspentNonces() {
+        String client = nextAddress();
+        for (int i = 0; i < 20; i++) assertThat(nonceFrom(client).status()).isEqualTo(200);
+        Answer refused = nonceFrom(client);
+        assertProblem(refused, 429, "RATE_LIMITED");
+        assertThat(refused.raw().getHeader("Retry-After")).isEqualTo("600");
+        assertThat(nonceFrom(nextAddress()).status()).as("another client").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(11));
+        assertThat(nonceFrom(client).status()).as("expired nonces no longer count").isEqualTo(200);
+    }
+
+    private Answer nonceFrom(String client) {
+        return send(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/v1/auth/siwe/nonce")
+                .with(r -> {
+                    r.setRemoteAddr(client);
+                    return r;
+                }), null, null);
     }
 
     @Test
