@@ -66,6 +66,11 @@ public sealed class ApiException extends RuntimeException {
         public Unauthorized(String detail) {
             super(ErrorCode.UNAUTHORIZED, detail);
         }
+
+        /** A 401 with its own code, e.g. SIWE_EXPIRED. */
+        public Unauthorized(ErrorCode code, String detail) {
+            super(code, detail);
+        }
     }
 
     public static final class RateLimited extends ApiException {

@@ -31,6 +31,20 @@ public enum ErrorCode {
     TOTP_REQUIRED(HttpStatus.FORBIDDEN),
     /** The X-Botfleet-OTP code was wrong or already used. */
     TOTP_INVALID(HttpStatus.FORBIDDEN),
+    /** A Sign-In with Ethereum message that does not follow EIP-4361 (errors[0] names the line). */
+    SIWE_MALFORMED(HttpStatus.BAD_REQUEST),
+    /** The SIWE message is for another domain than this server's. */
+    SIWE_WRONG_DOMAIN(HttpStatus.UNAUTHORIZED),
+    /** The SIWE message's Expiration Time has passed. */
+    SIWE_EXPIRED(HttpStatus.UNAUTHORIZED),
+    /** The SIWE message's Not Before time has not come. */
+    SIWE_NOT_YET_VALID(HttpStatus.UNAUTHORIZED),
+    /** The signature is not one, or was not made by the message's address. */
+    SIWE_BAD_SIGNATURE(HttpStatus.UNAUTHORIZED),
+    /** The message's nonce was not issued by this server for this purpose, was already used, or expired. */
+    SIWE_NONCE_INVALID(HttpStatus.UNAUTHORIZED),
+    /** A proven address with no account, and sign-up by wallet is off (botfleet.siwe.auto-register=false). */
+    SIWE_ADDRESS_NOT_LINKED(HttpStatus.FORBIDDEN),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -69,6 +69,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/oidc/exchange").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/login/2fa").permitAll() // the challenge is the credential
+                        .requestMatchers(HttpMethod.GET, "/api/v1/auth/siwe/nonce").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/siwe").permitAll() // the signature is the credential
                         // the event stream authenticates its token itself (query parameter; bad token -> close 1008)
                         .requestMatchers(HttpMethod.GET, "/api/v1/stream").permitAll()
                         // Telegram's webhook proves itself with the secret_token header (TelegramWebhookController)

@@ -1,0 +1,7 @@
+package dev.botfleet.server.auth.siwe;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class SiweApiPostgresTest extends SiweApiCases {
+}

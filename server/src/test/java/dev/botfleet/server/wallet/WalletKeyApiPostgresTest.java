@@ -1,0 +1,7 @@
+package dev.botfleet.server.wallet;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class WalletKeyApiPostgresTest extends WalletKeyApiCases {
+}
