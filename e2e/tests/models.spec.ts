@@ -78,12 +78,9 @@ test('train a model from the dashboard, upload its file as a new version, refuse
   await expect(page.getByTestId('model-e2e-ltc-v1')).toBeVisible();
 });
 
-// Needs the ml-signal strategy (branch ml-bot): skipped on a server without it.
 test('an ml-signal bot picks a model from the form; the model cannot be deleted while the bot uses it', async ({ page, request }) => {
   const token = await signedIn(page, request, 'models-used');
   const auth = { Authorization: `Bearer ${token}` };
-  const strategies = await (await request.get('/api/v1/strategies', { headers: auth })).json() as { id: string }[];
-  test.skip(!strategies.some((s) => s.id === 'ml-signal'), 'this server has no ml-signal strategy yet');
 
   const submitted = await request.post('/api/v1/models/train', { headers: auth, data: {
     name: 'e2e-used', dataset: 'LTC_BTC-5m', labels: { takeProfit: 0.004, stopLoss: 0.004, holdingSeconds: 30 } } });
