@@ -43,6 +43,7 @@ public final class FileTxJournal implements TxJournal {
             }
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.APPEND);
+            endTornLine(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the transaction journal " + file, e);
         }
@@ -89,6 +90,22 @@ public final class FileTxJournal implements TxJournal {
                 .filter(r -> r.wallet().equals(w) && r.status() != TxStatus.REJECTED)
                 .map(TxRecord::nonce)
                 .max(Comparator.naturalOrder());
+    }
+
+    /** A torn last line gets its newline, so the next record starts a line of its own. */
+    private void endTornLine(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            return;
+        }
+        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            read.read(last, size - 1);
+            if (last.get(0) != '\n') {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                channel.force(false);
+            }
+        }
     }
 
     /** Closes the file; the records already saved stay durable. */

@@ -1,5 +1,7 @@
 package dev.botfleet.dex.tx;
 
+import org.web3j.protocol.exceptions.ClientConnectionException;
+
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -7,8 +9,9 @@ import java.time.Instant;
 import java.util.Random;
 
 /**
- * Every JSON-RPC call of the transaction manager goes through here: transport failures (connection refused, HTTP
- * 5xx, timeouts — web3j raises them as {@link IOException}) are retried with exponential backoff, and after
+ * Every JSON-RPC call of the transaction manager goes through here: transport failures (connection refused and
+ * timeouts, which web3j raises as {@link IOException}; a non-2xx HTTP status, which web3j 6 raises as the unchecked
+ * {@link ClientConnectionException}) are retried with exponential backoff, and after
  * {@code failureThreshold} failures in a row the circuit opens: calls fail at once with {@link CircuitOpenException}
  * for {@code openFor}, then one trial call decides (half-open). A JSON-RPC error is an answer, not a failure: web3j
  * returns it in the response and it is never retried here.
@@ -85,6 +88,9 @@ public final class RpcGuard {
             } catch (IOException e) {
                 failed();
                 last = e;
+            } catch (ClientConnectionException e) {
+                failed();
+                last = new IOException(e.getMessage(), e);
             }
         }
         throw new IOException(what + " failed after " + settings.maxAttempts() + " attempts: " + last.getMessage(),
