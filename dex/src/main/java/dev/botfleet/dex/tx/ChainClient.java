@@ -88,10 +88,23 @@ public final class ChainClient implements Broadcaster, NonceManager.ChainNonces 
         EthCall answer = guard.call("eth_call",
                 () -> web3j.ethCall(call, DefaultBlockParameter.valueOf(BigInteger.valueOf(block - 1))).send());
         if (answer.hasError()) {
-            Object data = answer.getError().getData();
-            return data == null ? "0x" : data.toString();
+            return hexIn(answer.getError().getData());
         }
         return null;
+    }
+
+    private static final java.util.regex.Pattern HEX = java.util.regex.Pattern.compile("0x[0-9a-fA-F]*");
+
+    /**
+     * The revert data in an error's {@code data}: geth and ganache 7 answer a hex string, which web3j hands over as a
+     * JSON node (quotes included), so the first hex string in it is taken.
+     */
+    static String hexIn(Object data) {
+        if (data == null) {
+            return "0x";
+        }
+        java.util.regex.Matcher m = HEX.matcher(data.toString());
+        return m.find() ? m.group() : "0x";
     }
 
     private static <R extends Response<?>> R checked(R answer, String method) throws IOException {
