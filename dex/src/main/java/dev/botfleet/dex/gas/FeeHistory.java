@@ -27,6 +27,9 @@ public record FeeHistory(long oldestBlock, List<BigInteger> baseFeePerGas, List<
         if (baseFeePerGas.size() != gasUsedRatio.size() + 1) {
             throw new IllegalArgumentException("baseFeePerGas must have one entry more than gasUsedRatio");
         }
+        if (!rewards.isEmpty() && rewards.size() != gasUsedRatio.size()) {
+            throw new IllegalArgumentException("rewards, when asked for, come one list per block");
+        }
         for (List<BigInteger> perBlock : rewards) {
             if (perBlock.size() != percentiles.size()) {
                 throw new IllegalArgumentException("each block's rewards must match the requested percentiles");

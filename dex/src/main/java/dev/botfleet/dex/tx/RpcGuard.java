@@ -59,6 +59,7 @@ public final class RpcGuard {
     private State state = State.CLOSED;
     private int consecutiveFailures;
     private Instant openedAt;
+    private boolean trialInFlight;
 
     /**
      * @param jitter adds up to half a delay at random so many bots do not retry in step; null for exact delays
@@ -91,6 +92,9 @@ public final class RpcGuard {
             } catch (ClientConnectionException e) {
                 failed();
                 last = new IOException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                released(); // not a transport failure (a bug, a parse error): says nothing about the node
+                throw e;
             }
         }
         throw new IOException(what + " failed after " + settings.maxAttempts() + " attempts: " + last.getMessage(),
@@ -114,19 +118,28 @@ public final class RpcGuard {
 
     private synchronized void admit(String what) {
         State now = state();
-        if (now == State.OPEN) {
+        if (now == State.OPEN || (now == State.HALF_OPEN && trialInFlight)) {
             throw new CircuitOpenException("RPC circuit open after " + consecutiveFailures
                     + " failures in a row; " + what + " not sent");
         }
-        state = now; // HALF_OPEN lets this one trial through
+        if (now == State.HALF_OPEN) {
+            trialInFlight = true; // one trial at a time decides; the others still fail fast
+        }
+        state = now;
     }
 
     private synchronized void succeeded() {
+        trialInFlight = false;
         consecutiveFailures = 0;
         state = State.CLOSED;
     }
 
+    private synchronized void released() {
+        trialInFlight = false;
+    }
+
     private synchronized void failed() {
+        trialInFlight = false;
         consecutiveFailures++;
         if (state == State.HALF_OPEN || consecutiveFailures >= settings.failureThreshold()) {
             state = State.OPEN;

@@ -28,6 +28,8 @@ class RpcGuardTest {
     private HttpServer server;
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int failuresLeft;
+    private volatile java.util.concurrent.CountDownLatch hold = new java.util.concurrent.CountDownLatch(0);
+    private volatile java.util.concurrent.CountDownLatch arrived = new java.util.concurrent.CountDownLatch(1);
     private Web3j web3j;
     private final List<Duration> waits = new ArrayList<>();
     private final MutableClock clock = new MutableClock();
@@ -38,6 +40,12 @@ class RpcGuardTest {
         server.createContext("/", exchange -> {
             requests.incrementAndGet();
             exchange.getRequestBody().readAllBytes();
+            arrived.countDown();
+            try {
+                hold.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             if (failuresLeft > 0) {
                 failuresLeft--;
                 exchange.sendResponseHeaders(503, -1);
@@ -55,6 +63,7 @@ class RpcGuardTest {
 
     @AfterEach
     void stop() {
+        hold.countDown();
         web3j.shutdown();
         server.stop(0);
     }
@@ -106,6 +115,30 @@ class RpcGuardTest {
         failuresLeft = 0;
         clock.advance(Duration.ofSeconds(31));
         assertThat(blockNumber(guard)).isEqualTo(BigInteger.valueOf(42));
+        assertThat(guard.state()).isEqualTo(RpcGuard.State.CLOSED);
+    }
+
+    @Test
+    void halfOpenLetsOneTrialThroughAtATime() throws Exception {
+        failuresLeft = 100;
+        RpcGuard guard = guard(1, 1);
+        assertThatThrownBy(() -> blockNumber(guard)).isInstanceOf(IOException.class);
+        assertThat(guard.state()).isEqualTo(RpcGuard.State.OPEN);
+        clock.advance(Duration.ofSeconds(31));
+        failuresLeft = 0;
+        hold = new java.util.concurrent.CountDownLatch(1);
+        arrived = new java.util.concurrent.CountDownLatch(1);
+        int before = requests.get();
+
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var trial = pool.submit(() -> blockNumber(guard));
+            assertThat(arrived.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // the trial is held at the server: a second caller must not become a second trial
+            assertThatThrownBy(() -> blockNumber(guard)).isInstanceOf(CircuitOpenException.class);
+            hold.countDown();
+            assertThat(trial.get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(BigInteger.valueOf(42));
+        }
+        assertThat(requests.get()).isEqualTo(before + 1);
         assertThat(guard.state()).isEqualTo(RpcGuard.State.CLOSED);
     }
 
