@@ -72,6 +72,13 @@ public final class ChainClient implements Broadcaster, NonceManager.ChainNonces 
         return checked(answer, "eth_getTransactionByHash").getTransaction().isPresent();
     }
 
+    /** {@code eth_estimateGas} from the wallet; a revert comes back as the answer's error (not thrown). */
+    public org.web3j.protocol.core.methods.response.EthEstimateGas estimateGas(String from, String to, String data,
+                                                                             BigInteger value) throws IOException {
+        Transaction call = new Transaction(from, null, null, null, to, value, data);
+        return guard.call("eth_estimateGas", () -> web3j.ethEstimateGas(call).send());
+    }
+
     public long blockNumber() throws IOException {
         return checked(guard.call("eth_blockNumber", () -> web3j.ethBlockNumber().send()), "eth_blockNumber")
                 .getBlockNumber().longValueExact();

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Gas escalation: a wallet's transaction still pending {@code stuckAfter} after its latest bid is replaced at the same
  * nonce with {@link FeeBump} — the node's minimum bump or the fee strategy's fresh bid, whichever is higher — and
- * never above the bot's cap (then it waits at its last bid). Call {@link #escalate()} from the bot's turn or a timer.
+ * never above the bot's cap (then it waits at its last bid). A replacement the node refuses leaves the previous bid
+ * standing. Call {@link #escalate()} from the bot's turn or a timer.
  */
 public final class StuckTxEscalator {
 
@@ -75,6 +76,8 @@ public final class StuckTxEscalator {
                         : manager.replace(latest.hash(), bumped));
             } catch (FeeCapReachedException atCap) {
                 // the cap is the bot owner's word: the transaction waits at its last bid
+            } catch (TxRejectedException refused) {
+                // journaled REJECTED by the manager; the previous bid stands (e.g. a block with it is being mined)
             }
         }
         return sent;

@@ -131,9 +131,22 @@ public final class TxTracker {
      * @throws IOException when the deadline passes first
      */
     public TxRecord awaitOutcome(String hash, Duration timeout, Duration pollEvery) throws IOException {
+        return awaitOutcome(hash, timeout, pollEvery, () -> { });
+    }
+
+    /** Work done before each poll while waiting (gas escalation, for one). */
+    @FunctionalInterface
+    public interface EachPoll {
+        void run() throws IOException;
+    }
+
+    /** {@link #awaitOutcome(String, Duration, Duration)} running {@code eachPoll} before every look at the chain. */
+    public TxRecord awaitOutcome(String hash, Duration timeout, Duration pollEvery, EachPoll eachPoll)
+            throws IOException {
         TxRecord target = journal.find(hash).orElseThrow(() -> new IllegalArgumentException("unknown " + hash));
         Instant deadline = clock.instant().plus(timeout);
         while (true) {
+            eachPoll.run();
             settle(target.wallet());
             List<TxRecord> done = new ArrayList<>();
             for (TxRecord r : journal.atNonce(target.wallet(), target.nonce())) {

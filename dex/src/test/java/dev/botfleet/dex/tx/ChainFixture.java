@@ -91,6 +91,27 @@ final class ChainFixture {
         tracker(journal, 1).awaitOutcome(first.hash(), timeout(), Duration.ofMillis(50));
     }
 
+    /** Deploys dex/chain's TestToken (an ERC-20 with a public mint) from {@code deployer}; returns its address. */
+    String deployTestToken(Credentials deployer) throws IOException {
+        String json = java.nio.file.Files.readString(
+                dev.botfleet.dex.chain.ChainFolder.path().resolve("build/TestToken.json"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"bytecode\"\\s*:\\s*\"(0x[0-9a-fA-F]+)\"")
+                .matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no bytecode in TestToken.json");
+        }
+        String args = org.web3j.abi.FunctionEncoder.encodeConstructor(List.of(
+                new org.web3j.abi.datatypes.Utf8String("Test"), new org.web3j.abi.datatypes.Utf8String("TST"),
+                new org.web3j.abi.datatypes.generated.Uint8(18)));
+        BigInteger nonce = client.pendingCount(deployer.getAddress());
+        org.web3j.crypto.RawTransaction deploy = org.web3j.crypto.RawTransaction.createContractTransaction(nonce,
+                BigInteger.valueOf(2_000_000_000L), BigInteger.valueOf(3_000_000), BigInteger.ZERO, m.group(1) + args);
+        String raw = org.web3j.utils.Numeric.toHexString(
+                org.web3j.crypto.TransactionEncoder.signMessage(deploy, chain.chainId(), deployer));
+        String hash = chain.web3j().ethSendRawTransaction(raw).send().getTransactionHash();
+        return client.receipt(hash).orElseThrow().getContractAddress();
+    }
+
     Duration timeout() {
         return Duration.ofSeconds(30);
     }

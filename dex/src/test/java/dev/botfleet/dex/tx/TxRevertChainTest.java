@@ -1,6 +1,5 @@
 package dev.botfleet.dex.tx;
 
-import dev.botfleet.dex.chain.ChainFolder;
 import dev.botfleet.dex.chain.LocalChain;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,14 +8,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Credentials;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -39,25 +32,7 @@ class TxRevertChainTest {
     static void deployToken() throws Exception {
         chain = LocalChain.start();
         fx = new ChainFixture(chain);
-        Credentials deployer = chain.accounts().get(9);
-        String json = java.nio.file.Files.readString(ChainFolder.path().resolve("build/TestToken.json"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"bytecode\"\\s*:\\s*\"(0x[0-9a-fA-F]+)\"")
-                .matcher(json);
-        assertThat(m.find()).as("bytecode in TestToken.json").isTrue();
-        String bytecode = m.group(1);
-        String args = FunctionEncoder.encodeConstructor(List.of(new Utf8String("Test"), new Utf8String("TST"),
-                new Uint8(18)));
-        RawTransaction deploy = RawTransaction.createContractTransaction(BigInteger.ZERO, FeeGas.PRICE,
-                BigInteger.valueOf(3_000_000), BigInteger.ZERO, bytecode + args);
-        String raw = Numeric.toHexString(TransactionEncoder.signMessage(deploy, chain.chainId(), deployer));
-        String hash = chain.web3j().ethSendRawTransaction(raw).send().getTransactionHash();
-        TransactionReceipt receipt = fx.client.receipt(hash).orElseThrow();
-        token = receipt.getContractAddress();
-    }
-
-    /** A legacy gas price for the deployment, above ganache's starting base fee. */
-    static final class FeeGas {
-        static final BigInteger PRICE = BigInteger.valueOf(2_000_000_000L);
+        token = fx.deployTestToken(chain.accounts().get(9));
     }
 
     @AfterAll
