@@ -8,10 +8,14 @@ import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.backtest.FillModel;
 import dev.botfleet.engine.strategy.definition.ParameterViolation;
 import dev.botfleet.server.common.Violations;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 
 /** Checks a POST /backtests body against the catalog and the datasets, collecting every problem by field. */
 @Component
@@ -21,11 +25,14 @@ public class BacktestRequests {
     private final StrategyResolver strategies;
     private final Datasets datasets;
     private final SweepRequests sweeps;
+    private final List<OwnerStrategies> ownerStrategies;
 
-    public BacktestRequests(StrategyResolver strategies, Datasets datasets, SweepRequests sweeps) {
+    public BacktestRequests(StrategyResolver strategies, Datasets datasets, SweepRequests sweeps,
+                            ObjectProvider<OwnerStrategies> ownerStrategies) {
         this.strategies = strategies;
         this.datasets = datasets;
         this.sweeps = sweeps;
+        this.ownerStrategies = ownerStrategies.orderedStream().toList();
     }
 
     /** A checked single-symbol run; {@code sweep} is null for one backtest. */
@@ -33,14 +40,26 @@ public class BacktestRequests {
     }
 
     public BacktestJob resolve(BacktestRequest r) {
-        return resolveRun(r).job();
+        return resolveRun(null, r).job();
     }
 
-    public Resolved resolveRun(BacktestRequest r) {
+    /** @param ownerId the requesting user; null when nobody owns the run (a strategy that needs an owner is refused) */
+    public Resolved resolveRun(UUID ownerId, BacktestRequest r) {
         Violations v = new Violations();
         StrategySource source = null;
         String strategyId = v.text("strategy", r.strategy(), 64);
-        if (strategyId != null) {
+        OwnerStrategies owned = null;
+        if (strategyId != null && ownerId != null) {
+            for (OwnerStrategies o : ownerStrategies) {
+                Optional<StrategySource> found = o.resolve(ownerId, strategyId);
+                if (found.isPresent()) {
+                    source = found.get();
+                    owned = o;
+                    break;
+                }
+            }
+        }
+        if (strategyId != null && source == null) {
             try {
                 source = strategies.resolve(strategyId);
             } catch (IllegalArgumentException e) {
@@ -110,6 +129,11 @@ public class BacktestRequests {
             try {
                 params = source.forData(r.params() == null ? Map.of() : r.params(), dataset.series().timeframe());
                 source.configure(params);
+                if (owned != null) {
+                    Map<String, Object> checked = params;
+                    owned.problems(ownerId, strategyId, params)
+                            .forEach((name, problem) -> v.add("params." + name, problem, checked.get(name)));
+                }
             } catch (StrategySource.InvalidParameters e) {
                 for (ParameterViolation pv : e.violations()) {
                     v.add("params." + pv.field(), pv.message(), pv.rejectedValue());

@@ -85,7 +85,7 @@ public class BacktestService {
 
     public BacktestRun submit(UUID ownerId, BacktestRequest request) {
         if (request.config() != null) return submitConfig(ownerId, request);
-        BacktestRequests.Resolved resolved = requests.resolveRun(request);
+        BacktestRequests.Resolved resolved = requests.resolveRun(ownerId, request);
         BacktestJob job = resolved.job();
         checkUnfinished(ownerId);
         Map<String, Object> stored = stored(job);

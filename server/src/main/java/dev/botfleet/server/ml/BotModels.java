@@ -51,16 +51,35 @@ public class BotModels implements ModelSource, BotResolver.ModelCheck {
     @Override
     public Predictor openForBot(String botId, String modelId) {
         UUID bot = uuid(botId);
-        UUID id = uuid(modelId);
         Optional<UUID> owner = bot == null ? Optional.empty()
                 : jdbc.sql("SELECT owner_id FROM bots WHERE id = :id").param("id", bot).query(UUID.class).optional();
         if (owner.isEmpty()) {
             throw new ModelUnavailableException("models are served to the owner's bots only (bot " + botId + ")");
         }
-        MlModel model = id == null ? null : models.find(owner.get(), id).orElse(null);
+        return load(owner.get(), modelId);
+    }
+
+    /** The models of one user, whatever bot id asks: what that user's backtests open. */
+    public ModelSource forOwner(UUID ownerId) {
+        return new ModelSource() {
+            @Override
+            public Predictor open(String modelId) {
+                return load(ownerId, modelId);
+            }
+
+            @Override
+            public String describe(String modelId) {
+                return BotModels.this.describe(modelId);
+            }
+        };
+    }
+
+    private Predictor load(UUID ownerId, String modelId) {
+        UUID id = uuid(modelId);
+        MlModel model = id == null ? null : models.find(ownerId, id).orElse(null);
         if (model == null) throw new ModelUnavailableException("model " + modelId + " does not exist (deleted?)");
         try {
-            return loader.load(files.read(owner.get(), id), ModelObjective.BINARY);
+            return loader.load(files.read(ownerId, id), ModelObjective.BINARY);
         } catch (UncheckedIOException e) {
             throw new ModelUnavailableException("the file of model " + name(model) + " cannot be read", e);
         } catch (ModelRejectedException e) {

@@ -170,4 +170,33 @@ public abstract class MlBotCases extends RuntimeTestBase {
                 b -> b.get("status").asString().equals("ERROR"));
         assertThat(failed.get("statusReason").asString()).contains("it-model v3").contains("cannot be read");
     }
+
+    @Test
+    void aBacktestOfMlSignalOpensTheRequestersModelAndTrades() {
+        Session user = newUser();
+        String model = upload(user, "bt-model");
+        Session other = newUser();
+        String othersModel = upload(other, "theirs");
+
+        Map<String, Object> params = new HashMap<>(Map.of("model", model, "confidence_threshold", "0",
+                "capital_per_trade", "0.5", "holding_time", 1800, "max_positions", 1,
+                "maker_order_timeout", 900));  // on 5-minute candles an entry rests at least one candle
+        Map<String, Object> body = new HashMap<>(Map.of("strategy", "ml-signal", "dataset", "LTC_BTC-5m",
+                "balance", "10"));
+        body.put("params", params);
+
+        // another user's model (or none at all) is refused before anything is queued, naming the parameter
+        for (String wrong : List.of(othersModel, UUID.randomUUID().toString())) {
+            Map<String, Object> refused = new HashMap<>(body);
+            refused.put("params", new HashMap<>(Map.of("model", wrong, "confidence_threshold", "0")));
+            assertThat(post("/api/v1/backtests", user, refused).errorFields()).containsExactly("params.model");
+        }
+
+        Answer created = post("/api/v1/backtests", user, body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(202);
+        Answer done = awaitBacktestFinished(user, created.body().get("id").asString());
+        assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
+        // a threshold of 0 enters at every decision it may: the model was opened and asked
+        assertThat(done.body().get("result").get("metrics").get("trades").asInt()).isPositive();
+    }
 }
