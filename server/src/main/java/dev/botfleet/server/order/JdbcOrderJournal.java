@@ -42,6 +42,8 @@ public final class JdbcOrderJournal implements OrderJournal {
     private final MarginSettings margin;
     private Position position;
     private DealTracker deals;
+    /** In a cluster, the lease of the bot's shard: new orders are journaled only while it holds (docs/cluster.md). */
+    private volatile LeaseFence fence;
 
     /**
      * @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot)
@@ -119,9 +121,21 @@ public final class JdbcOrderJournal implements OrderJournal {
         return deals.completed(event, before, position.quantity(), realized, reason);
     }
 
+    /** From now on every new order is a fenced insert under {@code fence} (a bot owned through a cluster shard). */
+    public void fence(LeaseFence fence) {
+        this.fence = fence;
+    }
+
     @Override
     public void recordNew(OrderSnapshot order) {
-        tx.executeWithoutResult(s -> orders.insertOrder(ownerId, botId, order));
+        LeaseFence held = fence;
+        if (held == null) {
+            tx.executeWithoutResult(s -> orders.insertOrder(ownerId, botId, order));
+            return;
+        }
+        Boolean inserted = tx.execute(s -> orders.insertOrderFenced(ownerId, botId, order, held));
+        // Not journaled means not sent: the kernel sends only after this returns.
+        if (!Boolean.TRUE.equals(inserted)) throw new LeaseLostException(held, order.clientOrderId());
     }
 
     @Override
