@@ -35,6 +35,10 @@ public final class ShardLeases {
         return owner;
     }
 
+    public Duration ttl() {
+        return ttl;
+    }
+
     /**
      * Takes the shard's lease under a new epoch if nobody holds it (never taken, released, or expired); empty while
      * another holder's lease — or this node's own earlier one — is still valid. Two nodes racing: the row's primary key

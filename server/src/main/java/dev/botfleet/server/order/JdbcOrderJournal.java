@@ -44,6 +44,8 @@ public final class JdbcOrderJournal implements OrderJournal {
     private DealTracker deals;
     /** In a cluster, the lease of the bot's shard: new orders are journaled only while it holds (docs/cluster.md). */
     private volatile LeaseFence fence;
+    /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
+    private volatile boolean fenceLost;
 
     /**
      * @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot)
@@ -135,7 +137,15 @@ public final class JdbcOrderJournal implements OrderJournal {
         }
         Boolean inserted = tx.execute(s -> orders.insertOrderFenced(ownerId, botId, order, held));
         // Not journaled means not sent: the kernel sends only after this returns.
-        if (!Boolean.TRUE.equals(inserted)) throw new LeaseLostException(held, order.clientOrderId());
+        if (!Boolean.TRUE.equals(inserted)) {
+            fenceLost = true;
+            throw new LeaseLostException(held, order.clientOrderId());
+        }
+    }
+
+    /** True once a fenced insert was refused: the node no longer holds the bot's shard. */
+    public boolean fenceLost() {
+        return fenceLost;
     }
 
     @Override
