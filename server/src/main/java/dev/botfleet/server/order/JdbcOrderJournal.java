@@ -106,6 +106,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     public void recordFunding(String bot, FundingPayment payment) {
         try {
             tx.executeWithoutResult(s -> {
+                checkFence("funding at " + payment.time());
                 if (!funding.insert(ownerId, botId, payment)) return;  // this fixing is already booked
                 book(payment);
                 orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
@@ -143,6 +144,19 @@ public final class JdbcOrderJournal implements OrderJournal {
         }
     }
 
+    /**
+     * In a cluster every other journal write checks the lease in its own transaction too: a node that lost the bot's
+     * shard (a pause past its lease) must not book fills or order events over its new owner's.
+     */
+    private void checkFence(String what) {
+        LeaseFence held = fence;
+        if (held == null) return;
+        if (fenceLost || !orders.holdsLease(held)) {
+            fenceLost = true;
+            throw new LeaseLostException(held, what);
+        }
+    }
+
     /** True once a fenced insert was refused: the node no longer holds the bot's shard. */
     public boolean fenceLost() {
         return fenceLost;
@@ -151,6 +165,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     @Override
     public void recordEvent(OrderSnapshot order, OrderEvent event) {
         tx.executeWithoutResult(s -> {
+            checkFence(order.clientOrderId());
             if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
         });
     }
@@ -160,6 +175,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         List<Deal> booked;
         try {
             booked = tx.execute(s -> {
+                checkFence(order.clientOrderId());
                 if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
                 UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
                 if (orders.hasTrade(orderId, fill.tradeId())) return List.<Deal>of();  // already booked

@@ -70,6 +70,18 @@ public class OrderRepository {
                 .update() == 1;
     }
 
+    /**
+     * Inside a bot's journal transaction in a cluster: true while {@code fence}'s lease is still held, unexpired by the
+     * database's clock; the lease row stays share-locked until the transaction ends, so a take-over waits for it.
+     */
+    public boolean holdsLease(LeaseFence fence) {
+        return jdbc.sql("""
+                        SELECT 1 FROM shard_leases WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
+                          AND expires_at > clock_timestamp() FOR SHARE""")
+                .param("shard", fence.shard()).param("leaseOwner", fence.owner()).param("epoch", fence.epoch())
+                .query(Integer.class).optional().isPresent();
+    }
+
     private static JdbcClient.StatementSpec orderParams(JdbcClient.StatementSpec sql, UUID ownerId, UUID botId,
                                                         OrderSnapshot s) {
         return sql.param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId)

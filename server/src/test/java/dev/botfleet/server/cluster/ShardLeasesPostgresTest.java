@@ -132,6 +132,9 @@ class ShardLeasesPostgresTest extends ApiTestBase {
         assertThat(orders.insertOrderFenced(user.id(), bot, intent(bot, "4"),
                 new LeaseFence(shard, "node-a", takeover.epoch()))).as("the epoch alone is not enough").isFalse();
         assertThat(orders.insertOrderFenced(user.id(), bot, intent(bot, "5"), takeover)).isTrue();
+        // the other journal writes (order events, fills) check the same lease in their transaction
+        assertThat(orders.holdsLease(lease)).isFalse();
+        assertThat(orders.holdsLease(takeover)).isTrue();
         assertThat(epochOf(bot, bot + "-5")).contains(takeover.epoch());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM orders WHERE bot_id = :bot").param("bot", bot)
                 .query(Long.class).single()).isEqualTo(2);
