@@ -13,11 +13,40 @@ import java.util.function.BooleanSupplier;
  * the shard was handed off) nothing more reaches the exchange from here — no order, no cancel — even from events still
  * queued in the bot's mailbox. The new owner reconciles what is journaled. Reads stay open.
  */
-final class GatedPort implements ExchangePort {
+class GatedPort implements ExchangePort {
+    /**
+     * The gate around {@code port}; a simulated exchange (a {@link dev.botfleet.engine.market.MarketDataListener}, which
+     * the kernel recognises by type to match resting orders against trades) stays one.
+     */
+    static ExchangePort around(ExchangePort port, BooleanSupplier closed) {
+        return port instanceof dev.botfleet.engine.market.MarketDataListener matching
+                ? new Simulated(port, closed, matching) : new GatedPort(port, closed);
+    }
+
+    /** The simulated exchange gated: its matching of resting paper orders goes on (the journal fences the fills). */
+    private static final class Simulated extends GatedPort implements dev.botfleet.engine.market.MarketDataListener {
+        private final dev.botfleet.engine.market.MarketDataListener matching;
+
+        Simulated(ExchangePort port, BooleanSupplier closed, dev.botfleet.engine.market.MarketDataListener matching) {
+            super(port, closed);
+            this.matching = matching;
+        }
+
+        @Override
+        public void onTick(dev.botfleet.engine.market.Tick tick) {
+            matching.onTick(tick);
+        }
+
+        @Override
+        public void onCandle(dev.botfleet.engine.market.Candle candle) {
+            matching.onCandle(candle);
+        }
+    }
+
     private final ExchangePort port;
     private final BooleanSupplier closed;
 
-    GatedPort(ExchangePort port, BooleanSupplier closed) {
+    private GatedPort(ExchangePort port, BooleanSupplier closed) {
         this.port = port;
         this.closed = closed;
     }

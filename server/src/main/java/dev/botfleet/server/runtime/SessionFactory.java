@@ -163,7 +163,7 @@ class SessionFactory {
             dev.botfleet.engine.exchange.ExchangeConnector connector, BotSession session,
             dev.botfleet.server.order.LeaseFence fence) {
         if (fence == null) return connector;
-        return listener -> new GatedPort(connector.connect(listener), session::mustNotSend);
+        return listener -> GatedPort.around(connector.connect(listener), session::mustNotSend);
     }
 
     /** The market's 1m candles covering the strategy's warm-up (the kernel hands only the closed ones over). */

@@ -56,6 +56,9 @@ class ClusterNodePostgresTest extends RuntimeTestBase {
                 .orElseThrow();
         assertThat(epoch).isEqualTo(lease.epoch());
         assertThat(minSequence(bot, epoch)).isGreaterThanOrEqualTo(epoch * 1_000_000 + 1);
+        // and it trades: the simulated exchange behind the node's gate still matches its resting orders
+        await("a fill under the lease", Duration.ofSeconds(90), () -> jdbc.sql("SELECT COUNT(*) FROM trades WHERE bot_id = :bot")
+                .param("bot", bot).query(Long.class).single(), n -> n > 0);
 
         // the node "pauses" past its lease and another holder takes the shard
         jdbc.sql("UPDATE shard_leases SET expires_at = clock_timestamp() WHERE shard = :shard").param("shard", shard).update();
