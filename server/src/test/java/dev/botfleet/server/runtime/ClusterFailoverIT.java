@@ -40,7 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Outside the default build (several minutes): {@code mvn -B -pl server -am verify -Dexec.skip=true
  * -Dnpm.executable=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterFailoverIT
  * -Dfailsafe.failIfNoSpecifiedTests=false -Dbotfleet.it.cluster=true} (optional {@code -Dbotfleet.it.cluster.bots=N},
- * {@code -Dbotfleet.it.cluster.kills=K}).
+ * {@code -Dbotfleet.it.cluster.kills=K}, {@code -Dbotfleet.it.cluster.tuning=stable-after=2s,lease-ttl=5s} for other
+ * {@code botfleet.cluster.*} timings).
  */
 @ExtendWith(PostgresAvailable.class)
 @EnabledIfSystemProperty(named = "botfleet.it.cluster", matches = "true")
@@ -136,6 +137,10 @@ class ClusterFailoverIT {
             props.put("botfleet.cluster.port", String.valueOf(clusterPorts.get(i)));
             props.put("botfleet.cluster.seed-nodes", seeds);
             props.put("botfleet.cluster.shards", String.valueOf(SHARDS));
+            // e.g. -Dbotfleet.it.cluster.tuning=stable-after=2s,acceptable-heartbeat-pause=2s,lease-ttl=5s
+            for (String kv : System.getProperty("botfleet.it.cluster.tuning", "").split(",")) {
+                if (kv.contains("=")) props.put("botfleet.cluster." + kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
             nodes.add(new ServerProcess(jar, target.resolve("it-logs/" + schema + "/node-" + i), props));
         }
         // the first seed forms the cluster, then the others join it (started together)
