@@ -42,6 +42,10 @@ public final class JdbcOrderJournal implements OrderJournal {
     private final MarginSettings margin;
     private Position position;
     private DealTracker deals;
+    /** In a cluster, the lease of the bot's shard: new orders are journaled only while it holds (docs/cluster.md). */
+    private volatile LeaseFence fence;
+    /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
+    private volatile boolean fenceLost;
 
     /**
      * @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot)
@@ -102,6 +106,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     public void recordFunding(String bot, FundingPayment payment) {
         try {
             tx.executeWithoutResult(s -> {
+                checkFence("funding at " + payment.time());
                 if (!funding.insert(ownerId, botId, payment)) return;  // this fixing is already booked
                 book(payment);
                 orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
@@ -119,14 +124,48 @@ public final class JdbcOrderJournal implements OrderJournal {
         return deals.completed(event, before, position.quantity(), realized, reason);
     }
 
+    /** From now on every new order is a fenced insert under {@code fence} (a bot owned through a cluster shard). */
+    public void fence(LeaseFence fence) {
+        this.fence = fence;
+    }
+
     @Override
     public void recordNew(OrderSnapshot order) {
-        tx.executeWithoutResult(s -> orders.insertOrder(ownerId, botId, order));
+        LeaseFence held = fence;
+        if (held == null) {
+            tx.executeWithoutResult(s -> orders.insertOrder(ownerId, botId, order));
+            return;
+        }
+        Boolean inserted = tx.execute(s -> orders.insertOrderFenced(ownerId, botId, order, held));
+        // Not journaled means not sent: the kernel sends only after this returns.
+        if (!Boolean.TRUE.equals(inserted)) {
+            fenceLost = true;
+            throw new LeaseLostException(held, order.clientOrderId());
+        }
+    }
+
+    /**
+     * In a cluster every other journal write checks the lease in its own transaction too: a node that lost the bot's
+     * shard (a pause past its lease) must not book fills or order events over its new owner's.
+     */
+    private void checkFence(String what) {
+        LeaseFence held = fence;
+        if (held == null) return;
+        if (fenceLost || !orders.holdsLease(held)) {
+            fenceLost = true;
+            throw new LeaseLostException(held, what);
+        }
+    }
+
+    /** True once a fenced insert was refused: the node no longer holds the bot's shard. */
+    public boolean fenceLost() {
+        return fenceLost;
     }
 
     @Override
     public void recordEvent(OrderSnapshot order, OrderEvent event) {
         tx.executeWithoutResult(s -> {
+            checkFence(order.clientOrderId());
             if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
         });
     }
@@ -136,6 +175,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         List<Deal> booked;
         try {
             booked = tx.execute(s -> {
+                checkFence(order.clientOrderId());
                 if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
                 UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
                 if (orders.hasTrade(orderId, fill.tradeId())) return List.<Deal>of();  // already booked

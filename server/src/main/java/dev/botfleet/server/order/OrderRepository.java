@@ -40,24 +40,63 @@ public class OrderRepository {
 
     // ------------------------------------------------------------------ journal writes
 
+    private static final String ORDER_COLUMNS = """
+            id, owner_id, bot_id, client_order_id, exchange_order_id, exchange, symbol, side, type, time_in_force,
+            price, quantity, filled_quantity, average_price, fee, fee_currency, status, reason, acknowledged,
+            close_reason, trigger_price, created_at, updated_at, lease_epoch""";
+    private static final String ORDER_VALUES = """
+            :id, :owner, :bot, :cid, :eid, :exchange, :symbol, :side, :type, :tif, :price, :qty, :filled, :avg, :fee,
+            :feeCurrency, :status, :reason, :ack, :closeReason, :trigger, :created, :updated, :epoch""";
+
     public void insertOrder(UUID ownerId, UUID botId, OrderSnapshot s) {
-        jdbc.sql("""
-                        INSERT INTO orders (id, owner_id, bot_id, client_order_id, exchange_order_id, exchange, symbol,
-                            side, type, time_in_force, price, quantity, filled_quantity, average_price, fee, fee_currency,
-                            status, reason, acknowledged, close_reason, trigger_price, created_at, updated_at)
-                        VALUES (:id, :owner, :bot, :cid, :eid, :exchange, :symbol, :side, :type, :tif, :price, :qty,
-                            :filled, :avg, :fee, :feeCurrency, :status, :reason, :ack, :closeReason, :trigger, :created,
-                            :updated)""")
-                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId)
-                .param("cid", s.clientOrderId()).param("eid", s.exchangeOrderId()).param("exchange", s.exchange())
+        orderParams(jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (" + ORDER_VALUES + ")"),
+                ownerId, botId, s).param("epoch", null, java.sql.Types.BIGINT).update();
+    }
+
+    /**
+     * The fenced insert of an order intent (cluster, PostgreSQL; docs/cluster.md): one statement that inserts the row
+     * only while {@code fence}'s lease is held by its owner under its epoch and unexpired by the database's clock. The
+     * lease row is share-locked, so a takeover (which updates that row) either waits for this insert to commit — and
+     * then sees the intent when it reconciles — or commits first, and then this insert finds a newer epoch and inserts
+     * nothing. False when nothing was inserted: the order must not be sent.
+     */
+    public boolean insertOrderFenced(UUID ownerId, UUID botId, OrderSnapshot s, LeaseFence fence) {
+        return orderParams(jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") SELECT " + ORDER_VALUES + " " + """
+                         WHERE EXISTS (SELECT 1 FROM shard_leases
+                            WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
+                              AND expires_at > clock_timestamp() FOR SHARE)"""),
+                ownerId, botId, s)
+                .param("epoch", fence.epoch()).param("shard", fence.shard()).param("leaseOwner", fence.owner())
+                .update() == 1;
+    }
+
+    /**
+     * Inside a bot's journal transaction in a cluster: true while {@code fence}'s lease is still held, unexpired by the
+     * database's clock; the lease row stays share-locked until the transaction ends, so a take-over waits for it.
+     */
+    public boolean holdsLease(LeaseFence fence) {
+        return jdbc.sql("""
+                        SELECT 1 FROM shard_leases WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
+                          AND expires_at > clock_timestamp() FOR SHARE""")
+                .param("shard", fence.shard()).param("leaseOwner", fence.owner()).param("epoch", fence.epoch())
+                .query(Integer.class).optional().isPresent();
+    }
+
+    private static JdbcClient.StatementSpec orderParams(JdbcClient.StatementSpec sql, UUID ownerId, UUID botId,
+                                                        OrderSnapshot s) {
+        return sql.param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId)
+                .param("cid", s.clientOrderId()).param("eid", s.exchangeOrderId(), java.sql.Types.VARCHAR)
+                .param("exchange", s.exchange())
                 .param("symbol", s.symbol()).param("side", s.side().name()).param("type", s.type().name())
-                .param("tif", s.timeInForce().name()).param("price", s.price()).param("qty", s.quantity())
-                .param("filled", s.filledQuantity()).param("avg", s.averagePrice()).param("fee", fee(s))
-                .param("feeCurrency", feeCurrency(s)).param("status", s.status().name()).param("reason", reason(s))
-                .param("ack", s.acknowledged()).param("closeReason", s.closeReason() == null ? null : s.closeReason().name())
-                .param("trigger", s.triggerPrice())
-                .param("created", Times.sql(s.createdAt())).param("updated", Times.sql(s.updatedAt()))
-                .update();
+                .param("tif", s.timeInForce().name()).param("price", s.price(), java.sql.Types.NUMERIC)
+                .param("qty", s.quantity())
+                .param("filled", s.filledQuantity()).param("avg", s.averagePrice(), java.sql.Types.NUMERIC)
+                .param("fee", fee(s), java.sql.Types.NUMERIC)
+                .param("feeCurrency", feeCurrency(s), java.sql.Types.VARCHAR).param("status", s.status().name())
+                .param("reason", reason(s), java.sql.Types.VARCHAR).param("ack", s.acknowledged())
+                .param("closeReason", s.closeReason() == null ? null : s.closeReason().name(), java.sql.Types.VARCHAR)
+                .param("trigger", s.triggerPrice(), java.sql.Types.NUMERIC)
+                .param("created", Times.sql(s.createdAt())).param("updated", Times.sql(s.updatedAt()));
     }
 
     /** Brings the order row in line with the snapshot; false if the order was never journaled. */

@@ -56,6 +56,13 @@ final class BotSession implements KernelListener {
     MarketDataHub.Subscription subscription;
     /** Lets go of what the bot held outside the kernel (a venue feed, a live port and its key's session). */
     Runnable release = () -> { };
+    /** In a cluster, the bot's fenced journal (null on a single node). */
+    dev.botfleet.server.order.JdbcOrderJournal journal;
+    /**
+     * In a cluster: this node gave the bot up (its shard was handed off or its lease lost). The bot stays ACTIVE in the
+     * database for its new owner; this session sends nothing more and writes no status.
+     */
+    volatile boolean abandoned;
     /** The user (or stop-all) asked for the stop: the bot is already STOPPED in the database. */
     volatile boolean stopRequested;
     /** Set when the session decides the bot must go to ERROR (e.g. a rejection loop); the kernel stop follows. */
@@ -75,6 +82,11 @@ final class BotSession implements KernelListener {
         this.quoteAsset = quoteAsset;
         this.outlet = outlet;
         this.maxConsecutiveRejections = maxConsecutiveRejections;
+    }
+
+    /** No order or cancel may leave this node for the bot any more (see {@link #abandoned}, a refused fenced insert). */
+    boolean mustNotSend() {
+        return abandoned || (journal != null && journal.fenceLost());
     }
 
     void send(BotCommand command) {

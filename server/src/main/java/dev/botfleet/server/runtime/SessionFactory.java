@@ -93,7 +93,17 @@ class SessionFactory {
         return definition(bot).config();
     }
 
-    BotSession create(Bot bot, TradingRuntime runtime) {
+    /**
+     * A bot's client order sequence under lease epoch {@code e} starts at {@code e × EPOCH_SPAN + 1}, so its client
+     * order ids carry the epoch of the shard holder that placed them (docs/cluster.md).
+     */
+    static final long EPOCH_SPAN = 1_000_000L;
+
+    /**
+     * @param fence in a cluster, the lease of the bot's shard held by this node (null on a single node): new orders are
+     *              journaled by the fenced insert, and nothing is sent once the lease is lost
+     */
+    BotSession create(Bot bot, TradingRuntime runtime, dev.botfleet.server.order.LeaseFence fence) {
         Instrument instrument = instrument(bot);
         StrategyDefinition.Validation config = definition(bot);
         Strategy strategy = strategies.create(bot.strategy(), config.config(), instrument);
@@ -103,11 +113,16 @@ class SessionFactory {
         MarginSettings margin = !instrument.isPerpetual() ? null
                 : bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;
         long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
+        if (fence != null) nextSequence = Math.max(nextSequence, fence.epoch() * EPOCH_SPAN + 1);
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
         session.meters = meters.orders(bot.exchange(), bot.mode().name());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, tx, clock, bot.ownerId(), bot.id(), instrument,
                 fills, payments, deal -> { }, strategy.dealPolicy(), margin);
+        if (fence != null) {
+            journal.fence(fence);
+            session.journal = journal;
+        }
         KernelBuilder builder = BotKernel.builder(bot.id().toString(), instrument, strategy)
                 .journal(journal)
                 .listener(session)
@@ -123,7 +138,7 @@ class SessionFactory {
                 feed.run();
                 throw e;
             }
-            builder.exchange(live.connector());
+            builder.exchange(gated(live.connector(), session, fence));
             livePerpetualCheck = live.perpetual();
             session.release = () -> {
                 live.release().run();
@@ -132,7 +147,7 @@ class SessionFactory {
         } else {
             PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, payments,
                     margin, open, simOrders, bot.id());
-            builder.exchange(exchange::connect).matchOn(MatchingData.TICKS);
+            builder.exchange(gated(exchange::connect, session, fence)).matchOn(MatchingData.TICKS);
             session.release = feed;
         }
         BotKernel kernel = builder.build();
@@ -142,6 +157,13 @@ class SessionFactory {
         session.kernel = kernel;
         session.history = warmupHistory(bot, strategy.warmup());
         return session;
+    }
+
+    private static dev.botfleet.engine.exchange.ExchangeConnector gated(
+            dev.botfleet.engine.exchange.ExchangeConnector connector, BotSession session,
+            dev.botfleet.server.order.LeaseFence fence) {
+        if (fence == null) return connector;
+        return listener -> GatedPort.around(connector.connect(listener), session::mustNotSend);
     }
 
     /** The market's 1m candles covering the strategy's warm-up (the kernel hands only the closed ones over). */

@@ -67,11 +67,15 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final java.util.concurrent.ScheduledExecutorService retries =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("bot-retry").factory());
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** Present only when this server is a cluster node (botfleet.cluster.enabled): bots run where it places them. */
+    private final org.springframework.beans.factory.ObjectProvider<BotPlacement> placements;
     private volatile boolean running;
 
     public TradingRuntime(SessionFactory factory, RuntimeRepository runtimeBots, BotRepository bots,
                           OrderQueries queries, ActivityLogService activity, EventStream stream,
-                          ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits) {
+                          ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits,
+                          org.springframework.beans.factory.ObjectProvider<BotPlacement> placements) {
+        this.placements = placements;
         this.lossLimits = lossLimits;
         this.factory = factory;
         this.runtimeBots = runtimeBots;
@@ -92,20 +96,51 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             throw new ApiException.Conflict("Cannot start bot '" + bot.name() + "': " + reason);
         });
         factory.check(bot);
-        AfterCommit.run(() -> launch(bot.ownerId(), bot.id()));
+        BotPlacement placement = placements.getIfAvailable();
+        if (placement != null) AfterCommit.run(() -> placement.start(bot.ownerId(), bot.id()));
+        else AfterCommit.run(() -> launch(bot.ownerId(), bot.id(), null));
     }
 
     @Override
     public void stop(Bot bot, String reason) {
         BotSession session = sessions.get(bot.id());
-        if (session == null) return;
+        BotPlacement placement = placements.getIfAvailable();
+        if (session == null) {
+            // in a cluster the bot may run on another node: its owner stops it once this stop has committed
+            if (placement != null) AfterCommit.run(() -> placement.stop(bot.ownerId(), bot.id(), reason));
+            return;
+        }
         session.stopRequested = true;
         AfterCommit.run(() -> session.send(new BotCommand.StopBot(reason)));
+    }
+
+    /** A cluster node that owns the bot stops it for a user's stop that committed on any node. */
+    public void stopLocal(UUID botId, String reason) {
+        BotSession session = sessions.get(botId);
+        if (session == null || session.stopRequested) return;
+        session.stopRequested = true;
+        session.send(new BotCommand.StopBot(reason));
+    }
+
+    /** A cluster node that owns the bot hands it its stored config (a PUT that committed on any node). */
+    public void reconfigureLocal(UUID ownerId, UUID botId) {
+        bots.find(ownerId, botId).ifPresent(bot -> {
+            var config = factory.config(bot);
+            synchronized (locks.computeIfAbsent(botId, k -> new Object())) {
+                BotSession session = sessions.get(botId);
+                if (session != null && !session.stopRequested) session.send(new BotCommand.Reconfigure(config));
+            }
+        });
     }
 
     @Override
     public void reconfigure(Bot bot) {
         var config = factory.config(bot);
+        BotPlacement placement = placements.getIfAvailable();
+        if (placement != null && !sessions.containsKey(bot.id())) {
+            AfterCommit.run(() -> placement.reconfigure(bot.ownerId(), bot.id()));
+            return;
+        }
         AfterCommit.run(() -> {
             // under the bot's launch lock: a session being built now read the stored config before this commit, or is
             // in the map by the time we look
@@ -122,8 +157,36 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         if (session != null && session.stopRequested) awaitQuietly(session.finished);
     }
 
+    /**
+     * A cluster node starts a bot of a shard whose lease it holds: as {@link #launch}, with every new order journaled
+     * by the fenced insert under {@code fence} and client order ids numbered from its epoch. In-flight orders are
+     * reconciled with the exchange by client order id before the bot trades, as after a restart.
+     */
+    public void launchFenced(UUID ownerId, UUID botId, dev.botfleet.server.order.LeaseFence fence) {
+        launch(ownerId, botId, java.util.Objects.requireNonNull(fence));
+    }
+
+    /**
+     * A cluster node gives the bot up (its shard handed off, its lease lost): the session ends here without stopping the
+     * bot — no cancels, no status change, nothing more sent — and the shard's next owner resumes it from the journal.
+     */
+    public void abandon(UUID botId) {
+        synchronized (locks.computeIfAbsent(botId, k -> new Object())) {
+            BotSession session = sessions.remove(botId);
+            if (session == null) return;
+            session.abandoned = true;
+            if (session.subscription != null) session.subscription.close();
+            Thread.ofVirtual().name("release-" + botId).start(session.release);
+            session.finished.complete(null);
+        }
+    }
+
     /** Builds and starts the bot from its journal, unless it runs already or is no longer ACTIVE. */
     void launch(UUID ownerId, UUID botId) {
+        launch(ownerId, botId, null);
+    }
+
+    private void launch(UUID ownerId, UUID botId, dev.botfleet.server.order.LeaseFence fence) {
         synchronized (locks.computeIfAbsent(botId, k -> new Object())) {
             BotSession previous = sessions.get(botId);
             if (previous != null) {
@@ -139,14 +202,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             }
             BotSession session;
             try {
-                session = factory.create(bot, this);
+                session = factory.create(bot, this, fence);
             } catch (VenueNotReady e) {
                 // After a restart the venue may not have answered yet: the bot stays ACTIVE and tries again.
                 log.warn("Bot {} waits for its venue: {}", botId, e.getMessage());
                 activity.record(ownerId, botId, LogLevel.WARNING, "Waiting for the exchange: " + e.getMessage()
                         + "; trying again in " + VENUE_RETRY.toSeconds() + " s");
                 retries.schedule(() -> {
-                    if (running) launch(ownerId, botId);
+                    if (running) launch(ownerId, botId, fence);
                 }, VENUE_RETRY.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             } catch (RuntimeException e) {
@@ -277,8 +340,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void stopped(BotSession session, String reason, boolean error) {
-        sessions.remove(session.botId, session);
+        boolean wasCurrent = sessions.remove(session.botId, session);
         if (session.subscription != null) session.subscription.close();
+        if (session.mustNotSend()) {
+            // a cluster node that lost the bot's shard: the bot is ACTIVE for its new owner, nothing here may change that
+            Thread.ofVirtual().name("release-" + session.botId).start(session.release);
+            session.finished.complete(null);
+            return;
+        }
         // Off the bot's turn: a live port first finishes sending the stop's cancels.
         Thread.ofVirtual().name("release-" + session.botId).start(session.release);
         if (!session.stopRequested && running) {
@@ -292,6 +361,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             }
         }
         session.finished.complete(null);
+        BotPlacement placement = placements.getIfAvailable();
+        if (placement != null && wasCurrent) placement.ended(session.ownerId, session.botId);
     }
 
     /** The mailbox handler threw (e.g. the database is unreachable): stop the bot in ERROR, without its help if need be. */
@@ -336,8 +407,10 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     @Override
     public void start() {
         running = true;
+        // a cluster node resumes only the bots of the shards it comes to own (remember-entities), not every ACTIVE bot
+        if (placements.getIfAvailable() != null) return;
         List<RuntimeRepository.ActiveBot> active = runtimeBots.activeBots();
-        for (RuntimeRepository.ActiveBot bot : active) launch(bot.ownerId(), bot.id());
+        for (RuntimeRepository.ActiveBot bot : active) launch(bot.ownerId(), bot.id(), null);
         if (!active.isEmpty()) log.info("Resumed {} active bot(s)", active.size());
     }
 

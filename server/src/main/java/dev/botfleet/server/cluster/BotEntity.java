@@ -1,0 +1,137 @@
+package dev.botfleet.server.cluster;
+
+import dev.botfleet.server.order.LeaseFence;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.EntityTypeKey;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One ACTIVE bot as a sharded entity: while it lives on a node, that node runs the bot through its
+ * {@code TradingRuntime} under the lease of the bot's shard. The entity id is {@code <ownerId>:<botId>}.
+ *
+ * <p>Start: the shard holds its lease before any entity starts, so the entity launches the bot fenced with that
+ * lease's epoch (the runtime reconciles in-flight orders from the journal before the bot trades). Stop: a user's stop
+ * stops the bot here, then the entity passivates (remember-entities forgets it). The entity stopping for any other
+ * reason — hand-off, lease lost, node leaving — gives the bot up without stopping it: no cancel, no status change; the
+ * shard's next owner resumes it.
+ */
+final class BotEntity {
+    static final EntityTypeKey<Command> TYPE = EntityTypeKey.create(Command.class, "bot");
+
+    /** Commands between nodes; serialized by {@link BotEntitySerializer}. */
+    interface Remote {
+    }
+
+    sealed interface Command permits Ensure, Stop, Reconfigure, Ended, Leave {
+    }
+
+    /** Run the bot if it is ACTIVE and not running yet (a start, or the sweep). */
+    record Ensure() implements Command, Remote {
+    }
+
+    /** A user's stop committed: stop the bot here. */
+    record Stop(String reason) implements Command, Remote {
+    }
+
+    /** A reconfiguration committed: hand the running bot its stored config. */
+    record Reconfigure() implements Command, Remote {
+    }
+
+    /** Local: the bot's session here ended (stopped, ERROR, done). */
+    record Ended() implements Command {
+    }
+
+    /** Local: the stop message of hand-off and passivation. */
+    record Leave() implements Command {
+    }
+
+    /** What an entity needs of its node. */
+    interface Node {
+        Optional<LeaseFence> fence(String entityId);
+
+        void launch(UUID ownerId, UUID botId, LeaseFence fence);
+
+        boolean isRunning(UUID botId);
+
+        boolean isActive(UUID botId);
+
+        void stopHere(UUID botId, String reason);
+
+        void reconfigureHere(UUID ownerId, UUID botId);
+
+        void abandon(UUID botId);
+
+        void register(UUID botId, ActorRef<Command> entity);
+
+        void unregister(UUID botId, ActorRef<Command> entity);
+    }
+
+    private BotEntity() {
+    }
+
+    static String entityId(UUID ownerId, UUID botId) {
+        return ownerId + ":" + botId;
+    }
+
+    static Behavior<Command> create(String entityId, ActorRef<ClusterSharding.ShardCommand> shard, Node node) {
+        int colon = entityId.indexOf(':');
+        UUID ownerId = UUID.fromString(entityId.substring(0, colon));
+        UUID botId = UUID.fromString(entityId.substring(colon + 1));
+        return Behaviors.setup(context -> {
+            Optional<LeaseFence> fence = node.fence(entityId);
+            if (fence.isEmpty()) {
+                // cannot happen while the shard holds its lease; stopping makes the shard restart us after a back-off
+                context.getLog().warn("Bot {}: its shard holds no lease here", botId);
+                return Behaviors.stopped();
+            }
+            node.register(botId, context.getSelf());
+            ensure(context, node, ownerId, botId, fence.get());
+            return Behaviors.receive(Command.class)
+                    .onMessage(Ensure.class, m -> {
+                        ensure(context, node, ownerId, botId, fence.get());
+                        return Behaviors.same();
+                    })
+                    .onMessage(Stop.class, m -> {
+                        node.stopHere(botId, m.reason());
+                        return Behaviors.same();
+                    })
+                    .onMessage(Reconfigure.class, m -> {
+                        Thread.ofVirtual().start(() -> node.reconfigureHere(ownerId, botId));
+                        return Behaviors.same();
+                    })
+                    .onMessage(Ended.class, m -> {
+                        ActorRef<Command> self = context.getSelf();
+                        Thread.ofVirtual().start(() -> {
+                            // started again meanwhile (a user's start after a stop): run it, else forget the entity
+                            if (node.isActive(botId)) node.launch(ownerId, botId, fence.get());
+                            else shard.tell(new ClusterSharding.Passivate<>(self));
+                        });
+                        return Behaviors.same();
+                    })
+                    .onMessage(Leave.class, m -> Behaviors.stopped())
+                    .onSignal(PostStop.class, s -> {
+                        node.unregister(botId, context.getSelf());
+                        node.abandon(botId);
+                        return Behaviors.same();
+                    })
+                    .build();
+        });
+    }
+
+    /** Launching reads the journal and may reconcile with a venue: off the actor's thread. */
+    private static void ensure(ActorContext<Command> context, Node node, UUID ownerId, UUID botId, LeaseFence fence) {
+        if (node.isRunning(botId)) return;
+        ActorRef<Command> self = context.getSelf();
+        Thread.ofVirtual().name("launch-" + botId).start(() -> {
+            node.launch(ownerId, botId, fence);
+            if (!node.isRunning(botId) && !node.isActive(botId)) self.tell(new Ended());
+        });
+    }
+}

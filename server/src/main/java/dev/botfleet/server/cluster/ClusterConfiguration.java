@@ -1,0 +1,22 @@
+package dev.botfleet.server.cluster;
+
+import dev.botfleet.server.runtime.RuntimeRepository;
+import dev.botfleet.server.runtime.TradingRuntime;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The cluster node bean, only with {@code botfleet.cluster.enabled=true}. Without it no Pekko class is even loaded: the
+ * runtime finds no {@link dev.botfleet.server.runtime.BotPlacement} and runs every bot itself, as it always has.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "botfleet.cluster.enabled", havingValue = "true")
+class ClusterConfiguration {
+    @Bean
+    ClusterNode clusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots,
+                            JdbcClient jdbc) {
+        return new ClusterNode(properties, runtime, runtimeBots, jdbc);
+    }
+}

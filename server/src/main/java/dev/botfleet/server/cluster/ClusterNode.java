@@ -1,0 +1,230 @@
+package dev.botfleet.server.cluster;
+
+import dev.botfleet.server.order.LeaseFence;
+import dev.botfleet.server.runtime.BotPlacement;
+import dev.botfleet.server.runtime.RuntimeRepository;
+import dev.botfleet.server.runtime.TradingRuntime;
+import org.apache.pekko.actor.CoordinatedShutdown;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.javadsl.Adapter;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.MemberStatus;
+import org.apache.pekko.cluster.sharding.typed.HashCodeMessageExtractor;
+import org.apache.pekko.cluster.sharding.typed.ShardingEnvelope;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This server as one node of a Pekko cluster (only with botfleet.cluster.enabled=true; docs/cluster.md). Starts after
+ * the trading runtime: creates the actor system, joins the seed nodes, starts sharding of bots with remember-entities
+ * and the PostgreSQL shard lease, and once up asks sharding to run every ACTIVE bot (again every sweep-interval). It is
+ * the runtime's {@link BotPlacement}: starts, stops and reconfigurations go through sharding to the bot's owner node.
+ * A node the cluster downs (split brain resolver) runs coordinated shutdown and the process exits with exit-code.
+ */
+final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node {
+    private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+
+    private final ClusterProperties properties;
+    private final TradingRuntime runtime;
+    private final RuntimeRepository runtimeBots;
+    private final JdbcClient jdbc;
+    private final HashCodeMessageExtractor<BotEntity.Command> shards;
+    private final Map<UUID, ActorRef<BotEntity.Command>> entities = new ConcurrentHashMap<>();
+    private volatile ActorSystem<Void> system;
+    private volatile ActorRef<ShardingEnvelope<BotEntity.Command>> region;
+    private volatile ScheduledExecutorService sweeps;
+    private volatile boolean leaving;
+
+    ClusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots, JdbcClient jdbc) {
+        properties.validate();
+        this.properties = properties;
+        this.runtime = runtime;
+        this.runtimeBots = runtimeBots;
+        this.jdbc = jdbc;
+        this.shards = new HashCodeMessageExtractor<>(properties.shards());
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    @Override
+    public void start() {
+        requirePostgres();
+        leaving = false;
+        ActorSystem<Void> sys = ActorSystem.create(Behaviors.empty(), PekkoConfig.SYSTEM, PekkoConfig.of(properties));
+        var self = Cluster.get(sys).selfMember().uniqueAddress();
+        // unique per process: a restarted node on the same port is a new lease owner
+        String owner = self.address().hostPort() + "#" + self.longUid();
+        LeaseBinding.bind(Adapter.toClassic(sys),
+                new LeaseBinding(new ShardLeases(jdbc, owner, properties.leaseTtl()), properties.leaseRenewInterval()));
+        region = ClusterSharding.get(sys).init(Entity.of(BotEntity.TYPE,
+                        ctx -> BotEntity.create(ctx.getEntityId(), ctx.getShard(), this))
+                .withMessageExtractor(shards)
+                .withStopMessage(new BotEntity.Leave()));
+        system = sys;
+        sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cluster-sweep").factory());
+        org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(sys)).registerOnMemberUp(() -> {
+            log.info("Cluster node {} is up", owner);
+            long every = properties.sweepInterval().toMillis();
+            sweeps.scheduleWithFixedDelay(this::sweep, 0, every, TimeUnit.MILLISECONDS);
+        });
+        sys.getWhenTerminated().thenRun(() -> {
+            if (leaving) return;
+            // downed by the cluster (or Pekko failed): this process may no longer trade; a supervisor restarts it
+            log.error("Cluster node {} was removed from the cluster; exiting with status {}", owner, properties.exitCode());
+            Thread.ofPlatform().name("cluster-exit").start(() -> System.exit(properties.exitCode()));
+        });
+        log.info("Cluster node {} joining {}", owner, properties.seedNodes());
+    }
+
+    /** Leases and fencing rely on PostgreSQL (ON CONFLICT, FOR SHARE, clock_timestamp()). */
+    private void requirePostgres() {
+        String product = jdbc.sql("SELECT 1").query((rs, i) -> {
+            try {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }).single();
+        if (!"PostgreSQL".equalsIgnoreCase(product)) {
+            throw new IllegalStateException("botfleet.cluster.enabled=true needs PostgreSQL (spring.datasource.url); found "
+                    + product);
+        }
+    }
+
+    /** Every ACTIVE bot: make sure its entity runs somewhere (idempotent; a running entity ignores it). */
+    private void sweep() {
+        try {
+            if (system == null || Cluster.get(system).selfMember().status() != MemberStatus.up()) return;
+            var active = runtimeBots.activeBots();
+            for (var bot : active) send(bot.ownerId(), bot.id(), new BotEntity.Ensure());
+        } catch (RuntimeException e) {
+            log.warn("Cluster sweep of ACTIVE bots failed: {}", e.getMessage());
+        }
+    }
+
+    /** A clean leave: shards hand off (their bots are given up, not stopped) and leases are released. */
+    @Override
+    public void stop() {
+        ActorSystem<Void> sys = system;
+        if (sys == null) return;
+        leaving = true;
+        if (sweeps != null) sweeps.shutdownNow();
+        try {
+            CoordinatedShutdown.get(Adapter.toClassic(sys)).runAll(CoordinatedShutdown.clusterLeavingReason())
+                    .toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            log.warn("Cluster leave did not complete cleanly: {}", e.toString());
+            sys.terminate();
+        }
+        LeaseBinding.unbind(Adapter.toClassic(sys));
+        system = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return system != null;
+    }
+
+    /** After the runtime (phase 1) has started; stopped before it. */
+    @Override
+    public int getPhase() {
+        return 2;
+    }
+
+    // ---------------------------------------------------------------- BotPlacement (after commit, any node)
+
+    @Override
+    public void start(UUID ownerId, UUID botId) {
+        send(ownerId, botId, new BotEntity.Ensure());
+    }
+
+    @Override
+    public void stop(UUID ownerId, UUID botId, String reason) {
+        send(ownerId, botId, new BotEntity.Stop(reason));
+    }
+
+    @Override
+    public void reconfigure(UUID ownerId, UUID botId) {
+        send(ownerId, botId, new BotEntity.Reconfigure());
+    }
+
+    @Override
+    public void ended(UUID ownerId, UUID botId) {
+        ActorRef<BotEntity.Command> entity = entities.get(botId);
+        if (entity != null) entity.tell(new BotEntity.Ended());
+    }
+
+    private void send(UUID ownerId, UUID botId, BotEntity.Command command) {
+        var r = region;
+        if (r == null) throw new IllegalStateException("the cluster node is not started");
+        r.tell(new ShardingEnvelope<>(BotEntity.entityId(ownerId, botId), command));
+    }
+
+    // ---------------------------------------------------------------- BotEntity.Node (on the owner node)
+
+    /** The lease name Pekko gives a shard: {@code <system>-shard-<type>-<shard id>}. */
+    String leaseName(String entityId) {
+        return PekkoConfig.SYSTEM + "-shard-" + BotEntity.TYPE.name() + "-" + shards.shardId(entityId);
+    }
+
+    @Override
+    public Optional<LeaseFence> fence(String entityId) {
+        var sys = system;
+        return sys == null ? Optional.empty() : LeaseBinding.of(Adapter.toClassic(sys)).fence(leaseName(entityId));
+    }
+
+    @Override
+    public void launch(UUID ownerId, UUID botId, LeaseFence fence) {
+        runtime.launchFenced(ownerId, botId, fence);
+    }
+
+    @Override
+    public boolean isRunning(UUID botId) {
+        return runtime.isRunning(botId);
+    }
+
+    @Override
+    public boolean isActive(UUID botId) {
+        return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :id AND status = 'ACTIVE'").param("id", botId)
+                .query(Long.class).single() > 0;
+    }
+
+    @Override
+    public void stopHere(UUID botId, String reason) {
+        runtime.stopLocal(botId, reason);
+    }
+
+    @Override
+    public void reconfigureHere(UUID ownerId, UUID botId) {
+        runtime.reconfigureLocal(ownerId, botId);
+    }
+
+    @Override
+    public void abandon(UUID botId) {
+        runtime.abandon(botId);
+    }
+
+    @Override
+    public void register(UUID botId, ActorRef<BotEntity.Command> entity) {
+        entities.put(botId, entity);
+    }
+
+    @Override
+    public void unregister(UUID botId, ActorRef<BotEntity.Command> entity) {
+        entities.remove(botId, entity);
+    }
+}
