@@ -11,6 +11,7 @@ import { CandleChart } from '../components/CandleChart';
 import { LineChart } from '../components/LineChart';
 import { WarmupProgress } from '../components/Warmup';
 import { SignalWebhookSection } from '../components/SignalWebhookSection';
+import { DexSessions } from '../components/dex/DexSessions';
 import { LogList } from '../components/LogList';
 import { OrderTable } from '../components/OrderTable';
 import { useToast } from '../components/Toasts';
@@ -89,6 +90,7 @@ function BotDetail({ bot }: { bot: Bot }) {
       </section>
 
       {bot.strategy === 'signal' && <SignalWebhookSection bot={bot} />}
+      <DexSessions botId={bot.id} exchange={bot.exchange} quote={market.quote} />
 
       <Card>
         <h2 className="mb-2 font-semibold">Price</h2>
