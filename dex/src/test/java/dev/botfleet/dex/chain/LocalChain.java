@@ -3,6 +3,8 @@ package dev.botfleet.dex.chain;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
@@ -50,6 +52,7 @@ public final class LocalChain implements AutoCloseable {
     private final int port;
     private final long chainId;
     private final List<Credentials> accounts;
+    private final HttpService service;
     private final Web3j web3j;
     private final Thread shutdownHook;
     private final Deque<String> lastOutput;
@@ -60,7 +63,8 @@ public final class LocalChain implements AutoCloseable {
         this.chainId = chainId;
         this.accounts = List.copyOf(accounts);
         this.lastOutput = lastOutput;
-        this.web3j = Web3j.build(new HttpService(rpcUrl()));
+        this.service = new HttpService(rpcUrl());
+        this.web3j = Web3j.build(service);
         this.shutdownHook = new Thread(() -> killTree(process), "local-chain-stop-" + port);
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
@@ -122,6 +126,42 @@ public final class LocalChain implements AutoCloseable {
     public Credentials account0() {
         return accounts.getFirst();
     }
+
+    /**
+     * Stops mining: transactions sent from now on wait in ganache's pool (pending) until {@link #mine()} or
+     * {@link #startMining()} — for stuck-transaction, replacement and mempool tests.
+     */
+    public void stopMining() {
+        rpc("miner_stop");
+    }
+
+    public void startMining() {
+        rpc("miner_start");
+    }
+
+    /** Mines one block now (with whatever is pending). */
+    public void mine() {
+        rpc("evm_mine");
+    }
+
+    /** Moves the chain's clock forward (takes effect from the next block), e.g. to pass a swap's deadline. */
+    public void increaseTime(Duration by) {
+        rpc("evm_increaseTime", by.toSeconds());
+    }
+
+    /** A raw JSON-RPC call for ganache's own methods; fails on an RPC error. */
+    public Object rpc(String method, Object... params) {
+        try {
+            Response<?> answer = new Request<>(method, List.of(params), service, RawResponse.class).send();
+            if (answer.hasError()) throw new IllegalStateException(method + ": " + answer.getError().getMessage());
+            return answer.getResult();
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " failed", e);
+        }
+    }
+
+    /** A JSON-RPC response whose result we take as it comes. */
+    public static final class RawResponse extends Response<Object> {}
 
     public boolean isRunning() {
         return process.isAlive();

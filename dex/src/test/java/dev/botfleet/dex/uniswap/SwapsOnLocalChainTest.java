@@ -5,6 +5,7 @@ import dev.botfleet.dex.chain.ChainReader;
 import dev.botfleet.dex.chain.ContractRevertedException;
 import dev.botfleet.dex.chain.LocalChain;
 import dev.botfleet.dex.chain.Network;
+import dev.botfleet.dex.chain.Token;
 import dev.botfleet.dex.chain.TransactionSender;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,6 +14,7 @@ import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
@@ -69,6 +71,12 @@ class SwapsOnLocalChainTest {
         assertThat(result.approvalHashes()).hasSize(1);
         assertThat(after.ether).isEqualTo(before.ether.subtract(result.gasFeeWei()));
         assertThat(uniswap.token(uniswap.weth()).allowance(trader.address(), uniswap.contracts.v2Router())).isZero();
+        // at the boundary, in whole tokens with each token's decimals
+        Token weth = Token.read(uniswap.reader, uniswap.weth());
+        Token usdc = Token.read(uniswap.reader, uniswap.usdc);
+        assertThat(weth.toDecimal(after.weth)).isEqualTo(new BigDecimal("4.000000000000000000"));
+        assertThat(usdc.toDecimal(after.usdc).subtract(usdc.toDecimal(before.usdc)))
+                .isEqualTo(new BigDecimal(quote.amountOut(), 6));
         var reservesAfter = quoter.pools().v2Reserves(uniswap.weth(), uniswap.usdc).orElseThrow();
         assertThat(reservesAfter.reserveOf(uniswap.weth())).isEqualTo(reservesBefore.reserveOf(uniswap.weth()).add(ETHER));
         assertThat(reservesAfter.reserveOf(uniswap.usdc)).isEqualTo(reservesBefore.reserveOf(uniswap.usdc).subtract(quote.amountOut()));
