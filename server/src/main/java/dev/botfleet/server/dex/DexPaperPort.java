@@ -23,8 +23,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * A paper DEX bot's exchange: market orders filled as paper swaps on the live pools. After an order is accepted, the
- * Uniswap contracts are asked by eth_call at the current block (BUY: the quote tokens an exact-output swap of the
+ * A paper DEX bot's exchange: market orders filled as paper swaps on the live pools. When an order arrives (it is
+ * journaled already), the Uniswap contracts are asked by eth_call at the block current then (BUY: the quote tokens an exact-output swap of the
  * quantity costs; SELL: what an exact-input swap of it pays, the best route each time); the fill is refused when it
  * is further from the price the bot saw than its slippage tolerance, and is charged gas (the route's gas estimate ×
  * the node's gas price) converted into the quote token as the fill's fee. Balances are virtual, in token units,
@@ -82,13 +82,23 @@ final class DexPaperPort implements ExchangePort {
             reject(id, "a DEX paper bot takes market orders only (a swap at the pool's price), not " + order.type());
             return;
         }
-        received.put(id, report(id, OrderStatus.ACCEPTED, List.of(), null));
-        listener.onOrderEvent(new OrderEvent.OrderAccepted(id, "paper-" + id, clock.instant()));
-        fill(order);
+        String refused;
+        try {
+            refused = fill(order);
+        } catch (RuntimeException e) {
+            // the node did not answer (or answered nonsense): the swap was never priced, so it did not happen
+            refused = "the swap could not be quoted on " + market.network() + ": " + e.getMessage();
+        }
+        if (refused != null) reject(id, refused);
     }
 
-    /** The swap, quoted after the acceptance at the block current now. */
-    private void fill(OrderSnapshot order) {
+    /**
+     * Prices the swap at the block current now — after the order was journaled, never at a price from before it
+     * existed — and, unless it is refused, accepts and fills it.
+     *
+     * @return why the swap is refused, or null once it filled
+     */
+    private String fill(OrderSnapshot order) {
         String id = order.clientOrderId();
         BigInteger amount = baseUnits(order.quantity());
         boolean buy = order.side() == OrderSide.BUY;
@@ -97,26 +107,20 @@ final class DexPaperPort implements ExchangePort {
                 ? quotes.exactOut(market.quoteToken(), market.baseToken(), amount, block)
                 : quotes.exactIn(market.baseToken(), market.quoteToken(), amount, block);
         if (found.isEmpty()) {
-            reject(id, "no Uniswap pool of " + market.symbol() + " can fill " + order.quantity().toPlainString()
-                    + " " + market.baseSymbol() + " at block " + block);
-            return;
+            return "no Uniswap pool of " + market.symbol() + " can fill " + order.quantity().toPlainString()
+                    + " " + market.baseSymbol() + " at block " + block;
         }
         PinnedQuotes.Swap swap = found.get();
         BigInteger quoteAmount = buy ? swap.amountIn() : swap.amountOut();
         Optional<String> slipped = beyondSlippage(buy, amount, quoteAmount);
-        if (slipped.isPresent()) {
-            reject(id, slipped.get());
-            return;
-        }
+        if (slipped.isPresent()) return slipped.get();
         BigInteger fee = gasInQuote(swap, amount, quoteAmount, block);
         if (buy && quote.compareTo(quoteAmount.add(fee)) < 0) {
-            reject(id, "the swap costs " + decimal(quoteAmount.add(fee), market.quoteDecimals()) + " "
-                    + market.quoteSymbol() + " with gas, the paper wallet holds " + decimal(quote, market.quoteDecimals()));
-            return;
+            return "the swap costs " + decimal(quoteAmount.add(fee), market.quoteDecimals()) + " "
+                    + market.quoteSymbol() + " with gas, the paper wallet holds " + decimal(quote, market.quoteDecimals());
         }
         if (!buy && base.compareTo(amount) < 0) {
-            reject(id, "the paper wallet holds " + decimal(base, market.baseDecimals()) + " " + market.baseSymbol());
-            return;
+            return "the paper wallet holds " + decimal(base, market.baseDecimals()) + " " + market.baseSymbol();
         }
         settle(order.side(), amount, quoteAmount, fee);
         BigDecimal price = decimal(quoteAmount, market.quoteDecimals())
@@ -125,7 +129,9 @@ final class DexPaperPort implements ExchangePort {
                 order.quantity(), decimal(fee, market.quoteDecimals()), market.quoteSymbol(), Liquidity.TAKER,
                 clock.instant());
         received.put(id, report(id, OrderStatus.FILLED, List.of(filled), null));
+        listener.onOrderEvent(new OrderEvent.OrderAccepted(id, "paper-" + id, clock.instant()));
         listener.onOrderEvent(filled);
+        return null;
     }
 
     /**

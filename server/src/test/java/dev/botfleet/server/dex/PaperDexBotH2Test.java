@@ -145,6 +145,36 @@ class PaperDexBotH2Test extends RuntimeTestBase {
     }
 
     @Test
+    void aSwapFurtherFromTheLastPriceThanTheSlippageToleranceIsRejectedWithBothFigures() {
+        Session user = newUser();
+        // 0 bps: even the pool's 0.30 % fee is beyond the tolerance, so every buy is refused
+        Map<String, Object> body = dexBot("no slippage", uniswap.weth(), uniswap.usdc, 3);
+        body.put("slippageBps", 0);
+        Answer created = post("/api/v1/dex/bots", user, body);
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        String id = created.body().get("bot").get("id").asString();
+        start(user, id);
+
+        TransactionSender competitor = uniswap.wallet(chain.accounts().get(7));
+        uniswap.fund(competitor, ETHER, BigInteger.ZERO);
+        UniswapQuoter quoter = new UniswapQuoter(uniswap.reader, uniswap.contracts);
+        new UniswapSwapper(uniswap.reader, uniswap.contracts).swap(competitor,
+                quoter.quoteV2(uniswap.weth(), uniswap.usdc, ETHER).orElseThrow(),
+                new SwapTerms(50, Instant.now().plusSeconds(600)), Approval.exact());
+
+        JsonNode orders = await("the refused buy", () -> get("/api/v1/bots/" + id + "/orders", user).body(),
+                o -> o.size() >= 1 && o.get(0).get("status").asString().equals("REJECTED"));
+        assertThat(orders.get(0).get("reason").asString())
+                .startsWith("price moved past the slippage tolerance of 0 bps: the pool asks ")
+                .contains("the limit at the last price");
+        assertThat(get("/api/v1/bots/" + id + "/trades", user).body()).isEmpty();
+        for (JsonNode b : get("/api/v1/bots/" + id + "/balances", user).body()) {
+            assertThat(new BigDecimal(b.get("total").asString()))
+                    .isEqualByComparingTo(b.get("asset").asString().equals("USDC") ? "10000" : "0");
+        }
+    }
+
+    @Test
     void badDexBotRequestsAreRefusedNamingTheirFields() {
         Session user = newUser();
         Map<String, Object> body = dexBot("bad", "0x123", uniswap.usdc, 11);
