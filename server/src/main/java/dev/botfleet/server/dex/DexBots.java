@@ -1,5 +1,6 @@
 package dev.botfleet.server.dex;
 
+import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.runtime.MarketDataHub;
@@ -62,6 +63,17 @@ class DexBots implements PaperVenue {
     Optional<Settings> settings(UUID botId) {
         return jdbc.sql("SELECT slippage_bps, intel_level FROM dex_bots WHERE bot_id = :bot").param("bot", botId)
                 .query((rs, n) -> new Settings(rs.getInt("slippage_bps"), rs.getInt("intel_level"))).optional();
+    }
+
+    /** A stopped bot's paper wallet: the start balance settled with its journaled fills (no chain needed). */
+    @Override
+    public List<Balance> balances(Bot bot, List<String> assets, List<Fill> fills) {
+        DexMarket market = markets.find(bot.exchange(), bot.symbol()).orElseThrow(() ->
+                new IllegalStateException("no DEX market " + bot.symbol() + " on " + bot.exchange()));
+        DexPaperPort wallet = new DexPaperPort(market, null, null, 0, 0, paper.quoteBalance(), fills, () -> null,
+                clock, event -> { });
+        return assets.stream().map(a -> wallet.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO)))
+                .toList();
     }
 
     @Override

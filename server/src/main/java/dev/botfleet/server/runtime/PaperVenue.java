@@ -23,6 +23,9 @@ public interface PaperVenue {
      */
     Opened open(Bot bot, Instrument instrument, List<Fill> fills);
 
+    /** The paper account of a bot that is not running, rebuilt from its journaled fills; assets in the order asked. */
+    List<dev.botfleet.engine.exchange.Balance> balances(Bot bot, List<String> assets, List<Fill> fills);
+
     record Opened(ExchangeConnector connector, Runnable release) {
     }
 }

@@ -141,6 +141,13 @@ public abstract class PaperDexBotCases extends RuntimeTestBase {
         JsonNode ended = await("the session's end", () -> get("/api/v1/bots/" + id + "/sessions", user).body(),
                 s -> !s.get(0).get("endedAt").isNull());
         assertThat(ended.get(0).get("trades").asLong()).isEqualTo(1);
+        // stopped, the wallet is rebuilt from the journal: the same figures
+        Map<String, BigDecimal> rebuilt = new HashMap<>();
+        for (JsonNode b : get("/api/v1/bots/" + id + "/balances", user).body()) {
+            rebuilt.put(b.get("asset").asString(), new BigDecimal(b.get("total").asString()));
+        }
+        assertThat(rebuilt.get("USDC")).isEqualByComparingTo(balances.get("USDC"));
+        assertThat(rebuilt.get("WETH")).isEqualByComparingTo(balances.get("WETH"));
         // a buy realizes nothing but its fee: the session's PnL is minus the gas
         assertThat(new BigDecimal(ended.get(0).get("pnl").asString())).isEqualByComparingTo(fee.negate());
     }
