@@ -60,10 +60,29 @@ public class DexNetworks {
                 throw new IllegalArgumentException("botfleet.dex.networks." + name + ": the name must be at most "
                         + MAX_NAME + " characters");
             }
-            Network network = new Network(name, s.chainId(), s.rpcUrl(), s.wsUrl());
+            String at = "botfleet.dex.networks." + name + ".";
+            requireAddress(at + "weth", s.weth());
+            requireAddress(at + "v2-factory", s.v2Factory());
+            requireAddress(at + "v2-router", s.v2Router());
+            requireAddress(at + "v3-factory", s.v3Factory());
+            requireAddress(at + "v3-swap-router", s.v3SwapRouter());
+            requireAddress(at + "v3-quoter", s.v3Quoter());
+            if (s.wsUrl() == null) throw new IllegalArgumentException(at + "ws-url is required: the price feed follows new blocks over it");
+            Network network;
+            try {
+                network = new Network(name, s.chainId(), s.rpcUrl(), s.wsUrl());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(at + e.getMessage(), e);
+            }
             networks.put(name, new Configured(network, new UniswapContracts(s.weth(), s.v2Factory(), s.v2Router(),
                     s.v3Factory(), s.v3SwapRouter(), null, s.v3Quoter())));
         });
+    }
+
+    private static void requireAddress(String property, String value) {
+        if (value == null || !value.matches("0x[0-9a-fA-F]{40}")) {
+            throw new IllegalArgumentException(property + " must be a contract address (0x and 40 hex digits), was " + value);
+        }
     }
 
     public List<String> names() {
