@@ -11,6 +11,7 @@ import { Layout } from './components/Layout';
 import { ToastProvider } from './components/Toasts';
 import { Spinner } from './components/ui';
 import { BotFormPage } from './pages/BotFormPage';
+import { DexBotPage } from './pages/DexBotPage';
 import { CredentialsPage } from './pages/CredentialsPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
@@ -59,6 +60,7 @@ export function App() {
                 <Route element={<RequireAuth><Layout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="bots/new" element={<BotFormPage />} />
+                  <Route path="dex/new" element={<DexBotPage />} />
                   <Route path="bots/:id" element={<Suspense fallback={<Spinner />}><BotDetailPage /></Suspense>} />
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />

@@ -25,6 +25,7 @@ export function Layout() {
   const links = [
     { to: '/', label: 'Home', end: true },
     { to: '/bots/new', label: 'New bot' },
+    { to: '/dex/new', label: 'DEX bot' },
     { to: '/orders', label: 'Orders' },
     { to: '/portfolio', label: 'Portfolio' },
     { to: '/models', label: 'Models' },

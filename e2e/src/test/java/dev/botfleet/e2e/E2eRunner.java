@@ -98,6 +98,9 @@ public final class E2eRunner {
         Thread telegramHook = telegram == null ? null : new Thread(() -> stop(telegram.process(), "Telegram fake"));
         if (telegramHook != null) Runtime.getRuntime().addShutdownHook(telegramHook);
         FakeMail mail = fakesJar == null ? null : startMail(java, fakesJar, reportDir);
+        DexChain dexChain = startDexChain(e2eDir, reportDir);
+        Thread dexChainHook = new Thread(() -> stop(dexChain.process(), "local chain"));
+        Runtime.getRuntime().addShutdownHook(dexChainHook);
         Thread mailHook = mail == null ? null : new Thread(() -> stop(mail.process(), "SMTP fake"));
         if (mailHook != null) Runtime.getRuntime().addShutdownHook(mailHook);
 
@@ -130,6 +133,13 @@ public final class E2eRunner {
             command.add("--botfleet.public-url=" + baseUrl); // the mail's link opens this very server
             command.add("--botfleet.password-reset.max-per-address=1000"); // every request comes from 127.0.0.1
         }
+        // dex.spec.ts: the server's DEX network "local" is the chain e2e/dex-chain.mjs started and deployed Uniswap on
+        for (String key : List.of("chain-id:chainId", "rpc-url:rpcUrl", "ws-url:wsUrl", "weth:weth",
+                "v2-factory:v2Factory", "v2-router:v2Router", "v3-factory:v3Factory", "v3-swap-router:v3SwapRouter",
+                "v3-quoter:v3Quoter")) {
+            String[] names = key.split(":");
+            command.add("--botfleet.dex.networks.local." + names[0] + "=" + field(dexChain.line(), names[1]));
+        }
         ProcessBuilder serverBuilder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(serverLog.toFile());
@@ -144,10 +154,12 @@ public final class E2eRunner {
         int exit = 1;
         try {
             awaitHealthy(server, baseUrl, serverLog);
-            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake, telegram, mail);
+            exit = runPlaywright(e2eDir, reportDir, baseUrl, fake, telegram, mail, dexChain);
         } finally {
             stop(server, "server");
             Runtime.getRuntime().removeShutdownHook(hook);
+            stop(dexChain.process(), "local chain");
+            Runtime.getRuntime().removeShutdownHook(dexChainHook);
             if (fake != null) {
                 stop(fake.process(), "fake venue");
                 Runtime.getRuntime().removeShutdownHook(fakeHook);
@@ -228,6 +240,31 @@ public final class E2eRunner {
         return mail;
     }
 
+    private record DexChain(Process process, Path portFile, String line) {
+    }
+
+    /**
+     * Starts {@code node e2e/dex-chain.mjs --port-file F} (ganache from dex/chain's npm project, Uniswap deployed, a
+     * WETH/USDC pool) and waits (bounded) for its JSON line: addresses, RPC URLs and the competing-swap control URL.
+     */
+    private static DexChain startDexChain(Path e2eDir, Path reportDir) throws Exception {
+        Path portFile = reportDir.resolve("dex-chain.json");
+        Path log = reportDir.resolve("dex-chain.log");
+        Files.deleteIfExists(portFile);
+        System.out.printf("[e2e] starting the local chain (dex-chain.mjs), log %s%n", log);
+        Process process = new ProcessBuilder("node", e2eDir.resolve("dex-chain.mjs").toString(), "--port-file",
+                portFile.toString()).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Instant deadline = Instant.now().plus(FAKE_STARTUP_DEADLINE.multipliedBy(2));  // it deploys eight contracts
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) fail("the local chain exited with " + process.exitValue() + ":\n" + tail(log));
+            if (Files.isRegularFile(portFile)) return new DexChain(process, portFile, Files.readString(portFile).trim());
+            process.waitFor(200, TimeUnit.MILLISECONDS);
+        }
+        process.destroyForcibly();
+        fail("the local chain did not write " + portFile + " in time:\n" + tail(log));
+        return null;
+    }
+
     /** Starts {@code java -jar fakes-exec.jar <name> --port-file F} and waits (bounded) for the JSON line in F. */
     private static FakeProcess startFakeProcess(String java, Path fakesJar, Path reportDir, String name) throws Exception {
         Path portFile = reportDir.resolve("fake-" + name + ".json");
@@ -256,7 +293,7 @@ public final class E2eRunner {
     }
 
     private static int runPlaywright(Path e2eDir, Path reportDir, String baseUrl, FakeVenue fake, FakeTelegram telegram,
-                                     FakeMail mail) throws Exception {
+                                     FakeMail mail, DexChain dexChain) throws Exception {
         ProcessBuilder pb = new ProcessBuilder("npx", "--no-install", "playwright", "test")
                 .directory(e2eDir.toFile())
                 .inheritIO();
@@ -272,6 +309,7 @@ public final class E2eRunner {
         }
         if (telegram != null) env.put("FAKE_TELEGRAM", telegram.rest());
         if (mail != null) env.put("FAKE_MAIL", mail.rest());
+        env.put("DEX_CHAIN", dexChain.portFile().toString());
         Process tests = pb.start();
         if (!tests.waitFor(TESTS_DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
             System.out.println("[e2e] tests did not finish within " + TESTS_DEADLINE + "; stopping them");

@@ -23,6 +23,7 @@ public class ExchangeCatalog {
     private final List<Exchange> fixed;
     private final VenueRegistry venues;
     private volatile Cached cached;
+    private List<ExchangeSource> sources = List.of();
 
     private record Cached(List<Object> key, List<Exchange> exchanges) {
     }
@@ -31,6 +32,12 @@ public class ExchangeCatalog {
     public ExchangeCatalog(VenueRegistry venues) {
         this.fixed = List.of(SIM, SIM_PERP);
         this.venues = venues;
+    }
+
+    /** Exchanges provided by other features (DEX markets), listed after the fixed ones and the venues. */
+    @Autowired(required = false)
+    void sources(List<ExchangeSource> sources) {
+        this.sources = List.copyOf(sources);
     }
 
     public ExchangeCatalog() {
@@ -43,6 +50,13 @@ public class ExchangeCatalog {
     }
 
     public List<Exchange> exchanges() {
+        if (sources.isEmpty()) return fixedAndVenues();
+        List<Exchange> all = new ArrayList<>(fixedAndVenues());
+        for (ExchangeSource source : sources) all.addAll(source.exchanges());
+        return all;
+    }
+
+    private List<Exchange> fixedAndVenues() {
         if (venues == null) return fixed;
         // Rebuilt only when a venue's list changed (the lists are immutable snapshots, compared by identity).
         List<Object> key = new ArrayList<>();

@@ -32,10 +32,13 @@ public class PaperBalances {
     private final OrderRepository orders;
     private final SimOrderRecord simOrders;
     private final FundingRepository funding;
+    private final org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues;
 
     PaperBalances(TradingRuntime runtime, SessionFactory sessions, ExchangeCatalog exchanges, OrderRepository orders,
-                  SimOrderRecord simOrders, FundingRepository funding) {
+                  SimOrderRecord simOrders, FundingRepository funding,
+                  org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues) {
         this.funding = funding;
+        this.paperVenues = paperVenues;
         this.runtime = runtime;
         this.sessions = sessions;
         this.exchanges = exchanges;
@@ -75,6 +78,8 @@ public class PaperBalances {
     }
 
     private List<Balance> rebuilt(Bot bot, Instrument instrument, List<String> assets) {
+        PaperVenue venue = paperVenues.orderedStream().filter(v -> v.handles(bot.exchange())).findFirst().orElse(null);
+        if (venue != null) return venue.balances(bot, assets, orders.fills(bot.id()));
         Map<String, BigDecimal> initial = sessions.initialBalances(instrument);
         MarginSettings margin = !instrument.isPerpetual() ? null
                 : bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;

@@ -57,14 +57,17 @@ class SessionFactory {
     private final VenueConnections venues;
     private final FundingRepository funding;
     private final dev.botfleet.server.ops.BotMeters meters;
+    private final org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues;
     /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
                    PlatformTransactionManager transactions, Clock clock, CandleHistory history,
-                   VenueConnections venues, FundingRepository funding, dev.botfleet.server.ops.BotMeters meters) {
+                   VenueConnections venues, FundingRepository funding, dev.botfleet.server.ops.BotMeters meters,
+                   org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues) {
         this.meters = meters;
+        this.paperVenues = paperVenues;
         this.funding = funding;
         this.history = history;
         this.venues = venues;
@@ -130,7 +133,13 @@ class SessionFactory {
                 .state(new KernelState(nextSequence, open, fills, payments));
         Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
         java.util.function.Consumer<BotKernel> livePerpetualCheck = null;
-        if (bot.mode() == BotMode.LIVE) {
+        PaperVenue paperVenue = bot.mode() == BotMode.PAPER ? paperVenues.orderedStream()
+                .filter(v -> v.handles(bot.exchange())).findFirst().orElse(null) : null;
+        if (paperVenue != null) {
+            PaperVenue.Opened opened = paperVenue.open(bot, instrument, fills);
+            builder.exchange(opened.connector());
+            session.release = opened.release();
+        } else if (bot.mode() == BotMode.LIVE) {
             VenueConnections.Live live;
             try {
                 live = venues.openLive(bot, session, () -> session.runner);

@@ -1,0 +1,18 @@
+package dev.botfleet.server.dex;
+
+import java.util.Map;
+
+/**
+ * Body of POST /dex/bots: a paper bot on a token pair of a configured network. Numbers as Objects so that a wrong type
+ * gets our message naming the field.
+ *
+ * @param baseToken   the ERC-20 the bot buys and sells (address)
+ * @param quoteToken  the ERC-20 it pays with and counts PnL in (address)
+ * @param slippageBps how far from the last price a fill may be, in basis points (default 100 = 1 %, 0 to 5000)
+ * @param intelLevel  the intelligence level 1-10 stored for each session (default 5)
+ */
+public record DexBotRequest(String name, String network, String baseToken, String quoteToken, String strategy,
+                            Map<String, Object> config, Object slippageBps, Object intelLevel) {
+    static final int DEFAULT_SLIPPAGE_BPS = 100;
+    static final int DEFAULT_INTEL_LEVEL = 5;
+}

@@ -1,0 +1,72 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router-dom';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DexBotForm } from './DexBotForm';
+
+const WETH = '0x' + 'a'.repeat(40);
+const USDC = '0x' + 'b'.repeat(40);
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+
+let posted: Record<string, unknown> | null = null;
+function serve(createAnswer: () => Response) {
+  vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
+    const url = String(input);
+    if (url === '/api/v1/dex/networks') return json([{ name: 'local', exchange: 'dex:local', chainId: 1337 }]);
+    if (url.startsWith('/api/v1/dex/tokens')) {
+      const address = new URL(url, 'http://x').searchParams.get('address');
+      return address === WETH ? json({ network: 'local', address, symbol: 'WETH', decimals: 18 })
+        : json({ status: 400, detail: 'invalid', errors: [{ field: 'address', message: 'must be an address: 0x and 40 hex digits' }] }, 400);
+    }
+    if (url === '/api/v1/dex/bots' && init?.method === 'POST') {
+      posted = JSON.parse(String(init.body));
+      return createAnswer();
+    }
+    return json({}, 404);
+  }));
+}
+
+function show() {
+  const qc = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  return render(<QueryClientProvider client={qc}><MemoryRouter initialEntries={['/dex/new']}><Routes>
+    <Route path="/dex/new" element={<DexBotForm />} />
+    <Route path="/bots/:id" element={<p>bot page</p>} />
+  </Routes></MemoryRouter></QueryClientProvider>);
+}
+
+afterEach(() => { vi.unstubAllGlobals(); posted = null; });
+
+describe('DexBotForm', () => {
+  it('looks token symbols up and creates a paper bot with the slider level, then opens its page', async () => {
+    serve(() => json({ bot: { id: 'b7' }, network: 'local', baseToken: WETH, quoteToken: USDC, slippageBps: 50, intelLevel: 8 }, 201));
+    show();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+    await userEvent.type(screen.getByLabelText('Base token (bought and sold)'), WETH);
+    await userEvent.click(screen.getAllByRole('button', { name: 'Look up' })[0]);
+    await waitFor(() => expect(screen.getByTestId('dex-base-symbol').textContent).toBe('WETH'));
+    await userEvent.type(screen.getByLabelText('Quote token (paid with)'), USDC);
+    const slippage = screen.getByLabelText('Slippage tolerance (basis points)');
+    await userEvent.clear(slippage);
+    await userEvent.type(slippage, '50');
+    fireEvent.change(screen.getByLabelText(/Intelligence level/), { target: { value: '8' } });
+    expect(screen.getByText('Intelligence level: 8')).toBeTruthy();
+    await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
+    await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
+    expect(posted).toMatchObject({ network: 'local', baseToken: WETH, quoteToken: USDC, strategy: 'simple-dca',
+      slippageBps: '50', intelLevel: 8, config: { orderAmount: '100', takeProfitPercent: '0' } });
+  });
+
+  it('shows the server\'s field errors next to their fields', async () => {
+    serve(() => json({ status: 400, detail: 'invalid', errors: [
+      { field: 'quoteToken', message: 'must be an address: 0x and 40 hex digits' },
+      { field: 'intelLevel', message: 'must be a whole number from 1 to 10' }] }, 400));
+    show();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+    await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
+    await waitFor(() => expect(document.querySelector('[data-field-error="dex-quote"]')?.textContent)
+      .toBe('must be an address: 0x and 40 hex digits'));
+    expect(document.querySelector('[data-field-error="dex-intel"]')?.textContent).toBe('must be a whole number from 1 to 10');
+  });
+});

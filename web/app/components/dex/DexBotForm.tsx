@@ -1,0 +1,124 @@
+// A paper DEX bot: network, base and quote token addresses (symbols looked up on chain), how much to buy per order,
+// slippage and the intelligence level 1-10. The bot buys orderAmount of quote at market every interval (simple-dca,
+// no take-profit limit: a DEX market fills market orders only — docs/dex.md).
+import { useState, type FormEvent } from 'react';
+import { useNavigate } from 'react-router-dom';
+import { api, ApiError } from '../../api/client';
+import { Button, Card, Field, inputClass } from '../ui';
+import { mapProblem } from '../../lib/errors';
+import { lookUpToken, useDexNetworks, type DexBotView, type DexToken } from './dexApi';
+
+const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'intelLevel', 'strategy'] as const;
+
+function TokenField({ id, label, network, value, onChange, error }:
+  { id: string; label: string; network: string; value: string; onChange: (v: string) => void; error?: string }) {
+  const [token, setToken] = useState<DexToken | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  async function lookUp() {
+    setToken(null);
+    setProblem(null);
+    try {
+      setToken(await lookUpToken(network, value.trim()));
+    } catch (e) {
+      setProblem(e instanceof ApiError ? (e.problem?.errors?.[0]?.message ?? e.message) : String(e));
+    }
+  }
+  return (
+    <Field label={label} htmlFor={id} error={error ?? problem ?? undefined}
+      help={token ? `${token.symbol} · ${token.decimals} decimals` : 'The token contract address (0x…).'}>
+      <div className="flex gap-2">
+        <input id={id} className={inputClass} value={value} placeholder="0x…" spellCheck={false}
+          onChange={(e) => { onChange(e.target.value); setToken(null); }} onBlur={() => value.trim() && network && lookUp()} />
+        <Button type="button" onClick={lookUp} disabled={!value.trim() || !network}>Look up</Button>
+      </div>
+      {token && <span className="text-sm font-medium" data-testid={`${id}-symbol`}>{token.symbol}</span>}
+    </Field>
+  );
+}
+
+export function DexBotForm() {
+  const networks = useDexNetworks();
+  const navigate = useNavigate();
+  const [name, setName] = useState('DEX bot');
+  const [network, setNetwork] = useState('');
+  const [baseToken, setBaseToken] = useState('');
+  const [quoteToken, setQuoteToken] = useState('');
+  const [orderAmount, setOrderAmount] = useState('100');
+  const [intervalMinutes, setIntervalMinutes] = useState('60');
+  const [slippageBps, setSlippageBps] = useState('100');
+  const [intelLevel, setIntelLevel] = useState(5);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = network || networks.data?.[0]?.name || '';
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setErrors({});
+    setGeneral(null);
+    try {
+      const created = await api<DexBotView>('/dex/bots', {
+        method: 'POST', json: {
+          name, network: chosen, baseToken: baseToken.trim(), quoteToken: quoteToken.trim(), strategy: 'simple-dca',
+          slippageBps: slippageBps.trim(), intelLevel,
+          config: { orderAmount, intervalMinutes: intervalMinutes.trim(), maxPositionAmount: orderAmount, takeProfitPercent: '0' },
+        },
+      });
+      navigate(`/bots/${created.bot.id}`);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const mapped = mapProblem(err.problem, FIELDS, ['orderAmount', 'intervalMinutes', 'maxPositionAmount']);
+        setErrors({ ...mapped.fields, ...mapped.config });
+        setGeneral(mapped.general.join(' ') || null);
+      } else {
+        setGeneral(String(err));
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (networks.data && networks.data.length === 0) {
+    return <Card><p className="text-sm">No DEX network is configured on this server (botfleet.dex.networks).</p></Card>;
+  }
+  return (
+    <Card>
+      <form className="flex flex-col gap-3" onSubmit={submit} aria-label="New DEX bot">
+        <Field label="Name" htmlFor="dex-name" error={errors.name}>
+          <input id="dex-name" className={inputClass} value={name} onChange={(e) => setName(e.target.value)} />
+        </Field>
+        <Field label="Network" htmlFor="dex-network" error={errors.network}>
+          <select id="dex-network" className={inputClass} value={chosen} onChange={(e) => setNetwork(e.target.value)}>
+            {networks.data?.map((n) => <option key={n.name} value={n.name}>{n.name} (chain {n.chainId})</option>)}
+          </select>
+        </Field>
+        <TokenField id="dex-base" label="Base token (bought and sold)" network={chosen} value={baseToken}
+          onChange={setBaseToken} error={errors.baseToken} />
+        <TokenField id="dex-quote" label="Quote token (paid with)" network={chosen} value={quoteToken}
+          onChange={setQuoteToken} error={errors.quoteToken} />
+        <Field label="Size per buy (quote token)" htmlFor="dex-size" error={errors.orderAmount}>
+          <input id="dex-size" className={inputClass} inputMode="decimal" value={orderAmount}
+            onChange={(e) => setOrderAmount(e.target.value)} />
+        </Field>
+        <Field label="Buy every (minutes)" htmlFor="dex-interval" error={errors.intervalMinutes}
+          help="The first buy comes with the pool's first price after the start.">
+          <input id="dex-interval" className={inputClass} inputMode="numeric" value={intervalMinutes}
+            onChange={(e) => setIntervalMinutes(e.target.value)} />
+        </Field>
+        <Field label="Slippage tolerance (basis points)" htmlFor="dex-slippage" error={errors.slippageBps}
+          help="100 = 1 %: how far from the last price a fill may be, pool fee included.">
+          <input id="dex-slippage" className={inputClass} inputMode="numeric" value={slippageBps}
+            onChange={(e) => setSlippageBps(e.target.value)} />
+        </Field>
+        <Field label={`Intelligence level: ${intelLevel}`} htmlFor="dex-intel" error={errors.intelLevel}
+          help="1 = fast lane, simple rules; 10 = smart lane, full analysis. Stored with each session.">
+          <input id="dex-intel" type="range" min={1} max={10} step={1} value={intelLevel}
+            onChange={(e) => setIntelLevel(Number(e.target.value))} />
+        </Field>
+        {general && <p className="text-sm text-red-600" role="alert">{general}</p>}
+        <div><Button type="submit" variant="primary" disabled={busy}>Create paper DEX bot</Button></div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,25 @@
+// The DEX bot endpoints (docs/api.md "DEX bots").
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import type { Bot } from '../../api/types';
+
+export interface DexNetwork { name: string; exchange: string; chainId: number }
+export interface DexToken { network: string; address: string; symbol: string; decimals: number }
+export interface DexBotView { bot: Bot; network: string; baseToken: string; quoteToken: string; slippageBps: number; intelLevel: number }
+export interface DexSession {
+  runId: string; botId: string; intelLevel: number; startedAt: string; endedAt: string | null; trades: number; pnl: string;
+}
+
+export const isDexExchange = (exchange: string) => exchange.startsWith('dex:');
+
+export const useDexNetworks = () =>
+  useQuery({ queryKey: ['dex', 'networks'], queryFn: () => api<DexNetwork[]>('/dex/networks') });
+
+export const lookUpToken = (network: string, address: string) =>
+  api<DexToken>(`/dex/tokens?network=${encodeURIComponent(network)}&address=${encodeURIComponent(address)}`);
+
+export const useDexSessions = (botId: string | number, enabled: boolean) =>
+  useQuery({
+    queryKey: ['bots', String(botId), 'sessions'], enabled, refetchInterval: 5_000,
+    queryFn: () => api<DexSession[]>(`/bots/${botId}/sessions`),
+  });
