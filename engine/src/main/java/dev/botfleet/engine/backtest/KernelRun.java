@@ -48,6 +48,7 @@ final class KernelRun implements KernelListener {
     private final List<BacktestTrade> trades = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int candleIndex = -1;
+    private BotKernel kernel;
     // Account value tracked in double from the fills, for the per-candle equity curve (exact balances at the end).
     private double cash;
     private double base;
@@ -70,7 +71,7 @@ final class KernelRun implements KernelListener {
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);
         SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances,
                 spec.margin() == null ? MarginSettings.DEFAULT : spec.margin());
-        BotKernel kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
+        kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
                 .exchange(sim::connect).matchOn(MatchingData.CANDLES).margin(spec.margin()).listener(this).build();
         List<FundingRates.Fixing> fixings = spec.funding().fixings();
         int nextFixing = 0;
@@ -142,13 +143,19 @@ final class KernelRun implements KernelListener {
         if (warnings.size() < MAX_WARNINGS) warnings.add(message);
     }
 
+    /** A backtest reads only the position's quantity after a fill ({@link #onFill}), from the kernel. */
+    @Override
+    public boolean wantsPositionOnFill() {
+        return false;
+    }
+
     @Override
     public void onFill(Fill fill, PositionSnapshot after) {
         double notional = fill.price().doubleValue() * fill.quantity().doubleValue();
         double fee = fill.feeCurrency().equals(spec.instrument().quoteAsset()) ? fill.fee().doubleValue() : 0;
         if (fill.side() == OrderSide.BUY) cash -= notional + fee;
         else cash += notional - fee;
-        position = after.quantity();
+        position = kernel.positionQuantity();
         base = position.doubleValue();
     }
 
