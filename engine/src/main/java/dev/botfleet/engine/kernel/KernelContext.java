@@ -2,6 +2,7 @@ package dev.botfleet.engine.kernel;
 
 import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.TickGrid;
 import dev.botfleet.engine.order.Order;
 import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSide;
@@ -12,7 +13,6 @@ import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.StrategyContext;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +76,7 @@ final class KernelContext implements StrategyContext {
         double last = k.lastPrice;
         if (Double.isNaN(last)) return null;
         if (mark == null || Double.doubleToRawLongBits(last) != Double.doubleToRawLongBits(markedPrice)) {
-            mark = BigDecimal.valueOf(last).divide(k.instrument.tickSize(), 0, RoundingMode.HALF_EVEN)
-                    .multiply(k.instrument.tickSize());
+            mark = TickGrid.snap(last, k.instrument.tickSize());
             markedPrice = last;
         }
         return mark;

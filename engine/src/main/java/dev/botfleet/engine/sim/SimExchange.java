@@ -9,6 +9,7 @@ import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.TickGrid;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Liquidity;
 import dev.botfleet.engine.order.OrderEvent;
@@ -416,9 +417,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     }
 
     private BigDecimal onGrid(double p) {
-        BigDecimal tick = instrument.tickSize();
-        return BigDecimal.valueOf(p).divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick)
-                .setScale(priceScale, RoundingMode.UNNECESSARY);
+        return TickGrid.snap(p, instrument.tickSize()).setScale(priceScale, RoundingMode.UNNECESSARY);
     }
 
     private Instant time(Instant orderTime) {
