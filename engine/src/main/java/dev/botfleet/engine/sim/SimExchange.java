@@ -63,7 +63,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private final int priceScale;
     private final SimFillModel model;
     private final SimAccount account;
-    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    private final OrderIndex orders = new OrderIndex();
     /** Orders that can still fill, in arrival order (their fill priority). A list: walked on every trade. */
     private final List<SimOrder> working = new ArrayList<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
