@@ -432,6 +432,12 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     /** Events leave after the exchange's own state is consistent, so a listener may call back in safely. */
     private void flush() {
         if (outbox.isEmpty()) return;
+        if (outbox.size() == 1) {  // the usual case (one ack, one fill): no copy of the list
+            OrderEvent only = outbox.getFirst();
+            outbox.clear();
+            listener.onOrderEvent(only);
+            return;
+        }
         List<OrderEvent> out = new ArrayList<>(outbox);
         outbox.clear();
         for (OrderEvent e : out) listener.onOrderEvent(e);
