@@ -71,12 +71,13 @@ final class KernelRun implements KernelListener {
         balances.put(instrument.baseAsset(), BigDecimal.ZERO);
         SimExchange sim = new SimExchange(instrument, new SimFillModel(false, spec.slippageTicks(), 0), balances,
                 spec.margin() == null ? MarginSettings.DEFAULT : spec.margin());
-        kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
+        BotKernel kernel = BotKernel.builder(BOT_ID, instrument, spec.factory().create(spec.config(), instrument))
                 .exchange(sim::connect).matchOn(MatchingData.CANDLES).margin(spec.margin()).listener(this).build();
         List<FundingRates.Fixing> fixings = spec.funding().fixings();
         int nextFixing = 0;
         if (instrument.isPerpetual() && fixings.isEmpty()) warn("no funding-rate data: funding is not booked");
         cash = spec.startingBalance().doubleValue();
+        this.kernel = kernel;  // onFill reads the position's quantity from it
 
         int n = s.size();
         long[] time = new long[n];
