@@ -51,6 +51,7 @@ final class KernelRun implements KernelListener {
     private final List<BacktestTrade> trades = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private int candleIndex = -1;
+    private BotKernel kernel;
     // Account value tracked in double from the fills, for the per-candle equity curve (exact balances at the end).
     private double cash;
     private double base;
@@ -84,6 +85,7 @@ final class KernelRun implements KernelListener {
         int nextFixing = 0;
         if (instrument.isPerpetual() && fixings.isEmpty()) warn("no funding-rate data: funding is not booked");
         cash = spec.startingBalance().doubleValue();
+        this.kernel = kernel;  // onFill reads the position's quantity from it
 
         int n = s.size();
         long[] time = new long[n];
@@ -158,13 +160,19 @@ final class KernelRun implements KernelListener {
         if (warnings.size() < MAX_WARNINGS) warnings.add(message);
     }
 
+    /** A backtest reads only the position's quantity after a fill ({@link #onFill}), from the kernel. */
+    @Override
+    public boolean wantsPositionOnFill() {
+        return false;
+    }
+
     @Override
     public void onFill(Fill fill, PositionSnapshot after) {
         double notional = fill.price().doubleValue() * fill.quantity().doubleValue();
         double fee = fill.feeCurrency().equals(spec.instrument().quoteAsset()) ? fill.fee().doubleValue() : 0;
         if (fill.side() == OrderSide.BUY) cash -= notional + fee;
         else cash += notional - fee;
-        position = after.quantity();
+        position = kernel.positionQuantity();
         base = position.doubleValue();
     }
 

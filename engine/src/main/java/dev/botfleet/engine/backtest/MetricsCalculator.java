@@ -48,6 +48,9 @@ public final class MetricsCalculator {
         }
 
         double peak = start;
+        // The lowest equity since the peak: with the peak fixed, (peak - e) / peak only grows as e falls (rounding is
+        // monotonic too), so the drawdown is divided out only at a new low, not on each of a million candles.
+        double low = start;
         double maxDrawdown = 0;
         int exposedBars = 0;
         // Per-candle simple returns, the first one against the starting equity.
@@ -55,15 +58,28 @@ public final class MetricsCalculator {
         double sum = 0;
         double sumSquares = 0;
         double downsideSquares = 0;
+        double[] equity = curve.equity();
+        boolean[] exposed = curve.exposed();
         for (int i = 0; i < n; i++) {
-            double e = curve.equity()[i];
-            peak = Math.max(peak, e);
-            if (peak > 0) maxDrawdown = Math.max(maxDrawdown, (peak - e) / peak);
-            if (curve.exposed()[i]) exposedBars++;
+            double e = equity[i];
+            if (e > peak) {
+                peak = e;  // at a new peak the drawdown is 0
+                low = e;
+            } else if (e < low) {
+                low = e;
+                if (peak > 0) maxDrawdown = Math.max(maxDrawdown, (peak - e) / peak);
+            } else if (Double.isNaN(e)) {
+                peak = low = Double.NaN;  // as Math.max(peak, NaN) would: no drawdown is measured after it
+            }
+            if (exposed[i]) exposedBars++;
             double r = previous == 0 ? 0 : e / previous - 1;
             sum += r;
             sumSquares += r * r;
-            if (r < 0) downsideSquares += r * r;
+            // Only losses count; branch-free, as a return's sign is a coin toss while a position is held. min() gives
+            // r below 0, else +-0 whose square adds nothing; a NaN return is skipped as "r < 0" skipped it.
+            double loss = Math.min(r, 0.0);
+            if (Double.isNaN(loss)) loss = 0.0;
+            downsideSquares += loss * loss;
             previous = e;
         }
         double periodsPerYear = (double) MILLIS_PER_YEAR / candleMillis;

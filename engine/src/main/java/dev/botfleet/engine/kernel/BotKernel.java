@@ -413,7 +413,7 @@ public final class BotKernel {
                 event.side(), event.price(), event.quantity(), event.fee(), event.feeCurrency(), event.liquidity(),
                 realized, event.timestamp());
         journal.recordFill(s, fill);
-        listener.onFill(fill, context.position());
+        listener.onFill(fill, listener.wantsPositionOnFill() ? context.position() : null);
         if (listener.wantsActivity(ActivityLevel.SUCCESS)) {
             activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
         }
@@ -491,6 +491,7 @@ public final class BotKernel {
     /** Next client-order sequence (persist it with the bot, or derive it from the journal). */
     public long nextSequence() { return nextSequence; }
     public PositionSnapshot position() { return context.position(); }
+    public BigDecimal positionQuantity() { return position.quantity(); }  // signed; builds no snapshot
     public List<OrderSnapshot> openOrders() { return context.openOrders(); }
     /** The exchange account's balance of {@code asset} (read it on the bot's turn: the exchange is not thread-safe). */
     public Optional<dev.botfleet.engine.exchange.Balance> balance(String asset) { return port.balance(asset); }

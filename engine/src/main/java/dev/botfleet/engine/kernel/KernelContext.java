@@ -2,6 +2,7 @@ package dev.botfleet.engine.kernel;
 
 import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.TickGrid;
 import dev.botfleet.engine.order.Order;
 import dev.botfleet.engine.order.OrderRequest;
 import dev.botfleet.engine.order.OrderSide;
@@ -12,7 +13,6 @@ import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.StrategyContext;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +21,9 @@ import java.util.Optional;
 /** The strategy's view of its kernel. */
 final class KernelContext implements StrategyContext {
     private final BotKernel k;
+    /** The last price {@link #markPrice} converted, and what it gave: a submit and the fill after it ask at one price. */
+    private double markedPrice = Double.NaN;
+    private BigDecimal mark;
 
     KernelContext(BotKernel kernel) {
         this.k = kernel;
@@ -70,9 +73,13 @@ final class KernelContext implements StrategyContext {
 
     /** Last price as an exact decimal on the tick grid, or null before the first tick. */
     BigDecimal markPrice() {
-        if (Double.isNaN(k.lastPrice)) return null;
-        return BigDecimal.valueOf(k.lastPrice).divide(k.instrument.tickSize(), 0, RoundingMode.HALF_EVEN)
-                .multiply(k.instrument.tickSize());
+        double last = k.lastPrice;
+        if (Double.isNaN(last)) return null;
+        if (mark == null || Double.doubleToRawLongBits(last) != Double.doubleToRawLongBits(markedPrice)) {
+            mark = TickGrid.snap(last, k.instrument.tickSize());
+            markedPrice = last;
+        }
+        return mark;
     }
 
     RiskState riskState() {

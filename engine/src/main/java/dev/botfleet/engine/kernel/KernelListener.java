@@ -28,7 +28,16 @@ public interface KernelListener {
     default void onOrderUpdated(OrderSnapshot order, OrderEvent event) {
     }
 
+    /** A fill was booked; {@code position} is the position after it, null if {@link #wantsPositionOnFill} is false. */
     default void onFill(Fill fill, PositionSnapshot position) {
+    }
+
+    /**
+     * False if {@link #onFill} does not read its position: the kernel then passes null rather than build a snapshot
+     * (average entry, unrealized PnL at the last price) per fill, which a backtest of thousands of fills would discard.
+     */
+    default boolean wantsPositionOnFill() {
+        return true;
     }
 
     /** A perpetual's funding settlement was booked; {@code position} already includes it. */

@@ -14,8 +14,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -59,7 +58,9 @@ public final class Order {
     private BigDecimal overfill = BigDecimal.ZERO;
     /** Replaced (never mutated) on each fee, so snapshots can share it. */
     private Map<String, BigDecimal> fees = Map.of();
-    private final Set<String> tradeIds = new LinkedHashSet<>();
+    /** The trade ids applied: most orders fill once, so a set is made only for a second fill. */
+    private String firstTradeId;
+    private Set<String> tradeIds;
     private String reason;
     private boolean acknowledged;
     private Instant updatedAt;
@@ -97,7 +98,7 @@ public final class Order {
         o.filledNotional = s.averagePrice() == null ? BigDecimal.ZERO : s.averagePrice().multiply(s.filledQuantity());
         o.overfill = s.overfill();
         o.fees = s.fees();
-        o.tradeIds.addAll(tradeIds);
+        for (String id : tradeIds) o.addTrade(id);
         o.reason = s.reason();
         o.acknowledged = s.acknowledged();
         o.updatedAt = s.updatedAt();
@@ -157,23 +158,21 @@ public final class Order {
     }
 
     private boolean fill(OrderFilled f) {
-        if (tradeIds.contains(f.tradeId())) return false;
+        if (hasTrade(f.tradeId())) return false;
         boolean allowed = status == SUBMITTED || status == ACCEPTED || status == PARTIALLY_FILLED
                 || status == PENDING_CANCEL || status == CANCELED;
         if (!allowed) throw new InvalidOrderTransitionException(clientOrderId, status, f);
         if (f.side() != side) {
             throw new IllegalArgumentException("fill " + f.tradeId() + " is a " + f.side() + " on a " + side + " order");
         }
-        tradeIds.add(f.tradeId());
+        addTrade(f.tradeId());
         acknowledged = true;
         filledQuantity = filledQuantity.add(f.quantity());
         filledNotional = filledNotional.add(f.notional());
         averagePrice = average(filledNotional, filledQuantity);
         BigDecimal beyond = filledQuantity.subtract(quantity);
         if (beyond.signum() > 0) overfill = beyond;
-        Map<String, BigDecimal> charged = new LinkedHashMap<>(fees);
-        charged.merge(f.feeCurrency(), f.fee(), BigDecimal::add);
-        fees = java.util.Collections.unmodifiableMap(charged);
+        fees = FeeMap.plus(fees, f.feeCurrency(), f.fee());
         boolean complete = filledQuantity.compareTo(quantity) >= 0;
         if (complete) {
             status = FILLED;
@@ -203,7 +202,18 @@ public final class Order {
         return left.signum() > 0 ? left : BigDecimal.ZERO;
     }
 
-    public boolean hasTrade(String tradeId) { return tradeIds.contains(tradeId); }
+    public boolean hasTrade(String tradeId) {
+        return firstTradeId != null && firstTradeId.equals(tradeId) || tradeIds != null && tradeIds.contains(tradeId);
+    }
+
+    private void addTrade(String tradeId) {
+        if (firstTradeId == null && tradeId != null) {
+            firstTradeId = tradeId;
+        } else if (tradeId == null || !tradeId.equals(firstTradeId)) {
+            if (tradeIds == null) tradeIds = new HashSet<>();
+            tradeIds.add(tradeId);
+        }
+    }
 
     public String botId() { return botId; }
     public String clientOrderId() { return clientOrderId; }

@@ -2,8 +2,6 @@ package dev.botfleet.engine.order;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -41,7 +39,7 @@ public record OrderSnapshot(
         BigDecimal triggerPrice) {
 
     public OrderSnapshot {
-        fees = fees.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(fees));
+        fees = FeeMap.frozen(fees, Map.of());  // an order's own FeeMap is shared, any other map copied
     }
 
     /** A snapshot of an order without a trigger (LIMIT or MARKET). */

@@ -2,12 +2,12 @@ package dev.botfleet.engine.position;
 
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarginSettings;
+import dev.botfleet.engine.order.FeeMap;
 import dev.botfleet.engine.order.OrderEvent.OrderFilled;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -34,7 +34,8 @@ public final class Position {
     private BigDecimal quantity = BigDecimal.ZERO;
     private BigDecimal cost = BigDecimal.ZERO;
     private BigDecimal realizedPnl = BigDecimal.ZERO;
-    private final Map<String, BigDecimal> fees = new LinkedHashMap<>();
+    /** Replaced (never mutated) on each fee, so snapshots can share it. */
+    private Map<String, BigDecimal> fees = Map.of();
     private BigDecimal funding = BigDecimal.ZERO;
     private BigDecimal venueLiquidationPrice;
     private BigDecimal lastPrice;
@@ -88,7 +89,7 @@ public final class Position {
     public BigDecimal apply(OrderFilled fill) {
         BigDecimal before = realizedPnl;
         trade(fill.side().sign(), fill.quantity(), fill.price());
-        fees.merge(fill.feeCurrency(), fill.fee(), BigDecimal::add);
+        fees = FeeMap.plus(fees, fill.feeCurrency(), fill.fee());
         if (fill.feeCurrency().equals(instrument.quoteAsset())) {
             realizedPnl = realizedPnl.subtract(fill.fee());
         } else if (fill.feeCurrency().equals(instrument.baseAsset()) && fill.fee().signum() > 0) {
@@ -148,7 +149,8 @@ public final class Position {
 
     public BigDecimal unrealizedPnl() { return unrealizedPnl(lastPrice); }
 
-    public Map<String, BigDecimal> fees() { return java.util.Collections.unmodifiableMap(fees); }
+    /** The fees paid so far, per currency (unmodifiable; later fees do not show in it). */
+    public Map<String, BigDecimal> fees() { return fees; }
 
     public Instrument instrument() { return instrument; }
 

@@ -1,5 +1,7 @@
 package dev.botfleet.engine.position;
 
+import dev.botfleet.engine.order.FeeMap;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -23,7 +25,8 @@ public record PositionSnapshot(String botId, String exchange, String symbol, Big
                                BigDecimal lastPrice, Map<String, BigDecimal> fees, Instant updatedAt,
                                BigDecimal funding, BigDecimal liquidationPrice, BigDecimal leverage) {
     public PositionSnapshot {
-        fees = Collections.unmodifiableMap(new LinkedHashMap<>(fees));
+        // a position's own FeeMap is shared, any other map copied
+        fees = FeeMap.frozen(fees, Collections.unmodifiableMap(new LinkedHashMap<>()));
     }
 
     /** A spot position's snapshot. */

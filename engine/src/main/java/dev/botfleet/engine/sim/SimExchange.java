@@ -9,6 +9,7 @@ import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.TickGrid;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Liquidity;
 import dev.botfleet.engine.order.OrderEvent;
@@ -62,7 +63,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private final int priceScale;
     private final SimFillModel model;
     private final SimAccount account;
-    private final Map<String, SimOrder> orders = new LinkedHashMap<>();
+    private final OrderIndex orders = new OrderIndex();
     /** Orders that can still fill, in arrival order (their fill priority). A list: walked on every trade. */
     private final List<SimOrder> working = new ArrayList<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
@@ -416,9 +417,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     }
 
     private BigDecimal onGrid(double p) {
-        BigDecimal tick = instrument.tickSize();
-        return BigDecimal.valueOf(p).divide(tick, 0, RoundingMode.HALF_EVEN).multiply(tick)
-                .setScale(priceScale, RoundingMode.UNNECESSARY);
+        return TickGrid.snap(p, instrument.tickSize()).setScale(priceScale, RoundingMode.UNNECESSARY);
     }
 
     private Instant time(Instant orderTime) {
@@ -433,6 +432,12 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     /** Events leave after the exchange's own state is consistent, so a listener may call back in safely. */
     private void flush() {
         if (outbox.isEmpty()) return;
+        if (outbox.size() == 1) {  // the usual case (one ack, one fill): no copy of the list
+            OrderEvent only = outbox.getFirst();
+            outbox.clear();
+            listener.onOrderEvent(only);
+            return;
+        }
         List<OrderEvent> out = new ArrayList<>(outbox);
         outbox.clear();
         for (OrderEvent e : out) listener.onOrderEvent(e);
