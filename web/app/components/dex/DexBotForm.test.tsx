@@ -10,11 +10,20 @@ const USDC = '0x' + 'b'.repeat(40);
 const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
+// two rows of module dex's table as the server sends them (the rest need not differ for the form)
+const LEVELS = Array.from({ length: 10 }, (_, i) => ({
+  level: i + 1, name: i === 4 ? 'Balanced' : i === 8 ? 'Very aggressive' : `Level ${i + 1}`, maxRiskScore: i === 8 ? 70 : 45,
+  positionPercent: i === 8 ? '12' : '5', slippageBps: i === 8 ? 500 : 150, gas: i === 8 ? 'URGENT' : 'STANDARD',
+  gasRewardPercentile: 50, gasBaseFeeMultiple: '2', lane: i >= 6 ? 'FAST' : 'SMART',
+  checks: i >= 6 ? ['LIQUIDITY', 'HONEYPOT'] : ['LIQUIDITY', 'HONEYPOT', 'PRIVILEGES', 'TRANSFER_TAX'],
+}));
+
 let posted: Record<string, unknown> | null = null;
 function serve(createAnswer: () => Response) {
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
     const url = String(input);
     if (url === '/api/v1/dex/networks') return json([{ name: 'local', exchange: 'dex:local', chainId: 1337 }]);
+    if (url === '/api/v1/dex/intel-levels') return json(LEVELS);
     if (url.startsWith('/api/v1/dex/tokens')) {
       const address = new URL(url, 'http://x').searchParams.get('address');
       return address === WETH ? json({ network: 'local', address, symbol: 'WETH', decimals: 18 })
@@ -68,5 +77,22 @@ describe('DexBotForm', () => {
     await waitFor(() => expect(document.querySelector('[data-field-error="dex-quote"]')?.textContent)
       .toBe('must be an address: 0x and 40 hex digits'));
     expect(document.querySelector('[data-field-error="dex-intel"]')?.textContent).toBe('must be a whole number from 1 to 10');
+  });
+
+  it('shows the levels\' table with the chosen level highlighted and spelled out', async () => {
+    serve(() => json({}, 500));
+    show();
+    await waitFor(() => expect(screen.getByTestId('intel-chosen').textContent).toContain('Balanced'));
+    expect(screen.getByTestId('intel-chosen').textContent).toContain('smart lane');
+    expect(screen.getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true').map((r) => r.textContent))
+      .toEqual([expect.stringContaining('Balanced')]);
+    fireEvent.change(screen.getByLabelText(/Intelligence level/), { target: { value: '9' } });
+    const chosen = screen.getByTestId('intel-chosen').textContent;
+    expect(chosen).toContain('Very aggressive');
+    expect(chosen).toContain('risk score up to 70');
+    expect(chosen).toContain('12 % of the budget');
+    expect(chosen).toContain('5 % slippage');
+    expect(chosen).toContain('fast lane — checks liquidity, honeypot');
+    expect(screen.getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(1);
   });
 });

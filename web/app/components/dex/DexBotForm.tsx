@@ -7,6 +7,7 @@ import { api, ApiError } from '../../api/client';
 import { Button, Card, Field, inputClass } from '../ui';
 import { mapProblem } from '../../lib/errors';
 import { lookUpToken, useDexNetworks, type DexBotView, type DexToken } from './dexApi';
+import { IntelTable } from './IntelTable';
 
 const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'intelLevel', 'strategy'] as const;
 
@@ -112,10 +113,11 @@ export function DexBotForm() {
             onChange={(e) => setSlippageBps(e.target.value)} />
         </Field>
         <Field label={`Intelligence level: ${intelLevel}`} htmlFor="dex-intel" error={errors.intelLevel}
-          help="1 = fast lane, simple rules; 10 = smart lane, full analysis. Stored with each session.">
+          help="1 = most cautious (smart lane, full analysis); 10 = most aggressive (fast lane). Stored with each session.">
           <input id="dex-intel" type="range" min={1} max={10} step={1} value={intelLevel}
             onChange={(e) => setIntelLevel(Number(e.target.value))} />
         </Field>
+        <IntelTable selected={intelLevel} />
         {general && <p className="text-sm text-red-600" role="alert">{general}</p>}
         <div><Button type="submit" variant="primary" disabled={busy}>Create paper DEX bot</Button></div>
       </form>

@@ -23,3 +23,12 @@ export const useDexSessions = (botId: string | number, enabled: boolean) =>
     queryKey: ['bots', String(botId), 'sessions'], enabled, refetchInterval: 5_000,
     queryFn: () => api<DexSession[]>(`/bots/${botId}/sessions`),
   });
+
+/** One level of the intelligence slider (module dex's table, docs/dex.md "Intelligence slider"). */
+export interface IntelLevel {
+  level: number; name: string; maxRiskScore: number; positionPercent: string; slippageBps: number;
+  gas: string; gasRewardPercentile: number; gasBaseFeeMultiple: string; lane: 'FAST' | 'SMART'; checks: string[];
+}
+
+export const useIntelLevels = () =>
+  useQuery({ queryKey: ['dex', 'intel-levels'], staleTime: Infinity, queryFn: () => api<IntelLevel[]>('/dex/intel-levels') });

@@ -72,4 +72,29 @@ public abstract class ReferenceDataApiCases extends ApiTestBase {
         assertProblem(request(HttpMethod.GET, "/api/v1/strategies", null, null), 401, "UNAUTHORIZED");
         assertProblem(request(HttpMethod.GET, "/api/v1/exchanges", null, null), 401, "UNAUTHORIZED");
     }
+
+    @Test
+    void theIntelligenceSliderTableIsServedAsModuleDexDefinesIt() {
+        Session user = newUser();
+        Answer levels = get("/api/v1/dex/intel-levels", user);
+        assertThat(levels.status()).isEqualTo(200);
+        assertThat(levels.body().size()).isEqualTo(10);
+        for (int i = 0; i < 10; i++) {
+            JsonNode row = levels.body().get(i);
+            var level = dev.botfleet.dex.intel.IntelligenceSlider.level(i + 1);
+            assertThat(row.get("level").asInt()).isEqualTo(i + 1);
+            assertThat(row.get("name").asString()).isEqualTo(level.name());
+            assertThat(row.get("maxRiskScore").asInt()).isEqualTo(level.maxRiskScore());
+            assertThat(row.get("positionPercent").asString()).isEqualTo(level.positionPercent().toPlainString());
+            assertThat(row.get("slippageBps").asInt()).isEqualTo(level.slippageBps());
+            assertThat(row.get("gas").asString()).isEqualTo(level.gas().name());
+            assertThat(row.get("lane").asString()).isEqualTo(level.lane().name());
+            assertThat(row.get("checks").size()).isEqualTo(level.checks().size());
+        }
+        // the extremes as docs/dex.md states them
+        assertThat(levels.body().get(0).get("lane").asString()).isEqualTo("SMART");
+        assertThat(levels.body().get(9).get("lane").asString()).isEqualTo("FAST");
+        assertThat(levels.body().get(9).get("checks").toString()).isEqualTo("[\"LIQUIDITY\",\"HONEYPOT\"]");
+        assertThat(get("/api/v1/dex/intel-levels", null).status()).isEqualTo(401);
+    }
 }
