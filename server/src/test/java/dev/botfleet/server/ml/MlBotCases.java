@@ -30,6 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 public abstract class MlBotCases extends RuntimeTestBase {
     @Autowired
     ModelFiles files;
+    @Autowired
+    MlDecisionRepository decisionRows;
+    @Autowired
+    DecisionRetention retention;
 
     private String upload(Session user, String name) {
         var b = MockMvcRequestBuilders.multipart("/api/v1/models")
@@ -198,5 +202,27 @@ public abstract class MlBotCases extends RuntimeTestBase {
         assertThat(done.body().get("status").asString()).as(String.valueOf(done.body())).isEqualTo("DONE");
         // a threshold of 0 enters at every decision it may: the model was opened and asked
         assertThat(done.body().get("result").get("metrics").get("trades").asInt()).isPositive();
+    }
+
+    @Test
+    void decisionsThatPlacedNothingAreDeletedAfterTheRetentionAndTheOthersKept() {
+        Session user = newUser();
+        String model = upload(user, "retention-model");
+        Answer created = post("/api/v1/bots", user, bot(model));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        UUID bot = UUID.fromString(created.body().get("id").asString());
+        UUID owner = jdbc.sql("SELECT owner_id FROM bots WHERE id = :id").param("id", bot).query(UUID.class).single();
+        java.time.Instant now = dev.botfleet.server.common.Times.now(clock);
+        java.time.Instant old = now.minus(Duration.ofDays(8));  // past the default retention of 7 days
+        UUID modelId = UUID.fromString(model);
+        decisionRows.insert(owner, bot, old, modelId, 0.2, 0.6, false, null, null);
+        decisionRows.insert(owner, bot, old.plusSeconds(2), modelId, 0.7, 0.6, true, bot + "-1", null);
+        decisionRows.insert(owner, bot, now.minus(Duration.ofDays(6)), modelId, 0.3, 0.6, false, null, null);
+
+        retention.prune();
+
+        List<MlDecisionRepository.Point> left = decisionRows.recent(owner, bot, 10);
+        assertThat(left).extracting(MlDecisionRepository.Point::confidence).containsExactly(0.7, 0.3);
+        assertThat(left.getFirst().clientOrderId()).isEqualTo(bot + "-1");  // an order's confidence stays
     }
 }
