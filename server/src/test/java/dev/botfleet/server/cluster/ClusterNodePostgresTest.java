@@ -75,7 +75,9 @@ class ClusterNodePostgresTest extends RuntimeTestBase {
         LeaseFence again = holder(shard).orElseThrow();
         assertThat(again.owner()).isEqualTo(lease.owner());
         assertThat(again.epoch()).isGreaterThan(stolen.epoch());
-        long next = runtime.inspect(bot, k -> k.nextSequence()).orElseThrow();
+        // the resumed session answers once it has rebuilt its kernel from the journal (slow on a loaded machine)
+        long next = await("the resumed bot's next order number", Duration.ofSeconds(60),
+                () -> runtime.inspect(bot, k -> k.nextSequence()), Optional::isPresent).orElseThrow();
         assertThat(next).isGreaterThanOrEqualTo(again.epoch() * 1_000_000 + 1);
         assertThat(ordersUnder(bot, epoch)).as("nothing more journaled under the lost epoch").isEqualTo(ordersBefore);
 
