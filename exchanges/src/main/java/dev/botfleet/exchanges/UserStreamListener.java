@@ -20,7 +20,11 @@ public interface UserStreamListener {
     default void onDisconnected(String reason) {
     }
 
-    /** Back and resubscribed: events made while disconnected may be missing, so the listener backfills by query. */
-    default void onReconnected() {
+    /**
+     * The stream is subscribed and delivering: the first time after it was opened, and again after every drop
+     * ({@code afterDrop}). Events made before — while it was away, or before its first subscription was confirmed (a
+     * bot may place and fill an order in that window) — may be missing, so the listener backfills by query each time.
+     */
+    default void onStreamLive(boolean afterDrop) {
     }
 }

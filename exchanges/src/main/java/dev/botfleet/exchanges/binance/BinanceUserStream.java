@@ -128,7 +128,7 @@ final class BinanceUserStream implements ReconnectingWebSocket.Session, StreamHa
         if (message.path("status").asInt() == 200) {
             subscribed = true;
             log.info("binance user stream subscribed (subscription {})", message.path("result").path("subscriptionId").asInt());
-            if (reconnecting) listener.onReconnected();
+            listener.onStreamLive(reconnecting);
             return;
         }
         int code = message.path("error").path("code").asInt();

@@ -105,7 +105,7 @@ final class BybitUserStream implements Session, StreamHandle {
                 return;
             }
             subscribed = true;
-            if (reconnecting) listener.onReconnected();
+            listener.onStreamLive(reconnecting);
         }
     }
 

@@ -90,7 +90,7 @@ final class CoinbaseUserStream implements Session, StreamHandle {
             case "subscriptions" -> {
                 if (msg.path("events").path(0).path("subscriptions").has("user") && !subscribed) {
                     subscribed = true;
-                    if (reconnecting) listener.onReconnected();
+                    listener.onStreamLive(reconnecting);
                 }
             }
             case "user" -> {

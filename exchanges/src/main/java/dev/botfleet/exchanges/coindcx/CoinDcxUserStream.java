@@ -56,7 +56,7 @@ final class CoinDcxUserStream implements SocketIo.Handler, StreamHandle {
     @Override
     public void onConnected(Sender sender, boolean reconnect) {
         sender.send(SocketIo.event("join", client.joinMessage()));
-        if (reconnect) listener.onReconnected();
+        listener.onStreamLive(reconnect);
     }
 
     @Override

@@ -84,7 +84,7 @@ final class DeltaUserStream implements Session, StreamHandle {
             case "subscriptions" -> {
                 subscribed = true;
                 deadMan.start();
-                if (reconnecting) listener.onReconnected();
+                listener.onStreamLive(reconnecting);
             }
             case "v2/user_trades" -> fill(msg);
             case "orders" -> order(msg);

@@ -80,7 +80,7 @@ final class KrakenUserStream implements Session, StreamHandle {
                 socket.dropForTest();
                 return;
             }
-            if (pendingAcks > 0 && --pendingAcks == 0 && reconnecting) listener.onReconnected();
+            if (pendingAcks > 0 && --pendingAcks == 0) listener.onStreamLive(reconnecting);
             return;
         }
         switch (msg.path("channel").asString("")) {

@@ -103,13 +103,16 @@ public final class AccountSession implements UserStreamListener, AutoCloseable {
     }
 
     @Override
-    public void onReconnected() {
+    public void onStreamLive(boolean afterDrop) {
         streamProblem = null;
-        // Fills made while the stream was away are fetched by query; balances too.
-        try {
-            client.account().balances().forEach(b -> balances.put(b.asset(), b));
-        } catch (RuntimeException e) {
-            log.warn("{}: balances not refreshed after reconnect: {}", venue(), e.getMessage());
+        // Fills made while the stream was away, or before it first went live, are fetched by query; after a drop the
+        // balances too (the first time, open() has just loaded them).
+        if (afterDrop) {
+            try {
+                client.account().balances().forEach(b -> balances.put(b.asset(), b));
+            } catch (RuntimeException e) {
+                log.warn("{}: balances not refreshed after reconnect: {}", venue(), e.getMessage());
+            }
         }
         ports.values().forEach(LivePort::backfill);
     }

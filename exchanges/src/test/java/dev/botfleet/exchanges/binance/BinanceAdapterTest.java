@@ -245,7 +245,7 @@ class BinanceAdapterTest {
 
             @Override public void onBalance(Balance balance) { balances.add(balance); }
 
-            @Override public void onReconnected() { reconnects.incrementAndGet(); }
+            @Override public void onStreamLive(boolean afterDrop) { if (afterDrop) reconnects.incrementAndGet(); }
         };
         try (StreamHandle stream = trading.openUserStream(listener)) {
             Await.until("user stream subscribed", () -> stream.connected() && fake.subscribedUserStreams() == 1);

@@ -162,7 +162,7 @@ class BybitStreamTest {
 
         @Override public void onDisconnected(String reason) { disconnected.incrementAndGet(); }
 
-        @Override public void onReconnected() { reconnected.incrementAndGet(); }
+        @Override public void onStreamLive(boolean afterDrop) { if (afterDrop) reconnected.incrementAndGet(); }
 
         <T extends OrderEvent> List<T> of(Class<T> type) {
             return events.stream().filter(type::isInstance).map(type::cast).toList();

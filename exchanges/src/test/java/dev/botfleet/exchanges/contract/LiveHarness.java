@@ -46,6 +46,20 @@ final class LiveHarness implements AutoCloseable {
 
     TestBot bot() { return bot(UUID.randomUUID().toString(), null); }
 
+    /** A second session on the standard key whose user stream is not opened yet (the caller opens it). */
+    AccountSession unopenedAccount() {
+        AccountSession second = new AccountSession(venue.trading(new VenueCredential(fake.apiKey(), fake.apiSecret(), false)));
+        closeables.add(second);
+        return second;
+    }
+
+    /** A bot trading through {@code session} instead of the standard one. */
+    TestBot bot(AccountSession session) {
+        TestBot bot = new TestBot(UUID.randomUUID().toString(), session, this::btc, null, executor);
+        closeables.add(bot);
+        return bot;
+    }
+
     TestBot bot(String botId, KernelState state) {
         TestBot bot = new TestBot(botId, account, this::btc, state, executor);
         closeables.add(bot);

@@ -15,6 +15,7 @@ import dev.botfleet.exchanges.TradingClient;
 import dev.botfleet.exchanges.VenueCredential;
 import dev.botfleet.exchanges.VenueException;
 import dev.botfleet.fakes.Faults;
+import dev.botfleet.exchanges.live.AccountSession;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -117,6 +118,28 @@ public abstract class RobustnessConformance extends Conformance {
         h.fake.engine().printTrade(fixture().btcUsdt(), "49900.00", "0.002");
         bot.awaitStatus(id, OrderStatus.FILLED);
         Await.until("user stream back", () -> h.fake.subscribedUserStreams() > 0);
+        assertThat(bot.fillsOf(id)).hasSize(1);
+        assertThat(bot.order(id).filledQuantity()).isEqualByComparingTo("0.002");
+    }
+
+    /**
+     * A bot may place an order before its account's user stream has confirmed its first subscription (a token fetch, a
+     * login and a subscribe take a while): a fill in that window is never pushed, so it must be fetched once the
+     * stream is live — as after a drop.
+     */
+    @Test
+    void c14b_aFillMadeBeforeTheUserStreamFirstWentLiveIsBackfilledOnce() {
+        AccountSession late = h.unopenedAccount();
+        // the balances open() would load first (same venue account as the standard session)
+        for (String asset : List.of(fixture().quoteAsset(), "BTC")) late.onBalance(h.account.balance(asset).orElseThrow());
+        TestBot bot = h.bot(late);
+        String id = bot.submit(limit(OrderSide.BUY, "0.002", "49900.00"));
+        bot.awaitStatus(id, OrderStatus.ACCEPTED); // from the REST answer: the stream is not open yet
+        int streamsBefore = h.fake.subscribedUserStreams();
+        h.fake.engine().printTrade(fixture().btcUsdt(), "49900.00", "0.002");
+        late.open();
+        Await.until("the late session's stream subscribed", () -> h.fake.subscribedUserStreams() > streamsBefore);
+        bot.awaitStatus(id, OrderStatus.FILLED);
         assertThat(bot.fillsOf(id)).hasSize(1);
         assertThat(bot.order(id).filledQuantity()).isEqualByComparingTo("0.002");
     }
