@@ -102,6 +102,8 @@ export interface Order {
   reason: string | null;
   createdAt: string;
   updatedAt: string;
+  /** The model's confidence that placed it (ml-signal entries), else null (older servers: absent). */
+  confidence?: number | null;
 }
 
 export const OPEN_ORDER_STATUSES = ['INITIALIZED', 'SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED', 'PENDING_CANCEL'];

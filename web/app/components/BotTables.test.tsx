@@ -34,6 +34,23 @@ describe('tables show instrument-rounded numbers with units', () => {
     expect(row).not.toHaveTextContent('0.09631575');
   });
 
+  it('orders: an ML entry shows the confidence that placed it, its exit a dash; other tables have no such column', () => {
+    const base: Order = {
+      id: 1, botId: 'b1', clientOrderId: 'b1-1', exchangeOrderId: null, exchange: 'sim', symbol: 'BTC/USDT', side: 'BUY',
+      type: 'LIMIT', timeInForce: 'GTC', price: '64210.5', quantity: '0.0015', status: 'FILLED', filledQuantity: '0.0015',
+      averagePrice: '64210.5', fee: null, feeCurrency: null, reason: null, createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z',
+    };
+    const { unmount } = wrap(<OrderTable orders={[{ ...base, confidence: 0.73421 }, { ...base, id: 2, clientOrderId: 'b1-2', side: 'SELL', confidence: null }]} />);
+    const rows = within(screen.getByTestId('orders')).getAllByRole('row');
+    const column = within(rows[0]).getAllByRole('columnheader').findIndex((h) => h.textContent === 'Confidence');
+    expect(column).toBeGreaterThan(0);
+    expect(within(rows[1]).getAllByRole('cell')[column]).toHaveTextContent(/^0\.734$/);
+    expect(within(rows[2]).getAllByRole('cell')[column]).toHaveTextContent(/^—$/);
+    unmount();
+    wrap(<OrderTable orders={[base]} />);
+    expect(within(screen.getByTestId('orders')).getAllByRole('row')[0]).not.toHaveTextContent('Confidence');
+  });
+
   it('positions and fills: signed PnL rounded to the quote precision', () => {
     const position: Position = { botId: 'b1', exchange: 'sim', symbol: 'BTC/USDT', quantity: '-0.0015', averageEntryPrice: '64000.123',
       realizedPnl: '6.2099', unrealizedPnl: '-2.736405403997976', lastPrice: '65824.1', updatedAt: '2026-01-01T00:00:00Z' };

@@ -8,6 +8,8 @@ import { Button } from './ui';
 export function OrderTable({ orders, onCancel, compact, botNames }:
   { orders: Order[]; onCancel?: (o: Order) => void; compact?: boolean; botNames?: Map<string, string> }) {
   const marketOf = useMarkets();
+  // ML bots' entries carry the confidence that placed them; other bots' tables keep their columns
+  const withConfidence = orders.some((o) => o.confidence != null);
   return (
     <div className="overflow-x-auto">
       <table className="w-full whitespace-nowrap text-sm" data-testid="orders">
@@ -18,6 +20,7 @@ export function OrderTable({ orders, onCancel, compact, botNames }:
             {!compact && <th className="pr-2">Symbol</th>}
             <th className="pr-2">Side</th><th className="pr-2">Price</th><th className="pr-2">Qty</th>
             <th className="pr-2">Filled</th>{!compact && <th className="pr-2">Avg price</th>}{!compact && <th className="pr-2">Fee</th>}
+            {withConfidence && <th className="pr-2" title="The model's confidence that placed the order">Confidence</th>}
             <th className="pr-2">Status</th>{onCancel && <th />}
           </tr>
         </thead>
@@ -33,6 +36,7 @@ export function OrderTable({ orders, onCancel, compact, botNames }:
               <td className="pr-2">{formatQuantity(o.filledQuantity ?? '0', m)}</td>
               {!compact && <td className="pr-2">{o.averagePrice != null ? formatPrice(o.averagePrice, m) : '—'}</td>}
               {!compact && <td className="pr-2">{o.fee != null ? formatMoney(o.fee, o.feeCurrency ?? m.quote, m) : '—'}</td>}
+              {withConfidence && <td className="pr-2">{o.confidence != null ? o.confidence.toFixed(3) : '—'}</td>}
               <td className="pr-2" title={o.reason ?? undefined}>{o.status}{o.reason ? ` (${o.reason})` : ''}</td>
               {onCancel && (
                 <td className="py-1 text-right">

@@ -25,7 +25,19 @@ public class OrderQueries {
             Decimals.format(rs.getBigDecimal("trigger_price")), Decimals.format(rs.getBigDecimal("quantity")), rs.getString("status"),
             Decimals.format(rs.getBigDecimal("filled_quantity")), Decimals.format(rs.getBigDecimal("average_price")),
             Decimals.format(rs.getBigDecimal("fee")), rs.getString("fee_currency"), rs.getString("reason"),
-            Times.read(rs, "created_at"), Times.read(rs, "updated_at"));
+            Times.read(rs, "created_at"), Times.read(rs, "updated_at"), confidence(rs));
+
+    /**
+     * The orders' columns plus the ML confidence that placed each (an ml-signal bot's entry), found by client order
+     * id among the bot's decisions (index ml_decisions_order_ix); null for every other order.
+     */
+    private static final String ORDERS = "SELECT o.*, (SELECT MAX(d.confidence) FROM ml_decisions d"
+            + " WHERE d.bot_id = o.bot_id AND d.client_order_id = o.client_order_id) AS confidence FROM orders o";
+
+    private static Double confidence(java.sql.ResultSet rs) throws java.sql.SQLException {
+        double c = rs.getDouble("confidence");
+        return rs.wasNull() ? null : c;
+    }
 
     static final RowMapper<TradeResponse> TRADE = (rs, n) -> new TradeResponse(rs.getObject("id", UUID.class),
             rs.getObject("bot_id", UUID.class), rs.getObject("order_id", UUID.class), rs.getString("client_order_id"),
@@ -52,13 +64,13 @@ public class OrderQueries {
     }
 
     public List<OrderResponse> botOrders(UUID ownerId, UUID botId, String openOrClosed) {
-        return jdbc.sql("SELECT * FROM orders WHERE owner_id = :owner AND bot_id = :bot" + STATUS_FILTER
+        return jdbc.sql(ORDERS + " WHERE owner_id = :owner AND bot_id = :bot" + STATUS_FILTER
                         + " ORDER BY seq DESC LIMIT " + LIST_LIMIT)
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed).query(ORDER).list();
     }
 
     public List<OrderResponse> orders(UUID ownerId, UUID botId, String openOrClosed, Paging paging) {
-        return jdbc.sql("SELECT * FROM orders WHERE owner_id = :owner AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)"
+        return jdbc.sql(ORDERS + " WHERE owner_id = :owner AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)"
                         + STATUS_FILTER + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed)
                 .param("limit", paging.size()).param("offset", paging.offset()).query(ORDER).list();
@@ -71,12 +83,12 @@ public class OrderQueries {
     }
 
     public Optional<OrderResponse> order(UUID ownerId, UUID botId, UUID orderId) {
-        return jdbc.sql("SELECT * FROM orders WHERE owner_id = :owner AND bot_id = :bot AND id = :id")
+        return jdbc.sql(ORDERS + " WHERE owner_id = :owner AND bot_id = :bot AND id = :id")
                 .param("owner", ownerId).param("bot", botId).param("id", orderId).query(ORDER).optional();
     }
 
     public Optional<OrderResponse> orderByClientId(UUID botId, String clientOrderId) {
-        return jdbc.sql("SELECT * FROM orders WHERE bot_id = :bot AND client_order_id = :cid")
+        return jdbc.sql(ORDERS + " WHERE bot_id = :bot AND client_order_id = :cid")
                 .param("bot", botId).param("cid", clientOrderId).query(ORDER).optional();
     }
 

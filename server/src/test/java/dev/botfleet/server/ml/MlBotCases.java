@@ -120,18 +120,28 @@ public abstract class MlBotCases extends RuntimeTestBase {
         JsonNode points = body.get("points");
         assertThat(points.size()).isBetween(1, 50);
         Set<String> entryOrders = new HashSet<>();
+        Map<String, Double> confidenceOf = new HashMap<>();
         String previous = null;
         for (JsonNode p : points) {
             assertThat(p.get("confidence").asDouble()).isBetween(0.0, 1.0);
             assertThat(p.get("threshold").asDouble()).isEqualTo(0.0);
             if (previous != null) assertThat(p.get("time").asString()).isGreaterThanOrEqualTo(previous);  // newest last
             previous = p.get("time").asString();
-            if (p.get("acted").asBoolean()) entryOrders.add(p.get("clientOrderId").asString());
+            if (p.get("acted").asBoolean()) {
+                entryOrders.add(p.get("clientOrderId").asString());
+                confidenceOf.put(p.get("clientOrderId").asString(), p.get("confidence").asDouble());
+            }
             else assertThat(p.get("clientOrderId").isNull()).isTrue();
         }
         // every order an entry decision placed is one of the bot's orders, and its log line carries the confidence
         List<String> orderIds = new ArrayList<>();
-        get("/api/v1/bots/" + id + "/orders", user).body().forEach(o -> orderIds.add(o.get("clientOrderId").asString()));
+        // ... and carries the confidence that placed it; exits carry none
+        get("/api/v1/bots/" + id + "/orders", user).body().forEach(o -> {
+            String cid = o.get("clientOrderId").asString();
+            orderIds.add(cid);
+            if (o.get("side").asString().equals("SELL")) assertThat(o.get("confidence").isNull()).as(cid).isTrue();
+            if (confidenceOf.containsKey(cid)) assertThat(o.get("confidence").asDouble()).as(cid).isEqualTo(confidenceOf.get(cid));
+        });
         assertThat(entryOrders).isNotEmpty();
         assertThat(orderIds).containsAll(entryOrders);
         List<String> lines = logLines(user, id);
