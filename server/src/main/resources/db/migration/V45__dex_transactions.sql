@@ -25,6 +25,8 @@ CREATE TABLE dex_transactions (
     reason                   VARCHAR(2000),
     gas_used                 NUMERIC(78, 0),
     effective_gas_price      NUMERIC(78, 0),
+    fee_quote                NUMERIC(38, 18),
+    fee_quote_asset          VARCHAR(16),
     created_at               TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at               TIMESTAMP WITH TIME ZONE NOT NULL,
     CONSTRAINT dex_transactions_pk PRIMARY KEY (hash)

@@ -180,16 +180,23 @@ final class DexLivePort implements ExchangePort {
         BigInteger baseUnits = LiveSwapCall.transferred(swap, market.baseToken(), wallet.wallet(), !buy);
         BigInteger quoteUnits = LiveSwapCall.transferred(swap, market.quoteToken(), wallet.wallet(), buy);
         BigInteger gasWei = BigInteger.ZERO;
+        List<TransactionReceipt> mined = new ArrayList<>();
         for (JdbcTxJournal.Stamped s : wallet.journal().ofOrder(botId, id)) {
             TxStatus status = s.record().status();
             if (status != TxStatus.CONFIRMED && status != TxStatus.FAILED && status != TxStatus.MINED) continue;
             TransactionReceipt r = receipt(s.record().hash());
-            wallet.journal().recordGas(r.getTransactionHash(), r.getGasUsed(),
-                    org.web3j.utils.Numeric.decodeQuantity(r.getEffectiveGasPrice()));
+            mined.add(r);
             gasWei = gasWei.add(LiveSwapCall.gasFee(r));
         }
         BigInteger fee = DexGas.inQuote(market, contracts.weth(), quotes, gasWei, baseUnits, quoteUnits,
                 swap.getBlockNumber());
+        for (TransactionReceipt r : mined) {  // each transaction's own share, for the transaction list
+            BigInteger own = DexGas.inQuote(market, contracts.weth(), quotes, LiveSwapCall.gasFee(r), baseUnits,
+                    quoteUnits, swap.getBlockNumber());
+            wallet.journal().recordGas(r.getTransactionHash(), r.getGasUsed(),
+                    org.web3j.utils.Numeric.decodeQuantity(r.getEffectiveGasPrice()),
+                    new BigDecimal(own, market.quoteDecimals()), market.quoteSymbol());
+        }
         BigDecimal quantity = new BigDecimal(baseUnits, market.baseDecimals());
         BigDecimal price = new BigDecimal(quoteUnits, market.quoteDecimals()).divide(quantity, PRICE_SCALE,
                 RoundingMode.HALF_EVEN);

@@ -117,11 +117,17 @@ public final class JdbcTxJournal implements TxJournal {
                 .optional();
     }
 
-    /** What the chain charged a mined transaction: kept for the transaction list (fees in native and quote). */
-    public void recordGas(String hash, BigInteger gasUsed, BigInteger effectiveGasPrice) {
-        jdbc.sql("UPDATE dex_transactions SET gas_used = :used, effective_gas_price = :price WHERE hash = :hash")
-                .param("used", dec(gasUsed)).param("price", dec(effectiveGasPrice))
-                .param("hash", hash.toLowerCase(Locale.ROOT)).update();
+    /**
+     * What the chain charged a mined transaction, kept for the transaction list: gas used and effective gas price (the
+     * fee in native wei is their product) and, for a bot's transaction, that fee in the market's quote token.
+     */
+    public void recordGas(String hash, BigInteger gasUsed, BigInteger effectiveGasPrice, BigDecimal feeQuote,
+                          String quoteAsset) {
+        jdbc.sql("""
+                        UPDATE dex_transactions SET gas_used = :used, effective_gas_price = :price, fee_quote = :fq,
+                               fee_quote_asset = :asset WHERE hash = :hash""")
+                .param("used", dec(gasUsed)).param("price", dec(effectiveGasPrice)).param("fq", feeQuote)
+                .param("asset", quoteAsset).param("hash", hash.toLowerCase(Locale.ROOT)).update();
     }
 
     @Override

@@ -238,6 +238,71 @@ public abstract class LiveDexBotCases extends RuntimeTestBase {
                 .param("b", botId).param("o", clientOrderId).query(Long.class).single();
     }
 
+    @Test
+    void theTransactionListAndTheWalletScreenShowWhatTheWalletSignedAndRevokeAnApproval() throws Exception {
+        Session user = newUser();
+        Credentials key = LocalChain.account(3);
+        uniswap.fund(uniswap.wallet(key), BigInteger.ZERO, USDC_UNIT.multiply(BigInteger.valueOf(1_000)));
+        String walletKeyId = storeKey(user, key);
+        Answer created = post("/api/v1/dex/bots", user, dexBot("listed", walletKeyId));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        UUID botId = UUID.fromString(created.body().get("bot").get("id").asString());
+        DexNetworks.Configured network = networks.find("local").orElseThrow();
+        DexMarket market = markets.find("dex:local", "WETH/USDC").orElseThrow();
+        port(network, market, key, user.id(), botId, null).submit(order(botId, "listed-1", new BigDecimal("0.02")));
+
+        JsonNode txs = get("/api/v1/dex/transactions?botId=" + botId, user).body();
+        assertThat(txs).hasSize(2);
+        assertThat(txs.get(0).get("purpose").asString()).isEqualTo("SWAP");  // newest first
+        assertThat(txs.get(1).get("purpose").asString()).isEqualTo("APPROVE");
+        for (JsonNode tx : txs) {
+            assertThat(tx.get("status").asString()).isEqualTo("CONFIRMED");
+            assertThat(tx.get("wallet").asString()).isEqualTo(key.getAddress().toLowerCase());
+            var receipt = chain.web3j().ethGetTransactionReceipt(tx.get("hash").asString()).send()
+                    .getTransactionReceipt().orElseThrow();
+            assertThat(new BigInteger(tx.get("feeWei").asString())).isEqualTo(
+                    receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice())));
+            assertThat(new BigDecimal(tx.get("feeQuote").asString())).isPositive();
+            assertThat(tx.get("feeQuoteAsset").asString()).isEqualTo("USDC");
+            assertThat(tx.get("clientOrderId").asString()).isEqualTo("listed-1");
+        }
+        assertThat(get("/api/v1/dex/transactions?botId=" + botId, newUser()).body()).isEmpty();  // owner-scoped
+        assertThat(get("/api/v1/dex/transactions?status=CONFIRMED&wallet=" + key.getAddress(), user).body()).hasSize(2);
+        assertThat(get("/api/v1/dex/transactions?status=NOPE&botId=x", user).errorFields())
+                .containsExactlyInAnyOrder("status", "botId");
+
+        // the wallet screen: balances as the contracts answer, the approval the swap left (exact for amountInMax)
+        JsonNode wallet = get("/api/v1/dex/wallets/" + walletKeyId + "?network=local", user).body();
+        assertThat(wallet.get("address").asString()).isEqualToIgnoringCase(key.getAddress());
+        BigInteger usdcUnits = uniswap.token(uniswap.usdc).balanceOf(key.getAddress());
+        JsonNode usdc = null;
+        for (JsonNode t : wallet.get("tokens")) if (t.get("symbol").asString().equals("USDC")) usdc = t;
+        assertThat(usdc).isNotNull();
+        assertThat(new BigInteger(usdc.get("units").asString())).isEqualTo(usdcUnits);
+        assertThat(new BigInteger(wallet.get("nativeWei").asString())).isEqualTo(chain.web3j()
+                .ethGetBalance(key.getAddress(), DefaultBlockParameterName.LATEST).send().getBalance());
+        JsonNode approval = wallet.get("approvals").get(0);
+        assertThat(approval.get("symbol").asString()).isEqualTo("USDC");
+        String spender = approval.get("spender").asString();
+        BigInteger allowance = uniswap.token(uniswap.usdc).allowance(key.getAddress(), spender);
+        assertThat(allowance).isPositive();
+        assertThat(new BigInteger(approval.get("units").asString())).isEqualTo(allowance);
+
+        Answer revoked = post("/api/v1/dex/wallets/" + walletKeyId + "/revoke", user,
+                Map.of("network", "local", "token", uniswap.usdc, "spender", spender));
+        assertThat(revoked.status()).as(String.valueOf(revoked.body())).isEqualTo(200);
+        assertThat(uniswap.token(uniswap.usdc).allowance(key.getAddress(), spender)).isZero();
+        assertThat(get("/api/v1/dex/wallets/" + walletKeyId + "?network=local", user).body().get("approvals")).isEmpty();
+        JsonNode revokeTx = get("/api/v1/dex/transactions?wallet=" + key.getAddress(), user).body().get(0);
+        assertThat(revokeTx.get("purpose").asString()).isEqualTo("REVOKE");
+        assertThat(revokeTx.get("hash").asString()).isEqualTo(revoked.body().get("hash").asString());
+        assertThat(revokeTx.get("status").asString()).isEqualTo("CONFIRMED");
+
+        assertThat(get("/api/v1/dex/wallets/" + walletKeyId + "?network=local", newUser()).status()).isEqualTo(404);
+        assertThat(post("/api/v1/dex/wallets/" + walletKeyId + "/revoke", user,
+                Map.of("network", "local", "token", "0x12", "spender", spender)).errorFields()).containsExactly("token");
+    }
+
     /** Stands for the process dying: not an exception the code under test may catch. */
     static final class Crash extends Error {
     }
