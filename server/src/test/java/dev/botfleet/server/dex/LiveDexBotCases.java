@@ -303,6 +303,54 @@ public abstract class LiveDexBotCases extends RuntimeTestBase {
                 Map.of("network", "local", "token", "0x12", "spender", spender)).errorFields()).containsExactly("token");
     }
 
+    @Test
+    void aLiveSellSwapsExactlyTheOrdersQuantityAndBooksWhatCameIn() throws Exception {
+        Session user = newUser();
+        Credentials key = LocalChain.account(2);
+        uniswap.fund(uniswap.wallet(key), ETHER, BigInteger.ZERO);  // 1 WETH (spends nonce 0)
+        Answer created = post("/api/v1/dex/bots", user, dexBot("seller", storeKey(user, key)));
+        assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+        UUID botId = UUID.fromString(created.body().get("bot").get("id").asString());
+        DexNetworks.Configured network = networks.find("local").orElseThrow();
+        DexMarket market = markets.find("dex:local", "WETH/USDC").orElseThrow();
+        BigInteger wethBefore = uniswap.token(uniswap.weth()).balanceOf(key.getAddress());
+        BigInteger usdcBefore = uniswap.token(uniswap.usdc).balanceOf(key.getAddress());
+
+        java.util.List<dev.botfleet.engine.order.OrderEvent> events = new java.util.ArrayList<>();
+        DexWalletStack stack = liveBots.stack(network, key, new JdbcTxJournal.Origin(user.id(), botId, null,
+                JdbcTxJournal.Purpose.OTHER), null);
+        DexLivePort port = new DexLivePort(market, network.contracts, new PinnedQuotes(network.connection().web3j(),
+                network.contracts), network.connection().reader(), stack, user.id(), botId, 100, () -> null,
+                Clock.systemUTC(), events::add);
+        OrderSnapshot sell = new OrderSnapshot(botId.toString(), "sell-1", null, "dex:local", "WETH/USDC",
+                OrderSide.SELL, OrderType.MARKET, TimeInForce.GTC, null, new BigDecimal("0.4"), OrderStatus.SUBMITTED,
+                BigDecimal.ZERO, null, Map.of(), BigDecimal.ZERO, null, null, false, Instant.now(), Instant.now());
+        port.submit(sell);
+
+        var fill = (dev.botfleet.engine.order.OrderEvent.OrderFilled) events.stream()
+                .filter(e -> e instanceof dev.botfleet.engine.order.OrderEvent.OrderFilled).findFirst().orElseThrow();
+        BigInteger wethOut = wethBefore.subtract(uniswap.token(uniswap.weth()).balanceOf(key.getAddress()));
+        BigInteger usdcIn = uniswap.token(uniswap.usdc).balanceOf(key.getAddress()).subtract(usdcBefore);
+        assertThat(wethOut).isEqualTo(new BigInteger("400000000000000000"));  // exactly the order's quantity
+        assertThat(fill.quantity()).isEqualByComparingTo("0.4");
+        assertThat(fill.price().multiply(fill.quantity()).setScale(6, RoundingMode.HALF_EVEN))
+                .isEqualByComparingTo(new BigDecimal(usdcIn, 6));
+        assertThat(new BigDecimal(usdcIn, 6)).isBetween(new BigDecimal("700"), new BigDecimal("850"));
+        BigInteger gasWei = BigInteger.ZERO;
+        for (Map<String, Object> tx : jdbc.sql("SELECT hash FROM dex_transactions WHERE bot_id = :b")
+                .param("b", botId).query().listOfRows()) {
+            var receipt = chain.web3j().ethGetTransactionReceipt((String) tx.get("hash")).send()
+                    .getTransactionReceipt().orElseThrow();
+            gasWei = gasWei.add(receipt.getGasUsed().multiply(Numeric.decodeQuantity(receipt.getEffectiveGasPrice())));
+        }
+        BigInteger[] feeUnits = gasWei.multiply(usdcIn).divideAndRemainder(wethOut);
+        BigInteger expectedFee = feeUnits[1].signum() == 0 ? feeUnits[0] : feeUnits[0].add(BigInteger.ONE);
+        assertThat(fill.fee()).isEqualByComparingTo(new BigDecimal(expectedFee, 6));
+        // the WETH approval was exactly the quantity sold: nothing left for the router
+        assertThat(uniswap.token(uniswap.weth()).allowance(key.getAddress(), uniswap.contracts.v2Router())
+                .add(uniswap.token(uniswap.weth()).allowance(key.getAddress(), uniswap.contracts.v3SwapRouter()))).isZero();
+    }
+
     /** Stands for the process dying: not an exception the code under test may catch. */
     static final class Crash extends Error {
     }
