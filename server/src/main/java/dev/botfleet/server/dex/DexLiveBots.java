@@ -98,13 +98,18 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
     /** The transaction stack of one wallet on one network, its records stamped with {@code origin}. */
     DexWalletStack stack(DexNetworks.Configured network, Credentials key, JdbcTxJournal.Origin origin,
                          Broadcaster broadcaster) {
+        return stack(network, key, origin, broadcaster, DexFeePolicy.DEFAULT);
+    }
+
+    DexWalletStack stack(DexNetworks.Configured network, Credentials key, JdbcTxJournal.Origin origin,
+                         Broadcaster broadcaster, dev.botfleet.dex.gas.FeePolicy policy) {
         ChainClient chain = client(network);
         long chainId = network.network.chainId();
         JdbcTxJournal journal = new JdbcTxJournal(jdbc, clock, network.network.name(), chainId, origin);
         NonceManager shared = nonces.computeIfAbsent(chainId + "|" + key.getAddress().toLowerCase(), k ->
                 new NonceManager(new JdbcTxJournal(jdbc, clock, network.network.name(), chainId, origin), chain));
         return DexWalletStack.of(network.connection().web3j(), chainId, key, journal, chain, shared,
-                broadcaster == null ? chain : broadcaster, clock);
+                broadcaster == null ? chain : broadcaster, policy, clock);
     }
 
     @Override
@@ -119,7 +124,7 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
         DexBots.Settings settings = dexBots.settings(bot.id()).orElse(new DexBots.Settings(
                 DexBotRequest.DEFAULT_SLIPPAGE_BPS, DexBotRequest.DEFAULT_INTEL_LEVEL));
         DexWalletStack wallet = stack(network, key, new JdbcTxJournal.Origin(bot.ownerId(), bot.id(), null,
-                JdbcTxJournal.Purpose.OTHER), null);
+                JdbcTxJournal.Purpose.OTHER), null, DexFeePolicy.forLevel(settings.intelLevel()));
         try {
             // what the wallet signed before a crash and the node may never have got: the same bytes go out again
             wallet.tracker().recover(wallet.wallet());

@@ -1,6 +1,5 @@
 package dev.botfleet.server.dex;
 
-import dev.botfleet.dex.gas.Aggressiveness;
 import dev.botfleet.dex.gas.FeeHistoryReader;
 import dev.botfleet.dex.gas.FeePolicy;
 import dev.botfleet.dex.gas.FeeStrategy;
@@ -27,23 +26,22 @@ import java.time.Duration;
  */
 record DexWalletStack(String wallet, JdbcTxJournal journal, ChainClient chain, TxManager manager, TxTracker tracker,
                       ManagedTransactionSender sender) {
-    /** The fee policy of LIVE DEX transactions: the fee strategy's NORMAL bid, never above 500 gwei, tip ≥ 1 gwei. */
-    static final FeePolicy POLICY = new FeePolicy(Aggressiveness.NORMAL, FeePolicy.gwei(500), FeePolicy.gwei(1));
     /** geth's and ganache's minimum price bump for a same-nonce replacement. */
     static final int BUMP_PERCENT = 10;
 
     /**
      * @param broadcaster normally {@code chain} itself; tests put a crash in between
+     * @param policy      how hard to bid for gas ({@link DexFeePolicy})
      */
     static DexWalletStack of(Web3j web3j, long chainId, Credentials key, JdbcTxJournal journal, ChainClient chain,
-                             NonceManager nonces, Broadcaster broadcaster, Clock clock) {
+                             NonceManager nonces, Broadcaster broadcaster, FeePolicy policy, Clock clock) {
         TxManager manager = new TxManager(chainId, key, journal, nonces, broadcaster, chain, clock);
         RevertDecoder reverts = new RevertDecoder();
         TxTracker tracker = new TxTracker(journal, chain, broadcaster, reverts, 1, clock, d -> Thread.sleep(d));
         FeeHistoryReader history = new FeeHistoryReader(web3j, FeeHistoryReader.DEFAULT_BLOCKS);
         FeeStrategy strategy = new FeeStrategy();
-        StuckTxEscalator.FreshFees fees = () -> strategy.quote(history.read(), POLICY);
-        StuckTxEscalator escalator = new StuckTxEscalator(manager, journal, fees, POLICY, BUMP_PERCENT,
+        StuckTxEscalator.FreshFees fees = () -> strategy.quote(history.read(), policy);
+        StuckTxEscalator escalator = new StuckTxEscalator(manager, journal, fees, policy, BUMP_PERCENT,
                 Duration.ofSeconds(30), clock);
         ManagedTransactionSender sender = new ManagedTransactionSender(chain, manager, tracker, escalator, fees, reverts,
                 Duration.ofMinutes(5), Duration.ofMillis(250));
