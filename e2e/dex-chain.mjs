@@ -2,7 +2,8 @@
 // (factory, router02) and V3 (factory, QuoterV2: no V3 pools, so every fill routes through V2) deployed from the npm
 // packages' compiled bytecode, a test USDC (dex/chain/build/TestToken.json) and a V2 WETH/USDC pool of 100 WETH +
 // 200,000 USDC. It writes {rpcUrl, wsUrl, chainId, control, contracts...} to --port-file and serves a loopback-only
-// control endpoint: POST /swap {wethIn} makes another account sell that much WETH on the pool (a real transaction).
+// control endpoint: POST /swap {wethIn} makes another account sell that much WETH on the pool (a real transaction);
+// POST /fund {address, ether, usdc} sends a wallet ether (for gas) and mints it test USDC (dex-live.spec.ts).
 import { createRequire } from 'node:module';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -92,13 +93,23 @@ async function competingSwap(wethIn) {
     uint(units) + uint(0) + uint(160) + address(competitor) + uint(deadline()) + path);
 }
 
+/** Gives a wallet ether from the deployer and mints it USDC: a LIVE bot's wallet needs both. */
+async function fund(to, ether, usdcAmount) {
+  const value = '0x' + (BigInt(Math.round(ether * 1e6)) * 10n ** 12n).toString(16);
+  const hash = await rpc('eth_sendTransaction', [{ from: deployer, to, value, gas: '0x5208' }]);
+  await rpc('eth_getTransactionReceipt', [hash]);
+  return call(deployer, usdc, 'mint(address,uint256)', address(to) + uint(BigInt(usdcAmount) * USDC));
+}
+
 const control = createServer((req, res) => {
   let body = '';
   req.on('data', (c) => { body += c; });
   req.on('end', async () => {
     try {
-      if (req.method !== 'POST' || req.url !== '/swap') { res.writeHead(404).end(); return; }
-      const receipt = await competingSwap(Number(JSON.parse(body || '{}').wethIn ?? 5));
+      if (req.method !== 'POST' || (req.url !== '/swap' && req.url !== '/fund')) { res.writeHead(404).end(); return; }
+      const args = JSON.parse(body || '{}');
+      const receipt = req.url === '/fund' ? await fund(args.address, Number(args.ether ?? 1), Number(args.usdc ?? 1000))
+        : await competingSwap(Number(args.wethIn ?? 5));
       res.writeHead(200, { 'Content-Type': 'application/json' })
         .end(JSON.stringify({ transactionHash: receipt.transactionHash, blockNumber: Number(receipt.blockNumber) }));
     } catch (e) {

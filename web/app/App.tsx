@@ -12,6 +12,8 @@ import { ToastProvider } from './components/Toasts';
 import { Spinner } from './components/ui';
 import { BotFormPage } from './pages/BotFormPage';
 import { DexBotPage } from './pages/DexBotPage';
+import { DexTransactionsPage } from './pages/DexTransactionsPage';
+import { WalletsPage } from './pages/WalletsPage';
 import { CredentialsPage } from './pages/CredentialsPage';
 import { HomePage } from './pages/HomePage';
 import { LogsPage } from './pages/LogsPage';
@@ -61,6 +63,8 @@ export function App() {
                   <Route index element={<HomePage />} />
                   <Route path="bots/new" element={<BotFormPage />} />
                   <Route path="dex/new" element={<DexBotPage />} />
+                  <Route path="dex/wallets" element={<WalletsPage />} />
+                  <Route path="dex/transactions" element={<DexTransactionsPage />} />
                   <Route path="bots/:id" element={<Suspense fallback={<Spinner />}><BotDetailPage /></Suspense>} />
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />

@@ -26,6 +26,7 @@ export function Layout() {
     { to: '/', label: 'Home', end: true },
     { to: '/bots/new', label: 'New bot' },
     { to: '/dex/new', label: 'DEX bot' },
+    { to: '/dex/wallets', label: 'Wallets' }, { to: '/dex/transactions', label: 'Transactions' },
     { to: '/orders', label: 'Orders' },
     { to: '/portfolio', label: 'Portfolio' },
     { to: '/models', label: 'Models' },

@@ -34,6 +34,8 @@ public class BotResolver {
     private final ExchangeCatalog exchanges;
     private final CredentialCheck credentials;
     private final ModelCheck models;
+    /** Venues whose LIVE bots sign with one of the owner's wallets, not an exchange API key (DEX networks). */
+    private WalletVenues walletVenues = exchangeId -> false;
 
     /** Without a model registry: a {@code model} parameter is taken as given (unit tests of other strategies). */
     public BotResolver(StrategyCatalog strategies, ExchangeCatalog exchanges, CredentialCheck credentials) {
@@ -49,6 +51,16 @@ public class BotResolver {
         this.models = models;
     }
 
+    /** LIVE on these venues needs no API key: the bot names a wallet of the owner's (checked by the venue). */
+    public interface WalletVenues {
+        boolean signsWithWallet(String exchangeId);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void walletVenues(WalletVenues venues) {
+        this.walletVenues = venues;
+    }
+
     public BotSpec resolve(UUID ownerId, BotRequest request) {
         Violations v = new Violations();
         String name = v.text("name", request.name(), 100);
@@ -60,7 +72,9 @@ public class BotResolver {
         if (mode == BotMode.LIVE && exchange != null) {
             Optional<String> problem = liveProblem(ownerId, exchange);
             problem.ifPresent(p -> v.add("mode", p, request.mode()));
-            if (problem.isEmpty()) credentialId = credential(v, ownerId, exchange, request.credentialId());
+            if (problem.isEmpty() && !walletVenues.signsWithWallet(exchange.id())) {
+                credentialId = credential(v, ownerId, exchange, request.credentialId());
+            }
         }
         Map<String, Object> config = definition == null ? null : config(v, definition, instrument, request.config());
         if (config != null && config.get(MODEL) instanceof String model) {
@@ -102,6 +116,7 @@ public class BotResolver {
     }
 
     private Optional<String> liveProblem(UUID ownerId, Exchange exchange) {
+        if (walletVenues.signsWithWallet(exchange.id())) return Optional.empty();
         if (!exchange.liveTrading()) {
             return Optional.of("LIVE is not available on '" + exchange.id() + "': it has no live trading adapter "
                     + "(paper trading only); use PAPER");

@@ -34,9 +34,13 @@ public class DexController {
     private final DexSessions sessions;
     private final BotService bots;
     private final BotViews views;
+    private final DexLiveBots liveBots;
+    private final dev.botfleet.server.wallet.WalletKeyService walletKeys;
 
     DexController(DexNetworks networks, DexMarkets markets, DexBots dexBots, DexSessions sessions, BotService bots,
-                  BotViews views) {
+                  BotViews views, DexLiveBots liveBots, dev.botfleet.server.wallet.WalletKeyService walletKeys) {
+        this.liveBots = liveBots;
+        this.walletKeys = walletKeys;
         this.networks = networks;
         this.markets = markets;
         this.dexBots = dexBots;
@@ -83,6 +87,11 @@ public class DexController {
         if (base != null && base.equalsIgnoreCase(quote)) v.add("quoteToken", "must differ from baseToken", quote);
         int slippage = integer(v, "slippageBps", request.slippageBps(), DexBotRequest.DEFAULT_SLIPPAGE_BPS, 0, 5000);
         int level = integer(v, "intelLevel", request.intelLevel(), DexBotRequest.DEFAULT_INTEL_LEVEL, 1, 10);
+        boolean live = "LIVE".equals(request.mode());
+        if (request.mode() != null && !live && !"PAPER".equals(request.mode())) {
+            v.add("mode", "must be PAPER or LIVE", request.mode());
+        }
+        java.util.UUID walletKeyId = live ? walletKey(v, user.id(), request.walletKeyId()) : null;
         v.throwIfAny();
         TokenView b = lookUp(configured, base, "baseToken");
         TokenView q = lookUp(configured, quote, "quoteToken");
@@ -94,8 +103,9 @@ public class DexController {
             throw new ApiException.Invalid("baseToken", e.getMessage(), request.baseToken());
         }
         Bot bot = bots.create(user.id(), new BotRequest(request.name(), market.exchange(), market.symbol(),
-                request.strategy(), "PAPER", request.config()));
+                request.strategy(), live ? "LIVE" : "PAPER", request.config()));
         dexBots.save(bot.id(), new DexBots.Settings(slippage, level));
+        if (walletKeyId != null) liveBots.saveWallet(bot.id(), walletKeyId);
         return new DexBotView(views.of(bot), market.network(), market.baseToken(), market.quoteToken(), slippage, level);
     }
 
@@ -127,6 +137,26 @@ public class DexController {
             v.add("network", "unknown network; configured: " + String.join(", ", networks.names()), name);
             return null;
         });
+    }
+
+    /** A LIVE bot's wallet: one of the caller's own stored wallets (another user's is as unknown as a made-up id). */
+    private java.util.UUID walletKey(Violations v, java.util.UUID ownerId, String value) {
+        if (value == null || value.isBlank()) {
+            v.add("walletKeyId", "is required for LIVE: the id of one of your wallets (POST /api/v1/wallet-keys)", value);
+            return null;
+        }
+        java.util.UUID id;
+        try {
+            id = java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            v.add("walletKeyId", "must be a wallet key id (a UUID)", value);
+            return null;
+        }
+        if (walletKeys.find(ownerId, id).isEmpty()) {
+            v.add("walletKeyId", "no such wallet key", value);
+            return null;
+        }
+        return id;
     }
 
     private static String address(Violations v, String field, String value) {

@@ -58,6 +58,8 @@ class SessionFactory {
     private final FundingRepository funding;
     private final dev.botfleet.server.ops.BotMeters meters;
     private final org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues;
+    /** Venues with LIVE bots of their own (DEX networks: swaps signed with the owner's wallet). */
+    private org.springframework.beans.factory.ObjectProvider<LiveVenue> liveVenues;
     /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -79,6 +81,16 @@ class SessionFactory {
         this.paper = paper;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void liveVenues(org.springframework.beans.factory.ObjectProvider<LiveVenue> venues) {
+        this.liveVenues = venues;
+    }
+
+    private LiveVenue liveVenue(Bot bot) {
+        if (bot.mode() != BotMode.LIVE || liveVenues == null) return null;
+        return liveVenues.orderedStream().filter(v -> v.handlesLive(bot.exchange())).findFirst().orElse(null);
     }
 
     /** Refuses (409) a bot that cannot run: no live adapter, unknown market, config the strategy no longer accepts. */
@@ -135,9 +147,14 @@ class SessionFactory {
         java.util.function.Consumer<BotKernel> livePerpetualCheck = null;
         PaperVenue paperVenue = bot.mode() == BotMode.PAPER ? paperVenues.orderedStream()
                 .filter(v -> v.handles(bot.exchange())).findFirst().orElse(null) : null;
+        LiveVenue liveVenue = liveVenue(bot);
         if (paperVenue != null) {
             PaperVenue.Opened opened = paperVenue.open(bot, instrument, fills);
             builder.exchange(opened.connector());
+            session.release = opened.release();
+        } else if (liveVenue != null) {
+            PaperVenue.Opened opened = liveVenue.openLive(bot, instrument, fills);
+            builder.exchange(gated(opened.connector(), session, fence));
             session.release = opened.release();
         } else if (bot.mode() == BotMode.LIVE) {
             VenueConnections.Live live;
@@ -211,7 +228,7 @@ class SessionFactory {
     }
 
     private Instrument instrument(Bot bot) {
-        if (bot.mode() == BotMode.LIVE && !venues.isVenue(bot.exchange())) {
+        if (bot.mode() == BotMode.LIVE && !venues.isVenue(bot.exchange()) && liveVenue(bot) == null) {
             throw new ApiException.Conflict("Cannot run bot '" + bot.name() + "' LIVE: '" + bot.exchange()
                     + "' has no live trading adapter; use PAPER");
         }

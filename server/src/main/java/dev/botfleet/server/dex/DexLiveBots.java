@@ -1,0 +1,146 @@
+package dev.botfleet.server.dex;
+
+import dev.botfleet.dex.tx.Broadcaster;
+import dev.botfleet.dex.tx.ChainClient;
+import dev.botfleet.dex.tx.NonceManager;
+import dev.botfleet.dex.tx.RpcGuard;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.order.Fill;
+import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.server.bot.Bot;
+import dev.botfleet.server.bot.BotResolver;
+import dev.botfleet.server.runtime.LiveVenue;
+import dev.botfleet.server.runtime.PaperVenue;
+import dev.botfleet.server.wallet.WalletKeyService;
+import dev.botfleet.server.wallet.WalletSigner;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.web3j.crypto.Credentials;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Runs LIVE bots on DEX markets: each start resolves the bot's wallet from the vault (a missing one stops the bot in
+ * ERROR with the reason), recovers what the wallet left in flight (journaled but maybe never broadcast: the same
+ * signed bytes are sent again, never new ones), opens a session and connects the kernel to a {@link DexLivePort}.
+ * One nonce manager per wallet and chain is shared by every bot (and the wallet screen) sending from that wallet.
+ */
+@Component
+class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
+    private final DexNetworks networks;
+    private final DexMarkets markets;
+    private final DexBots dexBots;
+    private final DexFeeds feeds;
+    private final DexSessions sessions;
+    private final WalletKeyService walletKeys;
+    private final MarketDataHub hub;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final Map<String, ChainClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, NonceManager> nonces = new ConcurrentHashMap<>();
+
+    DexLiveBots(DexNetworks networks, DexMarkets markets, DexBots dexBots, DexFeeds feeds, DexSessions sessions,
+                WalletKeyService walletKeys, MarketDataHub hub, JdbcClient jdbc, Clock clock) {
+        this.networks = networks;
+        this.markets = markets;
+        this.dexBots = dexBots;
+        this.feeds = feeds;
+        this.sessions = sessions;
+        this.walletKeys = walletKeys;
+        this.hub = hub;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean signsWithWallet(String exchangeId) {
+        return networks.ofExchange(exchangeId).isPresent();
+    }
+
+    @Override
+    public boolean handlesLive(String exchange) {
+        return networks.ofExchange(exchange).isPresent();
+    }
+
+    void saveWallet(UUID botId, UUID walletKeyId) {
+        jdbc.sql("UPDATE dex_bots SET wallet_key_id = :key WHERE bot_id = :bot").param("key", walletKeyId)
+                .param("bot", botId).update();
+    }
+
+    Optional<UUID> walletOf(UUID botId) {
+        return jdbc.sql("SELECT wallet_key_id FROM dex_bots WHERE bot_id = :bot").param("bot", botId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("wallet_key_id", UUID.class))).optional()
+                .flatMap(o -> o);
+    }
+
+    /** The owner's wallet key for signing, decrypted on the stack of the caller. */
+    Credentials key(UUID ownerId, UUID walletKeyId, String what) {
+        WalletSigner signer = walletKeys.signer(ownerId, walletKeyId).orElseThrow(() -> new IllegalStateException(
+                what + ": its wallet key " + walletKeyId + " no longer exists (deleted?); store it again and choose it"));
+        if (signer instanceof WalletSigner.LocalKey local) return local.credentials();
+        throw new IllegalStateException(what + ": wallet " + signer.address() + " signs through an external signer,"
+                + " which LIVE DEX trading does not support yet; store the wallet's private key instead");
+    }
+
+    ChainClient client(DexNetworks.Configured network) {
+        return clients.computeIfAbsent(network.network.name(), n -> new ChainClient(network.connection().web3j(),
+                RpcGuard.standard(clock)));
+    }
+
+    /** The transaction stack of one wallet on one network, its records stamped with {@code origin}. */
+    DexWalletStack stack(DexNetworks.Configured network, Credentials key, JdbcTxJournal.Origin origin,
+                         Broadcaster broadcaster) {
+        return stack(network, key, origin, broadcaster, DexFeePolicy.DEFAULT);
+    }
+
+    DexWalletStack stack(DexNetworks.Configured network, Credentials key, JdbcTxJournal.Origin origin,
+                         Broadcaster broadcaster, dev.botfleet.dex.gas.FeePolicy policy) {
+        ChainClient chain = client(network);
+        long chainId = network.network.chainId();
+        JdbcTxJournal journal = new JdbcTxJournal(jdbc, clock, network.network.name(), chainId, origin);
+        NonceManager shared = nonces.computeIfAbsent(chainId + "|" + key.getAddress().toLowerCase(), k ->
+                new NonceManager(new JdbcTxJournal(jdbc, clock, network.network.name(), chainId, origin), chain));
+        return DexWalletStack.of(network.connection().web3j(), chainId, key, journal, chain, shared,
+                broadcaster == null ? chain : broadcaster, policy, clock);
+    }
+
+    @Override
+    public PaperVenue.Opened openLive(Bot bot, Instrument instrument, List<Fill> fills) {
+        DexNetworks.Configured network = networks.ofExchange(bot.exchange()).orElseThrow();
+        DexMarket market = markets.find(bot.exchange(), bot.symbol()).orElseThrow(() ->
+                new IllegalStateException("no DEX market " + bot.symbol() + " on " + bot.exchange()));
+        String what = "LIVE DEX bot '" + bot.name() + "'";
+        UUID walletKeyId = walletOf(bot.id()).orElseThrow(() -> new IllegalStateException(what + " has no wallet:"
+                + " its wallet key was deleted, or it was not created with POST /api/v1/dex/bots and a walletKeyId"));
+        Credentials key = key(bot.ownerId(), walletKeyId, what);
+        DexBots.Settings settings = dexBots.settings(bot.id()).orElse(new DexBots.Settings(
+                DexBotRequest.DEFAULT_SLIPPAGE_BPS, DexBotRequest.DEFAULT_INTEL_LEVEL));
+        DexWalletStack wallet = stack(network, key, new JdbcTxJournal.Origin(bot.ownerId(), bot.id(), null,
+                JdbcTxJournal.Purpose.OTHER), null, DexFeePolicy.forLevel(settings.intelLevel()));
+        try {
+            // what the wallet signed before a crash and the node may never have got: the same bytes go out again
+            wallet.tracker().recover(wallet.wallet());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the node of '" + network.network.name() + "' does not answer", e);
+        }
+        PinnedQuotes quotes = new PinnedQuotes(network.connection().web3j(), network.contracts);
+        Runnable feed = feeds.acquire(market, network);
+        sessions.start(bot.id(), settings.intelLevel());
+        Runnable release = () -> {
+            feed.run();
+            sessions.end(bot.id());
+        };
+        return new PaperVenue.Opened(listener -> new DexLivePort(market, network.contracts, quotes,
+                network.connection().reader(), wallet, bot.ownerId(), bot.id(), settings.slippageBps(),
+                () -> hub.last(bot.exchange(), bot.symbol()).map(t -> BigDecimal.valueOf(t.price())).orElse(null),
+                clock, listener), release);
+    }
+}
