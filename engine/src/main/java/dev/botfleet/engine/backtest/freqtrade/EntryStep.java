@@ -41,7 +41,8 @@ final class EntryStep {
             return;
         }
         RunningTrade trade = new RunningTrade(book.nextTradeId(), cursor.pair, row.time(), isShort, leverage,
-                settings.fee(), tag, settings.priceTick(), settings.amountStep(), order);
+                settings.fee(), tag, settings.priceTick(), settings.amountStep(), order,
+                settings.tradingMode() == TradingMode.FUTURES ? cursor.data.funding() : null);
         trade.initStopLoss(rate, settings.stoploss());
         book.opened(cursor, trade);
     }

@@ -115,9 +115,9 @@ public record FreqtradeSettings(
         return new Builder(this);
     }
 
-    /** Shorts are possible only in margin mode (Freqtrade's {@code can_short}). */
+    /** Shorts are possible only in margin or futures mode (Freqtrade's {@code can_short}). */
     boolean canShort() {
-        return tradingMode == TradingMode.MARGIN;
+        return tradingMode != TradingMode.SPOT;
     }
 
     /** Leverage applied to new trades: 1 in spot, else the requested leverage clamped to [1, maxLeverage]. */

@@ -6,8 +6,10 @@ package dev.botfleet.engine.backtest.freqtrade;
  *
  * @param pair    the pair name as it appears in results and callbacks, e.g. {@code BTC/USDT}
  * @param detail  smaller-timeframe candles of the same pair, or null (no detail data)
+ * @param funding the funding rates and mark prices of a futures pair, or null (no funding is booked)
  */
-public record PairData(String pair, CandleColumns candles, SignalColumns signals, CandleColumns detail) {
+public record PairData(String pair, CandleColumns candles, SignalColumns signals, CandleColumns detail,
+                       FundingData funding) {
 
     public PairData {
         if (pair == null || pair.isBlank()) {
@@ -27,8 +29,13 @@ public record PairData(String pair, CandleColumns candles, SignalColumns signals
         }
     }
 
+    /** A pair without funding data. */
+    public PairData(String pair, CandleColumns candles, SignalColumns signals, CandleColumns detail) {
+        this(pair, candles, signals, detail, null);
+    }
+
     /** A pair without detail candles. */
     public PairData(String pair, CandleColumns candles, SignalColumns signals) {
-        this(pair, candles, signals, null);
+        this(pair, candles, signals, null, null);
     }
 }

@@ -22,6 +22,8 @@ import java.util.NavigableMap;
  * @param startupCandleCount warm-up candles loaded before the timerange; null: the strategy's
  * @param protections        each {@code {"method": ..., params...}} as given; checked by the protections themselves
  * @param enableProtections  {@code enable_protections} / {@code --enable-protections}: protections apply only then
+ * @param leverage           botfleet's extension {@code "leverage"} (futures only, default 1): what a Freqtrade strategy's
+ *                           {@code leverage()} callback returns, which botfleet's catalog strategies do not state
  * @param strategy           a botfleet catalog strategy id
  * @param strategyParams     botfleet's extension {@code "strategy_params": {name: value}}: the strategy's parameters
  * @param datadir            where the pairs' candle files are ({@code datadir}); null: the caller's default
@@ -50,6 +52,7 @@ public record FreqtradeConfig(
         boolean enableProtections,
         TradingMode tradingMode,
         MarginMode marginMode,
+        double leverage,
         String timeframeDetail,
         String strategy,
         Map<String, Object> strategyParams,

@@ -115,6 +115,7 @@ public final class FreqtradeConfigParser {
         }
         TradingMode mode = f.choice("trading_mode", TradingMode.class, TradingMode.SPOT);
         MarginMode margin = marginMode(f, mode);
+        double leverage = leverage(f, mode);
         String strategy = f.text("strategy", null);
         Map<String, Object> params = strategyParams(f);
         String datadir = f.text("datadir", null);
@@ -128,7 +129,7 @@ public final class FreqtradeConfigParser {
         f.unknownKeys("");  // last: every key above has been read
         return new FreqtradeConfig(pairs, stakeCurrency, stakeAmount, maxOpenTrades, wallet, tradable, roi, stoploss,
                 trailing, exitRules, fee, timeframe, timerange, startup, orderTypes, timeouts, dca, maxAdjust,
-                protections, enableProtections, mode, margin, detail, strategy, params, datadir, notes);
+                protections, enableProtections, mode, margin, leverage, detail, strategy, params, datadir, notes);
     }
 
     /** A positive amount, or "unlimited" (null): the wallet divided among the free slots. */
@@ -316,6 +317,24 @@ public final class FreqtradeConfigParser {
             f.problem("margin_mode", "is required for futures: \"isolated\" or \"cross\"");
         }
         return margin;
+    }
+
+    /** Most exchanges cap futures leverage at 125 (Binance's highest tier), as single-symbol perpetual runs do. */
+    static final double MAX_LEVERAGE = 125;
+
+    /**
+     * botfleet's extension {@code "leverage"}: in Freqtrade the strategy's {@code leverage()} callback says it; the
+     * catalog strategies have none, so the config does. Futures only, from 1 to 125.
+     */
+    private static double leverage(JsonFields f, TradingMode mode) {
+        Double leverage = f.number("leverage", null);
+        if (leverage == null) return 1.0;
+        if (mode != TradingMode.FUTURES) {
+            f.problem("leverage", "only a futures config (\"trading_mode\": \"futures\") trades with leverage");
+        } else if (!(leverage >= 1 && leverage <= MAX_LEVERAGE)) {
+            f.problem("leverage", "must be between 1 and 125, was " + leverage);
+        }
+        return leverage;
     }
 
     /** botfleet's extension: {@code "strategy_params": {"rsiPeriod": 14}}, checked against the strategy later. */

@@ -5,6 +5,7 @@ import dev.botfleet.engine.backtest.BacktestSpec;
 import dev.botfleet.engine.backtest.FillModel;
 import dev.botfleet.engine.backtest.freqtrade.CandleColumns;
 import dev.botfleet.engine.backtest.freqtrade.FreqtradeSettings;
+import dev.botfleet.engine.backtest.freqtrade.FundingData;
 import dev.botfleet.engine.backtest.freqtrade.PairData;
 import dev.botfleet.engine.backtest.freqtrade.PairLocks;
 import dev.botfleet.engine.backtest.freqtrade.PortfolioBacktest;
@@ -25,6 +26,7 @@ import dev.botfleet.engine.data.Timeframes;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.server.backtest.config.CandleFiles;
 import dev.botfleet.server.backtest.config.FreqtradeConfig;
+import dev.botfleet.server.backtest.config.FundingFiles;
 import dev.botfleet.server.backtest.config.PairDataLoader;
 import dev.botfleet.server.backtest.config.Timerange;
 import dev.botfleet.server.backtest.config.LoadedPairs;
@@ -80,6 +82,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         long done = 0;
         List<PairData> whitelist = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, FundingData> funding = funding(config, warnings);
         for (LoadedPairs.Pair pair : pairs.pairs()) {
             long offset = done;
             RecordedSignals signals = cache.get(new SignalCache.Key(pair.pair(), strategy.name(), params, settings.fee()),
@@ -91,7 +94,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 return new PortfolioOutcome(Map.of("warnings", warnings), "strategy '" + strategy.name()
                         + "' stopped on " + pair.pair() + ": " + signals.stopReason());
             }
-            whitelist.add(pairData(pair, signals, detail.get(pair.pair())));
+            whitelist.add(pairData(pair, signals, detail.get(pair.pair()), funding.get(pair.pair())));
             done += pair.candles().size();
         }
         ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
@@ -189,14 +192,31 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 FillModel.REALISTIC, RECORDING_BALANCE, 0, -1);
     }
 
-    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail) {
+    /**
+     * A futures run's funding rates and mark prices per pair, from where its candles came; a warning for each pair
+     * without them (and for all when the run has no directory to look in).
+     */
+    private Map<String, FundingData> funding(FreqtradeConfig config, List<String> warnings) {
+        if (config.tradingMode() != FreqtradeConfig.TradingMode.FUTURES) return Map.of();
+        CandleFiles where = files == null ? null : files.apply(config);
+        if (where == null) {
+            warnings.add("no funding-rate data (no directory to load it from): funding is not booked");
+            return Map.of();
+        }
+        FundingFiles.Loaded loaded = FundingFiles.load(config.pairs(), where);
+        warnings.addAll(loaded.warnings());
+        return loaded.byPair();
+    }
+
+    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail,
+                                     FundingData funding) {
         CandleColumns columns = columns(pair.candles());
         if (columns.size() != pair.candles().size()) {
             // the loader fills gaps; a series with gaps here would misalign the signals with the candles
             throw new IllegalStateException(pair.pair() + ": " + pair.file() + " has gaps the loader did not fill");
         }
         return new PairData(pair.pair(), columns, new SignalColumns(signals.enterLong(), signals.exitLong(), null,
-                null, signals.enterTags(), null), detail == null ? null : columns(detail));
+                null, signals.enterTags(), null), detail == null ? null : columns(detail), funding);
     }
 
     private static CandleColumns columns(CandleSeries s) {
