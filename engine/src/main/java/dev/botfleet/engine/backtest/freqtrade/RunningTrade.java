@@ -23,7 +23,7 @@ final class RunningTrade implements TradeView {
     final double leverage;
     final double fee;
     final String enterTag;
-    private final BigDecimal priceTick;
+    final BigDecimal priceTick;
     final BigDecimal amountStep;
 
     double openRate;

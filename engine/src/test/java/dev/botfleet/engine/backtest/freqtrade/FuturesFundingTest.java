@@ -26,13 +26,13 @@ class FuturesFundingTest {
     /** A: long 1 unit at 100 from row 1; its exit signal on row 9 fills at the open of row 10, a funding time. */
     private static PairData longPair(FundingData funding) {
         return new PairData("A/USDT:USDT", hourlyFrom(0, 100, N),
-                new SignalColumns(rows(N, 0), rows(N, 9), rows(N), rows(N), null, null), null, funding);
+                new SignalColumns(rows(N, 0), rows(N, 9), rows(N), rows(N), null, null), null, funding, null);
     }
 
     /** B: short 2 units at 50 from row 1, bought back at the open of row 21 (exit signal on row 20). */
     private static PairData shortPair(FundingData funding) {
         return new PairData("B/USDT:USDT", hourlyFrom(0, 50, N),
-                new SignalColumns(rows(N), rows(N), rows(N, 0), rows(N, 20), null, null), null, funding);
+                new SignalColumns(rows(N), rows(N), rows(N, 0), rows(N, 20), null, null), null, funding, null);
     }
 
     /** Rates and marks at rows 2, 10, 18 and 26 (after the data: never reached), and a row 0 date before any trade. */

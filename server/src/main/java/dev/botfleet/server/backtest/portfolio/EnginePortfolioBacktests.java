@@ -8,6 +8,7 @@ import dev.botfleet.engine.backtest.freqtrade.FreqtradeSettings;
 import dev.botfleet.engine.backtest.freqtrade.FundingData;
 import dev.botfleet.engine.backtest.freqtrade.PairData;
 import dev.botfleet.engine.backtest.freqtrade.PairLocks;
+import dev.botfleet.engine.backtest.freqtrade.PairMarket;
 import dev.botfleet.engine.backtest.freqtrade.PortfolioBacktest;
 import dev.botfleet.engine.backtest.freqtrade.PortfolioResult;
 import dev.botfleet.engine.backtest.freqtrade.SignalColumns;
@@ -94,7 +95,8 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 return new PortfolioOutcome(Map.of("warnings", warnings), "strategy '" + strategy.name()
                         + "' stopped on " + pair.pair() + ": " + signals.stopReason());
             }
-            whitelist.add(pairData(pair, signals, detail.get(pair.pair()), funding.get(pair.pair())));
+            whitelist.add(pairData(pair, signals, detail.get(pair.pair()), funding.get(pair.pair()),
+                    config.markets().get(pair.pair())));
             done += pair.candles().size();
         }
         ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
@@ -209,14 +211,15 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
     }
 
     private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail,
-                                     FundingData funding) {
+                                     FundingData funding, PairMarket market) {
         CandleColumns columns = columns(pair.candles());
         if (columns.size() != pair.candles().size()) {
             // the loader fills gaps; a series with gaps here would misalign the signals with the candles
             throw new IllegalStateException(pair.pair() + ": " + pair.file() + " has gaps the loader did not fill");
         }
         return new PairData(pair.pair(), columns, new SignalColumns(signals.enterLong(), signals.exitLong(), null,
-                null, signals.enterTags(), null), detail == null ? null : columns(detail), funding);
+                null, signals.enterTags(), null), detail == null ? null : columns(detail), funding,
+                market);
     }
 
     private static CandleColumns columns(CandleSeries s) {

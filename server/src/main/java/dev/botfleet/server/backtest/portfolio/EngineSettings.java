@@ -77,8 +77,13 @@ final class EngineSettings {
             notes.add("trading_mode futures: leverage " + c.leverage() + ", shorts, and funding from each pair's"
                     + " -8h-funding_rate and -mark files; no liquidation price is modelled");
         }
-        notes.add("precision: every pair's prices and amounts are rounded to " + PRECISION.toPlainString()
-                + " (the shipped datasets are all BTC-quoted pairs)");
+        long withoutMarket = c.pairs().stream().filter(p -> !c.markets().containsKey(p)).count();
+        if (withoutMarket > 0) {
+            notes.add("precision: " + (c.markets().isEmpty() ? "every pair's" : withoutMarket
+                    + " pair(s) without markets entry:") + " prices and amounts are rounded to "
+                    + PRECISION.toPlainString() + " and no exchange minimum/maximum stake applies (give \"markets\""
+                    + " or --markets for per-pair rules)");
+        }
         return notes;
     }
 
