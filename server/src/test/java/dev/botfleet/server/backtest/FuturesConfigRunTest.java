@@ -141,10 +141,11 @@ class FuturesConfigRunTest {
             long times = Math.floorDiv(close, EIGHT_HOURS) - Math.floorDiv(open - 1, EIGHT_HOURS);
             spannedSeveral |= times >= 2;
             BigDecimal amount = t.get("amount").decimalValue();
-            // a long pays rate × mark × amount per funding time: A's positive rate costs, B's negative rate pays
+            // a long pays rate × mark × amount per funding time, a short receives it (negative rates the other way)
             BigDecimal perTime = BigDecimal.valueOf(isA ? RATE_A : RATE_B)
                     .multiply(BigDecimal.valueOf(isA ? MARK_A : MARK_B)).multiply(amount);
-            BigDecimal expected = perTime.multiply(BigDecimal.valueOf(times)).negate();
+            BigDecimal received = perTime.multiply(BigDecimal.valueOf(times));
+            BigDecimal expected = t.get("is_short").asBoolean() ? received : received.negate();
             BigDecimal actual = t.get("profit_abs").decimalValue().subtract(u.get("profit_abs").decimalValue());
             assertThat(actual.setScale(6, RoundingMode.HALF_EVEN))
                     .as("trade %d %s %d funding times", i, t.get("pair"), times)
@@ -152,6 +153,40 @@ class FuturesConfigRunTest {
         }
         assertThat(pairsSeen).isEqualTo(3);
         assertThat(spannedSeveral).isTrue();
+    }
+
+    @Test
+    void aFuturesRunShortsOnTheStrategysExitSignalAndTagsTradesAfterTheirSignal() throws IOException {
+        JsonNode futures = runIn(datadir("shorts", true), "out-shorts");
+        boolean sawLong = false;
+        boolean sawShort = false;
+        for (JsonNode t : futures.get("trades")) {
+            // rsi's natural short side: RSI above "overbought" opens a short, below "oversold" closes it
+            boolean isShort = t.get("is_short").asBoolean();
+            assertThat(t.get("enter_tag").asString()).isEqualTo(isShort ? "rsi_overbought" : "rsi_oversold");
+            sawLong |= !isShort;
+            sawShort |= isShort;
+        }
+        assertThat(sawLong).isTrue();
+        assertThat(sawShort).isTrue();
+        // the per-enter-tag table names both signals
+        assertThat(futures.get("report").get("tables").toString()).contains("rsi_overbought", "rsi_oversold");
+
+        // spot: the same strategy never shorts, its longs are still tagged
+        Path spot = Files.createDirectories(work.resolve("spot-data"));
+        Files.writeString(spot.resolve("AAA_USDT-1h.json"), candles(100, 8, 4));
+        Files.writeString(work.resolve("spot.json"), CONFIG.replace("\"trading_mode\": \"futures\", \"margin_mode\":"
+                + " \"isolated\", \"leverage\": 2,", "").replace("[\"AAA/USDT:USDT\", \"BBB/USDT:USDT\"]",
+                "[\"AAA/USDT\"]"));
+        assertThat(run("--config", work.resolve("spot.json").toString(), "--datadir", spot.toString(), "--out",
+                work.resolve("out-spot").toString())).as(err.toString()).isZero();
+        JsonNode spotTrades = JsonMapper.builder().build().readTree(Files.readString(work.resolve("out-spot/result.json")))
+                .get("result").get("trades");
+        assertThat(spotTrades.size()).isPositive();
+        spotTrades.forEach(t -> {
+            assertThat(t.get("is_short").asBoolean()).isFalse();
+            assertThat(t.get("enter_tag").asString()).isEqualTo("rsi_oversold");
+        });
     }
 
     @Test

@@ -96,7 +96,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                         + "' stopped on " + pair.pair() + ": " + signals.stopReason());
             }
             whitelist.add(pairData(pair, signals, detail.get(pair.pair()), funding.get(pair.pair()),
-                    config.markets().get(pair.pair())));
+                    config.markets().get(pair.pair()), config.tradingMode() == FreqtradeConfig.TradingMode.FUTURES));
             done += pair.candles().size();
         }
         ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
@@ -211,15 +211,32 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
     }
 
     private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail,
-                                     FundingData funding, PairMarket market) {
+                                     FundingData funding, PairMarket market, boolean futures) {
         CandleColumns columns = columns(pair.candles());
         if (columns.size() != pair.candles().size()) {
             // the loader fills gaps; a series with gaps here would misalign the signals with the candles
             throw new IllegalStateException(pair.pair() + ": " + pair.file() + " has gaps the loader did not fill");
         }
-        return new PairData(pair.pair(), columns, new SignalColumns(signals.enterLong(), signals.exitLong(), null,
-                null, signals.enterTags(), null), detail == null ? null : columns(detail), funding,
+        return new PairData(pair.pair(), columns, signalColumns(signals, futures), detail == null ? null : columns(detail), funding,
                 market);
+    }
+
+    /**
+     * Spot: the strategy's own entries and exits. Futures, for a strategy with a short side: its exit condition opens
+     * shorts and its entry condition closes them; and, as a Freqtrade strategy's columns hold on every candle where
+     * the condition does, the long side is its entries and exits plus every candle its entry (exit) condition held —
+     * otherwise a long signal that comes while a short is open would be lost.
+     */
+    static SignalColumns signalColumns(RecordedSignals s, boolean futures) {
+        if (!futures) return new SignalColumns(s.enterLong(), s.exitLong(), null, null, s.enterTags(), null);
+        int n = s.enterLong().length;
+        boolean[] enterLong = new boolean[n];
+        boolean[] exitLong = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            enterLong[i] = s.enterLong()[i] || s.exitShort()[i];
+            exitLong[i] = s.exitLong()[i] || s.enterShort()[i];
+        }
+        return new SignalColumns(enterLong, exitLong, s.enterShort(), s.exitShort(), s.enterTags(), null);
     }
 
     private static CandleColumns columns(CandleSeries s) {
