@@ -109,24 +109,29 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         return new PortfolioOutcome(result(config, pairs, strategy, settings, result, protections, warnings), null);
     }
 
-    /** How many candles of the first pair {@link #precheck} runs the strategy on. */
-    static final int PRECHECK_CANDLES = 500;
-
     /**
-     * A quick look, before a run is queued, for the common refusal: the strategy's decisions on the first
-     * {@value #PRECHECK_CANDLES} candles of the first pair. Strategies that work with limit orders (grid, scalper)
-     * show it at once; one that only later adds to a position is still refused by the run, which checks every candle.
+     * The check, before a run is queued, for the common refusal: the strategy's decisions on every candle of every pair
+     * of the run (the whole requested range, warm-up included), recorded exactly as the run records them and kept in
+     * {@code cache}: the run given the same cache reuses them instead of recording twice. Strategies that work with
+     * limit orders (grid, scalper) or add to a position show it here, however late in the range they do.
      *
      * @return null when those decisions map onto signals, else the refusal naming the strategy
      */
-    public static String precheck(LoadedPairs pairs, StrategySource strategy, Map<String, Object> params) {
-        LoadedPairs.Pair first = pairs.pairs().getFirst();
-        CandleSeries s = first.candles();
-        LoadedPairs.Pair prefix = new LoadedPairs.Pair(first.pair(), first.file(),
-                s.slice(0, Math.min(s.size(), PRECHECK_CANDLES)));
-        RecordedSignals signals = StrategySignals.record(spec(prefix, strategy, strategy.configure(params),
-                EngineSettings.DEFAULT_FEE));
-        return signals.refusal() == null ? null : refusal(strategy.name(), signals);
+    public static String precheck(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
+                                  Map<String, Object> params, SignalCache cache) {
+        StrategyConfig strategyConfig = strategy.configure(params);
+        double fee = EngineSettings.of(config, pairs.startupCandles()).fee();
+        for (LoadedPairs.Pair pair : pairs.pairs()) {
+            RecordedSignals signals = cache.get(new SignalCache.Key(pair.pair(), strategy.name(), params, fee),
+                    () -> StrategySignals.record(spec(pair, strategy, strategyConfig, fee)));
+            if (signals.refusal() != null) return refusal(strategy.name(), signals);
+        }
+        return null;
+    }
+
+    /** A cache for one run's signals, {@link #precheck} to the run: every pair fits. */
+    public static SignalCache runCache(LoadedPairs pairs) {
+        return new SignalCache(pairs.pairs().size(), Long.MAX_VALUE);
     }
 
     /**
