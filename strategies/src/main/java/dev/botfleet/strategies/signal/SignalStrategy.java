@@ -130,7 +130,10 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
         return "exit_signal";
     }
 
-    /** Off by default: a subclass whose exit condition reads only the market says so. */
+    /**
+     * Off by default: a subclass whose signals are read-only checks of the market (so they may be asked on every
+     * candle, in a deal or not) and whose exit condition makes sense as a short entry says so.
+     */
     @Override
     public boolean hasShortSide() {
         return false;
@@ -182,9 +185,12 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
         }
         Candle c = done.get();
         update(c);
-        // read-only checks of the indicators, whatever the deal: the backtest's tags and short side use them
-        entryNow = entrySignal(c);
-        exitNow = exitSignal(c);
+        if (hasShortSide()) {
+            // only strategies whose signals are read-only checks of the indicators say so: asked whatever the deal,
+            // for the backtest's short side (a subclass's signal may count its calls, so others are not asked twice)
+            entryNow = entrySignal(c);
+            exitNow = exitSignal(c);
+        }
         if (exits.inDeal() && exits.check(ctx, c.close(), true).isPresent()) return;
         decide(ctx, c);
     }
