@@ -49,6 +49,19 @@ describe('portfolio result', () => {
     expect(single.equity).toEqual([{ time: T0, value: 1 }]);
   });
 
+  it('summarises a sweep by its best combination and a walk-forward by its out-of-sample figures', () => {
+    const sweep = summarize({ strategy: 'rsi', metric: 'sharpe', combinations: 4, ranked: [
+      { rank: 1, params: { rsiPeriod: 7 }, metrics: { trades: 5, totalReturn: 0.02, netProfit: '0.02', finalEquity: '1.02', winRate: 0.6,
+        maxDrawdown: 0.01, sharpe: 2.5, sortino: 3, calmar: null, profitFactor: 2 } },
+      { rank: 2, params: { rsiPeriod: 14 }, metrics: { trades: 1, totalReturn: -0.01 } }] })!;
+    expect(sweep.metrics).toMatchObject({ total_trades: 5, profit_total: 0.02, final_balance: 1.02, sharpe: 2.5 });
+    expect(formatMetric(sweep.metrics.sharpe, 'number')).toBe('2.500');
+    const wf = summarize({ strategy: 'rsi', walkForward: [], outOfSample: { folds: 3, trades: 9, netProfit: '0.05',
+      chainedFinalEquity: '1.05', chainedReturn: 0.05, equity: [{ time: '2018-01-20T00:00:00Z', equity: '1' }] } })!;
+    expect(wf.metrics).toMatchObject({ total_trades: 9, profit_total: 0.05, profit_total_abs: 0.05, final_balance: 1.05, sharpe: null });
+    expect(wf.equity).toEqual([{ time: T0, value: 1 }]);
+  });
+
   it('formats ratios as percent and an undefined metric as a dash', () => {
     expect(formatMetric(-0.25, 'ratio')).toBe('-25.00%');
     expect(formatMetric(null, 'number')).toBe('—');

@@ -170,17 +170,31 @@ export function summarize(result: unknown): RunSummary | null {
     for (const m of COMPARE_METRICS) metrics[m.key] = numberOrNull(stats[m.key]);
     return { metrics, equity: serverCurve(result, 'equity') ?? equityCurve(stats) };
   }
-  if (!isObject(result) || !isObject(result.metrics)) return null;
+  if (!isObject(result)) return null;
+  // a sweep: its best combination's figures (rank 1; no equity curve is stored for it)
+  const best = Array.isArray(result.ranked) && isObject(result.ranked[0]) ? result.ranked[0].metrics : undefined;
+  if (!isObject(result.metrics) && isObject(best)) return { metrics: singleSymbolMetrics(best as BacktestResult['metrics']), equity: [] };
+  // a walk-forward: its chained out-of-sample figures and curve
+  const oos = result.outOfSample;
+  if (!isObject(result.metrics) && isObject(oos)) {
+    const metrics: Record<string, number | null> = Object.fromEntries(COMPARE_METRICS.map((m) => [m.key, null]));
+    Object.assign(metrics, { total_trades: numberOrNull(oos.trades), profit_total: numberOrNull(oos.chainedReturn),
+      profit_total_abs: numberOrNull(oos.netProfit), final_balance: numberOrNull(oos.chainedFinalEquity) });
+    const line = Array.isArray(oos.equity) ? oos.equity.filter(isObject) : [];
+    return { metrics, equity: line.map((p) => ({ time: toSeconds(String(p.time)), value: Number(p.equity) })) };
+  }
+  if (!isObject(result.metrics)) return null;
   // a single-symbol run: its own metric names mapped onto Freqtrade's
   const r = result as unknown as BacktestResult;
-  const m = r.metrics;
+  return { metrics: singleSymbolMetrics(r.metrics), equity: (r.equity ?? []).map((p) => ({ time: toSeconds(p.time), value: Number(p.equity) })) };
+}
+
+/** A single-symbol run's metric names (also a sweep's rows) mapped onto Freqtrade's. */
+function singleSymbolMetrics(m: BacktestResult['metrics']): Record<string, number | null> {
   return {
-    metrics: {
-      total_trades: numberOrNull(m.trades), profit_total: numberOrNull(m.totalReturn), profit_total_abs: numberOrNull(m.netProfit),
-      final_balance: numberOrNull(m.finalEquity), winrate: numberOrNull(m.winRate), max_relative_drawdown: numberOrNull(m.maxDrawdown),
-      sharpe: numberOrNull(m.sharpe), sortino: numberOrNull(m.sortino), calmar: numberOrNull(m.calmar), profit_factor: numberOrNull(m.profitFactor),
-    },
-    equity: (r.equity ?? []).map((p) => ({ time: toSeconds(p.time), value: Number(p.equity) })),
+    total_trades: numberOrNull(m.trades), profit_total: numberOrNull(m.totalReturn), profit_total_abs: numberOrNull(m.netProfit),
+    final_balance: numberOrNull(m.finalEquity), winrate: numberOrNull(m.winRate), max_relative_drawdown: numberOrNull(m.maxDrawdown),
+    sharpe: numberOrNull(m.sharpe), sortino: numberOrNull(m.sortino), calmar: numberOrNull(m.calmar), profit_factor: numberOrNull(m.profitFactor),
   };
 }
 

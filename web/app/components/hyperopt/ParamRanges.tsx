@@ -1,10 +1,10 @@
-// The strategy's numeric parameters that have a declared range: tick the ones to search and narrow their range.
-// The others keep the value the parameter form above sets.
+// The strategy's parameters the search can range over: numeric ones with a declared range (narrow it), booleans and
+// enums (list the values to try). Tick the ones to search; the others keep the value the parameter form above sets.
 import type { ParameterDefinition } from '../../api/types';
 import { rangeText } from '../../lib/params';
 import { inputClass } from '../ui';
 import { FieldErrorText } from '../portfolio/FormBits';
-import { rangeable, type RangeRow } from './options';
+import { declaredChoices, rangeable, type RangeRow } from './options';
 
 type Props = { params: ParameterDefinition[]; ranges: Record<string, RangeRow>; errors: Record<string, string>;
   onChange: (ranges: Record<string, RangeRow>) => void };
@@ -29,11 +29,18 @@ export function ParamRanges({ params, ranges, errors, onChange }: Props) {
                   <td className="pr-2 font-mono">{p.name}
                     <FieldErrorText id={`ho-range-${p.name}`} error={error} />
                   </td>
-                  <td className="pr-2"><input className={inputClass} aria-label={`${p.name} from`} value={row.lo} disabled={!row.on}
-                    aria-invalid={!!error} onChange={(e) => set(p.name, { lo: e.target.value })} /></td>
-                  <td className="pr-2"><input className={inputClass} aria-label={`${p.name} to`} value={row.hi} disabled={!row.on}
-                    aria-invalid={!!error} onChange={(e) => set(p.name, { hi: e.target.value })} /></td>
-                  <td className="text-xs text-slate-500">{rangeText(p)}</td>
+                  {row.choices !== undefined ? (
+                    <td className="pr-2" colSpan={2}><input className={inputClass} aria-label={`${p.name} values`} value={row.choices}
+                      disabled={!row.on} aria-invalid={!!error} onChange={(e) => set(p.name, { choices: e.target.value })} /></td>
+                  ) : (
+                    <>
+                      <td className="pr-2"><input className={inputClass} aria-label={`${p.name} from`} value={row.lo} disabled={!row.on}
+                        aria-invalid={!!error} onChange={(e) => set(p.name, { lo: e.target.value })} /></td>
+                      <td className="pr-2"><input className={inputClass} aria-label={`${p.name} to`} value={row.hi} disabled={!row.on}
+                        aria-invalid={!!error} onChange={(e) => set(p.name, { hi: e.target.value })} /></td>
+                    </>
+                  )}
+                  <td className="text-xs text-slate-500">{row.choices !== undefined ? declaredChoices(p).join(', ') : rangeText(p)}</td>
                 </tr>
               );
             })}

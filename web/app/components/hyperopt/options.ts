@@ -12,8 +12,11 @@ export const LOSSES = ['SharpeHyperOptLoss', 'SharpeHyperOptLossDaily', 'Sortino
 export const SAMPLERS = ['tpe', 'random', 'grid'];
 export const SPACES = ['roi', 'stoploss', 'trailing', 'params'];
 
-/** One searchable parameter: searched or not, and its bounds as typed. */
-export interface RangeRow { on: boolean; lo: string; hi: string }
+/**
+ * One searchable parameter: searched or not, and its bounds as typed; a boolean or enum parameter has the values to
+ * try instead (comma-separated, as the server's paramRanges "a,b,c").
+ */
+export interface RangeRow { on: boolean; lo: string; hi: string; choices?: string }
 
 export interface HyperoptOptions {
   spaces: string[];
@@ -28,13 +31,24 @@ export interface HyperoptOptions {
 /** The request fields the options control; an error at one of these (or paramRanges.<name>) is shown on it. */
 export const OPTION_FIELDS = ['spaces', 'paramRanges', 'loss', 'sampler', 'epochs', 'seed', 'minTrades'];
 
-/** The numeric parameters with both bounds: the ones a range can narrow (timeframe is never searched). */
+/** A boolean, or an enum with options: searched over its values. */
+export const isChoice = (p: ParameterDefinition) => p.type === 'BOOLEAN' || (p.type === 'ENUM' && !!p.options?.length);
+
+/**
+ * What the search can range over (timeframe is never searched): numeric parameters with both bounds, booleans, and
+ * enums with their options.
+ */
 export function rangeable(params: ParameterDefinition[]): ParameterDefinition[] {
-  return params.filter((p) => (p.type === 'INTEGER' || p.type === 'DECIMAL') && p.min != null && p.max != null && p.name !== 'timeframe');
+  return params.filter((p) => p.name !== 'timeframe'
+    && (((p.type === 'INTEGER' || p.type === 'DECIMAL') && p.min != null && p.max != null) || isChoice(p)));
 }
+
+/** The values a boolean or enum can take. */
+export const declaredChoices = (p: ParameterDefinition): string[] => (p.type === 'BOOLEAN' ? ['true', 'false'] : p.options ?? []);
 
 /** A parameter's whole declared range; an exclusive min starts one step above (as the server's search does). */
 export function declaredRange(p: ParameterDefinition): RangeRow {
+  if (isChoice(p)) return { on: false, lo: '', hi: '', choices: declaredChoices(p).join(',') };
   const min = String(p.min);
   const step = p.type === 'INTEGER' ? '1' : p.step != null ? String(p.step) : '0.001';
   return { on: false, lo: p.exclusiveMin ? add(min, step) : min, hi: String(p.max) };
@@ -71,6 +85,12 @@ export function buildOptions(o: HyperoptOptions): BuiltOptions {
   const ranges: Record<string, string> = {};
   for (const [name, row] of Object.entries(o.ranges)) {
     if (!row.on) continue;
+    if (row.choices !== undefined) {
+      const values = row.choices.split(',').map((v) => v.trim()).filter((v) => v !== '');
+      if (values.length === 0) errors[`paramRanges.${name}`] = 'needs at least one value to try, e.g. true,false';
+      ranges[name] = values.join(',');
+      continue;
+    }
     const lo = row.lo.trim();
     const hi = row.hi.trim();
     if (lo === '' || hi === '' || !Number.isFinite(Number(lo)) || !Number.isFinite(Number(hi))) {
@@ -81,7 +101,7 @@ export function buildOptions(o: HyperoptOptions): BuiltOptions {
   if (o.spaces.length === 0) errors.spaces = 'choose at least one space';
   if (o.spaces.includes('params') && Object.keys(ranges).length === 0) {
     errors.paramRanges = Object.keys(o.ranges).length === 0
-      ? 'the strategy has no numeric parameter with a range to search: leave out the params space'
+      ? 'the strategy has no parameter with a range or choices to search: leave out the params space'
       : 'tick at least one parameter to search, or leave out the params space';
   }
   const fields: BuiltOptions['fields'] = { spaces: o.spaces, loss: o.loss, sampler: o.sampler,

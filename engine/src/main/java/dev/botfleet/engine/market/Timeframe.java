@@ -17,6 +17,8 @@ public enum Timeframe {
     H2("2h", Duration.ofHours(2)),
     H4("4h", Duration.ofHours(4)),
     H6("6h", Duration.ofHours(6)),
+    /** Freqtrade's funding-rate timeframe (futures backtests read {@code -8h-funding_rate} files). */
+    H8("8h", Duration.ofHours(8)),
     H12("12h", Duration.ofHours(12)),
     D1("1d", Duration.ofDays(1)),
     W1("1w", Duration.ofDays(7));

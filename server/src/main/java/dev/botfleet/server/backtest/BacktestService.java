@@ -2,6 +2,7 @@ package dev.botfleet.server.backtest;
 
 import dev.botfleet.engine.backtest.BacktestResult;
 import dev.botfleet.engine.backtest.Backtester;
+import dev.botfleet.engine.backtest.signals.SignalCache;
 import dev.botfleet.server.backtest.config.ConfigRun;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
 import dev.botfleet.server.backtest.portfolio.EnginePortfolioBacktests;
@@ -113,7 +114,10 @@ public class BacktestService {
         Violations v = new Violations();
         String protections = EnginePortfolioBacktests.protectionsProblem(job.config(), job.pairs());
         if (protections != null) v.add("config.protections", protections, null);
-        String refusal = EnginePortfolioBacktests.precheck(job.pairs(), job.strategy(), job.params());
+        // every candle of every pair, recorded once: the run reuses these signals
+        SignalCache signals = EnginePortfolioBacktests.runCache(job.pairs());
+        String refusal = EnginePortfolioBacktests.precheck(job.config(), job.pairs(), job.strategy(), job.params(),
+                signals);
         if (refusal != null) v.add("config.strategy", refusal, job.strategy().name());
         v.throwIfAny();
         checkUnfinished(ownerId);
@@ -127,7 +131,7 @@ public class BacktestService {
                 BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
         runs.insert(run);
         progress.put(run.id(), 0.0);
-        pool.execute(() -> executeConfig(run.id(), job));
+        pool.execute(() -> executeConfig(run.id(), job, signals));
         return run;
     }
 
@@ -138,11 +142,11 @@ public class BacktestService {
         return label.length() <= 32 ? label : label.substring(0, 32);
     }
 
-    private void executeConfig(UUID id, ConfigRun job) {
+    private void executeConfig(UUID id, ConfigRun job, SignalCache signals) {
         try {
             runs.started(id, Times.now(clock));
             PortfolioBacktests.PortfolioOutcome outcome = portfolio.run(job.config(), job.pairs(), job.strategy(),
-                    job.params(), (done, total) -> progress.put(id, (double) done / total));
+                    job.params(), (done, total) -> progress.put(id, (double) done / total), signals);
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("pairs", job.pairs().pairs().stream().map(p -> Map.of("pair", p.pair(), "file", p.file(),
                     "candles", p.candles().size())).toList());

@@ -34,12 +34,13 @@ final class ConfigBacktestCommand {
     static final String USAGE = """
             usage: backtest --config <config.json> [--strategy id] [--param name=value]... [--timerange 20180110-20180130]
                             [--enable-protections] [--timeframe 5m] [--timeframe-detail 1m] [--datadir dir]
-                            [--max-open-trades N] [--stake-amount X|unlimited] [--fee 0.001] [--out target/report]
+                            [--max-open-trades N] [--stake-amount X|unlimited] [--fee 0.001] [--markets markets.json]
+                            [--out target/report]
               The file is Freqtrade's config.json (comments and trailing commas allowed); "strategy" is a botfleet
               catalog id and "strategy_params": {...} holds its parameters. Options override the file's keys.
             """;
     static final Set<String> OPTIONS = Set.of("--config", "--strategy", "--param", "--timerange", "--timeframe",
-            "--timeframe-detail", "--datadir", "--max-open-trades", "--stake-amount", "--fee", "--out");
+            "--timeframe-detail", "--datadir", "--max-open-trades", "--stake-amount", "--fee", "--out", "--markets");
     static final Set<String> FLAGS = Set.of("--help", "--enable-protections");
 
     /** Which config key each overriding option sets, so a refused value is reported under the option's name. */
@@ -81,7 +82,10 @@ final class ConfigBacktestCommand {
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")"));
         }
-        if (root instanceof ObjectNode object) override(object, cl);
+        if (root instanceof ObjectNode object) {
+            override(object, cl);
+            if (cl.has("--markets")) object.set("markets", markets(Path.of(cl.get("--markets"))));
+        }
         ConfigRun run;
         try {
             run = ConfigRunResolver.resolve(root, name, catalog,
@@ -121,6 +125,18 @@ final class ConfigBacktestCommand {
             return 1;
         }
         return 0;
+    }
+
+    /** {@code --markets FILE}: ccxt's load_markets as JSON, checked with the config (problems name file and key). */
+    private static JsonNode markets(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) throw new IllegalArgumentException("--markets: " + file + " is not a file");
+        try {
+            return LENIENT.readTree(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (JacksonException e) {
+            throw new IllegalArgumentException("--markets: " + file + ": not valid JSON: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ")"));
+        }
     }
 
     /** Command-line options replace the file's keys, as Freqtrade's command line overrides its config. */
@@ -173,6 +189,9 @@ final class ConfigBacktestCommand {
             if (cl.has(e.getKey()) && (p.path().equals(e.getValue()) || p.path().startsWith(e.getValue() + "."))) {
                 return e.getKey() + " (" + p.path() + ")";
             }
+        }
+        if (cl.has("--markets") && (p.path().equals("markets") || p.path().startsWith("markets."))) {
+            return "--markets " + cl.get("--markets") + " (" + p.path() + ")";
         }
         if (p.path().startsWith("strategy_params.")) {
             String param = p.path().substring("strategy_params.".length());

@@ -90,4 +90,20 @@ public final class RulesStrategy extends SignalStrategy {
 
     @Override
     protected boolean exitSignal(Candle candle) { return exitHolds; }
+
+    @Override
+    public String entryTag() {
+        return "entry_rule";
+    }
+
+    @Override
+    public String exitTag() {
+        return "exit_rule";
+    }
+
+    /** The exit condition reads only the market: a natural short entry. */
+    @Override
+    public boolean hasShortSide() {
+        return true;
+    }
 }

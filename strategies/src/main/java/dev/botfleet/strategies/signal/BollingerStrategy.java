@@ -81,4 +81,20 @@ public final class BollingerStrategy extends SignalStrategy {
         double b = bands.percentB();
         return bands.isReady() && !Double.isNaN(b) && b > sellAbove;
     }
+
+    @Override
+    public String entryTag() {
+        return "bb_below_lower";
+    }
+
+    @Override
+    public String exitTag() {
+        return "bb_above_upper";
+    }
+
+    /** The exit condition reads only the market: a natural short entry. */
+    @Override
+    public boolean hasShortSide() {
+        return true;
+    }
 }

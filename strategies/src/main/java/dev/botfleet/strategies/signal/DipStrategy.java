@@ -89,4 +89,14 @@ public final class DipStrategy extends SignalStrategy {
     protected void onDealClosed(StrategyContext ctx) {
         lowestSinceEntry = Double.NaN;
     }
+
+    @Override
+    public String entryTag() {
+        return "dip";
+    }
+
+    @Override
+    public String exitTag() {
+        return "rebound";
+    }
 }

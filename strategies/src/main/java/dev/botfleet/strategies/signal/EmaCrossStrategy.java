@@ -65,4 +65,20 @@ public final class EmaCrossStrategy extends SignalStrategy {
 
     @Override
     protected boolean exitSignal(Candle candle) { return crossedDown; }
+
+    @Override
+    public String entryTag() {
+        return "ema_cross_up";
+    }
+
+    @Override
+    public String exitTag() {
+        return "ema_cross_down";
+    }
+
+    /** The exit condition reads only the market: a natural short entry. */
+    @Override
+    public boolean hasShortSide() {
+        return true;
+    }
 }

@@ -114,4 +114,14 @@ public final class MacdDcaStrategy extends SignalStrategy {
         }
         super.decide(ctx, candle);
     }
+
+    @Override
+    public String entryTag() {
+        return "macd_cross_up";
+    }
+
+    @Override
+    public String exitTag() {
+        return "macd_cross_down";
+    }
 }

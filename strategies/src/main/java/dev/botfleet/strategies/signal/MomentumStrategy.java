@@ -91,4 +91,14 @@ public final class MomentumStrategy extends SignalStrategy {
     protected boolean exitSignal(Candle candle) {
         return roc.isReady() && roc.value() < exitRoc;
     }
+
+    @Override
+    public String entryTag() {
+        return "momentum_up";
+    }
+
+    @Override
+    public String exitTag() {
+        return "momentum_fading";
+    }
 }

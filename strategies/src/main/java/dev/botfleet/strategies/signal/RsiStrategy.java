@@ -70,4 +70,20 @@ public final class RsiStrategy extends SignalStrategy {
     protected boolean exitSignal(Candle candle) {
         return rsi.isReady() && rsi.value() > overbought;
     }
+
+    @Override
+    public String entryTag() {
+        return "rsi_oversold";
+    }
+
+    @Override
+    public String exitTag() {
+        return "rsi_overbought";
+    }
+
+    /** The exit condition reads only the market: a natural short entry. */
+    @Override
+    public boolean hasShortSide() {
+        return true;
+    }
 }

@@ -14,6 +14,7 @@ import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.IndicatorReporter;
 import dev.botfleet.engine.strategy.Reconfigurable;
+import dev.botfleet.engine.strategy.SignalReporter;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyContext;
 import dev.botfleet.engine.strategy.Warmup;
@@ -41,7 +42,7 @@ import java.util.Map;
  * thresholds ({@link #settings}) take new values at the next turn; the indicators, their periods and the timeframe are
  * not live, so the warm-up and the indicator state are kept.
  */
-public abstract class SignalStrategy implements Strategy, Reconfigurable, IndicatorReporter {
+public abstract class SignalStrategy implements Strategy, Reconfigurable, IndicatorReporter, SignalReporter {
     protected final Instrument instrument;
     protected final ExitManager exits;
     private final CandleAggregator candles;
@@ -49,6 +50,9 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
     /** Null: the exit signal closes at any profit or loss. */
     private BigDecimal minProfitPercent;
     private String entryOrder;
+    /** What the signals said on the candle just decided, for backtests ({@link SignalReporter}); false in between. */
+    private boolean entryNow;
+    private boolean exitNow;
 
     protected SignalStrategy(StrategyConfig config, Instrument instrument, BigDecimal minProfitPercent) {
         this.instrument = instrument;
@@ -104,6 +108,37 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
     /** Whether to close the open deal now (called in a deal, after {@link #update}). */
     protected abstract boolean exitSignal(Candle candle);
 
+    @Override
+    public boolean entrySignal() {
+        return entryNow;
+    }
+
+    @Override
+    public boolean exitSignal() {
+        return exitNow;
+    }
+
+    /** The entry signal's name (the enter tag of a long); the strategy's own by default. */
+    @Override
+    public String entryTag() {
+        return "entry_signal";
+    }
+
+    /** The exit signal's name (the enter tag of a short). */
+    @Override
+    public String exitTag() {
+        return "exit_signal";
+    }
+
+    /**
+     * Off by default: a subclass whose signals are read-only checks of the market (so they may be asked on every
+     * candle, in a deal or not) and whose exit condition makes sense as a short entry says so.
+     */
+    @Override
+    public boolean hasShortSide() {
+        return false;
+    }
+
     /** What to do on a candle once the indicators are updated; macd-dca adds to the deal here too. */
     protected void decide(StrategyContext ctx, Candle candle) {
         if (!exits.inDeal()) {
@@ -142,12 +177,20 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
     @Override
     public void onCandle(StrategyContext ctx, Candle candle) {
         var done = candles.accept(candle);
+        entryNow = false;
+        exitNow = false;
         if (done.isEmpty()) {
             exits.check(ctx, candle.close(), false);  // a part of a longer candle: still a price
             return;
         }
         Candle c = done.get();
         update(c);
+        if (hasShortSide()) {
+            // only strategies whose signals are read-only checks of the indicators say so: asked whatever the deal,
+            // for the backtest's short side (a subclass's signal may count its calls, so others are not asked twice)
+            entryNow = entrySignal(c);
+            exitNow = exitSignal(c);
+        }
         if (exits.inDeal() && exits.check(ctx, c.close(), true).isPresent()) return;
         decide(ctx, c);
     }

@@ -33,9 +33,12 @@ final class Book {
         return ++tradeIds;
     }
 
-    /** A slot is free while fewer trades (filled or not) are open than {@code max_open_trades}; -1 = unlimited. */
+    /**
+     * A slot is free while fewer trades (filled or not) are open than {@code max_open_trades}; -1 and 0 are unlimited
+     * (Freqtrade's backtester: {@code max_open_trades <= 0 or open_trade_count < max_open_trades}).
+     */
     boolean slotAvailable() {
-        return settings.maxOpenTrades() < 0 || open.size() < settings.maxOpenTrades();
+        return settings.maxOpenTrades() <= 0 || open.size() < settings.maxOpenTrades();
     }
 
     void opened(PairCursor cursor, RunningTrade trade) {

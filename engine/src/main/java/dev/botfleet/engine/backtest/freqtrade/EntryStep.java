@@ -1,5 +1,6 @@
 package dev.botfleet.engine.backtest.freqtrade;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
@@ -19,20 +20,26 @@ final class EntryStep {
 
     void enter(PairCursor cursor, Row row, boolean isShort, String tag) {
         FreqtradeCallbacks callbacks = settings.callbacks();
-        double rate = entryRate(row, tag, isShort);
+        double rate = entryRate(cursor, row, tag, isShort);
         double stake = book.wallet.tradeStake(book.open);
         if (Double.isNaN(stake)) {
             return; // Freqtrade: "Available balance is lower than stake amount" - no trade.
         }
         double leverage = leverage(cursor.pair, row, tag, isShort);
         double available = book.wallet.available(book.open);
-        Double custom = callbacks.customStakeAmount()
-                .stake(cursor.pair, row.time(), rate, stake, 0.0, available, leverage, tag, isShort);
-        stake = validateStake(custom, available);
-        if (!(stake > 0)) {
+        PairMarket market = cursor.data.market();
+        // Freqtrade: get_min_pair_stake_amount(...) or 0, with a stoploss of -0.05 for a new trade
+        Double min = market == null ? null : market.minStake(rate, -0.05, leverage);
+        double minStake = min == null ? 0.0 : min;
+        double maxStake = market == null ? Double.POSITIVE_INFINITY : market.maxStake(rate, leverage);
+        Double custom = callbacks.customStakeAmount().stake(cursor.pair, row.time(), rate, stake, minStake,
+                Math.min(available, maxStake), leverage, tag, isShort);
+        stake = validateStake(custom, minStake, maxStake, available);
+        if (!(stake > 0) || stake < minStake) {
             return;
         }
-        RunningTrade.Order order = newEntryOrder(rate, stake, leverage, row.time(), tag);
+        BigDecimal amountStep = cursor.data.amountStep(settings);
+        RunningTrade.Order order = newEntryOrder(rate, stake, leverage, row.time(), tag, amountStep);
         if (order == null) {
             return;
         }
@@ -41,19 +48,20 @@ final class EntryStep {
             return;
         }
         RunningTrade trade = new RunningTrade(book.nextTradeId(), cursor.pair, row.time(), isShort, leverage,
-                settings.fee(), tag, settings.priceTick(), settings.amountStep(), order);
+                settings.fee(), tag, cursor.data.priceTick(settings), amountStep, order,
+                settings.tradingMode() == TradingMode.FUTURES ? cursor.data.funding() : null);
         trade.initStopLoss(rate, settings.stoploss());
         book.opened(cursor, trade);
     }
 
     /** The candle open, or for limit entries {@code custom_entry_price} rounded to the tick and kept inside the candle. */
-    double entryRate(Row row, String tag, boolean isShort) {
+    double entryRate(PairCursor cursor, Row row, String tag, boolean isShort) {
         double rate = row.open();
         if (settings.entryOrderType() == OrderType.LIMIT) {
             Double custom = settings.callbacks().customEntryPrice().price(row.time(), rate, tag, isShort);
             if (custom != null && custom != rate) {
                 requireValidPrice("custom_entry_price", custom, row);
-                rate = FtMath.priceToPrecision(custom, settings.priceTick(), RoundingMode.HALF_UP);
+                rate = FtMath.priceToPrecision(custom, cursor.data.priceTick(settings), RoundingMode.HALF_UP);
             }
             // A limit buy above the high would be a stop-entry, which Freqtrade does not do.
             rate = isShort ? Math.max(rate, row.low()) : Math.min(rate, row.high());
@@ -71,23 +79,37 @@ final class EntryStep {
         return settings.effectiveLeverage(requested == null ? 1.0 : requested);
     }
 
-    /**
-     * Freqtrade's {@code validate_stake_amount} without market limits (min stake 0, max stake unbounded): no stake
-     * means no trade, a negative one too, and the stake is cut to the available balance.
-     */
+    /** {@link #validateStake(Double, double, double, double)} without market limits. */
     static double validateStake(Double stake, double available) {
-        if (stake == null || stake == 0.0 || Double.isNaN(stake)) {
+        return validateStake(stake, 0.0, Double.POSITIVE_INFINITY, available);
+    }
+
+    /**
+     * Freqtrade's {@code validate_stake_amount}: no stake (or a negative one) means no trade; so does a minimum
+     * stake above what may be staked (min(max stake, available)); a stake below the minimum is raised to it unless
+     * that is more than 30 % up (then no trade); and a stake above what may be staked is cut to it.
+     */
+    static double validateStake(Double stake, double minStake, double maxStake, double available) {
+        if (stake == null || stake == 0.0 || Double.isNaN(stake) || stake < 0) {
             return 0;
         }
-        if (0 > available || stake < 0) {
+        double maxAllowed = Math.min(maxStake, available);
+        if (minStake > maxAllowed) {
             return 0;
         }
-        return Math.min(stake, available);
+        if (stake < minStake) {
+            if (stake * 1.3 < minStake) {
+                return 0;
+            }
+            stake = minStake;
+        }
+        return Math.min(stake, maxAllowed);
     }
 
     /** amount = stake / rate × leverage, truncated to the amount step; null when nothing is left. */
-    RunningTrade.Order newEntryOrder(double rate, double stake, double leverage, long time, String tag) {
-        double amount = FtMath.amountToPrecision((stake / rate) * leverage, settings.amountStep());
+    RunningTrade.Order newEntryOrder(double rate, double stake, double leverage, long time, String tag,
+                                     BigDecimal amountStep) {
+        double amount = FtMath.amountToPrecision((stake / rate) * leverage, amountStep);
         if (!(amount > 0)) {
             return null;
         }

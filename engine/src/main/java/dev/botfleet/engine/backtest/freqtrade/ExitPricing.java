@@ -33,7 +33,7 @@ final class ExitPricing {
             double profit = trade.profitRatioAt(proposed);
             Double custom = settings.callbacks().customExitPrice().price(trade, row.time(), proposed, profit, reason);
             if (custom != null && custom != proposed) {
-                rate = FtMath.priceToPrecision(custom, settings.priceTick(), RoundingMode.HALF_UP);
+                rate = FtMath.priceToPrecision(custom, trade.priceTick, RoundingMode.HALF_UP);
             }
             // Exiting below the low would be a stop order, which Freqtrade does not place; above the high it waits.
             rate = trade.isShort ? Math.min(rate, row.high()) : Math.max(rate, row.low());

@@ -36,7 +36,7 @@ final class ExitStep {
                     candidate.reason(), row.time())) {
                 continue; // refused: Freqtrade tries the next exit reason of this candle
             }
-            double amount = FtMath.amountToPrecision(trade.amount, settings.amountStep());
+            double amount = FtMath.amountToPrecision(trade.amount, trade.amountStep);
             trade.openOrder = new RunningTrade.Order(false, rate, amount, row.time(), candidate.reason());
             trade.exitType = candidate.type();
             trade.exitReason = candidate.reason();
@@ -57,7 +57,7 @@ final class ExitStep {
         Row last = cursor.lastRowData();
         trade.exitType = ExitType.FORCE_EXIT;
         trade.exitReason = ExitType.FORCE_EXIT.reason();
-        double amount = FtMath.amountToPrecision(trade.amount, settings.amountStep());
+        double amount = FtMath.amountToPrecision(trade.amount, trade.amountStep);
         book.close(cursor, new RunningTrade.Order(false, last.open(), amount, last.time(), trade.exitReason),
                 last.time());
     }

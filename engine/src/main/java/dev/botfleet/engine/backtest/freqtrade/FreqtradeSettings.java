@@ -17,7 +17,8 @@ import java.time.Duration;
  * @param trailingStopPositive  null when unset (Freqtrade's None)
  * @param entryTimeout          {@code unfilledtimeout.entry}; null = never times out
  * @param exitTimeout           {@code unfilledtimeout.exit}; null = never times out
- * @param maxOpenTrades         {@code max_open_trades}; -1 = unlimited
+ * @param maxOpenTrades         {@code max_open_trades}; -1 = unlimited, and so is 0 in a backtest, as in Freqtrade's
+ *                              (a fixed stake trades without a slot limit; "unlimited" stakes need at least 1)
  * @param startupCandleCount    rows dropped from the start after signals were computed
  * @param priceTick             price precision (tick size) for custom prices and stops; null = no rounding
  * @param amountStep            amount precision (lot size), amounts are truncated to it; null = no rounding
@@ -115,9 +116,9 @@ public record FreqtradeSettings(
         return new Builder(this);
     }
 
-    /** Shorts are possible only in margin mode (Freqtrade's {@code can_short}). */
+    /** Shorts are possible only in margin or futures mode (Freqtrade's {@code can_short}). */
     boolean canShort() {
-        return tradingMode == TradingMode.MARGIN;
+        return tradingMode != TradingMode.SPOT;
     }
 
     /** Leverage applied to new trades: 1 in spot, else the requested leverage clamped to [1, maxLeverage]. */

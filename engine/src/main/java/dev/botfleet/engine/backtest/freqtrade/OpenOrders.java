@@ -55,7 +55,8 @@ final class OpenOrders {
             EntryStep.requireValidPrice("adjust_entry_price", requested, row);
             // The replacement keeps the stake of the remaining order and is not clamped to the candle.
             double stake = order.amount() * order.price() / trade.leverage;
-            trade.openOrder = entries.newEntryOrder(requested, stake, trade.leverage, row.time(), order.tag());
+            trade.openOrder = entries.newEntryOrder(requested, stake, trade.leverage, row.time(), order.tag(),
+                    trade.amountStep);
             if (trade.openOrder == null) {
                 dropIfUnfilled(cursor);
                 return;

@@ -19,18 +19,21 @@ final class OrderReplay {
     }
 
     /**
-     * Replays {@code trade}'s filled orders. While some amount is left the trade's open rate, amount, stake, entry
+     * Replays {@code trade}'s filled orders; {@code closing} when the last one closes the trade (its exit then
+     * carries the trade's funding). While some amount is left the trade's open rate, amount, stake, entry
      * value and realized profit are updated (and the stop moved up from the new average, never down). Returns what the
      * exits realized.
      */
-    static Realized recalc(RunningTrade trade) {
+    static Realized recalc(RunningTrade trade, boolean closing) {
+        int last = trade.filledOrders.size() - 1;
         BigDecimal amount = BigDecimal.ZERO;
         BigDecimal stake = BigDecimal.ZERO;
         BigDecimal average = BigDecimal.ZERO;
         double totalStake = 0.0; // Σ entry value incl. fee: exits never subtract from it
         double profitAbs = 0.0;
         double profitRatio = 0.0;
-        for (FreqtradeOrder order : trade.filledOrders) {
+        for (int i = 0; i <= last; i++) {
+            FreqtradeOrder order = trade.filledOrders.get(i);
             boolean exit = !order.isEntry();
             BigDecimal qty = order.amount();
             BigDecimal price = exit ? average : order.price();
@@ -45,6 +48,10 @@ final class OrderReplay {
             if (exit) {
                 double qtyD = qty.doubleValue();
                 double closeValue = FtMath.valueWithFee(qtyD, order.price().doubleValue(), trade.fee, trade.isShort);
+                if (closing && i == last) {
+                    // Freqtrade applies the funding only to the closing order, all of it (recalc_trade_from_orders)
+                    closeValue = trade.withFunding(closeValue, trade.fundingOfOrders);
+                }
                 double openValue = FtMath.valueWithFee(qtyD, average.doubleValue(), trade.fee, !trade.isShort);
                 profitAbs += FtMath.round8(trade.isShort ? openValue - closeValue : closeValue - openValue);
                 if (totalStake > 0) {

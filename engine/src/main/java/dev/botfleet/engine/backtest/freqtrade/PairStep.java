@@ -52,6 +52,7 @@ final class PairStep {
             trade.fillEntry(trade.openOrder, row.time());
         }
         if (trade != null && trade.openOrder == null && trade.hasFilled()) {
+            trade.runFunding(row.time(), false);  // Freqtrade's _check_trade_exit starts with the funding
             if (settings.positionAdjustmentEnable()) {
                 adjuster.adjust(cursor, row, s);
             }

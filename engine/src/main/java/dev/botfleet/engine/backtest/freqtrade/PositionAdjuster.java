@@ -45,12 +45,12 @@ final class PositionAdjuster {
 
     private void addEntry(PairCursor cursor, Row row, double requestedStake, String tag) {
         RunningTrade trade = cursor.trade;
-        double rate = entries.entryRate(row, tag, trade.isShort);
+        double rate = entries.entryRate(cursor, row, tag, trade.isShort);
         double stake = EntryStep.validateStake(requestedStake, book.wallet.available(book.open));
         if (!(stake > 0)) {
             return;
         }
-        RunningTrade.Order order = entries.newEntryOrder(rate, stake, trade.leverage, row.time(), tag);
+        RunningTrade.Order order = entries.newEntryOrder(rate, stake, trade.leverage, row.time(), tag, trade.amountStep);
         if (order == null) {
             return;
         }
@@ -72,7 +72,7 @@ final class PositionAdjuster {
         }
         BigDecimal exact = FtMath.exact(stake).multiply(FtMath.exact(trade.amount))
                 .divide(FtMath.exact(trade.stakeAmount), 18, RoundingMode.DOWN);
-        double amount = FtMath.amountToPrecision(exact.doubleValue(), settings.amountStep());
+        double amount = FtMath.amountToPrecision(exact.doubleValue(), trade.amountStep);
         if (amount == 0.0) {
             return;
         }

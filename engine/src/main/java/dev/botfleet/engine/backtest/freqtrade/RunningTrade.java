@@ -23,7 +23,7 @@ final class RunningTrade implements TradeView {
     final double leverage;
     final double fee;
     final String enterTag;
-    private final BigDecimal priceTick;
+    final BigDecimal priceTick;
     final BigDecimal amountStep;
 
     double openRate;
@@ -51,9 +51,22 @@ final class RunningTrade implements TradeView {
     ExitType exitType;
     String exitReason;
 
+    /** A futures trade's funding rates and marks; null = no funding is booked (spot, margin, or no data). */
+    final FundingData funding;
+    /** Σ funding booked onto filled orders (Freqtrade's {@code order.funding_fee}). */
+    double fundingOfOrders;
+    /** Funding since the last fill, as of the last funding time looked at ({@code funding_fee_running}). */
+    double fundingRunning;
+    /** What the profit calculations add to the close value: Freqtrade's {@code trade.funding_fees}. */
+    double fundingFees;
+    /** Freqtrade's {@code date_last_filled_utc}: funding is summed from here. */
+    private long lastFilled;
+
     RunningTrade(int id, String pair, long openTime, boolean isShort, double leverage, double fee, String enterTag,
-                  BigDecimal priceTick, BigDecimal amountStep, Order entryOrder) {
+                  BigDecimal priceTick, BigDecimal amountStep, Order entryOrder, FundingData funding) {
         this.amountStep = amountStep;
+        this.funding = funding;
+        this.lastFilled = openTime;
         this.id = id;
         this.pair = pair;
         this.openTime = openTime;
@@ -70,12 +83,18 @@ final class RunningTrade implements TradeView {
 
     /** The entry order filled at the candle starting {@code time}: the trade now holds its amount at the order price. */
     void fillEntry(Order order, long time) {
+        fundingOnFill(time);
+        applyEntry(order, time);
+        runFunding(time, true);  // Freqtrade's _try_close_open_order: after the trade was recomputed
+    }
+
+    private void applyEntry(Order order, long time) {
         record(order, time);
         if (filledEntries > 0) {
             // A position adjustment: Freqtrade recomputes the trade from all its orders.
             openOrder = null;
             filledEntries++;
-            OrderReplay.recalc(this);
+            OrderReplay.recalc(this, false);
             return;
         }
         openRate = order.price();
@@ -108,10 +127,35 @@ final class RunningTrade implements TradeView {
 
     /** A partial exit (position adjustment) filled: amount, stake and realized profit are recomputed. */
     void fillPartialExit(Order order, long time) {
+        fundingOnFill(time);
+        runFunding(time, true);  // Freqtrade does this before recomputing the trade: still the amount before the exit
         record(order, time);
         openOrder = null;
         partialExits++;
-        OrderReplay.recalc(this);
+        OrderReplay.recalc(this, false);
+        if (funding != null) fundingFees = fundingOfOrders;  // recalc_trade_from_orders leaves the running part out
+    }
+
+    /**
+     * Freqtrade's {@code close_bt_order}: the funding accrued since the last fill is booked onto the order that just
+     * filled at {@code time}, and later funding is summed from then on.
+     */
+    void fundingOnFill(long time) {
+        if (funding == null) return;
+        fundingOfOrders += fundingRunning;
+        fundingRunning = 0;
+        fundingFees = fundingOfOrders;
+        lastFilled = Math.max(openTime, time);
+    }
+
+    /**
+     * Freqtrade's {@code _run_funding_fees}: at a funding time (or, {@code force}d, at a fill) the funding since the
+     * last fill is recomputed over the current amount.
+     */
+    void runFunding(long now, boolean force) {
+        if (funding == null || !(force || funding.isFundingTime(now))) return;
+        fundingRunning = funding.fees(amount, isShort, lastFilled, now);
+        fundingFees = fundingOfOrders + fundingRunning;
     }
 
     /** True once the trade has more than its first entry and final exit: results come from {@link OrderReplay}. */
@@ -127,8 +171,15 @@ final class RunningTrade implements TradeView {
         return FtMath.valueWithFee(qty, rate, fee, !isShort);
     }
 
+    /** Value of closing the whole amount at {@code rate} after the fee; futures add the funding received (paid). */
     double closeValue(double rate) {
-        return FtMath.valueWithFee(amount, rate, fee, isShort);
+        return withFunding(FtMath.valueWithFee(amount, rate, fee, isShort), fundingFees);
+    }
+
+    /** Freqtrade's futures {@code calc_close_trade_value}: a long adds its funding, a short subtracts it. */
+    double withFunding(double closeValue, double fundingFees) {
+        if (funding == null) return closeValue;
+        return isShort ? closeValue - fundingFees : closeValue + fundingFees;
     }
 
     @Override

@@ -15,12 +15,13 @@ final class TradeClosing {
     /** Closes {@code trade} with its exit order {@code exit} filled at the candle starting {@code time}. */
     static FreqtradeTrade close(RunningTrade trade, RunningTrade.Order exit, long time) {
         double rate = exit.price();
+        trade.fundingOnFill(time);
         trade.record(exit, time);
         double profitAbs;
         double profitRatio;
         if (trade.adjusted()) {
             // Several entries or partial exits: profit over all exits, ratio over all entries' value.
-            OrderReplay.Realized realized = OrderReplay.recalc(trade);
+            OrderReplay.Realized realized = OrderReplay.recalc(trade, true);
             profitAbs = realized.profitAbs();
             profitRatio = realized.profitRatio();
         } else {

@@ -2,9 +2,11 @@ package dev.botfleet.engine.backtest.freqtrade;
 
 /**
  * SPOT ignores short signals and leverage. MARGIN allows shorts and leverage (Freqtrade's margin mode; interest is
- * zero, as in Freqtrade backtests, and no liquidation price is modelled).
+ * zero, as in Freqtrade backtests, and no liquidation price is modelled). FUTURES is MARGIN plus funding: pairs with
+ * {@link FundingData} pay or receive it as Freqtrade's futures backtests do.
  */
 public enum TradingMode {
     SPOT,
-    MARGIN
+    MARGIN,
+    FUTURES
 }

@@ -31,12 +31,24 @@ import java.util.Objects;
  */
 public record RecordedSignals(String strategy, CandleSeries candles, boolean[] enterLong, boolean[] exitLong,
                               String[] enterTags, Map<String, double[]> indicators, double averageStake,
-                              String stopReason, boolean failed, List<String> warnings, String refusal) {
+                              String stopReason, boolean failed, List<String> warnings, String refusal,
+                              boolean[] enterShort, boolean[] exitShort) {
+
+    /** Long signals only (no short side). */
+    public RecordedSignals(String strategy, CandleSeries candles, boolean[] enterLong, boolean[] exitLong,
+                           String[] enterTags, Map<String, double[]> indicators, double averageStake,
+                           String stopReason, boolean failed, List<String> warnings, String refusal) {
+        this(strategy, candles, enterLong, exitLong, enterTags, indicators, averageStake, stopReason, failed, warnings,
+                refusal, null, null);
+    }
 
     public RecordedSignals {
         Objects.requireNonNull(candles, "candles");
         int n = candles.size();
-        if (enterLong.length != n || exitLong.length != n || enterTags.length != n) {
+        if (enterShort == null) enterShort = new boolean[n];
+        if (exitShort == null) exitShort = new boolean[n];
+        if (enterLong.length != n || exitLong.length != n || enterTags.length != n || enterShort.length != n
+                || exitShort.length != n) {
             throw new IllegalArgumentException("signals: columns must have one row per candle (" + n + ")");
         }
         for (Map.Entry<String, double[]> e : indicators.entrySet()) {

@@ -9,6 +9,7 @@ import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderType;
 import dev.botfleet.engine.strategy.IndicatorReporter;
+import dev.botfleet.engine.strategy.SignalReporter;
 import dev.botfleet.engine.strategy.Strategy;
 import dev.botfleet.engine.strategy.StrategyFactory;
 
@@ -57,8 +58,9 @@ public final class StrategySignals {
                 + " market orders, one entry and one exit per deal (use the realistic fill model)";
         double stake = result.trades().stream()
                 .mapToDouble(t -> t.quantity().doubleValue() * t.entryPrice().doubleValue()).average().orElse(0);
-        return new RecordedSignals(spec.strategy(), s, recorder.enter, recorder.exit, new String[n],
-                recorder.indicators, stake, result.stopReason(), result.failed(), result.warnings(), refusal);
+        return new RecordedSignals(spec.strategy(), s, recorder.enter, recorder.exit, recorder.tags,
+                recorder.indicators, stake, result.stopReason(), result.failed(), result.warnings(), refusal,
+                recorder.enterShort, recorder.exitShort);
     }
 
     /** Collects the signal columns and indicator columns while the kernel runs. */
@@ -67,6 +69,10 @@ public final class StrategySignals {
         private final Strategy[] strategy;
         final boolean[] enter;
         final boolean[] exit;
+        /** The strategy's exit condition as a short entry, its entry condition as the short's exit. */
+        final boolean[] enterShort;
+        final boolean[] exitShort;
+        final String[] tags;
         final List<String> unsupported = new ArrayList<>();
         final Map<String, double[]> indicators = new LinkedHashMap<>();
 
@@ -75,6 +81,9 @@ public final class StrategySignals {
             this.strategy = strategy;
             this.enter = new boolean[n];
             this.exit = new boolean[n];
+            this.enterShort = new boolean[n];
+            this.exitShort = new boolean[n];
+            this.tags = new String[n];
         }
 
         @Override
@@ -91,6 +100,15 @@ public final class StrategySignals {
 
         @Override
         public void afterCandle(int i) {
+            if (strategy[0] instanceof SignalReporter signals) {
+                if (signals.hasShortSide()) {
+                    enterShort[i] = signals.exitSignal();
+                    exitShort[i] = signals.entrySignal();
+                }
+                // one enter_tag column, as Freqtrade's: the long's when it enters, else the short's
+                if (enter[i] || signals.entrySignal()) tags[i] = signals.entryTag();
+                else if (enterShort[i]) tags[i] = signals.exitTag();
+            }
             if (!(strategy[0] instanceof IndicatorReporter reporter)) return;
             for (Map.Entry<String, Double> e : reporter.indicatorValues().entrySet()) {
                 double[] column = indicators.computeIfAbsent(e.getKey(), k -> {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.offset;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Entry-side rules the reference scenarios exercise only lightly. */
@@ -149,13 +150,18 @@ class FreqtradeEntryRulesTest {
     }
 
     @Test
-    void maxOpenTradesZeroRejectsEverySignal() {
-        CandleColumns candles = hourly(flat(100), flat(100), flat(100), flat(100));
-        FreqtradeResult result = run(spot().maxOpenTrades(0).build(), candles,
-                longSignals(4, new int[] {0, 1}, new int[] {}));
+    void maxOpenTradesZeroIsUnlimitedAsInFreqtradesBacktester() {
+        // backtesting.py trade_slot_available: "max_open_trades <= 0 or open_trade_count < max_open_trades"
+        PairData a = PortfolioBacktestTest.pair("A/USDT", 10, 4, new int[] {0}, new int[] {});
+        PairData b = PortfolioBacktestTest.pair("B/USDT", 20, 4, new int[] {0}, new int[] {});
 
-        assertThat(result.trades()).isEmpty();
-        assertThat(result.rejectedSignals()).isEqualTo(2);
+        PortfolioResult zero = new PortfolioBacktest(spot().maxOpenTrades(0).build()).run(List.of(a, b));
+        PortfolioResult one = new PortfolioBacktest(spot().maxOpenTrades(1).build()).run(List.of(a, b));
+
+        assertThat(zero.trades()).hasSize(2);
+        assertThat(zero.rejectedSignals()).isZero();
+        assertThat(one.trades()).hasSize(1);
+        assertThat(one.rejectedSignals()).isEqualTo(1);
     }
 
     @Test

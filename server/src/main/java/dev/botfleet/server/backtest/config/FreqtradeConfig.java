@@ -1,5 +1,7 @@
 package dev.botfleet.server.backtest.config;
 
+import dev.botfleet.engine.backtest.freqtrade.PairMarket;
+
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -22,6 +24,10 @@ import java.util.NavigableMap;
  * @param startupCandleCount warm-up candles loaded before the timerange; null: the strategy's
  * @param protections        each {@code {"method": ..., params...}} as given; checked by the protections themselves
  * @param enableProtections  {@code enable_protections} / {@code --enable-protections}: protections apply only then
+ * @param leverage           botfleet's extension {@code "leverage"} (futures only, default 1): what a Freqtrade strategy's
+ *                           {@code leverage()} callback returns, which botfleet's catalog strategies do not state
+ * @param markets            botfleet's extension {@code "markets"} / {@code --markets FILE}: the whitelisted pairs'
+ *                           precision and stake limits as ccxt gives them ({@link MarketsParser}); empty: none
  * @param strategy           a botfleet catalog strategy id
  * @param strategyParams     botfleet's extension {@code "strategy_params": {name: value}}: the strategy's parameters
  * @param datadir            where the pairs' candle files are ({@code datadir}); null: the caller's default
@@ -50,6 +56,8 @@ public record FreqtradeConfig(
         boolean enableProtections,
         TradingMode tradingMode,
         MarginMode marginMode,
+        double leverage,
+        Map<String, PairMarket> markets,
         String timeframeDetail,
         String strategy,
         Map<String, Object> strategyParams,
@@ -61,6 +69,7 @@ public record FreqtradeConfig(
         protections = List.copyOf(protections);
         strategyParams = Map.copyOf(strategyParams);
         notes = List.copyOf(notes);
+        markets = markets == null ? Map.of() : Map.copyOf(markets);
     }
 
     /** Freqtrade's default {@code dry_run_wallet}. */

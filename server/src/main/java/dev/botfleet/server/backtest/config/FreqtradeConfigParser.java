@@ -1,5 +1,7 @@
 package dev.botfleet.server.backtest.config;
 
+import dev.botfleet.engine.backtest.freqtrade.PairMarket;
+
 import dev.botfleet.engine.data.Timeframes;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.server.backtest.config.FreqtradeConfig.ExitRules;
@@ -83,6 +85,11 @@ public final class FreqtradeConfigParser {
             // Freqtrade refuses this too: "unlimited" divides the wallet among the free slots, of which there is no end
             f.problem("stake_amount", "\"unlimited\" needs a limited max_open_trades (both cannot be unlimited)");
         }
+        if (stakeAmount == null && f.has("stake_amount") && maxOpenTrades != null && maxOpenTrades == 0) {
+            // Freqtrade would stake 0 (wallet / 0 slots is defined as 0) and make no trade at all: say so instead
+            f.problem("stake_amount", "\"unlimited\" with max_open_trades 0 stakes nothing (Freqtrade makes no trade);"
+                    + " give max_open_trades >= 1 or a fixed stake_amount");
+        }
         double wallet = dryRunWallet(f);
         double tradable = f.number("tradable_balance_ratio", FreqtradeConfig.DEFAULT_TRADABLE_BALANCE_RATIO);
         if (!(tradable > 0 && tradable <= 1)) f.problem("tradable_balance_ratio", "must be above 0 and at most 1, was " + tradable);
@@ -115,6 +122,8 @@ public final class FreqtradeConfigParser {
         }
         TradingMode mode = f.choice("trading_mode", TradingMode.class, TradingMode.SPOT);
         MarginMode margin = marginMode(f, mode);
+        double leverage = leverage(f, mode);
+        Map<String, PairMarket> markets = MarketsParser.parse(f, pairs, problems);
         String strategy = f.text("strategy", null);
         Map<String, Object> params = strategyParams(f);
         String datadir = f.text("datadir", null);
@@ -128,7 +137,7 @@ public final class FreqtradeConfigParser {
         f.unknownKeys("");  // last: every key above has been read
         return new FreqtradeConfig(pairs, stakeCurrency, stakeAmount, maxOpenTrades, wallet, tradable, roi, stoploss,
                 trailing, exitRules, fee, timeframe, timerange, startup, orderTypes, timeouts, dca, maxAdjust,
-                protections, enableProtections, mode, margin, detail, strategy, params, datadir, notes);
+                protections, enableProtections, mode, margin, leverage, markets, detail, strategy, params, datadir, notes);
     }
 
     /** A positive amount, or "unlimited" (null): the wallet divided among the free slots. */
@@ -316,6 +325,24 @@ public final class FreqtradeConfigParser {
             f.problem("margin_mode", "is required for futures: \"isolated\" or \"cross\"");
         }
         return margin;
+    }
+
+    /** Most exchanges cap futures leverage at 125 (Binance's highest tier), as single-symbol perpetual runs do. */
+    static final double MAX_LEVERAGE = 125;
+
+    /**
+     * botfleet's extension {@code "leverage"}: in Freqtrade the strategy's {@code leverage()} callback says it; the
+     * catalog strategies have none, so the config does. Futures only, from 1 to 125.
+     */
+    private static double leverage(JsonFields f, TradingMode mode) {
+        Double leverage = f.number("leverage", null);
+        if (leverage == null) return 1.0;
+        if (mode != TradingMode.FUTURES) {
+            f.problem("leverage", "only a futures config (\"trading_mode\": \"futures\") trades with leverage");
+        } else if (!(leverage >= 1 && leverage <= MAX_LEVERAGE)) {
+            f.problem("leverage", "must be between 1 and 125, was " + leverage);
+        }
+        return leverage;
     }
 
     /** botfleet's extension: {@code "strategy_params": {"rsiPeriod": 14}}, checked against the strategy later. */

@@ -89,7 +89,7 @@ public final class TrialObjective implements Function<Map<String, Object>, Trial
                 c.tradableBalanceRatio(), roi, stoploss, trailing, c.exitRules(), c.fee(), c.timeframe(), c.timerange(),
                 c.startupCandleCount(), c.orderTypes(), c.unfilledTimeout(), c.positionAdjustmentEnable(),
                 c.maxEntryPositionAdjustment(), c.protections(), c.enableProtections(), c.tradingMode(), c.marginMode(),
-                c.timeframeDetail(), c.strategy(), c.strategyParams(), c.datadir(), c.notes());
+                c.leverage(), c.markets(), c.timeframeDetail(), c.strategy(), c.strategyParams(), c.datadir(), c.notes());
     }
 
     private static long lastCandle(ConfigRun run) {

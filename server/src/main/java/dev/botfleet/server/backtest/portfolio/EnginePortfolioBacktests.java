@@ -5,8 +5,10 @@ import dev.botfleet.engine.backtest.BacktestSpec;
 import dev.botfleet.engine.backtest.FillModel;
 import dev.botfleet.engine.backtest.freqtrade.CandleColumns;
 import dev.botfleet.engine.backtest.freqtrade.FreqtradeSettings;
+import dev.botfleet.engine.backtest.freqtrade.FundingData;
 import dev.botfleet.engine.backtest.freqtrade.PairData;
 import dev.botfleet.engine.backtest.freqtrade.PairLocks;
+import dev.botfleet.engine.backtest.freqtrade.PairMarket;
 import dev.botfleet.engine.backtest.freqtrade.PortfolioBacktest;
 import dev.botfleet.engine.backtest.freqtrade.PortfolioResult;
 import dev.botfleet.engine.backtest.freqtrade.SignalColumns;
@@ -25,6 +27,7 @@ import dev.botfleet.engine.data.Timeframes;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.server.backtest.config.CandleFiles;
 import dev.botfleet.server.backtest.config.FreqtradeConfig;
+import dev.botfleet.server.backtest.config.FundingFiles;
 import dev.botfleet.server.backtest.config.PairDataLoader;
 import dev.botfleet.server.backtest.config.Timerange;
 import dev.botfleet.server.backtest.config.LoadedPairs;
@@ -80,6 +83,7 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         long done = 0;
         List<PairData> whitelist = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
+        Map<String, FundingData> funding = funding(config, warnings);
         for (LoadedPairs.Pair pair : pairs.pairs()) {
             long offset = done;
             RecordedSignals signals = cache.get(new SignalCache.Key(pair.pair(), strategy.name(), params, settings.fee()),
@@ -91,7 +95,8 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 return new PortfolioOutcome(Map.of("warnings", warnings), "strategy '" + strategy.name()
                         + "' stopped on " + pair.pair() + ": " + signals.stopReason());
             }
-            whitelist.add(pairData(pair, signals, detail.get(pair.pair())));
+            whitelist.add(pairData(pair, signals, detail.get(pair.pair()), funding.get(pair.pair()),
+                    config.markets().get(pair.pair()), config.tradingMode() == FreqtradeConfig.TradingMode.FUTURES));
             done += pair.candles().size();
         }
         ProtectionLocks protections = config.enableProtections() && !config.protections().isEmpty()
@@ -104,24 +109,29 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
         return new PortfolioOutcome(result(config, pairs, strategy, settings, result, protections, warnings), null);
     }
 
-    /** How many candles of the first pair {@link #precheck} runs the strategy on. */
-    static final int PRECHECK_CANDLES = 500;
-
     /**
-     * A quick look, before a run is queued, for the common refusal: the strategy's decisions on the first
-     * {@value #PRECHECK_CANDLES} candles of the first pair. Strategies that work with limit orders (grid, scalper)
-     * show it at once; one that only later adds to a position is still refused by the run, which checks every candle.
+     * The check, before a run is queued, for the common refusal: the strategy's decisions on every candle of every pair
+     * of the run (the whole requested range, warm-up included), recorded exactly as the run records them and kept in
+     * {@code cache}: the run given the same cache reuses them instead of recording twice. Strategies that work with
+     * limit orders (grid, scalper) or add to a position show it here, however late in the range they do.
      *
      * @return null when those decisions map onto signals, else the refusal naming the strategy
      */
-    public static String precheck(LoadedPairs pairs, StrategySource strategy, Map<String, Object> params) {
-        LoadedPairs.Pair first = pairs.pairs().getFirst();
-        CandleSeries s = first.candles();
-        LoadedPairs.Pair prefix = new LoadedPairs.Pair(first.pair(), first.file(),
-                s.slice(0, Math.min(s.size(), PRECHECK_CANDLES)));
-        RecordedSignals signals = StrategySignals.record(spec(prefix, strategy, strategy.configure(params),
-                EngineSettings.DEFAULT_FEE));
-        return signals.refusal() == null ? null : refusal(strategy.name(), signals);
+    public static String precheck(FreqtradeConfig config, LoadedPairs pairs, StrategySource strategy,
+                                  Map<String, Object> params, SignalCache cache) {
+        StrategyConfig strategyConfig = strategy.configure(params);
+        double fee = EngineSettings.of(config, pairs.startupCandles()).fee();
+        for (LoadedPairs.Pair pair : pairs.pairs()) {
+            RecordedSignals signals = cache.get(new SignalCache.Key(pair.pair(), strategy.name(), params, fee),
+                    () -> StrategySignals.record(spec(pair, strategy, strategyConfig, fee)));
+            if (signals.refusal() != null) return refusal(strategy.name(), signals);
+        }
+        return null;
+    }
+
+    /** A cache for one run's signals, {@link #precheck} to the run: every pair fits. */
+    public static SignalCache runCache(LoadedPairs pairs) {
+        return new SignalCache(pairs.pairs().size(), Long.MAX_VALUE);
     }
 
     /**
@@ -189,14 +199,49 @@ public final class EnginePortfolioBacktests implements PortfolioBacktests {
                 FillModel.REALISTIC, RECORDING_BALANCE, 0, -1);
     }
 
-    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail) {
+    /**
+     * A futures run's funding rates and mark prices per pair, from where its candles came; a warning for each pair
+     * without them (and for all when the run has no directory to look in).
+     */
+    private Map<String, FundingData> funding(FreqtradeConfig config, List<String> warnings) {
+        if (config.tradingMode() != FreqtradeConfig.TradingMode.FUTURES) return Map.of();
+        CandleFiles where = files == null ? null : files.apply(config);
+        if (where == null) {
+            warnings.add("no funding-rate data (no directory to load it from): funding is not booked");
+            return Map.of();
+        }
+        FundingFiles.Loaded loaded = FundingFiles.load(config.pairs(), where);
+        warnings.addAll(loaded.warnings());
+        return loaded.byPair();
+    }
+
+    private static PairData pairData(LoadedPairs.Pair pair, RecordedSignals signals, CandleSeries detail,
+                                     FundingData funding, PairMarket market, boolean futures) {
         CandleColumns columns = columns(pair.candles());
         if (columns.size() != pair.candles().size()) {
             // the loader fills gaps; a series with gaps here would misalign the signals with the candles
             throw new IllegalStateException(pair.pair() + ": " + pair.file() + " has gaps the loader did not fill");
         }
-        return new PairData(pair.pair(), columns, new SignalColumns(signals.enterLong(), signals.exitLong(), null,
-                null, signals.enterTags(), null), detail == null ? null : columns(detail));
+        return new PairData(pair.pair(), columns, signalColumns(signals, futures), detail == null ? null : columns(detail), funding,
+                market);
+    }
+
+    /**
+     * Spot: the strategy's own entries and exits. Futures, for a strategy with a short side: its exit condition opens
+     * shorts and its entry condition closes them; and, as a Freqtrade strategy's columns hold on every candle where
+     * the condition does, the long side is its entries and exits plus every candle its entry (exit) condition held —
+     * otherwise a long signal that comes while a short is open would be lost.
+     */
+    static SignalColumns signalColumns(RecordedSignals s, boolean futures) {
+        if (!futures) return new SignalColumns(s.enterLong(), s.exitLong(), null, null, s.enterTags(), null);
+        int n = s.enterLong().length;
+        boolean[] enterLong = new boolean[n];
+        boolean[] exitLong = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            enterLong[i] = s.enterLong()[i] || s.exitShort()[i];
+            exitLong[i] = s.exitLong()[i] || s.enterShort()[i];
+        }
+        return new SignalColumns(enterLong, exitLong, s.enterShort(), s.exitShort(), s.enterTags(), null);
     }
 
     private static CandleColumns columns(CandleSeries s) {

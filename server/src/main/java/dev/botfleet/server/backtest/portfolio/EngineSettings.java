@@ -27,6 +27,9 @@ final class EngineSettings {
     /** No stoploss given and the strategy has none: Freqtrade's -1 (a 100 % loss), i.e. the stop never triggers. */
     static final double NO_STOPLOSS = -1.0;
 
+    /** The highest leverage a config may ask for (FreqtradeConfigParser checks it). */
+    static final double MAX_LEVERAGE = 125;
+
     private EngineSettings() {
     }
 
@@ -51,7 +54,9 @@ final class EngineSettings {
                 .startupCandleCount(startupCandles)
                 .priceTick(PRECISION)
                 .amountStep(PRECISION)
-                .tradingMode(c.tradingMode() == FreqtradeConfig.TradingMode.SPOT ? TradingMode.SPOT : TradingMode.MARGIN)
+                .tradingMode(c.tradingMode() == FreqtradeConfig.TradingMode.SPOT ? TradingMode.SPOT : TradingMode.FUTURES)
+                .leverage(c.leverage())
+                .maxLeverage(MAX_LEVERAGE)
                 .entryOrderType(orderType(c.orderTypes().entry()))
                 .exitOrderType(orderType(c.orderTypes().exit()))
                 .positionAdjustmentEnable(c.positionAdjustmentEnable())
@@ -69,10 +74,16 @@ final class EngineSettings {
         if (c.minimalRoi() == null) notes.add("minimal_roi: not given and the strategy states none, so no ROI exits");
         if (c.maxOpenTrades() == null) notes.add("max_open_trades: not given and the strategy states none, so unlimited");
         if (c.tradingMode() == FreqtradeConfig.TradingMode.FUTURES) {
-            notes.add("trading_mode futures: run as margin (leverage and shorts); funding fees are not modelled");
+            notes.add("trading_mode futures: leverage " + c.leverage() + ", shorts, and funding from each pair's"
+                    + " -8h-funding_rate and -mark files; no liquidation price is modelled");
         }
-        notes.add("precision: every pair's prices and amounts are rounded to " + PRECISION.toPlainString()
-                + " (the shipped datasets are all BTC-quoted pairs)");
+        long withoutMarket = c.pairs().stream().filter(p -> !c.markets().containsKey(p)).count();
+        if (withoutMarket > 0) {
+            notes.add("precision: " + (c.markets().isEmpty() ? "every pair's" : withoutMarket
+                    + " pair(s) without markets entry:") + " prices and amounts are rounded to "
+                    + PRECISION.toPlainString() + " and no exchange minimum/maximum stake applies (give \"markets\""
+                    + " or --markets for per-pair rules)");
+        }
         return notes;
     }
 

@@ -182,6 +182,17 @@ class FreqtradeConfigParserTest {
     }
 
     @Test
+    void unlimitedStakeWithZeroTradesAndLeverageOutsideFuturesAreNamed() {
+        assertThat(problems("""
+                {"stake_currency": "USDT", "stake_amount": "unlimited", "max_open_trades": 0, "leverage": 3,
+                 "pairs": ["BTC/USDT"], "markets": {"BTC/USDT": {"precision": {"price": 0}}}}""")).containsExactly(
+                "stake_amount: \"unlimited\" with max_open_trades 0 stakes nothing (Freqtrade makes no trade);"
+                        + " give max_open_trades >= 1 or a fixed stake_amount",
+                "leverage: only a futures config (\"trading_mode\": \"futures\") trades with leverage",
+                "markets.BTC/USDT.precision.price: must be a positive tick size (precisionMode tick_size), was 0.0");
+    }
+
+    @Test
     void requiredKeysAreNamed() {
         assertThat(problems("{}")).containsExactly(
                 "stake_currency: is required, e.g. \"USDT\"",

@@ -59,7 +59,7 @@ class EngineSettingsTest {
         assertThat(s.exitOrderType()).isEqualTo(OrderType.LIMIT);
         assertThat(s.positionAdjustmentEnable()).isTrue();
         assertThat(s.maxEntryPositionAdjustment()).isEqualTo(2);
-        assertThat(s.tradingMode()).isEqualTo(TradingMode.MARGIN);
+        assertThat(s.tradingMode()).isEqualTo(TradingMode.FUTURES);
         assertThat(s.startupCandleCount()).isEqualTo(20);
         assertThat(s.priceTick()).isEqualByComparingTo(new BigDecimal("0.00000001"));
         assertThat(EngineSettings.defaultsNotes(c)).anyMatch(n -> n.startsWith("trading_mode futures"));
