@@ -107,6 +107,12 @@ final class BotEntity {
 
         void register(UUID botId, ActorRef<Command> entity);
 
+        /**
+         * True if the database still has {@code fence} as its shard's valid lease. Checked before (re)launching: a sweep
+         * can come between a refused fenced write and the renewal that notices the lease is gone.
+         */
+        boolean holds(LeaseFence fence);
+
         /** Answers a query from the bot's session on this node (may block: called off the actor's thread). */
         String answer(UUID botId, Query query);
 
@@ -149,9 +155,10 @@ final class BotEntity {
                     .onMessage(Ended.class, m -> {
                         ActorRef<Command> self = context.getSelf();
                         Thread.ofVirtual().start(() -> {
-                            // started again meanwhile (a user's start after a stop): run it, else forget the entity
-                            if (node.isActive(botId)) node.launch(ownerId, botId, fence.get());
-                            else shard.tell(new ClusterSharding.Passivate<>(self));
+                            // started again meanwhile (a user's start after a stop): run it, else forget the entity;
+                            // with the lease gone, neither: the shard stops and its next holder runs the bot
+                            if (!node.isActive(botId)) shard.tell(new ClusterSharding.Passivate<>(self));
+                            else if (node.holds(fence.get())) node.launch(ownerId, botId, fence.get());
                         });
                         return Behaviors.same();
                     })
@@ -185,6 +192,7 @@ final class BotEntity {
         if (node.runsHere(botId)) return;
         ActorRef<Command> self = context.getSelf();
         Thread.ofVirtual().name("launch-" + botId).start(() -> {
+            if (!node.holds(fence)) return;  // lost meanwhile: the shard stops, its next holder runs the bot
             node.launch(ownerId, botId, fence);
             if (!node.runsHere(botId) && !node.isActive(botId)) self.tell(new Ended());
         });

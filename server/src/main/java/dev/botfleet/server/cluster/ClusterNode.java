@@ -245,6 +245,12 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
     }
 
     @Override
+    public boolean holds(LeaseFence fence) {
+        return new ShardLeases(jdbc, fence.owner(), properties.leaseTtl()).holder(fence.shard()).filter(fence::equals)
+                .isPresent();
+    }
+
+    @Override
     public boolean isActive(UUID botId) {
         return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :id AND status = 'ACTIVE'").param("id", botId)
                 .query(Long.class).single() > 0;
