@@ -20,6 +20,8 @@ public class BotViews {
 
     public BotResponse of(Bot bot) {
         BotRuntime r = runtime.getIfAvailable();
-        return BotResponse.of(bot, r == null ? null : r.warmup(bot.id()).orElse(null), signalTokens.view(bot));
+        // only an ACTIVE bot warms up (in a cluster, asking costs a round trip to the bot's node)
+        boolean asks = r != null && bot.status() == BotStatus.ACTIVE;
+        return BotResponse.of(bot, asks ? r.warmup(bot.id()).orElse(null) : null, signalTokens.view(bot));
     }
 }

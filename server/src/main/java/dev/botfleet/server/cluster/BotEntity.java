@@ -1,5 +1,7 @@
 package dev.botfleet.server.cluster;
 
+import dev.botfleet.engine.strategy.ExternalSignal;
+import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.order.LeaseFence;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,7 +31,42 @@ final class BotEntity {
     interface Remote {
     }
 
-    sealed interface Command permits Ensure, Stop, Reconfigure, Ended, Leave {
+    sealed interface Command permits Ensure, Stop, Reconfigure, Ended, Leave, Query {
+    }
+
+    /**
+     * A command or read for the running bot from any node, answered by one {@link Reply} (see {@link RemoteBots}):
+     * {@link Reply#NOT_RUNNING} when the bot does not run here.
+     */
+    sealed interface Query extends Command, Remote permits Cancel, Signal, Running, Warmup, AwaitStopped {
+        ActorRef<Reply> replyTo();
+    }
+
+    /** Manual cancel of an open order: answers "true" or "false" (no such open order). */
+    record Cancel(String clientOrderId, ActorRef<Reply> replyTo) implements Query {
+    }
+
+    /** A webhook signal, queued in the bot's mailbox: answers "sent". */
+    record Signal(ExternalSignal signal, ActorRef<Reply> replyTo) implements Query {
+    }
+
+    /** Does the bot run here: "yes" or not running. */
+    record Running(ActorRef<Reply> replyTo) implements Query {
+    }
+
+    /** The warm-up progress: "needed/received", or "" when it needs none. */
+    record Warmup(ActorRef<Reply> replyTo) implements Query {
+    }
+
+    /** Answers "done" once a stopping session here finished its last turn (at once if there is none). */
+    record AwaitStopped(ActorRef<Reply> replyTo) implements Query {
+    }
+
+    /** The answer to a {@link Query}. */
+    record Reply(String value) implements Remote {
+        static final String NOT_RUNNING = "not-running";
+        /** The bot did not handle it in time on its node. */
+        static final String NO_ANSWER = "no-answer";
     }
 
     /** Run the bot if it is ACTIVE and not running yet (a start, or the sweep). */
@@ -58,7 +95,7 @@ final class BotEntity {
 
         void launch(UUID ownerId, UUID botId, LeaseFence fence);
 
-        boolean isRunning(UUID botId);
+        boolean runsHere(UUID botId);
 
         boolean isActive(UUID botId);
 
@@ -69,6 +106,15 @@ final class BotEntity {
         void abandon(UUID botId);
 
         void register(UUID botId, ActorRef<Command> entity);
+
+        /**
+         * True if the database still has {@code fence} as its shard's valid lease. Checked before (re)launching: a sweep
+         * can come between a refused fenced write and the renewal that notices the lease is gone.
+         */
+        boolean holds(LeaseFence fence);
+
+        /** Answers a query from the bot's session on this node (may block: called off the actor's thread). */
+        String answer(UUID botId, Query query);
 
         void unregister(UUID botId, ActorRef<Command> entity);
     }
@@ -109,10 +155,16 @@ final class BotEntity {
                     .onMessage(Ended.class, m -> {
                         ActorRef<Command> self = context.getSelf();
                         Thread.ofVirtual().start(() -> {
-                            // started again meanwhile (a user's start after a stop): run it, else forget the entity
-                            if (node.isActive(botId)) node.launch(ownerId, botId, fence.get());
-                            else shard.tell(new ClusterSharding.Passivate<>(self));
+                            // started again meanwhile (a user's start after a stop): run it, else forget the entity;
+                            // with the lease gone, neither: the shard stops and its next holder runs the bot
+                            if (!node.isActive(botId)) shard.tell(new ClusterSharding.Passivate<>(self));
+                            else if (node.holds(fence.get())) node.launch(ownerId, botId, fence.get());
                         });
+                        return Behaviors.same();
+                    })
+                    .onMessage(Query.class, q -> {
+                        // the runtime waits for the bot's turn: off the actor's thread
+                        Thread.ofVirtual().name("query-" + botId).start(() -> q.replyTo().tell(answer(node, botId, q)));
                         return Behaviors.same();
                     })
                     .onMessage(Leave.class, m -> Behaviors.stopped())
@@ -125,13 +177,24 @@ final class BotEntity {
         });
     }
 
+    private static Reply answer(Node node, UUID botId, Query query) {
+        try {
+            return new Reply(node.answer(botId, query));
+        } catch (ApiException.Conflict e) {
+            return new Reply(Reply.NOT_RUNNING);  // it stopped meanwhile: the asking node answers 409
+        } catch (RuntimeException e) {
+            return new Reply(Reply.NO_ANSWER);  // e.g. its turn did not come in time: the asking node answers 503
+        }
+    }
+
     /** Launching reads the journal and may reconcile with a venue: off the actor's thread. */
     private static void ensure(ActorContext<Command> context, Node node, UUID ownerId, UUID botId, LeaseFence fence) {
-        if (node.isRunning(botId)) return;
+        if (node.runsHere(botId)) return;
         ActorRef<Command> self = context.getSelf();
         Thread.ofVirtual().name("launch-" + botId).start(() -> {
+            if (!node.holds(fence)) return;  // lost meanwhile: the shard stops, its next holder runs the bot
             node.launch(ownerId, botId, fence);
-            if (!node.isRunning(botId) && !node.isActive(botId)) self.tell(new Ended());
+            if (!node.runsHere(botId) && !node.isActive(botId)) self.tell(new Ended());
         });
     }
 }

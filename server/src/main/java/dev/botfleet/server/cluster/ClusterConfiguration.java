@@ -2,6 +2,7 @@ package dev.botfleet.server.cluster;
 
 import dev.botfleet.server.runtime.RuntimeRepository;
 import dev.botfleet.server.runtime.TradingRuntime;
+import dev.botfleet.server.stream.EventStream;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,5 +19,11 @@ class ClusterConfiguration {
     ClusterNode clusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots,
                             JdbcClient jdbc) {
         return new ClusterNode(properties, runtime, runtimeBots, jdbc);
+    }
+
+    /** The event stream's messages to the nodes where their users are connected. */
+    @Bean
+    ClusterStreamRelay streamRelay(ClusterNode node, EventStream stream) {
+        return new ClusterStreamRelay(node, stream);
     }
 }

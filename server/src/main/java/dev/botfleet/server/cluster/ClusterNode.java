@@ -1,5 +1,8 @@
 package dev.botfleet.server.cluster;
 
+import dev.botfleet.engine.strategy.ExternalSignal;
+import dev.botfleet.engine.strategy.WarmupProgress;
+import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.order.LeaseFence;
 import dev.botfleet.server.runtime.BotPlacement;
 import dev.botfleet.server.runtime.RuntimeRepository;
@@ -46,6 +49,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
     private final Map<UUID, ActorRef<BotEntity.Command>> entities = new ConcurrentHashMap<>();
     private volatile ActorSystem<Void> system;
     private volatile ActorRef<ShardingEnvelope<BotEntity.Command>> region;
+    private volatile RemoteBots remote;
     private volatile ScheduledExecutorService sweeps;
     private volatile boolean leaving;
 
@@ -74,6 +78,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
                         ctx -> BotEntity.create(ctx.getEntityId(), ctx.getShard(), this))
                 .withMessageExtractor(shards)
                 .withStopMessage(new BotEntity.Leave()));
+        remote = new RemoteBots(sys, region, jdbc, runtime, RemoteBots.Timeouts.DEFAULT);
         system = sys;
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cluster-sweep").factory());
         org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(sys)).registerOnMemberUp(() -> {
@@ -131,12 +136,18 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
             sys.terminate();
         }
         LeaseBinding.unbind(Adapter.toClassic(sys));
+        remote = null;
         system = null;
     }
 
     @Override
     public boolean isRunning() {
         return system != null;
+    }
+
+    /** The node's actor system while it runs, else null. */
+    ActorSystem<Void> system() {
+        return system;
     }
 
     /** After the runtime (phase 1) has started; stopped before it. */
@@ -168,6 +179,37 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
         if (entity != null) entity.tell(new BotEntity.Ended());
     }
 
+    @Override
+    public boolean cancel(UUID botId, String clientOrderId) {
+        return remote().cancel(botId, clientOrderId);
+    }
+
+    @Override
+    public boolean signal(UUID botId, ExternalSignal signal) {
+        return remote().signal(botId, signal);
+    }
+
+    @Override
+    public boolean isRunning(UUID botId) {
+        return runtime.isRunning(botId) || remote().isRunning(botId);
+    }
+
+    @Override
+    public Optional<WarmupProgress> warmup(UUID botId) {
+        return remote().warmup(botId);
+    }
+
+    @Override
+    public void awaitStopped(UUID botId) {
+        remote().awaitStopped(botId);
+    }
+
+    private RemoteBots remote() {
+        RemoteBots r = remote;
+        if (r == null) throw new ApiException.BotNodeUnavailable("This cluster node is not started yet; try again");
+        return r;
+    }
+
     private void send(UUID ownerId, UUID botId, BotEntity.Command command) {
         var r = region;
         if (r == null) throw new IllegalStateException("the cluster node is not started");
@@ -193,8 +235,19 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
     }
 
     @Override
-    public boolean isRunning(UUID botId) {
+    public boolean runsHere(UUID botId) {
         return runtime.isRunning(botId);
+    }
+
+    @Override
+    public String answer(UUID botId, BotEntity.Query query) {
+        return remote().answer(botId, query);
+    }
+
+    @Override
+    public boolean holds(LeaseFence fence) {
+        return new ShardLeases(jdbc, fence.owner(), properties.leaseTtl()).holder(fence.shard()).filter(fence::equals)
+                .isPresent();
     }
 
     @Override

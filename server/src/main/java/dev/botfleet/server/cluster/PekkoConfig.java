@@ -24,8 +24,14 @@ final class PekkoConfig {
                   loglevel = INFO
                   actor {
                     provider = cluster
-                    serializers { botfleet-bot = "dev.botfleet.server.cluster.BotEntitySerializer" }
-                    serialization-bindings { "dev.botfleet.server.cluster.BotEntity$Remote" = botfleet-bot }
+                    serializers {
+                      botfleet-bot = "dev.botfleet.server.cluster.BotEntitySerializer"
+                      botfleet-stream = "dev.botfleet.server.cluster.StreamEventSerializer"
+                    }
+                    serialization-bindings {
+                      "dev.botfleet.server.cluster.BotEntity$Remote" = botfleet-bot
+                      "dev.botfleet.server.cluster.ClusterStreamRelay$StreamEvent" = botfleet-stream
+                    }
                   }
                   remote.artery.canonical { hostname = "%s", port = %d }
                   coordinated-shutdown {

@@ -33,6 +33,13 @@ public sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** In a cluster, the node that runs the bot did not answer in time (503): try again. */
+    public static final class BotNodeUnavailable extends ApiException {
+        public BotNodeUnavailable(String detail) {
+            super(ErrorCode.BOT_NODE_UNAVAILABLE, detail);
+        }
+    }
+
     public static final class Conflict extends ApiException {
         private final List<String> fields;
 

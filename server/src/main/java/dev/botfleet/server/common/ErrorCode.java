@@ -45,6 +45,8 @@ public enum ErrorCode {
     SIWE_NONCE_INVALID(HttpStatus.UNAUTHORIZED),
     /** A proven address with no account, and sign-up by wallet is off (botfleet.siwe.auto-register=false). */
     SIWE_ADDRESS_NOT_LINKED(HttpStatus.FORBIDDEN),
+    /** In a cluster, the node running the bot did not answer in time (docs/cluster.md); the request may be repeated. */
+    BOT_NODE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

@@ -153,6 +153,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void awaitStopped(UUID botId) {
+        BotPlacement placement = placements.getIfAvailable();
+        // in a cluster a stop committed here may be finishing on the bot's owner node
+        if (placement != null && !sessions.containsKey(botId)) placement.awaitStopped(botId);
+        else awaitStoppedHere(botId);
+    }
+
+    /** {@link #awaitStopped} for a session on this node (a cluster node answers it for the bot it owns). */
+    public void awaitStoppedHere(UUID botId) {
         BotSession session = sessions.get(botId);
         if (session != null && session.stopRequested) awaitQuietly(session.finished);
     }
@@ -227,6 +235,13 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     /** Manual cancel (API): handled on the bot's turn. False if the order is not open in the running bot. */
     @Override
     public boolean cancel(UUID botId, String clientOrderId) {
+        BotPlacement placement = placements.getIfAvailable();
+        if (placement != null && !runsHere(botId)) return placement.cancel(botId, clientOrderId);
+        return cancelHere(botId, clientOrderId);
+    }
+
+    /** {@link #cancel} in a session on this node; 409 when the bot does not run here. */
+    public boolean cancelHere(UUID botId, String clientOrderId) {
         BotSession session = sessions.get(botId);
         if (session == null || session.stopRequested) {
             throw new ApiException.Conflict("The bot is not running, so it cannot cancel orders; start it first");
@@ -245,14 +260,34 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     /** A webhook signal for the bot's strategy, queued in its mailbox behind what it has; false if it is not running. */
     public boolean signal(UUID botId, dev.botfleet.engine.strategy.ExternalSignal signal) {
+        BotPlacement placement = placements.getIfAvailable();
+        if (placement != null && !runsHere(botId)) return placement.signal(botId, signal);
+        return signalHere(botId, signal);
+    }
+
+    /** {@link #signal} to a session on this node; false when the bot does not run here. */
+    public boolean signalHere(UUID botId, dev.botfleet.engine.strategy.ExternalSignal signal) {
         BotSession session = sessions.get(botId);
         if (session == null || session.stopRequested) return false;
         session.send(new BotCommand.Signal(signal));
         return true;
     }
 
+    /** True if the bot has a session on this node (in a cluster: this node runs it). */
     public boolean isRunning(UUID botId) {
         return sessions.containsKey(botId);
+    }
+
+    /** True if the bot runs, here or (in a cluster) on another node. */
+    public boolean isRunningAnywhere(UUID botId) {
+        if (isRunning(botId)) return true;
+        BotPlacement placement = placements.getIfAvailable();
+        return placement != null && placement.isRunning(botId);
+    }
+
+    private boolean runsHere(UUID botId) {
+        BotSession session = sessions.get(botId);
+        return session != null && !session.stopRequested;
     }
 
     /**
@@ -332,6 +367,13 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public Optional<WarmupProgress> warmup(UUID botId) {
+        BotPlacement placement = placements.getIfAvailable();
+        if (placement != null && !sessions.containsKey(botId)) return placement.warmup(botId);
+        return warmupHere(botId);
+    }
+
+    /** {@link #warmup} of a session on this node. */
+    public Optional<WarmupProgress> warmupHere(UUID botId) {
         BotSession session = sessions.get(botId);
         if (session == null || session.kernel == null) return Optional.empty();
         WarmupProgress progress = session.kernel.warmupProgress();

@@ -98,7 +98,7 @@ public class SignalIntake {
     }
 
     private Answer decide(Bot bot, SignalMessage message, String label) {
-        if (bot.status() != BotStatus.ACTIVE || !runtime.isRunning(bot.id())) {
+        if (bot.status() != BotStatus.ACTIVE || !runtime.isRunningAnywhere(bot.id())) {
             refuse(bot, "Signal " + label + " refused: the bot is " + bot.status() + "; start it to trade on signals");
             throw new ApiException.Conflict("The bot is " + bot.status() + "; start it to trade on signals");
         }

@@ -12,6 +12,7 @@ import dev.botfleet.server.bot.BotViews;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.Prices;
 import dev.botfleet.server.user.TokensRevoked;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -50,10 +51,14 @@ public class EventStream {
 
     private final Clock clock;
     private final int maxSessionsPerUser;
+    /** Only in a cluster: other nodes' clients of the same owners. */
+    private final ObjectProvider<StreamRelay> relays;
 
     public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, BotViews views, JsonMapper json,
                        Clock clock,
-                       @Value("${botfleet.stream.max-sessions-per-user:10}") int maxSessionsPerUser) {
+                       @Value("${botfleet.stream.max-sessions-per-user:10}") int maxSessionsPerUser,
+                       ObjectProvider<StreamRelay> relays) {
+        this.relays = relays;
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;
         this.hub = hub;
@@ -63,8 +68,18 @@ public class EventStream {
         this.json = json;
     }
 
-    /** True if this user has a client connected (lets the runtime skip building messages nobody reads). */
+    /**
+     * True if this user has a client connected, here or (in a cluster) on another node: lets the runtime skip building
+     * messages nobody reads.
+     */
     public boolean watching(UUID ownerId) {
+        if (watchingHere(ownerId)) return true;
+        StreamRelay relay = relays.getIfAvailable();
+        return relay != null && relay.watchedAnywhere(ownerId);
+    }
+
+    /** True if this user has a client connected to this server. */
+    public boolean watchingHere(UUID ownerId) {
         Set<StreamSession> sessions = byOwner.get(ownerId);
         return sessions != null && !sessions.isEmpty();
     }
@@ -77,9 +92,18 @@ public class EventStream {
     }
 
     public void publish(UUID ownerId, String type, Object data) {
-        Set<StreamSession> sessions = byOwner.get(ownerId);
-        if (sessions == null || sessions.isEmpty()) return;
+        StreamRelay relay = relays.getIfAvailable();
+        boolean here = watchingHere(ownerId);
+        if (!here && (relay == null || !relay.watchedAnywhere(ownerId))) return;
         String text = message(type, data);
+        if (here) deliver(ownerId, text);
+        if (relay != null) relay.publish(ownerId, text);
+    }
+
+    /** A message for this node's clients of {@code ownerId} (published here, or relayed from another node). */
+    public void deliver(UUID ownerId, String text) {
+        Set<StreamSession> sessions = byOwner.get(ownerId);
+        if (sessions == null) return;
         for (StreamSession s : sessions) s.offer(text, false);
     }
 
@@ -114,7 +138,13 @@ public class EventStream {
             }
             return set;
         });
+        if (opened[0] != null) clientsChanged(ownerId);
         return Optional.ofNullable(opened[0]);
+    }
+
+    private void clientsChanged(UUID ownerId) {
+        StreamRelay relay = relays.getIfAvailable();
+        if (relay != null) relay.clientsChanged(ownerId);
     }
 
     int maxSessionsPerUser() {
@@ -124,7 +154,7 @@ public class EventStream {
     void close(StreamSession session) {
         session.close();
         Set<StreamSession> sessions = byOwner.get(session.ownerId());
-        if (sessions != null) sessions.remove(session);
+        if (sessions != null && sessions.remove(session)) clientsChanged(session.ownerId());
         for (String market : Set.copyOf(session.markets)) unsubscribe(session, market);
     }
 

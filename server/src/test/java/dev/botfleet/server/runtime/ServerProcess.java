@@ -70,6 +70,17 @@ final class ServerProcess {
         return log;
     }
 
+    /** Sends a POSIX signal by name (STOP freezes the process, CONT resumes it) with the system's kill command. */
+    void signal(String name) throws Exception {
+        int status = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start().waitFor();
+        if (status != 0) throw new IllegalStateException("kill -" + name + " " + process.pid() + " exited with " + status);
+    }
+
+    /** Waits for the process to exit by itself; its exit status, or null if it still runs after {@code within}. */
+    Integer awaitExit(Duration within) throws InterruptedException {
+        return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
+    }
+
     /** SIGKILL, then wait until the process is gone. */
     void kill() throws InterruptedException {
         if (process == null) return;
