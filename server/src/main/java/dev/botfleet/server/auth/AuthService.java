@@ -52,7 +52,8 @@ public class AuthService {
         Optional<User> user = users.findByEmail(email);
         // no stored password can be longer than bcrypt's limit, and bcrypt would throw on it
         boolean matches = !UserService.tooLongForBcrypt(password)
-                && passwords.matches(password, user.map(User::passwordHash).orElseGet(decoyHash::join)) && user.isPresent();
+                && passwords.matches(password, user.map(User::passwordHash).orElseGet(decoyHash::join))
+                && user.isPresent();
         if (!matches) {
             throttle.failed(email, address);
             throw new ApiException.Unauthorized("Wrong email or password");
