@@ -29,6 +29,6 @@ if [ ! -f "$fast/app.aot" ] || [ "$jar" -nt "$fast/app.aot" ]; then
 fi
 # a jar built with -Paot also starts from Spring's build-time processing of the context (AotSwitches falls back to
 # the ordinary start when the configuration turns on what that build left off)
-# fast_jvm_options: with FAST_JIT=late, C2 compiles later (scripts/lib/common.sh)
+# fast_jvm_options: C2 compiles later, so it competes less with the start (scripts/lib/common.sh)
 exec "$java" $(spring_aot_options "$java" "$fast/app/botfleet-server.jar") $(fast_jvm_options) -XX:AOTCache="$fast/app.aot" \
   -jar "$fast/app/botfleet-server.jar" "$@"

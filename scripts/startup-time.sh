@@ -9,7 +9,7 @@
 #
 #   STARTUP_AOT=1  start as scripts/start-fast.sh does: the extracted jar with a JDK AOT cache made by one training
 #                  start first (not measured), Spring AOT on when the jar was built with -Paot,
-#                  and start-fast.sh's JVM options (FAST_JIT=late: C2 compiles later, see lib/common.sh)
+#                  and start-fast.sh's JVM options (C2 later; FAST_JIT=default: without, see lib/common.sh)
 #   SAME_DATA=1    every run on the data directory of a first, unmeasured start (a restart: schema and keys in
 #                  place); otherwise each run gets a fresh one (a first start: migrations, key generation)
 #   JVM_OPTS       extra JVM options, e.g. "-XX:TieredStopAtLevel=1"
@@ -33,7 +33,7 @@ if [ "${STARTUP_AOT:-0}" = 1 ]; then
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$work/app" >/dev/null
   jar="$work/app/$(basename "$jar")"
   jvm+=($(spring_aot_options "$java" "$jar"))   # a jar built with -Paot starts as start-fast.sh starts it
-  jvm+=($(fast_jvm_options))                     # and with its JIT options (FAST_JIT=late)
+  jvm+=($(fast_jvm_options))                     # and with its JIT options (FAST_JIT=default: without)
   train_aot_cache "$java" "$jar" "$work/app.aot" "$work" "${jvm[@]}"
   jvm+=(-XX:AOTCache="$work/app.aot")
 fi
