@@ -23,11 +23,12 @@ if [ ! -f "$fast/app.aot" ] || [ "$jar" -nt "$fast/app.aot" ]; then
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$fast/app" >/dev/null
   work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
   train_aot_cache "$java" "$fast/app/botfleet-server.jar" "$fast/app.aot.tmp" "$work" \
-    $(spring_aot_options "$java" "$fast/app/botfleet-server.jar")
+    $(spring_aot_options "$java" "$fast/app/botfleet-server.jar") $(fast_jvm_options)
   mv "$fast/app.aot.tmp" "$fast/app.aot"
   rm -rf "$work"; trap - EXIT
 fi
 # a jar built with -Paot also starts from Spring's build-time processing of the context (AotSwitches falls back to
 # the ordinary start when the configuration turns on what that build left off)
-exec "$java" $(spring_aot_options "$java" "$fast/app/botfleet-server.jar") -XX:AOTCache="$fast/app.aot" \
+# fast_jvm_options: C2 compiles later, so it competes less with the start (scripts/lib/common.sh)
+exec "$java" $(spring_aot_options "$java" "$fast/app/botfleet-server.jar") $(fast_jvm_options) -XX:AOTCache="$fast/app.aot" \
   -jar "$fast/app/botfleet-server.jar" "$@"

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 @Service
 public class AuthService {
@@ -19,8 +20,11 @@ public class AuthService {
     private final TokenService tokens;
     private final LoginThrottle throttle;
     private final TwoFactorLogin twoFactor;
-    /** Checked when the email is unknown, so a wrong email costs as much time as a wrong password. */
-    private final String decoyHash;
+    /**
+     * Checked when the email is unknown, so a wrong email costs as much time as a wrong password. Hashed on a virtual
+     * thread: one bcrypt hash in a cold JVM is a tenth of a second or more the server's start need not wait for.
+     */
+    private final CompletableFuture<String> decoyHash;
 
     public AuthService(UserRepository users, PasswordEncoder passwords, TokenService tokens, LoginThrottle throttle,
                        TwoFactorLogin twoFactor) {
@@ -29,7 +33,8 @@ public class AuthService {
         this.passwords = passwords;
         this.tokens = tokens;
         this.throttle = throttle;
-        this.decoyHash = passwords.encode("decoy-password-0");
+        this.decoyHash = CompletableFuture.supplyAsync(() -> passwords.encode("decoy-password-0"),
+                task -> Thread.ofVirtual().name("decoy-hash").start(task));
     }
 
     /** With two-factor authentication on, the answer is a challenge for {@link TwoFactorLogin#complete}, not a token. */
@@ -47,7 +52,8 @@ public class AuthService {
         Optional<User> user = users.findByEmail(email);
         // no stored password can be longer than bcrypt's limit, and bcrypt would throw on it
         boolean matches = !UserService.tooLongForBcrypt(password)
-                && passwords.matches(password, user.map(User::passwordHash).orElse(decoyHash)) && user.isPresent();
+                && passwords.matches(password, user.map(User::passwordHash).orElseGet(decoyHash::join))
+                && user.isPresent();
         if (!matches) {
             throttle.failed(email, address);
             throw new ApiException.Unauthorized("Wrong email or password");

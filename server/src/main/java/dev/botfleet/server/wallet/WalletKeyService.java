@@ -29,7 +29,13 @@ import java.util.regex.Pattern;
 public class WalletKeyService {
     private static final Pattern KEY = Pattern.compile("(?:0x)?[0-9a-fA-F]{64}");
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
-    private static final BigInteger CURVE_ORDER = Sign.CURVE_PARAMS.getN();
+    /**
+     * secp256k1's order, in a holder class: reading web3j's curve parameters sets up BouncyCastle's curve, work the
+     * server's start need not wait for (it is needed only when a key is stored). docs/benchmarks.md "Start-up time".
+     */
+    private static final class Curve {
+        static final BigInteger ORDER = Sign.CURVE_PARAMS.getN();
+    }
 
     private final WalletKeyRepository keys;
     private final SecretCipher cipher;
@@ -104,7 +110,7 @@ public class WalletKeyService {
         }
         String hex = (value.startsWith("0x") ? value.substring(2) : value).toLowerCase(Locale.ROOT);
         BigInteger k = new BigInteger(hex, 16);
-        if (k.signum() == 0 || k.compareTo(CURVE_ORDER) >= 0) {
+        if (k.signum() == 0 || k.compareTo(Curve.ORDER) >= 0) {
             v.add("privateKey", "is not a valid secp256k1 private key (must be between 1 and the curve order - 1)", null);
             return null;
         }
