@@ -27,7 +27,15 @@ class MempoolGuard {
         for (DexMempool.Seen seen : mempool.recent(botId)) {
             if (!(seen.event() instanceof MempoolEvent.PendingLiquidityRemoval removal)) continue;
             if (removal.shareOfLiquidity().compareTo(properties.refuseBuyRemovalShare()) < 0) continue;
-            if (!mempool.stillPending(botId, removal.txHash())) continue;
+            boolean pending;
+            try {
+                pending = mempool.stillPending(botId, removal.txHash());
+            } catch (RuntimeException e) {
+                // the node did not answer: a removal we cannot rule out still counts (refusing a buy is the safe side)
+                return Optional.of("not buying: the node did not say whether the pending liquidity removal "
+                        + removal.txHash() + " is still pending (" + e.getMessage() + ")");
+            }
+            if (!pending) continue;
             return Optional.of("not buying while liquidity is being pulled: a pending transaction (" + removal.txHash()
                     + ") removes " + MempoolEventView.percent(seen.view().share()) + " of the "
                     + seen.view().pool() + " pool's liquidity (the limit is "
