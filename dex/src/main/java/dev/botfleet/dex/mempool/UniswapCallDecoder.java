@@ -6,11 +6,9 @@ import org.web3j.utils.Numeric;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-
-import static java.util.Map.entry;
 
 /**
  * Reads a pending transaction's calldata into {@link DecodedCall}s, by the contract it is sent to: Uniswap V2's
@@ -26,52 +24,65 @@ final class UniswapCallDecoder {
 
     private record Call(Calldata args, BigInteger value) {}
 
+    /** Reads one function's arguments. */
+    private interface Reader {
+        List<DecodedCall> read(Call call);
+    }
+
     private final UniswapContracts contracts;
-    private final Map<String, BiFunction<UniswapCallDecoder, Call, List<DecodedCall>>> v2Router;
-    private final Map<String, BiFunction<UniswapCallDecoder, Call, List<DecodedCall>>> v3Router;
-    private final Map<String, BiFunction<UniswapCallDecoder, Call, List<DecodedCall>>> positions;
+    private final Map<String, Reader> v2Router = new HashMap<>();
+    private final Map<String, Reader> v3Router = new HashMap<>();
+    private final Map<String, Reader> positions = new HashMap<>();
 
     UniswapCallDecoder(UniswapContracts contracts) {
         this.contracts = contracts;
-        this.v2Router = Map.ofEntries(
-                entry(sel("swapExactTokensForTokens(uint256,uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactIn),
-                entry(sel("swapExactTokensForETH(uint256,uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactIn),
-                entry(sel("swapExactTokensForTokensSupportingFeeOnTransferTokens(uint256,uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactIn),
-                entry(sel("swapExactTokensForETHSupportingFeeOnTransferTokens(uint256,uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactIn),
-                entry(sel("swapExactETHForTokens(uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactEthIn),
-                entry(sel("swapExactETHForTokensSupportingFeeOnTransferTokens(uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactEthIn),
-                entry(sel("swapTokensForExactTokens(uint256,uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactOut),
-                entry(sel("swapTokensForExactETH(uint256,uint256,address[],address,uint256)"), UniswapCallDecoder::v2ExactOut),
-                entry(sel("swapETHForExactTokens(uint256,address[],address,uint256)"), UniswapCallDecoder::v2EthForExactOut),
-                entry(sel("addLiquidity(address,address,uint256,uint256,uint256,uint256,address,uint256)"),
-                        (d, c) -> List.of(new DecodedCall.V2Addition(c.args.address(0), c.args.address(1), c.args.uint(2), c.args.uint(3)))),
-                entry(sel("addLiquidityETH(address,uint256,uint256,uint256,address,uint256)"),
-                        (d, c) -> List.of(new DecodedCall.V2Addition(c.args.address(0), d.contracts.weth(), c.args.uint(1), c.value))),
-                entry(sel("removeLiquidity(address,address,uint256,uint256,uint256,address,uint256)"), UniswapCallDecoder::v2Removal),
-                entry(sel("removeLiquidityWithPermit(address,address,uint256,uint256,uint256,address,uint256,bool,uint8,bytes32,bytes32)"), UniswapCallDecoder::v2Removal),
-                entry(sel("removeLiquidityETH(address,uint256,uint256,uint256,address,uint256)"), UniswapCallDecoder::v2EthRemoval),
-                entry(sel("removeLiquidityETHWithPermit(address,uint256,uint256,uint256,address,uint256,bool,uint8,bytes32,bytes32)"), UniswapCallDecoder::v2EthRemoval),
-                entry(sel("removeLiquidityETHSupportingFeeOnTransferTokens(address,uint256,uint256,uint256,address,uint256)"), UniswapCallDecoder::v2EthRemoval),
-                entry(sel("removeLiquidityETHWithPermitSupportingFeeOnTransferTokens(address,uint256,uint256,uint256,address,uint256,bool,uint8,bytes32,bytes32)"), UniswapCallDecoder::v2EthRemoval));
-        this.v3Router = Map.of(
-                sel("exactInputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))"),
-                (d, c) -> List.of(new DecodedCall.V3Swap(c.args.address(0), c.args.address(1), c.args.uint(2).intValueExact(),
-                        true, c.args.uint(5), c.args.uint(6))),
-                sel("exactOutputSingle((address,address,uint24,address,uint256,uint256,uint256,uint160))"),
-                (d, c) -> List.of(new DecodedCall.V3Swap(c.args.address(0), c.args.address(1), c.args.uint(2).intValueExact(),
-                        false, c.args.uint(5), c.args.uint(6))),
-                sel("exactInput((bytes,address,uint256,uint256,uint256))"), (d, c) -> v3Path(c.args.tuple(0), true),
-                sel("exactOutput((bytes,address,uint256,uint256,uint256))"), (d, c) -> v3Path(c.args.tuple(0), false),
-                MULTICALL, (d, c) -> d.multicall(c, d.v3Router));
-        this.positions = Map.of(
-                sel("mint((address,address,uint24,int24,int24,uint256,uint256,uint256,uint256,address,uint256))"),
-                (d, c) -> List.of(new DecodedCall.V3Mint(c.args.address(0), c.args.address(1), c.args.uint(2).intValueExact(),
-                        c.args.uint(5), c.args.uint(6))),
-                sel("increaseLiquidity((uint256,uint256,uint256,uint256,uint256,uint256))"),
-                (d, c) -> List.of(new DecodedCall.V3Increase(c.args.uint(0), c.args.uint(1), c.args.uint(2))),
-                sel("decreaseLiquidity((uint256,uint128,uint256,uint256,uint256))"),
-                (d, c) -> List.of(new DecodedCall.V3Decrease(c.args.uint(0), c.args.uint(1))),
-                MULTICALL, (d, c) -> d.multicall(c, d.positions));
+        String exactIn = "(uint256,uint256,address[],address,uint256)";   // amountIn, amountOutMin, path, to, deadline
+        String exactOut = "(uint256,uint256,address[],address,uint256)";  // amountOut, amountInMax, path, to, deadline
+        String ethIn = "(uint256,address[],address,uint256)";             // amountOutMin or amountOut, path, to, deadline
+        String ethRemoval = "(address,uint256,uint256,uint256,address,uint256)";
+        String permit = "bool,uint8,bytes32,bytes32)";
+        v2Router.put(sel("swapExactTokensForTokens" + exactIn), this::v2ExactIn);
+        v2Router.put(sel("swapExactTokensForETH" + exactIn), this::v2ExactIn);
+        v2Router.put(sel("swapExactTokensForTokensSupportingFeeOnTransferTokens" + exactIn), this::v2ExactIn);
+        v2Router.put(sel("swapExactTokensForETHSupportingFeeOnTransferTokens" + exactIn), this::v2ExactIn);
+        v2Router.put(sel("swapExactETHForTokens" + ethIn), this::v2ExactEthIn);
+        v2Router.put(sel("swapExactETHForTokensSupportingFeeOnTransferTokens" + ethIn), this::v2ExactEthIn);
+        v2Router.put(sel("swapTokensForExactTokens" + exactOut), this::v2ExactOut);
+        v2Router.put(sel("swapTokensForExactETH" + exactOut), this::v2ExactOut);
+        v2Router.put(sel("swapETHForExactTokens" + ethIn), this::v2EthForExactOut);
+        v2Router.put(sel("addLiquidity(address,address,uint256,uint256,uint256,uint256,address,uint256)"),
+                c -> List.of(new DecodedCall.V2Addition(c.args.address(0), c.args.address(1), c.args.uint(2),
+                        c.args.uint(3))));
+        v2Router.put(sel("addLiquidityETH" + ethRemoval), c -> List.of(new DecodedCall.V2Addition(c.args.address(0),
+                contracts.weth(), c.args.uint(1), c.value)));
+        v2Router.put(sel("removeLiquidity(address,address,uint256,uint256,uint256,address,uint256)"), this::v2Removal);
+        v2Router.put(sel("removeLiquidityWithPermit(address,address,uint256,uint256,uint256,address,uint256," + permit),
+                this::v2Removal);
+        v2Router.put(sel("removeLiquidityETH" + ethRemoval), this::v2EthRemoval);
+        v2Router.put(sel("removeLiquidityETHSupportingFeeOnTransferTokens" + ethRemoval), this::v2EthRemoval);
+        String ethRemovalWithPermit = ethRemoval.substring(0, ethRemoval.length() - 1) + "," + permit;
+        v2Router.put(sel("removeLiquidityETHWithPermit" + ethRemovalWithPermit), this::v2EthRemoval);
+        v2Router.put(sel("removeLiquidityETHWithPermitSupportingFeeOnTransferTokens" + ethRemovalWithPermit),
+                this::v2EthRemoval);
+
+        // (tokenIn, tokenOut, fee, recipient, deadline, amountIn|amountOut, amountOutMinimum|amountInMaximum, limit)
+        String single = "((address,address,uint24,address,uint256,uint256,uint256,uint160))";
+        v3Router.put(sel("exactInputSingle" + single), c -> List.of(new DecodedCall.V3Swap(c.args.address(0),
+                c.args.address(1), c.args.uint(2).intValueExact(), true, c.args.uint(5), c.args.uint(6))));
+        v3Router.put(sel("exactOutputSingle" + single), c -> List.of(new DecodedCall.V3Swap(c.args.address(0),
+                c.args.address(1), c.args.uint(2).intValueExact(), false, c.args.uint(5), c.args.uint(6))));
+        v3Router.put(sel("exactInput((bytes,address,uint256,uint256,uint256))"), c -> v3Path(c.args.tuple(0), true));
+        v3Router.put(sel("exactOutput((bytes,address,uint256,uint256,uint256))"), c -> v3Path(c.args.tuple(0), false));
+        v3Router.put(MULTICALL, c -> multicall(c, v3Router));
+
+        positions.put(sel("mint((address,address,uint24,int24,int24,uint256,uint256,uint256,uint256,address,uint256))"),
+                c -> List.of(new DecodedCall.V3Mint(c.args.address(0), c.args.address(1), c.args.uint(2).intValueExact(),
+                        c.args.uint(5), c.args.uint(6))));
+        positions.put(sel("increaseLiquidity((uint256,uint256,uint256,uint256,uint256,uint256))"),
+                c -> List.of(new DecodedCall.V3Increase(c.args.uint(0), c.args.uint(1), c.args.uint(2))));
+        positions.put(sel("decreaseLiquidity((uint256,uint128,uint256,uint256,uint256))"),
+                c -> List.of(new DecodedCall.V3Decrease(c.args.uint(0), c.args.uint(1))));
+        positions.put(MULTICALL, c -> multicall(c, positions));
     }
 
     /** What a transaction to {@code to} with this calldata and ether value asks of Uniswap; empty if nothing known. */
@@ -86,22 +97,20 @@ final class UniswapCallDecoder {
         }
     }
 
-    private Map<String, BiFunction<UniswapCallDecoder, Call, List<DecodedCall>>> tableFor(String to) {
+    private Map<String, Reader> tableFor(String to) {
         if (to.equalsIgnoreCase(contracts.v2Router())) return v2Router;
         if (to.equalsIgnoreCase(contracts.v3SwapRouter())) return v3Router;
         if (contracts.v3PositionManager() != null && to.equalsIgnoreCase(contracts.v3PositionManager())) return positions;
-        return Map.of(PAIR_SWAP, (d, c) -> List.of(new DecodedCall.PairSwap(to, c.args.uint(0), c.args.uint(1))));
+        return Map.of(PAIR_SWAP, c -> List.of(new DecodedCall.PairSwap(to, c.args.uint(0), c.args.uint(1))));
     }
 
-    private List<DecodedCall> decode(Map<String, BiFunction<UniswapCallDecoder, Call, List<DecodedCall>>> table,
-                                     byte[] input, BigInteger value) {
-        var decoder = table.get(Calldata.selector(input));
-        return decoder == null ? List.of() : decoder.apply(this, new Call(Calldata.arguments(input), value));
+    private List<DecodedCall> decode(Map<String, Reader> table, byte[] input, BigInteger value) {
+        Reader reader = table.get(Calldata.selector(input));
+        return reader == null ? List.of() : reader.read(new Call(Calldata.arguments(input), value));
     }
 
     /** multicall(bytes[]): each element is a whole call to the same contract (the ether value is shared). */
-    private List<DecodedCall> multicall(Call call,
-                                        Map<String, BiFunction<UniswapCallDecoder, Call, List<DecodedCall>>> table) {
+    private List<DecodedCall> multicall(Call call, Map<String, Reader> table) {
         List<DecodedCall> out = new ArrayList<>();
         for (byte[] inner : call.args.bytesArray(0)) {
             if (inner.length >= 4) out.addAll(decode(table, inner, call.value));
