@@ -116,6 +116,10 @@ public final class MempoolWatch implements AutoCloseable {
     }
 
     private void onHash(String hash) {
+        if (watched.isEmpty()) {  // no bot on this network: no fetch per pending transaction
+            handled.incrementAndGet();
+            return;
+        }
         synchronized (seen) {
             if (seen.put(hash.toLowerCase(java.util.Locale.ROOT), Boolean.TRUE) != null) return;
         }
