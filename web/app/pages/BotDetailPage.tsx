@@ -13,6 +13,7 @@ import { WarmupProgress } from '../components/Warmup';
 import { SignalWebhookSection } from '../components/SignalWebhookSection';
 import { MlSignalSection } from '../components/models/MlSignalSection';
 import { DexSessions } from '../components/dex/DexSessions';
+import { DexMempool } from '../components/dex/DexMempool';
 import { LogList } from '../components/LogList';
 import { OrderTable } from '../components/OrderTable';
 import { useToast } from '../components/Toasts';
@@ -93,6 +94,7 @@ function BotDetail({ bot }: { bot: Bot }) {
       {bot.strategy === 'signal' && <SignalWebhookSection bot={bot} />}
       {bot.strategy === 'ml-signal' && <MlSignalSection bot={bot} market={market} />}
       <DexSessions botId={bot.id} exchange={bot.exchange} quote={market.quote} />
+      <DexMempool botId={bot.id} exchange={bot.exchange} />
 
       <Card>
         <h2 className="mb-2 font-semibold">Price</h2>

@@ -32,3 +32,17 @@ export interface IntelLevel {
 
 export const useIntelLevels = () =>
   useQuery({ queryKey: ['dex', 'intel-levels'], staleTime: Infinity, queryFn: () => api<IntelLevel[]>('/dex/intel-levels') });
+
+/** A pending transaction on one of the bot's pools (docs/dex-mempool.md); amounts in whole tokens, shares as fractions. */
+export interface MempoolEvent {
+  botId: string; seenAt: string; txHash: string; from: string;
+  kind: 'SWAP' | 'LIQUIDITY_REMOVAL' | 'LIQUIDITY_ADDITION'; pool: string; poolAddress: string;
+  tokenIn: string | null; tokenOut: string | null; exactIn: boolean | null; amountToken: string | null;
+  amount: string | null; limit: string | null; share: string | null; large: boolean;
+}
+
+export const useDexMempool = (botId: string | number, enabled: boolean) =>
+  useQuery({
+    queryKey: ['bots', String(botId), 'mempool'], enabled, refetchInterval: 3_000,
+    queryFn: () => api<MempoolEvent[]>(`/bots/${botId}/mempool`),
+  });

@@ -26,6 +26,8 @@ class DexBots implements PaperVenue {
     private final DexMarkets markets;
     private final DexFeeds feeds;
     private final DexSessions sessions;
+    private final DexMempool mempool;
+    private final MempoolGuard mempoolGuard;
     private final DexProperties properties;
     private final PaperProperties paper;
     private final MarketDataHub hub;
@@ -36,8 +38,11 @@ class DexBots implements PaperVenue {
     record Settings(int slippageBps, int intelLevel) {
     }
 
-    DexBots(DexNetworks networks, DexMarkets markets, DexFeeds feeds, DexSessions sessions, DexProperties properties,
-            PaperProperties paper, MarketDataHub hub, JdbcClient jdbc, Clock clock) {
+    DexBots(DexNetworks networks, DexMarkets markets, DexFeeds feeds, DexSessions sessions, DexMempool mempool,
+            MempoolGuard mempoolGuard, DexProperties properties, PaperProperties paper, MarketDataHub hub,
+            JdbcClient jdbc, Clock clock) {
+        this.mempool = mempool;
+        this.mempoolGuard = mempoolGuard;
         this.networks = networks;
         this.markets = markets;
         this.feeds = feeds;
@@ -71,7 +76,7 @@ class DexBots implements PaperVenue {
         DexMarket market = markets.find(bot.exchange(), bot.symbol()).orElseThrow(() ->
                 new IllegalStateException("no DEX market " + bot.symbol() + " on " + bot.exchange()));
         DexPaperPort wallet = new DexPaperPort(market, null, null, 0, 0, paper.quoteBalance(), fills, () -> null,
-                clock, event -> { });
+                Optional::empty, clock, event -> { });
         return assets.stream().map(a -> wallet.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO)))
                 .toList();
     }
@@ -86,14 +91,16 @@ class DexBots implements PaperVenue {
                 DexBotRequest.DEFAULT_INTEL_LEVEL));
         PinnedQuotes quotes = new PinnedQuotes(network.connection().web3j(), network.contracts);
         Runnable feed = feeds.acquire(market, network);
+        Runnable watch = mempool.acquire(bot, market, network);
         sessions.start(bot.id(), settings.intelLevel());
         Runnable release = () -> {
             feed.run();
+            watch.run();
             sessions.end(bot.id());
         };
         return new Opened(listener -> new DexPaperPort(market, quotes, network.contracts.weth(),
                 settings.slippageBps(), properties.paperGasUnits(), paper.quoteBalance(), fills,
                 () -> hub.last(bot.exchange(), bot.symbol()).map(t -> BigDecimal.valueOf(t.price())).orElse(null),
-                clock, listener), release);
+                () -> mempoolGuard.refuseBuy(bot.id()), clock, listener), release);
     }
 }

@@ -67,6 +67,7 @@ public class DexNetworks {
             requireAddress(at + "v3-factory", s.v3Factory());
             requireAddress(at + "v3-swap-router", s.v3SwapRouter());
             requireAddress(at + "v3-quoter", s.v3Quoter());
+            if (s.v3PositionManager() != null) requireAddress(at + "v3-position-manager", s.v3PositionManager());
             if (s.wsUrl() == null) throw new IllegalArgumentException(at + "ws-url is required: the price feed follows new blocks over it");
             Network network;
             try {
@@ -75,7 +76,7 @@ public class DexNetworks {
                 throw new IllegalArgumentException(at + e.getMessage(), e);
             }
             networks.put(name, new Configured(network, new UniswapContracts(s.weth(), s.v2Factory(), s.v2Router(),
-                    s.v3Factory(), s.v3SwapRouter(), null, s.v3Quoter())));
+                    s.v3Factory(), s.v3SwapRouter(), s.v3PositionManager(), s.v3Quoter())));
         });
     }
 

@@ -40,6 +40,7 @@ final class DexPaperPort implements ExchangePort {
     private final int slippageBps;
     private final long defaultGasUnits;
     private final Supplier<BigDecimal> lastPrice;
+    private final Supplier<Optional<String>> buyRefusal;
     private final Clock clock;
     private final ExecutionListener listener;
     private BigInteger base;
@@ -51,10 +52,12 @@ final class DexPaperPort implements ExchangePort {
      * @param initialQuote the quote tokens the paper wallet started with
      * @param fills        the bot's journaled fills, settled into the balances
      * @param lastPrice    the market's last price (what the bot saw when it decided), null before any
+     * @param buyRefusal   why a buy must not go through now (the {@link MempoolGuard}), or empty
      */
     DexPaperPort(DexMarket market, PinnedQuotes quotes, String weth, int slippageBps, long defaultGasUnits,
-                 BigDecimal initialQuote, List<Fill> fills, Supplier<BigDecimal> lastPrice, Clock clock,
-                 ExecutionListener listener) {
+                 BigDecimal initialQuote, List<Fill> fills, Supplier<BigDecimal> lastPrice,
+                 Supplier<Optional<String>> buyRefusal, Clock clock, ExecutionListener listener) {
+        this.buyRefusal = buyRefusal;
         this.market = market;
         this.quotes = quotes;
         this.weth = weth;
@@ -84,7 +87,8 @@ final class DexPaperPort implements ExchangePort {
         }
         String refused;
         try {
-            refused = fill(order);
+            refused = order.side() == OrderSide.BUY ? buyRefusal.get().orElse(null) : null;
+            if (refused == null) refused = fill(order);
         } catch (RuntimeException e) {
             // the node did not answer (or answered nonsense): the swap was never priced, so it did not happen
             refused = "the swap could not be quoted on " + market.network() + ": " + e.getMessage();

@@ -25,9 +25,11 @@ public record DexProperties(Map<String, NetworkSettings> networks, Long paperGas
     /**
      * One network. The Uniswap addresses are the official deployments on a mainnet, or what a local deployment made.
      *
-     * @param wsUrl needed: the pool price feed follows new blocks over it
+     * @param wsUrl             needed: the pool price feed follows new blocks over it
+     * @param v3PositionManager optional: without it the mempool watch cannot tell which pool a pending V3
+     *                          {@code decreaseLiquidity} touches (docs/dex-mempool.md)
      */
     public record NetworkSettings(long chainId, URI rpcUrl, URI wsUrl, String weth, String v2Factory, String v2Router,
-                                  String v3Factory, String v3SwapRouter, String v3Quoter) {
+                                  String v3Factory, String v3SwapRouter, String v3Quoter, String v3PositionManager) {
     }
 }
