@@ -28,6 +28,8 @@ public final class AccountSession implements UserStreamListener, AutoCloseable {
             new ConcurrentHashMap<>();
     private volatile StreamHandle stream;
     private volatile String streamProblem;
+    /** How often the user stream has gone live (the first time included): 1 + reconnects. */
+    private final java.util.concurrent.atomic.AtomicLong timesLive = new java.util.concurrent.atomic.AtomicLong();
 
     public AccountSession(TradingClient client) {
         this.client = client;
@@ -48,6 +50,9 @@ public final class AccountSession implements UserStreamListener, AutoCloseable {
         StreamHandle s = stream;
         return s != null && s.connected();
     }
+
+    /** How often the user stream has gone live and its open orders were backfilled; 0 until it first does. */
+    public long timesLive() { return timesLive.get(); }
 
     /** Why the stream is away, or null while it is up. */
     public String streamProblem() { return streamProblem; }
@@ -115,6 +120,7 @@ public final class AccountSession implements UserStreamListener, AutoCloseable {
             }
         }
         ports.values().forEach(LivePort::backfill);
+        timesLive.incrementAndGet();
     }
 
     @Override

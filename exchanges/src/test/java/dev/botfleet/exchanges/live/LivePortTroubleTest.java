@@ -67,6 +67,13 @@ class LivePortTroubleTest {
             try (AccountSession account = new AccountSession(venue.trading(new VenueCredential(StandardSetup.API_KEY,
                     StandardSetup.API_SECRET, false)))) {
                 account.open();
+                // The stream's first going-live backfills the bot's open orders; let it pass before the venue bans us,
+                // so the alarms below are the submits' alone.
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (account.timesLive() == 0 && System.nanoTime() < deadline) {
+                    java.util.concurrent.locks.LockSupport.parkNanos(5_000_000);
+                }
+                assertThat(account.timesLive()).isPositive();
                 LivePort port = new LivePort(account, () -> btc, "bot1", events::add, alarm, clock,
                         Executors.newVirtualThreadPerTaskExecutor(), Duration.ofMinutes(2));
                 fake.faults().banUntil(fake.clock().getAsLong() + 600_000);
