@@ -20,16 +20,18 @@ function setup() {
   const timers: { fn: () => void; ms: number }[] = [];
   const events: unknown[] = [];
   const rejected = vi.fn();
+  const resynced = vi.fn();
   vi.stubGlobal('WebSocket', { OPEN: 1 });
   const stream = new EventStream({
     url: 'ws://x/api/v1/stream?token=t',
     onEvent: (e) => events.push(e),
     onState: (s) => states.push(s),
     onRejected: rejected,
+    onResync: resynced,
     createSocket: () => { const s = new FakeSocket(); sockets.push(s); return s as unknown as WebSocket; },
     schedule: (fn, ms) => timers.push({ fn, ms }),
   });
-  return { stream, sockets, states, timers, events, rejected };
+  return { stream, sockets, states, timers, events, rejected, resynced };
 }
 
 describe('backoffDelay', () => {
@@ -48,6 +50,33 @@ describe('EventStream', () => {
     t.sockets[0].onmessage?.({ data: 'not json' });
     expect(t.events).toEqual([{ type: 'log', data: { id: 1 } }]);
     expect(t.states).toEqual(['connecting', 'open']);
+  });
+
+  it('delivers the events of a batch frame one by one, in order', () => {
+    const t = setup();
+    t.stream.start();
+    t.sockets[0].open();
+    t.sockets[0].onmessage?.({ data: '{"type":"batch","data":[{"type":"order","data":{"id":1}},'
+      + '{"type":"trade","data":{"id":2}},{"type":"bot","data":{"id":3}}]}' });
+    t.sockets[0].onmessage?.({ data: '{"type":"log","data":{"id":4}}' });
+    expect(t.events).toEqual([
+      { type: 'order', data: { id: 1 } }, { type: 'trade', data: { id: 2 } },
+      { type: 'bot', data: { id: 3 } }, { type: 'log', data: { id: 4 } },
+    ]);
+  });
+
+  it('reconnects after "client too slow" (1013) and asks for state to be re-read, not on the first open', () => {
+    const t = setup();
+    t.stream.start();
+    t.sockets[0].open();
+    expect(t.resynced).not.toHaveBeenCalled();
+    t.sockets[0].onclose?.({ code: 1013 });
+    expect(t.states.at(-1)).toBe('reconnecting');
+    expect(t.rejected).not.toHaveBeenCalled();
+    t.timers[0].fn();
+    t.sockets[1].open();
+    expect(t.resynced).toHaveBeenCalledOnce();
+    expect(t.states.at(-1)).toBe('open');
   });
 
   it('reconnects with growing delays and re-subscribes ticks', () => {

@@ -30,13 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Fans events out to connected clients: each user only ever gets events of their own bots, and ticks only of the
  * markets they subscribed to. Messages are {@code {"type": ..., "data": ...}} (docs/api.md, "Event stream").
- * Publishing is an enqueue per session; nothing here waits for a client.
+ * Publishing is an enqueue per session; nothing here waits for a client. Ticks and bot snapshots are state (a newer
+ * one replaces the one still waiting); every other message is an event a connected client is guaranteed to get, or
+ * its session is closed with a reason ({@link StreamSession}).
  */
 @Component
 public class EventStream {
-    /** Messages a client may have waiting before ticks (then older messages) are dropped. */
-    static final int SESSION_CAPACITY = 512;
-
     public record TickMessage(String exchange, String symbol, String price, Instant timestamp) {
     }
 
@@ -53,12 +52,17 @@ public class EventStream {
     private final int maxSessionsPerUser;
     /** Only in a cluster: other nodes' clients of the same owners. */
     private final ObjectProvider<StreamRelay> relays;
+    private final StreamLimits limits;
 
     public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, BotViews views, JsonMapper json,
                        Clock clock,
                        @Value("${botfleet.stream.max-sessions-per-user:10}") int maxSessionsPerUser,
+                       @Value("${botfleet.stream.max-queued-events:10000}") int maxQueuedEvents,
+                       @Value("${botfleet.stream.max-batch:500}") int maxBatch,
+                       @Value("${botfleet.stream.send-timeout:10s}") java.time.Duration sendTimeout,
                        ObjectProvider<StreamRelay> relays) {
         this.relays = relays;
+        this.limits = new StreamLimits(maxQueuedEvents, maxBatch, sendTimeout);
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;
         this.hub = hub;
@@ -91,6 +95,7 @@ public class EventStream {
         return n;
     }
 
+    /** An event (order, trade, log, ...): every connected session of the owner gets it, or is closed with a reason. */
     public void publish(UUID ownerId, String type, Object data) {
         StreamRelay relay = relays.getIfAvailable();
         boolean here = watchingHere(ownerId);
@@ -104,7 +109,21 @@ public class EventStream {
     public void deliver(UUID ownerId, String text) {
         Set<StreamSession> sessions = byOwner.get(ownerId);
         if (sessions == null) return;
-        for (StreamSession s : sessions) s.offer(text, false);
+        for (StreamSession s : sessions) s.offer(text);
+    }
+
+    /**
+     * State under {@code key}: a session still holding an older message with the same key gets only this one. Other
+     * nodes' clients get it as a plain event (the relay does not coalesce).
+     */
+    void publishLatest(UUID ownerId, String key, String type, Object data) {
+        StreamRelay relay = relays.getIfAvailable();
+        Set<StreamSession> sessions = byOwner.get(ownerId);
+        boolean here = sessions != null && !sessions.isEmpty();
+        if (!here && (relay == null || !relay.watchedAnywhere(ownerId))) return;
+        String text = message(type, data);
+        if (here) for (StreamSession s : sessions) s.offerLatest(key, text);
+        if (relay != null) relay.publish(ownerId, text);
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -115,7 +134,8 @@ public class EventStream {
     @TransactionalEventListener(fallbackExecution = true)
     public void onBotChanged(BotChanged change) {
         if (!watching(change.ownerId())) return;
-        bots.find(change.ownerId(), change.botId()).ifPresent(b -> publish(b.ownerId(), "bot", views.of(b)));
+        bots.find(change.ownerId(), change.botId())
+                .ifPresent(b -> publishLatest(b.ownerId(), "bot|" + b.id(), "bot", views.of(b)));
     }
 
     /** A revoked token must not keep a stream open: the account's sessions end with the reason (close 1008). */
@@ -133,7 +153,7 @@ public class EventStream {
         byOwner.compute(ownerId, (k, sessions) -> {
             Set<StreamSession> set = sessions == null ? ConcurrentHashMap.newKeySet() : sessions;
             if (set.size() < maxSessionsPerUser) {
-                opened[0] = new StreamSession(socket, ownerId, SESSION_CAPACITY, tokenExpiry, clock);
+                opened[0] = new StreamSession(socket, ownerId, limits, tokenExpiry, clock, this::close);
                 set.add(opened[0]);
             }
             return set;
@@ -167,7 +187,7 @@ public class EventStream {
         session.markets.add(market);
         byMarket.computeIfAbsent(market, k -> ConcurrentHashMap.newKeySet()).add(session);
         feeds.computeIfAbsent(market, k -> hub.subscribe(exchange, symbol, new TickRelay(market, instrument.get())));
-        hub.last(exchange, symbol).ifPresent(t -> session.offer(tickText(instrument.get(), t), true));
+        hub.last(exchange, symbol).ifPresent(t -> session.offerLatest("tick|" + market, tickText(instrument.get(), t)));
         return Optional.empty();
     }
 
@@ -208,7 +228,8 @@ public class EventStream {
             Set<StreamSession> sessions = byMarket.get(market);
             if (sessions == null || sessions.isEmpty()) return;
             String text = tickText(instrument, tick);
-            for (StreamSession s : sessions) s.offer(text, true);
+            String key = "tick|" + market;
+            for (StreamSession s : sessions) s.offerLatest(key, text);
         }
     }
 }

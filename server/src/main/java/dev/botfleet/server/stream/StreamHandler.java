@@ -94,7 +94,7 @@ public class StreamHandler extends TextWebSocketHandler {
         } catch (RuntimeException e) {
             error = "not a JSON message: " + e.getMessage();
         }
-        if (error != null) session.offer(stream.message("error", Map.of("message", error)), false);
+        if (error != null) session.offer(stream.message("error", Map.of("message", error)));
     }
 
     private static String text(JsonNode node, String field) {

@@ -51,6 +51,7 @@ class EventStreamTest {
 
     /** Collects what a socket receives; {@code closed} completes with the close code. */
     static final class Received implements WebSocket.Listener {
+        private static final JsonMapper FRAMES = JsonMapper.builder().build();
         final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
         final CompletableFuture<Integer> closed = new CompletableFuture<>();
         volatile String reason;
@@ -60,7 +61,13 @@ class EventStreamTest {
         public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                messages.add(partial.toString());
+                // a frame holds one message or {"type":"batch","data":[...]} of several (docs/api.md)
+                JsonNode frame = FRAMES.readTree(partial.toString());
+                if (frame.get("type").asString().equals("batch")) {
+                    for (JsonNode message : frame.get("data")) messages.add(message.toString());
+                } else {
+                    messages.add(partial.toString());
+                }
                 partial.setLength(0);
             }
             socket.request(1);
