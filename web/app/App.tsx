@@ -12,6 +12,7 @@ import { ToastProvider } from './components/Toasts';
 import { Spinner } from './components/ui';
 import { BotFormPage } from './pages/BotFormPage';
 import { DexBotPage } from './pages/DexBotPage';
+import { DexRiskPage } from './pages/DexRiskPage';
 import { DexTransactionsPage } from './pages/DexTransactionsPage';
 import { WalletsPage } from './pages/WalletsPage';
 import { CredentialsPage } from './pages/CredentialsPage';
@@ -65,6 +66,7 @@ export function App() {
                   <Route path="dex/new" element={<DexBotPage />} />
                   <Route path="dex/wallets" element={<WalletsPage />} />
                   <Route path="dex/transactions" element={<DexTransactionsPage />} />
+                  <Route path="dex/risk" element={<DexRiskPage />} />
                   <Route path="bots/:id" element={<Suspense fallback={<Spinner />}><BotDetailPage /></Suspense>} />
                   <Route path="bots/:id/edit" element={<BotFormPage />} />
                   <Route path="orders" element={<OrdersPage />} />

@@ -55,6 +55,8 @@ describe('DexBotForm', () => {
     await userEvent.type(screen.getByLabelText('Base token (bought and sold)'), WETH);
     await userEvent.click(screen.getAllByRole('button', { name: 'Look up' })[0]);
     await waitFor(() => expect(screen.getByTestId('dex-base-symbol').textContent).toBe('WETH'));
+    expect(screen.getByRole('link', { name: 'Risk report of WETH' }).getAttribute('href'))
+      .toBe(`/dex/risk?network=local&token=${WETH}&size=100&level=5`);
     await userEvent.type(screen.getByLabelText('Quote token (paid with)'), USDC);
     const slippage = screen.getByLabelText('Slippage tolerance (basis points)');
     await userEvent.clear(slippage);

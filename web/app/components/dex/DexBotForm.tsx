@@ -2,17 +2,17 @@
 // slippage and the intelligence level 1-10. The bot buys orderAmount of quote at market every interval (simple-dca,
 // no take-profit limit: a DEX market fills market orders only — docs/dex.md).
 import { useState, type FormEvent } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { Button, Card, Field, inputClass } from '../ui';
 import { mapProblem } from '../../lib/errors';
-import { lookUpToken, useDexNetworks, type DexBotView, type DexToken } from './dexApi';
+import { lookUpToken, riskPageLink, useDexNetworks, type DexBotView, type DexToken } from './dexApi';
 import { IntelTable } from './IntelTable';
 
 const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'intelLevel', 'strategy'] as const;
 
-function TokenField({ id, label, network, value, onChange, error }:
-  { id: string; label: string; network: string; value: string; onChange: (v: string) => void; error?: string }) {
+function TokenField({ id, label, network, value, onChange, error, riskLink }:
+  { id: string; label: string; network: string; value: string; onChange: (v: string) => void; error?: string; riskLink?: string }) {
   const [token, setToken] = useState<DexToken | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   async function lookUp() {
@@ -33,6 +33,7 @@ function TokenField({ id, label, network, value, onChange, error }:
         <Button type="button" onClick={lookUp} disabled={!value.trim() || !network}>Look up</Button>
       </div>
       {token && <span className="text-sm font-medium" data-testid={`${id}-symbol`}>{token.symbol}</span>}
+      {token && riskLink && <Link className="text-sm text-sky-700 underline" to={riskLink} target="_blank">Risk report of {token.symbol}</Link>}
     </Field>
   );
 }
@@ -95,7 +96,8 @@ export function DexBotForm() {
           </select>
         </Field>
         <TokenField id="dex-base" label="Base token (bought and sold)" network={chosen} value={baseToken}
-          onChange={setBaseToken} error={errors.baseToken} />
+          onChange={setBaseToken} error={errors.baseToken} riskLink={riskPageLink({ network: chosen, token: baseToken.trim(),
+            quoteToken: quoteToken.trim() || undefined, size: orderAmount.trim() || undefined, level: intelLevel })} />
         <TokenField id="dex-quote" label="Quote token (paid with)" network={chosen} value={quoteToken}
           onChange={setQuoteToken} error={errors.quoteToken} />
         <Field label="Size per buy (quote token)" htmlFor="dex-size" error={errors.orderAmount}>

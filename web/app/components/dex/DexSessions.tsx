@@ -1,14 +1,25 @@
 // A DEX bot's sessions: every start is one run, with its intelligence level, trades and PnL (docs/dex.md).
+import { Link } from 'react-router-dom';
 import { Card, ErrorBox, Spinner } from '../ui';
-import { isDexExchange, useDexSessions } from './dexApi';
+import { isDexExchange, riskPageLink, useDexBot, useDexSessions } from './dexApi';
 
 export function DexSessions({ botId, exchange, quote }: { botId: string | number; exchange: string; quote: string }) {
   const dex = isDexExchange(exchange);
   const sessions = useDexSessions(botId, dex);
+  const view = useDexBot(botId, dex);
   if (!dex) return null;
   return (
     <Card data-testid="dex-sessions">
-      <h2 className="mb-2 font-semibold">Sessions</h2>
+      <div className="mb-2 flex items-baseline justify-between">
+        <h2 className="font-semibold">Sessions</h2>
+        {view.data && (
+          <Link className="text-sm text-sky-700 underline" data-testid="dex-risk-link" to={riskPageLink({
+            network: view.data.network, token: view.data.baseToken, quoteToken: view.data.quoteToken,
+            size: typeof view.data.bot.config?.orderAmount === 'string' ? view.data.bot.config.orderAmount : undefined,
+            level: view.data.intelLevel,
+          })}>Token risk report</Link>
+        )}
+      </div>
       {sessions.isPending ? <Spinner /> : sessions.isError ? <ErrorBox error={sessions.error} /> :
         sessions.data.length === 0 ? <p className="text-sm text-slate-500">Not started yet.</p> : (
           <div className="overflow-x-auto">

@@ -46,3 +46,41 @@ export const useDexMempool = (botId: string | number, enabled: boolean) =>
     queryKey: ['bots', String(botId), 'mempool'], enabled, refetchInterval: 3_000,
     queryFn: () => api<MempoolEvent[]>(`/bots/${botId}/mempool`),
   });
+
+/** One factor of a token's risk report (module dex's TokenRiskScorer, docs/dex-risk.md). */
+export interface RiskFactor {
+  check: string; verdict: 'PASS' | 'WARN' | 'FAIL' | 'UNKNOWN'; penalty: number; value: string; explanation: string;
+}
+export interface TokenRisk {
+  network: string; token: string; symbol: string | null; quoteToken: string; quoteSymbol: string; size: string;
+  block: string; score: number; factors: RiskFactor[];
+  level: { level: number; name: string; lane: string; maxRiskScore: number; buys: boolean; failing: string[] } | null;
+}
+export interface RiskQuery { network: string; token: string; quoteToken?: string; size?: string; level?: number }
+
+export const riskPath = (q: RiskQuery) => {
+  const params = new URLSearchParams();
+  if (q.quoteToken) params.set('quoteToken', q.quoteToken);
+  if (q.size) params.set('size', q.size);
+  if (q.level) params.set('level', String(q.level));
+  const query = params.toString();
+  return `/dex/${encodeURIComponent(q.network)}/tokens/${encodeURIComponent(q.token)}/risk${query ? `?${query}` : ''}`;
+};
+
+/** The dashboard page of a token's risk report, with the same query. */
+export const riskPageLink = (q: RiskQuery) => {
+  const params = new URLSearchParams({ network: q.network, token: q.token });
+  if (q.quoteToken) params.set('quote', q.quoteToken);
+  if (q.size) params.set('size', q.size);
+  if (q.level) params.set('level', String(q.level));
+  return `/dex/risk?${params.toString()}`;
+};
+
+export const useTokenRisk = (q: RiskQuery | null) =>
+  useQuery({
+    queryKey: ['dex', 'risk', q], enabled: q !== null && q.network !== '' && q.token !== '',
+    queryFn: () => api<TokenRisk>(riskPath(q!)), retry: false,
+  });
+
+export const useDexBot = (botId: string | number, enabled: boolean) =>
+  useQuery({ queryKey: ['dex', 'bots', String(botId)], enabled, queryFn: () => api<DexBotView>(`/dex/bots/${botId}`) });

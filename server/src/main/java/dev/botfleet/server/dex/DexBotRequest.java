@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param baseToken   the ERC-20 the bot buys and sells (address)
  * @param quoteToken  the ERC-20 it pays with and counts PnL in (address)
- * @param slippageBps how far from the last price a fill may be, in basis points (default 100 = 1 %, 0 to 5000)
+ * @param slippageBps how far from the last price a fill may be, in basis points (0 to 5000; default: the intelligence
+ *                    level's tolerance from the slider table)
  * @param intelLevel  the intelligence level 1-10 stored for each session (default 5)
  * @param mode        PAPER (default) or LIVE (docs/dex-live.md)
  * @param walletKeyId for LIVE: the id of one of the caller's stored wallets (/api/v1/wallet-keys) the bot signs with

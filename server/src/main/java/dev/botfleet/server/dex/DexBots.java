@@ -1,5 +1,6 @@
 package dev.botfleet.server.dex;
 
+import dev.botfleet.dex.intel.IntelligenceSlider;
 import dev.botfleet.engine.exchange.Balance;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.Fill;
@@ -28,6 +29,7 @@ class DexBots implements PaperVenue {
     private final DexSessions sessions;
     private final DexMempool mempool;
     private final MempoolGuard mempoolGuard;
+    private final DexRisk risk;
     private final DexProperties properties;
     private final PaperProperties paper;
     private final MarketDataHub hub;
@@ -39,14 +41,15 @@ class DexBots implements PaperVenue {
     }
 
     DexBots(DexNetworks networks, DexMarkets markets, DexFeeds feeds, DexSessions sessions, DexMempool mempool,
-            MempoolGuard mempoolGuard, DexProperties properties, PaperProperties paper, MarketDataHub hub,
-            JdbcClient jdbc, Clock clock) {
+            MempoolGuard mempoolGuard, DexRisk risk, DexProperties properties, PaperProperties paper,
+            MarketDataHub hub, JdbcClient jdbc, Clock clock) {
         this.mempool = mempool;
         this.mempoolGuard = mempoolGuard;
         this.networks = networks;
         this.markets = markets;
         this.feeds = feeds;
         this.sessions = sessions;
+        this.risk = risk;
         this.properties = properties;
         this.paper = paper;
         this.hub = hub;
@@ -76,7 +79,7 @@ class DexBots implements PaperVenue {
         DexMarket market = markets.find(bot.exchange(), bot.symbol()).orElseThrow(() ->
                 new IllegalStateException("no DEX market " + bot.symbol() + " on " + bot.exchange()));
         DexPaperPort wallet = new DexPaperPort(market, null, null, 0, 0, paper.quoteBalance(), fills, () -> null,
-                Optional::empty, clock, event -> { });
+                DexBuyChecks.NONE, clock, event -> { });
         return assets.stream().map(a -> wallet.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO)))
                 .toList();
     }
@@ -93,6 +96,8 @@ class DexBots implements PaperVenue {
         Runnable feed = feeds.acquire(market, network);
         Runnable watch = mempool.acquire(bot, market, network);
         sessions.start(bot.id(), settings.intelLevel());
+        DexRiskGate gate = new DexRiskGate(risk, network, market, IntelligenceSlider.level(settings.intelLevel()),
+                paper.quoteBalance());
         Runnable release = () -> {
             feed.run();
             watch.run();
@@ -101,6 +106,6 @@ class DexBots implements PaperVenue {
         return new Opened(listener -> new DexPaperPort(market, quotes, network.contracts.weth(),
                 settings.slippageBps(), properties.paperGasUnits(), paper.quoteBalance(), fills,
                 () -> hub.last(bot.exchange(), bot.symbol()).map(t -> BigDecimal.valueOf(t.price())).orElse(null),
-                () -> mempoolGuard.refuseBuy(bot.id()), clock, listener), release);
+                new DexBuyChecks(() -> mempoolGuard.refuseBuy(bot.id()), gate), clock, listener), release);
     }
 }

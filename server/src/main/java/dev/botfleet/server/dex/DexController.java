@@ -85,8 +85,10 @@ public class DexController {
         String base = address(v, "baseToken", request.baseToken());
         String quote = address(v, "quoteToken", request.quoteToken());
         if (base != null && base.equalsIgnoreCase(quote)) v.add("quoteToken", "must differ from baseToken", quote);
-        int slippage = integer(v, "slippageBps", request.slippageBps(), DexBotRequest.DEFAULT_SLIPPAGE_BPS, 0, 5000);
         int level = integer(v, "intelLevel", request.intelLevel(), DexBotRequest.DEFAULT_INTEL_LEVEL, 1, 10);
+        // without its own tolerance, the bot takes its intelligence level's (docs/dex-risk.md)
+        int slippage = integer(v, "slippageBps", request.slippageBps(),
+                dev.botfleet.dex.intel.IntelligenceSlider.level(level).slippageBps(), 0, 5000);
         boolean live = "LIVE".equals(request.mode());
         if (request.mode() != null && !live && !"PAPER".equals(request.mode())) {
             v.add("mode", "must be PAPER or LIVE", request.mode());

@@ -1,5 +1,7 @@
 package dev.botfleet.server.dex;
 
+import dev.botfleet.dex.chain.Erc20;
+import dev.botfleet.dex.intel.IntelligenceSlider;
 import dev.botfleet.dex.tx.Broadcaster;
 import dev.botfleet.dex.tx.ChainClient;
 import dev.botfleet.dex.tx.NonceManager;
@@ -40,6 +42,9 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
     private final DexBots dexBots;
     private final DexFeeds feeds;
     private final DexSessions sessions;
+    private final DexMempool mempool;
+    private final MempoolGuard mempoolGuard;
+    private final DexRisk risk;
     private final WalletKeyService walletKeys;
     private final MarketDataHub hub;
     private final JdbcClient jdbc;
@@ -48,7 +53,11 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
     private final Map<String, NonceManager> nonces = new ConcurrentHashMap<>();
 
     DexLiveBots(DexNetworks networks, DexMarkets markets, DexBots dexBots, DexFeeds feeds, DexSessions sessions,
-                WalletKeyService walletKeys, MarketDataHub hub, JdbcClient jdbc, Clock clock) {
+                DexMempool mempool, MempoolGuard mempoolGuard, DexRisk risk, WalletKeyService walletKeys,
+                MarketDataHub hub, JdbcClient jdbc, Clock clock) {
+        this.mempool = mempool;
+        this.mempoolGuard = mempoolGuard;
+        this.risk = risk;
         this.networks = networks;
         this.markets = markets;
         this.dexBots = dexBots;
@@ -132,15 +141,22 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
             throw new UncheckedIOException("the node of '" + network.network.name() + "' does not answer", e);
         }
         PinnedQuotes quotes = new PinnedQuotes(network.connection().web3j(), network.contracts);
+        // the level's position cap is a share of what the wallet held in the quote token when the bot started
+        BigDecimal budget = new BigDecimal(new Erc20(network.connection().reader(), market.quoteToken())
+                .balanceOf(wallet.wallet()), market.quoteDecimals());
+        DexBuyChecks checks = new DexBuyChecks(() -> mempoolGuard.refuseBuy(bot.id()), new DexRiskGate(risk, network,
+                market, IntelligenceSlider.level(settings.intelLevel()), budget));
         Runnable feed = feeds.acquire(market, network);
+        Runnable watch = mempool.acquire(bot, market, network);
         sessions.start(bot.id(), settings.intelLevel());
         Runnable release = () -> {
             feed.run();
+            watch.run();
             sessions.end(bot.id());
         };
         return new PaperVenue.Opened(listener -> new DexLivePort(market, network.contracts, quotes,
                 network.connection().reader(), wallet, bot.ownerId(), bot.id(), settings.slippageBps(),
                 () -> hub.last(bot.exchange(), bot.symbol()).map(t -> BigDecimal.valueOf(t.price())).orElse(null),
-                clock, listener), release);
+                checks, clock, listener), release);
     }
 }

@@ -56,13 +56,15 @@ final class DexLivePort implements ExchangePort {
     private final UUID botId;
     private final int slippageBps;
     private final Supplier<BigDecimal> lastPrice;
+    private final DexBuyChecks checks;
     private final Clock clock;
     private final ExecutionListener listener;
     private final Map<String, OrderReport> received = new HashMap<>();
 
     DexLivePort(DexMarket market, UniswapContracts contracts, PinnedQuotes quotes, ChainReader reader,
                 DexWalletStack wallet, UUID ownerId, UUID botId, int slippageBps, Supplier<BigDecimal> lastPrice,
-                Clock clock, ExecutionListener listener) {
+                DexBuyChecks checks, Clock clock, ExecutionListener listener) {
+        this.checks = checks;
         this.market = market;
         this.contracts = contracts;
         this.quotes = quotes;
@@ -96,7 +98,9 @@ final class DexLivePort implements ExchangePort {
         }
         OrderReport report;
         try {
-            report = swap(order);
+            // nothing is signed for a buy the mempool or the intelligence level holds back
+            Optional<String> refused = checks.refuse(order, lastPrice.get());
+            report = refused.isPresent() ? rejected(id, refused.get()) : swap(order);
         } catch (ContractRevertedException e) {
             report = rejected(id, "the swap was refused on chain: " + e.reason());
         } catch (RuntimeException e) {

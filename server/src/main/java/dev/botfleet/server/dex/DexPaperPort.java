@@ -40,7 +40,7 @@ final class DexPaperPort implements ExchangePort {
     private final int slippageBps;
     private final long defaultGasUnits;
     private final Supplier<BigDecimal> lastPrice;
-    private final Supplier<Optional<String>> buyRefusal;
+    private final DexBuyChecks checks;
     private final Clock clock;
     private final ExecutionListener listener;
     private BigInteger base;
@@ -52,12 +52,12 @@ final class DexPaperPort implements ExchangePort {
      * @param initialQuote the quote tokens the paper wallet started with
      * @param fills        the bot's journaled fills, settled into the balances
      * @param lastPrice    the market's last price (what the bot saw when it decided), null before any
-     * @param buyRefusal   why a buy must not go through now (the {@link MempoolGuard}), or empty
+     * @param checks       what must hold before a buy (mempool, intelligence level)
      */
     DexPaperPort(DexMarket market, PinnedQuotes quotes, String weth, int slippageBps, long defaultGasUnits,
                  BigDecimal initialQuote, List<Fill> fills, Supplier<BigDecimal> lastPrice,
-                 Supplier<Optional<String>> buyRefusal, Clock clock, ExecutionListener listener) {
-        this.buyRefusal = buyRefusal;
+                 DexBuyChecks checks, Clock clock, ExecutionListener listener) {
+        this.checks = checks;
         this.market = market;
         this.quotes = quotes;
         this.weth = weth;
@@ -87,7 +87,7 @@ final class DexPaperPort implements ExchangePort {
         }
         String refused;
         try {
-            refused = order.side() == OrderSide.BUY ? buyRefusal.get().orElse(null) : null;
+            refused = checks.refuse(order, lastPrice.get()).orElse(null);
             if (refused == null) refused = fill(order);
         } catch (RuntimeException e) {
             // the node did not answer (or answered nonsense): the swap was never priced, so it did not happen

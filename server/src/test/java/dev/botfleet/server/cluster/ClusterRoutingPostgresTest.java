@@ -1,5 +1,6 @@
 package dev.botfleet.server.cluster;
 
+import dev.botfleet.server.support.StreamReceiver;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.apache.pekko.actor.typed.Props;
@@ -67,17 +68,17 @@ class ClusterRoutingPostgresTest {
         ok(cluster.call(first, "POST", "/api/v1/bots/" + tight + "/start", token, null));
         ClusterNodes.Node home = home(tight);
         ClusterNodes.Node away = other(home);
-        Received received = new Received();
+        StreamReceiver received = new StreamReceiver();
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:"
                 + away.port() + "/api/v1/stream?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), received).join();
         try {
             for (String type : Set.of("trade", "order", "log")) {
-                JsonNode m = received.next(json, n -> type.equals(n.get("type").asString())
-                        && tight.equals(n.get("data").get("botId").asString()));
+                JsonNode m = received.next(n -> type.equals(n.get("type").asString())
+                        && tight.equals(n.get("data").get("botId").asString()), DEADLINE);
                 assertThat(m).as(type).isNotNull();
             }
-            assertThat(received.next(json, n -> "bot".equals(n.get("type").asString())
-                    && tight.equals(n.get("data").get("id").asString()))).isNotNull();
+            assertThat(received.next(n -> "bot".equals(n.get("type").asString())
+                    && tight.equals(n.get("data").get("id").asString()), DEADLINE)).isNotNull();
             assertThat(away.runtime().isRunning(UUID.fromString(tight))).as("the events came from the other node").isFalse();
         } finally {
             socket.abort();
@@ -253,35 +254,4 @@ class ClusterRoutingPostgresTest {
         throw new AssertionError("Timed out waiting for " + what);
     }
 
-    /** What a WebSocket receives. */
-    private static final class Received implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-        private final java.util.List<JsonNode> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        /** The first message (received so far or within the deadline) that is wanted. */
-        JsonNode next(JsonMapper json, java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
-            for (JsonNode m : seen) if (wanted.test(m)) return m;
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (System.nanoTime() < deadline) {
-                String text = messages.poll(100, TimeUnit.MILLISECONDS);
-                if (text == null) continue;
-                JsonNode m = json.readTree(text);
-                seen.add(m);
-                if (wanted.test(m)) return m;
-            }
-            throw new AssertionError("no wanted message within " + DEADLINE + "; saw " + seen.size());
-        }
-    }
 }

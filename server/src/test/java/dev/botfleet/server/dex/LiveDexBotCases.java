@@ -321,7 +321,7 @@ public abstract class LiveDexBotCases extends RuntimeTestBase {
                 JdbcTxJournal.Purpose.OTHER), null);
         DexLivePort port = new DexLivePort(market, network.contracts, new PinnedQuotes(network.connection().web3j(),
                 network.contracts), network.connection().reader(), stack, user.id(), botId, 100, () -> null,
-                Clock.systemUTC(), events::add);
+                DexBuyChecks.NONE, Clock.systemUTC(), events::add);
         OrderSnapshot sell = new OrderSnapshot(botId.toString(), "sell-1", null, "dex:local", "WETH/USDC",
                 OrderSide.SELL, OrderType.MARKET, TimeInForce.GTC, null, new BigDecimal("0.4"), OrderStatus.SUBMITTED,
                 BigDecimal.ZERO, null, Map.of(), BigDecimal.ZERO, null, null, false, Instant.now(), Instant.now());
@@ -362,7 +362,7 @@ public abstract class LiveDexBotCases extends RuntimeTestBase {
         stack.tracker().recover(stack.wallet());  // what openLive does on every start
         return new DexLivePort(market, network.contracts, new PinnedQuotes(network.connection().web3j(),
                 network.contracts), network.connection().reader(), stack, owner, botId, 100, () -> null,
-                Clock.systemUTC(), event -> { });
+                DexBuyChecks.NONE, Clock.systemUTC(), event -> { });
     }
 
     private static OrderSnapshot order(UUID botId, String clientOrderId, BigDecimal quantity) {

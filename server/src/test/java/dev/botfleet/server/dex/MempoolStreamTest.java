@@ -1,5 +1,6 @@
 package dev.botfleet.server.dex;
 
+import dev.botfleet.server.support.StreamReceiver;
 import dev.botfleet.dex.chain.Abi;
 import dev.botfleet.dex.chain.Erc20;
 import dev.botfleet.dex.chain.LocalChain;
@@ -87,23 +88,6 @@ class MempoolStreamTest {
         uniswap = null;
     }
 
-    /** Collects what a socket receives. */
-    static final class Received implements WebSocket.Listener {
-        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-    }
-
     @AfterEach
     void closeSocketsAndMine() {
         for (WebSocket s : sockets) s.abort();
@@ -115,8 +99,8 @@ class MempoolStreamTest {
     void aCompetingPendingSwapIsPushedToTheBotsOwnerAsAMempoolMessage() throws Exception {
         String token = register();
         String other = register();
-        Received mine = new Received();
-        Received theirs = new Received();
+        StreamReceiver mine = new StreamReceiver();
+        StreamReceiver theirs = new StreamReceiver();
         connect(token, mine);
         connect(other, theirs);
         String bot = call("POST", "/api/v1/dex/bots", token, """
@@ -146,7 +130,7 @@ class MempoolStreamTest {
         for (String text : drain(theirs)) assertThat(text).doesNotContain("\"mempool\"");
     }
 
-    private List<String> drain(Received received) throws InterruptedException {
+    private List<String> drain(StreamReceiver received) throws InterruptedException {
         List<String> all = new ArrayList<>();
         for (String text = received.messages.poll(500, TimeUnit.MILLISECONDS); text != null;
              text = received.messages.poll(100, TimeUnit.MILLISECONDS)) {
@@ -155,7 +139,7 @@ class MempoolStreamTest {
         return all;
     }
 
-    private JsonNode next(Received received, java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
+    private JsonNode next(StreamReceiver received, java.util.function.Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -168,7 +152,7 @@ class MempoolStreamTest {
         throw new AssertionError("No wanted message within " + DEADLINE + "; saw " + seen);
     }
 
-    private void connect(String token, Received listener) throws Exception {
+    private void connect(String token, StreamReceiver listener) throws Exception {
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port
                 + "/api/v1/stream?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), listener).join();
         sockets.add(socket);

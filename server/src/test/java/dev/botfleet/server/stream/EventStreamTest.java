@@ -1,5 +1,6 @@
 package dev.botfleet.server.stream;
 
+import dev.botfleet.server.support.StreamReceiver;
 import dev.botfleet.server.support.TestClockConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,44 +50,6 @@ class EventStreamTest {
     @LocalServerPort
     int port;
 
-    /** Collects what a socket receives; {@code closed} completes with the close code. */
-    static final class Received implements WebSocket.Listener {
-        private static final JsonMapper FRAMES = JsonMapper.builder().build();
-        final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        volatile String reason;
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                // a frame holds one message or {"type":"batch","data":[...]} of several (docs/api.md)
-                JsonNode frame = FRAMES.readTree(partial.toString());
-                if (frame.get("type").asString().equals("batch")) {
-                    for (JsonNode message : frame.get("data")) messages.add(message.toString());
-                } else {
-                    messages.add(partial.toString());
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-            this.reason = reason;
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket socket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-    }
-
     @AfterEach
     void closeSockets() {
         for (WebSocket s : sockets) s.abort();
@@ -95,7 +58,7 @@ class EventStreamTest {
     @Test
     void aForgedOrMissingTokenIsClosedWithPolicyViolation() throws Exception {
         for (String query : List.of("?token=not.a.jwt", "", "?token=")) {
-            Received received = new Received();
+            StreamReceiver received = new StreamReceiver();
             connect(query, received);
             assertThat(received.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
         }
@@ -104,12 +67,12 @@ class EventStreamTest {
     @Test
     void signingOutEverywhereEndsTheAccountsOpenStreams() throws Exception {
         String token = register();
-        Received received = new Received();
+        StreamReceiver received = new StreamReceiver();
         WebSocket socket = connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), received);
         socket.sendText("{\"action\":\"ping\"}", true).join();
         assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
         String other = register();
-        Received others = new Received();
+        StreamReceiver others = new StreamReceiver();
         WebSocket otherSocket = connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
         otherSocket.sendText("{\"action\":\"ping\"}", true).join();
         assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
@@ -119,7 +82,7 @@ class EventStreamTest {
         assertThat(received.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
         assertThat(received.reason).isEqualTo("token revoked: signed out everywhere");
         assertThat(others.closed).as("another account's stream stays open").isNotDone();
-        Received again = new Received();
+        StreamReceiver again = new StreamReceiver();
         connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), again);
         assertThat(again.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the revoked token opens no new stream")
                 .isEqualTo(1008);
@@ -129,22 +92,22 @@ class EventStreamTest {
     void aUserHasAtMostTheConfiguredNumberOfStreamSessions() throws Exception {
         String token = register();
         String query = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        List<Received> open = new ArrayList<>();
+        List<StreamReceiver> open = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            Received received = new Received();
+            StreamReceiver received = new StreamReceiver();
             WebSocket socket = connect(query, received);
             socket.sendText("{\"action\":\"ping\"}", true).join();
             // the server answers only a registered session: after this the session counts
             assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
             open.add(received);
         }
-        Received fourth = new Received();
+        StreamReceiver fourth = new StreamReceiver();
         connect(query, fourth);
         assertThat(fourth.closed.get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1008);
         assertThat(fourth.reason).contains("too many stream connections");
-        for (Received r : open) assertThat(r.closed).as("the first three stay open").isNotDone();
+        for (StreamReceiver r : open) assertThat(r.closed).as("the first three stay open").isNotDone();
         String other = register();
-        Received others = new Received();
+        StreamReceiver others = new StreamReceiver();
         WebSocket socket = connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
         socket.sendText("{\"action\":\"ping\"}", true).join();
         assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the limit is per user").contains("unknown action");
@@ -154,9 +117,9 @@ class EventStreamTest {
     void aUserSeesTicksAndTheirOwnBotsOrdersTradesLogsAndStatus() throws Exception {
         String token = register();
         String otherToken = register();
-        Received mine = new Received();
+        StreamReceiver mine = new StreamReceiver();
         WebSocket socket = connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine);
-        Received theirs = new Received();
+        StreamReceiver theirs = new StreamReceiver();
         connect("?token=" + otherToken, theirs);
 
         socket.sendText("{\"action\":\"subscribe\",\"exchange\":\"sim\",\"symbol\":\"BTC/USDT\"}", true).join();
@@ -206,7 +169,7 @@ class EventStreamTest {
     @Test
     void aRunningBotsNewConfigIsPushedWithItsDiff() throws Exception {
         String token = register();
-        Received mine = new Received();
+        StreamReceiver mine = new StreamReceiver();
         connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine);
         String body = """
                 {"name":"hot","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
@@ -226,7 +189,7 @@ class EventStreamTest {
         call("POST", "/api/v1/bots/" + bot + "/stop", token, null);
     }
 
-    private JsonNode next(Received received, Predicate<JsonNode> wanted) throws InterruptedException {
+    private JsonNode next(StreamReceiver received, Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<String> seen = new ArrayList<>();
         while (System.nanoTime() < deadline) {
@@ -239,7 +202,7 @@ class EventStreamTest {
         throw new AssertionError("No wanted message within " + DEADLINE + "; saw " + seen);
     }
 
-    private WebSocket connect(String query, Received listener) {
+    private WebSocket connect(String query, StreamReceiver listener) {
         WebSocket socket = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/stream" + query), listener).join();
         sockets.add(socket);
