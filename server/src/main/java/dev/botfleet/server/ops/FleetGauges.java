@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import dev.botfleet.server.runtime.TradingRuntime;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
@@ -21,13 +22,15 @@ class FleetGauges implements MeterBinder {
 
     private final JdbcClient jdbc;
     private final EventStream stream;
+    private final TradingRuntime runtime;
     private Map<BotStatus, Long> counts = Map.of();
     private long readAt;
     private boolean read;
 
-    FleetGauges(JdbcClient jdbc, EventStream stream) {
+    FleetGauges(JdbcClient jdbc, EventStream stream, TradingRuntime runtime) {
         this.jdbc = jdbc;
         this.stream = stream;
+        this.runtime = runtime;
     }
 
     @Override
@@ -36,6 +39,9 @@ class FleetGauges implements MeterBinder {
             Gauge.builder("botfleet.bots", this, g -> g.count(status))
                     .description("Bots by status (all users)").tag("status", status.name()).register(registry);
         }
+        // botfleet.bots is the database's count, the same on every node of a cluster; this one is per node
+        Gauge.builder("botfleet.bots.running", runtime, TradingRuntime::runningHere)
+                .description("Bots running on this node").register(registry);
         Gauge.builder("botfleet.stream.clients", stream, EventStream::clients)
                 .description("Connected event-stream (WebSocket) clients").register(registry);
     }

@@ -278,6 +278,11 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         return sessions.containsKey(botId);
     }
 
+    /** How many bots have a session on this node (in a cluster: this node's share of the fleet). */
+    public int runningHere() {
+        return sessions.size();
+    }
+
     /** True if the bot runs, here or (in a cluster) on another node. */
     public boolean isRunningAnywhere(UUID botId) {
         if (isRunning(botId)) return true;

@@ -39,6 +39,7 @@ class MetricsScrapeTest extends RuntimeTestBase {
 
         Scrape scrape = await("orders sent and filled in the scrape", () -> Scrape.of(mvc, TOKEN),
                 s -> s.value("botfleet_fills_total", SIM_PAPER) >= 1 && s.value("botfleet_bots", Map.of("status", "ACTIVE")) >= 1
+                        && s.value("botfleet_bots_running", Map.of()) >= 1
                         && s.value("botfleet_tick_to_decision_seconds_count", Map.of("exchange", "sim")) >= 1);
         post("/api/v1/bots/" + bot + "/stop", user, null);
 
