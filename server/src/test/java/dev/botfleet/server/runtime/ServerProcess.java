@@ -21,6 +21,8 @@ final class ServerProcess {
     private final Path jar;
     private final Path logDir;
     private final Map<String, String> properties;
+    private final List<String> commandPrefix;
+    private final String host;
     private final HttpClient http = HttpClient.newHttpClient();
     private final int port;
     private Process process;
@@ -28,6 +30,17 @@ final class ServerProcess {
     private Path log;
 
     ServerProcess(Path jar, Path logDir, Map<String, String> properties) throws IOException {
+        this(jar, logDir, properties, List.of(), "127.0.0.1");
+    }
+
+    /**
+     * @param commandPrefix what runs the JVM, e.g. {@code ip netns exec <ns>} (empty: started directly)
+     * @param host          the address the test reaches the server's HTTP port at
+     */
+    ServerProcess(Path jar, Path logDir, Map<String, String> properties, List<String> commandPrefix, String host)
+            throws IOException {
+        this.commandPrefix = commandPrefix;
+        this.host = host;
         this.jar = jar;
         this.logDir = logDir;
         this.properties = properties;
@@ -38,13 +51,14 @@ final class ServerProcess {
     }
 
     String base() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     /** Starts the jar and waits until /actuator/health answers UP; returns how long that took. */
     Duration start(Duration deadline) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
+        List<String> command = new ArrayList<>(commandPrefix);
+        command.addAll(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
                 "--server.port=" + port));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         log = logDir.resolve("server-" + (++runs) + ".log");
