@@ -95,6 +95,12 @@ final class ServerProcess {
         return process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : null;
     }
 
+    /** SIGTERM (a graceful stop: Spring's shutdown, the cluster leave); its exit status, or null if it still runs. */
+    Integer stop(Duration within) throws InterruptedException {
+        process.destroy();
+        return awaitExit(within);
+    }
+
     /** SIGKILL, then wait until the process is gone. */
     void kill() throws InterruptedException {
         if (process == null) return;

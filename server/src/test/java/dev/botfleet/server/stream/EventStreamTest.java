@@ -68,14 +68,10 @@ class EventStreamTest {
     void signingOutEverywhereEndsTheAccountsOpenStreams() throws Exception {
         String token = register();
         StreamReceiver received = new StreamReceiver();
-        WebSocket socket = connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), received);
-        socket.sendText("{\"action\":\"ping\"}", true).join();
-        assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+        registered(connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), received), received);
         String other = register();
         StreamReceiver others = new StreamReceiver();
-        WebSocket otherSocket = connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
-        otherSocket.sendText("{\"action\":\"ping\"}", true).join();
-        assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+        registered(connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others), others);
 
         call("POST", "/api/v1/me/logout-all", token, null);
 
@@ -95,10 +91,7 @@ class EventStreamTest {
         List<StreamReceiver> open = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             StreamReceiver received = new StreamReceiver();
-            WebSocket socket = connect(query, received);
-            socket.sendText("{\"action\":\"ping\"}", true).join();
-            // the server answers only a registered session: after this the session counts
-            assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+            registered(connect(query, received), received);  // after this the session counts
             open.add(received);
         }
         StreamReceiver fourth = new StreamReceiver();
@@ -170,7 +163,7 @@ class EventStreamTest {
     void aRunningBotsNewConfigIsPushedWithItsDiff() throws Exception {
         String token = register();
         StreamReceiver mine = new StreamReceiver();
-        connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine);
+        registered(connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine), mine);
         String body = """
                 {"name":"hot","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
                  "config":{"quantity":"0.01","buyPrice":"1000","sellPrice":"%s"}}""";
@@ -200,6 +193,15 @@ class EventStreamTest {
             if (seen.size() < 50) seen.add(text);
         }
         throw new AssertionError("No wanted message within " + DEADLINE + "; saw " + seen);
+    }
+
+    /**
+     * Waits until the server has registered the session: it answers an unknown action only then. Before that, events
+     * published (a bot started right after the handshake) are not this session's.
+     */
+    private void registered(WebSocket socket, StreamReceiver received) throws InterruptedException {
+        socket.sendText("{\"action\":\"ping\"}", true).join();
+        assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
     }
 
     private WebSocket connect(String query, StreamReceiver listener) {
