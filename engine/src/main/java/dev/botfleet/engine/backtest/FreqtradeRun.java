@@ -85,6 +85,7 @@ final class FreqtradeRun {
             case TRAILING_STOP_LOSS -> "TRAILING_STOP";
             case EXIT_SIGNAL, CUSTOM_EXIT, PARTIAL_EXIT -> "SIGNAL";
             case FORCE_EXIT -> "FORCE_EXIT";
+            case LIQUIDATION -> "LIQUIDATION";  // futures only; the single-pair freqtrade model trades spot
         };
     }
 

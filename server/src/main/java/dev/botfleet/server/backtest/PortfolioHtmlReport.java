@@ -172,9 +172,13 @@ final class PortfolioHtmlReport {
     }
 
     private static void trades(StringBuilder h, List<ReportTrade> trades) {
+        // Futures trades (a liquidation price or funding booked) also show both, as Freqtrade's trade view does.
+        boolean futures = trades.stream().anyMatch(t -> t.liquidationPrice() != null || t.fundingFees() != 0);
         h.append("<h2>Trades</h2><table id=\"trades\"><tr><th class=\"l\">Pair</th><th class=\"l\">Open</th>")
                 .append("<th class=\"l\">Close</th><th>Open rate</th><th>Close rate</th><th>Stake</th>")
-                .append("<th>Profit %</th><th>Profit</th><th class=\"l\">Exit reason</th></tr>");
+                .append("<th>Profit %</th><th>Profit</th>")
+                .append(futures ? "<th>Funding fees</th><th>Liquidation price</th>" : "")
+                .append("<th class=\"l\">Exit reason</th></tr>");
         int shown = Math.min(trades.size(), MAX_TRADE_ROWS);
         for (ReportTrade t : trades.subList(0, shown)) {
             h.append("<tr><td class=\"l\">").append(Html.escape(t.pair())).append("</td><td class=\"l\">")
@@ -182,8 +186,12 @@ final class PortfolioHtmlReport {
                     .append("</td><td>").append(Html.number(t.openRate())).append("</td><td>")
                     .append(Html.number(t.closeRate())).append("</td><td>").append(Html.number(t.stakeAmount()))
                     .append("</td><td>").append(fixed(t.profitRatio() * 100)).append("</td><td class=\"")
-                    .append(t.profitAbs() >= 0 ? "win" : "loss").append("\">").append(Html.number(t.profitAbs()))
-                    .append("</td><td class=\"l\">").append(Html.escape(t.exitReason())).append("</td></tr>");
+                    .append(t.profitAbs() >= 0 ? "win" : "loss").append("\">").append(Html.number(t.profitAbs()));
+            if (futures) {
+                h.append("</td><td>").append(Html.number(t.fundingFees())).append("</td><td>")
+                        .append(t.liquidationPrice() == null ? "" : Html.number(t.liquidationPrice()));
+            }
+            h.append("</td><td class=\"l\">").append(Html.escape(t.exitReason())).append("</td></tr>");
         }
         h.append("</table>");
         if (shown < trades.size()) {

@@ -150,9 +150,24 @@ class FuturesConfigRunTest {
             assertThat(actual.setScale(6, RoundingMode.HALF_EVEN))
                     .as("trade %d %s %d funding times", i, t.get("pair"), times)
                     .isEqualByComparingTo(expected.setScale(6, RoundingMode.HALF_EVEN));
+            // the export names that total per trade (Freqtrade's funding_fees); without the files it is 0
+            assertThat(t.get("funding_fees").decimalValue().setScale(6, RoundingMode.HALF_EVEN))
+                    .as("funding_fees of trade %d", i)
+                    .isEqualByComparingTo(expected.setScale(6, RoundingMode.HALF_EVEN));
+            assertThat(u.get("funding_fees").decimalValue()).isZero();
+            // isolated margin at 2×, fee 0.001 as taker fee, maintenance margin 0.005, buffer 0.05 (none reached)
+            double o = t.get("open_rate").asDouble();
+            boolean isShort = t.get("is_short").asBoolean();
+            double exchange = isShort ? (o + o / 2) / (1 + 0.006) : (o - o / 2) / (1 - 0.006);
+            double liquidation = isShort ? exchange - 0.05 * (exchange - o) : exchange + 0.05 * (o - exchange);
+            assertThat(t.get("liquidation_price").asDouble()).isCloseTo(liquidation,
+                    org.assertj.core.data.Offset.offset(1e-9 * o));
+            assertThat(t.get("exit_reason").asString()).isNotEqualTo("liquidation");
         }
         assertThat(pairsSeen).isEqualTo(3);
         assertThat(spannedSeveral).isTrue();
+        assertThat(Files.readString(work.resolve("out-with/report.html"))).contains("<th>Funding fees</th>",
+                "<th>Liquidation price</th>");
     }
 
     @Test

@@ -49,7 +49,9 @@ final class EntryStep {
         }
         RunningTrade trade = new RunningTrade(book.nextTradeId(), cursor.pair, row.time(), isShort, leverage,
                 settings.fee(), tag, cursor.data.priceTick(settings), amountStep, order,
-                settings.tradingMode() == TradingMode.FUTURES ? cursor.data.funding() : null);
+                settings.tradingMode() == TradingMode.FUTURES ? cursor.data.funding() : null,
+                settings.modelsLiquidation() ? new LiquidationPrice(settings.maintenanceMarginRate(), settings.fee(),
+                        settings.liquidationBuffer()) : null);
         trade.initStopLoss(rate, settings.stoploss());
         book.opened(cursor, trade);
     }
@@ -79,21 +81,28 @@ final class EntryStep {
         return settings.effectiveLeverage(requested == null ? 1.0 : requested);
     }
 
-    /** {@link #validateStake(Double, double, double, double)} without market limits. */
-    static double validateStake(Double stake, double available) {
-        return validateStake(stake, 0.0, Double.POSITIVE_INFINITY, available);
-    }
-
     /**
      * Freqtrade's {@code validate_stake_amount}: no stake (or a negative one) means no trade; so does a minimum
      * stake above what may be staked (min(max stake, available)); a stake below the minimum is raised to it unless
      * that is more than 30 % up (then no trade); and a stake above what may be staked is cut to it.
      */
     static double validateStake(Double stake, double minStake, double maxStake, double available) {
+        return validateStake(stake, minStake, maxStake, available, 0.0);
+    }
+
+    /**
+     * The same for an entry added to a trade that already holds {@code tradeStake}: the trade as a whole must stay
+     * within the maximum (Freqtrade: "Otherwise we could no longer exit"), so at most {@code maxStake − tradeStake}
+     * is added; when that room is below the minimum stake nothing is.
+     */
+    static double validateStake(Double stake, double minStake, double maxStake, double available, double tradeStake) {
         if (stake == null || stake == 0.0 || Double.isNaN(stake) || stake < 0) {
             return 0;
         }
         double maxAllowed = Math.min(maxStake, available);
+        if (tradeStake != 0.0) {
+            maxAllowed = Math.min(maxAllowed, maxStake - tradeStake);
+        }
         if (minStake > maxAllowed) {
             return 0;
         }

@@ -21,6 +21,7 @@ final class ExitPricing {
     double closeRate(ExitType type, RunningTrade trade, Row row, long tradeMinutes) {
         return switch (type) {
             case STOP_LOSS, TRAILING_STOP_LOSS -> stoplossRate(type, trade, row, tradeMinutes);
+            case LIQUIDATION -> liquidationRate(trade, row);
             case ROI -> roiRate(trade, row, tradeMinutes);
             case EXIT_SIGNAL, CUSTOM_EXIT, FORCE_EXIT, PARTIAL_EXIT -> row.open();
         };
@@ -62,6 +63,12 @@ final class ExitPricing {
             return trade.isShort ? Math.min(row.high(), stopRate) : Math.max(row.low(), stopRate);
         }
         return trade.stopLoss;
+    }
+
+    /** Exactly the liquidation price, or the open when the candle opened beyond it (as a stop). */
+    private static double liquidationRate(RunningTrade trade, Row row) {
+        double price = trade.liquidationPrice;
+        return (trade.isShort ? price < row.low() : price > row.high()) ? row.open() : price;
     }
 
     private double roiRate(RunningTrade trade, Row row, long tradeMinutes) {

@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Freqtrade's {@code should_exit} for one candle: first the stop is moved (custom stoploss, trailing) using the
  * candle's best price, then the candidates are listed in Freqtrade's priority order: exit signal / custom exit,
- * stoploss, ROI, trailing stop. The caller turns the first candidate that yields a price into an exit order.
+ * stoploss or liquidation, ROI, trailing stop. The caller turns the first candidate that yields a price into an exit order.
  */
 final class ExitRules {
 
@@ -44,8 +44,8 @@ final class ExitRules {
                 }
             }
         }
-        if (stopHit == ExitType.STOP_LOSS) {
-            candidates.add(new Candidate(ExitType.STOP_LOSS, ExitType.STOP_LOSS.reason()));
+        if (stopHit == ExitType.STOP_LOSS || stopHit == ExitType.LIQUIDATION) {
+            candidates.add(new Candidate(stopHit, stopHit.reason()));
         }
         if (roiReached && stopHit != ExitType.STOP_LOSS) {
             candidates.add(new Candidate(ExitType.ROI, ExitType.ROI.reason()));
@@ -63,14 +63,15 @@ final class ExitRules {
     }
 
     /**
-     * Moves the stop, then reports STOP_LOSS / TRAILING_STOP_LOSS if the candle reached it, else null.
+     * Moves the stop, then reports STOP_LOSS / TRAILING_STOP_LOSS if the candle reached it, else LIQUIDATION if it
+     * reached the liquidation price, else null. The stop is asked first: a candle that reaches both exits at the stop.
      * {@code profitAtBest} is the profit at the candle's best price (its high for a long, low for a short).
      */
     private ExitType stoplossReached(RunningTrade trade, Row row, double profitAtBest) {
         adjustStop(trade, row, profitAtBest);
         boolean hit = trade.isShort ? trade.stopLoss <= row.high() : trade.stopLoss >= row.low();
         if (!hit) {
-            return null;
+            return trade.liquidationReached(row) ? ExitType.LIQUIDATION : null;
         }
         return trade.stopIsTrailing ? ExitType.TRAILING_STOP_LOSS : ExitType.STOP_LOSS;
     }

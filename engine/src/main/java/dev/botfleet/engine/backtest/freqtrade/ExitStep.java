@@ -32,7 +32,8 @@ final class ExitStep {
             if (candidate.type() == ExitType.EXIT_SIGNAL || candidate.type() == ExitType.CUSTOM_EXIT) {
                 rate = cursor.exitPricing.signalExitRate(trade, row, rate, candidate.reason());
             }
-            if (!settings.callbacks().confirmTradeExit().confirm(trade, settings.exitOrderType(), trade.amount, rate,
+            // Freqtrade never asks confirm_trade_exit about a liquidation: the exchange closes the position anyway.
+            if (candidate.type() != ExitType.LIQUIDATION && !settings.callbacks().confirmTradeExit().confirm(trade, settings.exitOrderType(), trade.amount, rate,
                     candidate.reason(), row.time())) {
                 continue; // refused: Freqtrade tries the next exit reason of this candle
             }

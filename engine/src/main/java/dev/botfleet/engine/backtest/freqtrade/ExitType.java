@@ -8,6 +8,8 @@ public enum ExitType {
     EXIT_SIGNAL("exit_signal"),
     CUSTOM_EXIT("custom_exit"),
     FORCE_EXIT("force_exit"),
+    /** The candle reached the trade's liquidation price before its stop (isolated futures). */
+    LIQUIDATION("liquidation"),
     /** A position adjustment sold part of the trade (or all of it). */
     PARTIAL_EXIT("partial_exit");
 

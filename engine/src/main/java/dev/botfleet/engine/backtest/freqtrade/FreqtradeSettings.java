@@ -25,6 +25,13 @@ import java.time.Duration;
  * @param leverage              what the strategy's {@code leverage()} returns; clamped to [1, maxLeverage]
  * @param positionAdjustmentEnable   {@code position_adjustment_enable}: ask {@code adjust_trade_position} each candle
  * @param maxEntryPositionAdjustment {@code max_entry_position_adjustment}: extra entries allowed; -1 = unlimited
+ * @param crossMargin           {@code margin_mode: "cross"}: futures trades get no liquidation price (Freqtrade computes
+ *                              cross liquidation from the whole account, which is not modelled); isolated otherwise
+ * @param liquidationBuffer     {@code liquidation_buffer} (default 0.05): the share of the distance between entry and
+ *                              exchange liquidation price by which Freqtrade moves its liquidation price towards the
+ *                              entry
+ * @param maintenanceMarginRate the exchange's maintenance margin ratio for the liquidation price (Freqtrade reads it
+ *                              from the exchange's leverage tiers; default 0.005, botfleet's perpetual terms)
  */
 public record FreqtradeSettings(
         double stakeAmount,
@@ -56,7 +63,10 @@ public record FreqtradeSettings(
         OrderType exitOrderType,
         FreqtradeCallbacks callbacks,
         boolean positionAdjustmentEnable,
-        int maxEntryPositionAdjustment) {
+        int maxEntryPositionAdjustment,
+        boolean crossMargin,
+        double liquidationBuffer,
+        double maintenanceMarginRate) {
 
     public FreqtradeSettings {
         if (unlimitedStake) {
@@ -101,6 +111,12 @@ public record FreqtradeSettings(
             throw new IllegalArgumentException("max_entry_position_adjustment must be -1 (unlimited) or >= 0, was "
                     + maxEntryPositionAdjustment);
         }
+        if (!(liquidationBuffer >= 0 && liquidationBuffer < 1)) {
+            throw new IllegalArgumentException("liquidation_buffer must be in [0, 1), was " + liquidationBuffer);
+        }
+        if (!(maintenanceMarginRate >= 0 && maintenanceMarginRate < 1)) {
+            throw new IllegalArgumentException("maintenance margin rate must be in [0, 1), was " + maintenanceMarginRate);
+        }
         minimalRoi = minimalRoi != null ? minimalRoi : RoiTable.none();
         tradingMode = tradingMode != null ? tradingMode : TradingMode.SPOT;
         entryOrderType = entryOrderType != null ? entryOrderType : OrderType.LIMIT;
@@ -119,6 +135,11 @@ public record FreqtradeSettings(
     /** Shorts are possible only in margin or futures mode (Freqtrade's {@code can_short}). */
     boolean canShort() {
         return tradingMode != TradingMode.SPOT;
+    }
+
+    /** Freqtrade sets a liquidation price on futures trades in isolated margin mode only. */
+    boolean modelsLiquidation() {
+        return tradingMode == TradingMode.FUTURES && !crossMargin;
     }
 
     /** Leverage applied to new trades: 1 in spot, else the requested leverage clamped to [1, maxLeverage]. */
@@ -181,6 +202,9 @@ public record FreqtradeSettings(
         private FreqtradeCallbacks callbacks = FreqtradeCallbacks.defaults();
         private boolean positionAdjustmentEnable;
         private int maxEntryPositionAdjustment = -1;
+        private boolean crossMargin;
+        private double liquidationBuffer = 0.05;
+        private double maintenanceMarginRate = 0.005;
 
         private Builder() {
         }
@@ -216,6 +240,9 @@ public record FreqtradeSettings(
             callbacks = s.callbacks;
             positionAdjustmentEnable = s.positionAdjustmentEnable;
             maxEntryPositionAdjustment = s.maxEntryPositionAdjustment;
+            crossMargin = s.crossMargin;
+            liquidationBuffer = s.liquidationBuffer;
+            maintenanceMarginRate = s.maintenanceMarginRate;
         }
 
         public Builder stakeAmount(double v) { stakeAmount = v; unlimitedStake = false; return this; }
@@ -249,6 +276,9 @@ public record FreqtradeSettings(
         public Builder callbacks(FreqtradeCallbacks v) { callbacks = v; return this; }
         public Builder positionAdjustmentEnable(boolean v) { positionAdjustmentEnable = v; return this; }
         public Builder maxEntryPositionAdjustment(int v) { maxEntryPositionAdjustment = v; return this; }
+        public Builder crossMargin(boolean v) { crossMargin = v; return this; }
+        public Builder liquidationBuffer(double v) { liquidationBuffer = v; return this; }
+        public Builder maintenanceMarginRate(double v) { maintenanceMarginRate = v; return this; }
 
         public FreqtradeSettings build() {
             return new FreqtradeSettings(stakeAmount, unlimitedStake, startingBalance, tradableBalanceRatio, fee,
@@ -257,7 +287,7 @@ public record FreqtradeSettings(
                     useCustomStoploss, useExitSignal, exitProfitOnly, exitProfitOffset, ignoreRoiIfEntrySignal,
                     entryTimeout, exitTimeout, maxOpenTrades, startupCandleCount, priceTick, amountStep, tradingMode,
                     leverage, maxLeverage, entryOrderType, exitOrderType, callbacks, positionAdjustmentEnable,
-                    maxEntryPositionAdjustment);
+                    maxEntryPositionAdjustment, crossMargin, liquidationBuffer, maintenanceMarginRate);
         }
     }
 }

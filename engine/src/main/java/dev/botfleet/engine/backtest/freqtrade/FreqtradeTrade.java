@@ -29,6 +29,10 @@ import java.util.List;
  * @param stopLoss             {@code stop_loss_abs}: the stop when the trade closed
  * @param stopLossRatio        {@code stop_loss_ratio}: the ratio that stop was computed with
  * @param orders               the filled orders in fill order
+ * @param fundingFees          Freqtrade's {@code funding_fees}: the funding the trade received (negative: paid) over
+ *                             its life, already in profit_abs; 0 outside futures or without funding data
+ * @param liquidationPrice     Freqtrade's {@code liquidation_price} when the trade closed (after its last fill that left
+ *                             it open); null when none is modelled (spot, cross margin)
  */
 public record FreqtradeTrade(
         String pair,
@@ -53,10 +57,25 @@ public record FreqtradeTrade(
         double initialStopLossRatio,
         BigDecimal stopLoss,
         double stopLossRatio,
-        List<FreqtradeOrder> orders) {
+        List<FreqtradeOrder> orders,
+        BigDecimal fundingFees,
+        BigDecimal liquidationPrice) {
 
     public FreqtradeTrade {
         orders = List.copyOf(orders);
+        fundingFees = fundingFees == null ? BigDecimal.ZERO : fundingFees;
+    }
+
+    /** A trade without funding or liquidation price (spot). */
+    public FreqtradeTrade(String pair, long openTime, long closeTime, BigDecimal openRate, BigDecimal closeRate,
+                          BigDecimal amount, BigDecimal stakeAmount, BigDecimal feeOpen, BigDecimal feeClose,
+                          double profitRatio, BigDecimal profitAbs, ExitType exitType, String exitReason,
+                          String enterTag, boolean isShort, double leverage, BigDecimal minRate, BigDecimal maxRate,
+                          BigDecimal initialStopLoss, double initialStopLossRatio, BigDecimal stopLoss,
+                          double stopLossRatio, List<FreqtradeOrder> orders) {
+        this(pair, openTime, closeTime, openRate, closeRate, amount, stakeAmount, feeOpen, feeClose, profitRatio,
+                profitAbs, exitType, exitReason, enterTag, isShort, leverage, minRate, maxRate, initialStopLoss,
+                initialStopLossRatio, stopLoss, stopLossRatio, orders, BigDecimal.ZERO, null);
     }
 
     /** Whole minutes between entry placement and exit. */

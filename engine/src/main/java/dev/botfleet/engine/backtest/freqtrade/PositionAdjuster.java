@@ -27,8 +27,13 @@ final class PositionAdjuster {
         double rate = row.open();
         double profit = trade.profitRatioAt(rate);
         double available = book.wallet.available(book.open);
+        // What the callback is told, as Freqtrade 2024.10 asks it: the pair's limits at the open with a stoploss
+        // reserve of -0.1 and without the leverage (get_min/max_pair_stake_amount's defaults), max capped by the wallet.
+        PairMarket market = cursor.data.market();
+        Double marketMin = market == null ? null : market.minStake(rate, -0.1, 1.0);
+        double maxStake = market == null ? available : Math.min(market.maxStake(rate, 1.0), available);
         FreqtradeCallbacks.PositionChange change = settings.callbacks().adjustTradePosition()
-                .adjust(trade, row.time(), rate, profit, 0.0, available);
+                .adjust(trade, row.time(), rate, profit, marketMin == null ? 0.0 : marketMin, maxStake);
         if (change == null || Double.isNaN(change.stake())) {
             return;
         }
@@ -46,8 +51,15 @@ final class PositionAdjuster {
     private void addEntry(PairCursor cursor, Row row, double requestedStake, String tag) {
         RunningTrade trade = cursor.trade;
         double rate = entries.entryRate(cursor, row, tag, trade.isShort);
-        double stake = EntryStep.validateStake(requestedStake, book.wallet.available(book.open));
-        if (!(stake > 0)) {
+        // The pair's limits at the entry price, as for a new trade but with no stoploss reserve (Freqtrade passes 0
+        // for position adjustments) and at the trade's leverage; the trade's stake so far counts against the maximum.
+        PairMarket market = cursor.data.market();
+        Double min = market == null ? null : market.minStake(rate, 0.0, trade.leverage);
+        double minStake = min == null ? 0.0 : min;
+        double maxStake = market == null ? Double.POSITIVE_INFINITY : market.maxStake(rate, trade.leverage);
+        double stake = EntryStep.validateStake(requestedStake, minStake, maxStake, book.wallet.available(book.open),
+                trade.stakeAmount);
+        if (!(stake > 0) || stake < minStake) {
             return;
         }
         RunningTrade.Order order = entries.newEntryOrder(rate, stake, trade.leverage, row.time(), tag, trade.amountStep);

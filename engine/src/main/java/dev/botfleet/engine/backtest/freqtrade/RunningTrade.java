@@ -62,9 +62,16 @@ final class RunningTrade implements TradeView {
     /** Freqtrade's {@code date_last_filled_utc}: funding is summed from here. */
     private long lastFilled;
 
+    /** How the liquidation price is computed; null = none is modelled (spot, margin, cross futures). */
+    private final LiquidationPrice liquidation;
+    /** Freqtrade's {@code liquidation_price}: set after each fill that leaves the trade open; NaN until then (None). */
+    double liquidationPrice = Double.NaN;
+
     RunningTrade(int id, String pair, long openTime, boolean isShort, double leverage, double fee, String enterTag,
-                  BigDecimal priceTick, BigDecimal amountStep, Order entryOrder, FundingData funding) {
+                  BigDecimal priceTick, BigDecimal amountStep, Order entryOrder, FundingData funding,
+                  LiquidationPrice liquidation) {
         this.amountStep = amountStep;
+        this.liquidation = liquidation;
         this.funding = funding;
         this.lastFilled = openTime;
         this.id = id;
@@ -86,6 +93,7 @@ final class RunningTrade implements TradeView {
         fundingOnFill(time);
         applyEntry(order, time);
         runFunding(time, true);  // Freqtrade's _try_close_open_order: after the trade was recomputed
+        updateLiquidationPrice();
     }
 
     private void applyEntry(Order order, long time) {
@@ -129,6 +137,7 @@ final class RunningTrade implements TradeView {
     void fillPartialExit(Order order, long time) {
         fundingOnFill(time);
         runFunding(time, true);  // Freqtrade does this before recomputing the trade: still the amount before the exit
+        updateLiquidationPrice();  // likewise on the amount and stake before the exit (the ratio is the same)
         record(order, time);
         openOrder = null;
         partialExits++;
@@ -156,6 +165,25 @@ final class RunningTrade implements TradeView {
         if (funding == null || !(force || funding.isFundingTime(now))) return;
         fundingRunning = funding.fees(amount, isShort, lastFilled, now);
         fundingFees = fundingOfOrders + fundingRunning;
+    }
+
+    /**
+     * Freqtrade's {@code update_liquidation_prices} in isolated margin, run after every fill that leaves the trade
+     * open: the price is recomputed from the trade's (new) open rate, stake and amount.
+     */
+    private void updateLiquidationPrice() {
+        if (liquidation != null && amount > 0) {
+            liquidationPrice = liquidation.of(openRate, stakeAmount, amount, isShort);
+        }
+    }
+
+    /**
+     * Whether the candle reached the liquidation price: a long's low at or below it, a short's high at or above it.
+     * A price of 0 (a long that cannot be liquidated) never triggers, as Freqtrade's truthiness test has it.
+     */
+    boolean liquidationReached(Row row) {
+        if (Double.isNaN(liquidationPrice) || liquidationPrice == 0.0) return false;
+        return isShort ? liquidationPrice <= row.high() : liquidationPrice >= row.low();
     }
 
     /** True once the trade has more than its first entry and final exit: results come from {@link OrderReplay}. */

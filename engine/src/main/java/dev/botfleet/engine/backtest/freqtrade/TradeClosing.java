@@ -53,7 +53,9 @@ final class TradeClosing {
                 trade.initialStopLossPct,
                 FtMath.exact(trade.stopLoss),
                 trade.stopLossPct,
-                trade.filledOrders);
+                trade.filledOrders,
+                FtMath.exact(trade.fundingFees),
+                Double.isNaN(trade.liquidationPrice) ? null : FtMath.exact(trade.liquidationPrice));
     }
 
     /** The fee paid on the entries: fee × amount × open rate, or with several entries fee × Σ entry cost. */

@@ -12,8 +12,9 @@ import java.util.Map;
 
 /**
  * Freqtrade's per-trade backtest export: one map per trade with the keys of Freqtrade's BT_DATA_COLUMNS, in that
- * order, ready for a JSON writer. Numbers are {@link BigDecimal}s holding each double's shortest decimal form
- * (what Freqtrade's JSON writer prints for a float), so rates keep full precision. As in Freqtrade's
+ * order, then two fields of Freqtrade's trade JSON, {@code funding_fees} and {@code liquidation_price}; ready for a
+ * JSON writer. Numbers are {@link BigDecimal}s holding each double's shortest decimal form (what Freqtrade's JSON
+ * writer prints for a float), so rates keep full precision. As in Freqtrade's
  * {@code Trade.to_json}, amount, stake_amount and max_stake_amount are rounded to 8 decimals and nothing else is.
  * Dates are written as pandas prints a UTC timestamp ({@code 2018-01-10 07:15:00+00:00}), timestamps as epoch ms.
  */
@@ -65,6 +66,10 @@ public final class FreqtradeExport {
         row.put("open_timestamp", t.openTime());
         row.put("close_timestamp", t.closeTime());
         row.put("orders", orders(t.orders()));
+        // Not in Freqtrade 2024.10's backtest columns (BT_DATA_COLUMNS) but in its trade JSON (Trade.to_json), which
+        // its API and FreqUI show: what funding added to (took from) the trade, and where it would be liquidated.
+        row.put("funding_fees", PyMath.exact(t.fundingFees()));
+        row.put("liquidation_price", exactOrNull(t.liquidationPrice()));
         return Collections.unmodifiableMap(row);
     }
 

@@ -24,13 +24,16 @@ import java.util.List;
  * @param stopLossAbs          optional: the stop price at exit, stop_loss_abs
  * @param stopLossRatio        optional: the stop ratio at exit, stop_loss_ratio
  * @param orders               optional: the filled orders; null exports {@code "orders": []}
+ * @param fundingFees          futures: the funding received over the trade (negative: paid), quote currency, already
+ *                             in profitAbs (Freqtrade's {@code funding_fees}); 0 for spot
+ * @param liquidationPrice     optional: the liquidation price of an isolated futures trade ({@code liquidation_price})
  */
 public record ReportTrade(String pair, long openTime, long closeTime, double openRate, double closeRate,
                           double amount, double stakeAmount, double maxStakeAmount, double feeOpen, double feeClose,
                           double profitRatio, double profitAbs, String exitReason, String enterTag, boolean isShort,
                           double leverage, double minRate, double maxRate, Double initialStopLossAbs,
                           Double initialStopLossRatio, Double stopLossAbs, Double stopLossRatio,
-                          List<ReportOrder> orders) {
+                          List<ReportOrder> orders, double fundingFees, Double liquidationPrice) {
 
     public ReportTrade {
         if (pair == null || pair.isBlank()) {
@@ -49,7 +52,20 @@ public record ReportTrade(String pair, long openTime, long closeTime, double ope
         requireFinite(pair, "stakeAmount", stakeAmount);
         requireFinite(pair, "profitRatio", profitRatio);
         requireFinite(pair, "profitAbs", profitAbs);
+        requireFinite(pair, "fundingFees", fundingFees);
         orders = orders == null ? null : List.copyOf(orders);
+    }
+
+    /** A spot trade: no funding, no liquidation price. */
+    public ReportTrade(String pair, long openTime, long closeTime, double openRate, double closeRate, double amount,
+                       double stakeAmount, double maxStakeAmount, double feeOpen, double feeClose,
+                       double profitRatio, double profitAbs, String exitReason, String enterTag, boolean isShort,
+                       double leverage, double minRate, double maxRate, Double initialStopLossAbs,
+                       Double initialStopLossRatio, Double stopLossAbs, Double stopLossRatio,
+                       List<ReportOrder> orders) {
+        this(pair, openTime, closeTime, openRate, closeRate, amount, stakeAmount, maxStakeAmount, feeOpen, feeClose,
+                profitRatio, profitAbs, exitReason, enterTag, isShort, leverage, minRate, maxRate, initialStopLossAbs,
+                initialStopLossRatio, stopLossAbs, stopLossRatio, orders, 0.0, null);
     }
 
     /** The trade without stop-loss levels or orders (the export writes them as null / []). */

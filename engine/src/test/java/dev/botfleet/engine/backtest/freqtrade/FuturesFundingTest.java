@@ -68,6 +68,24 @@ class FuturesFundingTest {
     }
 
     @Test
+    void eachTradeCarriesItsFundingTotalForTheExport() {
+        FundingData a = funding(new double[] {0.05, 0.001, 0.001, 0.001, 0.05}, 110);
+        FundingData b = funding(new double[] {0.05, 0.001, -0.002, 0.0005, 0.05}, 50);
+
+        PortfolioResult futures = run(TradingMode.FUTURES, a, b);
+
+        // A, long 1 unit, funding times inside the trade (rows 2 and 10): −(0.001 × 110 × 1 + 0.001 × 110 × 1)
+        assertThat(futures.tradesOf("A/USDT:USDT").getFirst().fundingFees().doubleValue())
+                .isCloseTo(-0.22, org.assertj.core.data.Offset.offset(1e-12));
+        // B, short 2 units, rows 2, 10, 18: +(0.001 − 0.002 + 0.0005) × 50 × 2 = −0.05 (received a negative total)
+        assertThat(futures.tradesOf("B/USDT:USDT").getFirst().fundingFees().doubleValue())
+                .isCloseTo(-0.05, org.assertj.core.data.Offset.offset(1e-12));
+        // Outside futures nothing is booked: 0, as Freqtrade's recalc_trade_from_orders leaves it for spot trades
+        assertThat(run(TradingMode.MARGIN, a, b).trades())
+                .allSatisfy(t -> assertThat(t.fundingFees()).isEqualByComparingTo("0"));
+    }
+
+    @Test
     void aShortReceivesPositiveFunding() {
         FundingData b = funding(new double[] {0, 0.001, 0.001, 0.001, 0}, 50);
 

@@ -17,6 +17,8 @@ class FreqtradeExportTest {
             "profit_ratio", "profit_abs", "exit_reason", "initial_stop_loss_abs", "initial_stop_loss_ratio",
             "stop_loss_abs", "stop_loss_ratio", "min_rate", "max_rate", "is_open", "enter_tag", "leverage",
             "is_short", "open_timestamp", "close_timestamp", "orders");
+    /** Two fields of Freqtrade's Trade.to_json that its backtest columns lack, after them. */
+    private static final List<String> FUTURES_COLUMNS = List.of("funding_fees", "liquidation_price");
 
     private static ReportTrade detailed() {
         // A trade from Freqtrade's own test data (TRX/BTC, ROI exit after 5 minutes), with its orders.
@@ -31,7 +33,26 @@ class FreqtradeExportTest {
 
     @Test
     void keysInFreqtradesOrder() {
-        assertThat(FreqtradeExport.trade(detailed()).keySet()).containsExactlyElementsOf(FREQTRADE_COLUMNS);
+        List<String> expected = new java.util.ArrayList<>(FREQTRADE_COLUMNS);
+        expected.addAll(FUTURES_COLUMNS);
+        assertThat(FreqtradeExport.trade(detailed()).keySet()).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void aSpotTradeHasZeroFundingAndNoLiquidationPriceAFuturesTradeItsOwn() {
+        Map<String, Object> spot = FreqtradeExport.trade(detailed());
+        assertThat(spot.get("funding_fees")).isEqualTo(new BigDecimal("0.0"));
+        assertThat(spot.get("liquidation_price")).isNull();
+
+        ReportTrade d = detailed();
+        ReportTrade futures = new ReportTrade(d.pair(), d.openTime(), d.closeTime(), d.openRate(), d.closeRate(),
+                d.amount(), d.stakeAmount(), d.maxStakeAmount(), d.feeOpen(), d.feeClose(), d.profitRatio(),
+                d.profitAbs(), d.exitReason(), d.enterTag(), d.isShort(), 3.0, d.minRate(), d.maxRate(),
+                d.initialStopLossAbs(), d.initialStopLossRatio(), d.stopLossAbs(), d.stopLossRatio(), d.orders(),
+                -0.22, 6.5e-05);
+        Map<String, Object> row = FreqtradeExport.trade(futures);
+        assertThat(row.get("funding_fees")).isEqualTo(new BigDecimal("-0.22"));
+        assertThat(row.get("liquidation_price")).isEqualTo(new BigDecimal("6.5E-5"));
     }
 
     @Test

@@ -56,6 +56,7 @@ final class EngineSettings {
                 .amountStep(PRECISION)
                 .tradingMode(c.tradingMode() == FreqtradeConfig.TradingMode.SPOT ? TradingMode.SPOT : TradingMode.FUTURES)
                 .leverage(c.leverage())
+                .crossMargin(c.marginMode() == FreqtradeConfig.MarginMode.CROSS)
                 .maxLeverage(MAX_LEVERAGE)
                 .entryOrderType(orderType(c.orderTypes().entry()))
                 .exitOrderType(orderType(c.orderTypes().exit()))
@@ -75,7 +76,10 @@ final class EngineSettings {
         if (c.maxOpenTrades() == null) notes.add("max_open_trades: not given and the strategy states none, so unlimited");
         if (c.tradingMode() == FreqtradeConfig.TradingMode.FUTURES) {
             notes.add("trading_mode futures: leverage " + c.leverage() + ", shorts, and funding from each pair's"
-                    + " -8h-funding_rate and -mark files; no liquidation price is modelled");
+                    + " -8h-funding_rate and -mark files; " + (c.marginMode() == FreqtradeConfig.MarginMode.CROSS
+                    ? "cross margin: no liquidation price is modelled"
+                    : "isolated margin: trades are liquidated at Freqtrade's liquidation price (maintenance margin "
+                    + "0.005, the fee as taker fee, liquidation_buffer 0.05)"));
         }
         long withoutMarket = c.pairs().stream().filter(p -> !c.markets().containsKey(p)).count();
         if (withoutMarket > 0) {

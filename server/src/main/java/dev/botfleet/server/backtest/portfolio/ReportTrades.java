@@ -43,6 +43,7 @@ final class ReportTrades {
                 t.closeRate().doubleValue(), t.amount().doubleValue(), stake, maxStake, fee, fee, t.profitRatio(),
                 t.profitAbs().doubleValue(), t.exitReason(), t.enterTag(), t.isShort(), t.leverage(),
                 t.minRate().doubleValue(), t.maxRate().doubleValue(), t.initialStopLoss().doubleValue(),
-                t.initialStopLossRatio(), t.stopLoss().doubleValue(), t.stopLossRatio(), orders);
+                t.initialStopLossRatio(), t.stopLoss().doubleValue(), t.stopLossRatio(), orders,
+                t.fundingFees().doubleValue(), t.liquidationPrice() == null ? null : t.liquidationPrice().doubleValue());
     }
 }
