@@ -22,6 +22,10 @@ export interface FtTrade {
   enter_tag: string | null;
   trade_duration: number;
   is_short?: boolean;
+  /** Futures: funding received (+) or paid (−) over the trade, already inside profit_abs; 0 on spot. */
+  funding_fees?: number;
+  /** Isolated futures: the price that liquidates the trade; null on spot and cross margin. */
+  liquidation_price?: number | null;
 }
 
 /** One row of results_per_pair / exit_reason_summary / results_per_enter_tag. */

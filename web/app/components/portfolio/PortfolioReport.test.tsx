@@ -62,6 +62,17 @@ describe('PortfolioReport', () => {
     // -0.4 of the 1.25 peak = -40 %
     expect(charts.Drawdown.points.map((p) => p.value)).toEqual([0, 0, 0, 0, -40]);
     expect(rowsOf('Trades').map((r) => [r[0], r[9]])).toEqual([['LTC/BTC', 'roi'], ['ETC/BTC', 'stop_loss']]);
+    // a spot run: no funding or liquidation columns
+    expect(rowsOf('Trades')[0]).toHaveLength(11);
+  });
+
+  it('shows the funding and liquidation price of a futures run\'s trades', () => {
+    const [a, b] = STATS.trades;
+    const futures = { ...STATS, trades: [{ ...a, funding_fees: -0.22, liquidation_price: 90.92964824 },
+      { ...b, is_short: true, funding_fees: 0.05, liquidation_price: 108.87673956 }] };
+    render(<PortfolioReport stats={futures} />);
+    expect(rowsOf('Trades').map((r) => [r[0], r[11], r[12]])).toEqual([
+      ['LTC/BTC', '-0.22', '90.92964824'], ['ETC/BTC (short)', '0.05', '108.87673956']]);
   });
 
   it('uses the server\'s marked-to-market curves when the result has them', () => {
