@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ClusterConfiguration {
     @Bean
     ClusterNode clusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots,
-                            JdbcClient jdbc) {
+                            JdbcClient jdbc, org.springframework.context.ApplicationContext context) {
+        if (context instanceof org.springframework.context.ConfigurableApplicationContext closable) {
+            GracefulTerm.install(closable);
+        }
         return new ClusterNode(properties, runtime, runtimeBots, jdbc);
     }
 

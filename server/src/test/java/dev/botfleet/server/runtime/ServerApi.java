@@ -27,9 +27,17 @@ final class ServerApi {
 
     /** Registers (on the first run) and logs in; returns the bearer token. */
     String register(String email) throws Exception {
-        String body = "{\"email\":\"" + email + "\",\"password\":\"correct-horse-9\"}";
-        send("POST", "/api/v1/auth/register", null, body);
-        return send("POST", "/api/v1/auth/login", null, body).get("token").asString();
+        send("POST", "/api/v1/auth/register", null, credentials(email));
+        return login(email);
+    }
+
+    /** Logs a registered user in; returns the bearer token. */
+    String login(String email) throws Exception {
+        return send("POST", "/api/v1/auth/login", null, credentials(email)).get("token").asString();
+    }
+
+    private static String credentials(String email) {
+        return "{\"email\":\"" + email + "\",\"password\":\"correct-horse-9\"}";
     }
 
     /** Creates a paper scalper on sim BTC/USDT buying {@code spread} below and selling {@code spread} above the last price. */

@@ -1,0 +1,179 @@
+package dev.botfleet.bench.load;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The API under load while a fleet trades (issue 16, docs/benchmarks.md "API under load"): against a running server,
+ * creates a user with N paper scalpers on {@code sim} BTC/USDT that trade (spreads of 0.02-0.10 %), starts them, then
+ * sends the dashboard's main calls at a fixed rate for a while — GET /bots?size=100, /bots/statistics/summary, and a
+ * random bot's /bots/{id}, /orders, /trades, /positions, /stats, in equal shares — and reports latency percentiles per
+ * call and overall, errors, and the fills the fleet made meanwhile.
+ *
+ * <p>Open loop: each request is due at a fixed time and its latency counts from then, so a server that stalls is
+ * charged for the requests that waited (no coordinated omission).
+ *
+ * <pre>java -cp bench/target/benchmarks.jar dev.botfleet.bench.load.ApiLoad http://127.0.0.1:8080 1000 500 60</pre>
+ * (base URL, bots, requests per second, seconds; scripts/api-load.sh starts the server and runs this).
+ */
+public final class ApiLoad {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final List<String> CALLS = List.of("bots", "summary", "bot", "orders", "trades", "positions", "stats");
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+    private String token;
+
+    private ApiLoad(String base) {
+        this.base = base;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 4) {
+            System.err.println("usage: ApiLoad <base-url> <bots> <requests-per-second> <seconds>");
+            System.exit(2);
+        }
+        ApiLoad load = new ApiLoad(args[0]);
+        int bots = Integer.parseInt(args[1]);
+        int rate = Integer.parseInt(args[2]);
+        int seconds = Integer.parseInt(args[3]);
+        List<String> ids = load.fleet(bots);
+        long fillsBefore = load.fills();
+        Map<String, long[]> latencies = load.run(ids, rate, seconds);
+        long fillsAfter = load.fills();
+        System.out.printf("API-LOAD bots=%d rate=%d/s seconds=%d fills during the run=%d (%.0f/s)%n", bots, rate, seconds,
+                fillsAfter - fillsBefore, (fillsAfter - fillsBefore) / (double) seconds);
+        report(latencies);
+    }
+
+    /** Registers a fresh user and creates and starts the fleet; returns the bot ids. */
+    private List<String> fleet(int bots) throws Exception {
+        String email = "load-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        String credentials = "{\"email\":\"" + email + "\",\"password\":\"correct-horse-9\"}";
+        send("POST", "/api/v1/auth/register", credentials);
+        token = send("POST", "/api/v1/auth/login", credentials).get("token").asString();
+        BigDecimal price = new BigDecimal(send("GET", "/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", null)
+                .get("price").asString());
+        ConcurrentLinkedQueue<String> made = new ConcurrentLinkedQueue<>();
+        long started = System.nanoTime();
+        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < bots; i++) {
+                int n = i;
+                pool.submit(() -> {
+                    BigDecimal spread = new BigDecimal("0.0002").multiply(BigDecimal.valueOf(1 + n % 5));
+                    String body = """
+                            {"name":"load-%d","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
+                             "config":{"quantity":"0.001","buyPrice":"%s","sellPrice":"%s"}}""".formatted(n,
+                            price.multiply(BigDecimal.ONE.subtract(spread)).setScale(2, RoundingMode.HALF_EVEN),
+                            price.multiply(BigDecimal.ONE.add(spread)).setScale(2, RoundingMode.HALF_EVEN));
+                    String id = send("POST", "/api/v1/bots", body).get("id").asString();
+                    send("POST", "/api/v1/bots/" + id + "/start", null);
+                    made.add(id);
+                    return null;
+                });
+            }
+        }
+        List<String> ids = new ArrayList<>(made);
+        System.out.printf("API-LOAD fleet of %d created and started in %.1f s%n", ids.size(), (System.nanoTime() - started) / 1e9);
+        return ids;
+    }
+
+    /** Fills of the user's fleet so far (the summary's total trades). */
+    private long fills() throws Exception {
+        return send("GET", "/api/v1/bots/statistics/summary", null).get("totalTrades").asLong();
+    }
+
+    private Map<String, long[]> run(List<String> bots, int rate, int seconds) throws Exception {
+        Map<String, ConcurrentLinkedQueue<Long>> samples = new ConcurrentHashMap<>();
+        for (String call : CALLS) samples.put(call, new ConcurrentLinkedQueue<>());
+        AtomicInteger errors = new AtomicInteger();
+        ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+        long interval = 1_000_000_000L / rate;
+        int total = rate * seconds;
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        long start = System.nanoTime() + 100_000_000L;
+        try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < total; i++) {
+                long due = start + i * interval;
+                String call = CALLS.get(i % CALLS.size());
+                String bot = bots.get(random.nextInt(bots.size()));
+                String path = switch (call) {
+                    case "bots" -> "/api/v1/bots?size=100";
+                    case "summary" -> "/api/v1/bots/statistics/summary";
+                    case "bot" -> "/api/v1/bots/" + bot;
+                    default -> "/api/v1/bots/" + bot + "/" + call;
+                };
+                long wait;
+                while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
+                senders.submit(() -> {
+                    try {
+                        HttpResponse<String> r = http.send(request("GET", path, null), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) {
+                            errors.incrementAndGet();
+                            if (errorSamples.size() < 5) errorSamples.add(r.statusCode() + " " + path);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                        if (errorSamples.size() < 5) errorSamples.add(e + " " + path);
+                    }
+                    samples.get(call).add(System.nanoTime() - due);
+                });
+            }
+        }
+        System.out.printf("API-LOAD %d requests, %d errors %s%n", total, errors.get(), errorSamples);
+        Map<String, long[]> sorted = new LinkedHashMap<>();
+        List<Long> all = new ArrayList<>();
+        for (String call : CALLS) {
+            long[] values = samples.get(call).stream().mapToLong(Long::longValue).sorted().toArray();
+            sorted.put(call, values);
+            for (long v : values) all.add(v);
+        }
+        sorted.put("all", all.stream().mapToLong(Long::longValue).sorted().toArray());
+        return sorted;
+    }
+
+    private static void report(Map<String, long[]> latencies) {
+        System.out.println("API-LOAD call        count   p50 ms   p90 ms   p99 ms  p99.9 ms   max ms");
+        latencies.forEach((call, v) -> System.out.printf("API-LOAD %-10s %7d %8.2f %8.2f %8.2f %9.2f %8.2f%n", call, v.length,
+                ms(v, 50), ms(v, 90), ms(v, 99), ms(v, 99.9), v.length == 0 ? 0 : v[v.length - 1] / 1e6));
+    }
+
+    private static double ms(long[] sorted, double percentile) {
+        if (sorted.length == 0) return 0;
+        int index = (int) Math.ceil(percentile / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+
+    private HttpRequest request(String method, String path, String body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/json");
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        return b.build();
+    }
+
+    private JsonNode send(String method, String path, String body) throws Exception {
+        HttpResponse<String> r = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() / 100 != 2) throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
+    }
+}

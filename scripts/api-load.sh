@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The API under load while a fleet trades (issue 16; docs/benchmarks.md "API under load"): starts the packaged server
+# (fresh H2 data directory, or PostgreSQL with DB=postgres), runs bench's ApiLoad against it, stops it.
+#
+#   scripts/api-load.sh [bots] [requests-per-second] [seconds]      # defaults: 1000 500 60
+#   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/test PG_USER=postgres scripts/api-load.sh
+#
+# Needs server/target/botfleet-server.jar and bench/target/benchmarks.jar
+# (mvn -B -pl server,bench -am package -DskipTests) and a JDK 25.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+. "$here/lib/common.sh"
+bots=${1:-1000}; rate=${2:-500}; seconds=${3:-60}
+java="$(find_jdk)/bin/java"
+jar="$here/../server/target/botfleet-server.jar"
+bench="$here/../bench/target/benchmarks.jar"
+for f in "$jar" "$bench"; do [ -f "$f" ] || { echo "$f missing: mvn -B -pl server,bench -am package -DskipTests" >&2; exit 1; }; done
+work=$(mktemp -d); pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+
+args=(--botfleet.data-dir="$work/data" --botfleet.registration.max-per-address=100)
+if [ "${DB:-h2}" = postgres ]; then
+  schema="load_$(date +%s)"
+  psql_url=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}
+  args+=(--spring.datasource.url="$psql_url?currentSchema=$schema" --spring.datasource.username="${PG_USER:-postgres}"
+         --spring.flyway.create-schemas=true --spring.flyway.schemas="$schema")
+fi
+port=$(free_port)
+"$java" -Xms1g -Xmx2g -jar "$jar" --server.port="$port" "${args[@]}" >"$work/server.log" 2>&1 &
+pid=$!
+await_ready "$port" "$pid" "$work/server.log" 180 || { echo "server did not start; log:" >&2; tail -50 "$work/server.log" >&2; exit 1; }
+echo "server ready on $port (DB=${DB:-h2}); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+"$java" -cp "$bench" dev.botfleet.bench.load.ApiLoad "http://127.0.0.1:$port" "$bots" "$rate" "$seconds"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
