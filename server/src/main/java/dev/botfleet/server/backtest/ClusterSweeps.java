@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -192,6 +193,8 @@ public class ClusterSweeps {
                 // the request no longer resolves (e.g. the user's strategy was deleted since): the run cannot finish
                 fail(claim.backtestId(), "the sweep can no longer be resolved: " + e.getMessage());
                 return;
+            } catch (NoSuchElementException e) {
+                return;  // the run was deleted meanwhile (its job and chunks with it)
             }
             BacktestJob job = resolved.job();
             Function<Map<String, Object>, StrategyConfig> configs = SweepRuns.configs(job, "sweep.ranges.");
@@ -228,6 +231,8 @@ public class ClusterSweeps {
         } catch (ApiException e) {
             fail(backtestId, "the sweep can no longer be resolved: " + e.getMessage());
             return;
+        } catch (NoSuchElementException e) {
+            return;  // the run was deleted meanwhile (its job and chunks with it)
         }
         SweepPlan plan = resolved.sweep();
         tx.executeWithoutResult(s -> {

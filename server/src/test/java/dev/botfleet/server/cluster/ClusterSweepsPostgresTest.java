@@ -2,6 +2,7 @@ package dev.botfleet.server.cluster;
 
 import dev.botfleet.server.backtest.BacktestRequest;
 import dev.botfleet.server.backtest.BacktestRequests;
+import dev.botfleet.server.backtest.BacktestService;
 import dev.botfleet.server.backtest.ClusterSweeps;
 import dev.botfleet.server.backtest.SweepChunks;
 import dev.botfleet.server.backtest.SweepRuns;
@@ -30,7 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A sweep asked on one node of a real two-node cluster on PostgreSQL ({@link ClusterNodes}) is run in chunks by both
  * nodes' workers and merged into exactly the report a single node makes; a worker that claims a chunk and dies leaves
- * it to the other node once the claim expires, and the report is still complete and equal.
+ * it to the other node once the claim expires, and the report is still complete and equal (a node's restart
+ * meanwhile does not fail it).
  */
 @ExtendWith(PostgresAvailable.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)  // the second test kills node 1's worker
@@ -76,6 +78,8 @@ class ClusterSweepsPostgresTest {
         dying.dieAfterNextClaim();  // node 1's worker claims a chunk and stops dead, keeping the claim
         Map<String, Object> body = rsiSweep();
         String id = submit(body);
+        // a node restarting meanwhile fails the runs it left behind, but not a sweep the other nodes carry on
+        cluster.node(0).context().getBean(BacktestService.class).failRunsAStoppedServerLeftBehind();
         JsonNode done = awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
