@@ -231,6 +231,13 @@ public class BacktestService {
         };
     }
 
+    /** The chunks of a sweep spread over the cluster; null outside a cluster or for any other run. */
+    List<BacktestController.ChunkView> clusterChunks(BacktestRun run) {
+        if (clusterSweeps == null) return null;
+        List<SweepChunks.ChunkState> chunks = clusterSweeps.chunks(run.id());
+        return chunks.isEmpty() ? null : chunks.stream().map(BacktestController.ChunkView::of).toList();
+    }
+
     private static Map<String, Object> stored(BacktestJob job) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("strategy", job.strategy().name());

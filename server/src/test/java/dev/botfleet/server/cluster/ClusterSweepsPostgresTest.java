@@ -67,6 +67,15 @@ class ClusterSweepsPostgresTest {
         assertThat(chunks).hasSize(25).allMatch(SweepChunks.ChunkState::finished);
         Set<String> ranBy = chunks.stream().map(SweepChunks.ChunkState::ranBy).collect(Collectors.toSet());
         assertThat(ranBy).as("nodes that ran chunks").containsExactlyInAnyOrder(sweeps(0).node(), sweeps(1).node());
+        // the API shows the same, on the node that did not take the request
+        assertThat(done.get("chunks")).hasSize(25);
+        for (int i = 0; i < 25; i++) {
+            JsonNode shown = done.get("chunks").get(i);
+            assertThat(shown.get("chunk").asInt()).isEqualTo(i);
+            assertThat(shown.get("combinations").asInt()).isEqualTo(3);
+            assertThat(shown.get("done").asBoolean()).isTrue();
+            assertThat(shown.get("node").asString()).isEqualTo(chunks.get(i).ranBy());
+        }
         assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
         assertThat(done.get("result").get("ranked")).hasSize(50);
     }
@@ -90,6 +99,7 @@ class ClusterSweepsPostgresTest {
         assertThat(rerun.finished()).isTrue();
         assertThat(rerun.attempts()).isEqualTo(2);
         assertThat(rerun.ranBy()).isEqualTo(sweeps(0).node());
+        assertThat(done.get("chunks").get(abandoned.chunk()).get("attempts").asInt()).isEqualTo(2);
         assertThat(sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> sweeps(0).node().equals(c.ranBy()));
         assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
     }
