@@ -63,7 +63,8 @@ public class BacktestController {
     private BacktestResponse response(BacktestRun r, boolean withResult) {
         return new BacktestResponse(r.id(), r.status().name(), backtests.progressOf(r), r.strategy(), r.dataset(),
                 r.symbol(), r.timeframe(), r.fillModel(), json.readTree(r.request()), r.error(), r.createdAt(),
-                r.startedAt(), r.finishedAt(), withResult && r.result() != null ? json.readTree(r.result()) : null);
+                r.startedAt(), r.finishedAt(), withResult && r.result() != null ? json.readTree(r.result()) : null,
+                withResult ? backtests.clusterChunks(r) : null);
     }
 
     public record DatasetResponse(String id, String symbol, String timeframe, int candles, Instant from, Instant to) {
@@ -73,10 +74,21 @@ public class BacktestController {
      * @param progress 0..1
      * @param request  the run's inputs after defaults (params include the strategy's defaults only once validated)
      * @param result   the report (GET /backtests/{id} of a finished run only): metrics, trades, equity curve
+     * @param chunks   a sweep spread over the cluster (GET /backtests/{id} only): each chunk's combinations, the node
+     *                 that holds or ran it and its attempts; absent otherwise
      */
     public record BacktestResponse(UUID id, String status, double progress, String strategy, String dataset,
                                    String symbol, String timeframe, String fillModel, JsonNode request, String error,
                                    Instant createdAt, Instant startedAt, Instant finishedAt,
-                                   @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode result) {
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) JsonNode result,
+                                   @JsonInclude(JsonInclude.Include.NON_NULL) List<ChunkView> chunks) {
+    }
+
+    /** One chunk of a cluster sweep; {@code node} is who ran it once done, else who holds (or last held) it. */
+    public record ChunkView(int chunk, int combinations, boolean done, String node, int attempts) {
+        static ChunkView of(SweepChunks.ChunkState c) {
+            return new ChunkView(c.chunk(), c.combinations(), c.finished(), c.finished() ? c.ranBy() : c.claimedBy(),
+                    c.attempts());
+        }
     }
 }

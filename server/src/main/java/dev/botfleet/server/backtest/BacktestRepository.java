@@ -52,11 +52,15 @@ public class BacktestRepository {
                 .param("at", Times.sql(at)).update();
     }
 
-    /** Runs a stopped server left behind: they will never finish. */
+    /**
+     * Runs a stopped server left behind: they will never finish. A sweep spread over the cluster (an open
+     * sweep_jobs row) is not one of them: the other nodes' workers carry it on.
+     */
     public int failUnfinished(String error, Instant at) {
         return jdbc.sql("""
                         UPDATE backtests SET status = 'FAILED', error = :error, finished_at = :at
-                        WHERE status IN ('QUEUED', 'RUNNING')""")
+                        WHERE status IN ('QUEUED', 'RUNNING')
+                          AND id NOT IN (SELECT backtest_id FROM sweep_jobs WHERE merged_at IS NULL)""")
                 .param("error", error).param("at", Times.sql(at)).update();
     }
 

@@ -15,6 +15,7 @@ import dev.botfleet.server.common.Times;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -49,6 +50,8 @@ public class BacktestService {
     private final int maxUnfinishedPerUser;
     private final int sweepThreads;
     private final ExecutorService pool;
+    /** Present only in a cluster: plain sweeps are then spread over the nodes instead of run here. */
+    private final ClusterSweeps clusterSweeps;
     /** Fraction done of each run that is queued or running; a finished run's progress is 1. */
     private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
 
@@ -56,7 +59,8 @@ public class BacktestService {
                            PortfolioBacktests portfolio, JsonMapper json, Clock clock,
                            @Value("${botfleet.backtest.threads:2}") int threads,
                            @Value("${botfleet.backtest.max-unfinished-per-user:5}") int maxUnfinishedPerUser,
-                           @Value("${botfleet.backtest.sweep-threads:1}") int sweepThreads) {
+                           @Value("${botfleet.backtest.sweep-threads:1}") int sweepThreads,
+                           ObjectProvider<ClusterSweeps> clusterSweeps) {
         this.runs = runs;
         this.requests = requests;
         this.configRequests = configRequests;
@@ -65,6 +69,7 @@ public class BacktestService {
         this.clock = clock;
         this.maxUnfinishedPerUser = maxUnfinishedPerUser;
         this.sweepThreads = Math.max(1, sweepThreads);
+        this.clusterSweeps = clusterSweeps.getIfAvailable();
         AtomicInteger n = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
             Thread t = new Thread(r, "backtest-" + n.incrementAndGet());
@@ -94,6 +99,10 @@ public class BacktestService {
         BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), job.dataset(), job.symbol(),
                 job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored),
                 BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
+        if (clusterSweeps != null && resolved.sweep() != null && resolved.sweep().walkForward() == null) {
+            clusterSweeps.submit(run, request, resolved.sweep());  // any node's sweep workers run it
+            return run;
+        }
         runs.insert(run);
         progress.put(run.id(), 0.0);
         if (resolved.sweep() != null) pool.execute(() -> executeSweep(run.id(), job, resolved.sweep()));
@@ -214,8 +223,19 @@ public class BacktestService {
     public double progressOf(BacktestRun run) {
         return switch (run.status()) {
             case DONE, FAILED -> 1.0;
-            case QUEUED, RUNNING -> progress.getOrDefault(run.id(), 0.0);
+            case QUEUED, RUNNING -> {
+                Double here = progress.get(run.id());
+                if (here != null || clusterSweeps == null) yield here == null ? 0.0 : here;
+                yield clusterSweeps.progress(run.id()).orElse(0.0);
+            }
         };
+    }
+
+    /** The chunks of a sweep spread over the cluster; null outside a cluster or for any other run. */
+    List<BacktestController.ChunkView> clusterChunks(BacktestRun run) {
+        if (clusterSweeps == null) return null;
+        List<SweepChunks.ChunkState> chunks = clusterSweeps.chunks(run.id());
+        return chunks.isEmpty() ? null : chunks.stream().map(BacktestController.ChunkView::of).toList();
     }
 
     private static Map<String, Object> stored(BacktestJob job) {

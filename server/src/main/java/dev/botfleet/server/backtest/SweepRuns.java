@@ -56,22 +56,11 @@ public final class SweepRuns {
     public static Outcome run(BacktestJob job, SweepPlan plan, int threads, int top, String paramName,
                               BacktestProgress progress) {
         Sweep sweep = new Sweep(job.spec(), configs(job, paramName), plan.metric(), threads);
-        Map<String, Object> report = new LinkedHashMap<>();
-        report.put("strategy", job.strategy().name());
-        report.put("symbol", job.symbol());
-        report.put("metric", plan.metric().id());
-        report.put("search", plan.search());
-        report.put("combinations", plan.combinations().size());
         if (plan.walkForward() == null) {
             List<Sweep.Entry> ranked = sweep.run(plan.combinations(), progress);
-            List<Map<String, Object>> rows = new ArrayList<>();
-            for (int i = 0; i < Math.min(top, ranked.size()); i++) {
-                rows.add(Map.of("rank", i + 1, "params", ranked.get(i).params(),
-                        "metrics", BacktestReport.MetricsView.of(ranked.get(i).metrics())));
-            }
-            report.put("ranked", rows);
-            return new Outcome(report, ranked, null);
+            return new Outcome(rankedReport(job, plan, ranked, top), ranked, null);
         }
+        Map<String, Object> report = header(job, plan);
         SweepPlan.Folds f = plan.walkForward();
         List<WalkForward.Fold> folds = new WalkForward(sweep, f.folds(), f.inSample()).run(job.spec(), plan.combinations(),
                 progress);
@@ -80,6 +69,38 @@ public final class SweepRuns {
         report.put("walkForward", folds.stream().map(fold -> foldView(fold, candles)).toList());
         report.put("outOfSample", outOfSample(folds, candles));
         return new Outcome(report, null, folds);
+    }
+
+    /**
+     * A plain sweep's report from its ranking. A sweep spread over cluster nodes (ClusterSweeps) ranks the merged
+     * results with {@link #rank} and reports them here, so its report is the one a single node would have made.
+     */
+    static Map<String, Object> rankedReport(BacktestJob job, SweepPlan plan, List<Sweep.Entry> ranked, int top) {
+        Map<String, Object> report = header(job, plan);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < Math.min(top, ranked.size()); i++) {
+            rows.add(Map.of("rank", i + 1, "params", ranked.get(i).params(),
+                    "metrics", BacktestReport.MetricsView.of(ranked.get(i).metrics())));
+        }
+        report.put("ranked", rows);
+        return report;
+    }
+
+    /** Best first, ties in the combinations' order: the engine's {@link Sweep} ranking (a stable sort). */
+    static List<Sweep.Entry> rank(SweepPlan plan, List<Sweep.Entry> inPlanOrder) {
+        List<Sweep.Entry> ranked = new ArrayList<>(inPlanOrder);
+        ranked.sort(java.util.Comparator.comparing(Sweep.Entry::metrics, plan.metric().ranking()));
+        return ranked;
+    }
+
+    private static Map<String, Object> header(BacktestJob job, SweepPlan plan) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("strategy", job.strategy().name());
+        report.put("symbol", job.symbol());
+        report.put("metric", plan.metric().id());
+        report.put("search", plan.search());
+        report.put("combinations", plan.combinations().size());
+        return report;
     }
 
     /** Swept values over the run's own parameters, validated into a config; a refusal names the parameter. */

@@ -1,0 +1,257 @@
+package dev.botfleet.server.backtest;
+
+import dev.botfleet.engine.backtest.Backtester;
+import dev.botfleet.engine.backtest.Metrics;
+import dev.botfleet.engine.backtest.Sweep;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
+import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.Times;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Plain sweeps (grid or random search, no walk-forward) spread over the cluster's nodes (docs/cluster.md "Sweeps over
+ * the cluster"). Only with {@code botfleet.cluster.enabled=true}; without it {@link BacktestService} runs sweeps in
+ * its own process as always.
+ * <p>
+ * The node a sweep is asked on stores the request and cuts the combinations into chunks ({@link SweepChunks}); every
+ * node runs {@code workers} threads that claim a chunk, re-create the sweep from the stored request, backtest the
+ * chunk's combinations and store their metrics. Whoever stores the last chunk merges: the metrics in plan order,
+ * ranked as the engine's {@link Sweep} ranks them, reported by {@link SweepRuns#rankedReport} — the single node's
+ * report. A chunk whose node died is claimed again once its claim expires (database clock).
+ */
+@Component
+@ConditionalOnProperty(name = "botfleet.cluster.enabled", havingValue = "true")
+public class ClusterSweeps {
+    private static final Logger log = LoggerFactory.getLogger(ClusterSweeps.class);
+    /** Chunks per sweep when no chunk size is set: enough to share among a few nodes, few enough to cost little. */
+    private static final int DEFAULT_CHUNKS = 16;
+
+    private final SweepChunks chunks;
+    private final BacktestRequests requests;
+    private final BacktestRepository runs;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate tx;
+    private final int chunkSize;
+    private final Duration claimTtl;
+    private final Duration pollInterval;
+    private final int workers;
+    /** This process's name in claims and {@code ran_by}; unique per process, like a shard lease owner. */
+    private final String node;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean running = true;
+    /** Fault injection for tests: the next worker to claim a chunk stops dead, keeping the claim (a crashed node). */
+    private volatile boolean dieAfterNextClaim;
+    private volatile SweepChunks.Claim abandoned;
+
+    public ClusterSweeps(JdbcClient jdbc, BacktestRequests requests, BacktestRepository runs, JsonMapper json,
+                         Clock clock, PlatformTransactionManager transactions,
+                         @Value("${botfleet.cluster.sweeps.chunk-size:0}") int chunkSize,
+                         @Value("${botfleet.cluster.sweeps.claim-ttl:30s}") Duration claimTtl,
+                         @Value("${botfleet.cluster.sweeps.poll-interval:1s}") Duration pollInterval,
+                         @Value("${botfleet.backtest.sweep-threads:1}") int workers,
+                         @Value("${botfleet.cluster.host:127.0.0.1}") String host,
+                         @Value("${botfleet.cluster.port:25520}") int port) {
+        this.chunks = new SweepChunks(jdbc);
+        this.requests = requests;
+        this.runs = runs;
+        this.json = json;
+        this.clock = clock;
+        this.tx = new TransactionTemplate(transactions);
+        this.chunkSize = Math.max(0, chunkSize);
+        this.claimTtl = claimTtl;
+        this.pollInterval = pollInterval;
+        this.workers = Math.max(1, workers);
+        this.node = host + ":" + port + "#" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Workers start once the node serves (the schema is migrated by then). */
+    @EventListener(ApplicationReadyEvent.class)
+    public void startWorkers() {
+        for (int i = 0; i < workers; i++) {
+            Thread t = Thread.ofPlatform().daemon().name("sweep-worker-" + (i + 1)).start(this::work);
+            threads.add(t);
+        }
+        log.info("Cluster sweep worker(s) of {}: {}", node, workers);
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        threads.forEach(Thread::interrupt);
+    }
+
+    public String node() { return node; }
+
+    /** The run row, the job and its chunks, in one transaction: a sweep is either fully queued or not at all. */
+    void submit(BacktestRun run, BacktestRequest request, SweepPlan plan) {
+        String stored = json.writeValueAsString(request);
+        List<Integer> sizes = sizes(plan.combinations().size());
+        tx.executeWithoutResult(s -> {
+            runs.insert(run);
+            chunks.insert(run.id(), run.ownerId(), stored, sizes);
+        });
+    }
+
+    private List<Integer> sizes(int combinations) {
+        int size = chunkSize > 0 ? chunkSize : Math.max(1, (combinations + DEFAULT_CHUNKS - 1) / DEFAULT_CHUNKS);
+        List<Integer> sizes = new ArrayList<>();
+        for (int first = 0; first < combinations; first += size) sizes.add(Math.min(size, combinations - first));
+        return sizes;
+    }
+
+    /** Done share of a sweep run over the cluster; empty when the run is not one. */
+    Optional<Double> progress(UUID backtestId) {
+        List<SweepChunks.ChunkState> all = chunks.chunks(backtestId);
+        if (all.isEmpty()) return Optional.empty();
+        int total = all.stream().mapToInt(SweepChunks.ChunkState::combinations).sum();
+        int done = all.stream().filter(SweepChunks.ChunkState::finished).mapToInt(SweepChunks.ChunkState::combinations).sum();
+        return Optional.of(total == 0 ? 1.0 : (double) done / total);
+    }
+
+    /** Who ran (or holds) each chunk of a run; empty when the run was not spread over the cluster. */
+    public List<SweepChunks.ChunkState> chunks(UUID backtestId) {
+        return chunks.chunks(backtestId);
+    }
+
+    /** Fault injection: the next chunk this node claims is held and never run, as if the node died right then. */
+    public void dieAfterNextClaim() {
+        dieAfterNextClaim = true;
+    }
+
+    /** The chunk the injected death left claimed, once it happened. */
+    public SweepChunks.Claim abandoned() {
+        return abandoned;
+    }
+
+    private void work() {
+        while (running) {
+            try {
+                Optional<SweepChunks.Claim> claim = chunks.claim(node, claimTtl);
+                if (claim.isEmpty()) {
+                    for (UUID id : chunks.mergeable()) merge(id);
+                    Thread.sleep(pollInterval);  // idle: nothing to claim; polling the queue costs one query
+                    continue;
+                }
+                if (dieAfterNextClaim) {
+                    dieAfterNextClaim = false;
+                    abandoned = claim.get();
+                    log.warn("Sweep worker {} stops holding chunk {} of {} (fault injected)", node,
+                            claim.get().chunk(), claim.get().backtestId());
+                    return;
+                }
+                run(claim.get());
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                if (!running) return;  // the context is closing under us
+                log.error("Sweep worker {} failed; retrying after {}", node, pollInterval, e);
+                try {
+                    Thread.sleep(pollInterval);
+                } catch (InterruptedException ie) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Re-creates the sweep from its stored request (every node resolves it the same way: same data, same seed). */
+    private BacktestRequests.Resolved resolve(UUID backtestId) {
+        SweepChunks.Job job = chunks.job(backtestId).orElseThrow();
+        BacktestRequest request = json.readValue(job.request(), BacktestRequest.class);
+        return requests.resolveRun(job.ownerId(), request);
+    }
+
+    private void run(SweepChunks.Claim claim) {
+        try {
+            chunks.started(claim.backtestId());
+            BacktestRequests.Resolved resolved;
+            try {
+                resolved = resolve(claim.backtestId());
+            } catch (ApiException e) {
+                // the request no longer resolves (e.g. the user's strategy was deleted since): the run cannot finish
+                fail(claim.backtestId(), "the sweep can no longer be resolved: " + e.getMessage());
+                return;
+            } catch (NoSuchElementException e) {
+                return;  // the run was deleted meanwhile (its job and chunks with it)
+            }
+            BacktestJob job = resolved.job();
+            Function<Map<String, Object>, StrategyConfig> configs = SweepRuns.configs(job, "sweep.ranges.");
+            List<Map<String, Object>> combinations = resolved.sweep().combinations()
+                    .subList(claim.first(), claim.first() + claim.count());
+            List<Metrics> metrics = new ArrayList<>();
+            long renewed = System.nanoTime();
+            for (Map<String, Object> combination : combinations) {
+                StrategyConfig config;
+                try {
+                    config = configs.apply(combination);
+                } catch (IllegalArgumentException e) {
+                    fail(claim.backtestId(), e.getMessage());  // as a single node fails the run
+                    return;
+                }
+                metrics.add(Backtester.run(job.spec().withConfig(config)).metrics());
+                if (System.nanoTime() - renewed > claimTtl.toNanos() / 3) {
+                    if (!chunks.renew(claim, claimTtl)) return;  // taken over: the new holder runs and stores it
+                    renewed = System.nanoTime();
+                }
+            }
+            if (chunks.store(claim, node, SweepChunkMetrics.write(json, metrics))) merge(claim.backtestId());
+        } catch (RuntimeException e) {
+            log.error("Sweep chunk {} of {} failed", claim.chunk(), claim.backtestId(), e);
+            fail(claim.backtestId(), "internal error while running the sweep");
+        }
+    }
+
+    /** Merges a sweep whose chunks are all stored; a no-op when another node merged it or chunks remain. */
+    private void merge(UUID backtestId) {
+        BacktestRequests.Resolved resolved;
+        try {
+            resolved = resolve(backtestId);
+        } catch (ApiException e) {
+            fail(backtestId, "the sweep can no longer be resolved: " + e.getMessage());
+            return;
+        } catch (NoSuchElementException e) {
+            return;  // the run was deleted meanwhile (its job and chunks with it)
+        }
+        SweepPlan plan = resolved.sweep();
+        tx.executeWithoutResult(s -> {
+            if (!chunks.close(backtestId, false)) return;
+            List<Metrics> all = new ArrayList<>();
+            for (String text : chunks.metrics(backtestId)) all.addAll(SweepChunkMetrics.read(json, text));
+            List<Sweep.Entry> inOrder = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) inOrder.add(new Sweep.Entry(plan.combinations().get(i), all.get(i)));
+            List<Sweep.Entry> ranked = SweepRuns.rank(plan, inOrder);
+            Map<String, Object> report = SweepRuns.rankedReport(resolved.job(), plan, ranked, SweepRuns.TOP);
+            runs.finished(backtestId, BacktestStatus.DONE, null, json.writeValueAsString(report), Times.now(clock));
+        });
+    }
+
+    private void fail(UUID backtestId, String error) {
+        tx.executeWithoutResult(s -> {
+            if (!chunks.close(backtestId, true)) return;
+            String shown = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
+            runs.finished(backtestId, BacktestStatus.FAILED, shown, null, Times.now(clock));
+        });
+    }
+}
