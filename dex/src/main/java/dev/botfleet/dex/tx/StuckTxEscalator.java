@@ -4,6 +4,7 @@ import dev.botfleet.dex.gas.Eip1559Fees;
 import dev.botfleet.dex.gas.FeeBump;
 import dev.botfleet.dex.gas.FeeCapReachedException;
 import dev.botfleet.dex.gas.FeePolicy;
+import dev.botfleet.dex.signer.SignerException;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -78,6 +79,9 @@ public final class StuckTxEscalator {
                 // the cap is the bot owner's word: the transaction waits at its last bid
             } catch (TxRejectedException refused) {
                 // journaled REJECTED by the manager; the previous bid stands (e.g. a block with it is being mined)
+            } catch (SignerException unsigned) {
+                // the external signer did not sign the replacement (down, refused): nothing was journaled or sent,
+                // the previous bid stands and the next escalation asks again
             }
         }
         return sent;

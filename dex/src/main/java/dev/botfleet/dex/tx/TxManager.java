@@ -1,11 +1,12 @@
 package dev.botfleet.dex.tx;
 
 import dev.botfleet.dex.gas.Eip1559Fees;
+import dev.botfleet.dex.signer.LocalKeySigner;
+import dev.botfleet.dex.signer.SignerException;
+import dev.botfleet.dex.signer.TransactionSigner;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.utils.Numeric;
 
 import java.io.IOException;
 import java.math.BigInteger;
@@ -15,12 +16,13 @@ import java.time.Clock;
  * Sends a wallet's transactions: choose the nonce, sign, JOURNAL, then broadcast — in that order, under the wallet's
  * lock. Stuck transactions are replaced (same nonce, higher fees) or cancelled (a zero-value transfer to ourselves at
  * the same nonce). Fees come from the caller ({@code FeeStrategy}, {@code FeeBump}); receipts and crash recovery are
- * {@link TxTracker}'s.
+ * {@link TxTracker}'s. Signing is a {@link TransactionSigner}'s: a local key or an external signer; a signer that fails
+ * ({@link SignerException}) fails the call before anything is journaled, so nothing is broadcast.
  */
 public final class TxManager {
 
     private final long chainId;
-    private final Credentials signer;
+    private final TransactionSigner signer;
     private final String wallet;
     private final TxJournal journal;
     private final NonceManager nonces;
@@ -28,11 +30,17 @@ public final class TxManager {
     private final ChainClient chain;
     private final Clock clock;
 
-    public TxManager(long chainId, Credentials signer, TxJournal journal, NonceManager nonces,
+    /** Signs with a key held here (the vault's decrypted key, a test account). */
+    public TxManager(long chainId, Credentials key, TxJournal journal, NonceManager nonces,
+                     Broadcaster broadcaster, ChainClient chain, Clock clock) {
+        this(chainId, new LocalKeySigner(key), journal, nonces, broadcaster, chain, clock);
+    }
+
+    public TxManager(long chainId, TransactionSigner signer, TxJournal journal, NonceManager nonces,
                      Broadcaster broadcaster, ChainClient chain, Clock clock) {
         this.chainId = chainId;
         this.signer = signer;
-        this.wallet = signer.getAddress().toLowerCase(java.util.Locale.ROOT);
+        this.wallet = signer.address().toLowerCase(java.util.Locale.ROOT);
         this.journal = journal;
         this.nonces = nonces;
         this.broadcaster = broadcaster;
@@ -95,7 +103,7 @@ public final class TxManager {
     private TxRecord sign(BigInteger nonce, TxKind kind, String replaces, TxRequest request, Eip1559Fees fees) {
         RawTransaction raw = RawTransaction.createTransaction(chainId, nonce, request.gasLimit(), request.to(),
                 request.value(), request.data(), fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
-        String rawHex = Numeric.toHexString(TransactionEncoder.signMessage(raw, chainId, signer));
+        String rawHex = signer.sign(raw, chainId);  // may throw SignerException: then nothing is journaled
         return new TxRecord(Hash.sha3(rawHex), wallet, chainId, nonce, kind, replaces, request.to(), request.value(),
                 request.data(), request.gasLimit(), fees.maxFeePerGas(), fees.maxPriorityFeePerGas(), rawHex,
                 TxStatus.SIGNED, null, null, clock.instant());

@@ -2,6 +2,9 @@ package dev.botfleet.server.dex;
 
 import dev.botfleet.dex.chain.Erc20;
 import dev.botfleet.dex.intel.IntelligenceSlider;
+import dev.botfleet.dex.signer.LocalKeySigner;
+import dev.botfleet.dex.signer.TransactionSigner;
+import dev.botfleet.dex.signer.Web3SignerClient;
 import dev.botfleet.dex.tx.Broadcaster;
 import dev.botfleet.dex.tx.ChainClient;
 import dev.botfleet.dex.tx.NonceManager;
@@ -23,6 +26,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +35,15 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs LIVE bots on DEX markets: each start resolves the bot's wallet from the vault (a missing one stops the bot in
- * ERROR with the reason), recovers what the wallet left in flight (journaled but maybe never broadcast: the same
+ * ERROR with the reason) — its key, or its external signer (Web3Signer's {@code eth_signTransaction}, every answer
+ * checked against what was asked) — recovers what the wallet left in flight (journaled but maybe never broadcast: the same
  * signed bytes are sent again, never new ones), opens a session and connects the kernel to a {@link DexLivePort}.
  * One nonce manager per wallet and chain is shared by every bot (and the wallet screen) sending from that wallet.
  */
 @Component
 class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
+    /** The longest one signature may take at an external signer: past it the order is REJECTED, "does not answer". */
+    static final Duration SIGNER_TIMEOUT = Duration.ofSeconds(10);
     private final DexNetworks networks;
     private final DexMarkets markets;
     private final DexBots dexBots;
@@ -90,13 +97,27 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
                 .flatMap(o -> o);
     }
 
-    /** The owner's wallet key for signing, decrypted on the stack of the caller. */
+    /** How the owner's wallet signs: its key decrypted from the vault (on the caller's stack), or its external signer. */
+    TransactionSigner signer(UUID ownerId, UUID walletKeyId, String what) {
+        return switch (wallet(ownerId, walletKeyId, what)) {
+            case WalletSigner.LocalKey local -> new LocalKeySigner(local.credentials());
+            case WalletSigner.External external -> new Web3SignerClient(external.signerUrl(), external.address(),
+                    SIGNER_TIMEOUT);
+        };
+    }
+
+    /** The owner's wallet key itself, for the wallet screen's revoke, which signs with a vault key only (for now). */
     Credentials key(UUID ownerId, UUID walletKeyId, String what) {
-        WalletSigner signer = walletKeys.signer(ownerId, walletKeyId).orElseThrow(() -> new IllegalStateException(
-                what + ": its wallet key " + walletKeyId + " no longer exists (deleted?); store it again and choose it"));
+        WalletSigner signer = wallet(ownerId, walletKeyId, what);
         if (signer instanceof WalletSigner.LocalKey local) return local.credentials();
         throw new IllegalStateException(what + ": wallet " + signer.address() + " signs through an external signer,"
-                + " which LIVE DEX trading does not support yet; store the wallet's private key instead");
+                + " which the wallet screen's revoke does not support yet (LIVE DEX bots do); revoke with the signer's"
+                + " own tools");
+    }
+
+    private WalletSigner wallet(UUID ownerId, UUID walletKeyId, String what) {
+        return walletKeys.signer(ownerId, walletKeyId).orElseThrow(() -> new IllegalStateException(
+                what + ": its wallet key " + walletKeyId + " no longer exists (deleted?); store it again and choose it"));
     }
 
     ChainClient client(DexNetworks.Configured network) {
@@ -107,17 +128,22 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
     /** The transaction stack of one wallet on one network, its records stamped with {@code origin}. */
     DexWalletStack stack(DexNetworks.Configured network, Credentials key, JdbcTxJournal.Origin origin,
                          Broadcaster broadcaster) {
-        return stack(network, key, origin, broadcaster, DexFeePolicy.DEFAULT);
+        return stack(network, new LocalKeySigner(key), origin, broadcaster, DexFeePolicy.DEFAULT);
     }
 
-    DexWalletStack stack(DexNetworks.Configured network, Credentials key, JdbcTxJournal.Origin origin,
+    DexWalletStack stack(DexNetworks.Configured network, TransactionSigner signer, JdbcTxJournal.Origin origin,
+                         Broadcaster broadcaster) {
+        return stack(network, signer, origin, broadcaster, DexFeePolicy.DEFAULT);
+    }
+
+    DexWalletStack stack(DexNetworks.Configured network, TransactionSigner signer, JdbcTxJournal.Origin origin,
                          Broadcaster broadcaster, dev.botfleet.dex.gas.FeePolicy policy) {
         ChainClient chain = client(network);
         long chainId = network.network.chainId();
         JdbcTxJournal journal = new JdbcTxJournal(jdbc, clock, network.network.name(), chainId, origin);
-        NonceManager shared = nonces.computeIfAbsent(chainId + "|" + key.getAddress().toLowerCase(), k ->
+        NonceManager shared = nonces.computeIfAbsent(chainId + "|" + signer.address().toLowerCase(), k ->
                 new NonceManager(new JdbcTxJournal(jdbc, clock, network.network.name(), chainId, origin), chain));
-        return DexWalletStack.of(network.connection().web3j(), chainId, key, journal, chain, shared,
+        return DexWalletStack.of(network.connection().web3j(), chainId, signer, journal, chain, shared,
                 broadcaster == null ? chain : broadcaster, policy, clock);
     }
 
@@ -129,10 +155,10 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
         String what = "LIVE DEX bot '" + bot.name() + "'";
         UUID walletKeyId = walletOf(bot.id()).orElseThrow(() -> new IllegalStateException(what + " has no wallet:"
                 + " its wallet key was deleted, or it was not created with POST /api/v1/dex/bots and a walletKeyId"));
-        Credentials key = key(bot.ownerId(), walletKeyId, what);
+        TransactionSigner signer = signer(bot.ownerId(), walletKeyId, what);
         DexBots.Settings settings = dexBots.settings(bot.id()).orElse(new DexBots.Settings(
                 DexBotRequest.DEFAULT_SLIPPAGE_BPS, DexBotRequest.DEFAULT_INTEL_LEVEL));
-        DexWalletStack wallet = stack(network, key, new JdbcTxJournal.Origin(bot.ownerId(), bot.id(), null,
+        DexWalletStack wallet = stack(network, signer, new JdbcTxJournal.Origin(bot.ownerId(), bot.id(), null,
                 JdbcTxJournal.Purpose.OTHER), null, DexFeePolicy.forLevel(settings.intelLevel()));
         try {
             // what the wallet signed before a crash and the node may never have got: the same bytes go out again

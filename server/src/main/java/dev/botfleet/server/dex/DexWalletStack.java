@@ -3,6 +3,7 @@ package dev.botfleet.server.dex;
 import dev.botfleet.dex.gas.FeeHistoryReader;
 import dev.botfleet.dex.gas.FeePolicy;
 import dev.botfleet.dex.gas.FeeStrategy;
+import dev.botfleet.dex.signer.TransactionSigner;
 import dev.botfleet.dex.tx.Broadcaster;
 import dev.botfleet.dex.tx.ChainClient;
 import dev.botfleet.dex.tx.ManagedTransactionSender;
@@ -11,7 +12,6 @@ import dev.botfleet.dex.tx.RevertDecoder;
 import dev.botfleet.dex.tx.StuckTxEscalator;
 import dev.botfleet.dex.tx.TxManager;
 import dev.botfleet.dex.tx.TxTracker;
-import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 
 import java.time.Clock;
@@ -30,12 +30,14 @@ record DexWalletStack(String wallet, JdbcTxJournal journal, ChainClient chain, T
     static final int BUMP_PERCENT = 10;
 
     /**
+     * @param signer      the wallet's key or its external signer (what it returns is checked before the journal)
      * @param broadcaster normally {@code chain} itself; tests put a crash in between
      * @param policy      how hard to bid for gas ({@link DexFeePolicy})
      */
-    static DexWalletStack of(Web3j web3j, long chainId, Credentials key, JdbcTxJournal journal, ChainClient chain,
-                             NonceManager nonces, Broadcaster broadcaster, FeePolicy policy, Clock clock) {
-        TxManager manager = new TxManager(chainId, key, journal, nonces, broadcaster, chain, clock);
+    static DexWalletStack of(Web3j web3j, long chainId, TransactionSigner signer, JdbcTxJournal journal,
+                             ChainClient chain, NonceManager nonces, Broadcaster broadcaster, FeePolicy policy,
+                             Clock clock) {
+        TxManager manager = new TxManager(chainId, signer, journal, nonces, broadcaster, chain, clock);
         RevertDecoder reverts = new RevertDecoder();
         TxTracker tracker = new TxTracker(journal, chain, broadcaster, reverts, 1, clock, d -> Thread.sleep(d));
         FeeHistoryReader history = new FeeHistoryReader(web3j, FeeHistoryReader.DEFAULT_BLOCKS);

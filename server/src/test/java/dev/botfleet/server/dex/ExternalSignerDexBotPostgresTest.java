@@ -1,0 +1,7 @@
+package dev.botfleet.server.dex;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class ExternalSignerDexBotPostgresTest extends ExternalSignerDexBotCases {
+}
