@@ -106,15 +106,6 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
         };
     }
 
-    /** The owner's wallet key itself, for the wallet screen's revoke, which signs with a vault key only (for now). */
-    Credentials key(UUID ownerId, UUID walletKeyId, String what) {
-        WalletSigner signer = wallet(ownerId, walletKeyId, what);
-        if (signer instanceof WalletSigner.LocalKey local) return local.credentials();
-        throw new IllegalStateException(what + ": wallet " + signer.address() + " signs through an external signer,"
-                + " which the wallet screen's revoke does not support yet (LIVE DEX bots do); revoke with the signer's"
-                + " own tools");
-    }
-
     private WalletSigner wallet(UUID ownerId, UUID walletKeyId, String what) {
         return walletKeys.signer(ownerId, walletKeyId).orElseThrow(() -> new IllegalStateException(
                 what + ": its wallet key " + walletKeyId + " no longer exists (deleted?); store it again and choose it"));

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
@@ -108,9 +107,9 @@ class DexWalletController {
         String spender = address(v, "spender", request == null ? null : request.spender());
         v.throwIfAny();
         DexNetworks.Configured configured = network(request.network());
-        Credentials signer;
+        dev.botfleet.dex.signer.TransactionSigner signer;
         try {
-            signer = liveBots.key(user.id(), key.id(), "Wallet " + key.address());
+            signer = liveBots.signer(user.id(), key.id(), "Wallet " + key.address());
         } catch (IllegalStateException e) {
             throw new ApiException.Conflict(e.getMessage());
         }
