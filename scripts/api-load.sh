@@ -2,7 +2,7 @@
 # The API under load while a fleet trades (issue 16; docs/benchmarks.md "API under load"): starts the packaged server
 # (fresh H2 data directory, or PostgreSQL with DB=postgres), runs bench's ApiLoad against it, stops it.
 #
-#   scripts/api-load.sh [bots] [requests-per-second] [seconds]      # defaults: 1000 500 60
+#   scripts/api-load.sh [bots] [requests-per-second] [seconds]      # defaults: 1000 500 60; rate 0: the fleet alone
 #   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/test PG_USER=postgres scripts/api-load.sh
 #
 # Needs server/target/botfleet-server.jar and bench/target/benchmarks.jar
@@ -18,7 +18,9 @@ for f in "$jar" "$bench"; do [ -f "$f" ] || { echo "$f missing: mvn -B -pl serve
 work=$(mktemp -d); pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
 
-args=(--botfleet.data-dir="$work/data" --botfleet.registration.max-per-address=100)
+export BOTFLEET_SCRAPE_TOKEN="load-$RANDOM$RANDOM"
+args=(--botfleet.data-dir="$work/data" --botfleet.registration.max-per-address=100
+      --botfleet.metrics.scrape-token="$BOTFLEET_SCRAPE_TOKEN")
 if [ "${DB:-h2}" = postgres ]; then
   schema="load_$(date +%s)"
   psql_url=${PG_URL:-jdbc:postgresql://127.0.0.1:5432/test}

@@ -33,7 +33,9 @@ import java.util.concurrent.locks.LockSupport;
  * charged for the requests that waited (no coordinated omission).
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.botfleet.bench.load.ApiLoad http://127.0.0.1:8080 1000 500 60</pre>
- * (base URL, bots, requests per second, seconds; scripts/api-load.sh starts the server and runs this).
+ * (base URL, bots, requests per second — 0 for the fleet alone —, seconds; scripts/api-load.sh starts the server and runs
+ * this). With {@code BOTFLEET_SCRAPE_TOKEN} set to the server's scrape token it also reports the server's fills/s and
+ * tick-to-decision percentiles over the window ({@link ServerMetrics}).
  */
 public final class ApiLoad {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -57,12 +59,25 @@ public final class ApiLoad {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         List<String> ids = load.fleet(bots);
+        String scrapeToken = System.getenv("BOTFLEET_SCRAPE_TOKEN");
+        ServerMetrics metrics = scrapeToken == null || scrapeToken.isBlank() ? null
+                : new ServerMetrics(load.http, load.base, scrapeToken);
+        ServerMetrics.Scrape before = metrics == null ? null : metrics.scrape();
         long fillsBefore = load.fills();
+        long started = System.nanoTime();
         Map<String, long[]> latencies = load.run(ids, rate, seconds);
+        double elapsed = (System.nanoTime() - started) / 1e9;
         long fillsAfter = load.fills();
         System.out.printf("API-LOAD bots=%d rate=%d/s seconds=%d fills during the run=%d (%.0f/s)%n", bots, rate, seconds,
-                fillsAfter - fillsBefore, (fillsAfter - fillsBefore) / (double) seconds);
-        report(latencies);
+                fillsAfter - fillsBefore, (fillsAfter - fillsBefore) / elapsed);
+        if (metrics != null) {
+            ServerMetrics.Scrape window = metrics.scrape().minus(before);
+            System.out.printf("API-LOAD server: fills applied %.0f (%.0f/s); bot-ticks decided %.0f (%.0f/s);"
+                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s%n", window.fills(), window.fills() / elapsed,
+                    window.decisions(), window.decisions() / elapsed, window.percentileBound(50),
+                    window.percentileBound(99), window.percentileBound(99.9));
+        }
+        if (rate > 0) report(latencies);
     }
 
     /** Registers a fresh user and creates and starts the fleet; returns the bot ids. */
@@ -107,6 +122,10 @@ public final class ApiLoad {
         for (String call : CALLS) samples.put(call, new ConcurrentLinkedQueue<>());
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+        if (rate == 0) {  // the fleet alone: just let it trade for the window
+            LockSupport.parkNanos(seconds * 1_000_000_000L);
+            return Map.of();
+        }
         long interval = 1_000_000_000L / rate;
         int total = rate * seconds;
         java.util.SplittableRandom random = new java.util.SplittableRandom(42);

@@ -1,0 +1,77 @@
+package dev.botfleet.bench.load;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The server's own view of a load run, from two scrapes of {@code /actuator/prometheus} (needs the server's
+ * {@code botfleet.metrics.scrape-token}): fills applied to the bots' orders (persisted in the same turn) and the
+ * tick-to-decision histogram of the {@code sim} exchange, whose buckets are the metric's service-level objectives
+ * (1, 2, 5, 10, 25 ... ms): a percentile is reported as the bucket bound it falls under.
+ */
+final class ServerMetrics {
+    private static final Pattern BUCKET = Pattern.compile(
+            "^botfleet_tick_to_decision_seconds_bucket\\{[^}]*exchange=\"sim\"[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+    private static final Pattern FILLS = Pattern.compile(
+            "^botfleet_fills_total\\{[^}]*exchange=\"sim\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+
+    /** One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity) and the fills counter. */
+    record Scrape(Map<Double, Double> buckets, double fills) {
+        Scrape minus(Scrape earlier) {
+            Map<Double, Double> delta = new TreeMap<>();
+            buckets.forEach((le, n) -> delta.put(le, n - earlier.buckets.getOrDefault(le, 0.0)));
+            return new Scrape(delta, fills - earlier.fills);
+        }
+
+        /** The smallest bucket bound (ms) under which at least {@code percentile} % of the ticks were decided. */
+        String percentileBound(double percentile) {
+            double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+            if (total == 0) return "n/a";
+            for (Map.Entry<Double, Double> e : buckets.entrySet()) {
+                if (e.getValue() >= total * percentile / 100) {
+                    return e.getKey().isInfinite() ? "> 5000 ms" : "≤ " + Math.round(e.getKey() * 1000) + " ms";
+                }
+            }
+            return "n/a";
+        }
+
+        double decisions() {
+            return buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
+        }
+    }
+
+    private final HttpClient http;
+    private final String base;
+    private final String token;
+
+    ServerMetrics(HttpClient http, String base, String token) {
+        this.http = http;
+        this.base = base;
+        this.token = token;
+    }
+
+    Scrape scrape() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+        Map<Double, Double> buckets = new TreeMap<>();
+        Matcher b = BUCKET.matcher(r.body());
+        while (b.find()) {
+            double le = b.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(b.group(1));
+            buckets.merge(le, Double.parseDouble(b.group(2)), Double::sum);
+        }
+        double fills = 0;
+        Matcher f = FILLS.matcher(r.body());
+        while (f.find()) fills += Double.parseDouble(f.group(1));
+        return new Scrape(buckets, fills);
+    }
+}
