@@ -18,10 +18,17 @@ const LEVELS = Array.from({ length: 10 }, (_, i) => ({
   checks: i >= 6 ? ['LIQUIDITY', 'HONEYPOT'] : ['LIQUIDITY', 'HONEYPOT', 'PRIVILEGES', 'TRANSFER_TAX'],
 }));
 
+const WALLETS = [
+  { id: 'w1', label: 'savings', kind: 'PRIVATE_KEY', address: '0xAbC0000000000000000000000000000000000001', signerUrl: null, createdAt: '2026-12-03T00:00:00Z' },
+  { id: 'w2', label: 'trading', kind: 'EXTERNAL_SIGNER', address: '0xAbC0000000000000000000000000000000000002',
+    signerUrl: 'http://127.0.0.1:9000/', createdAt: '2026-12-03T00:00:00Z' },
+];
+
 let posted: Record<string, unknown> | null = null;
-function serve(createAnswer: () => Response) {
+function serve(createAnswer: () => Response, wallets: unknown[] = WALLETS) {
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
     const url = String(input);
+    if (url === '/api/v1/wallet-keys') return json(wallets);
     if (url === '/api/v1/dex/networks') return json([{ name: 'local', exchange: 'dex:local', chainId: 1337 }]);
     if (url === '/api/v1/dex/intel-levels') return json(LEVELS);
     if (url.startsWith('/api/v1/dex/tokens')) {
@@ -96,5 +103,69 @@ describe('DexBotForm', () => {
     expect(chosen).toContain('5 % slippage');
     expect(chosen).toContain('fast lane — checks liquidity, honeypot');
     expect(screen.getAllByRole('row').filter((r) => r.getAttribute('aria-selected') === 'true')).toHaveLength(1);
+  });
+
+  it('is Paper by default: no wallet asked, mode PAPER sent without a walletKeyId', async () => {
+    serve(() => json({ bot: { id: 'b8' } }, 201));
+    show();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+    expect((screen.getByRole('radio', { name: 'Paper' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByRole('radio', { name: 'Live' }) as HTMLInputElement).checked).toBe(false);
+    expect(screen.queryByLabelText('Wallet')).toBeNull();
+    expect(screen.queryByTestId('dex-live-warning')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
+    await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
+    expect(posted).toMatchObject({ mode: 'PAPER', strategy: 'simple-dca' });
+    expect(posted).not.toHaveProperty('walletKeyId');
+  });
+
+  it('Live warns about real funds, requires a wallet, then sends mode LIVE with the chosen walletKeyId', async () => {
+    serve(() => json({ bot: { id: 'b9' } }, 201));
+    show();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+    await userEvent.click(screen.getByRole('radio', { name: 'Live' }));
+    expect(screen.getByTestId('dex-live-warning').textContent).toContain('LIVE swaps spend real funds from the chosen wallet on local');
+    await waitFor(() => expect(screen.getByRole('option', { name: 'savings (0xAbC0000000000000000000000000000000000001)' })).toBeTruthy());
+    expect(screen.getByRole('option', { name: 'trading (0xAbC0000000000000000000000000000000000002) · external signer' })).toBeTruthy();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    expect(document.querySelector('[data-field-error="dex-wallet"]')?.textContent).toBe('Choose the wallet this bot swaps with.');
+    expect(posted).toBeNull();
+
+    await userEvent.selectOptions(screen.getByLabelText('Wallet'), 'w2');
+    expect(document.querySelector('[data-field-error="dex-wallet"]')).toBeNull();
+    await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
+    expect(posted).toMatchObject({ mode: 'LIVE', walletKeyId: 'w2', network: 'local', strategy: 'simple-dca' });
+  });
+
+  it('shows a 400 naming walletKeyId at the wallet select and one naming mode at the mode choice', async () => {
+    serve(() => json({ status: 400, detail: 'invalid', errors: [
+      { field: 'walletKeyId', message: 'is not one of your wallets' },
+      { field: 'mode', message: 'must be PAPER or LIVE' }] }, 400));
+    show();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+    await userEvent.click(screen.getByRole('radio', { name: 'Live' }));
+    await waitFor(() => expect(screen.getByRole('option', { name: /^savings/ })).toBeTruthy());
+    await userEvent.selectOptions(screen.getByLabelText('Wallet'), 'w1');
+    await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    await waitFor(() => expect(document.querySelector('[data-field-error="dex-wallet"]')?.textContent).toBe('is not one of your wallets'));
+    expect(screen.getByLabelText('Wallet').getAttribute('aria-describedby')).toBe('dex-wallet-error');
+    expect(document.querySelector('[data-field-error="dex-mode"]')?.textContent).toBe('must be PAPER or LIVE');
+    expect(posted).toMatchObject({ mode: 'LIVE', walletKeyId: 'w1' });
+    expect(screen.queryByRole('alert')).toBeNull();  // both placed at their fields, nothing left over
+  });
+
+  it('Live without any stored wallet says where wallets come from, links the Wallets page and sends nothing', async () => {
+    serve(() => json({ bot: { id: 'b10' } }, 201), []);
+    show();
+    await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+    await userEvent.click(screen.getByRole('radio', { name: 'Live' }));
+    await waitFor(() => expect(screen.getByTestId('dex-no-wallet').textContent).toContain('You have no wallet stored yet'));
+    expect(screen.getByTestId('dex-no-wallet').textContent).toContain('POST /api/v1/wallet-keys');
+    expect(screen.getByRole('link', { name: 'Wallets page' }).getAttribute('href')).toBe('/dex/wallets');
+    await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    expect(document.querySelector('[data-field-error="dex-wallet"]')?.textContent).toBe('Choose the wallet this bot swaps with.');
+    expect(posted).toBeNull();
   });
 });

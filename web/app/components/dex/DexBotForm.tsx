@@ -1,15 +1,22 @@
-// A paper DEX bot: network, base and quote token addresses (symbols looked up on chain), how much to buy per order,
-// slippage and the intelligence level 1-10. The bot buys orderAmount of quote at market every interval (simple-dca,
-// no take-profit limit: a DEX market fills market orders only — docs/dex.md).
+// A DEX bot: network, base and quote token addresses (symbols looked up on chain), how much to buy per order,
+// slippage, the intelligence level 1-10, and Paper (default) or Live with one of the user's wallets (docs/dex-live.md).
+// The bot buys orderAmount of quote at market every interval (simple-dca, no take-profit limit: a DEX market fills
+// market orders only — docs/dex.md).
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { api, ApiError } from '../../api/client';
 import { Button, Card, Field, inputClass } from '../ui';
 import { mapProblem } from '../../lib/errors';
 import { lookUpToken, riskPageLink, useDexNetworks, type DexBotView, type DexToken } from './dexApi';
+import { DexModeField, type DexMode } from './DexModeField';
 import { IntelTable } from './IntelTable';
 
-const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'intelLevel', 'strategy'] as const;
+const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'intelLevel', 'strategy', 'mode',
+  'walletKeyId'] as const;
+
+/** The errors without those of fields the user just changed. */
+const without = (errors: Record<string, string>, ...fields: string[]) =>
+  Object.fromEntries(Object.entries(errors).filter(([field]) => !fields.includes(field)));
 
 function TokenField({ id, label, network, value, onChange, error, riskLink }:
   { id: string; label: string; network: string; value: string; onChange: (v: string) => void; error?: string; riskLink?: string }) {
@@ -49,6 +56,8 @@ export function DexBotForm() {
   const [intervalMinutes, setIntervalMinutes] = useState('60');
   const [slippageBps, setSlippageBps] = useState('100');
   const [intelLevel, setIntelLevel] = useState(5);
+  const [mode, setMode] = useState<DexMode>('PAPER');
+  const [walletKeyId, setWalletKeyId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -56,14 +65,20 @@ export function DexBotForm() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    setGeneral(null);
+    if (mode === 'LIVE' && !walletKeyId) {
+      setErrors({ walletKeyId: 'Choose the wallet this bot swaps with.' });
+      return;
+    }
     setBusy(true);
     setErrors({});
-    setGeneral(null);
     try {
       const created = await api<DexBotView>('/dex/bots', {
         method: 'POST', json: {
           name, network: chosen, baseToken: baseToken.trim(), quoteToken: quoteToken.trim(), strategy: 'simple-dca',
-          slippageBps: slippageBps.trim(), intelLevel,
+          slippageBps: slippageBps.trim(), intelLevel, mode,
+          // only a LIVE bot has a wallet: a paper bot never signs anything
+          ...(mode === 'LIVE' ? { walletKeyId } : {}),
           config: { orderAmount, intervalMinutes: intervalMinutes.trim(), maxPositionAmount: orderAmount, takeProfitPercent: '0' },
         },
       });
@@ -120,8 +135,13 @@ export function DexBotForm() {
             onChange={(e) => setIntelLevel(Number(e.target.value))} />
         </Field>
         <IntelTable selected={intelLevel} />
+        <DexModeField mode={mode} network={chosen} walletKeyId={walletKeyId}
+          errors={{ mode: errors.mode, walletKeyId: errors.walletKeyId }}
+          onMode={(m) => { setMode(m); setErrors((e) => without(e, 'mode', 'walletKeyId')); }}
+          onWallet={(id) => { setWalletKeyId(id); setErrors((e) => without(e, 'walletKeyId')); }} />
         {general && <p className="text-sm text-red-600" role="alert">{general}</p>}
-        <div><Button type="submit" variant="primary" disabled={busy}>Create paper DEX bot</Button></div>
+        <div><Button type="submit" variant="primary" disabled={busy}>
+          {mode === 'LIVE' ? 'Create LIVE DEX bot' : 'Create paper DEX bot'}</Button></div>
       </form>
     </Card>
   );
