@@ -3,6 +3,7 @@
 # (fresh H2 data directory, or PostgreSQL with DB=postgres), runs bench's ApiLoad against it, stops it.
 #
 #   scripts/api-load.sh [bots] [requests-per-second] [seconds]      # defaults: 1000 500 60; rate 0: the fleet alone
+#   WARMUP_SECONDS=60 (default): the fleet trades and the load runs that long first, unmeasured
 #   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/test PG_USER=postgres scripts/api-load.sh
 #
 # Needs server/target/botfleet-server.jar and bench/target/benchmarks.jar
@@ -16,7 +17,7 @@ jar="$here/../server/target/botfleet-server.jar"
 bench="$here/../bench/target/benchmarks.jar"
 for f in "$jar" "$bench"; do [ -f "$f" ] || { echo "$f missing: mvn -B -pl server,bench -am package -DskipTests" >&2; exit 1; }; done
 work=$(mktemp -d); pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "${KEEP_LOG:-}" ] && cp "$work/server.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
 
 export BOTFLEET_SCRAPE_TOKEN="load-$RANDOM$RANDOM"
 args=(--botfleet.data-dir="$work/data" --botfleet.registration.max-per-address=100
@@ -28,7 +29,7 @@ if [ "${DB:-h2}" = postgres ]; then
          --spring.flyway.create-schemas=true --spring.flyway.schemas="$schema")
 fi
 port=$(free_port)
-"$java" -Xms1g -Xmx2g -jar "$jar" --server.port="$port" "${args[@]}" >"$work/server.log" 2>&1 &
+"$java" -Xms1g -Xmx2g ${JVM_OPTS:-} -jar "$jar" --server.port="$port" "${args[@]}" >"$work/server.log" 2>&1 &
 pid=$!
 await_ready "$port" "$pid" "$work/server.log" 180 || { echo "server did not start; log:" >&2; tail -50 "$work/server.log" >&2; exit 1; }
 echo "server ready on $port (DB=${DB:-h2}); load average: $(cut -d' ' -f1-3 /proc/loadavg)"

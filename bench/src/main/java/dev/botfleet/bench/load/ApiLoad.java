@@ -29,7 +29,7 @@ import java.util.concurrent.locks.LockSupport;
  * random bot's /bots/{id}, /orders, /trades, /positions, /stats, in equal shares — and reports latency percentiles per
  * call and overall, errors, and the fills the fleet made meanwhile.
  *
- * <p>Open loop: each request is due at a fixed time and its latency counts from then, so a server that stalls is
+ * <p>First a warm-up of {@code WARMUP_SECONDS} (60 by default) at the same rate, not measured. Open loop: each request is due at a fixed time and its latency counts from then, so a server that stalls is
  * charged for the requests that waited (no coordinated omission).
  *
  * <pre>java -cp bench/target/benchmarks.jar dev.botfleet.bench.load.ApiLoad http://127.0.0.1:8080 1000 500 60</pre>
@@ -59,6 +59,12 @@ public final class ApiLoad {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         List<String> ids = load.fleet(bots);
+        // JIT and caches: on 2 cores the server's C2 compiler alone took half a core for the first minute
+        int warmup = Integer.parseInt(System.getenv().getOrDefault("WARMUP_SECONDS", "60"));
+        if (warmup > 0) {
+            System.out.printf("API-LOAD warming up for %d s at the same rate (not measured)%n", warmup);
+            load.run(ids, rate, warmup);
+        }
         String scrapeToken = System.getenv("BOTFLEET_SCRAPE_TOKEN");
         ServerMetrics metrics = scrapeToken == null || scrapeToken.isBlank() ? null
                 : new ServerMetrics(load.http, load.base, scrapeToken);

@@ -36,9 +36,12 @@ public class DexController {
     private final BotViews views;
     private final DexLiveBots liveBots;
     private final dev.botfleet.server.wallet.WalletKeyService walletKeys;
+    private final dev.botfleet.server.auth.totp.TwoFactorGate twoFactor;
 
     DexController(DexNetworks networks, DexMarkets markets, DexBots dexBots, DexSessions sessions, BotService bots,
-                  BotViews views, DexLiveBots liveBots, dev.botfleet.server.wallet.WalletKeyService walletKeys) {
+                  BotViews views, DexLiveBots liveBots, dev.botfleet.server.wallet.WalletKeyService walletKeys,
+                  dev.botfleet.server.auth.totp.TwoFactorGate twoFactor) {
+        this.twoFactor = twoFactor;
         this.liveBots = liveBots;
         this.walletKeys = walletKeys;
         this.networks = networks;
@@ -79,7 +82,10 @@ public class DexController {
 
     @PostMapping("/api/v1/dex/bots")
     @ResponseStatus(HttpStatus.CREATED)
-    public DexBotView create(CurrentUser user, @RequestBody DexBotRequest request) {
+    public DexBotView create(CurrentUser user, @RequestBody DexBotRequest request,
+                             @org.springframework.web.bind.annotation.RequestHeader(
+                                     value = dev.botfleet.server.auth.totp.TwoFactorGate.HEADER, required = false) String otp,
+                             jakarta.servlet.http.HttpServletRequest http) {
         Violations v = new Violations();
         DexNetworks.Configured configured = network(v, request.network());
         String base = address(v, "baseToken", request.baseToken());
@@ -95,6 +101,8 @@ public class DexController {
         }
         java.util.UUID walletKeyId = live ? walletKey(v, user.id(), request.walletKeyId()) : null;
         v.throwIfAny();
+        // the user's "require 2FA for LIVE", as POST /bots asks it: after the body is valid, before the chain is asked
+        if (live) twoFactor.requireForLive(user.id(), otp, http.getRemoteAddr());
         TokenView b = lookUp(configured, base, "baseToken");
         TokenView q = lookUp(configured, quote, "quoteToken");
         DexMarket market;  // registered on its own: a market without a bot is harmless, and the catalog needs it first
