@@ -52,17 +52,7 @@ class MempoolDexBotH2Test extends RuntimeTestBase {
             chain = LocalChain.start();
             uniswap = LocalUniswap.deploy(chain);
         }
-        String p = "botfleet.dex.networks.local.";
-        registry.add(p + "chain-id", () -> chain.chainId());
-        registry.add(p + "rpc-url", () -> chain.rpcUrl());
-        registry.add(p + "ws-url", () -> chain.wsUrl());
-        registry.add(p + "weth", () -> uniswap.contracts.weth());
-        registry.add(p + "v2-factory", () -> uniswap.contracts.v2Factory());
-        registry.add(p + "v2-router", () -> uniswap.contracts.v2Router());
-        registry.add(p + "v3-factory", () -> uniswap.contracts.v3Factory());
-        registry.add(p + "v3-swap-router", () -> uniswap.contracts.v3SwapRouter());
-        registry.add(p + "v3-quoter", () -> uniswap.contracts.v3Quoter());
-        registry.add(p + "v3-position-manager", () -> uniswap.contracts.v3PositionManager());
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
     }
 
     @AfterAll

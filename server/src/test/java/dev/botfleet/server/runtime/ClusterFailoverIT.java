@@ -48,13 +48,7 @@ class ClusterFailoverIT {
         ServerApi api = new ServerApi(cluster.nodes.get(0));
         String token = api.register("cluster@example.com");
         UUID owner = UUID.fromString(cluster.sql1("SELECT id FROM users WHERE email = 'cluster@example.com'"));
-        List<String> bots = new ArrayList<>();
-        for (int i = 0; i < BOTS; i++) {
-            String bot = api.scalper(token, "cluster-" + i, new BigDecimal("0.0003").add(new BigDecimal("0.0001").multiply(BigDecimal.valueOf(i % 5))));
-            api.call("POST", "/api/v1/bots/" + bot + "/start", token);
-            bots.add(bot);
-        }
-        for (String bot : bots) cluster.awaitStarted(bot, Instant.EPOCH, Duration.ofSeconds(120));
+        List<String> bots = cluster.startScalpers(api, token, "cluster-", BOTS, "0.0003", 5);
         List<Long> failovers = new ArrayList<>();
         int previous = -1;
         for (int kill = 1; kill <= KILLS; kill++) {

@@ -113,6 +113,23 @@ final class ClusterHarness implements AutoCloseable {
         }
     }
 
+    /**
+     * Creates and starts {@code n} paper scalpers through {@code api}, spreads {@code base} + 0.01 % × (i mod
+     * {@code cycle}) around the price (so they trade), and waits until each has started somewhere.
+     */
+    List<String> startScalpers(ServerApi api, String token, String prefix, int n, String base, int cycle) throws Exception {
+        List<String> bots = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            java.math.BigDecimal spread = new java.math.BigDecimal(base)
+                    .add(new java.math.BigDecimal("0.0001").multiply(java.math.BigDecimal.valueOf(i % cycle)));
+            String bot = api.scalper(token, prefix + i, spread);
+            api.call("POST", "/api/v1/bots/" + bot + "/start", token);
+            bots.add(bot);
+        }
+        for (String bot : bots) awaitStarted(bot, Instant.EPOCH, Duration.ofSeconds(120));
+        return bots;
+    }
+
     /** The bots (of {@code owner}) whose shard lease node {@code node} holds now. */
     List<String> botsOn(int node, UUID owner, List<String> bots) throws Exception {
         String address = "@" + clusterAddresses.get(node) + "#";

@@ -64,13 +64,7 @@ class ClusterPartitionIT {
         ServerApi api = new ServerApi(cluster.nodes.get(0));
         String token = api.register("partition@example.com");
         UUID owner = UUID.fromString(cluster.sql1("SELECT id FROM users WHERE email = 'partition@example.com'"));
-        List<String> bots = new ArrayList<>();
-        for (int i = 0; i < BOTS; i++) {
-            String bot = api.scalper(token, "partition-" + i, new BigDecimal("0.0002").add(new BigDecimal("0.0001").multiply(BigDecimal.valueOf(i % 3))));
-            api.call("POST", "/api/v1/bots/" + bot + "/start", token);
-            bots.add(bot);
-        }
-        for (String bot : bots) cluster.awaitStarted(bot, Instant.EPOCH, Duration.ofSeconds(120));
+        List<String> bots = cluster.startScalpers(api, token, "partition-", BOTS, "0.0002", 3);
         cluster.awaitCount("fills before the partition", "SELECT COUNT(*) FROM trades", 3);
         List<String> moving = cluster.botsOn(2, owner, bots);
         assertThat(moving).as("bots on the node to isolate").isNotEmpty();

@@ -47,13 +47,7 @@ class ClusterRollingRestartIT {
         ServerApi api = new ServerApi(cluster.nodes.get(0));
         String token = api.register("rolling@example.com");
         UUID owner = UUID.fromString(cluster.sql1("SELECT id FROM users WHERE email = 'rolling@example.com'"));
-        List<String> bots = new ArrayList<>();
-        for (int i = 0; i < BOTS; i++) {
-            String bot = api.scalper(token, "rolling-" + i, new BigDecimal("0.0002").add(new BigDecimal("0.0001").multiply(BigDecimal.valueOf(i % 3))));
-            api.call("POST", "/api/v1/bots/" + bot + "/start", token);
-            bots.add(bot);
-        }
-        for (String bot : bots) cluster.awaitStarted(bot, Instant.EPOCH, Duration.ofSeconds(120));
+        List<String> bots = cluster.startScalpers(api, token, "rolling-", BOTS, "0.0002", 3);
 
         List<Long> moves = new ArrayList<>();
         for (int node = 0; node < 3; node++) {

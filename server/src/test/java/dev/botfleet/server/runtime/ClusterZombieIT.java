@@ -46,13 +46,7 @@ class ClusterZombieIT {
         ServerApi api = new ServerApi(cluster.nodes.get(0));
         String token = api.register("zombie@example.com");
         UUID owner = UUID.fromString(cluster.sql1("SELECT id FROM users WHERE email = 'zombie@example.com'"));
-        List<String> bots = new ArrayList<>();
-        for (int i = 0; i < BOTS; i++) {
-            String bot = api.scalper(token, "zombie-" + i, new BigDecimal("0.0002").add(new BigDecimal("0.0001").multiply(BigDecimal.valueOf(i % 3))));
-            api.call("POST", "/api/v1/bots/" + bot + "/start", token);
-            bots.add(bot);
-        }
-        for (String bot : bots) cluster.awaitStarted(bot, Instant.EPOCH, Duration.ofSeconds(120));
+        List<String> bots = cluster.startScalpers(api, token, "zombie-", BOTS, "0.0002", 3);
         cluster.awaitCount("fills before the freeze", "SELECT COUNT(*) FROM trades", 3);
 
         // freeze the node that holds the most of the bots' shards

@@ -47,7 +47,8 @@ final class ExitRules {
         if (stopHit == ExitType.STOP_LOSS || stopHit == ExitType.LIQUIDATION) {
             candidates.add(new Candidate(stopHit, stopHit.reason()));
         }
-        if (roiReached && stopHit != ExitType.STOP_LOSS) {
+        // listed after the stop whether or not the stop was hit (should_exit): it exits only if the stop was refused
+        if (roiReached) {
             candidates.add(new Candidate(ExitType.ROI, ExitType.ROI.reason()));
         }
         if (stopHit == ExitType.TRAILING_STOP_LOSS) {

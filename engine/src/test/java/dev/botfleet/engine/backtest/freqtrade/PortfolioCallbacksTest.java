@@ -101,6 +101,29 @@ class PortfolioCallbacksTest {
     }
 
     @Test
+    void aRefusedStoplossFallsThroughToTheRoiOfTheSameCandle() {
+        List<String> asked = new ArrayList<>();
+        FreqtradeCallbacks callbacks = FreqtradeCallbacks.defaults().withConfirmTradeExit(
+                (trade, type, amount, rate, reason, time) -> {
+                    asked.add(reason + " at " + rate);
+                    return !reason.equals("stop_loss");
+                });
+        FreqtradeSettings settings = withCallbacks(spot().stakeAmount(100).stoploss(-0.10)
+                .minimalRoi(RoiTable.of(java.util.Map.of(0, 0.05))), callbacks);
+        // Entry at 10 on row 1 (stop 9, ROI 5 %). Row 2 opens at 10, reaches 11 and dips to 8: should_exit lists the
+        // stop, then ROI (Freqtrade lists ROI whether or not the stop was hit); the stop is refused, ROI exits at 10.5.
+        PairData a = new PairData("A/USDT", hourly(flat(10), flat(10), bar(10, 11, 8, 9), flat(9)),
+                longSignals(4, new int[] {0}, new int[] {}));
+
+        FreqtradeTrade trade = run(settings, a).trades().getFirst();
+
+        assertThat(asked).containsExactly("stop_loss at 9.0", "roi at 10.5");
+        assertThat(trade.exitType()).isEqualTo(ExitType.ROI);
+        assertThat(trade.closeRate()).isEqualByComparingTo("10.5");
+        assertThat(trade.closeTime()).isEqualTo(at(2));
+    }
+
+    @Test
     void forceExitsAreNeverConfirmed() {
         List<String> asked = new ArrayList<>();
         FreqtradeCallbacks callbacks = FreqtradeCallbacks.defaults().withConfirmTradeExit(
