@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * the runtime's {@link BotPlacement}: starts, stops and reconfigurations go through sharding to the bot's owner node.
  * A node the cluster downs (split brain resolver) runs coordinated shutdown and the process exits with exit-code.
  */
-final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node {
+final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node, ClusterMembership {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
 
     private final ClusterProperties properties;
@@ -93,6 +93,12 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node 
             Thread.ofPlatform().name("cluster-exit").start(() -> System.exit(properties.exitCode()));
         });
         log.info("Cluster node {} joining {}", owner, properties.seedNodes());
+    }
+
+    @Override
+    public String status() {
+        ActorSystem<Void> sys = system;
+        return sys == null ? "NotStarted" : Cluster.get(sys).selfMember().status().toString();
     }
 
     /** Leases and fencing rely on PostgreSQL (ON CONFLICT, FOR SHARE, clock_timestamp()). */

@@ -19,5 +19,9 @@ class ClusterOffH2Test {
         assertThat(context.getBeanNamesForType(ClusterNode.class)).isEmpty();
         assertThat(context.getBeanNamesForType(BotPlacement.class)).isEmpty();
         assertThat(context.getBean(ClusterProperties.class).enabled()).isFalse();
+        // the readiness contributor says so, and is UP
+        var health = (org.springframework.boot.health.contributor.HealthIndicator) context.getBean("cluster");
+        assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
+        assertThat(health.health().getDetails()).containsEntry("enabled", false);
     }
 }

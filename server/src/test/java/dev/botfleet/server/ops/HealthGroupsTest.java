@@ -33,6 +33,8 @@ class HealthGroupsTest extends ApiTestBase {
         JsonNode components = ready.body().get("components");
         assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("readinessState").get("status").asString()).isEqualTo("UP");
+        // a single server: the cluster contributor is there and UP (a cluster node is UP once admitted)
+        assertThat(components.get("cluster").get("status").asString()).isEqualTo("UP");
         assertThat(components.get("venues").get("components").propertyNames()).containsExactly("binance");
 
         // public, so nothing secret: no key file's content, no scrape token, no credentials in a URL
