@@ -15,7 +15,8 @@ test('a LIVE DEX bot swaps with a vault wallet; the transactions list shows it a
   const stored = await request.post('/api/v1/wallet-keys', { headers: auth, data: { label: 'e2e wallet', privateKey: KEY } });
   expect(stored.status(), await stored.text()).toBe(201);
   const wallet = await stored.json() as { id: string; address: string };
-  const funded = await request.post(`${chain!.control}/fund`, { data: { address: wallet.address, ether: 1, usdc: 1000 } });
+  // 5,000 USDC: intelligence level 5 lets a LIVE bot spend 5 % of what the wallet held at start per buy (250 ≥ 100)
+  const funded = await request.post(`${chain!.control}/fund`, { data: { address: wallet.address, ether: 1, usdc: 5000 } });
   expect(funded.status(), await funded.text()).toBe(200);
 
   const created = await request.post('/api/v1/dex/bots', { headers: auth, data: {
