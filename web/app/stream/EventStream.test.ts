@@ -65,17 +65,29 @@ describe('EventStream', () => {
     ]);
   });
 
-  it('reconnects after "client too slow" (1013) and asks for state to be re-read, not on the first open', () => {
+  it('asks for state to be re-read when the server says the connection is registered, first time included', () => {
     const t = setup();
     t.stream.start();
     t.sockets[0].open();
-    expect(t.resynced).not.toHaveBeenCalled();
+    expect(t.resynced).not.toHaveBeenCalled(); // open is not registered yet: events may still be missed
+    t.sockets[0].onmessage?.({ data: '{"type":"ready","data":{}}' });
+    expect(t.resynced).toHaveBeenCalledOnce(); // what the page read while connecting may be older than the events
+    expect(t.events).toEqual([]);
+  });
+
+  it('reconnects after "client too slow" (1013) and asks for state to be re-read once registered again', () => {
+    const t = setup();
+    t.stream.start();
+    t.sockets[0].open();
+    t.sockets[0].onmessage?.({ data: '{"type":"ready","data":{}}' });
     t.sockets[0].onclose?.({ code: 1013 });
     expect(t.states.at(-1)).toBe('reconnecting');
     expect(t.rejected).not.toHaveBeenCalled();
     t.timers[0].fn();
     t.sockets[1].open();
     expect(t.resynced).toHaveBeenCalledOnce();
+    t.sockets[1].onmessage?.({ data: '{"type":"batch","data":[{"type":"ready","data":{}}]}' });
+    expect(t.resynced).toHaveBeenCalledTimes(2);
     expect(t.states.at(-1)).toBe('open');
   });
 

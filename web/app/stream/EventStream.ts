@@ -1,7 +1,8 @@
 // A WebSocket to /api/v1/stream that reconnects by itself with backoff and re-sends tick subscriptions.
 // A frame holds one event or {"type":"batch","data":[event, ...]} (docs/api.md, "Event stream"). Events missed
-// while the connection was down (or when the server closed it with 1013, "client too slow") are made good by
-// onResync, called on every reconnect: the dashboard re-reads its state.
+// while the connection was down (or when the server closed it with 1013, "client too slow"), and state read while
+// it was being set up, are made good by onResync: the server's first message on every connection is "ready" (from
+// here on nothing is missed), and on it the dashboard re-reads its state.
 import type { StreamEvent } from '../api/types';
 import { backoffDelay } from './backoff';
 
@@ -13,7 +14,10 @@ export interface StreamOptions {
   onState: (state: ConnectionState) => void;
   /** The server closes with 1008 (policy violation) for an invalid or expired token: no point retrying. */
   onRejected: () => void;
-  /** A connection opened again after one was lost: events may have been missed, so state should be re-read. */
+  /**
+   * The server registered this connection ("ready", its first message, on the first connection as on every
+   * reconnect): events from before it may have been missed, so state read before it should be re-read.
+   */
   onResync?: () => void;
   createSocket?: (url: string) => WebSocket;
   schedule?: (fn: () => void, ms: number) => unknown;
@@ -24,7 +28,6 @@ const POLICY_VIOLATION = 1008;
 export class EventStream {
   private socket: WebSocket | null = null;
   private attempt = 0;
-  private wasOpen = false;
   private stopped = false;
   private readonly markets = new Map<string, { exchange: string; symbol: string; count: number }>();
 
@@ -74,16 +77,15 @@ export class EventStream {
     socket.onopen = () => {
       this.attempt = 0;
       this.options.onState('open');
-      if (this.wasOpen) this.options.onResync?.();
-      this.wasOpen = true;
       for (const m of this.markets.values()) this.send({ action: 'subscribe', exchange: m.exchange, symbol: m.symbol });
     };
     socket.onmessage = (message) => {
       try {
         const frame = JSON.parse(String(message.data)) as StreamEvent | { type: 'batch'; data: unknown };
         const events = frame?.type === 'batch' && Array.isArray(frame.data) ? frame.data : [frame];
-        for (const event of events as StreamEvent[]) {
-          if (event && typeof event.type === 'string') this.options.onEvent(event);
+        for (const event of events as (StreamEvent | { type: 'ready' })[]) {
+          if (event?.type === 'ready') this.options.onResync?.();
+          else if (event && typeof event.type === 'string') this.options.onEvent(event);
         }
       } catch {
         // a malformed frame is dropped; the next one may be fine

@@ -34,7 +34,8 @@ export function StreamProvider({ children }: { children: ReactNode }) {
       url: streamUrl(token),
       onState: setState,
       onRejected: expire,
-      // events missed while disconnected (or closed as too slow, 1013) are made good by re-reading every query
+      // on "ready" (every connection, the first too): events missed while connecting, disconnected or closed as too
+      // slow (1013) are made good by re-reading every query
       onResync: () => void qc.invalidateQueries(),
       onEvent: (event) => {
         if (event.type === 'tick') {

@@ -26,6 +26,7 @@ import java.util.UUID;
 public class StreamHandler extends TextWebSocketHandler {
     private static final Logger log = LoggerFactory.getLogger(StreamHandler.class);
     private static final String SESSION = "botfleet.stream";
+    static final String READY = "{\"type\":\"ready\",\"data\":{}}";
 
     private final EventStream stream;
     private final JwtDecoder tokens;
@@ -52,6 +53,9 @@ public class StreamHandler extends TextWebSocketHandler {
             return;
         }
         socket.getAttributes().put(SESSION, session.get());
+        // Tells the client that from here on it misses nothing: what it read before this frame (a page's first GET,
+        // fetched while the connection was being set up) may be older than the events it will get, so it re-reads.
+        session.get().offer(READY);
     }
 
     private static UUID owner(Jwt token) {

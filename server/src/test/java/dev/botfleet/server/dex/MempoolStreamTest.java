@@ -147,9 +147,8 @@ class MempoolStreamTest {
         WebSocket socket = http.newWebSocketBuilder().buildAsync(URI.create("ws://127.0.0.1:" + port
                 + "/api/v1/stream?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)), listener).join();
         sockets.add(socket);
-        // the server answers only a registered session: after this, the session receives the user's events
-        socket.sendText("{\"action\":\"ping\"}", true).join();
-        assertThat(listener.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+        // the first message says the server registered the session: after it, the session receives the user's events
+        assertThat(listener.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("\"type\":\"ready\"");
     }
 
     private String register() throws Exception {

@@ -68,10 +68,12 @@ class EventStreamTest {
     void signingOutEverywhereEndsTheAccountsOpenStreams() throws Exception {
         String token = register();
         StreamReceiver received = new StreamReceiver();
-        registered(connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), received), received);
+        connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), received);
+        registered(received);
         String other = register();
         StreamReceiver others = new StreamReceiver();
-        registered(connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others), others);
+        connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
+        registered(others);
 
         call("POST", "/api/v1/me/logout-all", token, null);
 
@@ -91,7 +93,8 @@ class EventStreamTest {
         List<StreamReceiver> open = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             StreamReceiver received = new StreamReceiver();
-            registered(connect(query, received), received);  // after this the session counts
+            connect(query, received);
+            registered(received);  // after this the session counts
             open.add(received);
         }
         StreamReceiver fourth = new StreamReceiver();
@@ -101,9 +104,8 @@ class EventStreamTest {
         for (StreamReceiver r : open) assertThat(r.closed).as("the first three stay open").isNotDone();
         String other = register();
         StreamReceiver others = new StreamReceiver();
-        WebSocket socket = connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
-        socket.sendText("{\"action\":\"ping\"}", true).join();
-        assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the limit is per user").contains("unknown action");
+        connect("?token=" + URLEncoder.encode(other, StandardCharsets.UTF_8), others);
+        assertThat(others.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).as("the limit is per user").isEqualTo(StreamHandler.READY);
     }
 
     @Test
@@ -163,7 +165,8 @@ class EventStreamTest {
     void aRunningBotsNewConfigIsPushedWithItsDiff() throws Exception {
         String token = register();
         StreamReceiver mine = new StreamReceiver();
-        registered(connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine), mine);
+        connect("?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8), mine);
+        registered(mine);
         String body = """
                 {"name":"hot","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
                  "config":{"quantity":"0.01","buyPrice":"1000","sellPrice":"%s"}}""";
@@ -196,12 +199,11 @@ class EventStreamTest {
     }
 
     /**
-     * Waits until the server has registered the session: it answers an unknown action only then. Before that, events
-     * published (a bot started right after the handshake) are not this session's.
+     * Waits until the server has registered the session: its first message says so ({@code ready}). Before that,
+     * events published (a bot started right after the handshake) are not this session's.
      */
-    private void registered(WebSocket socket, StreamReceiver received) throws InterruptedException {
-        socket.sendText("{\"action\":\"ping\"}", true).join();
-        assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).contains("unknown action");
+    private void registered(StreamReceiver received) throws InterruptedException {
+        assertThat(received.messages.poll(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(StreamHandler.READY);
     }
 
     private WebSocket connect(String query, StreamReceiver listener) {
