@@ -4,7 +4,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,8 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The API under load while a fleet trades (issue 16, docs/benchmarks.md "API under load"): against a running server,
- * creates a user with N paper scalpers on {@code sim} BTC/USDT that trade (spreads of 0.02-0.10 %), starts them, then
+ * creates a user with N paper DCA bots on {@code sim} BTC/USDT that trade continuously (take profit 0.05-0.09 %,
+ * one safety buy 0.1 % below, stop loss 0.3 %), starts them, then
  * sends the dashboard's main calls at a fixed rate for a while — GET /bots?size=100, /bots/statistics/summary, and a
  * random bot's /bots/{id}, /orders, /trades, /positions, /stats, in equal shares — and reports latency percentiles per
  * call and overall, errors, and the fills the fleet made meanwhile.
@@ -74,14 +74,16 @@ public final class ApiLoad {
         Map<String, long[]> latencies = load.run(ids, rate, seconds);
         double elapsed = (System.nanoTime() - started) / 1e9;
         long fillsAfter = load.fills();
-        System.out.printf("API-LOAD bots=%d rate=%d/s seconds=%d fills during the run=%d (%.0f/s)%n", bots, rate, seconds,
+        System.out.printf("API-LOAD bots=%d rate=%d/s seconds=%d deals closed during the run=%d (%.0f/s)%n", bots, rate, seconds,
                 fillsAfter - fillsBefore, (fillsAfter - fillsBefore) / elapsed);
         if (metrics != null) {
             ServerMetrics.Scrape window = metrics.scrape().minus(before);
             System.out.printf("API-LOAD server: fills applied %.0f (%.0f/s); bot-ticks decided %.0f (%.0f/s);"
-                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s%n", window.fills(), window.fills() / elapsed,
+                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s; journal commits %.0f/s carrying %.1f units each%n",
+                    window.fills(), window.fills() / elapsed,
                     window.decisions(), window.decisions() / elapsed, window.percentileBound(50),
-                    window.percentileBound(99), window.percentileBound(99.9));
+                    window.percentileBound(99), window.percentileBound(99.9), window.commits() / elapsed,
+                    window.commits() == 0 ? 0 : window.units() / window.commits());
         }
         if (rate > 0) report(latencies);
     }
@@ -92,27 +94,28 @@ public final class ApiLoad {
         String credentials = "{\"email\":\"" + email + "\",\"password\":\"correct-horse-9\"}";
         send("POST", "/api/v1/auth/register", credentials);
         token = send("POST", "/api/v1/auth/login", credentials).get("token").asString();
-        BigDecimal price = new BigDecimal(send("GET", "/api/v1/price/ltp?exchange=sim&symbol=BTC/USDT", null)
-                .get("price").asString());
         ConcurrentLinkedQueue<String> made = new ConcurrentLinkedQueue<>();
         long started = System.nanoTime();
+        List<java.util.concurrent.Future<Object>> creations = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
             for (int i = 0; i < bots; i++) {
                 int n = i;
-                pool.submit(() -> {
-                    BigDecimal spread = new BigDecimal("0.0002").multiply(BigDecimal.valueOf(1 + n % 5));
+                creations.add(pool.submit(() -> {
+                    // DCA deals (market buy, take profit 0.05-0.09 % above, one safety buy 0.1 % below, stop 0.3 % below, again at once) trade
+                    // wherever the sim walk goes; fixed-price scalpers stop trading once it wanders off their levels
                     String body = """
-                            {"name":"load-%d","exchange":"sim","symbol":"BTC/USDT","strategy":"scalper","mode":"PAPER",
-                             "config":{"quantity":"0.001","buyPrice":"%s","sellPrice":"%s"}}""".formatted(n,
-                            price.multiply(BigDecimal.ONE.subtract(spread)).setScale(2, RoundingMode.HALF_EVEN),
-                            price.multiply(BigDecimal.ONE.add(spread)).setScale(2, RoundingMode.HALF_EVEN));
+                            {"name":"load-%d","exchange":"sim","symbol":"BTC/USDT","strategy":"dca","mode":"PAPER",
+                             "config":{"baseOrderSize":"20","safetyOrderSize":"20","maxSafetyOrders":1,"priceDeviation":"0.1",
+                                       "maxActiveSafetyOrders":1,"takeProfitPercent":"%s","stopLossPercent":"0.3"}}"""
+                            .formatted(n, new BigDecimal("0.05").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(n % 5))));
                     String id = send("POST", "/api/v1/bots", body).get("id").asString();
                     send("POST", "/api/v1/bots/" + id + "/start", null);
                     made.add(id);
                     return null;
-                });
+                }));
             }
         }
+        for (var creation : creations) creation.get();  // a refused bot ends the run with the server's answer
         List<String> ids = new ArrayList<>(made);
         System.out.printf("API-LOAD fleet of %d created and started in %.1f s%n", ids.size(), (System.nanoTime() - started) / 1e9);
         return ids;

@@ -23,12 +23,20 @@ final class ServerMetrics {
     private static final Pattern FILLS = Pattern.compile(
             "^botfleet_fills_total\\{[^}]*exchange=\"sim\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
 
-    /** One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity) and the fills counter. */
-    record Scrape(Map<Double, Double> buckets, double fills) {
+    private static final Pattern COMMITS = Pattern.compile("^botfleet_journal_commits_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+    private static final Pattern UNITS = Pattern.compile("^botfleet_journal_units_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
+
+    /**
+     * One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity), the fills counter, and the
+     * journal's group commits and the units of work they carried.
+     */
+    record Scrape(Map<Double, Double> buckets, double fills, double commits, double units) {
         Scrape minus(Scrape earlier) {
             Map<Double, Double> delta = new TreeMap<>();
             buckets.forEach((le, n) -> delta.put(le, n - earlier.buckets.getOrDefault(le, 0.0)));
-            return new Scrape(delta, fills - earlier.fills);
+            return new Scrape(delta, fills - earlier.fills, commits - earlier.commits, units - earlier.units);
         }
 
         /** The smallest bucket bound (ms) under which at least {@code percentile} % of the ticks were decided. */
@@ -72,6 +80,13 @@ final class ServerMetrics {
         double fills = 0;
         Matcher f = FILLS.matcher(r.body());
         while (f.find()) fills += Double.parseDouble(f.group(1));
-        return new Scrape(buckets, fills);
+        return new Scrape(buckets, fills, sum(COMMITS, r.body()), sum(UNITS, r.body()));
+    }
+
+    private static double sum(Pattern metric, String body) {
+        double total = 0;
+        Matcher m = metric.matcher(body);
+        while (m.find()) total += Double.parseDouble(m.group(1));
+        return total;
     }
 }

@@ -12,7 +12,8 @@ import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
 import dev.botfleet.server.common.Times;
-import org.springframework.transaction.support.TransactionTemplate;
+import dev.botfleet.server.common.GroupCommit;
+import dev.botfleet.server.common.Transactions;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -22,7 +23,8 @@ import java.util.function.Consumer;
 
 /**
  * One bot's durable journal (engine {@link OrderJournal}) on the orders, trades, positions and deals tables. Called on
- * the bot's thread; each method is one committed transaction before it returns, so an order is durable before it is
+ * the bot's thread; each method's writes are one transaction, committed before it returns (alone, or in a commit shared
+ * with other bots' writes: {@link dev.botfleet.server.common.GroupCommit}), so an order is durable before it is
  * sent. A fill, its position, any deal it completes and the bot's pnl / totalTrades / lastFillTime are written in one
  * transaction: they can never disagree, whatever moment the process dies.
  *
@@ -31,7 +33,7 @@ import java.util.function.Consumer;
  */
 public final class JdbcOrderJournal implements OrderJournal {
     private final OrderRepository orders;
-    private final TransactionTemplate tx;
+    private final Transactions tx;
     private final Clock clock;
     private final UUID ownerId;
     private final UUID botId;
@@ -46,6 +48,11 @@ public final class JdbcOrderJournal implements OrderJournal {
     private volatile LeaseFence fence;
     /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
     private volatile boolean fenceLost;
+    /** Paper bots on one node: order events and fills are written behind (null: every write waits for its commit). */
+    private GroupCommit behind;
+    private Consumer<RuntimeException> behindFailed;
+    /** A write-behind failed: later ones would build on a journal that lacks it, so none is written any more. */
+    private volatile RuntimeException broken;
 
     /**
      * @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot)
@@ -53,7 +60,7 @@ public final class JdbcOrderJournal implements OrderJournal {
      * @param margin the bot's leverage on a perpetual (null on spot): the position's liquidation price follows it
      * @param journaledFunding the bot's funding settlements so far (perpetuals)
      */
-    public JdbcOrderJournal(OrderRepository orders, FundingRepository funding, TransactionTemplate tx, Clock clock,
+    public JdbcOrderJournal(OrderRepository orders, FundingRepository funding, Transactions tx, Clock clock,
                             UUID ownerId, UUID botId, Instrument instrument, List<Fill> journaledFills,
                             List<FundingPayment> journaledFunding, Consumer<Deal> onDealBooked, DealPolicy policy,
                             MarginSettings margin) {
@@ -95,7 +102,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         // Flat: no liquidation price to show (the closing fill already stored null). Venues repeat the same figure on
         // every position update: only a change is written.
         if (position.isFlat() || java.util.Objects.equals(shownBefore, position.liquidationPrice())) return;
-        tx.executeWithoutResult(s -> orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
+        tx.run(() -> orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
     }
 
     /**
@@ -104,8 +111,9 @@ public final class JdbcOrderJournal implements OrderJournal {
      */
     @Override
     public void recordFunding(String bot, FundingPayment payment) {
+        refuseIfBroken("funding at " + payment.time());
         try {
-            tx.executeWithoutResult(s -> {
+            tx.run(() -> {
                 checkFence("funding at " + payment.time());
                 if (!funding.insert(ownerId, botId, payment)) return;  // this fixing is already booked
                 book(payment);
@@ -124,6 +132,41 @@ public final class JdbcOrderJournal implements OrderJournal {
         return deals.completed(event, before, position.quantity(), realized, reason);
     }
 
+    /**
+     * Order events and fills go to {@code commits} without waiting (write-behind); order intents still wait for their
+     * commit, and the group commit's queue order makes that commit carry everything written behind before. Not for a
+     * fenced journal (a cluster node must know its lease held before it goes on) nor real money (a LIVE bot's loss
+     * limit is checked on its turn against what is stored).
+     *
+     * @param failed told (later, off the bot's turn) when a write-behind failed: the bot must stop
+     */
+    public void writeBehind(GroupCommit commits, Consumer<RuntimeException> failed) {
+        this.behind = commits;
+        this.behindFailed = failed;
+    }
+
+    private boolean writesBehind() {
+        return behind != null && fence == null;
+    }
+
+    /** Queues {@code work} (run on the commit's writer, after the bot's earlier writes), then {@code committed}. */
+    private void behind(String what, Runnable work, Runnable committed) {
+        behind.submit(() -> {
+            refuseIfBroken(what);
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                broken = e;
+                throw e;
+            }
+        }, committed, behindFailed);
+    }
+
+    private void refuseIfBroken(String what) {
+        RuntimeException cause = broken;
+        if (cause != null) throw new IllegalStateException("not journaled (" + what + "): an earlier write failed", cause);
+    }
+
     /** From now on every new order is a fenced insert under {@code fence} (a bot owned through a cluster shard). */
     public void fence(LeaseFence fence) {
         this.fence = fence;
@@ -131,12 +174,13 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public void recordNew(OrderSnapshot order) {
+        refuseIfBroken(order.clientOrderId());
         LeaseFence held = fence;
         if (held == null) {
-            tx.executeWithoutResult(s -> orders.insertOrder(ownerId, botId, order));
+            tx.run(() -> orders.insertOrder(ownerId, botId, order));
             return;
         }
-        Boolean inserted = tx.execute(s -> orders.insertOrderFenced(ownerId, botId, order, held));
+        Boolean inserted = tx.execute(() -> orders.insertOrderFenced(ownerId, botId, order, held));
         // Not journaled means not sent: the kernel sends only after this returns.
         if (!Boolean.TRUE.equals(inserted)) {
             fenceLost = true;
@@ -164,7 +208,13 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public void recordEvent(OrderSnapshot order, OrderEvent event) {
-        tx.executeWithoutResult(s -> {
+        if (writesBehind()) {
+            behind(order.clientOrderId(), () -> {
+                if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
+            }, () -> { });
+            return;
+        }
+        tx.run(() -> {
             checkFence(order.clientOrderId());
             if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
         });
@@ -172,20 +222,17 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public void recordFill(OrderSnapshot order, Fill fill) {
+        if (writesBehind()) {
+            List<Deal> completed = new java.util.ArrayList<>();
+            behind(order.clientOrderId(), () -> completed.addAll(book(order, fill)),
+                    () -> completed.forEach(onDealBooked));
+            return;
+        }
         List<Deal> booked;
         try {
-            booked = tx.execute(s -> {
+            booked = tx.execute(() -> {
                 checkFence(order.clientOrderId());
-                if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
-                UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
-                if (orders.hasTrade(orderId, fill.tradeId())) return List.<Deal>of();  // already booked
-                orders.insertTrade(ownerId, botId, orderId, fill);
-                List<Deal> completed = apply(fill, order.closeReason());
-                orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
-                completed.forEach(d -> orders.insertDeal(ownerId, botId, d));
-                orders.bookOnBot(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
-                        completed.size(), fill.executedAt(), Times.now(clock));
-                return completed;
+                return book(order, fill);
             });
         } catch (RuntimeException e) {
             // the transaction rolled back: forget what the mirror applied, so it matches the tables again
@@ -193,5 +240,19 @@ public final class JdbcOrderJournal implements OrderJournal {
             throw e;
         }
         if (booked != null) booked.forEach(onDealBooked);
+    }
+
+    /** A fill, its order, position, completed deals and the bot's totals: the caller's transaction. */
+    private List<Deal> book(OrderSnapshot order, Fill fill) {
+        if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
+        UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
+        if (orders.hasTrade(orderId, fill.tradeId())) return List.of();  // already booked
+        orders.insertTrade(ownerId, botId, orderId, fill);
+        List<Deal> completed = apply(fill, order.closeReason());
+        orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
+        completed.forEach(d -> orders.insertDeal(ownerId, botId, d));
+        orders.bookOnBot(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
+                completed.size(), fill.executedAt(), Times.now(clock));
+        return completed;
     }
 }

@@ -56,6 +56,12 @@ final class BotSession implements KernelListener {
     MarketDataHub.Subscription subscription;
     /** Lets go of what the bot held outside the kernel (a venue feed, a live port and its key's session). */
     Runnable release = () -> { };
+    /**
+     * A paper bot on one node writes its order events and fills behind through this (null: every write waits for its
+     * commit); what tells the user about them waits for {@link #whenDurable}.
+     */
+    dev.botfleet.server.common.GroupCommit writesBehind;
+    private volatile boolean journalFailed;
     /** In a cluster, the bot's fenced journal (null on a single node). */
     dev.botfleet.server.order.JdbcOrderJournal journal;
     /**
@@ -91,6 +97,19 @@ final class BotSession implements KernelListener {
 
     void send(BotCommand command) {
         runner.send(command);
+    }
+
+    /** Runs {@code action} once what the bot wrote so far is committed: at once unless it writes behind. */
+    void whenDurable(Runnable action) {
+        if (writesBehind == null) action.run();
+        else writesBehind.afterDurable(action);
+    }
+
+    /** A write-behind failed (told once per failure, off the bot's turn): the bot stops in ERROR, once. */
+    void journalFailed(RuntimeException e) {
+        if (journalFailed) return;
+        journalFailed = true;
+        fail("its journal could not be written: " + e.getMessage());
     }
 
     /** Ends the bot in ERROR from outside a kernel turn (e.g. the journal failed). */

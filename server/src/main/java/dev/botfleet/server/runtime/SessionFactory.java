@@ -27,8 +27,6 @@ import dev.botfleet.server.order.JdbcOrderJournal;
 import dev.botfleet.server.order.OrderRepository;
 import dev.botfleet.strategies.StrategyCatalog;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -51,7 +49,8 @@ class SessionFactory {
     private final SimOrderRecord simOrders;
     private final MarketDataHub hub;
     private final PaperProperties paper;
-    private final TransactionTemplate tx;
+    /** The bots' journals commit together (one commit for whatever the fleet wrote meanwhile). */
+    private final dev.botfleet.server.common.GroupCommit tx;
     private final Clock clock;
     private final CandleHistory history;
     private final VenueConnections venues;
@@ -65,9 +64,10 @@ class SessionFactory {
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
-                   PlatformTransactionManager transactions, Clock clock, CandleHistory history,
+                   Clock clock, CandleHistory history,
                    VenueConnections venues, FundingRepository funding, dev.botfleet.server.ops.BotMeters meters,
-                   org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues) {
+                   org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues,
+                   dev.botfleet.server.common.GroupCommit groupCommit) {
         this.meters = meters;
         this.paperVenues = paperVenues;
         this.funding = funding;
@@ -79,7 +79,7 @@ class SessionFactory {
         this.simOrders = simOrders;
         this.hub = hub;
         this.paper = paper;
-        this.tx = new TransactionTemplate(transactions);
+        this.tx = groupCommit;
         this.clock = clock;
     }
 
@@ -175,6 +175,11 @@ class SessionFactory {
                     margin, open, simOrders, bot.id());
             builder.exchange(gated(exchange::connect, session, fence)).matchOn(MatchingData.TICKS);
             session.release = feed;
+            if (fence == null) {
+                // no money and no lease at stake: order events and fills are written behind, intents still wait
+                journal.writeBehind(tx, session::journalFailed);
+                session.writesBehind = tx;
+            }
         }
         BotKernel kernel = builder.build();
         if (livePerpetualCheck != null) livePerpetualCheck.accept(kernel);

@@ -1,6 +1,8 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.Times;
+import dev.botfleet.server.common.Transactions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,25 +24,28 @@ public class SimOrderRecord {
     }
 
     private final JdbcClient jdbc;
+    /** The exchange's memory is written on the bot's turn: it shares the fleet's commits like the journal. */
+    private final Transactions commits;
 
-    public SimOrderRecord(JdbcClient jdbc) {
+    public SimOrderRecord(JdbcClient jdbc, GroupCommit commits) {
         this.jdbc = jdbc;
+        this.commits = commits;
     }
 
     /** True if the exchange had already received this id: the submission was a duplicate (counted, not inserted). */
     public boolean countIfKnown(String clientOrderId) {
-        return jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
-                .param("cid", clientOrderId).update() > 0;
+        return commits.execute(() -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
+                .param("cid", clientOrderId).update() > 0);
     }
 
     public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        jdbc.sql("""
+        commits.run(() -> jdbc.sql("""
                         INSERT INTO sim_orders (client_order_id, bot_id, status, reason, submissions, received_at)
                         VALUES (:cid, :bot, :status, :reason, 1, :at)""")
                 .param("cid", clientOrderId).param("bot", botId).param("status", status)
                 .param("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
                 .param("at", Times.sql(at))
-                .update();
+                .update());
     }
 
     public Map<String, Receipt> receipts(UUID botId) {

@@ -61,6 +61,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DailyLossCheck lossLimits;
+    /** A bot's activity-log lines share the fleet's commits, like its journal. */
+    private final dev.botfleet.server.common.GroupCommit commits;
     private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
     /** How long a bot being resumed waits before it asks its venue again. */
     static final java.time.Duration VENUE_RETRY = java.time.Duration.ofSeconds(10);
@@ -74,8 +76,10 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     public TradingRuntime(SessionFactory factory, RuntimeRepository runtimeBots, BotRepository bots,
                           OrderQueries queries, ActivityLogService activity, EventStream stream,
                           ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits,
-                          org.springframework.beans.factory.ObjectProvider<BotPlacement> placements) {
+                          org.springframework.beans.factory.ObjectProvider<BotPlacement> placements,
+                          dev.botfleet.server.common.GroupCommit commits) {
         this.placements = placements;
+        this.commits = commits;
         this.lossLimits = lossLimits;
         this.factory = factory;
         this.runtimeBots = runtimeBots;
@@ -336,33 +340,46 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void activity(BotSession session, ActivityEntry entry) {
-        activity.record(session.ownerId, session.botId, LogLevel.valueOf(entry.level().name()), entry.message());
+        LogLevel level = LogLevel.valueOf(entry.level().name());
+        if (session.writesBehind == null) {
+            commits.run(() -> activity.record(session.ownerId, session.botId, level, entry.message()));
+            return;
+        }
+        // behind the bot's other writes, like them; the stream tells it once committed (ActivityLogService)
+        commits.submit(() -> activity.record(session.ownerId, session.botId, level, entry.message()), () -> { },
+                e -> log.warn("Bot {}: an activity-log line was not stored: {}", session.botId, e.toString()));
     }
 
     @Override
     public void orderUpdated(BotSession session, OrderSnapshot order) {
         if (!stream.watching(session.ownerId)) return;
-        queries.orderByClientId(session.botId, order.clientOrderId())
-                .ifPresent(o -> stream.publish(session.ownerId, "order", o));
+        // the stream shows what is stored: a paper bot's event is told once its write-behind is committed
+        session.whenDurable(() -> queries.orderByClientId(session.botId, order.clientOrderId())
+                .ifPresent(o -> stream.publish(session.ownerId, "order", o)));
     }
 
     @Override
     public void filled(BotSession session, Fill fill) {
         // real money moved: the owner's daily loss limit is checked now, on this bot's turn (LossLimitEnforcer)
         if (session.live) events.publishEvent(new LiveFillBooked(session.ownerId, session.botId, session.quoteAsset));
-        events.publishEvent(DealText.fill(session.ownerId, session.botId, session.name, fill));
-        if (!stream.watching(session.ownerId)) return;
-        queries.orderByClientId(session.botId, fill.clientOrderId())
-                .ifPresent(o -> stream.publish(session.ownerId, "order", o));
-        queries.trade(session.botId, fill.clientOrderId(), fill.tradeId())
-                .ifPresent(t -> stream.publish(session.ownerId, "trade", t));
-        events.publishEvent(new BotChanged(session.ownerId, session.botId));  // lastFillTime moved
+        // a fill is told (notifications, stream) only once it is stored: none is acknowledged and then lost
+        session.whenDurable(() -> {
+            events.publishEvent(DealText.fill(session.ownerId, session.botId, session.name, fill));
+            if (!stream.watching(session.ownerId)) return;
+            queries.orderByClientId(session.botId, fill.clientOrderId())
+                    .ifPresent(o -> stream.publish(session.ownerId, "order", o));
+            queries.trade(session.botId, fill.clientOrderId(), fill.tradeId())
+                    .ifPresent(t -> stream.publish(session.ownerId, "trade", t));
+            events.publishEvent(new BotChanged(session.ownerId, session.botId));  // lastFillTime moved
+        });
     }
 
     @Override
     public void dealCompleted(BotSession session, Deal deal) {
-        events.publishEvent(DealText.closed(session.ownerId, session.botId, session.name, deal));
-        events.publishEvent(new BotChanged(session.ownerId, session.botId));  // pnl and totalTrades moved
+        session.whenDurable(() -> {
+            events.publishEvent(DealText.closed(session.ownerId, session.botId, session.name, deal));
+            events.publishEvent(new BotChanged(session.ownerId, session.botId));  // pnl and totalTrades moved
+        });
     }
 
     @Override
@@ -387,6 +404,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     @Override
     public void stopped(BotSession session, String reason, boolean error) {
+        if (session.writesBehind != null) {
+            // what the bot wrote behind is stored before anyone learns it stopped (and before it may start again)
+            try {
+                commits.run(() -> { });
+            } catch (RuntimeException e) {
+                log.warn("Bot {}: its last writes were not confirmed at its stop: {}", session.botId, e.toString());
+            }
+        }
         boolean wasCurrent = sessions.remove(session.botId, session);
         if (session.subscription != null) session.subscription.close();
         if (session.mustNotSend()) {

@@ -1,0 +1,230 @@
+package dev.botfleet.server.common;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GroupCommitTest {
+    private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
+
+    private String url;
+    private JdbcClient jdbc;
+    private TransactionTemplate tx;
+    private GroupCommit commits;
+    private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
+
+    @BeforeEach
+    void database() {
+        url = "jdbc:h2:mem:gc" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        DriverManagerDataSource data = new DriverManagerDataSource(url);
+        jdbc = JdbcClient.create(data);
+        jdbc.sql("CREATE TABLE t (v VARCHAR(20) PRIMARY KEY)").update();
+        tx = new TransactionTemplate(new JdbcTransactionManager(data));
+        commits = new GroupCommit(tx, 256);
+    }
+
+    @AfterEach
+    void close() {
+        commits.close();
+        callers.shutdownNow();
+    }
+
+    @Test
+    void unitsWaitingTogetherShareOneCommitAndEachIsStoredWhenItsCallReturns() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the writer is busy with this unit while the others queue up behind it
+        CompletableFuture<Void> first = call(() -> commits.run(() -> {
+            insert("first");
+            started.countDown();
+            await(release);
+        }));
+        await(started);
+        List<CompletableFuture<Void>> queued = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String v = "v" + i;
+            queued.add(call(() -> {
+                commits.run(() -> insert(v));
+                // when the call returns the row is committed: another connection sees it
+                assertThat(committedRows()).contains(v);
+            }));
+        }
+        awaitWaiting(20);
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        for (CompletableFuture<Void> f : queued) f.get(30, TimeUnit.SECONDS);
+
+        assertThat(committedRows()).hasSize(21);
+        assertThat(commits.units()).isEqualTo(21);
+        assertThat(commits.commits()).as("the twenty waiting units went in one commit").isEqualTo(2);
+    }
+
+    @Test
+    void aFailingUnitIsRolledBackAloneAndItsCallerGetsItsException() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = call(() -> commits.run(() -> {
+            started.countDown();
+            await(release);
+        }));
+        await(started);
+        CompletableFuture<Void> before = call(() -> commits.run(() -> insert("before")));
+        awaitWaiting(1);
+        CompletableFuture<Void> failing = call(() -> commits.run(() -> {
+            insert("failing");
+            insert("before");  // duplicate key: this unit fails after a write of its own
+        }));
+        awaitWaiting(2);
+        // a nested transaction that throws marks the whole transaction rollback-only: its savepoint clears that
+        CompletableFuture<Void> rollbackOnly = call(() -> commits.run(() -> tx.executeWithoutResult(s -> {
+            insert("marked");
+            throw new IllegalStateException("refused");
+        })));
+        awaitWaiting(3);
+        CompletableFuture<Void> after = call(() -> commits.run(() -> insert("after")));
+        awaitWaiting(4);
+        release.countDown();
+
+        first.get(30, TimeUnit.SECONDS);
+        before.get(30, TimeUnit.SECONDS);
+        after.get(30, TimeUnit.SECONDS);
+        assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThatThrownBy(() -> rollbackOnly.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("refused");
+        assertThat(committedRows()).containsExactlyInAnyOrder("before", "after");
+        assertThat(commits.commits()).isEqualTo(2);
+    }
+
+    @Test
+    void writeBehindReturnsAtOnceTellsWhenCommittedAndALaterWaitingCallCarriesIt() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = call(() -> commits.run(() -> {
+            started.countDown();
+            await(release);
+        }));
+        await(started);
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seenWhenTold = new java.util.concurrent.CopyOnWriteArrayList<>();
+        commits.submit(() -> insert("behind"), () -> {
+            told.add("behind");
+            try {
+                seenWhenTold.addAll(committedRows());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, e -> told.add("failed " + e));
+        commits.afterDurable(() -> told.add("after"));
+        assertThat(committedRows()).as("submit returned before any commit").isEmpty();
+        assertThat(told).isEmpty();
+        // an order intent after the write-behind: when it returns, what was written behind before is stored too
+        CompletableFuture<Void> intent = call(() -> {
+            commits.run(() -> insert("intent"));
+            assertThat(committedRows()).contains("behind", "intent");
+        });
+        awaitWaiting(3);
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        intent.get(30, TimeUnit.SECONDS);
+        long end = System.nanoTime() + DEADLINE_NANOS;
+        while (told.size() < 2) {
+            assertThat(System.nanoTime()).as("callbacks run").isLessThan(end);
+            Thread.sleep(5);
+        }
+        assertThat(told).containsExactly("behind", "after");
+        assertThat(seenWhenTold).as("told only once stored").contains("behind");
+    }
+
+    @Test
+    void aFailedWriteBehindIsToldToItsFailureCallback() throws Exception {
+        commits.run(() -> insert("taken"));
+        CompletableFuture<RuntimeException> failure = new CompletableFuture<>();
+        commits.submit(() -> insert("taken"), () -> failure.complete(null), failure::complete);
+        assertThat(failure.get(30, TimeUnit.SECONDS)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(committedRows()).containsExactly("taken");
+    }
+
+    @Test
+    void workInsideACallersTransactionBelongsToThatTransaction() throws Exception {
+        assertThatThrownBy(() -> tx.executeWithoutResult(s -> {
+            commits.run(() -> insert("inside"));
+            throw new IllegalStateException("the caller's transaction rolls back");
+        })).hasMessage("the caller's transaction rolls back");
+        assertThat(committedRows()).isEmpty();
+        assertThat(commits.units()).as("not through the writer").isZero();
+    }
+
+    @Test
+    void afterCloseEachCallHasItsOwnTransaction() throws Exception {
+        commits.close();
+        assertThat(commits.execute(() -> {
+            insert("late");
+            return "done";
+        })).isEqualTo("done");
+        assertThat(committedRows()).containsExactly("late");
+        assertThat(commits.units()).isZero();
+    }
+
+    private void insert(String v) {
+        jdbc.sql("INSERT INTO t (v) VALUES (?)").param(v).update();
+    }
+
+    /** Read on a connection of its own, outside any transaction of the test: only what was committed. */
+    private List<String> committedRows() throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
+            while (rs.next()) rows.add(rs.getString(1));
+        }
+        return rows;
+    }
+
+    private CompletableFuture<Void> call(ThrowingRunnable r) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                r.run();
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, callers);
+    }
+
+    private void awaitWaiting(int n) throws InterruptedException {
+        long end = System.nanoTime() + DEADLINE_NANOS;
+        while (commits.waiting() < n) {
+            assertThat(System.nanoTime()).as("%d units waiting", n).isLessThan(end);
+            Thread.sleep(5);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}
