@@ -93,7 +93,17 @@ public final class GroupCommit implements Transactions, AutoCloseable {
             return;
         }
         waiting.add(unit);
-        if (!open && waiting.remove(unit)) unit.runNow(tx);
+        if (!open && waiting.remove(unit)) {
+            unit.runNow(tx);
+            return;
+        }
+        // back-pressure: a writer that cannot keep up slows the writers down instead of queueing without end
+        if (waiting.size() > maxWaiting()) unit.result.exceptionally(e -> null).join();
+    }
+
+    /** Queued units beyond which write-behind waits for its commit like {@link #execute}. */
+    int maxWaiting() {
+        return maxBatch * 16;
     }
 
     /** Runs {@code action} once everything queued before this call is committed (at once if nothing waits). */
