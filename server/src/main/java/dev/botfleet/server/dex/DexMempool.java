@@ -133,6 +133,32 @@ class DexMempool {
         return w != null && w.watch().isPending(txHash);
     }
 
+    /**
+     * What the bot's watch saw that raises its token's risk score ({@code MempoolRisk}): liquidity removals on its
+     * pools and swaps selling its base token, whose transactions the node still holds unmined (asked now; one the node
+     * does not answer about counts — the safe side). Empty when the bot is not running: nothing is watched then.
+     */
+    java.util.Optional<List<MempoolEvent>> pendingRisks(UUID botId) {
+        Watching w = running.get(botId);
+        if (w == null) return java.util.Optional.empty();
+        List<MempoolEvent> out = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
+        for (Seen seen : recent(botId)) {
+            MempoolEvent e = seen.event();
+            boolean matters = e instanceof MempoolEvent.PendingLiquidityRemoval
+                    || (e instanceof MempoolEvent.PendingSwap s && s.tokenIn().equalsIgnoreCase(w.market().baseToken()));
+            if (!matters || !asked.add(e.txHash() + "|" + e.pool().address())) continue;
+            boolean pending;
+            try {
+                pending = w.watch().isPending(e.txHash());
+            } catch (RuntimeException unanswered) {
+                pending = true;
+            }
+            if (pending) out.add(e);
+        }
+        return java.util.Optional.of(out);
+    }
+
     @PreDestroy
     synchronized void close() {
         watches.values().forEach(MempoolWatch::close);
