@@ -124,6 +124,10 @@ class DexWalletController {
             return new RevokeView(receipt.getTransactionHash(), status, token, spender);
         } catch (ContractRevertedException e) {
             throw new ApiException.Invalid("token", "the token refused approve(spender, 0): " + e.reason(), token);
+        } catch (dev.botfleet.dex.signer.SignerException e) {
+            // an external signer that refused, lied or did not answer: nothing was journaled or broadcast; its words
+            // (the URL without credentials) tell the user what to fix on the signer's side
+            throw new ApiException.VenueUnavailable("The revoke was not sent: " + e.getMessage());
         }
     }
 
