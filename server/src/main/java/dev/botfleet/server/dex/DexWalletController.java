@@ -1,6 +1,5 @@
 package dev.botfleet.server.dex;
 
-import dev.botfleet.dex.chain.Abi;
 import dev.botfleet.dex.chain.ContractRevertedException;
 import dev.botfleet.dex.chain.Erc20;
 import dev.botfleet.server.auth.CurrentUser;
@@ -16,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import java.io.IOException;
@@ -30,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -41,8 +38,6 @@ import java.util.UUID;
  */
 @RestController
 class DexWalletController {
-    private static final String APPROVAL_TOPIC = Abi.topic("Approval(address,address,uint256)");
-
     private final DexNetworks networks;
     private final DexMarkets markets;
     private final DexLiveBots liveBots;
@@ -91,7 +86,7 @@ class DexWalletController {
             }
             return new WalletView(id, key.label(), address, configured.network.name(), wei.toString(),
                     new BigDecimal(wei, 18).stripTrailingZeros().toPlainString(), balances,
-                    approvals(configured, address, tokens));
+                    approvals(configured, id, address, tokens));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) throw api;
             throw new ApiException.VenueUnavailable("The node of network '" + configured.network.name()
@@ -150,26 +145,24 @@ class DexWalletController {
         return tokens;
     }
 
-    /** Allowances above zero: spenders from the wallet's Approval logs of the tokens, and the routers. */
-    private List<ApprovalView> approvals(DexNetworks.Configured network, String wallet,
+    /**
+     * Allowances above zero: spenders from the wallet's Approval logs of the tokens (from the block of its first
+     * transaction, {@link #scanStart}, in chunks: {@link ApprovalLogScan}), and the routers.
+     */
+    private List<ApprovalView> approvals(DexNetworks.Configured network, UUID walletKeyId, String wallet,
                                          Map<String, DexMarketToken> tokens) throws IOException {
         Map<String, String> names = new LinkedHashMap<>();
         names.put(network.contracts.v2Router().toLowerCase(Locale.ROOT), "Uniswap V2 router");
         names.put(network.contracts.v3SwapRouter().toLowerCase(Locale.ROOT), "Uniswap V3 SwapRouter");
-        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
-                new ArrayList<>(tokens.values().stream().map(DexMarketToken::address).toList()));
-        filter.addSingleTopic(APPROVAL_TOPIC);
-        filter.addSingleTopic("0x" + "0".repeat(24) + wallet.substring(2).toLowerCase(Locale.ROOT));
-        EthLog logs = network.connection().web3j().ethGetLogs(filter).send();
+        BigInteger latest = network.connection().web3j().ethBlockNumber().send().getBlockNumber();
+        ApprovalLogScan scan = new ApprovalLogScan(network.connection().web3j());
+        Map<String, Set<String>> found = scan.spenders(wallet, tokens.values().stream().map(DexMarketToken::address)
+                .toList(), scanStart(network, walletKeyId, wallet, latest, scan), latest);
         Map<String, Set<String>> spenders = new LinkedHashMap<>();
-        for (DexMarketToken t : tokens.values()) spenders.put(t.address().toLowerCase(Locale.ROOT), new LinkedHashSet<>(names.keySet()));
-        if (!logs.hasError()) {
-            for (EthLog.LogResult<?> result : logs.getLogs()) {
-                Log log = (Log) result.get();
-                if (log.getTopics().size() < 3) continue;
-                Set<String> of = spenders.get(log.getAddress().toLowerCase(Locale.ROOT));
-                if (of != null) of.add("0x" + log.getTopics().get(2).substring(26).toLowerCase(Locale.ROOT));
-            }
+        for (DexMarketToken t : tokens.values()) {
+            Set<String> of = new LinkedHashSet<>(names.keySet());
+            of.addAll(found.getOrDefault(t.address().toLowerCase(Locale.ROOT), Set.of()));
+            spenders.put(t.address().toLowerCase(Locale.ROOT), of);
         }
         List<ApprovalView> approvals = new ArrayList<>();
         for (DexMarketToken t : tokens.values()) {
@@ -181,6 +174,40 @@ class DexWalletController {
             }
         }
         return approvals;
+    }
+
+    /**
+     * Where the approval scan starts: the block of the wallet's first transaction on this network, found once and
+     * kept (V47 {@code dex_wallet_scan_starts}). A node without old state cannot say: then the first block of a
+     * transaction the journal holds for the wallet, else only the newest blocks the scan allows are read. A kept
+     * block above the head (the chain was reset) is looked up again.
+     */
+    private BigInteger scanStart(DexNetworks.Configured network, UUID walletKeyId, String wallet, BigInteger latest,
+                                 ApprovalLogScan scan) {
+        String name = network.network.name();
+        long chainId = network.network.chainId();
+        Optional<Long> kept = jdbc.sql("SELECT from_block FROM dex_wallet_scan_starts WHERE wallet_key_id = :k"
+                        + " AND network = :n AND chain_id = :c").param("k", walletKeyId).param("n", name)
+                .param("c", chainId).query(Long.class).optional();
+        if (kept.isPresent() && BigInteger.valueOf(kept.get()).compareTo(latest) <= 0) return BigInteger.valueOf(kept.get());
+        Optional<BigInteger> first = scan.firstTransactionBlock(wallet, latest);
+        if (first.isPresent()) {
+            jdbc.sql("DELETE FROM dex_wallet_scan_starts WHERE wallet_key_id = :k AND network = :n")
+                    .param("k", walletKeyId).param("n", name).update();
+            try {
+                jdbc.sql("INSERT INTO dex_wallet_scan_starts (wallet_key_id, network, chain_id, from_block)"
+                                + " VALUES (:k, :n, :c, :b)").param("k", walletKeyId).param("n", name)
+                        .param("c", chainId).param("b", first.get().longValueExact()).update();
+            } catch (org.springframework.dao.DuplicateKeyException raced) {
+                // another request kept the same answer first
+            }
+            return first.get();
+        }
+        return jdbc.sql("SELECT MIN(block_number) FROM dex_transactions WHERE LOWER(wallet) = :w AND chain_id = :c")
+                .param("w", wallet.toLowerCase(Locale.ROOT)).param("c", chainId).query(Long.class).list().stream()
+                .filter(java.util.Objects::nonNull).findFirst().map(BigInteger::valueOf)
+                .orElse(latest.subtract(BigInteger.valueOf(ApprovalLogScan.CHUNK * ApprovalLogScan.MAX_CHUNKS))
+                        .max(BigInteger.ONE));
     }
 
     private WalletKey own(UUID ownerId, UUID id) {

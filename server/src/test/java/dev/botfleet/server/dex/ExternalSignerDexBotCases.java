@@ -195,13 +195,17 @@ public abstract class ExternalSignerDexBotCases extends RuntimeTestBase {
         Credentials key = freshWallet();
         String router = uniswap.contracts.v2Router();
         // an approval the wallet made elsewhere (signed with the key directly, as another app would)
-        uniswap.wallet(key).send(uniswap.usdc, dev.botfleet.dex.chain.Erc20.approve(router,
-                USDC_UNIT.multiply(BigInteger.valueOf(500))), BigInteger.ZERO);
+        chain.mine();
+        BigInteger firstBlock = uniswap.wallet(key).send(uniswap.usdc, dev.botfleet.dex.chain.Erc20.approve(router,
+                USDC_UNIT.multiply(BigInteger.valueOf(500))), BigInteger.ZERO).getBlockNumber();
         try (FakeWeb3Signer signer = FakeWeb3Signer.start(chain.chainId(), key)) {
             String walletKeyId = storeSigner(user, signer, key);
             createBot(user, walletKeyId, "usdc market");   // the wallet screen lists the tokens of the user's markets
             JsonNode approvals = get("/api/v1/dex/wallets/" + walletKeyId + "?network=local", user).body().get("approvals");
             assertThat(approvals.findValuesAsString("spender")).contains(router.toLowerCase(java.util.Locale.ROOT));
+            // the approval scan starts at the wallet's first transaction, found once and kept (not at block 0)
+            assertThat(jdbc.sql("SELECT from_block FROM dex_wallet_scan_starts WHERE wallet_key_id = :k")
+                    .param("k", UUID.fromString(walletKeyId)).query(Long.class).single()).isEqualTo(firstBlock.longValueExact());
 
             // a signer that refuses: a plain problem naming the signer, nothing journaled, the allowance kept
             signer.behave(FakeWeb3Signer.Behaviour.REFUSES);
