@@ -89,22 +89,28 @@ describe('DexBotForm', () => {
     await userEvent.type(slippage, '50');
     fireEvent.change(screen.getByLabelText(/Intelligence level/), { target: { value: '8' } });
     expect(screen.getByText('Intelligence level: 8')).toBeTruthy();
+    const pull = screen.getByLabelText('Sell on a liquidity pull (% of a pool, 0 = off)');
+    expect((pull as HTMLInputElement).value).toBe('0');
+    await userEvent.clear(pull);
+    await userEvent.type(pull, '20');
     await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
     await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
     expect(posted).toMatchObject({ network: 'local', baseToken: WETH, quoteToken: USDC, strategy: 'simple-dca',
-      slippageBps: '50', intelLevel: 8, config: { orderAmount: '100', takeProfitPercent: '0' } });
+      slippageBps: '50', intelLevel: 8, config: { orderAmount: '100', takeProfitPercent: '0', exitOnLiquidityPullPercent: '20' } });
   });
 
   it('shows the server\'s field errors next to their fields', async () => {
     serve(() => json({ status: 400, detail: 'invalid', errors: [
       { field: 'quoteToken', message: 'must be an address: 0x and 40 hex digits' },
-      { field: 'intelLevel', message: 'must be a whole number from 1 to 10' }] }, 400));
+      { field: 'intelLevel', message: 'must be a whole number from 1 to 10' },
+      { field: 'config.exitOnLiquidityPullPercent', message: 'must be at most 100' }] }, 400));
     show();
     await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
     await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
     await waitFor(() => expect(document.querySelector('[data-field-error="dex-quote"]')?.textContent)
       .toBe('must be an address: 0x and 40 hex digits'));
     expect(document.querySelector('[data-field-error="dex-intel"]')?.textContent).toBe('must be a whole number from 1 to 10');
+    expect(document.querySelector('[data-field-error="dex-exit-pull"]')?.textContent).toBe('must be at most 100');
   });
 
   it('shows the levels\' table with the chosen level highlighted and spelled out', async () => {

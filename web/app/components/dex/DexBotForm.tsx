@@ -60,6 +60,7 @@ export function DexBotForm() {
   const [orderAmount, setOrderAmount] = useState('100');
   const [intervalMinutes, setIntervalMinutes] = useState('60');
   const [slippageBps, setSlippageBps] = useState('100');
+  const [exitOnPull, setExitOnPull] = useState('0');
   const [intelLevel, setIntelLevel] = useState(5);
   const [mode, setMode] = useState<DexMode>('PAPER');
   const [walletKeyId, setWalletKeyId] = useState('');
@@ -98,13 +99,15 @@ export function DexBotForm() {
           slippageBps: slippageBps.trim(), intelLevel, mode,
           // only a LIVE bot has a wallet: a paper bot never signs anything
           ...(mode === 'LIVE' ? { walletKeyId } : {}),
-          config: { orderAmount, intervalMinutes: intervalMinutes.trim(), maxPositionAmount: orderAmount, takeProfitPercent: '0' },
+          config: { orderAmount, intervalMinutes: intervalMinutes.trim(), maxPositionAmount: orderAmount, takeProfitPercent: '0',
+            exitOnLiquidityPullPercent: exitOnPull.trim() },
         },
       });
       navigate(`/bots/${created.bot.id}`);
     } catch (err) {
       if (err instanceof ApiError) {
-        const mapped = mapProblem(err.problem, FIELDS, ['orderAmount', 'intervalMinutes', 'maxPositionAmount']);
+        const mapped = mapProblem(err.problem, FIELDS, ['orderAmount', 'intervalMinutes', 'maxPositionAmount',
+          'exitOnLiquidityPullPercent']);
         setErrors({ ...mapped.fields, ...mapped.config });
         setGeneral(mapped.general.join(' ') || null);
       } else {
@@ -147,6 +150,11 @@ export function DexBotForm() {
           help="100 = 1 %: how far from the last price a fill may be, pool fee included.">
           <input id="dex-slippage" className={inputClass} inputMode="numeric" value={slippageBps}
             onChange={(e) => setSlippageBps(e.target.value)} />
+        </Field>
+        <Field label="Sell on a liquidity pull (% of a pool, 0 = off)" htmlFor="dex-exit-pull" error={errors.exitOnLiquidityPullPercent}
+          help="Sells the whole position as soon as a pending transaction that removes at least this share of one of the market's pools is seen in the mempool, before it is mined.">
+          <input id="dex-exit-pull" className={inputClass} inputMode="decimal" value={exitOnPull}
+            onChange={(e) => setExitOnPull(e.target.value)} />
         </Field>
         <Field label={`Intelligence level: ${intelLevel}`} htmlFor="dex-intel" error={errors.intelLevel}
           help="1 = most cautious (smart lane, full analysis); 10 = most aggressive (fast lane). Stored with each session.">
