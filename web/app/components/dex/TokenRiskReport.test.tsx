@@ -70,6 +70,7 @@ describe('DexRiskPage', () => {
       value: '1 sell 5 % of reserves', explanation: 'pending transactions not yet mined' }] }));
     show(`/dex/risk?network=local&token=${HONEY}&level=5&bot=b42`);
     await waitFor(() => expect(screen.getByText('1 sell 5 % of reserves')).toBeTruthy());
+    expect(screen.getByText('Pending transactions (mempool)')).toBeTruthy();
     expect(asked.filter((u) => u.includes('/risk'))).toEqual([`/api/v1/dex/local/tokens/${HONEY}/risk?level=5&bot=b42`]);
   });
 });
