@@ -26,7 +26,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -43,9 +42,11 @@ class DexWalletController {
     private final DexLiveBots liveBots;
     private final WalletKeyService walletKeys;
     private final JdbcClient jdbc;
+    private final ApprovalScans scans;
 
     DexWalletController(DexNetworks networks, DexMarkets markets, DexLiveBots liveBots, WalletKeyService walletKeys,
-                        JdbcClient jdbc) {
+                        JdbcClient jdbc, ApprovalScans scans) {
+        this.scans = scans;
         this.networks = networks;
         this.markets = markets;
         this.liveBots = liveBots;
@@ -147,7 +148,7 @@ class DexWalletController {
 
     /**
      * Allowances above zero: spenders from the wallet's Approval logs of the tokens (from the block of its first
-     * transaction, {@link #scanStart}, in chunks: {@link ApprovalLogScan}), and the routers.
+     * transaction, in chunks, only the blocks not read yet: {@link ApprovalScans}), and the routers.
      */
     private List<ApprovalView> approvals(DexNetworks.Configured network, UUID walletKeyId, String wallet,
                                          Map<String, DexMarketToken> tokens) throws IOException {
@@ -155,9 +156,8 @@ class DexWalletController {
         names.put(network.contracts.v2Router().toLowerCase(Locale.ROOT), "Uniswap V2 router");
         names.put(network.contracts.v3SwapRouter().toLowerCase(Locale.ROOT), "Uniswap V3 SwapRouter");
         BigInteger latest = network.connection().web3j().ethBlockNumber().send().getBlockNumber();
-        ApprovalLogScan scan = new ApprovalLogScan(network.connection().web3j());
-        Map<String, Set<String>> found = scan.spenders(wallet, tokens.values().stream().map(DexMarketToken::address)
-                .toList(), scanStart(network, walletKeyId, wallet, latest, scan), latest);
+        Map<String, Set<String>> found = scans.spenders(network, walletKeyId, wallet, tokens.values().stream()
+                .map(DexMarketToken::address).toList(), latest, new ApprovalLogScan(network.connection().web3j()));
         Map<String, Set<String>> spenders = new LinkedHashMap<>();
         for (DexMarketToken t : tokens.values()) {
             Set<String> of = new LinkedHashSet<>(names.keySet());
@@ -174,40 +174,6 @@ class DexWalletController {
             }
         }
         return approvals;
-    }
-
-    /**
-     * Where the approval scan starts: the block of the wallet's first transaction on this network, found once and
-     * kept (V47 {@code dex_wallet_scan_starts}). A node without old state cannot say: then the first block of a
-     * transaction the journal holds for the wallet, else only the newest blocks the scan allows are read. A kept
-     * block above the head (the chain was reset) is looked up again.
-     */
-    private BigInteger scanStart(DexNetworks.Configured network, UUID walletKeyId, String wallet, BigInteger latest,
-                                 ApprovalLogScan scan) {
-        String name = network.network.name();
-        long chainId = network.network.chainId();
-        Optional<Long> kept = jdbc.sql("SELECT from_block FROM dex_wallet_scan_starts WHERE wallet_key_id = :k"
-                        + " AND network = :n AND chain_id = :c").param("k", walletKeyId).param("n", name)
-                .param("c", chainId).query(Long.class).optional();
-        if (kept.isPresent() && BigInteger.valueOf(kept.get()).compareTo(latest) <= 0) return BigInteger.valueOf(kept.get());
-        Optional<BigInteger> first = scan.firstTransactionBlock(wallet, latest);
-        if (first.isPresent()) {
-            jdbc.sql("DELETE FROM dex_wallet_scan_starts WHERE wallet_key_id = :k AND network = :n")
-                    .param("k", walletKeyId).param("n", name).update();
-            try {
-                jdbc.sql("INSERT INTO dex_wallet_scan_starts (wallet_key_id, network, chain_id, from_block)"
-                                + " VALUES (:k, :n, :c, :b)").param("k", walletKeyId).param("n", name)
-                        .param("c", chainId).param("b", first.get().longValueExact()).update();
-            } catch (org.springframework.dao.DuplicateKeyException raced) {
-                // another request kept the same answer first
-            }
-            return first.get();
-        }
-        return jdbc.sql("SELECT MIN(block_number) FROM dex_transactions WHERE LOWER(wallet) = :w AND chain_id = :c")
-                .param("w", wallet.toLowerCase(Locale.ROOT)).param("c", chainId).query(Long.class).list().stream()
-                .filter(java.util.Objects::nonNull).findFirst().map(BigInteger::valueOf)
-                .orElse(latest.subtract(BigInteger.valueOf(ApprovalLogScan.CHUNK * ApprovalLogScan.MAX_CHUNKS))
-                        .max(BigInteger.ONE));
     }
 
     private WalletKey own(UUID ownerId, UUID id) {
