@@ -18,6 +18,8 @@ export function DexRiskPage() {
   const query: RiskQuery | null = params.get('token') ? {
     network: params.get('network') ?? chosen, token: params.get('token')!, quoteToken: params.get('quote') ?? undefined,
     size: params.get('size') ?? undefined, level: params.get('level') ? Number(params.get('level')) : undefined,
+    // from a DEX bot's page: its pending transactions count too (the MEMPOOL factor)
+    bot: params.get('bot') ?? undefined,
   } : null;
 
   function submit(e: FormEvent) {
@@ -26,6 +28,7 @@ export function DexRiskPage() {
     if (quote.trim()) next.set('quote', quote.trim());
     if (size.trim()) next.set('size', size.trim());
     if (level.trim()) next.set('level', level.trim());
+    if (params.get('bot') && token.trim() === params.get('token')) next.set('bot', params.get('bot')!);
     setParams(next);
   }
 

@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -25,19 +25,23 @@ const WALLETS = [
 ];
 
 let posted: Record<string, unknown> | null = null;
-function serve(createAnswer: () => Response, wallets: unknown[] = WALLETS) {
+let postedOtp: string | null = null;
+function serve(createAnswer: () => Response, wallets: unknown[] = WALLETS, requireForLive = false) {
   vi.stubGlobal('fetch', vi.fn(async (input: string, init?: RequestInit) => {
     const url = String(input);
     if (url === '/api/v1/wallet-keys') return json(wallets);
+    if (url === '/api/v1/me/2fa') return json({ enabled: requireForLive, requireForLive });
     if (url === '/api/v1/dex/networks') return json([{ name: 'local', exchange: 'dex:local', chainId: 1337 }]);
     if (url === '/api/v1/dex/intel-levels') return json(LEVELS);
     if (url.startsWith('/api/v1/dex/tokens')) {
       const address = new URL(url, 'http://x').searchParams.get('address');
+      if (address === USDC) return json({ network: 'local', address, symbol: 'USDC', decimals: 6 });
       return address === WETH ? json({ network: 'local', address, symbol: 'WETH', decimals: 18 })
         : json({ status: 400, detail: 'invalid', errors: [{ field: 'address', message: 'must be an address: 0x and 40 hex digits' }] }, 400);
     }
     if (url === '/api/v1/dex/bots' && init?.method === 'POST') {
       posted = JSON.parse(String(init.body));
+      postedOtp = new Headers(init.headers).get('X-Botfleet-OTP');
       return createAnswer();
     }
     return json({}, 404);
@@ -52,7 +56,22 @@ function show() {
   </Routes></MemoryRouter></QueryClientProvider>);
 }
 
-afterEach(() => { vi.unstubAllGlobals(); posted = null; });
+afterEach(() => { vi.unstubAllGlobals(); posted = null; postedOtp = null; });
+
+/** Fills in a LIVE bot on wallet w2 with both tokens looked up, and clicks Create. */
+async function fillLiveAndCreate() {
+  await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
+  await userEvent.type(screen.getByLabelText('Base token (bought and sold)'), WETH);
+  await userEvent.click(screen.getAllByRole('button', { name: 'Look up' })[0]);
+  await waitFor(() => expect(screen.getByTestId('dex-base-symbol').textContent).toBe('WETH'));
+  await userEvent.type(screen.getByLabelText('Quote token (paid with)'), USDC);
+  await userEvent.click(screen.getAllByRole('button', { name: 'Look up' })[1]);
+  await waitFor(() => expect(screen.getByTestId('dex-quote-symbol').textContent).toBe('USDC'));
+  await userEvent.click(screen.getByRole('radio', { name: 'Live' }));
+  await waitFor(() => expect(screen.getByRole('option', { name: /^trading/ })).toBeTruthy());
+  await userEvent.selectOptions(screen.getByLabelText('Wallet'), 'w2');
+  await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+}
 
 describe('DexBotForm', () => {
   it('looks token symbols up and creates a paper bot with the slider level, then opens its page', async () => {
@@ -70,22 +89,28 @@ describe('DexBotForm', () => {
     await userEvent.type(slippage, '50');
     fireEvent.change(screen.getByLabelText(/Intelligence level/), { target: { value: '8' } });
     expect(screen.getByText('Intelligence level: 8')).toBeTruthy();
+    const pull = screen.getByLabelText('Sell on a liquidity pull (% of a pool, 0 = off)');
+    expect((pull as HTMLInputElement).value).toBe('0');
+    await userEvent.clear(pull);
+    await userEvent.type(pull, '20');
     await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
     await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
     expect(posted).toMatchObject({ network: 'local', baseToken: WETH, quoteToken: USDC, strategy: 'simple-dca',
-      slippageBps: '50', intelLevel: 8, config: { orderAmount: '100', takeProfitPercent: '0' } });
+      slippageBps: '50', intelLevel: 8, config: { orderAmount: '100', takeProfitPercent: '0', exitOnLiquidityPullPercent: '20' } });
   });
 
   it('shows the server\'s field errors next to their fields', async () => {
     serve(() => json({ status: 400, detail: 'invalid', errors: [
       { field: 'quoteToken', message: 'must be an address: 0x and 40 hex digits' },
-      { field: 'intelLevel', message: 'must be a whole number from 1 to 10' }] }, 400));
+      { field: 'intelLevel', message: 'must be a whole number from 1 to 10' },
+      { field: 'config.exitOnLiquidityPullPercent', message: 'must be at most 100' }] }, 400));
     show();
     await waitFor(() => expect(screen.getByRole('option', { name: 'local (chain 1337)' })).toBeTruthy());
     await userEvent.click(screen.getByRole('button', { name: 'Create paper DEX bot' }));
     await waitFor(() => expect(document.querySelector('[data-field-error="dex-quote"]')?.textContent)
       .toBe('must be an address: 0x and 40 hex digits'));
     expect(document.querySelector('[data-field-error="dex-intel"]')?.textContent).toBe('must be a whole number from 1 to 10');
+    expect(document.querySelector('[data-field-error="dex-exit-pull"]')?.textContent).toBe('must be at most 100');
   });
 
   it('shows the levels\' table with the chosen level highlighted and spelled out', async () => {
@@ -135,6 +160,10 @@ describe('DexBotForm', () => {
     await userEvent.selectOptions(screen.getByLabelText('Wallet'), 'w2');
     expect(document.querySelector('[data-field-error="dex-wallet"]')).toBeNull();
     await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    // the confirm dialog first: nothing is sent before the user confirms
+    const dialog = await screen.findByRole('dialog', { name: 'Swap with real funds?' });
+    expect(posted).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create LIVE DEX bot' }));
     await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
     expect(posted).toMatchObject({ mode: 'LIVE', walletKeyId: 'w2', network: 'local', strategy: 'simple-dca' });
   });
@@ -149,6 +178,7 @@ describe('DexBotForm', () => {
     await waitFor(() => expect(screen.getByRole('option', { name: /^savings/ })).toBeTruthy());
     await userEvent.selectOptions(screen.getByLabelText('Wallet'), 'w1');
     await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    await userEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Create LIVE DEX bot' }));
     await waitFor(() => expect(document.querySelector('[data-field-error="dex-wallet"]')?.textContent).toBe('is not one of your wallets'));
     expect(screen.getByLabelText('Wallet').getAttribute('aria-describedby')).toBe('dex-wallet-error');
     expect(document.querySelector('[data-field-error="dex-mode"]')?.textContent).toBe('must be PAPER or LIVE');
@@ -167,5 +197,55 @@ describe('DexBotForm', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
     expect(document.querySelector('[data-field-error="dex-wallet"]')?.textContent).toBe('Choose the wallet this bot swaps with.');
     expect(posted).toBeNull();
+  });
+
+  it('LIVE: the confirm dialog names the spend, the wallet and the network, and Confirm creates the bot', async () => {
+    serve(() => json({ bot: { id: 'b11' } }, 201));
+    show();
+    await fillLiveAndCreate();
+    const dialog = await screen.findByRole('dialog', { name: 'Swap with real funds?' });
+    const text = within(dialog).getByTestId('dex-live-confirm').textContent;
+    expect(text).toContain('DEX bot will sign and broadcast real swaps on local (chain 1337)');
+    expect(text).toContain('with the wallet trading (0xAbC0000000000000000000000000000000000002) · external signer');
+    expect(within(dialog).getByTestId('dex-live-spend').textContent)
+      .toContain('It buys WETH for 100 USDC every 60 minutes, up to 100 USDC in the position');
+    expect(text).toContain('Real funds are at stake');
+    // Cancel has the focus: Enter on an open dialog never spends by accident
+    expect(document.activeElement?.textContent).toBe('Cancel');
+    expect(posted).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create LIVE DEX bot' }));
+    await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
+    expect(posted).toMatchObject({ mode: 'LIVE', walletKeyId: 'w2', baseToken: WETH, quoteToken: USDC });
+    expect(postedOtp).toBeNull();
+  });
+
+  it('LIVE: Cancel in the confirm dialog creates nothing and keeps the form as it was', async () => {
+    serve(() => json({ bot: { id: 'b12' } }, 201));
+    show();
+    await fillLiveAndCreate();
+    const dialog = await screen.findByRole('dialog', { name: 'Swap with real funds?' });
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(posted).toBeNull();
+    expect(screen.queryByText('bot page')).toBeNull();
+    expect((screen.getByRole('radio', { name: 'Live' }) as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText('Wallet') as HTMLSelectElement).value).toBe('w2');
+    // Escape cancels too
+    await userEvent.click(screen.getByRole('button', { name: 'Create LIVE DEX bot' }));
+    await screen.findByRole('dialog');
+    await userEvent.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(posted).toBeNull();
+  });
+
+  it('LIVE with "require 2FA for LIVE": the dialog asks the code and sends it in X-Botfleet-OTP', async () => {
+    serve(() => json({ bot: { id: 'b13' } }, 201), WALLETS, true);
+    show();
+    await fillLiveAndCreate();
+    const dialog = await screen.findByRole('dialog', { name: 'Swap with real funds?' });
+    await userEvent.type(await within(dialog).findByLabelText('Authenticator code'), '123 456');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create LIVE DEX bot' }));
+    await waitFor(() => expect(screen.getByText('bot page')).toBeTruthy());
+    expect(postedOtp).toBe('123456');
   });
 });

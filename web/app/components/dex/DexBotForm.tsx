@@ -10,6 +10,8 @@ import { mapProblem } from '../../lib/errors';
 import { lookUpToken, riskPageLink, useDexNetworks, type DexBotView, type DexToken } from './dexApi';
 import { DexModeField, type DexMode } from './DexModeField';
 import { IntelTable } from './IntelTable';
+import { DexLiveConfirmDialog, type DexLivePlan } from './DexLiveConfirmDialog';
+import { OTP_HEADER } from '../../api/twoFactor';
 
 const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'intelLevel', 'strategy', 'mode',
   'walletKeyId'] as const;
@@ -18,9 +20,12 @@ const FIELDS = ['name', 'network', 'baseToken', 'quoteToken', 'slippageBps', 'in
 const without = (errors: Record<string, string>, ...fields: string[]) =>
   Object.fromEntries(Object.entries(errors).filter(([field]) => !fields.includes(field)));
 
-function TokenField({ id, label, network, value, onChange, error, riskLink }:
-  { id: string; label: string; network: string; value: string; onChange: (v: string) => void; error?: string; riskLink?: string }) {
-  const [token, setToken] = useState<DexToken | null>(null);
+function TokenField({ id, label, network, value, onChange, error, riskLink, onToken }:
+  { id: string; label: string; network: string; value: string; onChange: (v: string) => void; error?: string; riskLink?: string;
+    onToken?: (t: DexToken | null) => void }) {
+  const [token, setTokenState] = useState<DexToken | null>(null);
+  // the form shows the symbol in the LIVE confirm dialog
+  const setToken = (t: DexToken | null) => { setTokenState(t); onToken?.(t); };
   const [problem, setProblem] = useState<string | null>(null);
   async function lookUp() {
     setToken(null);
@@ -55,12 +60,17 @@ export function DexBotForm() {
   const [orderAmount, setOrderAmount] = useState('100');
   const [intervalMinutes, setIntervalMinutes] = useState('60');
   const [slippageBps, setSlippageBps] = useState('100');
+  const [exitOnPull, setExitOnPull] = useState('0');
   const [intelLevel, setIntelLevel] = useState(5);
   const [mode, setMode] = useState<DexMode>('PAPER');
   const [walletKeyId, setWalletKeyId] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [baseSymbol, setBaseSymbol] = useState<string | null>(null);
+  const [quoteSymbol, setQuoteSymbol] = useState<string | null>(null);
+  // a LIVE bot waiting for the user's word in the confirm dialog
+  const [pendingLive, setPendingLive] = useState<DexLivePlan | null>(null);
   const chosen = network || networks.data?.[0]?.name || '';
 
   async function submit(e: FormEvent) {
@@ -70,22 +80,34 @@ export function DexBotForm() {
       setErrors({ walletKeyId: 'Choose the wallet this bot swaps with.' });
       return;
     }
+    if (mode === 'LIVE') {
+      setPendingLive({ name, network: chosen, walletKeyId, orderAmount, maxPositionAmount: orderAmount,
+        intervalMinutes: intervalMinutes.trim(), baseToken: baseToken.trim(), quoteToken: quoteToken.trim(), baseSymbol,
+        quoteSymbol });
+      return;
+    }
+    await create();
+  }
+
+  async function create(otp?: string) {
     setBusy(true);
     setErrors({});
     try {
       const created = await api<DexBotView>('/dex/bots', {
-        method: 'POST', json: {
+        method: 'POST', headers: otp ? { [OTP_HEADER]: otp.replace(/\s/g, '') } : undefined, json: {
           name, network: chosen, baseToken: baseToken.trim(), quoteToken: quoteToken.trim(), strategy: 'simple-dca',
           slippageBps: slippageBps.trim(), intelLevel, mode,
           // only a LIVE bot has a wallet: a paper bot never signs anything
           ...(mode === 'LIVE' ? { walletKeyId } : {}),
-          config: { orderAmount, intervalMinutes: intervalMinutes.trim(), maxPositionAmount: orderAmount, takeProfitPercent: '0' },
+          config: { orderAmount, intervalMinutes: intervalMinutes.trim(), maxPositionAmount: orderAmount, takeProfitPercent: '0',
+            exitOnLiquidityPullPercent: exitOnPull.trim() },
         },
       });
       navigate(`/bots/${created.bot.id}`);
     } catch (err) {
       if (err instanceof ApiError) {
-        const mapped = mapProblem(err.problem, FIELDS, ['orderAmount', 'intervalMinutes', 'maxPositionAmount']);
+        const mapped = mapProblem(err.problem, FIELDS, ['orderAmount', 'intervalMinutes', 'maxPositionAmount',
+          'exitOnLiquidityPullPercent']);
         setErrors({ ...mapped.fields, ...mapped.config });
         setGeneral(mapped.general.join(' ') || null);
       } else {
@@ -111,10 +133,10 @@ export function DexBotForm() {
           </select>
         </Field>
         <TokenField id="dex-base" label="Base token (bought and sold)" network={chosen} value={baseToken}
-          onChange={setBaseToken} error={errors.baseToken} riskLink={riskPageLink({ network: chosen, token: baseToken.trim(),
+          onChange={setBaseToken} onToken={(t) => setBaseSymbol(t?.symbol ?? null)} error={errors.baseToken} riskLink={riskPageLink({ network: chosen, token: baseToken.trim(),
             quoteToken: quoteToken.trim() || undefined, size: orderAmount.trim() || undefined, level: intelLevel })} />
         <TokenField id="dex-quote" label="Quote token (paid with)" network={chosen} value={quoteToken}
-          onChange={setQuoteToken} error={errors.quoteToken} />
+          onChange={setQuoteToken} onToken={(t) => setQuoteSymbol(t?.symbol ?? null)} error={errors.quoteToken} />
         <Field label="Size per buy (quote token)" htmlFor="dex-size" error={errors.orderAmount}>
           <input id="dex-size" className={inputClass} inputMode="decimal" value={orderAmount}
             onChange={(e) => setOrderAmount(e.target.value)} />
@@ -128,6 +150,11 @@ export function DexBotForm() {
           help="100 = 1 %: how far from the last price a fill may be, pool fee included.">
           <input id="dex-slippage" className={inputClass} inputMode="numeric" value={slippageBps}
             onChange={(e) => setSlippageBps(e.target.value)} />
+        </Field>
+        <Field label="Sell on a liquidity pull (% of a pool, 0 = off)" htmlFor="dex-exit-pull" error={errors.exitOnLiquidityPullPercent}
+          help="Sells the whole position as soon as a pending transaction that removes at least this share of one of the market's pools is seen in the mempool, before it is mined.">
+          <input id="dex-exit-pull" className={inputClass} inputMode="decimal" value={exitOnPull}
+            onChange={(e) => setExitOnPull(e.target.value)} />
         </Field>
         <Field label={`Intelligence level: ${intelLevel}`} htmlFor="dex-intel" error={errors.intelLevel}
           help="1 = most cautious (smart lane, full analysis); 10 = most aggressive (fast lane). Stored with each session.">
@@ -143,6 +170,8 @@ export function DexBotForm() {
         <div><Button type="submit" variant="primary" disabled={busy}>
           {mode === 'LIVE' ? 'Create LIVE DEX bot' : 'Create paper DEX bot'}</Button></div>
       </form>
+      <DexLiveConfirmDialog plan={pendingLive} onCancel={() => setPendingLive(null)}
+        onConfirm={(otp) => { setPendingLive(null); void create(otp); }} />
     </Card>
   );
 }

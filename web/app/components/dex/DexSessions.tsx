@@ -16,7 +16,7 @@ export function DexSessions({ botId, exchange, quote }: { botId: string | number
           <Link className="text-sm text-sky-700 underline" data-testid="dex-risk-link" to={riskPageLink({
             network: view.data.network, token: view.data.baseToken, quoteToken: view.data.quoteToken,
             size: typeof view.data.bot.config?.orderAmount === 'string' ? view.data.bot.config.orderAmount : undefined,
-            level: view.data.intelLevel,
+            level: view.data.intelLevel, bot: String(view.data.bot.id),
           })}>Token risk report</Link>
         )}
       </div>

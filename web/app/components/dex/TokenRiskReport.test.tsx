@@ -64,4 +64,13 @@ describe('DexRiskPage', () => {
     await waitFor(() => expect(screen.getByText(/does not answer/)).toBeTruthy());
     expect(asked).toContain(`/api/v1/dex/local/tokens/${HONEY}/risk`);
   });
+
+  it('from a DEX bot\'s page asks the report for that bot, so its pending transactions count (MEMPOOL)', async () => {
+    serve(() => json({ ...REPORT, factors: [...REPORT.factors, { check: 'MEMPOOL', verdict: 'WARN', penalty: 15,
+      value: '1 sell 5 % of reserves', explanation: 'pending transactions not yet mined' }] }));
+    show(`/dex/risk?network=local&token=${HONEY}&level=5&bot=b42`);
+    await waitFor(() => expect(screen.getByText('1 sell 5 % of reserves')).toBeTruthy());
+    expect(screen.getByText('Pending transactions (mempool)')).toBeTruthy();
+    expect(asked.filter((u) => u.includes('/risk'))).toEqual([`/api/v1/dex/local/tokens/${HONEY}/risk?level=5&bot=b42`]);
+  });
 });

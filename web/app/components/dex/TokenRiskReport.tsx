@@ -10,6 +10,7 @@ const TONE: Record<RiskFactor['verdict'], 'emerald' | 'amber' | 'red' | 'slate'>
 const CHECK_NAME: Record<string, string> = {
   LIQUIDITY: 'Liquidity and price impact', HONEYPOT: 'Honeypot (simulated buy and sell)', PRIVILEGES: 'Owner privileges',
   TRANSFER_TAX: 'Transfer taxes', HOLDERS: 'Holder concentration', CONTRACT_AGE: 'Contract age',
+  MEMPOOL: 'Pending transactions (mempool)',
 };
 
 export function TokenRiskReport({ query }: { query: RiskQuery }) {

@@ -56,13 +56,15 @@ export interface TokenRisk {
   block: string; score: number; factors: RiskFactor[];
   level: { level: number; name: string; lane: string; maxRiskScore: number; buys: boolean; failing: string[] } | null;
 }
-export interface RiskQuery { network: string; token: string; quoteToken?: string; size?: string; level?: number }
+/** `bot`: one of the user's DEX bots on this token: the report adds what its mempool watch sees pending (MEMPOOL). */
+export interface RiskQuery { network: string; token: string; quoteToken?: string; size?: string; level?: number; bot?: string }
 
 export const riskPath = (q: RiskQuery) => {
   const params = new URLSearchParams();
   if (q.quoteToken) params.set('quoteToken', q.quoteToken);
   if (q.size) params.set('size', q.size);
   if (q.level) params.set('level', String(q.level));
+  if (q.bot) params.set('bot', q.bot);
   const query = params.toString();
   return `/dex/${encodeURIComponent(q.network)}/tokens/${encodeURIComponent(q.token)}/risk${query ? `?${query}` : ''}`;
 };
@@ -73,6 +75,7 @@ export const riskPageLink = (q: RiskQuery) => {
   if (q.quoteToken) params.set('quote', q.quoteToken);
   if (q.size) params.set('size', q.size);
   if (q.level) params.set('level', String(q.level));
+  if (q.bot) params.set('bot', q.bot);
   return `/dex/risk?${params.toString()}`;
 };
 

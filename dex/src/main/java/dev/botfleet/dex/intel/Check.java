@@ -13,8 +13,16 @@ public enum Check {
     /** How concentrated the supply is among the largest holders, where data allows. */
     HOLDERS,
     /** How long ago the contract was deployed. */
-    CONTRACT_AGE;
+    CONTRACT_AGE,
+    /**
+     * What is pending on the market's pools (the bot's mempool watch): liquidity being pulled, large sells on their
+     * way. Not read from the chain by the scorer; the server adds it for a bot's market ({@code MempoolRisk}).
+     */
+    MEMPOOL;
 
-    /** What the fast lane can afford within a block: the two checks that are one simulated call each. */
-    static final java.util.Set<Check> FAST_LANE = java.util.Set.of(LIQUIDITY, HONEYPOT);
+    /**
+     * What the fast lane can afford within a block: the two checks that are one simulated call each, and the mempool
+     * factor, which is read from what the bot's watch already saw.
+     */
+    static final java.util.Set<Check> FAST_LANE = java.util.Set.of(LIQUIDITY, HONEYPOT, MEMPOOL);
 }

@@ -27,4 +27,11 @@ public record TokenRiskReport(String token, BigInteger block, int score, List<Ri
         return factors.stream().filter(f -> f.verdict() == RiskFactor.Verdict.FAIL
                 || (score > maxScore && f.penalty() > 0)).toList();
     }
+
+    /** This report with {@code factor} added (or put in place of one of the same check), the score summed again. */
+    public TokenRiskReport with(RiskFactor factor) {
+        List<RiskFactor> all = new java.util.ArrayList<>(factors.stream().filter(f -> f.check() != factor.check()).toList());
+        all.add(factor);
+        return of(token, block, all);
+    }
 }

@@ -25,7 +25,7 @@ class IntelligenceSliderTest {
                 + l.positionPercent().toPlainString() + " " + l.slippageBps() + " " + l.gas() + " " + l.lane()).toList())
                 .isEqualTo(expected);
         assertThat(IntelligenceSlider.level(1).checks()).containsExactlyInAnyOrder(Check.values());
-        assertThat(IntelligenceSlider.level(10).checks()).containsExactlyInAnyOrder(Check.LIQUIDITY, Check.HONEYPOT);
+        assertThat(IntelligenceSlider.level(10).checks()).containsExactlyInAnyOrder(Check.LIQUIDITY, Check.HONEYPOT, Check.MEMPOOL);
         assertThat(IntelligenceSlider.level(5).slippageFraction()).isEqualByComparingTo(new BigDecimal("0.015"));
         assertThat(GasAggressiveness.URGENT.rewardPercentile()).isEqualTo(90);
         assertThat(GasAggressiveness.SLOW.baseFeeMultiple()).isEqualByComparingTo("1.5");

@@ -273,6 +273,17 @@ public final class BotKernel {
         });
     }
 
+    /**
+     * Something about to happen to the market (a DEX's mempool), handed to the running strategy on this turn by
+     * {@link ExternalInputs#alert}; ignored when stopped.
+     */
+    public void onMarketAlert(dev.botfleet.engine.market.MarketAlert alert) {
+        turn(() -> {
+            advanceClock(alert.at().toEpochMilli());
+            if (started && running) ExternalInputs.alert(this, alert);
+        });
+    }
+
     /** A manual cancel (from the API). Cancels are never denied. */
     public boolean cancel(String clientOrderId) {
         boolean outer = enter();

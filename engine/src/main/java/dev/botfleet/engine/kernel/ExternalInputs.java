@@ -48,4 +48,16 @@ final class ExternalInputs {
             }
         }
     }
+
+    /**
+     * Not journaled, like a signal: an alert is about a moment (a pending transaction seen before a crash may be mined
+     * or gone after it, so replaying it would be wrong); the orders it causes are journaled.
+     */
+    static void alert(BotKernel kernel, dev.botfleet.engine.market.MarketAlert alert) {
+        try {
+            kernel.strategy.onMarketAlert(kernel.context, alert);
+        } catch (RuntimeException e) {
+            kernel.fail(e);
+        }
+    }
 }

@@ -51,6 +51,10 @@ public sealed interface BotCommand {
     record Signal(dev.botfleet.engine.strategy.ExternalSignal signal) implements BotCommand {
     }
 
+    /** Something about to happen to the bot's market (a DEX's mempool), for {@code Strategy.onMarketAlert}. */
+    record Alert(dev.botfleet.engine.market.MarketAlert alert) implements BotCommand {
+    }
+
     /** Runs {@code action} on the bot's turn, e.g. to read a consistent snapshot of its position. */
     record Inspect(Consumer<BotKernel> action) implements BotCommand {
     }

@@ -64,6 +64,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case BotCommand.Funding f -> kernel.onFunding(f.payment());
             case BotCommand.Reconfigure r -> kernel.reconfigure(r.config());
             case BotCommand.Signal s -> kernel.onSignal(s.signal());
+            case BotCommand.Alert a -> kernel.onMarketAlert(a.alert());
             case BotCommand.Inspect i -> i.action().accept(kernel);
             default -> throw new IllegalArgumentException("a bot cannot handle " + event.getClass().getName());
         }

@@ -59,6 +59,15 @@ public interface Strategy {
     default void onTimer(StrategyContext ctx, String name) {
     }
 
+    /**
+     * Something about to happen to the bot's market (a {@link MarketAlert}: on a DEX, a pending liquidity removal or
+     * a large swap seen in the mempool), on the bot's turn like every other event. Alerts are not journaled (a pending
+     * transaction seen before a crash may be long mined after it); the orders a strategy sends on one are. None of
+     * them comes in a backtest. Ignored by default.
+     */
+    default void onMarketAlert(StrategyContext ctx, dev.botfleet.engine.market.MarketAlert alert) {
+    }
+
     /** The bot stops. Open orders are canceled by the kernel after this returns. */
     default void onStop(StrategyContext ctx) {
     }

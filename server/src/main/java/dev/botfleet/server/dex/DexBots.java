@@ -97,7 +97,7 @@ class DexBots implements PaperVenue {
         Runnable watch = mempool.acquire(bot, market, network);
         sessions.start(bot.id(), settings.intelLevel());
         DexRiskGate gate = new DexRiskGate(risk, network, market, IntelligenceSlider.level(settings.intelLevel()),
-                paper.quoteBalance());
+                paper.quoteBalance(), () -> mempool.pendingRisks(bot.id()));
         Runnable release = () -> {
             feed.run();
             watch.run();

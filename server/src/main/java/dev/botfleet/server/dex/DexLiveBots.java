@@ -162,7 +162,7 @@ class DexLiveBots implements LiveVenue, BotResolver.WalletVenues {
         BigDecimal budget = new BigDecimal(new Erc20(network.connection().reader(), market.quoteToken())
                 .balanceOf(wallet.wallet()), market.quoteDecimals());
         DexBuyChecks checks = new DexBuyChecks(() -> mempoolGuard.refuseBuy(bot.id()), new DexRiskGate(risk, network,
-                market, IntelligenceSlider.level(settings.intelLevel()), budget));
+                market, IntelligenceSlider.level(settings.intelLevel()), budget, () -> mempool.pendingRisks(bot.id())));
         Runnable feed = feeds.acquire(market, network);
         Runnable watch = mempool.acquire(bot, market, network);
         sessions.start(bot.id(), settings.intelLevel());

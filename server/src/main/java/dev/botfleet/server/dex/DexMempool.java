@@ -6,6 +6,7 @@ import dev.botfleet.dex.mempool.WatchedPool;
 import dev.botfleet.server.activity.ActivityLogService;
 import dev.botfleet.server.activity.LogLevel;
 import dev.botfleet.server.bot.Bot;
+import dev.botfleet.server.runtime.TradingRuntime;
 import dev.botfleet.server.stream.EventStream;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -27,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The mempool watch of running DEX bots: one {@link MempoolWatch} per network (opened when its first bot starts),
  * watching every Uniswap pool of each running bot's pair. Each event on a bot's pool is kept in the bot's recent list
- * ({@code GET /bots/{id}/mempool}), sent on the owner's event stream as {@code "mempool"}, and, when large
+ * ({@code GET /bots/{id}/mempool}), handed to the bot's strategy as a {@code MarketAlert} (through its mailbox, like
+ * its ticks), sent on the owner's event stream as {@code "mempool"}, and, when large
  * ({@link MempoolProperties#logShare()}), written to the bot's activity log. {@link MempoolGuard} reads the pending
  * liquidity removals from here.
  */
@@ -39,6 +41,8 @@ class DexMempool {
     private final ActivityLogService activity;
     private final EventStream stream;
     private final Clock clock;
+    /** Hands each event to the bot's strategy; lazily, because the runtime builds bots through this package. */
+    private final org.springframework.beans.factory.ObjectProvider<TradingRuntime> runtime;
     private final Map<String, MempoolWatch> watches = new HashMap<>();
     private final Map<UUID, Watching> running = new ConcurrentHashMap<>();
     private final Map<UUID, Deque<Seen>> recent = new ConcurrentHashMap<>();
@@ -48,7 +52,9 @@ class DexMempool {
     /** An event as it reached the bot, and its view. */
     record Seen(MempoolEvent event, MempoolEventView view) {}
 
-    DexMempool(MempoolProperties properties, ActivityLogService activity, EventStream stream, Clock clock) {
+    DexMempool(MempoolProperties properties, ActivityLogService activity, EventStream stream, Clock clock,
+               org.springframework.beans.factory.ObjectProvider<TradingRuntime> runtime) {
+        this.runtime = runtime;
         this.properties = properties;
         this.activity = activity;
         this.stream = stream;
@@ -98,6 +104,9 @@ class DexMempool {
                 while (list.size() > properties.recentEvents()) list.removeLast();
             }
             try {
+                // to the strategy first, through the bot's mailbox like its ticks (the bot's single writer)
+                TradingRuntime bots = runtime.getIfAvailable();
+                if (bots != null) bots.alert(w.bot().id(), MempoolEventView.alert(event, view, w.market()));
                 stream.publish(w.bot().ownerId(), "mempool", view);
                 if (view.large()) {
                     activity.record(w.bot().ownerId(), w.bot().id(),
@@ -122,6 +131,32 @@ class DexMempool {
     boolean stillPending(UUID botId, String txHash) {
         Watching w = running.get(botId);
         return w != null && w.watch().isPending(txHash);
+    }
+
+    /**
+     * What the bot's watch saw that raises its token's risk score ({@code MempoolRisk}): liquidity removals on its
+     * pools and swaps selling its base token, whose transactions the node still holds unmined (asked now; one the node
+     * does not answer about counts — the safe side). Empty when the bot is not running: nothing is watched then.
+     */
+    java.util.Optional<List<MempoolEvent>> pendingRisks(UUID botId) {
+        Watching w = running.get(botId);
+        if (w == null) return java.util.Optional.empty();
+        List<MempoolEvent> out = new ArrayList<>();
+        Set<String> asked = new HashSet<>();
+        for (Seen seen : recent(botId)) {
+            MempoolEvent e = seen.event();
+            boolean matters = e instanceof MempoolEvent.PendingLiquidityRemoval
+                    || (e instanceof MempoolEvent.PendingSwap s && s.tokenIn().equalsIgnoreCase(w.market().baseToken()));
+            if (!matters || !asked.add(e.txHash() + "|" + e.pool().address())) continue;
+            boolean pending;
+            try {
+                pending = w.watch().isPending(e.txHash());
+            } catch (RuntimeException unanswered) {
+                pending = true;
+            }
+            if (pending) out.add(e);
+        }
+        return java.util.Optional.of(out);
     }
 
     @PreDestroy

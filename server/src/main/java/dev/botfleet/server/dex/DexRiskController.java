@@ -30,10 +30,17 @@ class DexRiskController {
 
     private final DexNetworks networks;
     private final DexRisk risk;
+    private final DexMempool mempool;
+    private final dev.botfleet.server.bot.BotRepository bots;
+    private final DexMarkets markets;
 
-    DexRiskController(DexNetworks networks, DexRisk risk) {
+    DexRiskController(DexNetworks networks, DexRisk risk, DexMempool mempool,
+                      dev.botfleet.server.bot.BotRepository bots, DexMarkets markets) {
         this.networks = networks;
         this.risk = risk;
+        this.mempool = mempool;
+        this.bots = bots;
+        this.markets = markets;
     }
 
     /** How the report stands against one level of the slider: the checks it runs and whether it would buy. */
@@ -47,7 +54,7 @@ class DexRiskController {
     @GetMapping("/api/v1/dex/{network}/tokens/{address}/risk")
     RiskView report(CurrentUser user, @PathVariable String network, @PathVariable String address,
                     @RequestParam(required = false) String size, @RequestParam(required = false) String quoteToken,
-                    @RequestParam(required = false) String level) {
+                    @RequestParam(required = false) String level, @RequestParam(required = false) String bot) {
         Violations v = new Violations();
         DexNetworks.Configured configured = networks.find(network).orElse(null);
         if (configured == null) v.add("network", "unknown network; configured: " + String.join(", ", networks.names()), network);
@@ -69,7 +76,16 @@ class DexRiskController {
                 v.add("level", "must be a whole number from 1 to 10", level);
             }
         }
+        java.util.UUID botId = null;
+        if (bot != null) {
+            try {
+                botId = java.util.UUID.fromString(bot.strip());
+            } catch (IllegalArgumentException e) {
+                v.add("bot", "must be the id of one of your DEX bots", bot);
+            }
+        }
         v.throwIfAny();
+        if (botId != null) checkBotTrades(user, botId, configured, address, bot);
         String quote = quoteToken == null ? configured.contracts.weth() : quoteToken.strip();
         Set<Check> checks = intel == null ? EnumSet.allOf(Check.class) : intel.checks();
         try {
@@ -90,6 +106,8 @@ class DexRiskController {
                         + " decimals)", size);
             }
             TokenRiskReport report = risk.report(configured, address, quote, units, checks);
+            // for a bot's market: what its mempool watch sees pending now (never cached)
+            if (botId != null) report = DexRiskReports.withMempool(report, mempool.pendingRisks(botId), address);
             LevelView levelView = intel == null ? null : levelView(intel, report);
             return new RiskView(configured.network.name(), address, symbol(configured, address), quote, quoteSymbol,
                     amount.toPlainString(), report.block().toString(), report.score(), report.factors(), levelView);
@@ -98,6 +116,23 @@ class DexRiskController {
         } catch (RuntimeException e) {
             throw new ApiException.VenueUnavailable("The node of network '" + configured.network.name()
                     + "' does not answer, so the token cannot be analysed: " + configured.network.safeDescription());
+        }
+    }
+
+    /** The bot must be the caller's, on this network, and trade the token (as its base or quote). */
+    private void checkBotTrades(CurrentUser user, java.util.UUID botId, DexNetworks.Configured network, String token,
+                                String raw) {
+        var found = bots.find(user.id(), botId).orElseThrow(() ->
+                new ApiException.Invalid("bot", "must be the id of one of your DEX bots", raw));
+        DexMarket market = markets.find(found.exchange(), found.symbol()).orElseThrow(() ->
+                new ApiException.Invalid("bot", "is not a DEX bot", raw));
+        if (!market.network().equals(network.network.name())) {
+            throw new ApiException.Invalid("bot", "trades on network '" + market.network() + "', not on '"
+                    + network.network.name() + "'", raw);
+        }
+        if (!market.baseToken().equalsIgnoreCase(token) && !market.quoteToken().equalsIgnoreCase(token)) {
+            throw new ApiException.Invalid("bot", "trades " + market.symbol() + ", which does not include this token",
+                    raw);
         }
     }
 

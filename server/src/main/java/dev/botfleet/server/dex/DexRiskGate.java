@@ -1,6 +1,8 @@
 package dev.botfleet.server.dex;
 
+import dev.botfleet.dex.intel.Check;
 import dev.botfleet.dex.intel.IntelLevel;
+import dev.botfleet.dex.mempool.MempoolEvent;
 import dev.botfleet.dex.risk.RiskFactor;
 import dev.botfleet.dex.risk.TokenRiskReport;
 import dev.botfleet.engine.order.OrderSide;
@@ -24,9 +26,16 @@ final class DexRiskGate {
     private final DexMarket market;
     private final IntelLevel level;
     private final BigDecimal budget;
+    private final java.util.function.Supplier<java.util.Optional<List<MempoolEvent>>> pending;
 
-    /** @param budget the bot's paper budget in quote tokens, of which the level's position percent may go per buy */
-    DexRiskGate(DexRisk risk, DexNetworks.Configured network, DexMarket market, IntelLevel level, BigDecimal budget) {
+    /**
+     * @param budget  the bot's paper budget in quote tokens, of which the level's position percent may go per buy
+     * @param pending what is pending on the bot's pools that adds to the risk ({@link DexMempool#pendingRisks}),
+     *                empty when not watched
+     */
+    DexRiskGate(DexRisk risk, DexNetworks.Configured network, DexMarket market, IntelLevel level, BigDecimal budget,
+                java.util.function.Supplier<java.util.Optional<List<MempoolEvent>>> pending) {
+        this.pending = pending;
         this.risk = risk;
         this.network = network;
         this.market = market;
@@ -59,6 +68,9 @@ final class DexRiskGate {
                     + market.network() + " (" + e.getMessage() + "): intelligence level " + level.level()
                     + " does not buy unanalysed");
         }
+        // the cached report is of the chain; what is pending right now is added on every buy
+        if (level.checks().contains(Check.MEMPOOL)) report = DexRiskReports.withMempool(report, pending.get(),
+                market.baseToken());
         List<RiskFactor> failing = report.failingAt(level.maxRiskScore());
         if (failing.isEmpty()) return Optional.empty();
         return Optional.of(market.baseSymbol() + " risk score " + report.score() + " at block " + report.block()

@@ -1,6 +1,5 @@
 package dev.botfleet.server.dex;
 
-import dev.botfleet.dex.chain.Abi;
 import dev.botfleet.dex.chain.ContractRevertedException;
 import dev.botfleet.dex.chain.Erc20;
 import dev.botfleet.server.auth.CurrentUser;
@@ -16,9 +15,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
-import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 import java.io.IOException;
@@ -41,16 +37,16 @@ import java.util.UUID;
  */
 @RestController
 class DexWalletController {
-    private static final String APPROVAL_TOPIC = Abi.topic("Approval(address,address,uint256)");
-
     private final DexNetworks networks;
     private final DexMarkets markets;
     private final DexLiveBots liveBots;
     private final WalletKeyService walletKeys;
     private final JdbcClient jdbc;
+    private final ApprovalScans scans;
 
     DexWalletController(DexNetworks networks, DexMarkets markets, DexLiveBots liveBots, WalletKeyService walletKeys,
-                        JdbcClient jdbc) {
+                        JdbcClient jdbc, ApprovalScans scans) {
+        this.scans = scans;
         this.networks = networks;
         this.markets = markets;
         this.liveBots = liveBots;
@@ -91,7 +87,7 @@ class DexWalletController {
             }
             return new WalletView(id, key.label(), address, configured.network.name(), wei.toString(),
                     new BigDecimal(wei, 18).stripTrailingZeros().toPlainString(), balances,
-                    approvals(configured, address, tokens));
+                    approvals(configured, id, address, tokens));
         } catch (IOException | RuntimeException e) {
             if (e instanceof ApiException api) throw api;
             throw new ApiException.VenueUnavailable("The node of network '" + configured.network.name()
@@ -124,6 +120,10 @@ class DexWalletController {
             return new RevokeView(receipt.getTransactionHash(), status, token, spender);
         } catch (ContractRevertedException e) {
             throw new ApiException.Invalid("token", "the token refused approve(spender, 0): " + e.reason(), token);
+        } catch (dev.botfleet.dex.signer.SignerException e) {
+            // an external signer that refused, lied or did not answer: nothing was journaled or broadcast; its words
+            // (the URL without credentials) tell the user what to fix on the signer's side
+            throw new ApiException.VenueUnavailable("The revoke was not sent: " + e.getMessage());
         }
     }
 
@@ -146,26 +146,23 @@ class DexWalletController {
         return tokens;
     }
 
-    /** Allowances above zero: spenders from the wallet's Approval logs of the tokens, and the routers. */
-    private List<ApprovalView> approvals(DexNetworks.Configured network, String wallet,
+    /**
+     * Allowances above zero: spenders from the wallet's Approval logs of the tokens (from the block of its first
+     * transaction, in chunks, only the blocks not read yet: {@link ApprovalScans}), and the routers.
+     */
+    private List<ApprovalView> approvals(DexNetworks.Configured network, UUID walletKeyId, String wallet,
                                          Map<String, DexMarketToken> tokens) throws IOException {
         Map<String, String> names = new LinkedHashMap<>();
         names.put(network.contracts.v2Router().toLowerCase(Locale.ROOT), "Uniswap V2 router");
         names.put(network.contracts.v3SwapRouter().toLowerCase(Locale.ROOT), "Uniswap V3 SwapRouter");
-        EthFilter filter = new EthFilter(DefaultBlockParameterName.EARLIEST, DefaultBlockParameterName.LATEST,
-                new ArrayList<>(tokens.values().stream().map(DexMarketToken::address).toList()));
-        filter.addSingleTopic(APPROVAL_TOPIC);
-        filter.addSingleTopic("0x" + "0".repeat(24) + wallet.substring(2).toLowerCase(Locale.ROOT));
-        EthLog logs = network.connection().web3j().ethGetLogs(filter).send();
+        BigInteger latest = network.connection().web3j().ethBlockNumber().send().getBlockNumber();
+        Map<String, Set<String>> found = scans.spenders(network, walletKeyId, wallet, tokens.values().stream()
+                .map(DexMarketToken::address).toList(), latest, new ApprovalLogScan(network.connection().web3j()));
         Map<String, Set<String>> spenders = new LinkedHashMap<>();
-        for (DexMarketToken t : tokens.values()) spenders.put(t.address().toLowerCase(Locale.ROOT), new LinkedHashSet<>(names.keySet()));
-        if (!logs.hasError()) {
-            for (EthLog.LogResult<?> result : logs.getLogs()) {
-                Log log = (Log) result.get();
-                if (log.getTopics().size() < 3) continue;
-                Set<String> of = spenders.get(log.getAddress().toLowerCase(Locale.ROOT));
-                if (of != null) of.add("0x" + log.getTopics().get(2).substring(26).toLowerCase(Locale.ROOT));
-            }
+        for (DexMarketToken t : tokens.values()) {
+            Set<String> of = new LinkedHashSet<>(names.keySet());
+            of.addAll(found.getOrDefault(t.address().toLowerCase(Locale.ROOT), Set.of()));
+            spenders.put(t.address().toLowerCase(Locale.ROOT), of);
         }
         List<ApprovalView> approvals = new ArrayList<>();
         for (DexMarketToken t : tokens.values()) {

@@ -2,6 +2,7 @@ package dev.botfleet.server.dex;
 
 import dev.botfleet.dex.mempool.MempoolEvent;
 import dev.botfleet.dex.mempool.WatchedPool;
+import dev.botfleet.engine.market.MarketAlert;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -48,16 +49,34 @@ public record MempoolEventView(UUID botId, Instant seenAt, String txHash, String
 
     /** The activity log's line for a large event. */
     String logLine() {
-        String tx = txHash.substring(0, 10) + "…";
+        return "Mempool: " + describe() + ", tx " + txHash.substring(0, 10) + "…";
+    }
+
+    /** What is pending, in words: "pending removal of 50 % of the V2 pool's liquidity". */
+    String describe() {
         return switch (kind) {
-            case "SWAP" -> "Mempool: pending swap " + (exactIn ? amount + " " + amountToken + " in for " + tokenOut
+            case "SWAP" -> "pending swap " + (exactIn ? amount + " " + amountToken + " in for " + tokenOut
                     : tokenIn + " for " + amount + " " + amountToken + " out") + " on the " + pool + " pool ("
-                    + percent(share) + " of its " + amountToken + "), tx " + tx;
-            case "LIQUIDITY_REMOVAL" -> "Mempool: pending removal of " + percent(share) + " of the " + pool
-                    + " pool's liquidity, tx " + tx;
-            default -> "Mempool: pending liquidity addition of " + amount + " " + amountToken + " to the " + pool
-                    + " pool, tx " + tx;
+                    + percent(share) + " of its " + amountToken + ")";
+            case "LIQUIDITY_REMOVAL" -> "pending removal of " + percent(share) + " of the " + pool
+                    + " pool's liquidity";
+            default -> "pending liquidity addition of " + amount + " " + amountToken + " to the " + pool + " pool";
         };
+    }
+
+    /**
+     * The event as the bot's strategy gets it ({@code Strategy.onMarketAlert}): a swap is a BUY or a SELL of the
+     * market's base token by someone else, with its share of the pool's reserve of the token it names.
+     */
+    static MarketAlert alert(MempoolEvent event, MempoolEventView view, DexMarket market) {
+        MarketAlert.Kind kind = switch (event) {
+            case MempoolEvent.PendingSwap s -> s.tokenIn().equalsIgnoreCase(market.baseToken())
+                    ? MarketAlert.Kind.SELL : MarketAlert.Kind.BUY;
+            case MempoolEvent.PendingLiquidityRemoval r -> MarketAlert.Kind.LIQUIDITY_REMOVAL;
+            case MempoolEvent.PendingLiquidityAddition a -> MarketAlert.Kind.LIQUIDITY_ADDITION;
+        };
+        return new MarketAlert(kind, view.pool(), view.share() == null ? null : new BigDecimal(view.share()),
+                view.describe(), view.txHash(), view.seenAt());
     }
 
     static String percent(String share) {

@@ -277,6 +277,18 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         return true;
     }
 
+    /**
+     * Something about to happen to the bot's market (its DEX pools' mempool), queued in its mailbox behind what it has
+     * for {@code Strategy.onMarketAlert}. Only on this node: the watch that sees it runs where the bot runs. False if
+     * the bot is not running here.
+     */
+    public boolean alert(UUID botId, dev.botfleet.engine.market.MarketAlert alert) {
+        BotSession session = sessions.get(botId);
+        if (session == null || session.stopRequested || session.runner == null) return false;
+        session.send(new BotCommand.Alert(alert));
+        return true;
+    }
+
     /** True if the bot has a session on this node (in a cluster: this node runs it). */
     public boolean isRunning(UUID botId) {
         return sessions.containsKey(botId);

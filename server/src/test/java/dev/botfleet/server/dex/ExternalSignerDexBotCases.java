@@ -189,6 +189,62 @@ public abstract class ExternalSignerDexBotCases extends RuntimeTestBase {
      * A wallet no other test class has used: the journal is per chain id and address, and the H2 database and chain id
      * 1337 are shared with the other DEX test classes in the same JVM, whose journaled nonces would otherwise count.
      */
+    @Test
+    void theWalletScreensRevokeSignsThroughTheExternalSignerAndTheAllowanceOnChainIsZero() throws Exception {
+        Session user = newUser();
+        Credentials key = freshWallet();
+        String router = uniswap.contracts.v2Router();
+        // an approval the wallet made elsewhere (signed with the key directly, as another app would)
+        chain.mine();
+        BigInteger firstBlock = uniswap.wallet(key).send(uniswap.usdc, dev.botfleet.dex.chain.Erc20.approve(router,
+                USDC_UNIT.multiply(BigInteger.valueOf(500))), BigInteger.ZERO).getBlockNumber();
+        try (FakeWeb3Signer signer = FakeWeb3Signer.start(chain.chainId(), key)) {
+            String walletKeyId = storeSigner(user, signer, key);
+            createBot(user, walletKeyId, "usdc market");   // the wallet screen lists the tokens of the user's markets
+            JsonNode approvals = get("/api/v1/dex/wallets/" + walletKeyId + "?network=local", user).body().get("approvals");
+            assertThat(approvals.findValuesAsString("spender")).contains(router.toLowerCase(java.util.Locale.ROOT));
+            // the approval scan starts at the wallet's first transaction, found once and kept (not at block 0)
+            assertThat(jdbc.sql("SELECT from_block FROM dex_wallet_scan_starts WHERE wallet_key_id = :k")
+                    .param("k", UUID.fromString(walletKeyId)).query(Long.class).single()).isEqualTo(firstBlock.longValueExact());
+
+            // a signer that refuses: a plain problem naming the signer, nothing journaled, the allowance kept
+            signer.behave(FakeWeb3Signer.Behaviour.REFUSES);
+            Answer refused = post("/api/v1/dex/wallets/" + walletKeyId + "/revoke", user,
+                    Map.of("network", "local", "token", uniswap.usdc, "spender", router));
+            assertThat(refused.status()).as(String.valueOf(refused.body())).isEqualTo(502);
+            assertThat(refused.body().get("detail").asString()).contains("refused to sign");
+            assertThat(uniswap.token(uniswap.usdc).allowance(key.getAddress(), router))
+                    .isEqualTo(USDC_UNIT.multiply(BigInteger.valueOf(500)));
+            assertThat(revokes(key)).isEmpty();
+
+            signer.behave(FakeWeb3Signer.Behaviour.HONEST);
+            BigInteger before = minedCount(key);
+            Answer revoked = post("/api/v1/dex/wallets/" + walletKeyId + "/revoke", user,
+                    Map.of("network", "local", "token", uniswap.usdc, "spender", router));
+            assertThat(revoked.status()).as(String.valueOf(revoked.body())).isEqualTo(200);
+            assertThat(uniswap.token(uniswap.usdc).allowance(key.getAddress(), router)).isZero();
+            // the signer was asked, and what it signed is exactly what was journaled and mined, from the wallet
+            assertThat(signer.signed()).hasSize(1);
+            List<Map<String, Object>> journaled = revokes(key);
+            assertThat(journaled).singleElement().satisfies(r -> {
+                assertThat(r.get("raw_tx")).isEqualTo(signer.signed().getFirst());
+                assertThat(r.get("hash")).isEqualTo(revoked.body().get("hash").asString());
+                assertThat(r.get("status")).isEqualTo("CONFIRMED");
+            });
+            var mined = chain.web3j().ethGetTransactionByHash(revoked.body().get("hash").asString()).send()
+                    .getTransaction().orElseThrow();
+            assertThat(mined.getFrom()).isEqualToIgnoringCase(key.getAddress());
+            assertThat(minedCount(key)).isEqualTo(before.add(BigInteger.ONE));
+            assertThat(get("/api/v1/dex/wallets/" + walletKeyId + "?network=local", user).body().get("approvals")
+                    .findValuesAsString("spender")).doesNotContain(router.toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private List<Map<String, Object>> revokes(Credentials key) {
+        return jdbc.sql("SELECT hash, raw_tx, status FROM dex_transactions WHERE purpose = 'REVOKE' AND"
+                + " LOWER(wallet) = :w").param("w", key.getAddress().toLowerCase(java.util.Locale.ROOT)).query().listOfRows();
+    }
+
     private static Credentials freshWallet() throws Exception {
         Credentials key = Credentials.create(Keys.createEcKeyPair());
         chain.rpc("evm_setAccountBalance", key.getAddress(), Numeric.encodeQuantity(ETHER.multiply(BigInteger.TEN)));

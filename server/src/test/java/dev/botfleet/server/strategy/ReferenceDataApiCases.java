@@ -94,7 +94,7 @@ public abstract class ReferenceDataApiCases extends ApiTestBase {
         // the extremes as docs/dex.md states them
         assertThat(levels.body().get(0).get("lane").asString()).isEqualTo("SMART");
         assertThat(levels.body().get(9).get("lane").asString()).isEqualTo("FAST");
-        assertThat(levels.body().get(9).get("checks").toString()).isEqualTo("[\"LIQUIDITY\",\"HONEYPOT\"]");
+        assertThat(levels.body().get(9).get("checks").toString()).isEqualTo("[\"LIQUIDITY\",\"HONEYPOT\",\"MEMPOOL\"]");
         assertThat(get("/api/v1/dex/intel-levels", null).status()).isEqualTo(401);
     }
 }

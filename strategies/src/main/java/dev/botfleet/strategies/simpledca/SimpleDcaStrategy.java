@@ -2,6 +2,8 @@ package dev.botfleet.strategies.simpledca;
 
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.MarketAlert;
+import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.StrategyContext;
@@ -27,12 +29,15 @@ import java.util.List;
 public final class SimpleDcaStrategy extends SignalStrategy {
     public static final String ID = "simple-dca";
     static final String TIMER = "simple-dca.buy";
+    static final String EXIT_ON_PULL = "exitOnLiquidityPullPercent";
 
     private Duration interval;
     private BigDecimal orderAmount;
     private BigDecimal maxPosition;
     private Instant nextBuy;
     private boolean buyWaitingForPrice;
+    /** Zero: off. */
+    private BigDecimal exitOnPullPercent;
 
     public SimpleDcaStrategy(StrategyConfig config, Instrument instrument) {
         super(config, instrument, null);
@@ -45,6 +50,8 @@ public final class SimpleDcaStrategy extends SignalStrategy {
         this.interval = Duration.ofMinutes(config.integer("intervalMinutes"));
         this.orderAmount = config.decimal(CommonParameters.ORDER_AMOUNT);
         this.maxPosition = config.decimal("maxPositionAmount");
+        BigDecimal pull = config.decimal(EXIT_ON_PULL);
+        this.exitOnPullPercent = pull == null ? BigDecimal.ZERO : pull;
     }
 
     public static StrategyDefinition definition() {
@@ -54,7 +61,11 @@ public final class SimpleDcaStrategy extends SignalStrategy {
                 CommonParameters.orderAmount("100"),
                 ParameterDefinition.decimal("maxPositionAmount").greaterThan("0").defaultValue("1000").unit("quote")
                         .description("Buys stop while the open position has cost this much; they resume after the "
-                                + "take profit or stop loss closes it.").liveEditable().build()));
+                                + "take profit or stop loss closes it.").liveEditable().build(),
+                ParameterDefinition.decimal(EXIT_ON_PULL).min("0").max("100").defaultValue("0").unit("%")
+                        .description("DEX bots: sell the whole position at market as soon as a pending transaction "
+                                + "that removes at least this share of one of the market's pools' liquidity is seen "
+                                + "in the mempool (before it is mined). 0 = off.").liveEditable().build()));
         p.addAll(ExitParameters.definitions("2", "0"));
         return new StrategyDefinition(ID, "Simple DCA",
                 "Buys orderAmount at market every intervalMinutes (the first buy at start) while the open position "
@@ -111,6 +122,17 @@ public final class SimpleDcaStrategy extends SignalStrategy {
         // Keep the schedule on its grid even if the clock jumped over several slots.
         while (!nextBuy.isAfter(ctx.now())) nextBuy = nextBuy.plus(interval);
         ctx.scheduleTimer(TIMER, nextBuy);
+    }
+
+    /** Gets out before a large enough liquidity removal is mined: afterwards the pool could not pay for the tokens. */
+    @Override
+    public void onMarketAlert(StrategyContext ctx, MarketAlert alert) {
+        if (exitOnPullPercent.signum() == 0 || alert.kind() != MarketAlert.Kind.LIQUIDITY_REMOVAL) return;
+        if (!alert.atLeast(exitOnPullPercent.movePointLeft(2))) return;
+        if (!exits.inDeal() || exits.isClosing()) return;
+        ctx.log(ActivityLevel.WARNING, "Market alert: " + alert.text() + (alert.id() == null ? "" : " (" + alert.id()
+                + ")") + "; selling the position (" + EXIT_ON_PULL + " " + exitOnPullPercent.toPlainString() + ")");
+        exits.close(ctx, CloseReason.MARKET_ALERT);
     }
 
     /** Buys on a schedule, not on indicators: no warm-up. */

@@ -39,7 +39,8 @@ class LiveEditableParametersTest {
                 "cooldownSeconds", "rsiThreshold"));
         dca.addAll(EXITS);
         expected.put("dca", dca);
-        expected.put("simple-dca", plusExits("intervalMinutes", "orderAmount", "maxPositionAmount"));
+        expected.put("simple-dca", plusExits("intervalMinutes", "orderAmount", "maxPositionAmount",
+                "exitOnLiquidityPullPercent"));
         expected.put("rsi", plusExits("oversold", "overbought", "minProfitPercent", "orderAmount"));
         expected.put("bollinger", plusExits("buyBelow", "sellAbove", "minProfitPercent", "orderAmount"));
         expected.put("macd-dca", plusExits("addAmount", "maxInvestment", "minProfitPercent", "orderAmount"));

@@ -1,11 +1,13 @@
 package dev.botfleet.strategies.simpledca;
 
+import dev.botfleet.engine.market.MarketAlert;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.strategies.support.Harness;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,5 +51,53 @@ class SimpleDcaStrategyTest {
         assertThat(SimpleDcaStrategy.definition().validate(Map.of("orderAmount", "500", "maxPositionAmount", "100"))
                 .violations()).extracting(v -> v.field() + ": " + v.message())
                 .containsExactly("maxPositionAmount: must be at least orderAmount (500)");
+    }
+
+    static MarketAlert alert(Harness h, MarketAlert.Kind kind, String share) {
+        return new MarketAlert(kind, "V2", new BigDecimal(share), "pending removal of " + share + " of the V2 pool",
+                "0x1234", h.kernel.clock().plusSeconds(1));
+    }
+
+    @Test
+    void aLiquidityPullAtTheThresholdSellsThePositionAtMarket() {
+        Harness h = bot(Map.of("intervalMinutes", 60, "exitOnLiquidityPullPercent", "20"));
+        h.tick(1, 1000).tick(2, 1000);
+        assertThat(h.position()).isEqualByComparingTo("0.1");
+        h.kernel.onMarketAlert(alert(h, MarketAlert.Kind.LIQUIDITY_REMOVAL, "0.19999"));   // below 20 %
+        h.kernel.onMarketAlert(alert(h, MarketAlert.Kind.SELL, "0.9"));                    // not a removal
+        h.tick(10, 1000);
+        assertThat(h.position()).isEqualByComparingTo("0.1");
+        h.kernel.onMarketAlert(alert(h, MarketAlert.Kind.LIQUIDITY_REMOVAL, "0.2"));
+        h.tick(12, 995);
+        assertThat(h.position()).isZero();
+        assertThat(h.deals).singleElement().satisfies(d -> assertThat(d.closeReason()).isEqualTo(CloseReason.MARKET_ALERT));
+        assertThat(h.activity).anyMatch(a -> a.startsWith("WARNING Market alert: pending removal of 0.2 of the V2 pool"
+                + " (0x1234); selling the position"));
+        h.kernel.onMarketAlert(alert(h, MarketAlert.Kind.LIQUIDITY_REMOVAL, "0.5"));       // flat: nothing to sell
+        h.tick(14, 995);
+        assertThat(h.fills(OrderSide.SELL)).hasSize(1);
+    }
+
+    @Test
+    void offByDefault() {
+        Harness h = bot(Map.of("intervalMinutes", 60));
+        h.tick(1, 1000).tick(2, 1000);
+        h.kernel.onMarketAlert(alert(h, MarketAlert.Kind.LIQUIDITY_REMOVAL, "1"));
+        h.tick(10, 1000);
+        assertThat(h.position()).isEqualByComparingTo("0.1");
+        assertThat(h.deals).isEmpty();
+    }
+
+    @Test
+    void theThresholdIsLiveEditableAndRangeChecked() {
+        Harness h = bot(Map.of("intervalMinutes", 60));
+        h.tick(1, 1000).tick(2, 1000);
+        h.kernel.reconfigure(SimpleDcaStrategy.definition().validate(Map.of("intervalMinutes", 60,
+                "exitOnLiquidityPullPercent", "10")).config());
+        h.kernel.onMarketAlert(alert(h, MarketAlert.Kind.LIQUIDITY_REMOVAL, "0.1"));
+        h.tick(10, 1000);
+        assertThat(h.position()).isZero();
+        assertThat(SimpleDcaStrategy.definition().validate(Map.of("exitOnLiquidityPullPercent", "101")).violations())
+                .extracting(v -> v.field()).containsExactly("exitOnLiquidityPullPercent");
     }
 }
