@@ -30,7 +30,6 @@ import dev.botfleet.engine.strategy.WarmupProgress;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +66,7 @@ public final class BotKernel {
     private final MarketDataListener simulatedMatching;
     /** Which stream the simulated exchange matches on; null for a real venue. */
     private final MatchingData matchOn;
-    private final boolean cancelOrdersOnStop;
+    final boolean cancelOrdersOnStop;
 
     final Position position;
     /** Leverage and margin mode on a perpetual; null on spot. */
@@ -89,7 +88,7 @@ public final class BotKernel {
     double lastPrice = Double.NaN;
     private boolean inTurn;
     boolean running;
-    private boolean started;
+    boolean started;
     private String doneReason;
 
     BotKernel(KernelBuilder b) {
@@ -236,7 +235,7 @@ public final class BotKernel {
 
     /** Stops the bot: {@link Strategy#onStop}, then its open orders are canceled. */
     public void stop(String reason) {
-        turn(() -> stopNow(reason, false));
+        turn(() -> Stopping.now(this, reason, false));
     }
 
     /** A funding settlement the venue reported (live): booked into the position's PnL and journaled. */
@@ -318,7 +317,7 @@ public final class BotKernel {
             if (doneReason != null && running) {
                 String reason = doneReason;
                 doneReason = null;
-                stopNow(reason, false);
+                Stopping.now(this, reason, false);
                 drain();
             }
         } finally {
@@ -459,27 +458,9 @@ public final class BotKernel {
 
     // ---------------------------------------------------------------- lifecycle
 
-    private void stopNow(String reason, boolean error) {
-        if (!running) return;
-        if (started) {
-            try {
-                strategy.onStop(context);
-            } catch (RuntimeException e) {
-                activity(ActivityLevel.ERROR, "Strategy failed while stopping: " + e);
-            }
-        }
-        running = false;
-        if (cancelOrdersOnStop) {
-            for (String id : new ArrayList<>(openOrders.keySet())) requestCancel(id);
-        }
-        drain();
-        activity(error ? ActivityLevel.ERROR : ActivityLevel.INFO, "Bot stopped: " + reason);
-        listener.onStopped(reason, error);
-    }
-
     void fail(RuntimeException e) {
         activity(ActivityLevel.ERROR, "Strategy failed: " + e);
-        stopNow("strategy error: " + e.getMessage(), true);
+        Stopping.now(this, "strategy error: " + e.getMessage(), true);
     }
 
     void done(String reason) {

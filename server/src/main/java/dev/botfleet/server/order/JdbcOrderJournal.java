@@ -111,9 +111,9 @@ public final class JdbcOrderJournal implements OrderJournal {
      */
     @Override
     public void recordFunding(String bot, FundingPayment payment) {
-        refuseIfBroken("funding at " + payment.time());
         try {
             tx.run(() -> {
+                refuseIfBroken("funding at " + payment.time());
                 checkFence("funding at " + payment.time());
                 if (!funding.insert(ownerId, botId, payment)) return;  // this fixing is already booked
                 book(payment);
@@ -164,7 +164,10 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     private void refuseIfBroken(String what) {
         RuntimeException cause = broken;
-        if (cause != null) throw new IllegalStateException("not journaled (" + what + "): an earlier write failed", cause);
+        if (cause != null) {
+            throw new IllegalStateException("its journal could not be written (an earlier write failed: "
+                    + cause.getMessage() + "); not journaled: " + what, cause);
+        }
     }
 
     /** From now on every new order is a fenced insert under {@code fence} (a bot owned through a cluster shard). */
@@ -174,10 +177,13 @@ public final class JdbcOrderJournal implements OrderJournal {
 
     @Override
     public void recordNew(OrderSnapshot order) {
-        refuseIfBroken(order.clientOrderId());
         LeaseFence held = fence;
         if (held == null) {
-            tx.run(() -> orders.insertOrder(ownerId, botId, order));
+            // checked on the writer too: a write-behind queued before this one may fail just before it commits
+            tx.run(() -> {
+                refuseIfBroken(order.clientOrderId());
+                orders.insertOrder(ownerId, botId, order);
+            });
             return;
         }
         Boolean inserted = tx.execute(() -> orders.insertOrderFenced(ownerId, botId, order, held));

@@ -39,6 +39,7 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
 
     private final SimExchange sim;
     private final SimOrderRecord record;
+    private boolean receiptsBehind;
     private final UUID botId;
     /** Orders the exchange refused before the restart, whose refusal the journal did not see. */
     private final Map<String, OrderReport> refused = new LinkedHashMap<>();
@@ -132,21 +133,33 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     public String exchange() { return sim.exchange(); }
 
     /**
-     * Idempotent by client order id across restarts: an id the exchange already received is counted as a duplicate
-     * submission and changes nothing. The receipt is stored after the matching engine decided, so a crash in between
-     * means the exchange never received the order (its memory died with it) and a resend is its first submission.
+     * Idempotent by client order id across restarts: an id the exchange already received is counted as a repeated
+     * submission and changes nothing. What it received is known in memory — every order since this exchange was
+     * built, and from before, every order still open (rebuilt from the journal and the receipts) — so a new order needs
+     * no database read. The receipt is stored after the matching engine decided, so a crash in between means the
+     * exchange never received the order (its memory died with it) and a resend is its first submission.
      */
     @Override
     public void submit(OrderSnapshot order) {
         String id = order.clientOrderId();
-        if (record.countIfKnown(id)) {
+        if (sim.query(id).isPresent() || refused.containsKey(id)) {
+            record.countRepeat(id);
             log.error("Duplicate submission of client order id {} (bot {}) reached the sim exchange", id, botId);
             return;
         }
         sim.submit(order);
         OrderReport report = sim.query(id).orElseThrow();
-        record.received(botId, id, report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED", report.reason(),
-                order.updatedAt());
+        String status = report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED";
+        if (receiptsBehind) record.receivedBehind(botId, id, status, report.reason(), order.updatedAt());
+        else record.received(botId, id, status, report.reason(), order.updatedAt());
+    }
+
+    /**
+     * Receipts are written behind the bot's turn (a paper bot on one node): the bot's next order intent, which waits
+     * for its commit, carries them, and a receipt lost in a crash only makes the order look never received.
+     */
+    void writeReceiptsBehind() {
+        receiptsBehind = true;
     }
 
     @Override

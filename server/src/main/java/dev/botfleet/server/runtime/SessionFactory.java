@@ -178,6 +178,7 @@ class SessionFactory {
             if (fence == null) {
                 // no money and no lease at stake: order events and fills are written behind, intents still wait
                 journal.writeBehind(tx, session::journalFailed);
+                exchange.writeReceiptsBehind();
                 session.writesBehind = tx;
             }
         }

@@ -2,7 +2,8 @@ package dev.botfleet.server.runtime;
 
 import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.Times;
-import dev.botfleet.server.common.Transactions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,33 +20,45 @@ import java.util.UUID;
  */
 @Repository
 public class SimOrderRecord {
+    private static final Logger log = LoggerFactory.getLogger(SimOrderRecord.class);
+
     /** What the exchange answered when it received an order. */
     public record Receipt(String clientOrderId, String status, String reason) {
     }
 
     private final JdbcClient jdbc;
     /** The exchange's memory is written on the bot's turn: it shares the fleet's commits like the journal. */
-    private final Transactions commits;
+    private final GroupCommit commits;
 
     public SimOrderRecord(JdbcClient jdbc, GroupCommit commits) {
         this.jdbc = jdbc;
         this.commits = commits;
     }
 
-    /** True if the exchange had already received this id: the submission was a duplicate (counted, not inserted). */
-    public boolean countIfKnown(String clientOrderId) {
-        return commits.execute(() -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
-                .param("cid", clientOrderId).update() > 0);
+    /** The exchange received an id it already had: counted (and must never happen: the reliability tests assert it). */
+    public void countRepeat(String clientOrderId) {
+        commits.run(() -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
+                .param("cid", clientOrderId).update());
     }
 
     public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        commits.run(() -> jdbc.sql("""
+        commits.run(() -> insert(botId, clientOrderId, status, reason, at));
+    }
+
+    /** {@link #received} without waiting for its commit (write-behind, see {@link GroupCommit#submit}). */
+    public void receivedBehind(UUID botId, String clientOrderId, String status, String reason, Instant at) {
+        commits.submit(() -> insert(botId, clientOrderId, status, reason, at), () -> { },
+                e -> log.warn("sim exchange: the receipt of {} was not stored: {}", clientOrderId, e.toString()));
+    }
+
+    private void insert(UUID botId, String clientOrderId, String status, String reason, Instant at) {
+        jdbc.sql("""
                         INSERT INTO sim_orders (client_order_id, bot_id, status, reason, submissions, received_at)
                         VALUES (:cid, :bot, :status, :reason, 1, :at)""")
                 .param("cid", clientOrderId).param("bot", botId).param("status", status)
                 .param("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
                 .param("at", Times.sql(at))
-                .update());
+                .update();
     }
 
     public Map<String, Receipt> receipts(UUID botId) {

@@ -11,7 +11,6 @@ import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.server.activity.ActivityLogService;
 import dev.botfleet.server.activity.LogLevel;
 import dev.botfleet.server.notify.BotAlert;
-import dev.botfleet.server.notify.DealText;
 import dev.botfleet.server.bot.Bot;
 import dev.botfleet.server.bot.BotChanged;
 import dev.botfleet.server.bot.BotRepository;
@@ -20,9 +19,7 @@ import dev.botfleet.server.bot.BotStatus;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.order.OrderCanceler;
-import dev.botfleet.server.order.OrderQueries;
 import dev.botfleet.server.risk.DailyLossCheck;
-import dev.botfleet.server.risk.LiveFillBooked;
 import dev.botfleet.server.stream.EventStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,14 +52,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final SessionFactory factory;
     private final RuntimeRepository runtimeBots;
     private final BotRepository bots;
-    private final OrderQueries queries;
     private final ActivityLogService activity;
     private final EventStream stream;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DailyLossCheck lossLimits;
-    /** A bot's activity-log lines share the fleet's commits, like its journal. */
+    /** The bots' shared commits: a stopping bot's write-behind is flushed through them. */
     private final dev.botfleet.server.common.GroupCommit commits;
+    private final TurnPublisher publisher;
     private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
     /** How long a bot being resumed waits before it asks its venue again. */
     static final java.time.Duration VENUE_RETRY = java.time.Duration.ofSeconds(10);
@@ -74,17 +71,17 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private volatile boolean running;
 
     public TradingRuntime(SessionFactory factory, RuntimeRepository runtimeBots, BotRepository bots,
-                          OrderQueries queries, ActivityLogService activity, EventStream stream,
+                          ActivityLogService activity, EventStream stream,
                           ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits,
                           org.springframework.beans.factory.ObjectProvider<BotPlacement> placements,
-                          dev.botfleet.server.common.GroupCommit commits) {
+                          dev.botfleet.server.common.GroupCommit commits, TurnPublisher publisher) {
         this.placements = placements;
         this.commits = commits;
+        this.publisher = publisher;
         this.lossLimits = lossLimits;
         this.factory = factory;
         this.runtimeBots = runtimeBots;
         this.bots = bots;
-        this.queries = queries;
         this.activity = activity;
         this.stream = stream;
         this.events = events;
@@ -351,48 +348,16 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     // ---------------------------------------------------------------- BotSession.Outlet (on the bot's turn)
 
     @Override
-    public void activity(BotSession session, ActivityEntry entry) {
-        LogLevel level = LogLevel.valueOf(entry.level().name());
-        if (session.writesBehind == null) {
-            commits.run(() -> activity.record(session.ownerId, session.botId, level, entry.message()));
-            return;
-        }
-        // behind the bot's other writes, like them; the stream tells it once committed (ActivityLogService)
-        commits.submit(() -> activity.record(session.ownerId, session.botId, level, entry.message()), () -> { },
-                e -> log.warn("Bot {}: an activity-log line was not stored: {}", session.botId, e.toString()));
-    }
+    public void activity(BotSession session, ActivityEntry entry) { publisher.activity(session, entry); }
 
     @Override
-    public void orderUpdated(BotSession session, OrderSnapshot order) {
-        if (!stream.watching(session.ownerId)) return;
-        // the stream shows what is stored: a paper bot's event is told once its write-behind is committed
-        session.whenDurable(() -> queries.orderByClientId(session.botId, order.clientOrderId())
-                .ifPresent(o -> stream.publish(session.ownerId, "order", o)));
-    }
+    public void orderUpdated(BotSession session, OrderSnapshot order) { publisher.orderUpdated(session, order); }
 
     @Override
-    public void filled(BotSession session, Fill fill) {
-        // real money moved: the owner's daily loss limit is checked now, on this bot's turn (LossLimitEnforcer)
-        if (session.live) events.publishEvent(new LiveFillBooked(session.ownerId, session.botId, session.quoteAsset));
-        // a fill is told (notifications, stream) only once it is stored: none is acknowledged and then lost
-        session.whenDurable(() -> {
-            events.publishEvent(DealText.fill(session.ownerId, session.botId, session.name, fill));
-            if (!stream.watching(session.ownerId)) return;
-            queries.orderByClientId(session.botId, fill.clientOrderId())
-                    .ifPresent(o -> stream.publish(session.ownerId, "order", o));
-            queries.trade(session.botId, fill.clientOrderId(), fill.tradeId())
-                    .ifPresent(t -> stream.publish(session.ownerId, "trade", t));
-            events.publishEvent(new BotChanged(session.ownerId, session.botId));  // lastFillTime moved
-        });
-    }
+    public void filled(BotSession session, Fill fill) { publisher.filled(session, fill); }
 
     @Override
-    public void dealCompleted(BotSession session, Deal deal) {
-        session.whenDurable(() -> {
-            events.publishEvent(DealText.closed(session.ownerId, session.botId, session.name, deal));
-            events.publishEvent(new BotChanged(session.ownerId, session.botId));  // pnl and totalTrades moved
-        });
-    }
+    public void dealCompleted(BotSession session, Deal deal) { publisher.dealCompleted(session, deal); }
 
     @Override
     public void warmup(BotSession session, WarmupProgress progress) {
