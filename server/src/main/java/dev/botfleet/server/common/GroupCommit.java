@@ -1,232 +1,45 @@
 package dev.botfleet.server.common;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Supplier;
+import java.util.UUID;
 
 /**
- * Group commit for the bots' writes: one writer thread takes whatever units of work are waiting (up to
- * {@link #maxBatch}), runs them in one transaction — each behind its own savepoint, so a unit that fails is rolled back
- * alone and its caller gets its exception — and commits once. Every caller waits until that commit: a unit is durable
- * when {@link #execute} returns, exactly as with its own transaction, so journal-before-send holds.
- *
- * <p>Why: a commit is the expensive part of a bot's write (H2 with {@code WRITE_DELAY=0} writes its store on every
- * commit; PostgreSQL flushes its WAL), and commits serialise. A thousand bots committing one by one queue behind each
- * other for seconds (docs/benchmarks.md); sharing a commit costs each of them one commit's wait.
- *
- * <p><b>Write-behind</b> ({@link #submit}, {@link #afterDurable}): a caller that need not wait (a paper bot booking a
- * fill) queues its work and goes on; what must only happen once the work is durable (telling the user) is handed over
- * as a callback, run after the commit on one thread of its own, in queue order. The queue is first in, first out, so
- * a caller's later {@link #execute} — an order intent, which must be durable before it is sent — returns only when
- * everything that caller queued before is committed too: write-behind never lets an order out ahead of its history.
- *
- * <p>Work already inside a transaction (an API request's service method), or started on the writer itself, runs in
- * place: it belongs to that transaction.
+ * The bots' group commit: a few {@link CommitLane}s, each a writer with its own connection, and every bot's writes
+ * always on the same lane. One bot's writes stay in order (its lane is first in, first out, and only that lane's
+ * writer touches the bot's journal), while the lanes' writers run their statements side by side — on PostgreSQL
+ * most of a unit's time is round trips, which a single writer would do one after another.
  */
-public final class GroupCommit implements Transactions, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(GroupCommit.class);
+public final class GroupCommit implements AutoCloseable {
+    private final CommitLane[] lanes;
 
-    private final TransactionTemplate tx;
-    private final int maxBatch;
-    private final LinkedBlockingQueue<Unit<?>> waiting = new LinkedBlockingQueue<>();
-    private final Thread writer;
-    /** Runs the callbacks of committed (or failed) write-behind work, in the order it was queued. */
-    private final java.util.concurrent.ExecutorService after =
-            java.util.concurrent.Executors.newSingleThreadExecutor(Thread.ofPlatform().name("group-commit-after").daemon().factory());
-    private volatile boolean open = true;
-    private final AtomicLong commits = new AtomicLong();
-    private final AtomicLong units = new AtomicLong();
-
-    public GroupCommit(TransactionTemplate tx, int maxBatch) {
-        if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
-        this.tx = tx;
-        this.maxBatch = maxBatch;
-        this.writer = Thread.ofPlatform().name("group-commit").daemon().start(this::writeLoop);
+    public GroupCommit(TransactionTemplate tx, int maxBatch, int writers) {
+        if (writers < 1) throw new IllegalArgumentException("writers must be at least 1, was " + writers);
+        lanes = new CommitLane[writers];
+        for (int i = 0; i < writers; i++) lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i);
     }
 
-    @Override
-    public <T> T execute(Supplier<T> work) {
-        if (!open || Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
-            return tx.execute(status -> work.get());
-        }
-        Unit<T> unit = new Unit<>(work);
-        waiting.add(unit);
-        // closed meanwhile: the writer may have gone; take the unit back and run it here if it is still waiting
-        if (!open && waiting.remove(unit)) return tx.execute(status -> work.get());
-        return unit.await();
+    /** The lane all of {@code botId}'s writes go through. */
+    public CommitLane lane(UUID botId) {
+        return lanes[Math.floorMod(botId.hashCode(), lanes.length)];
     }
 
-    /**
-     * Queues {@code work} for the next commit and returns at once (write-behind). Once committed, {@code committed}
-     * runs; if the work or its commit failed, {@code failed} runs with the error instead (both on the callback thread,
-     * in queue order). Inside a caller's transaction, or after {@link #close}, the work runs now in its own.
-     */
-    public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
-        Unit<Object> unit = new Unit<>(() -> {
-            work.run();
-            return null;
-        });
-        unit.async = true;
-        if (Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
-            // part of the transaction under way: its commit is this work's commit
-            work.run();
-            AfterCommit.run(committed);
-            return;
-        }
-        unit.result.whenComplete((v, e) -> {
-            if (e == null) committed.run();
-            else failed.accept(e instanceof RuntimeException r ? r : new IllegalStateException(e));
-        });
-        if (!open) {
-            unit.runNow(tx);
-            return;
-        }
-        waiting.add(unit);
-        if (!open && waiting.remove(unit)) {
-            unit.runNow(tx);
-            return;
-        }
-        // back-pressure: a writer that cannot keep up slows the writers down instead of queueing without end
-        if (waiting.size() > maxWaiting()) unit.result.exceptionally(e -> null).join();
+    /** Commits made by all lanes since start. */
+    public long commits() {
+        long n = 0;
+        for (CommitLane lane : lanes) n += lane.commits();
+        return n;
     }
 
-    /** Queued units beyond which write-behind waits for its commit like {@link #execute}. */
-    int maxWaiting() {
-        return maxBatch * 16;
+    /** Units of work the lanes' commits carried since start (units / commits is the mean batch). */
+    public long units() {
+        long n = 0;
+        for (CommitLane lane : lanes) n += lane.units();
+        return n;
     }
 
-    /** Runs {@code action} once everything queued before this call is committed (at once if nothing waits). */
-    public void afterDurable(Runnable action) {
-        submit(() -> { }, action, e -> log.warn("group commit: an action waited for a commit that failed: {}", e.toString()));
-    }
-
-    /** Commits made and units of work they carried, since start (units / commits is the mean batch). */
-    public long commits() { return commits.get(); }
-
-    public long units() { return units.get(); }
-
-    /** Units waiting for the writer now. */
-    public int waiting() { return waiting.size(); }
-
-    private void writeLoop() {
-        List<Unit<?>> batch = new ArrayList<>(maxBatch);
-        while (open || !waiting.isEmpty()) {
-            try {
-                Unit<?> first = waiting.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) continue;
-                batch.add(first);
-                waiting.drainTo(batch, maxBatch - 1);
-                commit(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Throwable e) {
-                // never lose the writer: every unit of the batch has its answer (see commit), so go on
-                log.error("group commit: a batch failed outside its units", e);
-            } finally {
-                batch.clear();
-            }
-        }
-        // interrupted while units still wait (close timed out): they get their own transactions on their callers'
-        for (Unit<?> u; (u = waiting.poll()) != null; ) u.result.completeExceptionally(new IllegalStateException("group commit closed"));
-    }
-
-    private void commit(List<Unit<?>> batch) {
-        try {
-            tx.executeWithoutResult(status -> {
-                for (Unit<?> unit : batch) unit.runIn(status);
-            });
-        } catch (RuntimeException | Error e) {
-            // the commit itself failed: nothing of the batch is stored, so no unit succeeded
-            List<Unit<?>> done = List.copyOf(batch);
-            for (Unit<?> unit : done) if (!unit.async) unit.failed(e);
-            after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.failed(e); });
-            return;
-        }
-        commits.incrementAndGet();
-        units.addAndGet(batch.size());
-        List<Unit<?>> done = List.copyOf(batch);
-        // callers waiting in execute() are let go at once; write-behind callbacks run on their own thread, in order
-        for (Unit<?> unit : done) if (!unit.async) unit.committed();
-        after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.committed(); });
-    }
-
-    /** Lets the waiting units through (up to 10 s), then stops the writer; later calls run in their own transactions. */
     @Override
     public void close() {
-        open = false;
-        try {
-            writer.join(10_000);
-            if (writer.isAlive()) writer.interrupt();
-            after.shutdown();
-            after.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Unit<T> {
-        final Supplier<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        /** Nobody waits for it: write-behind ({@link #submit}); its callbacks are on the future. */
-        boolean async;
-        T value;
-        Throwable failure;
-
-        Unit(Supplier<T> work) {
-            this.work = work;
-        }
-
-        /** In a transaction of its own, now (callbacks run here too). */
-        void runNow(TransactionTemplate tx) {
-            try {
-                result.complete(tx.execute(status -> work.get()));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-        }
-
-        void runIn(TransactionStatus status) {
-            Object savepoint = status.createSavepoint();
-            try {
-                value = work.get();
-                status.releaseSavepoint(savepoint);
-            } catch (RuntimeException | Error e) {
-                // only this unit's writes go; the savepoint rollback also clears a rollback-only mark it left
-                status.rollbackToSavepoint(savepoint);
-                failure = e;
-            }
-        }
-
-        void committed() {
-            if (failure != null) result.completeExceptionally(failure);
-            else result.complete(value);
-        }
-
-        void failed(Throwable commitFailure) {
-            result.completeExceptionally(failure != null ? failure : commitFailure);
-        }
-
-        T await() {
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) throw r;
-                if (cause instanceof Error err) throw err;
-                throw e;
-            }
-        }
+        for (CommitLane lane : lanes) lane.close();
     }
 }

@@ -14,8 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TransactionsConfig {
     @Bean(destroyMethod = "close")
     GroupCommit groupCommit(PlatformTransactionManager transactions,
-                            @Value("${botfleet.journal.max-batch:256}") int maxBatch, MeterRegistry registry) {
-        GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch);
+                            @Value("${botfleet.journal.max-batch:256}") int maxBatch,
+                            @Value("${botfleet.journal.writers:2}") int writers, MeterRegistry registry) {
+        GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers);
         FunctionCounter.builder("botfleet.journal.commits", commits, GroupCommit::commits)
                 .description("Group commits of the bots' writes").register(registry);
         FunctionCounter.builder("botfleet.journal.units", commits, GroupCommit::units)

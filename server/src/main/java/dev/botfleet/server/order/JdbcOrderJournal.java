@@ -12,7 +12,7 @@ import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
 import dev.botfleet.server.common.Times;
-import dev.botfleet.server.common.GroupCommit;
+import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.Transactions;
 
 import java.math.BigDecimal;
@@ -49,7 +49,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
     private volatile boolean fenceLost;
     /** Paper bots on one node: order events and fills are written behind (null: every write waits for its commit). */
-    private GroupCommit behind;
+    private CommitLane behind;
     private Consumer<RuntimeException> behindFailed;
     /** A write-behind failed: later ones would build on a journal that lacks it, so none is written any more. */
     private volatile RuntimeException broken;
@@ -140,7 +140,7 @@ public final class JdbcOrderJournal implements OrderJournal {
      *
      * @param failed told (later, off the bot's turn) when a write-behind failed: the bot must stop
      */
-    public void writeBehind(GroupCommit commits, Consumer<RuntimeException> failed) {
+    public void writeBehind(CommitLane commits, Consumer<RuntimeException> failed) {
         this.behind = commits;
         this.behindFailed = failed;
     }

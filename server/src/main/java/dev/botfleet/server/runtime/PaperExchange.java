@@ -143,7 +143,7 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     public void submit(OrderSnapshot order) {
         String id = order.clientOrderId();
         if (sim.query(id).isPresent() || refused.containsKey(id)) {
-            record.countRepeat(id);
+            record.countRepeat(botId, id);
             log.error("Duplicate submission of client order id {} (bot {}) reached the sim exchange", id, botId);
             return;
         }

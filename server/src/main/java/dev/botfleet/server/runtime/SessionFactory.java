@@ -132,7 +132,7 @@ class SessionFactory {
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
         session.meters = meters.orders(bot.exchange(), bot.mode().name());
-        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, tx, clock, bot.ownerId(), bot.id(), instrument,
+        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, tx.lane(bot.id()), clock, bot.ownerId(), bot.id(), instrument,
                 fills, payments, deal -> { }, strategy.dealPolicy(), margin);
         if (fence != null) {
             journal.fence(fence);
@@ -177,9 +177,9 @@ class SessionFactory {
             session.release = feed;
             if (fence == null) {
                 // no money and no lease at stake: order events and fills are written behind, intents still wait
-                journal.writeBehind(tx, session::journalFailed);
+                journal.writeBehind(tx.lane(bot.id()), session::journalFailed);
                 exchange.writeReceiptsBehind();
-                session.writesBehind = tx;
+                session.writesBehind = tx.lane(bot.id());
             }
         }
         BotKernel kernel = builder.build();

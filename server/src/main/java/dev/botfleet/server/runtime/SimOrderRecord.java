@@ -36,18 +36,18 @@ public class SimOrderRecord {
     }
 
     /** The exchange received an id it already had: counted (and must never happen: the reliability tests assert it). */
-    public void countRepeat(String clientOrderId) {
-        commits.run(() -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
+    public void countRepeat(UUID botId, String clientOrderId) {
+        commits.lane(botId).run(() -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
                 .param("cid", clientOrderId).update());
     }
 
     public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        commits.run(() -> insert(botId, clientOrderId, status, reason, at));
+        commits.lane(botId).run(() -> insert(botId, clientOrderId, status, reason, at));
     }
 
-    /** {@link #received} without waiting for its commit (write-behind, see {@link GroupCommit#submit}). */
+    /** {@link #received} without waiting for its commit (write-behind, see {@link dev.botfleet.server.common.CommitLane#submit}). */
     public void receivedBehind(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        commits.submit(() -> insert(botId, clientOrderId, status, reason, at), () -> { },
+        commits.lane(botId).submit(() -> insert(botId, clientOrderId, status, reason, at), () -> { },
                 e -> log.warn("sim exchange: the receipt of {} was not stored: {}", clientOrderId, e.toString()));
     }
 

@@ -57,8 +57,6 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final DailyLossCheck lossLimits;
-    /** The bots' shared commits: a stopping bot's write-behind is flushed through them. */
-    private final dev.botfleet.server.common.GroupCommit commits;
     private final TurnPublisher publisher;
     private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
     /** How long a bot being resumed waits before it asks its venue again. */
@@ -74,9 +72,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
                           ActivityLogService activity, EventStream stream,
                           ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits,
                           org.springframework.beans.factory.ObjectProvider<BotPlacement> placements,
-                          dev.botfleet.server.common.GroupCommit commits, TurnPublisher publisher) {
+                          TurnPublisher publisher) {
         this.placements = placements;
-        this.commits = commits;
         this.publisher = publisher;
         this.lossLimits = lossLimits;
         this.factory = factory;
@@ -384,7 +381,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         if (session.writesBehind != null) {
             // what the bot wrote behind is stored before anyone learns it stopped (and before it may start again)
             try {
-                commits.run(() -> { });
+                session.writesBehind.run(() -> { });
             } catch (RuntimeException e) {
                 log.warn("Bot {}: its last writes were not confirmed at its stop: {}", session.botId, e.toString());
             }

@@ -44,11 +44,11 @@ class TurnPublisher {
     void activity(BotSession session, ActivityEntry entry) {
         LogLevel level = LogLevel.valueOf(entry.level().name());
         if (session.writesBehind == null) {
-            commits.run(() -> activity.record(session.ownerId, session.botId, level, entry.message()));
+            commits.lane(session.botId).run(() -> activity.record(session.ownerId, session.botId, level, entry.message()));
             return;
         }
         // behind the bot's other writes, like them; the stream tells it once committed (ActivityLogService)
-        commits.submit(() -> activity.record(session.ownerId, session.botId, level, entry.message()), () -> { },
+        session.writesBehind.submit(() -> activity.record(session.ownerId, session.botId, level, entry.message()), () -> { },
                 e -> log.warn("Bot {}: an activity-log line was not stored: {}", session.botId, e.toString()));
     }
 

@@ -23,13 +23,13 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class GroupCommitTest {
+class CommitLaneTest {
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private String url;
     private JdbcClient jdbc;
     private TransactionTemplate tx;
-    private GroupCommit commits;
+    private CommitLane commits;
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 
     @BeforeEach
@@ -39,7 +39,7 @@ class GroupCommitTest {
         jdbc = JdbcClient.create(data);
         jdbc.sql("CREATE TABLE t (v VARCHAR(20) PRIMARY KEY)").update();
         tx = new TransactionTemplate(new JdbcTransactionManager(data));
-        commits = new GroupCommit(tx, 256);
+        commits = new CommitLane(tx, 256, "test-lane");
     }
 
     @AfterEach
@@ -226,5 +226,23 @@ class GroupCommitTest {
 
     private interface ThrowingRunnable {
         void run() throws Exception;
+    }
+
+    @Test
+    void aBotsWritesAlwaysTakeTheSameLaneAndTheLanesShareTheFleet() {
+        GroupCommit group = new GroupCommit(tx, 16, 2);
+        try {
+            java.util.Set<CommitLane> used = new java.util.HashSet<>();
+            for (int i = 0; i < 100; i++) {
+                UUID bot = UUID.randomUUID();
+                assertThat(group.lane(bot)).isSameAs(group.lane(UUID.fromString(bot.toString())));
+                used.add(group.lane(bot));
+                group.lane(bot).run(() -> insert(bot.toString().substring(0, 20)));
+            }
+            assertThat(used).as("a hundred bots use both writers").hasSize(2);
+            assertThat(group.units()).isEqualTo(100);
+        } finally {
+            group.close();
+        }
     }
 }
