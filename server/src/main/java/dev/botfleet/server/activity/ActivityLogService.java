@@ -1,5 +1,6 @@
 package dev.botfleet.server.activity;
 
+import dev.botfleet.server.common.Ids;
 import dev.botfleet.server.common.PageResponse;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
@@ -33,7 +34,7 @@ public class ActivityLogService {
     @Transactional(propagation = Propagation.REQUIRED)
     public ActivityLog record(UUID ownerId, UUID botId, LogLevel level, String message) {
         String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
-        ActivityLog entry = new ActivityLog(UUID.randomUUID(), ownerId, botId, level, text, Times.now(clock));
+        ActivityLog entry = new ActivityLog(Ids.timeOrdered(), ownerId, botId, level, text, Times.now(clock));
         logs.insert(entry);
         events.publishEvent(entry);  // the event stream sends it once the transaction commits
         return entry;

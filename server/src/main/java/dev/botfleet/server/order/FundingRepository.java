@@ -1,5 +1,6 @@
 package dev.botfleet.server.order;
 
+import dev.botfleet.server.common.Ids;
 import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,7 @@ public class FundingRepository {
         jdbc.sql("""
                         INSERT INTO funding_payments (id, owner_id, bot_id, symbol, rate, mark_price, amount, settled_at)
                         VALUES (:id, :owner, :bot, :symbol, :rate, :mark, :amount, :at)""")
-                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("symbol", p.symbol())
+                .param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId).param("symbol", p.symbol())
                 .param("rate", p.rate()).param("mark", p.markPrice()).param("amount", p.amount())
                 .param("at", Times.sql(p.time()))
                 .update();

@@ -1,5 +1,6 @@
 package dev.botfleet.server.order;
 
+import dev.botfleet.server.common.Ids;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.Liquidity;
@@ -84,7 +85,7 @@ public class OrderRepository {
 
     private static JdbcClient.StatementSpec orderParams(JdbcClient.StatementSpec sql, UUID ownerId, UUID botId,
                                                         OrderSnapshot s) {
-        return sql.param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId)
+        return sql.param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId)
                 .param("cid", s.clientOrderId()).param("eid", s.exchangeOrderId(), java.sql.Types.VARCHAR)
                 .param("exchange", s.exchange())
                 .param("symbol", s.symbol()).param("side", s.side().name()).param("type", s.type().name())
@@ -129,7 +130,7 @@ public class OrderRepository {
                             fee_currency, realized_pnl, executed_at, client_order_id, exchange, liquidity)
                         VALUES (:id, :owner, :bot, :order, :trade, :symbol, :side, :price, :qty, :fee, :feeCurrency,
                             :pnl, :at, :cid, :exchange, :liquidity)""")
-                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("order", orderId)
+                .param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId).param("order", orderId)
                 .param("trade", f.tradeId()).param("symbol", f.symbol()).param("side", f.side().name())
                 .param("price", f.price()).param("qty", f.quantity()).param("fee", f.fee())
                 .param("feeCurrency", f.feeCurrency()).param("pnl", f.realizedPnl()).param("at", Times.sql(f.executedAt()))
@@ -155,7 +156,7 @@ public class OrderRepository {
                             realized_pnl, fees, funding, liquidation_price, leverage, updated_at)
                         VALUES (:id, :owner, :bot, :exchange, :symbol, :qty, :avg, :pnl, :fees, :funding, :liquidation,
                             :leverage, :updated)""")
-                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("exchange", p.exchange())
+                .param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId).param("exchange", p.exchange())
                 .param("symbol", p.symbol()).param("qty", p.quantity()).param("avg", p.averageEntryPrice())
                 .param("pnl", p.realizedPnl()).param("fees", fees).param("funding", p.funding())
                 .param("liquidation", p.liquidationPrice()).param("leverage", p.leverage())
@@ -169,7 +170,7 @@ public class OrderRepository {
                             fees, close_reason, opened_at, closed_at)
                         VALUES (:id, :owner, :bot, :symbol, :direction, :qty, :entry, :exit, :pnl, :fees, :reason,
                             :opened, :closed)""")
-                .param("id", UUID.randomUUID()).param("owner", ownerId).param("bot", botId).param("symbol", d.symbol())
+                .param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId).param("symbol", d.symbol())
                 .param("direction", d.direction().name()).param("qty", d.quantity()).param("entry", d.entryPrice())
                 .param("exit", d.exitPrice()).param("pnl", d.pnl()).param("fees", d.fees())
                 .param("reason", d.closeReason() == null ? null : d.closeReason().name())

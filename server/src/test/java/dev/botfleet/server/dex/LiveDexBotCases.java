@@ -14,12 +14,8 @@ import dev.botfleet.dex.uniswap.LocalUniswap;
 import dev.botfleet.dex.uniswap.SwapTerms;
 import dev.botfleet.dex.uniswap.UniswapQuoter;
 import dev.botfleet.dex.uniswap.UniswapSwapper;
-import dev.botfleet.server.runtime.RuntimeTestBase;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
@@ -46,9 +42,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * token unit, the gas fee equal to the receipts' gasUsed × effectiveGasPrice; a crash between journal and broadcast
  * and one between broadcast and receipt never send twice.
  */
-public abstract class LiveDexBotCases extends RuntimeTestBase {
-    private static LocalChain chain;
-    private static LocalUniswap uniswap;
+public abstract class LiveDexBotCases extends DexChainTestBase {
 
     @Autowired
     DexLiveBots liveBots;
@@ -56,22 +50,6 @@ public abstract class LiveDexBotCases extends RuntimeTestBase {
     DexNetworks networks;
     @Autowired
     DexMarkets markets;
-
-    @DynamicPropertySource
-    static void localNetwork(DynamicPropertyRegistry registry) {
-        if (chain == null) {
-            chain = LocalChain.start();
-            uniswap = LocalUniswap.deploy(chain);
-        }
-        LocalDexNetwork.register(registry, "local", chain, uniswap);
-    }
-
-    @AfterAll
-    static void stopChain() {
-        if (chain != null) chain.close();
-        chain = null;
-        uniswap = null;
-    }
 
     @Test
     void aLiveDexBotBuysWithItsVaultWalletAndTheChainAgreesToTheTokenUnit() throws Exception {
