@@ -3,9 +3,13 @@ package dev.botfleet.server.dex;
 import dev.botfleet.dex.chain.Erc20;
 import dev.botfleet.dex.chain.LocalChain;
 import dev.botfleet.dex.uniswap.LocalUniswap;
+import dev.botfleet.server.runtime.RuntimeTestBase;
 import dev.botfleet.server.support.OnH2;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.Web3j;
@@ -29,12 +33,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * spenders found before plus the new one; a kept block above the head (a reset chain) is read again from the start.
  */
 @OnH2
-class ApprovalScansH2Test extends DexChainTestBase {
+class ApprovalScansH2Test extends RuntimeTestBase {
+    private static LocalChain chain;
+    private static LocalUniswap uniswap;
 
     @Autowired
     ApprovalScans scans;
     @Autowired
     DexNetworks networks;
+
+    @DynamicPropertySource
+    static void localNetwork(DynamicPropertyRegistry registry) {
+        if (chain == null) {
+            chain = LocalChain.start();
+            uniswap = LocalUniswap.deploy(chain);
+        }
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) chain.close();
+        chain = null;
+        uniswap = null;
+    }
 
     @Test
     void aViewReadsOnlyTheBlocksSinceTheLastOneAndKeepsWhatItFound() throws Exception {

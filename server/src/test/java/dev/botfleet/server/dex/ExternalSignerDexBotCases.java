@@ -14,8 +14,12 @@ import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.order.OrderType;
 import dev.botfleet.engine.order.TimeInForce;
+import dev.botfleet.server.runtime.RuntimeTestBase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -43,7 +47,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the journaled transactions; a signer that lies or is down gets the order REJECTED with the plain reason, nothing
  * journaled, nothing broadcast, and the wallet's nonce is not lost.
  */
-public abstract class ExternalSignerDexBotCases extends DexChainTestBase {
+public abstract class ExternalSignerDexBotCases extends RuntimeTestBase {
+    private static LocalChain chain;
+    private static LocalUniswap uniswap;
 
     @Autowired
     DexLiveBots liveBots;
@@ -51,6 +57,22 @@ public abstract class ExternalSignerDexBotCases extends DexChainTestBase {
     DexNetworks networks;
     @Autowired
     DexMarkets markets;
+
+    @DynamicPropertySource
+    static void localNetwork(DynamicPropertyRegistry registry) {
+        if (chain == null) {
+            chain = LocalChain.start();
+            uniswap = LocalUniswap.deploy(chain);
+        }
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) chain.close();
+        chain = null;
+        uniswap = null;
+    }
 
     @Test
     void aLiveDexBotBuysThroughItsExternalSignerAndTheChainAgreesToTheTokenUnit() throws Exception {

@@ -14,8 +14,12 @@ import dev.botfleet.dex.uniswap.LocalUniswap;
 import dev.botfleet.dex.uniswap.SwapTerms;
 import dev.botfleet.dex.uniswap.UniswapQuoter;
 import dev.botfleet.dex.uniswap.UniswapSwapper;
+import dev.botfleet.server.runtime.RuntimeTestBase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.utils.Numeric;
@@ -42,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * token unit, the gas fee equal to the receipts' gasUsed × effectiveGasPrice; a crash between journal and broadcast
  * and one between broadcast and receipt never send twice.
  */
-public abstract class LiveDexBotCases extends DexChainTestBase {
+public abstract class LiveDexBotCases extends RuntimeTestBase {
+    private static LocalChain chain;
+    private static LocalUniswap uniswap;
 
     @Autowired
     DexLiveBots liveBots;
@@ -50,6 +56,22 @@ public abstract class LiveDexBotCases extends DexChainTestBase {
     DexNetworks networks;
     @Autowired
     DexMarkets markets;
+
+    @DynamicPropertySource
+    static void localNetwork(DynamicPropertyRegistry registry) {
+        if (chain == null) {
+            chain = LocalChain.start();
+            uniswap = LocalUniswap.deploy(chain);
+        }
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) chain.close();
+        chain = null;
+        uniswap = null;
+    }
 
     @Test
     void aLiveDexBotBuysWithItsVaultWalletAndTheChainAgreesToTheTokenUnit() throws Exception {

@@ -8,11 +8,15 @@ import dev.botfleet.dex.uniswap.LocalUniswap;
 import dev.botfleet.dex.uniswap.UniswapPools;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.server.runtime.RuntimeTestBase;
 import dev.botfleet.server.support.OnH2;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
@@ -35,12 +39,30 @@ import static org.assertj.core.api.Assertions.assertThat;
  * MARKET_ALERT. A bot without the option keeps its position.
  */
 @OnH2
-class MempoolAlertDexBotH2Test extends DexChainTestBase {
+class MempoolAlertDexBotH2Test extends RuntimeTestBase {
+    private static LocalChain chain;
+    private static LocalUniswap uniswap;
 
     @Autowired
     MarketDataHub hub;
     @Autowired
     JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void localNetwork(DynamicPropertyRegistry registry) {
+        if (chain == null) {
+            chain = LocalChain.start();
+            uniswap = LocalUniswap.deploy(chain);
+        }
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) chain.close();
+        chain = null;
+        uniswap = null;
+    }
 
     @AfterEach
     void mineWhatIsLeft() {

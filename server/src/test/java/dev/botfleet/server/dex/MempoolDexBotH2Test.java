@@ -9,10 +9,14 @@ import dev.botfleet.dex.uniswap.LocalUniswap;
 import dev.botfleet.dex.uniswap.UniswapPools;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.server.runtime.RuntimeTestBase;
 import dev.botfleet.server.support.OnH2;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import tools.jackson.databind.JsonNode;
@@ -35,10 +39,28 @@ import static org.assertj.core.api.Assertions.assertThat;
  * bot refuse its buy (the order REJECTED with the reason) while the bot keeps running.
  */
 @OnH2
-class MempoolDexBotH2Test extends DexChainTestBase {
+class MempoolDexBotH2Test extends RuntimeTestBase {
+    private static LocalChain chain;
+    private static LocalUniswap uniswap;
 
     @Autowired
     MarketDataHub hub;
+
+    @DynamicPropertySource
+    static void localNetwork(DynamicPropertyRegistry registry) {
+        if (chain == null) {
+            chain = LocalChain.start();
+            uniswap = LocalUniswap.deploy(chain);
+        }
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) chain.close();
+        chain = null;
+        uniswap = null;
+    }
 
     @AfterEach
     void mineWhatIsLeft() {

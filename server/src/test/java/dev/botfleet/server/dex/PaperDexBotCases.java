@@ -9,7 +9,11 @@ import dev.botfleet.dex.uniswap.LocalUniswap;
 import dev.botfleet.dex.uniswap.SwapTerms;
 import dev.botfleet.dex.uniswap.UniswapQuoter;
 import dev.botfleet.dex.uniswap.UniswapSwapper;
+import dev.botfleet.server.runtime.RuntimeTestBase;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.generated.Uint160;
@@ -40,7 +44,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exactly what the Uniswap contracts answer by eth_call at the fill's block, gas included as a fee in the quote token.
  * One chain per database variant (its Spring context is configured with that chain's addresses).
  */
-public abstract class PaperDexBotCases extends DexChainTestBase {
+public abstract class PaperDexBotCases extends RuntimeTestBase {
+    private static LocalChain chain;
+    private static LocalUniswap uniswap;
+
+    @DynamicPropertySource
+    static void localNetwork(DynamicPropertyRegistry registry) {
+        if (chain == null) {
+            chain = LocalChain.start();
+            uniswap = LocalUniswap.deploy(chain);
+        }
+        LocalDexNetwork.register(registry, "local", chain, uniswap);
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (chain != null) chain.close();
+        chain = null;  // the other database's variant starts its own chain with its own context
+        uniswap = null;
+    }
+
     @Test
     void aPaperDexBotBuysAfterACompetingSwapAtExactlyThePoolsQuoteAtThatBlock() {
         Session user = newUser();
