@@ -1,10 +1,11 @@
 // The last word before a LIVE bot is saved: it names the venue, the market and the key, and Cancel is focused.
 import { useState } from 'react';
+import { LiveCodeField } from './LiveCodeField';
 import { useTwoFactor } from '../api/twoFactor';
 import type { BotInput, Exchange } from '../api/types';
 import { formatLeverage } from '../lib/perpetual';
 import { useExchangeKeys } from './LiveKeyField';
-import { ConfirmDialog, inputClass } from './ui';
+import { ConfirmDialog } from './ui';
 
 export function LiveConfirmDialog({ input, venue, editing, onConfirm, onCancel }:
   { input: BotInput | null; venue: Exchange | undefined; editing: boolean; onConfirm: (input: BotInput, otp?: string) => void; onCancel: () => void }) {
@@ -38,14 +39,7 @@ export function LiveConfirmDialog({ input, venue, editing, onConfirm, onCancel }
           </p>
         </>
       )}>
-      {codeNeeded && (
-        <div className="mt-3 flex flex-col gap-1">
-          <label htmlFor="live-otp" className="text-sm font-medium">Authenticator code</label>
-          <input id="live-otp" className={`${inputClass} font-mono`} inputMode="numeric" autoComplete="one-time-code"
-            maxLength={7} value={code} onChange={(e) => setCode(e.target.value)} />
-          <p className="text-xs text-slate-500">Your settings require a code of your authenticator app for LIVE trading.</p>
-        </div>
-      )}
+      {codeNeeded && <LiveCodeField id="live-otp" code={code} onChange={setCode} />}
     </ConfirmDialog>
   );
 }

@@ -2,8 +2,9 @@
 // with which wallet, on which network; Cancel is focused and creates nothing. When the user's settings require a
 // two-factor code for LIVE trading, the code is asked here and sent in X-Botfleet-OTP.
 import { useState } from 'react';
+import { LiveCodeField } from '../LiveCodeField';
 import { useTwoFactor } from '../../api/twoFactor';
-import { ConfirmDialog, inputClass } from '../ui';
+import { ConfirmDialog } from '../ui';
 import { useDexNetworks } from './dexApi';
 import { useWalletKeys } from './walletApi';
 import { walletOption } from './DexModeField';
@@ -48,14 +49,7 @@ export function DexLiveConfirmDialog({ plan, onConfirm, onCancel }:
           </p>
         </div>
       )}>
-      {codeNeeded && (
-        <div className="mt-3 flex flex-col gap-1">
-          <label htmlFor="dex-live-otp" className="text-sm font-medium">Authenticator code</label>
-          <input id="dex-live-otp" className={`${inputClass} font-mono`} inputMode="numeric" autoComplete="one-time-code"
-            maxLength={7} value={code} onChange={(e) => setCode(e.target.value)} />
-          <p className="text-xs text-slate-500">Your settings require a code of your authenticator app for LIVE trading.</p>
-        </div>
-      )}
+      {codeNeeded && <LiveCodeField id="dex-live-otp" code={code} onChange={setCode} />}
     </ConfirmDialog>
   );
 }
