@@ -43,6 +43,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private final Thread writer;
     /** Runs the callbacks of committed (or failed) write-behind work, in the order it was queued. */
     private final java.util.concurrent.ExecutorService after;
+    private volatile Thread afterThread;
     private volatile boolean open = true;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
@@ -52,8 +53,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         this.tx = tx;
         this.maxBatch = maxBatch;
-        this.after = java.util.concurrent.Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name(name + "-after").daemon().factory());
+        java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name(name + "-after").daemon().factory();
+        this.after = java.util.concurrent.Executors.newSingleThreadExecutor(r -> afterThread = threads.newThread(r));
         this.writer = Thread.ofPlatform().name(name).daemon().start(this::writeLoop);
     }
 
@@ -99,8 +100,11 @@ public final class CommitLane implements Transactions, AutoCloseable {
             unit.runNow(tx);
             return;
         }
-        // back-pressure: a writer that cannot keep up slows the writers down instead of queueing without end
-        if (waiting.size() > maxWaiting()) unit.result.exceptionally(e -> null).join();
+        // back-pressure: a writer that cannot keep up slows the writers down instead of queueing without end (never
+        // on the callback thread: it completes write-behind units itself, so waiting there would wait for ever)
+        if (waiting.size() > maxWaiting() && Thread.currentThread() != afterThread) {
+            unit.result.exceptionally(e -> null).join();
+        }
     }
 
     /** Queued units beyond which write-behind waits for its commit like {@link #execute}. */

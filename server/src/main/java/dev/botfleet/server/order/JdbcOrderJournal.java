@@ -159,7 +159,10 @@ public final class JdbcOrderJournal implements OrderJournal {
                 broken = e;
                 throw e;
             }
-        }, committed, behindFailed);
+        }, committed, e -> {
+            broken = e;  // also when the commit failed (the work itself ran): later writes would build on it
+            behindFailed.accept(e);
+        });
     }
 
     private void refuseIfBroken(String what) {
