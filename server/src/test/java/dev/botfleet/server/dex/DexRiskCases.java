@@ -244,10 +244,15 @@ public abstract class DexRiskCases extends RuntimeTestBase {
         return created.body().get("bot").get("id").asString();
     }
 
+    /**
+     * A competitor's buy that moves the pool (the bots react to its Swap event). Set-up, not under test: it takes any
+     * output down to half the quote and any block time within a day, so it is mined whatever else the chain did
+     * meanwhile (a CI run once saw it revert with 1 % and ten minutes).
+     */
     private static void buy(TransactionSender wallet, String token) {
         UniswapQuoter quoter = new UniswapQuoter(uniswap.reader, uniswap.contracts);
         new UniswapSwapper(uniswap.reader, uniswap.contracts).swap(wallet,
                 quoter.quoteV2(uniswap.weth(), token, ETHER.divide(BigInteger.TEN)).orElseThrow(),
-                new SwapTerms(100, Instant.now().plusSeconds(600)), Approval.exact());
+                new SwapTerms(5000, Instant.now().plus(java.time.Duration.ofDays(1))), Approval.exact());
     }
 }
