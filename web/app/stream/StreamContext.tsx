@@ -81,6 +81,10 @@ export function apply(event: StreamEvent, qc: QueryClient, invalidate: (key: rea
       qc.setQueryData<Page<Bot>>(keys.bots, (page) => page && {
         ...page, items: page.items.map((b) => (String(b.id) === String(bot.id) ? bot : b)),
       });
+      // A GET already under way (e.g. the refetch after Start) may answer with an older view and overwrite this one;
+      // a read made after this message cannot be older, and it replaces any read still in flight.
+      invalidate(keys.bot(bot.id), true);
+      invalidate(keys.bots, true);
       invalidate(keys.statistics);
       break;
     }

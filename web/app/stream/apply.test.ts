@@ -1,8 +1,8 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import { keys } from '../api/hooks';
 import type { Bot, Page } from '../api/types';
-import { apply } from './StreamContext';
+import { apply, coalescing } from './StreamContext';
 
 const bot = (id: string, status: Bot['status'], totalTrades = 0) => ({
   id, name: `bot ${id}`, exchange: 'sim', symbol: 'BTC/USDT', strategy: 'scalper', mode: 'PAPER', status, config: {},
@@ -19,6 +19,35 @@ describe('stream events into the query cache', () => {
     expect(page.items.map((b) => [b.id, b.status, b.totalTrades])).toEqual([['a', 'STOPPED', 0], ['b', 'ACTIVE', 3]]);
     expect(qc.getQueryData<Bot>(keys.bot('b'))?.status).toBe('ACTIVE');
     expect(invalidate).toHaveBeenCalledWith(keys.statistics);
+  });
+
+  it('a bot message also re-reads that bot and the list: a GET in flight may answer older than the message', () => {
+    const invalidate = vi.fn();
+    apply({ type: 'bot', data: bot('b', 'ACTIVE', 3) }, new QueryClient(), invalidate);
+    expect(invalidate.mock.calls).toEqual([[keys.bot('b'), true], [keys.bots, true], [keys.statistics]]);
+  });
+
+  it('a read that started before a bot message and answers after it does not overwrite it', async () => {
+    vi.useFakeTimers();
+    try {
+      const qc = new QueryClient();
+      const answers: ((b: Bot) => void)[] = [];
+      const observer = new QueryObserver<Bot>(qc, {
+        queryKey: keys.bot('b'), queryFn: () => new Promise<Bot>((resolve) => answers.push(resolve)),
+      });
+      const unsubscribe = observer.subscribe(() => {});
+      expect(answers).toHaveLength(1); // the page's read (e.g. the refetch after Start), not answered yet
+      apply({ type: 'bot', data: bot('b', 'ACTIVE', 3) }, qc, coalescing(qc));
+      await vi.advanceTimersByTimeAsync(300);
+      expect(answers).toHaveLength(2); // re-read after the message
+      answers[0](bot('b', 'ACTIVE', 1)); // the old read answers late, with the older view
+      answers[1](bot('b', 'ACTIVE', 3));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(qc.getQueryData<Bot>(keys.bot('b'))?.totalTrades).toBe(3);
+      unsubscribe();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('a trade refreshes the bot (trades, stats, position), the list and the statistics', () => {

@@ -20,7 +20,7 @@ public class TelegramPoller {
     private final TelegramOutbox state;
     private final Consumer<JsonNode> handler;
     private final long timeoutSeconds;
-    private final NotifierThread thread = new NotifierThread("telegram-poll");
+    private final NotifierThread thread = NotifierThread.interruptible("telegram-poll");  // getUpdates is a long poll
     private long offset;
 
     public TelegramPoller(TelegramApi api, TelegramOutbox state, Consumer<JsonNode> handler, TelegramProperties properties) {
