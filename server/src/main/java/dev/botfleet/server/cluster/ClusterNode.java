@@ -251,6 +251,12 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
     }
 
     @Override
+    public boolean fresh(LeaseFence fence) {
+        var sys = system;
+        return sys != null && LeaseBinding.of(Adapter.toClassic(sys)).fresh(fence);
+    }
+
+    @Override
     public boolean holds(LeaseFence fence) {
         return new ShardLeases(jdbc, fence.owner(), properties.leaseTtl()).holder(fence.shard()).filter(fence::equals)
                 .isPresent();

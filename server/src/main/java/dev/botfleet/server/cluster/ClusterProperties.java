@@ -18,6 +18,11 @@ import java.util.List;
  * @param shards        number of shards the bots are spread over (fixed for the life of the cluster)
  * @param leaseTtl      how long a shard lease lasts unrenewed; must stay below the downing time so a takeover never
  *                      waits for it, and well above a GC pause or a slow database round trip
+ * @param downRemovalMargin how long the survivors wait after a downing before they start the downed node's shards.
+ *                      Pekko's margin (stable-after when unset) is there so the losing side of a partition stops first;
+ *                      here the shard leases already keep two owners apart (a shard starts only under a lease the old
+ *                      owner no longer renews), so the margin is only a delay — kept short, never zero (zero would mean
+ *                      "unset": stable-after again)
  * @param sweepInterval how often each node asks sharding to run every ACTIVE bot (a bot whose entity was forgotten,
  *                      e.g. after the whole cluster stopped, starts again)
  * @param exitCode      the status a node exits with after the cluster downed it (a supervisor restarts it)
@@ -33,6 +38,7 @@ public record ClusterProperties(
         @DefaultValue("3s") Duration acceptableHeartbeatPause,
         @DefaultValue("3s") Duration stableAfter,
         @DefaultValue("6s") Duration leaseTtl,
+        @DefaultValue("100ms") Duration downRemovalMargin,
         @DefaultValue("30s") Duration sweepInterval,
         @DefaultValue("2") int exitCode) {
 
@@ -49,6 +55,9 @@ public record ClusterProperties(
             }
         }
         if (shards < 1) throw new IllegalStateException("botfleet.cluster.shards must be positive: " + shards);
+        if (downRemovalMargin.toMillis() < 1) {
+            throw new IllegalStateException("botfleet.cluster.down-removal-margin must be at least 1ms: " + downRemovalMargin);
+        }
         if (leaseTtl.toMillis() < 300) {
             throw new IllegalStateException("botfleet.cluster.lease-ttl must be at least 300ms: " + leaseTtl);
         }

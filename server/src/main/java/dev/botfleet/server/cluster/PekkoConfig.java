@@ -51,6 +51,8 @@ final class PekkoConfig {
                       heartbeat-interval = %dms
                       acceptable-heartbeat-pause = %dms
                     }
+                    # the shard leases fence a downed node's bots; Pekko's margin (stable-after by default) only delays
+                    down-removal-margin = %dms
                     run-coordinated-shutdown-when-down = on
                     sharding {
                       number-of-shards = %d
@@ -73,7 +75,7 @@ final class PekkoConfig {
                   lease-operation-timeout = 5s
                 }
                 """.formatted(p.host(), p.port(), seeds, p.stableAfter().toMillis(), p.heartbeatInterval().toMillis(),
-                p.acceptableHeartbeatPause().toMillis(), p.shards(), LEASE, p.leaseTtl().toMillis(),
+                p.acceptableHeartbeatPause().toMillis(), p.downRemovalMargin().toMillis(), p.shards(), LEASE, p.leaseTtl().toMillis(),
                 p.leaseRenewInterval().toMillis());
         return ConfigFactory.parseString(text).withFallback(ConfigFactory.defaultReference());
     }

@@ -58,13 +58,13 @@ public final class PostgresLease extends Lease {
     @Override
     public CompletionStage<Boolean> acquire(Consumer<Optional<Throwable>> leaseLost) {
         return CompletableFuture.supplyAsync(() -> {
-            long sentAt = System.nanoTime();
+            long sentAt = binding.now();
             Optional<LeaseFence> taken = binding.leases.acquire(settings.leaseName());
             if (taken.isEmpty()) return false;
             synchronized (this) {
                 fence = taken.get();
                 confirmedSentAt = sentAt;
-                binding.held(fence);
+                binding.confirmed(fence, sentAt);
                 long every = binding.renewInterval.toMillis();
                 LeaseFence mine = fence;
                 renewal = RENEWALS.scheduleWithFixedDelay(() -> renew(mine, leaseLost), every, every, TimeUnit.MILLISECONDS);
@@ -76,16 +76,20 @@ public final class PostgresLease extends Lease {
 
     private void renew(LeaseFence mine, Consumer<Optional<Throwable>> leaseLost) {
         if (fence != mine) return;
-        long sentAt = System.nanoTime();
+        long sentAt = binding.now();
         try {
             if (binding.leases.renew(mine)) {
-                confirmedSentAt = sentAt;
+                synchronized (this) {
+                    if (fence != mine) return;  // released or lost meanwhile: not held again
+                    confirmedSentAt = sentAt;
+                    binding.confirmed(mine, sentAt);
+                }
                 return;
             }
             lose(mine, leaseLost, Optional.empty(), "the database refused the renewal (expired or taken)");
         } catch (RuntimeException e) {
             // The database may be slow or away: give up before the lease can have expired there, whatever its clock.
-            long unconfirmed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - confirmedSentAt);
+            long unconfirmed = TimeUnit.NANOSECONDS.toMillis(binding.now() - confirmedSentAt);
             if (unconfirmed + binding.renewInterval.toMillis() >= binding.leases.ttl().toMillis()) {
                 lose(mine, leaseLost, Optional.of(e), "no renewal confirmed for " + unconfirmed + " ms");
             } else {

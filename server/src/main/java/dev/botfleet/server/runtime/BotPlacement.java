@@ -41,4 +41,10 @@ public interface BotPlacement {
 
     /** Returns once the bot's stopping session, wherever it is, has finished its last turn (see BotRuntime). */
     void awaitStopped(UUID botId);
+
+    /**
+     * May this node still send orders under {@code fence}, judged by its own monotonic clock since the lease was last
+     * confirmed (no database round trip: asked before every order and cancel leaves for the exchange)?
+     */
+    boolean fresh(dev.botfleet.server.order.LeaseFence fence);
 }

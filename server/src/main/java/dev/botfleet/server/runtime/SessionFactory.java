@@ -117,8 +117,11 @@ class SessionFactory {
     /**
      * @param fence in a cluster, the lease of the bot's shard held by this node (null on a single node): new orders are
      *              journaled by the fenced insert, and nothing is sent once the lease is lost
+     * @param leaseFresh with a fence: whether the lease still holds by this node's monotonic clock, asked before each
+     *              order or cancel leaves for the exchange
      */
-    BotSession create(Bot bot, TradingRuntime runtime, dev.botfleet.server.order.LeaseFence fence) {
+    BotSession create(Bot bot, TradingRuntime runtime, dev.botfleet.server.order.LeaseFence fence,
+                      java.util.function.BooleanSupplier leaseFresh) {
         Instrument instrument = instrument(bot);
         StrategyDefinition.Validation config = definition(bot);
         Strategy strategy = strategies.create(bot.strategy(), config.config(), instrument);
@@ -154,7 +157,7 @@ class SessionFactory {
             session.release = opened.release();
         } else if (liveVenue != null) {
             PaperVenue.Opened opened = liveVenue.openLive(bot, instrument, fills);
-            builder.exchange(gated(opened.connector(), session, fence));
+            builder.exchange(gated(opened.connector(), session, leaseFresh));
             session.release = opened.release();
         } else if (bot.mode() == BotMode.LIVE) {
             VenueConnections.Live live;
@@ -164,7 +167,7 @@ class SessionFactory {
                 feed.run();
                 throw e;
             }
-            builder.exchange(gated(live.connector(), session, fence));
+            builder.exchange(gated(live.connector(), session, leaseFresh));
             livePerpetualCheck = live.perpetual();
             session.release = () -> {
                 live.release().run();
@@ -173,7 +176,7 @@ class SessionFactory {
         } else {
             PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, payments,
                     margin, open, simOrders, bot.id());
-            builder.exchange(gated(exchange::connect, session, fence)).matchOn(MatchingData.TICKS);
+            builder.exchange(gated(exchange::connect, session, leaseFresh)).matchOn(MatchingData.TICKS);
             session.release = feed;
             if (fence == null) {
                 // no money and no lease at stake: order events and fills are written behind, intents still wait
@@ -193,9 +196,11 @@ class SessionFactory {
 
     private static dev.botfleet.engine.exchange.ExchangeConnector gated(
             dev.botfleet.engine.exchange.ExchangeConnector connector, BotSession session,
-            dev.botfleet.server.order.LeaseFence fence) {
-        if (fence == null) return connector;
-        return listener -> GatedPort.around(connector.connect(listener), session::mustNotSend);
+            java.util.function.BooleanSupplier leaseFresh) {
+        if (leaseFresh == null) return connector;  // one node: no shard lease
+        // the fenced insert proved the lease at the journal; a pause between it and the send is caught by the clock
+        return listener -> GatedPort.around(connector.connect(listener),
+                () -> session.mustNotSend() || !leaseFresh.getAsBoolean());
     }
 
     /** The market's 1m candles covering the strategy's warm-up (the kernel hands only the closed ones over). */

@@ -208,7 +208,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             }
             BotSession session;
             try {
-                session = factory.create(bot, this, fence);
+                session = factory.create(bot, this, fence, fence == null ? null : () -> placements.getObject().fresh(fence));
             } catch (VenueNotReady e) {
                 // After a restart the venue may not have answered yet: the bot stays ACTIVE and tries again.
                 log.warn("Bot {} waits for its venue: {}", botId, e.getMessage());
