@@ -56,6 +56,13 @@ final class PekkoConfig {
                     run-coordinated-shutdown-when-down = on
                     sharding {
                       number-of-shards = %d
+                      # plain majorities (2 of 3): Pekko's default adds 3 nodes to the coordinator's writes and 5 to its
+                      # reads, which on a small cluster means every node, so one dead node stalled the coordinator
+                      # until its 5 s state-update timeout, after the downing. Majority reads and writes still overlap.
+                      coordinator-state {
+                        write-majority-plus = 0
+                        read-majority-plus = 0
+                      }
                       remember-entities = on
                       remember-entities-store = ddata
                       # kept in memory on every node (no LMDB files); the sweep starts bots again after a full stop

@@ -1,5 +1,6 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -9,60 +10,77 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Failover of a 3-node cluster of the packaged jar on loopback ports, sharing one PostgreSQL schema (docs/cluster.md):
- * N paper scalpers on fast sim ticks; a node that owns some of them is killed with SIGKILL; every one of its bots must
- * start again on another node, and the time from the kill to each bot's "Bot started" line is reported. Then the
- * killed node is started again and another node killed. The journal must show no overlapping epochs (each bot's
- * orders, in insertion order, carry non-decreasing lease epochs, all fenced), and the sim exchange must have received
- * every client order id once, and only journaled ones.
+ * N paper scalpers on fast sim ticks and M LIVE scalpers on the Binance fake (started in this JVM, its market played by
+ * a driver thread, one stored key); a node that owns some of them (LIVE ones first) is killed with SIGKILL; every one
+ * of its bots must start again on another node, and the time from the kill to each bot's "Bot started" line is
+ * reported. Then the killed node is started again and another node killed. The journal must show no overlapping epochs
+ * (each bot's orders, in insertion order, carry non-decreasing lease epochs, all fenced), and the sim exchange must have
+ * received every client order id once, and only journaled ones. The LIVE bots are judged by the venue's own records
+ * once stopped ({@link LiveVenueBook#assertServerAgrees}): every client order id accepted once, every venue order
+ * journaled, the venue's fills exactly the server's trades, positions equal to fills.
  *
- * <p>In the default build, lean (6 bots, one kill: about two minutes, most of it starting three JVMs). The soak, with
- * more bots and kills: {@code mvn -B -pl server -am verify -Dexec.skip=true -Dnpm.executable=true -Dtest=none
- * -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterFailoverIT -Dfailsafe.failIfNoSpecifiedTests=false
- * -Dbotfleet.it.cluster.bots=300 -Dbotfleet.it.cluster.kills=4} ({@code -Dbotfleet.it.cluster.tuning=stable-after=2s,
- * lease-ttl=5s} for other {@code botfleet.cluster.*} timings).
+ * <p>In the default build, lean (6 paper and 3 LIVE bots, one kill: about two minutes, most of it starting three JVMs).
+ * The soak, with more bots and kills: {@code mvn -B -pl server -am verify -Dexec.skip=true -Dnpm.executable=true
+ * -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterFailoverIT -Dfailsafe.failIfNoSpecifiedTests=false
+ * -Dbotfleet.it.cluster.bots=300 -Dbotfleet.it.cluster.kills=4} ({@code -Dbotfleet.it.cluster.live-bots=N} for the LIVE
+ * ones, {@code -Dbotfleet.it.cluster.tuning=stable-after=2s,lease-ttl=5s} for other {@code botfleet.cluster.*} timings).
  */
 @ExtendWith(PostgresAvailable.class)
 class ClusterFailoverIT {
     private static final int BOTS = Integer.getInteger("botfleet.it.cluster.bots", 6);
     private static final int KILLS = Integer.getInteger("botfleet.it.cluster.kills", 1);
+    private static final int LIVE_BOTS = Integer.getInteger("botfleet.it.cluster.live-bots", 3);
     private static final Duration FAILOVER_DEADLINE = Duration.ofSeconds(60);
 
     private static ClusterHarness cluster;
+    private static LiveVenueBook venue;
 
     @AfterAll
-    static void killAll() throws InterruptedException {
+    static void killAll() throws Exception {
+        if (venue != null) venue.stopDriver();
         if (cluster != null) cluster.close();
+        if (venue != null) venue.fake().close();
     }
 
     @Test
     void killedNodesBotsStartAgainElsewhereWithoutDuplicateOrdersOrOverlappingEpochs() throws Exception {
-        cluster = ClusterHarness.onLoopback("ClusterFailoverIT", ClusterHarness.tuningFromSystemProperty());
+        venue = new LiveVenueBook(new FakeBinance(), "binance", "BTC/USDT", FakeBinance.BTCUSDT, "0.0004");
+        Map<String, String> props = new LinkedHashMap<>(venue.serverProperties());
+        props.putAll(ClusterHarness.tuningFromSystemProperty());
+        cluster = ClusterHarness.onLoopback("ClusterFailoverIT", props);
         cluster.start();
         ServerApi api = new ServerApi(cluster.nodes.get(0));
         String token = api.register("cluster@example.com");
         UUID owner = UUID.fromString(cluster.sql1("SELECT id FROM users WHERE email = 'cluster@example.com'"));
-        List<String> bots = cluster.startScalpers(api, token, "cluster-", BOTS, "0.0003", 5);
+        List<String> live = startLiveBots(api, token);
+        List<String> bots = new ArrayList<>(cluster.startScalpers(api, token, "cluster-", BOTS, "0.0003", 5));
+        bots.addAll(live);
         List<Long> failovers = new ArrayList<>();
+        int liveMoves = 0;
         int previous = -1;
         for (int kill = 1; kill <= KILLS; kill++) {
             cluster.awaitCount("fills before kill " + kill, "SELECT COUNT(*) FROM trades", cluster.count("SELECT COUNT(*) FROM trades") + 2);
-            // the node that owns the most bots, never the one killed last (it has just come back)
+            // the node that owns the most LIVE bots, then the most bots, never the one killed last (it has just come back)
             int victim = -1;
             List<String> moving = List.of();
             for (int i = 0; i < cluster.nodes.size(); i++) {
                 List<String> on = cluster.botsOn(i, owner, bots);
-                if (i != previous && (victim < 0 || on.size() > moving.size())) {
+                if (i != previous && (victim < 0 || liveAmong(on, live) > liveAmong(moving, live)
+                        || (liveAmong(on, live) == liveAmong(moving, live) && on.size() > moving.size()))) {
                     victim = i;
                     moving = on;
                 }
             }
+            liveMoves += liveAmong(moving, live);
             ServerProcess node = cluster.nodes.get(victim);
             Instant killedAt = Instant.now();
             node.kill();
@@ -79,6 +97,18 @@ class ClusterFailoverIT {
             previous = victim;
         }
         cluster.awaitCount("fills after the last failover", "SELECT COUNT(*) FROM trades", cluster.count("SELECT COUNT(*) FROM trades") + 2);
+        // every LIVE bot trades on the venue after the last failover, then they stop and the venue's records judge them
+        for (String bot : live) {
+            long before = venue.trades(LiveVenueBook.prefix(bot)).size();
+            LiveVenueBook.await("LIVE bot " + bot + " to trade after the last failover",
+                    () -> venue.trades(LiveVenueBook.prefix(bot)).size(), n -> n >= before + 2);
+        }
+        venue.stopDriver();
+        for (String bot : live) {
+            assertThat(api.call("POST", "/api/v1/bots/" + bot + "/stop", token).get("status").asString())
+                    .as("LIVE bot " + bot + " stopped").isEqualTo("STOPPED");
+        }
+        LiveVenueBook.Totals totals = venue.assertServerAgrees(api, token, live, "ClusterFailoverIT");
         cluster.assertInvariants(bots);
         List<Long> sorted = failovers.stream().sorted().toList();
         System.out.println("ClusterFailoverIT: failover ms (kill -> 'Bot started' on another node) over " + sorted.size()
@@ -87,6 +117,30 @@ class ClusterFailoverIT {
         System.out.println("ClusterFailoverIT: " + cluster.count("SELECT COUNT(*) FROM orders") + " orders, "
                 + cluster.count("SELECT COUNT(*) FROM trades") + " fills, " + cluster.count("SELECT COUNT(*) FROM sim_orders")
                 + " received by sim, epochs " + cluster.count("SELECT COALESCE(MAX(epoch), 0) FROM shard_leases") + " at most");
+        System.out.println("ClusterFailoverIT: LIVE: " + live.size() + " bots, " + liveMoves + " moved, " + totals.fills()
+                + " venue fills, " + venue.fake().engine().acceptedClientIds().size() + " orders accepted by the venue, none twice");
         assertThat(sorted).isNotEmpty();
+        assertThat(liveMoves).as("LIVE bots that moved").isPositive();
+    }
+
+    /** LIVE scalpers on the Binance fake with one stored key, each started and with a first order on the venue. */
+    private List<String> startLiveBots(ServerApi api, String token) throws Exception {
+        for (ServerProcess node : cluster.nodes) {
+            ServerApi on = new ServerApi(node);
+            LiveVenueBook.await("binance to be READY on every node", () -> venue.status(on, token), "READY"::equals);
+        }
+        String credential = venue.addKey(api, token);
+        List<String> live = venue.createScalpers(api, token, credential, "cluster-live-", LIVE_BOTS, "0.001", "");
+        for (String bot : live) api.call("POST", "/api/v1/bots/" + bot + "/start", token);
+        for (String bot : live) {
+            LiveVenueBook.await("LIVE bot " + bot + " to place its first order on the venue",
+                    () -> venue.orders(LiveVenueBook.prefix(bot)).size(), n -> n > 0);
+        }
+        venue.startDriver();
+        return live;
+    }
+
+    private static int liveAmong(List<String> bots, List<String> live) {
+        return (int) bots.stream().filter(live::contains).count();
     }
 }

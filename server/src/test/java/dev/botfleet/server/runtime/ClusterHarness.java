@@ -69,6 +69,13 @@ final class ClusterHarness implements AutoCloseable {
             clusterAddresses.add(placements.get(i).clusterHost() + ":" + ports.get(i));
         }
         String seeds = String.join(",", clusterAddresses);
+        // one cluster, one set of keys (docs/cluster.md): a token from one node is valid on the others, and a stored
+        // exchange key is decrypted by whichever node its bot moves to
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        byte[] jwtSecret = new byte[32];
+        byte[] masterKey = new byte[32];
+        random.nextBytes(jwtSecret);
+        random.nextBytes(masterKey);
         for (int i = 0; i < placements.size(); i++) {
             Placement at = placements.get(i);
             Map<String, String> props = new LinkedHashMap<>();
@@ -78,6 +85,8 @@ final class ClusterHarness implements AutoCloseable {
             props.put("botfleet.data-dir", target.resolve("it-data/" + schema + "/node-" + i).toString());
             props.put("botfleet.sim.tick-interval", "50ms");
             props.put("botfleet.password.bcrypt-strength", "4");
+            props.put("botfleet.jwt.secret", java.util.Base64.getEncoder().encodeToString(jwtSecret));
+            props.put("botfleet.master-key", java.util.Base64.getEncoder().encodeToString(masterKey));
             props.put("botfleet.cluster.enabled", "true");
             props.put("botfleet.cluster.host", at.clusterHost());
             props.put("botfleet.cluster.port", String.valueOf(ports.get(i)));
