@@ -56,13 +56,15 @@ final class PekkoConfig {
                     run-coordinated-shutdown-when-down = on
                     sharding {
                       number-of-shards = %d
-                      # plain majorities (2 of 3): Pekko's default adds 3 nodes to the coordinator's writes and 5 to its
-                      # reads, which on a small cluster means every node, so one dead node stalled the coordinator
-                      # until its 5 s state-update timeout, after the downing. Majority reads and writes still overlap.
+                      # plain majorities (2 of 3): Pekko's defaults (majority + 3 for the coordinator's writes, + 5 for
+                      # its reads, and never fewer than 5 nodes) mean every node of a small cluster, so a node killed
+                      # during a coordinator update stalled it for its 5 s timeout. Majority reads and writes still
+                      # overlap; the shard leases, not this state, keep a bot on one node.
                       coordinator-state {
                         write-majority-plus = 0
                         read-majority-plus = 0
                       }
+                      distributed-data.majority-min-cap = 2
                       remember-entities = on
                       remember-entities-store = ddata
                       # kept in memory on every node (no LMDB files); the sweep starts bots again after a full stop

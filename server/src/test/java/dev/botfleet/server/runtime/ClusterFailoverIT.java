@@ -85,9 +85,16 @@ class ClusterFailoverIT {
             Instant killedAt = Instant.now();
             node.kill();
             System.out.println("ClusterFailoverIT: kill " + kill + " of node " + victim + " owning " + moving.size() + " bot(s)");
+            List<Long> thisKill = new ArrayList<>();
             for (String bot : moving) {
                 Instant started = cluster.awaitStarted(bot, killedAt, FAILOVER_DEADLINE);
-                failovers.add(Duration.between(killedAt, started).toMillis());
+                thisKill.add(Duration.between(killedAt, started).toMillis());
+            }
+            failovers.addAll(thisKill);
+            if (!thisKill.isEmpty()) {
+                List<Long> sorted = thisKill.stream().sorted().toList();
+                System.out.println("ClusterFailoverIT: kill " + kill + ": " + sorted.size() + " moves, min " + sorted.getFirst()
+                        + ", median " + sorted.get(sorted.size() / 2) + ", max " + sorted.getLast() + " ms");
             }
             for (String bot : bots) {
                 assertThat(cluster.sql1("SELECT status FROM bots WHERE id = '" + bot + "'")).as("bot " + bot).isEqualTo("ACTIVE");
