@@ -4,6 +4,7 @@
 #
 #   scripts/api-load.sh [bots] [requests-per-second] [seconds]      # defaults: 1000 500 60; rate 0: the fleet alone
 #   WARMUP_SECONDS=60 (default): the fleet trades and the load runs that long first, unmeasured
+#   DEAL_WIDTH=1 (default): k widens the DCA bots' levels k times, so they trade about k² times less often
 #   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/test PG_USER=postgres scripts/api-load.sh
 #
 # Needs server/target/botfleet-server.jar and bench/target/benchmarks.jar

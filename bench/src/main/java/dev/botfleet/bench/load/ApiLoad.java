@@ -43,6 +43,11 @@ public final class ApiLoad {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    /**
+     * DEAL_WIDTH=k widens every DCA level k times: a random walk takes about k² as long to reach them, so the fleet
+     * trades about k² times less often (1: about a fill per bot every second or two at the sim's speed).
+     */
+    private final BigDecimal width = new BigDecimal(System.getenv().getOrDefault("DEAL_WIDTH", "1"));
     private String token;
 
     private ApiLoad(String base) {
@@ -105,9 +110,11 @@ public final class ApiLoad {
                     // wherever the sim walk goes; fixed-price scalpers stop trading once it wanders off their levels
                     String body = """
                             {"name":"load-%d","exchange":"sim","symbol":"BTC/USDT","strategy":"dca","mode":"PAPER",
-                             "config":{"baseOrderSize":"20","safetyOrderSize":"20","maxSafetyOrders":1,"priceDeviation":"0.1",
-                                       "maxActiveSafetyOrders":1,"takeProfitPercent":"%s","stopLossPercent":"0.3"}}"""
-                            .formatted(n, new BigDecimal("0.05").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(n % 5))));
+                             "config":{"baseOrderSize":"20","safetyOrderSize":"20","maxSafetyOrders":1,"priceDeviation":"%s",
+                                       "maxActiveSafetyOrders":1,"takeProfitPercent":"%s","stopLossPercent":"%s"}}"""
+                            .formatted(n, width.multiply(new BigDecimal("0.1")),
+                                    width.multiply(new BigDecimal("0.05").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(n % 5)))),
+                                    width.multiply(new BigDecimal("0.3")));
                     String id = send("POST", "/api/v1/bots", body).get("id").asString();
                     send("POST", "/api/v1/bots/" + id + "/start", null);
                     made.add(id);

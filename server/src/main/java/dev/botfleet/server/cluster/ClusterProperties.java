@@ -34,7 +34,7 @@ public record ClusterProperties(
         @DefaultValue("25520") int port,
         @DefaultValue List<String> seedNodes,
         @DefaultValue("30") int shards,
-        @DefaultValue("1s") Duration heartbeatInterval,
+        @DefaultValue("500ms") Duration heartbeatInterval,
         @DefaultValue("3s") Duration acceptableHeartbeatPause,
         @DefaultValue("3s") Duration stableAfter,
         @DefaultValue("6s") Duration leaseTtl,

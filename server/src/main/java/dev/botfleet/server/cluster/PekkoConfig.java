@@ -41,6 +41,8 @@ final class PekkoConfig {
                   }
                   cluster {
                     seed-nodes = [%s]
+                    # a downing takes effect at the leader's next round (Pekko's 1 s): a dead node's bots wait for it
+                    leader-actions-interval = 250ms
                     downing-provider-class = "org.apache.pekko.cluster.sbr.SplitBrainResolverProvider"
                     split-brain-resolver {
                       active-strategy = keep-majority
