@@ -70,15 +70,14 @@ public class OrderQueries {
     }
 
     public List<OrderResponse> orders(UUID ownerId, UUID botId, String openOrClosed, Paging paging) {
-        return jdbc.sql(ORDERS + " WHERE owner_id = :owner AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)"
+        return jdbc.sql(ORDERS + " WHERE owner_id = :owner" + botFilter(botId)
                         + STATUS_FILTER + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed)
                 .param("limit", paging.size()).param("offset", paging.offset()).query(ORDER).list();
     }
 
     public long countOrders(UUID ownerId, UUID botId, String openOrClosed) {
-        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE owner_id = :owner AND (CAST(:bot AS UUID) IS NULL OR bot_id = :bot)"
-                        + STATUS_FILTER)
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE owner_id = :owner" + botFilter(botId) + STATUS_FILTER)
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed).query(Long.class).single();
     }
 
@@ -127,6 +126,14 @@ public class OrderQueries {
     public long fillCount(UUID ownerId, UUID botId) {
         return jdbc.sql("SELECT COUNT(*) FROM trades WHERE owner_id = :owner AND bot_id = :bot")
                 .param("owner", ownerId).param("bot", botId).query(Long.class).single();
+    }
+
+    /**
+     * One bot's orders by its own index; not "(:bot IS NULL OR bot_id = :bot)", which the planner cannot narrow, so
+     * a bot's count read every order of its owner's fleet (the stats call of a 1,000-bot account: tens of ms).
+     */
+    private static String botFilter(UUID botId) {
+        return botId == null ? " AND CAST(:bot AS UUID) IS NULL" : " AND bot_id = :bot";
     }
 
     private static String quoted(List<String> values) {

@@ -44,6 +44,10 @@ public abstract class SchemaCases extends ApiTestBase {
         return id;
     }
 
+    private void withStatus(UUID order, String status) {
+        jdbc.sql("UPDATE orders SET status = :status WHERE id = :id").param("status", status).param("id", order).update();
+    }
+
     private void trade(Session user, UUID bot, UUID order, String tradeId) {
         jdbc.sql("""
                         INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
@@ -104,6 +108,27 @@ public abstract class SchemaCases extends ApiTestBase {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE bot_id = :b").param("b", bot).query(Long.class).single())
                     .as(table).isZero();
         }
+    }
+
+    @Test
+    void orderListsAndCountsAreOneBotsWhenABotIsAskedForAndTheWholeFleetsOtherwise() {
+        Session user = newUser();
+        UUID a = bot(user);
+        UUID b = bot(user);
+        order(user, a, a + "-1", "0.001", "0");
+        order(user, a, a + "-2", "0.001", "0");
+        withStatus(order(user, a, a + "-3", "0.001", "0.001"), "FILLED");
+        order(user, b, b + "-1", "0.001", "0");
+
+        assertThat(get("/api/v1/orders?size=100&botId=" + a, user).body().get("total").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/orders?size=100&status=open&botId=" + a, user).body().get("total").asLong()).isEqualTo(2);
+        assertThat(get("/api/v1/orders?size=100&status=closed&botId=" + b, user).body().get("total").asLong()).isZero();
+        var ofA = get("/api/v1/orders?size=100&botId=" + a, user).body().get("items");
+        assertThat(ofA).hasSize(3).allSatisfy(o -> assertThat(o.get("clientOrderId").asString()).startsWith(a.toString()));
+        assertThat(get("/api/v1/orders?size=100", user).body().get("total").asLong()).isEqualTo(4);
+        assertThat(get("/api/v1/orders?size=100&status=open", user).body().get("total").asLong()).isEqualTo(3);
+        assertThat(get("/api/v1/bots/" + a + "/stats", user).body().get("openOrders").asLong()).isEqualTo(2);
+        assertThat(get("/api/v1/bots/" + b + "/stats", user).body().get("openOrders").asLong()).isEqualTo(1);
     }
 
     @Test
