@@ -40,6 +40,13 @@ public sealed class ApiException extends RuntimeException {
         }
     }
 
+    /** The running bot did not handle a command in time (503): try again. */
+    public static final class BotBusy extends ApiException {
+        public BotBusy(String detail) {
+            super(ErrorCode.BOT_BUSY, detail);
+        }
+    }
+
     public static final class Conflict extends ApiException {
         private final List<String> fields;
 

@@ -47,6 +47,8 @@ public enum ErrorCode {
     SIWE_ADDRESS_NOT_LINKED(HttpStatus.FORBIDDEN),
     /** In a cluster, the node running the bot did not answer in time (docs/cluster.md); the request may be repeated. */
     BOT_NODE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE),
+    /** The running bot did not handle the command within its time (its turn is busy); the request may be repeated. */
+    BOT_BUSY(HttpStatus.SERVICE_UNAVAILABLE),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
 
     private final HttpStatus status;

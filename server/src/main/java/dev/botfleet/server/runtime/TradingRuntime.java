@@ -251,8 +251,12 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while canceling", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the bot did not handle the cancel in time", e);
+        } catch (TimeoutException e) {
+            // the cancel stays queued in the bot's mailbox and may still be carried out: a repeat finds it done or closed
+            throw new ApiException.BotBusy("The bot did not handle the cancel within " + COMMAND_TIMEOUT.toSeconds()
+                    + " s (its turn is busy); it may still cancel the order, try again");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the bot failed handling the cancel", e.getCause());
         }
     }
 

@@ -17,6 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * trades, positions and stats agree with each other, bad input and other users' resources are refused, cancel works.
  */
 public abstract class RuntimeApiCases extends RuntimeTestBase {
+    @org.springframework.beans.factory.annotation.Autowired
+    private TradingRuntime runtime;
+
     @Test
     void aScalperNearTheLastPriceRoundTripsAndEveryViewAgrees() {
         Session user = newUser();
@@ -159,6 +162,40 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
         await("the order canceled", () -> get("/api/v1/bots/" + bot + "/orders?status=closed", owner).body(),
                 c -> c.size() >= 1 && c.get(c.size() - 1).get("status").asString().equals("CANCELED"));
         assertProblem(post("/api/v1/bots/" + bot + "/orders/" + orderId + "/cancel", owner, null), 409, "CONFLICT");
+        post("/api/v1/bots/" + bot + "/stop", owner, null);
+    }
+
+    @Test
+    void aCancelTheBotCannotHandleInTimeIsA503AndIsStillCarriedOut() throws InterruptedException {
+        Session owner = newUser();
+        String bot = start(owner, scalper(owner, "0.2", "0.2"));  // 20% below: rests
+        JsonNode open = await("the resting buy order", () -> get("/api/v1/bots/" + bot + "/orders?status=open", owner).body(),
+                o -> o.size() == 1 && o.get(0).get("status").asString().equals("ACCEPTED"));
+        String orderId = open.get(0).get("id").asString();
+
+        // the bot's turn is taken (as by a slow strategy) until released
+        java.util.concurrent.CountDownLatch busy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofVirtual().start(() -> runtime.inspect(java.util.UUID.fromString(bot), kernel -> {
+            busy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(busy.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            Answer late = post("/api/v1/bots/" + bot + "/orders/" + orderId + "/cancel", owner, null);
+            assertProblem(late, 503, "BOT_BUSY");
+            assertThat(late.body().get("detail").asString()).contains("try again");
+        } finally {
+            release.countDown();
+        }
+        await("the queued cancel carried out once the turn is free",
+                () -> get("/api/v1/bots/" + bot + "/orders?status=closed", owner).body(),
+                c -> c.size() >= 1 && c.get(c.size() - 1).get("status").asString().equals("CANCELED"));
         post("/api/v1/bots/" + bot + "/stop", owner, null);
     }
 
