@@ -29,8 +29,10 @@ class WarmStartH2Test extends RuntimeTestBase {
         JsonNode warm = await("the warm-up reported", () -> get("/api/v1/bots/" + bot, user).body().get("warmup"),
                 w -> w != null && !w.isNull() && w.get("received").asInt() == w.get("needed").asInt());
         assertThat(warm.get("needed").asInt()).isEqualTo(16);
-        JsonNode logs = get("/api/v1/logs?botId=" + bot, user).body().get("items");
-        assertThat(logs.toString()).contains("Warmed up on 16 past candles");
+        // the activity line is written behind the bot's turn (docs/architecture.md, step 9): stored a moment after the
+        // kernel's progress, which the API reads from memory
+        await("the warm-up's activity line", () -> get("/api/v1/logs?botId=" + bot, user).body().get("items").toString(),
+                logs -> logs.contains("Warmed up on 16 past candles"));
 
         JsonNode fills = await("a buy on the first live candle", () -> get("/api/v1/bots/" + bot + "/trades", user).body(),
                 t -> !t.isEmpty());
