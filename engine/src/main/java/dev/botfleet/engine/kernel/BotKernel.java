@@ -139,7 +139,7 @@ public final class BotKernel {
             advanceClock(now.toEpochMilli());
             running = true;
             activity(ActivityLevel.INFO, "Bot started on " + instrument.exchange() + " " + instrument.symbol());
-            Reconciliation.run(this);
+            Reconciliation.run(this, false);
             drain();
             try {
                 warmup.replay(this, history);
@@ -236,6 +236,18 @@ public final class BotKernel {
     /** Stops the bot: {@link Strategy#onStop}, then its open orders are canceled. */
     public void stop(String reason) {
         turn(() -> Stopping.now(this, reason, false));
+    }
+
+    /**
+     * Carries out a stop that was decided but never run (see {@link Stopping#finish}): a bot built from its journal
+     * that is not started, and will not be.
+     */
+    public void finishStop(Instant now, String reason) {
+        if (running) return;
+        turn(() -> {
+            advanceClock(now.toEpochMilli());
+            Stopping.finish(this, reason);
+        });
     }
 
     /** A funding settlement the venue reported (live): booked into the position's PnL and journaled. */

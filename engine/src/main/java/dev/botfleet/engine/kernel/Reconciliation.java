@@ -20,18 +20,24 @@ import java.util.Optional;
  *   <li>unknown to the exchange but acknowledged before: the exchange no longer has it — treat it as canceled;</li>
  *   <li>known: apply every fill the journal lacks (each trade id once), then adopt the exchange's status.</li>
  * </ul>
+ * When the bot is finishing a stop, an order the exchange does not know is marked canceled instead of sent: a stopped
+ * bot places nothing.
  */
 final class Reconciliation {
     private Reconciliation() {
     }
 
-    static void run(BotKernel k) {
+    static void run(BotKernel k, boolean stopping) {
         List<Order> inFlight = new ArrayList<>(k.openOrders.values());
         for (Order order : inFlight) {
             String id = order.clientOrderId();
             Optional<OrderReport> report = k.port.query(order.snapshot());
             if (report.isEmpty()) {
-                if (!order.acknowledged()) {
+                if (stopping) {
+                    k.activity(ActivityLevel.INFO, "Order " + id + " is not on " + k.instrument.exchange()
+                            + "; the bot is stopping, so it is marked canceled, not sent");
+                    k.replay(new OrderEvent.OrderCanceled(id, k.now()));
+                } else if (!order.acknowledged()) {
                     if (order.status() == OrderStatus.INITIALIZED) {
                         k.replay(new OrderEvent.OrderSubmitted(id, k.now()));
                     }

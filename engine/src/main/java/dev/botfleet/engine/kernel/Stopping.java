@@ -13,6 +13,21 @@ final class Stopping {
     private Stopping() {
     }
 
+    /**
+     * A stop that was decided (the bot is already STOPPED) but whose last turn never ran: the process died, or in a
+     * cluster the bot's shard moved, between the user's stop and the bot's turn. The bot, rebuilt from its journal,
+     * brings its in-flight orders in line with the exchange — sending none that was never placed, since a stopped bot
+     * places nothing — and cancels what is still open. The strategy is not run (neither started nor told of the stop).
+     */
+    static void finish(BotKernel k, String reason) {
+        k.running = true;
+        k.activity(ActivityLevel.INFO, "Finishing the stop on " + k.instrument.exchange() + " " + k.instrument.symbol()
+                + ": " + k.openOrders.size() + " order(s) left in flight");
+        Reconciliation.run(k, true);
+        k.drain();
+        now(k, reason, false);
+    }
+
     static void now(BotKernel k, String reason, boolean error) {
         if (!k.running) return;
         if (k.started) {

@@ -25,6 +25,13 @@ public sealed interface BotCommand {
     record StopBot(String reason) implements BotCommand {
     }
 
+    /**
+     * Carry out a stop that was decided but never run (after a crash, or a cluster hand-off, in between): reconcile the
+     * bot's in-flight orders with the exchange and cancel what is open, without running the strategy.
+     */
+    record FinishStop(Instant at, String reason) implements BotCommand {
+    }
+
     record CancelOrder(String clientOrderId) implements BotCommand {
     }
 

@@ -58,6 +58,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case OrderEvent e -> kernel.onOrderEvent(e);
             case BotCommand.StartBot s -> kernel.start(s.at(), s.history());
             case BotCommand.StopBot s -> kernel.stop(s.reason());
+            case BotCommand.FinishStop s -> kernel.finishStop(s.at(), s.reason());
             case BotCommand.CancelOrder c -> kernel.cancel(c.clientOrderId());
             case BotCommand.AdvanceClock a -> kernel.advanceTo(a.now());
             case BotCommand.FundingRate f -> kernel.onFundingRate(f.at(), f.rate(), f.markPrice());

@@ -38,7 +38,7 @@ class ReconciliationTest {
         }
     }
 
-    SimExchange newSim() {
+    static SimExchange newSim() {
         return new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("10000")));
     }
 

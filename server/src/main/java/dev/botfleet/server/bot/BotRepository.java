@@ -82,11 +82,22 @@ public class BotRepository {
                 .update();
     }
 
-    public void setStatus(UUID ownerId, UUID id, BotStatus status, String reason, Instant updatedAt) {
-        jdbc.sql("UPDATE bots SET status = :status, status_reason = :reason, updated_at = :updated WHERE owner_id = :owner AND id = :id")
-                .param("status", status.name()).param("reason", reason).param("updated", Times.sql(updatedAt))
-                .param("owner", ownerId).param("id", id)
+    /**
+     * @param pendingStop the reason of a stop of a running bot, kept until the bot's last turn has carried it out
+     *                    (cancels sent); null keeps a stop still pending. A start (ACTIVE) clears it: the running bot
+     *                    reconciles its orders itself.
+     */
+    public void setStatus(UUID ownerId, UUID id, BotStatus status, String reason, String pendingStop, Instant updatedAt) {
+        jdbc.sql("UPDATE bots SET status = :status, status_reason = :reason, updated_at = :updated, pending_stop ="
+                        + " CASE WHEN :status = 'ACTIVE' THEN NULL ELSE COALESCE(:pending, pending_stop) END"
+                        + " WHERE owner_id = :owner AND id = :id")
+                .param("status", status.name()).param("reason", reason).param("pending", clip(pendingStop))
+                .param("updated", Times.sql(updatedAt)).param("owner", ownerId).param("id", id)
                 .update();
+    }
+
+    private static String clip(String text) {
+        return text == null || text.length() <= 500 ? text : text.substring(0, 499) + "…";
     }
 
     public Optional<Bot> find(UUID ownerId, UUID id) {

@@ -112,7 +112,7 @@ public class BotService {
             });
         }
         runtime.start(bot);
-        bots.setStatus(ownerId, id, BotStatus.ACTIVE, null, Times.now(clock));
+        bots.setStatus(ownerId, id, BotStatus.ACTIVE, null, null, Times.now(clock));
         activity.record(ownerId, id, LogLevel.SUCCESS, "Bot '" + bot.name() + "' started (" + describe(bot) + ")");
         events.publishEvent(new BotAlert(ownerId, id, BotAlert.Kind.STARTED, "Bot " + bot.name() + " started (" + describe(bot) + ")",
                 alertData(bot, null)));
@@ -158,7 +158,7 @@ public class BotService {
         List<Bot> selected = bots.activeForUpdate(ownerId).stream().filter(which).toList();
         for (Bot bot : selected) {
             runtime.stop(bot, reason);
-            bots.setStatus(ownerId, bot.id(), BotStatus.ERROR, reason, Times.now(clock));
+            bots.setStatus(ownerId, bot.id(), BotStatus.ERROR, reason, reason, Times.now(clock));
             activity.record(ownerId, bot.id(), LogLevel.ERROR, "Bot '" + bot.name() + "' stopped: " + reason);
             events.publishEvent(new BotAlert(ownerId, bot.id(), BotAlert.Kind.ERROR, "Bot " + bot.name() + " stopped in ERROR: " + reason,
                     alertData(bot, reason)));
@@ -199,7 +199,9 @@ public class BotService {
 
     private void stopOne(Bot bot, String reason) {
         runtime.stop(bot, reason);
-        bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, Times.now(clock));
+        // an ERROR bot's last turn ran already: only a running bot's stop is left to carry out
+        String pendingStop = bot.status() == BotStatus.ACTIVE ? reason : null;
+        bots.setStatus(bot.ownerId(), bot.id(), BotStatus.STOPPED, null, pendingStop, Times.now(clock));
         activity.record(bot.ownerId(), bot.id(), LogLevel.INFO, "Bot '" + bot.name() + "' stopped (" + reason + ")");
         events.publishEvent(new BotAlert(bot.ownerId(), bot.id(), BotAlert.Kind.STOPPED, "Bot " + bot.name() + " stopped (" + reason + ")",
                 alertData(bot, reason)));

@@ -20,9 +20,10 @@ import java.util.UUID;
  *
  * <p>Start: the shard holds its lease before any entity starts, so the entity launches the bot fenced with that
  * lease's epoch (the runtime reconciles in-flight orders from the journal before the bot trades). Stop: a user's stop
- * stops the bot here, then the entity passivates (remember-entities forgets it). The entity stopping for any other
- * reason — hand-off, lease lost, node leaving — gives the bot up without stopping it: no cancel, no status change; the
- * shard's next owner resumes it.
+ * stops the bot here, then the entity passivates (remember-entities forgets it) once the stop is carried out (its
+ * cancels sent). The entity stopping for any other reason — hand-off, lease lost, node leaving — gives the bot up
+ * without stopping it: no cancel, no status change; the shard's next owner resumes it, and if the user's stop came in
+ * between, carries that stop out (the bot's {@code pending_stop}: reconcile, cancel, nothing new sent).
  */
 final class BotEntity {
     static final EntityTypeKey<Command> TYPE = EntityTypeKey.create(Command.class, "bot");
@@ -69,7 +70,7 @@ final class BotEntity {
         static final String NO_ANSWER = "no-answer";
     }
 
-    /** Run the bot if it is ACTIVE and not running yet (a start, or the sweep). */
+    /** Run the bot if it is ACTIVE (or has a stop to carry out) and not running yet (a start, or the sweep). */
     record Ensure() implements Command, Remote {
     }
 
@@ -97,7 +98,8 @@ final class BotEntity {
 
         boolean runsHere(UUID botId);
 
-        boolean isActive(UUID botId);
+        /** The bot is ACTIVE, or has a stop left to carry out (its node fell or its shard moved before its last turn). */
+        boolean mustRun(UUID botId);
 
         void stopHere(UUID botId, String reason);
 
@@ -157,7 +159,7 @@ final class BotEntity {
                         Thread.ofVirtual().start(() -> {
                             // started again meanwhile (a user's start after a stop): run it, else forget the entity;
                             // with the lease gone, neither: the shard stops and its next holder runs the bot
-                            if (!node.isActive(botId)) shard.tell(new ClusterSharding.Passivate<>(self));
+                            if (!node.mustRun(botId)) shard.tell(new ClusterSharding.Passivate<>(self));
                             else if (node.holds(fence.get())) node.launch(ownerId, botId, fence.get());
                         });
                         return Behaviors.same();
@@ -194,7 +196,7 @@ final class BotEntity {
         Thread.ofVirtual().name("launch-" + botId).start(() -> {
             if (!node.holds(fence)) return;  // lost meanwhile: the shard stops, its next holder runs the bot
             node.launch(ownerId, botId, fence);
-            if (!node.runsHere(botId) && !node.isActive(botId)) self.tell(new Ended());
+            if (!node.runsHere(botId) && !node.mustRun(botId)) self.tell(new Ended());
         });
     }
 }

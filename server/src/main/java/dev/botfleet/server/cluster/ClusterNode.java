@@ -116,12 +116,14 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         }
     }
 
-    /** Every ACTIVE bot: make sure its entity runs somewhere (idempotent; a running entity ignores it). */
+    /**
+     * Every ACTIVE bot, and every bot with a stop left to carry out: make sure its entity runs somewhere (idempotent; a
+     * running entity ignores it).
+     */
     private void sweep() {
         try {
             if (system == null || Cluster.get(system).selfMember().status() != MemberStatus.up()) return;
-            var active = runtimeBots.activeBots();
-            for (var bot : active) send(bot.ownerId(), bot.id(), new BotEntity.Ensure());
+            for (var bot : runtimeBots.botsToRun()) send(bot.ownerId(), bot.id(), new BotEntity.Ensure());
         } catch (RuntimeException e) {
             log.warn("Cluster sweep of ACTIVE bots failed: {}", e.getMessage());
         }
@@ -263,9 +265,8 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
     }
 
     @Override
-    public boolean isActive(UUID botId) {
-        return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :id AND status = 'ACTIVE'").param("id", botId)
-                .query(Long.class).single() > 0;
+    public boolean mustRun(UUID botId) {
+        return runtimeBots.mustRun(botId);
     }
 
     @Override

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The runtime's own bot queries: across owners (resuming after a restart) and status changes the bot itself makes. */
@@ -21,9 +22,27 @@ public class RuntimeRepository {
         this.jdbc = jdbc;
     }
 
-    public List<ActiveBot> activeBots() {
-        return jdbc.sql("SELECT id, owner_id FROM bots WHERE status = 'ACTIVE' ORDER BY seq")
+    /** The bots a runtime must run: the ACTIVE ones, and those with a stop not yet carried out (see V48). */
+    public List<ActiveBot> botsToRun() {
+        return jdbc.sql("SELECT id, owner_id FROM bots WHERE status = 'ACTIVE' OR pending_stop IS NOT NULL ORDER BY seq")
                 .query((rs, n) -> new ActiveBot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
+    }
+
+    /** True if the bot is ACTIVE or has a stop to carry out. */
+    public boolean mustRun(UUID botId) {
+        return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :id AND (status = 'ACTIVE' OR pending_stop IS NOT NULL)")
+                .param("id", botId).query(Long.class).single() > 0;
+    }
+
+    /** The reason of the bot's stop that is not carried out yet, if it is not ACTIVE and has one. */
+    public Optional<String> pendingStop(UUID botId) {
+        return jdbc.sql("SELECT pending_stop FROM bots WHERE id = :id AND status <> 'ACTIVE' AND pending_stop IS NOT NULL")
+                .param("id", botId).query(String.class).optional();
+    }
+
+    /** The bot's stop was carried out (its last turn ran, its cancels were sent); a start since then changed nothing. */
+    public void stopCarriedOut(UUID botId) {
+        jdbc.sql("UPDATE bots SET pending_stop = NULL WHERE id = :id AND status <> 'ACTIVE'").param("id", botId).update();
     }
 
     /** Only an ACTIVE bot changes: a user's stop (already STOPPED) is never turned into anything else. */

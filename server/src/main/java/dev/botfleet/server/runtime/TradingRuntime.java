@@ -58,12 +58,14 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     private final Clock clock;
     private final DailyLossCheck lossLimits;
     private final TurnPublisher publisher;
-    private final Map<UUID, BotSession> sessions = new ConcurrentHashMap<>();
+    private final RunningSessions sessions = new RunningSessions(COMMAND_TIMEOUT);
     /** How long a bot being resumed waits before it asks its venue again. */
     static final java.time.Duration VENUE_RETRY = java.time.Duration.ofSeconds(10);
     private final java.util.concurrent.ScheduledExecutorService retries =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("bot-retry").factory());
     private final Map<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** Bots whose stop this node is carrying out: from the stop's last turn until its cancels were sent. */
+    private final java.util.Set<UUID> stopping = ConcurrentHashMap.newKeySet();
     /** Present only when this server is a cluster node (botfleet.cluster.enabled): bots run where it places them. */
     private final org.springframework.beans.factory.ObjectProvider<BotPlacement> placements;
     private volatile boolean running;
@@ -106,6 +108,8 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         if (session == null) {
             // in a cluster the bot may run on another node: its owner stops it once this stop has committed
             if (placement != null) AfterCommit.run(() -> placement.stop(bot.ownerId(), bot.id(), reason));
+            // here nothing runs it (e.g. it waits for its venue): its stop is carried out now, as after a restart
+            else AfterCommit.run(() -> launch(bot.ownerId(), bot.id(), null));
             return;
         }
         session.stopRequested = true;
@@ -200,8 +204,13 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
                 awaitQuietly(previous.finished);  // its journal must be complete before we read it back
             }
             Bot bot = bots.find(ownerId, botId).orElse(null);
-            if (bot == null || bot.status() != BotStatus.ACTIVE) return;
-            Optional<String> refusal = lossLimits.liveRefusal(bot);  // e.g. a crash came between a fill and its stop
+            if (bot == null) return;
+            // not ACTIVE: run only a stop left to carry out (unless this node is carrying it out right now)
+            String pendingStop = bot.status() == BotStatus.ACTIVE ? null
+                    : stopping.contains(botId) ? null : runtimeBots.pendingStop(botId).orElse(null);
+            if (bot.status() != BotStatus.ACTIVE && pendingStop == null) return;
+            Optional<String> refusal = pendingStop != null ? Optional.empty()
+                    : lossLimits.liveRefusal(bot);  // e.g. a crash came between a fill and its stop
             if (refusal.isPresent()) {
                 endInError(ownerId, botId, refusal.get());
                 return;
@@ -220,10 +229,17 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
                 return;
             } catch (RuntimeException e) {
                 log.warn("Bot {} cannot start", botId, e);
-                endInError(ownerId, botId, "could not start: " + e.getMessage());
+                if (pendingStop != null) stopNotCarriedOut(bot, e.getMessage());
+                else endInError(ownerId, botId, "could not start: " + e.getMessage());
                 return;
             }
             sessions.put(botId, session);
+            if (pendingStop != null) {
+                // the stop's last turn only: no market data, the strategy never runs
+                session.stopRequested = true;
+                session.send(new BotCommand.FinishStop(clock.instant(), pendingStop));
+                return;
+            }
             session.send(new BotCommand.StartBot(clock.instant(), session.history));
             session.history = List.of();  // handed over: not kept for the bot's lifetime
             session.subscription = factory.subscribe(bot, session.runner);
@@ -240,24 +256,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     /** {@link #cancel} in a session on this node; 409 when the bot does not run here. */
     public boolean cancelHere(UUID botId, String clientOrderId) {
-        BotSession session = sessions.get(botId);
-        if (session == null || session.stopRequested) {
-            throw new ApiException.Conflict("The bot is not running, so it cannot cancel orders; start it first");
-        }
-        CompletableFuture<Boolean> done = new CompletableFuture<>();
-        session.send(new BotCommand.Inspect(kernel -> done.complete(kernel.cancel(clientOrderId))));
-        try {
-            return done.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while canceling", e);
-        } catch (TimeoutException e) {
-            // the cancel stays queued in the bot's mailbox and may still be carried out: a repeat finds it done or closed
-            throw new ApiException.BotBusy("The bot did not handle the cancel within " + COMMAND_TIMEOUT.toSeconds()
-                    + " s (its turn is busy); it may still cancel the order, try again");
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the bot failed handling the cancel", e.getCause());
-        }
+        return sessions.cancel(botId, clientOrderId);
     }
 
     /** A webhook signal for the bot's strategy, queued in its mailbox behind what it has; false if it is not running. */
@@ -269,10 +268,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     /** {@link #signal} to a session on this node; false when the bot does not run here. */
     public boolean signalHere(UUID botId, dev.botfleet.engine.strategy.ExternalSignal signal) {
-        BotSession session = sessions.get(botId);
-        if (session == null || session.stopRequested) return false;
-        session.send(new BotCommand.Signal(signal));
-        return true;
+        return sessions.command(botId, new BotCommand.Signal(signal));
     }
 
     /**
@@ -281,10 +277,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
      * the bot is not running here.
      */
     public boolean alert(UUID botId, dev.botfleet.engine.market.MarketAlert alert) {
-        BotSession session = sessions.get(botId);
-        if (session == null || session.stopRequested || session.runner == null) return false;
-        session.send(new BotCommand.Alert(alert));
-        return true;
+        return sessions.command(botId, new BotCommand.Alert(alert));
     }
 
     /** True if the bot has a session on this node (in a cluster: this node runs it). */
@@ -314,36 +307,15 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
      * that market's price); a symbol for which {@code command} answers null is skipped. Returns how many were sent.
      */
     public int broadcast(String exchange, java.util.function.Function<String, BotCommand> command) {
-        int sent = 0;
-        for (BotSession session : sessions.values()) {
-            if (session.stopRequested || session.kernel == null) continue;
-            var instrument = session.kernel.instrument();  // immutable: safe to read off the bot's thread
-            if (!instrument.exchange().equals(exchange)) continue;
-            BotCommand c = command.apply(instrument.symbol());
-            if (c == null) continue;
-            session.send(c);
-            sent++;
-        }
-        return sent;
+        return sessions.broadcast(exchange, command);
     }
 
     /**
      * Reads the running bot's kernel on the bot's own turn (its state is single-writer); empty when the bot is not
      * running or does not answer in time.
      */
-    public <T> java.util.Optional<T> inspect(UUID botId, java.util.function.Function<BotKernel, T> read) {
-        BotSession session = sessions.get(botId);
-        if (session == null || session.stopRequested) return java.util.Optional.empty();
-        CompletableFuture<T> done = new CompletableFuture<>();
-        session.send(new BotCommand.Inspect(kernel -> done.complete(read.apply(kernel))));
-        try {
-            return java.util.Optional.ofNullable(done.get(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return java.util.Optional.empty();
-        } catch (ExecutionException | TimeoutException e) {
-            return java.util.Optional.empty();
-        }
+    public <T> Optional<T> inspect(UUID botId, java.util.function.Function<BotKernel, T> read) {
+        return sessions.inspect(botId, read);
     }
 
     // ---------------------------------------------------------------- BotSession.Outlet (on the bot's turn)
@@ -374,10 +346,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
 
     /** {@link #warmup} of a session on this node. */
     public Optional<WarmupProgress> warmupHere(UUID botId) {
-        BotSession session = sessions.get(botId);
-        if (session == null || session.kernel == null) return Optional.empty();
-        WarmupProgress progress = session.kernel.warmupProgress();
-        return progress.needed() == 0 ? Optional.empty() : Optional.of(progress);
+        return sessions.warmup(botId);
     }
 
     @Override
@@ -398,8 +367,13 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             session.finished.complete(null);
             return;
         }
-        // Off the bot's turn: a live port first finishes sending the stop's cancels.
-        Thread.ofVirtual().name("release-" + session.botId).start(session.release);
+        // Off the bot's turn: a live port first finishes sending the stop's cancels; only then is a stop carried out
+        BotPlacement placement = placements.getIfAvailable();
+        if (session.stopRequested) stopping.add(session.botId);
+        Thread.ofVirtual().name("release-" + session.botId).start(() -> {
+            release(session);
+            if (placement != null && wasCurrent) placement.ended(session.ownerId, session.botId);
+        });
         if (!session.stopRequested && running) {
             // the bot ended itself: done (STOPPED) or failed (ERROR); a user's stop already set STOPPED
             if (runtimeBots.setStatusIfActive(session.botId, error ? BotStatus.ERROR : BotStatus.STOPPED, reason,
@@ -411,8 +385,32 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
             }
         }
         session.finished.complete(null);
-        BotPlacement placement = placements.getIfAvailable();
-        if (placement != null && wasCurrent) placement.ended(session.ownerId, session.botId);
+    }
+
+    /**
+     * Ends the session's hold on its venue (a live port sends the stop's cancels first); for a user's stop, then records
+     * that it was carried out. If the release fails, the stop stays pending and is carried out again.
+     */
+    private void release(BotSession session) {
+        try {
+            session.release.run();
+            if (session.stopRequested) runtimeBots.stopCarriedOut(session.botId);
+        } catch (RuntimeException e) {
+            log.warn("Bot {}: its stop was not confirmed carried out: {}", session.botId, e.toString());
+        } finally {
+            stopping.remove(session.botId);
+        }
+    }
+
+    /** A stop left to carry out cannot be (e.g. the bot's API key was deleted): said, and not tried again. */
+    private void stopNotCarriedOut(Bot bot, String problem) {
+        try {
+            activity.record(bot.ownerId(), bot.id(), LogLevel.ERROR, "Could not finish the bot's stop: " + problem
+                    + "; orders it had open may still be open on " + bot.exchange());
+            runtimeBots.stopCarriedOut(bot.id());
+        } catch (RuntimeException e) {
+            log.error("Bot {}: cannot record its unfinished stop", bot.id(), e);
+        }
     }
 
     /** The mailbox handler threw (e.g. the database is unreachable): stop the bot in ERROR, without its help if need be. */
@@ -459,9 +457,9 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         running = true;
         // a cluster node resumes only the bots of the shards it comes to own (remember-entities), not every ACTIVE bot
         if (placements.getIfAvailable() != null) return;
-        List<RuntimeRepository.ActiveBot> active = runtimeBots.activeBots();
-        for (RuntimeRepository.ActiveBot bot : active) launch(bot.ownerId(), bot.id(), null);
-        if (!active.isEmpty()) log.info("Resumed {} active bot(s)", active.size());
+        List<RuntimeRepository.ActiveBot> toRun = runtimeBots.botsToRun();
+        for (RuntimeRepository.ActiveBot bot : toRun) launch(bot.ownerId(), bot.id(), null);
+        if (!toRun.isEmpty()) log.info("Resumed {} bot(s) (ACTIVE, or with a stop to finish)", toRun.size());
     }
 
     /** Shutdown leaves bots ACTIVE (they resume on the next start) and their orders resting. */
