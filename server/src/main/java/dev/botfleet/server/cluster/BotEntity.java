@@ -147,7 +147,8 @@ final class BotEntity {
                         return Behaviors.same();
                     })
                     .onMessage(Stop.class, m -> {
-                        node.stopHere(botId, m.reason());
+                        // waits for a launch under way (see TradingRuntime.stopLocal): off the actor's thread
+                        Thread.ofVirtual().name("stop-" + botId).start(() -> node.stopHere(botId, m.reason()));
                         return Behaviors.same();
                     })
                     .onMessage(Reconfigure.class, m -> {

@@ -108,20 +108,33 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         if (session == null) {
             // in a cluster the bot may run on another node: its owner stops it once this stop has committed
             if (placement != null) AfterCommit.run(() -> placement.stop(bot.ownerId(), bot.id(), reason));
-            // here nothing runs it (e.g. it waits for its venue): its stop is carried out now, as after a restart
-            else AfterCommit.run(() -> launch(bot.ownerId(), bot.id(), null));
+            else AfterCommit.run(() -> stopHereOrFinish(bot.ownerId(), bot.id(), reason));
             return;
         }
         session.stopRequested = true;
         AfterCommit.run(() -> session.send(new BotCommand.StopBot(reason)));
     }
 
-    /** A cluster node that owns the bot stops it for a user's stop that committed on any node. */
+    /**
+     * A cluster node that owns the bot stops it for a user's stop that committed on any node. Under the bot's launch
+     * lock: a launch under way (which read the bot ACTIVE before the stop committed) finishes first, and its session is
+     * stopped here instead of being missed.
+     */
     public void stopLocal(UUID botId, String reason) {
-        BotSession session = sessions.get(botId);
-        if (session == null || session.stopRequested) return;
-        session.stopRequested = true;
-        session.send(new BotCommand.StopBot(reason));
+        synchronized (locks.computeIfAbsent(botId, k -> new Object())) {
+            BotSession session = sessions.get(botId);
+            if (session == null || session.stopRequested) return;
+            session.stopRequested = true;
+            session.send(new BotCommand.StopBot(reason));
+        }
+    }
+
+    /** One node: stops the bot's session, or, when none runs (e.g. it waits for its venue), carries its stop out now. */
+    private void stopHereOrFinish(UUID ownerId, UUID botId, String reason) {
+        synchronized (locks.computeIfAbsent(botId, k -> new Object())) {
+            if (sessions.get(botId) != null) stopLocal(botId, reason);
+            else launch(ownerId, botId, null);
+        }
     }
 
     /** A cluster node that owns the bot hands it its stored config (a PUT that committed on any node). */

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -86,6 +87,46 @@ class ClusterNodePostgresTest extends RuntimeTestBase {
         assertThat(stopped.status()).as(String.valueOf(stopped.body())).isEqualTo(200);
         await("the bot stopped", Duration.ofSeconds(30), () -> runtime.isRunning(bot), running -> !running);
         assertThat(status(bot)).isEqualTo("STOPPED");
+    }
+
+    /** The race a CI run found: the user's stop lands while the bot's shard is between two holders. */
+    @Test
+    void aStopWhileTheShardIsBetweenHoldersIsCarriedOutByTheNextHolder() {
+        Session user = newUser();
+        UUID bot = UUID.fromString(start(user, scalper(user, "0.2", "0.2")));  // one buy resting far from the market
+        String shard = node.leaseName(BotEntity.entityId(user.id(), bot));
+        await("its buy resting", Duration.ofSeconds(60), () -> orderStatuses(bot), s -> s.equals(List.of("ACCEPTED")));
+
+        // the shard leaves this node (as in a hand-off): the bot is given up, its order left resting, by design
+        jdbc.sql("UPDATE shard_leases SET expires_at = clock_timestamp() WHERE shard = :shard").param("shard", shard).update();
+        ShardLeases thief = new ShardLeases(jdbc, "thief", Duration.ofMinutes(5));
+        LeaseFence stolen = thief.acquire(shard).orElseThrow();
+        await("the bot given up here", Duration.ofSeconds(30), () -> runtime.isRunning(bot), running -> !running);
+
+        // the user stops it now: STOPPED at once, but nobody holds the shard to cancel its order yet
+        assertThat(post("/api/v1/bots/" + bot + "/stop", user, null).status()).isEqualTo(200);
+        assertThat(status(bot)).isEqualTo("STOPPED");
+        assertThat(pendingStop(bot)).isEqualTo("stopped by user");
+        assertThat(orderStatuses(bot)).containsExactly("ACCEPTED");
+
+        // the next holder finds the bot STOPPED with its stop pending: it carries the stop out
+        assertThat(thief.release(stolen)).isTrue();
+        await("the resting buy canceled", Duration.ofSeconds(60), () -> orderStatuses(bot), s -> s.equals(List.of("CANCELED")));
+        await("the stop recorded as carried out", Duration.ofSeconds(30), () -> pendingStop(bot), p -> p == null);
+        assertThat(status(bot)).isEqualTo("STOPPED");
+        assertThat(runtime.isRunning(bot)).isFalse();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM activity_logs WHERE bot_id = :bot AND message LIKE 'Finishing the stop%'")
+                .param("bot", bot).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private List<String> orderStatuses(UUID bot) {
+        return jdbc.sql("SELECT status FROM orders WHERE bot_id = :bot ORDER BY created_at").param("bot", bot)
+                .query(String.class).list();
+    }
+
+    private String pendingStop(UUID bot) {
+        return jdbc.sql("SELECT pending_stop FROM bots WHERE id = :id").param("id", bot).query(String.class)
+                .optional().orElse(null);
     }
 
     private Optional<LeaseFence> holder(String shard) {
