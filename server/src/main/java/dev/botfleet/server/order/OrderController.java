@@ -76,9 +76,16 @@ public class OrderController {
                 queries.countOrders(user.id(), bot, filter));
     }
 
+    /** Newest first, 500 a page ({@code page} 0-based, default 0): a long-running bot has more than one page. */
     @GetMapping("/bots/{id}/trades")
-    public List<TradeResponse> trades(CurrentUser user, @PathVariable UUID id) {
-        return queries.trades(user.id(), bot(user, id).id());
+    public List<TradeResponse> trades(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer page) {
+        int p = page == null ? 0 : page;
+        if (p < 0 || p > 1_000_000) {
+            Violations v = new Violations();
+            v.add("page", "must be between 0 and 1000000", page);
+            v.throwIfAny();
+        }
+        return queries.trades(user.id(), bot(user, id).id(), p);
     }
 
     @GetMapping("/bots/{id}/positions")

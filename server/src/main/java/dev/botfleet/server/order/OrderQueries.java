@@ -91,9 +91,11 @@ public class OrderQueries {
                 .param("bot", botId).param("cid", clientOrderId).query(ORDER).optional();
     }
 
-    public List<TradeResponse> trades(UUID ownerId, UUID botId) {
-        return jdbc.sql("SELECT * FROM trades WHERE owner_id = :owner AND bot_id = :bot ORDER BY seq DESC LIMIT " + LIST_LIMIT)
-                .param("owner", ownerId).param("bot", botId).query(TRADE).list();
+    /** One page of the bot's trades, newest first, {@code LIST_LIMIT} a page. */
+    public List<TradeResponse> trades(UUID ownerId, UUID botId, int page) {
+        return jdbc.sql("SELECT * FROM trades WHERE owner_id = :owner AND bot_id = :bot ORDER BY seq DESC LIMIT " + LIST_LIMIT
+                        + " OFFSET :offset")
+                .param("owner", ownerId).param("bot", botId).param("offset", (long) page * LIST_LIMIT).query(TRADE).list();
     }
 
     public Optional<TradeResponse> trade(UUID botId, String clientOrderId, String tradeId) {

@@ -205,8 +205,7 @@ final class LiveVenueBook {
             await("bot " + bot + "'s trades to match the venue's fills",
                     () -> serverFills(api, token, bot), fills -> fills.equals(venueFills));
             List<String> tradeIds = new ArrayList<>();
-            api.call("GET", "/api/v1/bots/" + bot + "/trades", token).forEach(t -> tradeIds.add(t.get("tradeId").asString()));
-            assertThat(tradeIds).as("bot " + bot + "'s trade list is complete (the API lists at most 500)").hasSizeLessThan(500);
+            serverTrades(api, token, bot).forEach(t -> tradeIds.add(t.get("tradeId").asString()));
             assertThat(duplicates(tradeIds)).as("trade ids bot " + bot + " booked twice").isEmpty();
             assertThat(new TreeSet<>(tradeIds)).as("bot " + bot + "'s trade ids vs the venue's").isEqualTo(venueFills.keySet());
             assertThat(serverFills(api, token, bot)).as("bot " + bot + "'s trades vs the venue's fills").isEqualTo(venueFills);
@@ -215,8 +214,7 @@ final class LiveVenueBook {
             assertThat(reported).as("position of bot " + bot).isEqualByComparingTo(position);
 
             // every order the venue accepted was journaled by the server first, and filled as much on both sides
-            JsonNode serverOrders = api.call("GET", "/api/v1/bots/" + bot + "/orders", token);
-            assertThat(serverOrders.size()).as("bot " + bot + "'s order list is complete").isLessThan(500);
+            List<JsonNode> serverOrders = serverOrders(api, token, bot);
             Map<String, BigDecimal> serverFilled = new HashMap<>();
             List<String> open = new ArrayList<>();
             for (JsonNode o : serverOrders) {
@@ -238,11 +236,31 @@ final class LiveVenueBook {
         return new Totals(totalFills, baseMoved);
     }
 
+    /** Every trade of the bot, page by page (500 a page: a bot of a long soak has more). */
+    private static List<JsonNode> serverTrades(ServerApi api, String token, String bot) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode trades = api.call("GET", "/api/v1/bots/" + bot + "/trades?page=" + page, token);
+            trades.forEach(all::add);
+            if (trades.size() < 500) return all;
+        }
+    }
+
+    /** Every order of the bot, through the paged order list. */
+    private static List<JsonNode> serverOrders(ServerApi api, String token, String bot) throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode answer = api.call("GET", "/api/v1/orders?botId=" + bot + "&size=100&page=" + page, token);
+            answer.get("items").forEach(all::add);
+            if (all.size() >= answer.get("total").asLong() || answer.get("items").isEmpty()) return all;
+        }
+    }
+
     /** The server's trades of a bot as tradeId -> "price x quantity". */
     private static Map<String, String> serverFills(ServerApi api, String token, String bot) {
         try {
             Map<String, String> fills = new TreeMap<>();
-            for (JsonNode t : api.call("GET", "/api/v1/bots/" + bot + "/trades", token)) {
+            for (JsonNode t : serverTrades(api, token, bot)) {
                 fills.put(t.get("tradeId").asString(), new BigDecimal(t.get("price").asString()).stripTrailingZeros().toPlainString()
                         + " x " + new BigDecimal(t.get("quantity").asString()).stripTrailingZeros().toPlainString());
             }

@@ -243,6 +243,7 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
         assertProblem(filters, 400, "VALIDATION_ERROR");
         assertThat(filters.errorFields()).containsExactly("status", "botId");
         assertThat(get("/api/v1/orders?size=0", owner).errorFields()).containsExactly("size");
+        assertThat(get("/api/v1/bots/" + bot + "/trades?page=-1", owner).errorFields()).containsExactly("page");
 
         start(owner, bot);
         await("the owner's resting order", () -> get("/api/v1/orders?status=open", owner).body(), p -> p.get("total").asLong() == 1);
@@ -257,5 +258,38 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
         await("the stop canceled the order", () -> get("/api/v1/orders?status=open", owner).body(), p -> p.get("total").asLong() == 0);
         assertProblem(post("/api/v1/bots/" + bot + "/orders/" + get("/api/v1/orders", owner).body().get("items").get(0)
                 .get("id").asString() + "/cancel", owner, null), 409, "CONFLICT");
+    }
+
+    /** A long-running bot has more trades than one answer holds: 500 a page, newest first, every trade on exactly one page. */
+    @Test
+    void theTradeListPagesPastFiveHundred() {
+        Session owner = newUser();
+        String bot = scalper(owner, "0.2", "0.2");
+        java.util.UUID order = java.util.UUID.randomUUID();
+        jdbc.sql("""
+                        INSERT INTO orders (id, owner_id, bot_id, client_order_id, exchange, symbol, side, type, time_in_force,
+                            price, quantity, filled_quantity, fee, status, acknowledged, created_at, updated_at)
+                        VALUES (:id, :owner, :bot, :cid, 'sim', 'BTC/USDT', 'BUY', 'LIMIT', 'GTC', 50000, 0.501, 0.501, 0,
+                            'FILLED', TRUE, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""")
+                .param("id", order).param("owner", owner.id()).param("bot", java.util.UUID.fromString(bot))
+                .param("cid", bot + "-1").update();
+        for (int i = 1; i <= 501; i++) {
+            jdbc.sql("""
+                            INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
+                                fee_currency, executed_at, client_order_id, exchange)
+                            VALUES (:id, :owner, :bot, :order, :trade, 'BTC/USDT', 'BUY', 50000, 0.001, 0, 'USDT',
+                                CURRENT_TIMESTAMP, :cid, 'sim')""")
+                    .param("id", java.util.UUID.randomUUID()).param("owner", owner.id())
+                    .param("bot", java.util.UUID.fromString(bot)).param("order", order).param("trade", "t" + i)
+                    .param("cid", bot + "-1").update();
+        }
+        JsonNode first = get("/api/v1/bots/" + bot + "/trades", owner).body();
+        assertThat(first).hasSize(500);
+        assertThat(first.get(0).get("tradeId").asString()).isEqualTo("t501");
+        assertThat(get("/api/v1/bots/" + bot + "/trades?page=0", owner).body()).isEqualTo(first);
+        JsonNode second = get("/api/v1/bots/" + bot + "/trades?page=1", owner).body();
+        assertThat(second).hasSize(1);
+        assertThat(second.get(0).get("tradeId").asString()).isEqualTo("t1");
+        assertThat(get("/api/v1/bots/" + bot + "/trades?page=2", owner).body()).isEmpty();
     }
 }
