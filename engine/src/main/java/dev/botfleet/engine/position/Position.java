@@ -93,9 +93,11 @@ public final class Position {
         if (fill.feeCurrency().equals(instrument.quoteAsset())) {
             realizedPnl = realizedPnl.subtract(fill.fee());
         } else if (fill.feeCurrency().equals(instrument.baseAsset()) && fill.fee().signum() > 0) {
-            // The fee was paid out of the asset itself: the holding shrinks by that much, at a price of zero.
-            int reduce = quantity.signum() >= 0 ? -1 : 1;
-            trade(reduce, fill.fee(), BigDecimal.ZERO);
+            // The fee was paid out of the asset itself, at a price of zero: on spot the base held always drops by it
+            // (a spot position a little short after fees grows shorter, as the venue's balance does); on a perpetual
+            // a short's size shrinks toward zero as before.
+            int sign = instrument.isPerpetual() && quantity.signum() < 0 ? 1 : -1;
+            trade(sign, fill.fee(), BigDecimal.ZERO);
         }
         updatedAt = fill.timestamp();
         return realizedPnl.subtract(before);
