@@ -66,6 +66,8 @@ public class ClusterSweeps {
     private volatile boolean running = true;
     /** Fault injection for tests: the next worker to claim a chunk stops dead, keeping the claim (a crashed node). */
     private volatile boolean dieAfterNextClaim;
+    /** Fault injection for tests: the next worker to run a chunk stops dead after its first combination. */
+    private volatile boolean dieMidChunk;
     private volatile SweepChunks.Claim abandoned;
 
     public ClusterSweeps(JdbcClient jdbc, BacktestRequests requests, BacktestRepository runs, JsonMapper json,
@@ -149,6 +151,14 @@ public class ClusterSweeps {
         dieAfterNextClaim = true;
     }
 
+    /**
+     * Fault injection: the next chunk this node runs is given up after its first combination (the work so far lost,
+     * the claim kept), as if the node died in the middle of it.
+     */
+    public void dieMidChunk() {
+        dieMidChunk = true;
+    }
+
     /** The chunk the injected death left claimed, once it happened. */
     public SweepChunks.Claim abandoned() {
         return abandoned;
@@ -170,7 +180,7 @@ public class ClusterSweeps {
                             claim.get().chunk(), claim.get().backtestId());
                     return;
                 }
-                run(claim.get());
+                if (!run(claim.get())) return;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -192,7 +202,8 @@ public class ClusterSweeps {
         return requests.resolveRun(job.ownerId(), request);
     }
 
-    private void run(SweepChunks.Claim claim) {
+    /** Runs a claimed chunk and stores it; false when this worker is to stop (fault injection). */
+    private boolean run(SweepChunks.Claim claim) {
         try {
             chunks.started(claim.backtestId());
             BacktestRequests.Resolved resolved;
@@ -201,9 +212,9 @@ public class ClusterSweeps {
             } catch (ApiException e) {
                 // the request no longer resolves (e.g. the user's strategy was deleted since): the run cannot finish
                 fail(claim.backtestId(), "the sweep can no longer be resolved: " + e.getMessage());
-                return;
+                return true;
             } catch (NoSuchElementException e) {
-                return;  // the run was deleted meanwhile (its job and chunks with it)
+                return true;  // the run was deleted meanwhile (its job and chunks with it)
             }
             BacktestJob job = resolved.job();
             BacktestSpec chunkSpec;  // the run's candles, or the fold's in-sample part of them
@@ -211,7 +222,7 @@ public class ClusterSweeps {
                 chunkSpec = ClusterWalkForwards.chunkSpec(job, resolved.sweep(), claim.fold());
             } catch (IllegalArgumentException e) {
                 fail(claim.backtestId(), e.getMessage());  // too few candles for the folds: the request check's rule
-                return;
+                return true;
             }
             Function<Map<String, Object>, StrategyConfig> configs = SweepRuns.configs(job, "sweep.ranges.");
             List<Map<String, Object>> combinations = resolved.sweep().combinations()
@@ -224,18 +235,27 @@ public class ClusterSweeps {
                     spec = chunkSpec.withConfig(configs.apply(combination));
                 } catch (IllegalArgumentException e) {
                     fail(claim.backtestId(), e.getMessage());  // as a single node fails the run
-                    return;
+                    return true;
                 }
                 metrics.add(Backtester.run(spec).metrics());
+                if (dieMidChunk && combinations.size() > 1) {
+                    dieMidChunk = false;
+                    abandoned = claim;
+                    log.warn("Sweep worker {} stops in the middle of chunk {} of {} (fault injected)", node,
+                            claim.chunk(), claim.backtestId());
+                    return false;
+                }
                 if (System.nanoTime() - renewed > claimTtl.toNanos() / 3) {
-                    if (!chunks.renew(claim, claimTtl)) return;  // taken over: the new holder runs and stores it
+                    if (!chunks.renew(claim, claimTtl)) return true;  // taken over: the new holder runs and stores it
                     renewed = System.nanoTime();
                 }
             }
             if (chunks.store(claim, node, SweepChunkMetrics.write(json, metrics))) merge(claim.backtestId());
+            return true;
         } catch (RuntimeException e) {
             log.error("Sweep chunk {} of {} failed", claim.chunk(), claim.backtestId(), e);
             fail(claim.backtestId(), "internal error while running the sweep");
+            return true;
         }
     }
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A walk-forward asked on one node of a real two-node cluster on PostgreSQL ({@link ClusterNodes}) is run by both
  * nodes' workers, in chunks that each hold a slice of one fold's in-sample combinations; the node that stores the
  * last chunk ranks each fold, tests its best out of sample and stores exactly the report a single node makes. A worker
- * that claims a chunk and dies leaves it to the other node once the claim expires; the report is still equal.
+ * that dies in the middle of a chunk leaves it to the other node once the claim expires; the report is still equal.
  */
 @ExtendWith(PostgresAvailable.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)  // the last test kills node 1's only worker
@@ -119,16 +119,16 @@ class ClusterWalkForwardPostgresTest {
 
     @Test
     @Order(4)
-    void aChunkWhoseNodeDiedIsRunAgainElsewhere() throws Exception {
+    void aChunkWhoseNodeDiedMidwayIsRunAgainElsewhere() throws Exception {
         ClusterSweeps dying = sweeps(1);
-        dying.dieAfterNextClaim();  // node 1's worker claims a chunk and stops dead, keeping the claim
+        dying.dieMidChunk();  // node 1's worker runs one combination of a chunk and stops dead, keeping the claim
         Map<String, Object> body = rsiWalkForward();
         String id = submit(body);
         JsonNode done = awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
         SweepChunks.Claim abandoned = dying.abandoned();
-        assertThat(abandoned).as("the chunk node 1 died holding").isNotNull();
+        assertThat(abandoned).as("the chunk node 1 died running").isNotNull();
         assertThat(abandoned.backtestId()).isEqualTo(UUID.fromString(id));
         assertThat(abandoned.fold()).isNotNull();
         SweepChunks.ChunkState rerun = sweeps(0).chunks(UUID.fromString(id)).get(abandoned.chunk());

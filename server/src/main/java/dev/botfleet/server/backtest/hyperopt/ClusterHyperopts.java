@@ -70,8 +70,8 @@ public class ClusterHyperopts {
     private final Set<HyperoptTrials.Claim> held = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService renewals = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().daemon().name("hyperopt-claims").factory());
-    /** The runs this node works on, resolved once: resolving loads the pairs' candles. */
-    private final Map<UUID, Resolved> resolved = new LinkedHashMap<>(8, 0.75f, true);
+    /** The runs this node works on (the last two), resolved once: resolving loads the pairs' candles. */
+    private final Map<UUID, Resolved> resolved = new LinkedHashMap<>(4, 0.75f, true);
     private volatile boolean running = true;
     /** Fault injection for tests: the next claimed trial is held and never run (a node dead right after claiming). */
     private volatile boolean dieAfterNextClaim;
@@ -147,6 +147,7 @@ public class ClusterHyperopts {
     /** Stops a queued or running run over the cluster: no trial is claimed any more; the trials stored so far stay. */
     void cancel(UUID hyperoptId) {
         Resolved r = resolvedOrNull(hyperoptId);
+        forget(hyperoptId);
         tx.executeWithoutResult(s -> {
             if (!trials.close(hyperoptId)) return;  // it ended meanwhile
             List<Trial> done = stored(hyperoptId);
@@ -266,6 +267,9 @@ public class ClusterHyperopts {
             if (job.isEmpty()) return;
             List<Trial> done = stored(id);
             int next = job.get().nextTrial();
+            // Read again now that the job is ours: the lock query's snapshot may predate a batch another node
+            // proposed and committed just before (PostgreSQL re-checks only the locked row, not the NOT EXISTS).
+            if (done.size() != next) return;
             List<Map<String, Object>> batch = next >= job.get().total() ? List.of()
                     : r.hyperopt().proposeBatch(next, done);
             if (!batch.isEmpty()) {
@@ -273,6 +277,7 @@ public class ClusterHyperopts {
                 return;
             }
             trials.close(id);
+            forget(id);
             String best = HyperoptOutcome.best(json, r.plan(), best(done));
             runs.progress(id, done.size(), done.size(), best);
             runs.finished(id, HyperoptRun.Status.DONE, null, best, HyperoptOutcome.top(json, r.plan(), done),
@@ -281,6 +286,7 @@ public class ClusterHyperopts {
     }
 
     private void fail(UUID id, String error) {
+        forget(id);
         tx.executeWithoutResult(s -> {
             if (!trials.close(id)) return;
             String shown = error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...";
@@ -333,9 +339,17 @@ public class ClusterHyperopts {
         Resolved r = new Resolved(plan, hyperopt(plan));
         synchronized (resolved) {
             resolved.put(id, r);
-            if (resolved.size() > 4) resolved.remove(resolved.keySet().iterator().next());  // least recently used
+            // least recently used out: each run holds its pairs' candles and a signal cache (an eighth of the heap)
+            if (resolved.size() > 2) resolved.remove(resolved.keySet().iterator().next());
         }
         return r;
+    }
+
+    /** Drops a run that ended from the runs kept resolved. */
+    private void forget(UUID id) {
+        synchronized (resolved) {
+            resolved.remove(id);
+        }
     }
 
     private Resolved resolvedOrNull(UUID id) {
