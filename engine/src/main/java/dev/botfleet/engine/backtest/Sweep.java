@@ -70,8 +70,16 @@ public final class Sweep {
             if (e.getCause() instanceof RuntimeException r) throw r;
             throw new IllegalStateException(e.getCause());
         }
-        List<Entry> ranked = new ArrayList<>(entries);
-        ranked.sort(Comparator.comparing(Entry::metrics, metric.ranking()));  // stable: ties keep their order
+        return rank(entries);
+    }
+
+    /**
+     * Best first by the sweep's metric; ties keep the given order (a stable sort). Entries run elsewhere (a sweep
+     * spread over machines) ranked here in the combinations' order rank as {@link #run} ranks them.
+     */
+    public List<Entry> rank(List<Entry> inCombinationOrder) {
+        List<Entry> ranked = new ArrayList<>(inCombinationOrder);
+        ranked.sort(Comparator.comparing(Entry::metrics, metric.ranking()));
         return ranked;
     }
 

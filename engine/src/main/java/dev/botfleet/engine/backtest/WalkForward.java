@@ -1,7 +1,5 @@
 package dev.botfleet.engine.backtest;
 
-import dev.botfleet.engine.data.CandleSeries;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,10 @@ public final class WalkForward {
      */
     public record Fold(int index, int inSampleFrom, int inSampleTo, int outOfSampleFrom, int outOfSampleTo,
                        Map<String, Object> best, Metrics inSample, Metrics outOfSample) {
+    }
+
+    /** A fold's candle positions: in sample {@code [from, split)}, out of sample {@code [split, to)}. */
+    public record Window(int index, int from, int split, int to) {
     }
 
     private final Sweep sweep;
@@ -44,30 +46,54 @@ public final class WalkForward {
      *                 sample, so the total is {@code folds × (combinations + 1)} runs
      */
     public List<Fold> run(BacktestSpec base, List<Map<String, Object>> combinations, BacktestProgress progress) {
-        CandleSeries all = base.candles();
-        int window = all.size() / folds;
-        int split = (int) Math.floor(window * inSampleRatio);
-        if (split < 2 || window - split < 2) {
-            throw new IllegalArgumentException("folds: " + all.size() + " candles are too few for " + folds
-                    + " folds (each in- and out-of-sample part needs at least 2 candles)");
-        }
         List<Fold> out = new ArrayList<>();
         long runsPerFold = combinations.size() + 1L;
         long total = folds * runsPerFold;
-        for (int f = 0; f < folds; f++) {
-            long before = f * runsPerFold;
-            int from = f * window;
-            int mid = from + split;
-            int to = f == folds - 1 ? all.size() : from + window;
-            BacktestSpec inSample = base.withCandles(all.slice(from, mid));
-            List<Sweep.Entry> ranked = sweep.run(inSample, combinations,
+        for (Window w : windows(base.candles().size())) {
+            long before = w.index() * runsPerFold;
+            List<Sweep.Entry> ranked = sweep.run(inSample(base, w), combinations,
                     (done, ignored) -> progress.onProgress(before + done, total));
-            Sweep.Entry best = ranked.getFirst();
-            BacktestSpec outSample = inSample.withCandles(all.slice(mid, to));
-            Metrics oos = sweep.run(outSample, List.of(best.params()), BacktestProgress.NONE).getFirst().metrics();
+            out.add(fold(base, w, ranked));
             progress.onProgress(before + runsPerFold, total);
-            out.add(new Fold(f, from, mid, mid, to, best.params(), best.metrics(), oos));
         }
         return out;
+    }
+
+    /**
+     * Where each fold lies in a series of {@code candles}. A walk-forward spread over several machines runs the
+     * steps of {@link #run} apart: every window's {@link #inSample} sweep (in any slices), then {@link #fold} with
+     * the window's entries ranked by {@link Sweep#rank} — the same folds {@link #run} gives.
+     */
+    public List<Window> windows(int candles) {
+        int window = candles / folds;
+        int split = (int) Math.floor(window * inSampleRatio);
+        if (split < 2 || window - split < 2) {
+            throw new IllegalArgumentException("folds: " + candles + " candles are too few for " + folds
+                    + " folds (each in- and out-of-sample part needs at least 2 candles)");
+        }
+        List<Window> out = new ArrayList<>();
+        for (int f = 0; f < folds; f++) {
+            int from = f * window;
+            int to = f == folds - 1 ? candles : from + window;
+            out.add(new Window(f, from, from + split, to));
+        }
+        return out;
+    }
+
+    /** The spec a window's in-sample sweep runs each combination on. */
+    public static BacktestSpec inSample(BacktestSpec base, Window w) {
+        return base.withCandles(base.candles().slice(w.from(), w.split()));
+    }
+
+    /**
+     * The window's fold: its in-sample winner (the first of {@code ranked}, best first) tested out of sample.
+     *
+     * @param base the full spec (all candles), as given to {@link #run}
+     */
+    public Fold fold(BacktestSpec base, Window w, List<Sweep.Entry> ranked) {
+        Sweep.Entry best = ranked.getFirst();
+        BacktestSpec outSample = inSample(base, w).withCandles(base.candles().slice(w.split(), w.to()));
+        Metrics oos = sweep.run(outSample, List.of(best.params()), BacktestProgress.NONE).getFirst().metrics();
+        return new Fold(w.index(), w.from(), w.split(), w.split(), w.to(), best.params(), best.metrics(), oos);
     }
 }

@@ -110,4 +110,33 @@ class SweepTest {
         assertThat(calls.getLast()[0]).isEqualTo(total);
         assertThat(calls.stream().mapToLong(c -> c[0]).max().orElseThrow()).isEqualTo(total);
     }
+
+    @Test
+    void walkForwardRunInStepsGivesTheSameFolds() {
+        Sweep sweep = new Sweep(BASE, CONFIGS, Metric.TOTAL_RETURN, 1);
+        WalkForward wf = new WalkForward(sweep, 3, 0.7);
+        List<Map<String, Object>> grid = space().grid();
+
+        // what a cluster does: each window's combinations run in slices (anywhere), then ranked and decided
+        List<WalkForward.Fold> stepwise = new java.util.ArrayList<>();
+        for (WalkForward.Window w : wf.windows(ADA.size())) {
+            BacktestSpec inSample = WalkForward.inSample(BASE, w);
+            List<Sweep.Entry> inOrder = new java.util.ArrayList<>();
+            for (Map<String, Object> c : grid) {
+                inOrder.add(new Sweep.Entry(c, Backtester.run(inSample.withConfig(CONFIGS.apply(c))).metrics()));
+            }
+            stepwise.add(wf.fold(BASE, w, sweep.rank(inOrder)));
+        }
+
+        assertThat(stepwise).isEqualTo(wf.run(BASE, grid));
+        assertThat(stepwise).extracting(WalkForward.Fold::index).containsExactly(0, 1, 2);
+    }
+
+    @Test
+    void windowsRefuseTooFewCandles() {
+        WalkForward wf = new WalkForward(new Sweep(BASE, CONFIGS, Metric.TOTAL_RETURN, 1), 3, 0.7);
+
+        assertThatThrownBy(() -> wf.windows(9)).hasMessageContaining("9 candles are too few for 3 folds");
+        assertThat(wf.windows(15)).extracting(WalkForward.Window::split).containsExactly(3, 8, 13);
+    }
 }

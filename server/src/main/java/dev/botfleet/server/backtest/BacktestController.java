@@ -84,10 +84,14 @@ public class BacktestController {
                                    @JsonInclude(JsonInclude.Include.NON_NULL) List<ChunkView> chunks) {
     }
 
-    /** One chunk of a cluster sweep; {@code node} is who ran it once done, else who holds (or last held) it. */
-    public record ChunkView(int chunk, int combinations, boolean done, String node, int attempts) {
+    /**
+     * One chunk of a cluster sweep; {@code node} is who ran it once done, else who holds (or last held) it.
+     * {@code fold}: the walk-forward fold whose in-sample combinations the chunk runs; absent for a plain sweep.
+     */
+    public record ChunkView(int chunk, @JsonInclude(JsonInclude.Include.NON_NULL) Integer fold, int combinations,
+                            boolean done, String node, int attempts) {
         static ChunkView of(SweepChunks.ChunkState c) {
-            return new ChunkView(c.chunk(), c.combinations(), c.finished(), c.finished() ? c.ranBy() : c.claimedBy(),
+            return new ChunkView(c.chunk(), c.fold(), c.combinations(), c.finished(), c.finished() ? c.ranBy() : c.claimedBy(),
                     c.attempts());
         }
     }

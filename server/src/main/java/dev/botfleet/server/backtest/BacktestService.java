@@ -50,7 +50,7 @@ public class BacktestService {
     private final int maxUnfinishedPerUser;
     private final int sweepThreads;
     private final ExecutorService pool;
-    /** Present only in a cluster: plain sweeps are then spread over the nodes instead of run here. */
+    /** Present only in a cluster: sweeps and walk-forwards are then spread over the nodes instead of run here. */
     private final ClusterSweeps clusterSweeps;
     /** Fraction done of each run that is queued or running; a finished run's progress is 1. */
     private final Map<UUID, Double> progress = new ConcurrentHashMap<>();
@@ -99,8 +99,8 @@ public class BacktestService {
         BacktestRun run = new BacktestRun(UUID.randomUUID(), ownerId, job.strategy().name(), job.dataset(), job.symbol(),
                 job.candles().timeframe().code(), job.fillModel().id(), json.writeValueAsString(stored),
                 BacktestStatus.QUEUED, null, null, Times.now(clock), null, null);
-        if (clusterSweeps != null && resolved.sweep() != null && resolved.sweep().walkForward() == null) {
-            clusterSweeps.submit(run, request, resolved.sweep());  // any node's sweep workers run it
+        if (clusterSweeps != null && resolved.sweep() != null) {
+            clusterSweeps.submit(run, request, resolved.sweep());  // any node's sweep workers run it (walk-forward too)
             return run;
         }
         runs.insert(run);

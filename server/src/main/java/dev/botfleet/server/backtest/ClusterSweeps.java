@@ -1,5 +1,6 @@
 package dev.botfleet.server.backtest;
 
+import dev.botfleet.engine.backtest.BacktestSpec;
 import dev.botfleet.engine.backtest.Backtester;
 import dev.botfleet.engine.backtest.Metrics;
 import dev.botfleet.engine.backtest.Sweep;
@@ -30,15 +31,17 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Plain sweeps (grid or random search, no walk-forward) spread over the cluster's nodes (docs/cluster.md "Sweeps over
- * the cluster"). Only with {@code botfleet.cluster.enabled=true}; without it {@link BacktestService} runs sweeps in
+ * Sweeps (grid or random search) and walk-forward analyses spread over the cluster's nodes (docs/cluster.md "Sweeps
+ * over the cluster"). Only with {@code botfleet.cluster.enabled=true}; without it {@link BacktestService} runs sweeps in
  * its own process as always.
  * <p>
  * The node a sweep is asked on stores the request and cuts the combinations into chunks ({@link SweepChunks}); every
  * node runs {@code workers} threads that claim a chunk, re-create the sweep from the stored request, backtest the
  * chunk's combinations and store their metrics. Whoever stores the last chunk merges: the metrics in plan order,
  * ranked as the engine's {@link Sweep} ranks them, reported by {@link SweepRuns#rankedReport} — the single node's
- * report. A chunk whose node died is claimed again once its claim expires (database clock).
+ * report. A walk-forward's chunks are slices of one fold's in-sample combinations; its merge ranks each fold, tests
+ * the fold's best out of sample and reports the folds ({@link ClusterWalkForwards}) as a single node does. A chunk
+ * whose node died is claimed again once its claim expires (database clock).
  */
 @Component
 @ConditionalOnProperty(name = "botfleet.cluster.enabled", havingValue = "true")
@@ -63,6 +66,8 @@ public class ClusterSweeps {
     private volatile boolean running = true;
     /** Fault injection for tests: the next worker to claim a chunk stops dead, keeping the claim (a crashed node). */
     private volatile boolean dieAfterNextClaim;
+    /** Fault injection for tests: the next worker to run a chunk stops dead after its first combination. */
+    private volatile boolean dieMidChunk;
     private volatile SweepChunks.Claim abandoned;
 
     public ClusterSweeps(JdbcClient jdbc, BacktestRequests requests, BacktestRepository runs, JsonMapper json,
@@ -107,18 +112,24 @@ public class ClusterSweeps {
     /** The run row, the job and its chunks, in one transaction: a sweep is either fully queued or not at all. */
     void submit(BacktestRun run, BacktestRequest request, SweepPlan plan) {
         String stored = json.writeValueAsString(request);
-        List<Integer> sizes = sizes(plan.combinations().size());
+        List<SweepChunks.Slice> slices = slices(plan);
         tx.executeWithoutResult(s -> {
             runs.insert(run);
-            chunks.insert(run.id(), run.ownerId(), stored, sizes);
+            chunks.insert(run.id(), run.ownerId(), stored, slices);
         });
     }
 
-    private List<Integer> sizes(int combinations) {
-        int size = chunkSize > 0 ? chunkSize : Math.max(1, (combinations + DEFAULT_CHUNKS - 1) / DEFAULT_CHUNKS);
-        List<Integer> sizes = new ArrayList<>();
-        for (int first = 0; first < combinations; first += size) sizes.add(Math.min(size, combinations - first));
-        return sizes;
+    /** Consecutive slices of the plan; a walk-forward's are cut per fold (each fold runs every combination). */
+    private List<SweepChunks.Slice> slices(SweepPlan plan) {
+        int combinations = plan.combinations().size();
+        int runs = combinations * (plan.walkForward() == null ? 1 : plan.walkForward().folds());
+        int size = chunkSize > 0 ? chunkSize : Math.max(1, (runs + DEFAULT_CHUNKS - 1) / DEFAULT_CHUNKS);
+        if (plan.walkForward() != null) return ClusterWalkForwards.slices(plan, size);
+        List<SweepChunks.Slice> slices = new ArrayList<>();
+        for (int first = 0; first < combinations; first += size) {
+            slices.add(new SweepChunks.Slice(null, first, Math.min(size, combinations - first)));
+        }
+        return slices;
     }
 
     /** Done share of a sweep run over the cluster; empty when the run is not one. */
@@ -138,6 +149,14 @@ public class ClusterSweeps {
     /** Fault injection: the next chunk this node claims is held and never run, as if the node died right then. */
     public void dieAfterNextClaim() {
         dieAfterNextClaim = true;
+    }
+
+    /**
+     * Fault injection: the next chunk this node runs is given up after its first combination (the work so far lost,
+     * the claim kept), as if the node died in the middle of it.
+     */
+    public void dieMidChunk() {
+        dieMidChunk = true;
     }
 
     /** The chunk the injected death left claimed, once it happened. */
@@ -161,7 +180,7 @@ public class ClusterSweeps {
                             claim.get().chunk(), claim.get().backtestId());
                     return;
                 }
-                run(claim.get());
+                if (!run(claim.get())) return;
             } catch (InterruptedException e) {
                 return;
             } catch (RuntimeException e) {
@@ -183,7 +202,8 @@ public class ClusterSweeps {
         return requests.resolveRun(job.ownerId(), request);
     }
 
-    private void run(SweepChunks.Claim claim) {
+    /** Runs a claimed chunk and stores it; false when this worker is to stop (fault injection). */
+    private boolean run(SweepChunks.Claim claim) {
         try {
             chunks.started(claim.backtestId());
             BacktestRequests.Resolved resolved;
@@ -192,34 +212,50 @@ public class ClusterSweeps {
             } catch (ApiException e) {
                 // the request no longer resolves (e.g. the user's strategy was deleted since): the run cannot finish
                 fail(claim.backtestId(), "the sweep can no longer be resolved: " + e.getMessage());
-                return;
+                return true;
             } catch (NoSuchElementException e) {
-                return;  // the run was deleted meanwhile (its job and chunks with it)
+                return true;  // the run was deleted meanwhile (its job and chunks with it)
             }
             BacktestJob job = resolved.job();
+            BacktestSpec chunkSpec;  // the run's candles, or the fold's in-sample part of them
+            try {
+                chunkSpec = ClusterWalkForwards.chunkSpec(job, resolved.sweep(), claim.fold());
+            } catch (IllegalArgumentException e) {
+                fail(claim.backtestId(), e.getMessage());  // too few candles for the folds: the request check's rule
+                return true;
+            }
             Function<Map<String, Object>, StrategyConfig> configs = SweepRuns.configs(job, "sweep.ranges.");
             List<Map<String, Object>> combinations = resolved.sweep().combinations()
                     .subList(claim.first(), claim.first() + claim.count());
             List<Metrics> metrics = new ArrayList<>();
             long renewed = System.nanoTime();
             for (Map<String, Object> combination : combinations) {
-                StrategyConfig config;
+                BacktestSpec spec;
                 try {
-                    config = configs.apply(combination);
+                    spec = chunkSpec.withConfig(configs.apply(combination));
                 } catch (IllegalArgumentException e) {
                     fail(claim.backtestId(), e.getMessage());  // as a single node fails the run
-                    return;
+                    return true;
                 }
-                metrics.add(Backtester.run(job.spec().withConfig(config)).metrics());
+                metrics.add(Backtester.run(spec).metrics());
+                if (dieMidChunk && combinations.size() > 1) {
+                    dieMidChunk = false;
+                    abandoned = claim;
+                    log.warn("Sweep worker {} stops in the middle of chunk {} of {} (fault injected)", node,
+                            claim.chunk(), claim.backtestId());
+                    return false;
+                }
                 if (System.nanoTime() - renewed > claimTtl.toNanos() / 3) {
-                    if (!chunks.renew(claim, claimTtl)) return;  // taken over: the new holder runs and stores it
+                    if (!chunks.renew(claim, claimTtl)) return true;  // taken over: the new holder runs and stores it
                     renewed = System.nanoTime();
                 }
             }
             if (chunks.store(claim, node, SweepChunkMetrics.write(json, metrics))) merge(claim.backtestId());
+            return true;
         } catch (RuntimeException e) {
             log.error("Sweep chunk {} of {} failed", claim.chunk(), claim.backtestId(), e);
             fail(claim.backtestId(), "internal error while running the sweep");
+            return true;
         }
     }
 
@@ -235,16 +271,26 @@ public class ClusterSweeps {
             return;  // the run was deleted meanwhile (its job and chunks with it)
         }
         SweepPlan plan = resolved.sweep();
-        tx.executeWithoutResult(s -> {
-            if (!chunks.close(backtestId, false)) return;
-            List<Metrics> all = new ArrayList<>();
-            for (String text : chunks.metrics(backtestId)) all.addAll(SweepChunkMetrics.read(json, text));
-            List<Sweep.Entry> inOrder = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) inOrder.add(new Sweep.Entry(plan.combinations().get(i), all.get(i)));
-            List<Sweep.Entry> ranked = SweepRuns.rank(plan, inOrder);
-            Map<String, Object> report = SweepRuns.rankedReport(resolved.job(), plan, ranked, SweepRuns.TOP);
-            runs.finished(backtestId, BacktestStatus.DONE, null, json.writeValueAsString(report), Times.now(clock));
-        });
+        try {
+            tx.executeWithoutResult(s -> {
+                if (!chunks.closeToMerge(backtestId)) return;  // chunks remain, or another node merges it right now
+                List<SweepChunks.Stored> stored = chunks.stored(backtestId);
+                Map<String, Object> report = plan.walkForward() == null
+                        ? sweepReport(resolved.job(), plan, stored)
+                        : ClusterWalkForwards.report(resolved.job(), plan, stored, json);
+                runs.finished(backtestId, BacktestStatus.DONE, null, json.writeValueAsString(report), Times.now(clock));
+            });
+        } catch (IllegalArgumentException e) {
+            fail(backtestId, e.getMessage());  // rolled back above; fails the run as a single node's would fail
+        }
+    }
+
+    private Map<String, Object> sweepReport(BacktestJob job, SweepPlan plan, List<SweepChunks.Stored> stored) {
+        List<Metrics> all = new ArrayList<>();
+        for (SweepChunks.Stored chunk : stored) all.addAll(SweepChunkMetrics.read(json, chunk.metrics()));
+        List<Sweep.Entry> inOrder = new ArrayList<>();
+        for (int i = 0; i < all.size(); i++) inOrder.add(new Sweep.Entry(plan.combinations().get(i), all.get(i)));
+        return SweepRuns.rankedReport(job, plan, SweepRuns.rank(plan, inOrder), SweepRuns.TOP);
     }
 
     private void fail(UUID backtestId, String error) {

@@ -60,15 +60,26 @@ public final class SweepRuns {
             List<Sweep.Entry> ranked = sweep.run(plan.combinations(), progress);
             return new Outcome(rankedReport(job, plan, ranked, top), ranked, null);
         }
+        List<WalkForward.Fold> folds = walkForward(sweep, plan).run(job.spec(), plan.combinations(), progress);
+        return new Outcome(walkForwardReport(job, plan, folds), null, folds);
+    }
+
+    /** The engine's walk-forward of a plan that has one, choosing with {@code sweep}. */
+    static WalkForward walkForward(Sweep sweep, SweepPlan plan) {
+        return new WalkForward(sweep, plan.walkForward().folds(), plan.walkForward().inSample());
+    }
+
+    /**
+     * A walk-forward's report from its folds. A walk-forward spread over cluster nodes (ClusterWalkForwards) makes
+     * its folds with the engine's steps and reports them here, so its report is the one a single node would have made.
+     */
+    static Map<String, Object> walkForwardReport(BacktestJob job, SweepPlan plan, List<WalkForward.Fold> folds) {
         Map<String, Object> report = header(job, plan);
-        SweepPlan.Folds f = plan.walkForward();
-        List<WalkForward.Fold> folds = new WalkForward(sweep, f.folds(), f.inSample()).run(job.spec(), plan.combinations(),
-                progress);
         CandleSeries candles = job.candles();
-        report.put("inSampleShare", f.inSample());
+        report.put("inSampleShare", plan.walkForward().inSample());
         report.put("walkForward", folds.stream().map(fold -> foldView(fold, candles)).toList());
         report.put("outOfSample", outOfSample(folds, candles));
-        return new Outcome(report, null, folds);
+        return report;
     }
 
     /**

@@ -2,14 +2,11 @@ package dev.botfleet.engine.backtest.optimize;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +14,7 @@ import java.util.TreeMap;
 /**
  * The append-only file of finished trials. Line 1 identifies the run (sampler, loss, seed, batch size, min trades,
  * space); each further line is one trial:
- * {@code trial <index> <loss> <trades> <wins> <profitAbs> <profitTotal> <name>=<type>:<value>&...}
+ * {@link TrialText}: {@code trial <index> <loss> <trades> <wins> <profitAbs> <profitTotal> <name>=<type>:<value>&...}
  * with doubles in Java's shortest round-trip form (so a resumed trial is bit-identical) and names and strings
  * URL-encoded. A last line without its newline is what a kill mid-write leaves: it is dropped and cut off.
  */
@@ -76,32 +73,14 @@ final class Checkpoint {
     }
 
     static String format(Trial t) {
-        Trial.Summary s = t.summary();
-        StringBuilder params = new StringBuilder();
-        for (Map.Entry<String, Object> e : t.params().entrySet()) {
-            if (!params.isEmpty()) params.append('&');
-            params.append(encode(e.getKey())).append('=').append(formatValue(e.getKey(), e.getValue()));
-        }
-        return "trial " + t.index() + " " + t.loss() + " " + s.trades() + " " + s.wins() + " " + s.profitAbs() + " "
-                + s.profitTotal() + " " + params;
+        return TrialText.format(t);
     }
 
     private void read(String line, int lineNumber) {
         String where = file + " line " + lineNumber + ": ";
-        String[] f = line.split(" ", -1);
-        if (f.length != 8 || !f[0].equals("trial")) {
-            throw new IllegalArgumentException(where + "expected 'trial <index> <loss> <trades> <wins> <profitAbs> <profitTotal> <params>', found '" + line + "'");
-        }
         try {
-            int index = Integer.parseInt(f[1]);
-            Map<String, Object> params = new LinkedHashMap<>();
-            for (String pair : f[7].isEmpty() ? new String[0] : f[7].split("&")) {
-                int eq = pair.indexOf('=');
-                if (eq < 0) throw new IllegalArgumentException("parameter '" + pair + "' has no '='");
-                params.put(decode(pair.substring(0, eq)), parseValue(pair.substring(eq + 1)));
-            }
-            Trial t = new Trial(index, params, Double.parseDouble(f[2]), new Trial.Summary(Integer.parseInt(f[3]),
-                    Integer.parseInt(f[4]), Double.parseDouble(f[5]), Double.parseDouble(f[6])));
+            Trial t = TrialText.parse(line);
+            int index = t.index();
             if (finished.containsKey(index)) {
                 throw new IllegalArgumentException("trial " + index + " is also on line " + lineOf.get(index));
             }
@@ -112,36 +91,4 @@ final class Checkpoint {
         }
     }
 
-    private static String formatValue(String name, Object v) {
-        return switch (v) {
-            case Integer i -> "i:" + i;
-            case Long l -> "l:" + l;
-            case Double d -> "d:" + d;
-            case Boolean b -> "b:" + b;
-            case String s -> "s:" + encode(s);
-            default -> throw new IllegalArgumentException(name + ": value " + v + " of type " + v.getClass().getSimpleName()
-                    + " cannot be checkpointed (String, Boolean, Integer, Long or Double)");
-        };
-    }
-
-    private static Object parseValue(String text) {
-        if (text.length() < 2 || text.charAt(1) != ':') throw new IllegalArgumentException("value '" + text + "' has no type prefix");
-        String v = text.substring(2);
-        return switch (text.charAt(0)) {
-            case 'i' -> Integer.parseInt(v);
-            case 'l' -> Long.parseLong(v);
-            case 'd' -> Double.parseDouble(v);
-            case 'b' -> switch (v) {
-                case "true" -> true;
-                case "false" -> false;
-                default -> throw new IllegalArgumentException("'" + v + "' is not a boolean");
-            };
-            case 's' -> decode(v);
-            default -> throw new IllegalArgumentException("unknown value type '" + text.charAt(0) + "' in '" + text + "'");
-        };
-    }
-
-    private static String encode(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
-
-    private static String decode(String s) { return URLDecoder.decode(s, StandardCharsets.UTF_8); }
 }

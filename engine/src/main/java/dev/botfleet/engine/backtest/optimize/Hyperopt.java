@@ -56,10 +56,50 @@ public final class Hyperopt {
     /** Asks a running {@link #run()} to stop: trials not yet started are skipped; the result says cancelled. */
     public void cancel() { cancelled.set(true); }
 
-    public HyperoptResult run() {
-        int total = options.trials();
+    /** How many trials the run makes at most: the options' trials, fewer when the sampler has fewer to propose. */
+    public int total() {
         var finite = sampler.size(space);
-        if (finite.isPresent()) total = (int) Math.min(total, finite.getAsLong());
+        return finite.isPresent() ? (int) Math.min(options.trials(), finite.getAsLong()) : options.trials();
+    }
+
+    /** Trials proposed together from the same history (the batches start at 0, batchSize, 2 × batchSize, ...). */
+    public int batchSize() { return options.batchSize(); }
+
+    /**
+     * The batch {@link #run()} proposes at {@code start}: trials {@code [start, min(total, start + batchSize))}, or
+     * fewer when the sampler runs out (the run ends after them). For running the trials elsewhere, one batch at a
+     * time: evaluate each with {@link #evaluate}, then propose the next batch from every finished trial in index
+     * order — the trials, and so the best, are those of {@link #run()}.
+     *
+     * @param history every trial of the earlier batches, in index order
+     */
+    public List<Map<String, Object>> proposeBatch(int start, List<Trial> history) {
+        List<Trial> frozen = List.copyOf(history);
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = start; i < Math.min(total(), start + options.batchSize()); i++) {
+            Optional<Map<String, Object>> proposal = sampler.propose(space, i, frozen, options.seed());
+            if (proposal.isEmpty()) break;
+            out.add(proposal.get());
+        }
+        return out;
+    }
+
+    /** Runs one trial as {@link #run()} does: the objective, then the loss (MAX_LOSS under min trades). */
+    public Trial evaluate(int index, Map<String, Object> params) {
+        TrialOutcome outcome;
+        try {
+            outcome = objective.apply(params);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("trial " + index + " " + params + " failed: " + e.getMessage(), e);
+        }
+        if (outcome == null) throw new IllegalStateException("trial " + index + " " + params + ": the objective returned null");
+        // Freqtrade: too few trades is "bad" whatever the loss would say, so hodl-like parameters are cast away
+        double value = outcome.trades().size() >= options.minTrades() ? loss.loss(outcome) : MAX_LOSS;
+        return new Trial(index, params, value, Trial.Summary.of(outcome));
+    }
+
+    public HyperoptResult run() {
+        int total = total();
         Checkpoint checkpoint = options.checkpoint() == null ? null : Checkpoint.open(options.checkpoint(), runIdentity());
         List<Trial> done = new ArrayList<>();
         Trial best = null;
@@ -103,16 +143,7 @@ public final class Hyperopt {
 
     private Trial evaluate(int index, Map<String, Object> params, Checkpoint checkpoint) {
         if (cancelled.get()) return null;
-        TrialOutcome outcome;
-        try {
-            outcome = objective.apply(params);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("trial " + index + " " + params + " failed: " + e.getMessage(), e);
-        }
-        if (outcome == null) throw new IllegalStateException("trial " + index + " " + params + ": the objective returned null");
-        // Freqtrade: too few trades is "bad" whatever the loss would say, so hodl-like parameters are cast away
-        double value = outcome.trades().size() >= options.minTrades() ? loss.loss(outcome) : MAX_LOSS;
-        Trial t = new Trial(index, params, value, Trial.Summary.of(outcome));
+        Trial t = evaluate(index, params);
         if (checkpoint != null) checkpoint.append(t);
         return t;
     }

@@ -210,4 +210,38 @@ class HyperoptTest {
         assertThatThrownBy(() -> options(1).withMemoryBound(0, 10)).hasMessageContaining("heapBudgetBytes");
         assertThatThrownBy(() -> options(1).withMemoryBound(10, -1)).hasMessageContaining("estimatedBytesPerTrial");
     }
+
+    @Test
+    void batchByBatchElsewhereGivesTheTrialsOfRun() {
+        HyperoptResult whole = hyperopt(HyperoptTest::backtest, options(30).withThreads(2)).run();
+
+        // what a cluster does: propose a batch from the stored trials, evaluate each anywhere, store them as text
+        Hyperopt h = hyperopt(HyperoptTest::backtest, options(30).withThreads(1));
+        List<String> stored = new ArrayList<>();
+        for (int start = 0; start < h.total(); start += h.batchSize()) {
+            List<Trial> history = stored.stream().map(TrialText::parse).toList();
+            List<Map<String, Object>> batch = h.proposeBatch(start, history);
+            assertThat(batch).hasSize(Math.min(h.batchSize(), h.total() - start));
+            for (int i = batch.size() - 1; i >= 0; i--) {  // any order: each trial depends only on its proposal
+                stored.add(TrialText.format(h.evaluate(start + i, batch.get(i))));
+            }
+            stored.sort(java.util.Comparator.comparingInt(line -> TrialText.parse(line).index()));
+            assertThat(TrialText.parseParams(TrialText.formatParams(batch.getFirst()))).isEqualTo(batch.getFirst());
+        }
+
+        List<Trial> trials = stored.stream().map(TrialText::parse).toList();
+        assertThat(trials).isEqualTo(whole.trials());
+        assertThat(trials.stream().min(Trial.BEST_FIRST).orElseThrow()).isEqualTo(whole.best());
+    }
+
+    @Test
+    void aGridRunsOutAndProposesNoMore() {
+        Hyperopt grid = new Hyperopt(List.of(new IntDim("n", 1, 3)), new GridSampler(),
+                FreqtradeLoss.OnlyProfitHyperOptLoss, HyperoptTest::backtest, HyperoptOptions.of(10).withBatchSize(2));
+
+        assertThat(grid.total()).isEqualTo(3);
+        assertThat(grid.proposeBatch(2, List.of())).hasSize(1);
+        assertThat(grid.proposeBatch(4, List.of())).isEmpty();
+        assertThatThrownBy(() -> TrialText.parse("trial x")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

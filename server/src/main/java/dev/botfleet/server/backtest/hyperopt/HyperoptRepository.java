@@ -59,6 +59,11 @@ public class HyperoptRepository {
                 .param("owner", ownerId).param("id", id).query(ROW).optional();
     }
 
+    /** The stored request of any user's run (a cluster node re-creates the run from it). */
+    public Optional<String> request(UUID id) {
+        return jdbc.sql("SELECT request FROM hyperopt_runs WHERE id = :id").param("id", id).query(String.class).optional();
+    }
+
     /** Runs of every user that were queued or running when the server stopped, oldest first. */
     public List<HyperoptRun> unfinished() {
         return jdbc.sql("SELECT * FROM hyperopt_runs WHERE status IN ('QUEUED', 'RUNNING') ORDER BY seq")

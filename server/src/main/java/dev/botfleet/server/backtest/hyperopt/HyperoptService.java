@@ -2,7 +2,6 @@ package dev.botfleet.server.backtest.hyperopt;
 
 import dev.botfleet.engine.backtest.optimize.Hyperopt;
 import dev.botfleet.engine.backtest.optimize.HyperoptResult;
-import dev.botfleet.engine.backtest.optimize.Trial;
 import dev.botfleet.server.backtest.config.PortfolioBacktests;
 import dev.botfleet.server.backtest.optimize.HyperoptPlan;
 import dev.botfleet.server.common.ApiException;
@@ -10,6 +9,7 @@ import dev.botfleet.server.common.Times;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,12 +34,12 @@ import java.util.concurrent.Executors;
  * {@link HyperoptPlan}), stores progress and the best epoch after every epoch, and keeps each run's checkpoint in
  * {@code botfleet.hyperopt.checkpoint-dir}. A run that was queued or running when the server stopped is resolved
  * again from its stored request at the next start and continues from its checkpoint: finished epochs are not redone.
+ * In a cluster, runs are spread over every node's workers instead ({@link ClusterHyperopts}); a restarting node
+ * leaves those to the cluster.
  */
 @Service
 public class HyperoptService {
     private static final Logger log = LoggerFactory.getLogger(HyperoptService.class);
-    /** How many of the best epochs a finished run keeps (GET shows them). */
-    static final int TOP_TRIALS = 20;
 
     private final HyperoptRepository runs;
     private final HyperoptRequests requests;
@@ -51,11 +50,14 @@ public class HyperoptService {
     private final int maxUnfinishedPerUser;
     private final ExecutorService pool;
     private final Map<UUID, Hyperopt> running = new ConcurrentHashMap<>();
+    /** Present only in a cluster: runs are then spread over the nodes' workers instead of run here. */
+    private final ClusterHyperopts cluster;
 
     public HyperoptService(HyperoptRepository runs, HyperoptRequests requests, PortfolioBacktests portfolio,
                            JsonMapper json, Clock clock,
                            @Value("${botfleet.hyperopt.checkpoint-dir:${botfleet.data-dir}/hyperopt}") Path checkpoints,
-                           @Value("${botfleet.hyperopt.max-unfinished-per-user:2}") int maxUnfinishedPerUser) {
+                           @Value("${botfleet.hyperopt.max-unfinished-per-user:2}") int maxUnfinishedPerUser,
+                           ObjectProvider<ClusterHyperopts> cluster) {
         this.runs = runs;
         this.requests = requests;
         this.portfolio = portfolio;
@@ -63,6 +65,7 @@ public class HyperoptService {
         this.clock = clock;
         this.checkpoints = checkpoints;
         this.maxUnfinishedPerUser = maxUnfinishedPerUser;
+        this.cluster = cluster.getIfAvailable();
         this.pool = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "hyperopt");
             t.setDaemon(true);
@@ -73,6 +76,7 @@ public class HyperoptService {
     @EventListener(ApplicationReadyEvent.class)
     public void resumeRunsAStoppedServerLeftBehind() {
         for (HyperoptRun run : runs.unfinished()) {
+            if (cluster != null && cluster.isQueued(run.id())) continue;  // the cluster's workers carry it on
             HyperoptPlan plan;
             try {
                 plan = requests.resolve(json.readValue(run.request(), HyperoptRequest.class));
@@ -101,6 +105,10 @@ public class HyperoptService {
         HyperoptRun run = new HyperoptRun(UUID.randomUUID(), ownerId, plan.run().strategy().name(),
                 json.writeValueAsString(request), HyperoptRun.Status.QUEUED, 0, plan.epochs(), null, null, null,
                 Times.now(clock), null, null);
+        if (cluster != null) {
+            cluster.submit(run, plan);  // any node's hyperopt workers evaluate its trials
+            return run;
+        }
         runs.insert(run);
         pool.execute(() -> execute(run.id(), plan));
         return run;
@@ -119,6 +127,10 @@ public class HyperoptService {
     public HyperoptRun cancel(UUID ownerId, UUID id) {
         HyperoptRun run = get(ownerId, id);
         if (run.status().finished()) return run;
+        if (cluster != null && cluster.isQueued(id)) {
+            cluster.cancel(id);
+            return get(ownerId, id);
+        }
         synchronized (running) {  // with execute's start: either it sees the row cancelled, or we see its Hyperopt
             Hyperopt h = running.get(id);
             if (h != null) h.cancel();
@@ -138,11 +150,9 @@ public class HyperoptService {
                 runs.started(id, Times.now(clock));
             }
             HyperoptResult result = h.run();
-            List<Map<String, Object>> top = result.trials().stream().sorted(Trial.BEST_FIRST).limit(TOP_TRIALS)
-                    .map(plan::best).toList();
             runs.finished(id, result.cancelled() ? HyperoptRun.Status.CANCELLED : HyperoptRun.Status.DONE, null,
-                    result.best() == null ? null : json.writeValueAsString(plan.best(result.best())),
-                    json.writeValueAsString(top), Times.now(clock));
+                    HyperoptOutcome.best(json, plan, result.best()), HyperoptOutcome.top(json, plan, result.trials()),
+                    Times.now(clock));
         } catch (IllegalArgumentException | IllegalStateException e) {
             runs.finished(id, HyperoptRun.Status.FAILED, truncate(e.getMessage()), null, null, Times.now(clock));
         } catch (IOException | UncheckedIOException e) {
