@@ -12,7 +12,7 @@ import java.util.UUID;
  * node claims a chunk with {@code FOR UPDATE SKIP LOCKED} (two nodes never wait on, nor take, the same chunk) for a
  * time judged by the database's clock, like the shard leases; an expired claim is taken again by whoever asks next.
  * Only the current claim token may store a chunk's results. A walk-forward's chunks each hold a slice of one fold's
- * in-sample combinations ({@code fold}, Flyway V49); a plain sweep's have no fold.
+ * in-sample combinations ({@code fold}, Flyway V53); a plain sweep's have no fold.
  */
 public final class SweepChunks {
     /**

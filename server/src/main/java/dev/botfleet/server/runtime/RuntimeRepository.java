@@ -22,7 +22,7 @@ public class RuntimeRepository {
         this.jdbc = jdbc;
     }
 
-    /** The bots a runtime must run: the ACTIVE ones, and those with a stop not yet carried out (see V48). */
+    /** The bots a runtime must run: the ACTIVE ones, and those with a stop not yet carried out (see Flyway V52). */
     public List<ActiveBot> botsToRun() {
         return jdbc.sql("SELECT id, owner_id FROM bots WHERE status = 'ACTIVE' OR pending_stop IS NOT NULL ORDER BY seq")
                 .query((rs, n) -> new ActiveBot(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class))).list();
