@@ -238,16 +238,9 @@ public final class BotKernel {
         turn(() -> Stopping.now(this, reason, false));
     }
 
-    /**
-     * Carries out a stop that was decided but never run (see {@link Stopping#finish}): a bot built from its journal
-     * that is not started, and will not be.
-     */
+    /** Carries out a stop decided but never run, on a bot rebuilt from its journal ({@link Stopping#finish}). */
     public void finishStop(Instant now, String reason) {
-        if (running) return;
-        turn(() -> {
-            advanceClock(now.toEpochMilli());
-            Stopping.finish(this, reason);
-        });
+        if (!running) turn(() -> Stopping.finish(this, now, reason));
     }
 
     /** A funding settlement the venue reported (live): booked into the position's PnL and journaled. */
@@ -350,7 +343,7 @@ public final class BotKernel {
         }
     }
 
-    private void advanceClock(long millis) {
+    void advanceClock(long millis) {
         if (millis > nowMillis) nowMillis = millis;
         String due;
         while ((due = timers.pollDue(nowMillis)) != null) {

@@ -19,7 +19,8 @@ final class Stopping {
      * brings its in-flight orders in line with the exchange — sending none that was never placed, since a stopped bot
      * places nothing — and cancels what is still open. The strategy is not run (neither started nor told of the stop).
      */
-    static void finish(BotKernel k, String reason) {
+    static void finish(BotKernel k, java.time.Instant now, String reason) {
+        k.advanceClock(now.toEpochMilli());
         k.running = true;
         k.activity(ActivityLevel.INFO, "Finishing the stop on " + k.instrument.exchange() + " " + k.instrument.symbol()
                 + ": " + k.openOrders.size() + " order(s) left in flight");
