@@ -165,34 +165,17 @@ public class ClusterSweeps {
     }
 
     private void work() {
-        while (running) {
-            try {
-                Optional<SweepChunks.Claim> claim = chunks.claim(node, claimTtl);
-                if (claim.isEmpty()) {
-                    for (UUID id : chunks.mergeable()) merge(id);
-                    Thread.sleep(pollInterval);  // idle: nothing to claim; polling the queue costs one query
-                    continue;
-                }
-                if (dieAfterNextClaim) {
-                    dieAfterNextClaim = false;
-                    abandoned = claim.get();
-                    log.warn("Sweep worker {} stops holding chunk {} of {} (fault injected)", node,
-                            claim.get().chunk(), claim.get().backtestId());
-                    return;
-                }
-                if (!run(claim.get())) return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) return;  // the context is closing under us
-                log.error("Sweep worker {} failed; retrying after {}", node, pollInterval, e);
-                try {
-                    Thread.sleep(pollInterval);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+        QueueWorkers.loop("Sweep worker " + node, pollInterval, () -> running, () -> chunks.claim(node, claimTtl),
+                () -> { for (UUID id : chunks.mergeable()) merge(id); }, this::runUnlessDying, log);
+    }
+
+    /** {@link #run}, unless a fault was injected: then the claim is held and never run, and this worker stops. */
+    private boolean runUnlessDying(SweepChunks.Claim claim) {
+        if (!dieAfterNextClaim) return run(claim);
+        dieAfterNextClaim = false;
+        abandoned = claim;
+        log.warn("Sweep worker {} stops holding chunk {} of {} (fault injected)", node, claim.chunk(), claim.backtestId());
+        return false;
     }
 
     /** Re-creates the sweep from its stored request (every node resolves it the same way: same data, same seed). */

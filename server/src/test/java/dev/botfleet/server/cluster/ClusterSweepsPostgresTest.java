@@ -1,11 +1,8 @@
 package dev.botfleet.server.cluster;
 
-import dev.botfleet.server.backtest.BacktestRequest;
-import dev.botfleet.server.backtest.BacktestRequests;
 import dev.botfleet.server.backtest.BacktestService;
 import dev.botfleet.server.backtest.ClusterSweeps;
 import dev.botfleet.server.backtest.SweepChunks;
-import dev.botfleet.server.backtest.SweepRuns;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,9 +11,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -40,6 +35,7 @@ class ClusterSweepsPostgresTest {
     private static final Duration DEADLINE = Duration.ofSeconds(60);
     private static ClusterNodes cluster;
     private static String token;
+    private static ClusterBacktests runs;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -48,6 +44,7 @@ class ClusterSweepsPostgresTest {
                 "botfleet.cluster.sweeps.claim-ttl", "2s",
                 "botfleet.cluster.sweeps.poll-interval", "100ms"));
         token = cluster.register(cluster.node(0), "sweeps@example.com");
+        runs = new ClusterBacktests(cluster, token, DEADLINE);
     }
 
     @AfterAll
@@ -59,14 +56,14 @@ class ClusterSweepsPostgresTest {
     @Order(1)
     void aSweepRunsOnBothNodesAndMergesIntoTheSingleNodeReport() throws Exception {
         Map<String, Object> body = rsiSweep();
-        String id = submit(body);
-        JsonNode done = awaitDone(id);
+        String id = runs.submit(body);
+        JsonNode done = runs.awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
-        List<SweepChunks.ChunkState> chunks = sweeps(0).chunks(UUID.fromString(id));
+        List<SweepChunks.ChunkState> chunks = runs.sweeps(0).chunks(UUID.fromString(id));
         assertThat(chunks).hasSize(25).allMatch(SweepChunks.ChunkState::finished);
         Set<String> ranBy = chunks.stream().map(SweepChunks.ChunkState::ranBy).collect(Collectors.toSet());
-        assertThat(ranBy).as("nodes that ran chunks").containsExactlyInAnyOrder(sweeps(0).node(), sweeps(1).node());
+        assertThat(ranBy).as("nodes that ran chunks").containsExactlyInAnyOrder(runs.sweeps(0).node(), runs.sweeps(1).node());
         // the API shows the same, on the node that did not take the request
         assertThat(done.get("chunks")).hasSize(25);
         for (int i = 0; i < 25; i++) {
@@ -76,36 +73,32 @@ class ClusterSweepsPostgresTest {
             assertThat(shown.get("done").asBoolean()).isTrue();
             assertThat(shown.get("node").asString()).isEqualTo(chunks.get(i).ranBy());
         }
-        assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
+        assertThat(runs.storedResult(id)).isEqualTo(runs.singleNodeReport(id, body));
         assertThat(done.get("result").get("ranked")).hasSize(50);
     }
 
     @Test
     @Order(2)
     void aChunkWhoseNodeDiedIsRunAgainElsewhere() throws Exception {
-        ClusterSweeps dying = sweeps(1);
+        ClusterSweeps dying = runs.sweeps(1);
         dying.dieAfterNextClaim();  // node 1's worker claims a chunk and stops dead, keeping the claim
         Map<String, Object> body = rsiSweep();
-        String id = submit(body);
+        String id = runs.submit(body);
         // a node restarting meanwhile fails the runs it left behind, but not a sweep the other nodes carry on
         cluster.node(0).context().getBean(BacktestService.class).failRunsAStoppedServerLeftBehind();
-        JsonNode done = awaitDone(id);
+        JsonNode done = runs.awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
         SweepChunks.Claim abandoned = dying.abandoned();
         assertThat(abandoned).as("the chunk node 1 died holding").isNotNull();
         assertThat(abandoned.backtestId()).isEqualTo(UUID.fromString(id));
-        SweepChunks.ChunkState rerun = sweeps(0).chunks(UUID.fromString(id)).get(abandoned.chunk());
+        SweepChunks.ChunkState rerun = runs.sweeps(0).chunks(UUID.fromString(id)).get(abandoned.chunk());
         assertThat(rerun.finished()).isTrue();
         assertThat(rerun.attempts()).isEqualTo(2);
-        assertThat(rerun.ranBy()).isEqualTo(sweeps(0).node());
+        assertThat(rerun.ranBy()).isEqualTo(runs.sweeps(0).node());
         assertThat(done.get("chunks").get(abandoned.chunk()).get("attempts").asInt()).isEqualTo(2);
-        assertThat(sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> sweeps(0).node().equals(c.ranBy()));
-        assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
-    }
-
-    private static ClusterSweeps sweeps(int node) {
-        return cluster.node(node).context().getBean(ClusterSweeps.class);
+        assertThat(runs.sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> runs.sweeps(0).node().equals(c.ranBy()));
+        assertThat(runs.storedResult(id)).isEqualTo(runs.singleNodeReport(id, body));
     }
 
     /** rsi on LTC/BTC 5m, 25 periods x 3 oversold levels = 75 combinations, 25 chunks of 3. */
@@ -119,42 +112,5 @@ class ClusterSweepsPostgresTest {
         body.put("sweep", Map.of("ranges", Map.of("rsiPeriod", "6:30:1", "oversold", List.of(25, 30, 35)),
                 "metric", "totalReturn"));
         return body;
-    }
-
-    private static String submit(Map<String, Object> body) throws Exception {
-        ClusterNodes.Answer a = cluster.call(cluster.node(0), "POST", "/api/v1/backtests", token,
-                JsonMapper.builder().build().writeValueAsString(body));
-        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(202);
-        return a.body().get("id").asString();
-    }
-
-    /** The merged report as stored, byte for byte. */
-    private static String storedResult(String id) {
-        return cluster.node(0).context().getBean(JdbcClient.class).sql("SELECT result FROM backtests WHERE id = :id")
-                .param("id", UUID.fromString(id)).query(String.class).single();
-    }
-
-    /** The same sweep run by a single node's own code path (SweepRuns.run), stored as BacktestService stores it. */
-    private static String singleNodeReport(String id, Map<String, Object> body) {
-        var context = cluster.node(0).context();
-        JsonMapper json = context.getBean(JsonMapper.class);
-        UUID owner = context.getBean(JdbcClient.class).sql("SELECT owner_id FROM backtests WHERE id = :id")
-                .param("id", UUID.fromString(id)).query(UUID.class).single();
-        BacktestRequest request = json.readValue(json.writeValueAsString(body), BacktestRequest.class);
-        BacktestRequests.Resolved resolved = context.getBean(BacktestRequests.class).resolveRun(owner, request);
-        SweepRuns.Outcome outcome = SweepRuns.run(resolved.job(), resolved.sweep(), 1, SweepRuns.TOP, "sweep.ranges.",
-                (done, total) -> { });
-        return json.writeValueAsString(outcome.report());
-    }
-
-    private static JsonNode awaitDone(String id) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode run = cluster.call(cluster.node(1), "GET", "/api/v1/backtests/" + id, token, null).body();
-            String status = run.get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return run;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Timed out waiting for backtest " + id);
     }
 }

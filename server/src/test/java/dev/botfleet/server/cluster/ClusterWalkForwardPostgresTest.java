@@ -1,10 +1,7 @@
 package dev.botfleet.server.cluster;
 
-import dev.botfleet.server.backtest.BacktestRequest;
-import dev.botfleet.server.backtest.BacktestRequests;
 import dev.botfleet.server.backtest.ClusterSweeps;
 import dev.botfleet.server.backtest.SweepChunks;
-import dev.botfleet.server.backtest.SweepRuns;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,6 +40,7 @@ class ClusterWalkForwardPostgresTest {
     private static final int CHUNKS = FOLDS * COMBINATIONS / 3;
     private static ClusterNodes cluster;
     private static String token;
+    private static ClusterBacktests runs;
 
     @BeforeAll
     static void startTwoNodes() throws Exception {
@@ -51,6 +49,7 @@ class ClusterWalkForwardPostgresTest {
                 "botfleet.cluster.sweeps.claim-ttl", "2s",
                 "botfleet.cluster.sweeps.poll-interval", "100ms"));
         token = cluster.register(cluster.node(0), "walkforward@example.com");
+        runs = new ClusterBacktests(cluster, token, DEADLINE);
     }
 
     @AfterAll
@@ -62,16 +61,16 @@ class ClusterWalkForwardPostgresTest {
     @Order(1)
     void aWalkForwardRunsOnBothNodesAndMergesIntoTheSingleNodeReport() throws Exception {
         Map<String, Object> body = rsiWalkForward();
-        String id = submit(body);
-        JsonNode done = awaitDone(id);
+        String id = runs.submit(body);
+        JsonNode done = runs.awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
-        List<SweepChunks.ChunkState> chunks = sweeps(0).chunks(UUID.fromString(id));
+        List<SweepChunks.ChunkState> chunks = runs.sweeps(0).chunks(UUID.fromString(id));
         assertThat(chunks).hasSize(CHUNKS).allMatch(SweepChunks.ChunkState::finished);
         // fold by fold, each fold's combinations in plan order
         for (int i = 0; i < CHUNKS; i++) assertThat(chunks.get(i).fold()).isEqualTo(i / (CHUNKS / FOLDS));
         Set<String> ranBy = chunks.stream().map(SweepChunks.ChunkState::ranBy).collect(Collectors.toSet());
-        assertThat(ranBy).as("nodes that ran chunks").containsExactlyInAnyOrder(sweeps(0).node(), sweeps(1).node());
+        assertThat(ranBy).as("nodes that ran chunks").containsExactlyInAnyOrder(runs.sweeps(0).node(), runs.sweeps(1).node());
         // the API shows the chunks and their folds, on the node that did not take the request
         assertThat(done.get("chunks")).hasSize(CHUNKS);
         for (int i = 0; i < CHUNKS; i++) {
@@ -82,7 +81,7 @@ class ClusterWalkForwardPostgresTest {
             assertThat(shown.get("node").asString()).isEqualTo(chunks.get(i).ranBy());
         }
         assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
-        assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
+        assertThat(runs.storedResult(id)).isEqualTo(runs.singleNodeReport(id, body));
         assertThat(done.get("result").get("walkForward")).hasSize(FOLDS);
         assertThat(done.get("result").get("outOfSample").get("folds").asInt()).isEqualTo(FOLDS);
     }
@@ -92,14 +91,14 @@ class ClusterWalkForwardPostgresTest {
     void aPlainSweepsChunksShowNoFold() throws Exception {
         Map<String, Object> body = rsiWalkForward();
         body.remove("walkForward");
-        String id = submit(body);
-        JsonNode done = awaitDone(id);
+        String id = runs.submit(body);
+        JsonNode done = runs.awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
         assertThat(done.get("chunks")).hasSize(COMBINATIONS / 3);
         assertThat(done.get("chunks").get(0).has("fold")).isFalse();
-        assertThat(sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> c.fold() == null);
-        assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
+        assertThat(runs.sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> c.fold() == null);
+        assertThat(runs.storedResult(id)).isEqualTo(runs.singleNodeReport(id, body));
     }
 
     @Test
@@ -120,27 +119,23 @@ class ClusterWalkForwardPostgresTest {
     @Test
     @Order(4)
     void aChunkWhoseNodeDiedMidwayIsRunAgainElsewhere() throws Exception {
-        ClusterSweeps dying = sweeps(1);
+        ClusterSweeps dying = runs.sweeps(1);
         dying.dieMidChunk();  // node 1's worker runs one combination of a chunk and stops dead, keeping the claim
         Map<String, Object> body = rsiWalkForward();
-        String id = submit(body);
-        JsonNode done = awaitDone(id);
+        String id = runs.submit(body);
+        JsonNode done = runs.awaitDone(id);
 
         assertThat(done.get("status").asString()).as(String.valueOf(done.get("error"))).isEqualTo("DONE");
         SweepChunks.Claim abandoned = dying.abandoned();
         assertThat(abandoned).as("the chunk node 1 died running").isNotNull();
         assertThat(abandoned.backtestId()).isEqualTo(UUID.fromString(id));
         assertThat(abandoned.fold()).isNotNull();
-        SweepChunks.ChunkState rerun = sweeps(0).chunks(UUID.fromString(id)).get(abandoned.chunk());
+        SweepChunks.ChunkState rerun = runs.sweeps(0).chunks(UUID.fromString(id)).get(abandoned.chunk());
         assertThat(rerun.finished()).isTrue();
         assertThat(rerun.attempts()).isEqualTo(2);
-        assertThat(rerun.ranBy()).isEqualTo(sweeps(0).node());
-        assertThat(sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> sweeps(0).node().equals(c.ranBy()));
-        assertThat(storedResult(id)).isEqualTo(singleNodeReport(id, body));
-    }
-
-    private static ClusterSweeps sweeps(int node) {
-        return cluster.node(node).context().getBean(ClusterSweeps.class);
+        assertThat(rerun.ranBy()).isEqualTo(runs.sweeps(0).node());
+        assertThat(runs.sweeps(0).chunks(UUID.fromString(id))).allMatch(c -> runs.sweeps(0).node().equals(c.ranBy()));
+        assertThat(runs.storedResult(id)).isEqualTo(runs.singleNodeReport(id, body));
     }
 
     private static Map<String, Object> rsiWalkForward() {
@@ -156,45 +151,8 @@ class ClusterWalkForwardPostgresTest {
         return body;
     }
 
-    private static String submit(Map<String, Object> body) throws Exception {
-        ClusterNodes.Answer a = cluster.call(cluster.node(0), "POST", "/api/v1/backtests", token,
-                JsonMapper.builder().build().writeValueAsString(body));
-        assertThat(a.status()).as(String.valueOf(a.body())).isEqualTo(202);
-        return a.body().get("id").asString();
-    }
-
     private static long jobs() {
         return cluster.node(0).context().getBean(JdbcClient.class).sql("SELECT count(*) FROM sweep_jobs")
                 .query(Long.class).single();
-    }
-
-    /** The merged report as stored, byte for byte. */
-    private static String storedResult(String id) {
-        return cluster.node(0).context().getBean(JdbcClient.class).sql("SELECT result FROM backtests WHERE id = :id")
-                .param("id", UUID.fromString(id)).query(String.class).single();
-    }
-
-    /** The same run by a single node's own code path (SweepRuns.run), stored as BacktestService stores it. */
-    private static String singleNodeReport(String id, Map<String, Object> body) {
-        var context = cluster.node(0).context();
-        JsonMapper json = context.getBean(JsonMapper.class);
-        UUID owner = context.getBean(JdbcClient.class).sql("SELECT owner_id FROM backtests WHERE id = :id")
-                .param("id", UUID.fromString(id)).query(UUID.class).single();
-        BacktestRequest request = json.readValue(json.writeValueAsString(body), BacktestRequest.class);
-        BacktestRequests.Resolved resolved = context.getBean(BacktestRequests.class).resolveRun(owner, request);
-        SweepRuns.Outcome outcome = SweepRuns.run(resolved.job(), resolved.sweep(), 1, SweepRuns.TOP, "sweep.ranges.",
-                (done, total) -> { });
-        return json.writeValueAsString(outcome.report());
-    }
-
-    private static JsonNode awaitDone(String id) throws Exception {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode run = cluster.call(cluster.node(1), "GET", "/api/v1/backtests/" + id, token, null).body();
-            String status = run.get("status").asString();
-            if (status.equals("DONE") || status.equals("FAILED")) return run;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("Timed out waiting for backtest " + id);
     }
 }

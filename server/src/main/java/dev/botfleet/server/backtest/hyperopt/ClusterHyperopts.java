@@ -176,34 +176,18 @@ public class ClusterHyperopts {
     }
 
     private void work() {
-        while (running) {
-            try {
-                Optional<HyperoptTrials.Claim> claim = trials.claim(node, claimTtl);
-                if (claim.isEmpty()) {
-                    for (UUID id : trials.stalled()) nextStep(id);
-                    Thread.sleep(pollInterval);  // idle: nothing to claim; polling the queue costs one query
-                    continue;
-                }
-                if (dieAfterNextClaim) {
-                    dieAfterNextClaim = false;
-                    abandoned = claim.get();
-                    log.warn("Hyperopt worker {} stops holding trial {} of {} (fault injected)", node,
-                            claim.get().trial(), claim.get().hyperoptId());
-                    return;
-                }
-                if (!run(claim.get())) return;
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) return;  // the context is closing under us
-                log.error("Hyperopt worker {} failed; retrying after {}", node, pollInterval, e);
-                try {
-                    Thread.sleep(pollInterval);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
-        }
+        dev.botfleet.server.backtest.QueueWorkers.loop("Hyperopt worker " + node, pollInterval, () -> running,
+                () -> trials.claim(node, claimTtl), () -> { for (UUID id : trials.stalled()) nextStep(id); },
+                this::runUnlessDying, log);
+    }
+
+    /** {@link #run}, unless a fault was injected: then the trial is held and never run, and this worker stops. */
+    private boolean runUnlessDying(HyperoptTrials.Claim claim) {
+        if (!dieAfterNextClaim) return run(claim);
+        dieAfterNextClaim = false;
+        abandoned = claim;
+        log.warn("Hyperopt worker {} stops holding trial {} of {} (fault injected)", node, claim.trial(), claim.hyperoptId());
+        return false;
     }
 
     /** Evaluates a claimed trial and stores it; false when this worker is to stop (fault injection). */
