@@ -109,8 +109,16 @@ class ClusterHyperoptPostgresTest {
     void theNextBatchIsProposedByAnotherNodeWhenTheOneThatOwedItDied() throws Exception {
         ClusterHyperopts dying = hyperopts(1);
         dying.dieAfterABatchsLastTrial();  // node 1's remaining worker stores a batch's last trial, then dies
+        hyperopts(0).holdClaims(true);  // so that node 1 is surely the one storing it
         Map<String, Object> body = request(EPOCHS);
-        String id = submit(body);
+        String id;
+        try {
+            id = submit(body);
+            long until = System.nanoTime() + DEADLINE.toNanos();
+            while (dying.abandoned() == null && System.nanoTime() < until) Thread.sleep(50);
+        } finally {
+            hyperopts(0).holdClaims(false);  // node 0 takes the step node 1 owed, and the rest of the run
+        }
         JsonNode done = awaitEnd(id);
 
         assertThat(done.get("status").asString()).as(done.toString()).isEqualTo("DONE");

@@ -78,6 +78,8 @@ public class ClusterHyperopts {
     /** Fault injection for tests: storing a batch's last trial is this node's last act (the next batch is owed). */
     private volatile boolean dieAfterABatchsLastTrial;
     private volatile HyperoptTrials.Claim abandoned;
+    /** Test hook: this node's workers do nothing (no claim, no step a dead node left). */
+    private volatile boolean holdingClaims;
 
     private record Resolved(HyperoptPlan plan, Hyperopt hyperopt) {
     }
@@ -159,6 +161,7 @@ public class ClusterHyperopts {
 
     /** Fault injection: the next trial this node claims is held and never run, as if the node died right then. */
     public void dieAfterNextClaim() {
+        abandoned = null;
         dieAfterNextClaim = true;
     }
 
@@ -167,7 +170,13 @@ public class ClusterHyperopts {
      * proposing the next batch (the node that drives the run at that moment dies; another must take the step).
      */
     public void dieAfterABatchsLastTrial() {
+        abandoned = null;
         dieAfterABatchsLastTrial = true;
+    }
+
+    /** Test hook: while on, this node's workers claim nothing and take no step, so another node's workers must. */
+    public void holdClaims(boolean on) {
+        holdingClaims = on;
     }
 
     /** The trial the injected death left claimed or stored, once it happened. */
@@ -177,7 +186,8 @@ public class ClusterHyperopts {
 
     private void work() {
         dev.botfleet.server.backtest.QueueWorkers.loop("Hyperopt worker " + node, pollInterval, () -> running,
-                () -> trials.claim(node, claimTtl), () -> { for (UUID id : trials.stalled()) nextStep(id); },
+                () -> holdingClaims ? Optional.<HyperoptTrials.Claim>empty() : trials.claim(node, claimTtl),
+                () -> { if (!holdingClaims) for (UUID id : trials.stalled()) nextStep(id); },
                 this::runUnlessDying, log);
     }
 
