@@ -385,6 +385,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
         if (session.stopRequested) stopping.add(session.botId);
         Thread.ofVirtual().name("release-" + session.botId).start(() -> {
             release(session);
+            awaitQuietly(session.finished);  // the status it ended with is stored first: the entity decides on it
             if (placement != null && wasCurrent) placement.ended(session.ownerId, session.botId);
         });
         if (!session.stopRequested && running) {
