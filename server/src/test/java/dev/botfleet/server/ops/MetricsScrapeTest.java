@@ -36,6 +36,7 @@ class MetricsScrapeTest extends RuntimeTestBase {
     void aTradingPaperBotShowsInEveryMeterWithoutBotOrUserLabels() throws Exception {
         Session user = newUser();
         String bot = start(user, scalper(user, "0.0005", "0.0005"));
+        awaitFilling("a fill", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(), s -> s.get("fills").asLong() >= 1);
 
         Scrape scrape = await("orders sent and filled in the scrape", () -> Scrape.of(mvc, TOKEN),
                 s -> s.value("botfleet_fills_total", SIM_PAPER) >= 1 && s.value("botfleet_bots", Map.of("status", "ACTIVE")) >= 1

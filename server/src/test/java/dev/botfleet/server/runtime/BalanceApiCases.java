@@ -57,7 +57,7 @@ public abstract class BalanceApiCases extends RuntimeTestBase {
     void aStoppedBotsAccountIsTheStartSettledWithEveryFill() {
         Session user = newUser();
         String bot = start(user, scalper(user, "0.0005", "0.0005"));
-        await("a completed round trip", () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
+        awaitFilling("a completed round trip", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
                 s -> s.get("totalTrades").asLong() >= 1);
         post("/api/v1/bots/" + bot + "/stop", user, null);
         await("the stop's cancels journaled (its last turn)", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(),

@@ -23,10 +23,9 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
     @Test
     void aScalperNearTheLastPriceRoundTripsAndEveryViewAgrees() {
         Session user = newUser();
-        // levels 0.02 % either side (was 0.05 %, which the walk occasionally failed to touch in turn before the deadline)
         String bot = start(user, scalper(user, "0.0002", "0.0002"));
 
-        JsonNode stats = await("a completed round trip", () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
+        JsonNode stats = awaitFilling("a completed round trip", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
                 s -> s.get("totalTrades").asLong() >= 1);
         assertThat(stats.get("fills").asLong()).isGreaterThanOrEqualTo(2);
         post("/api/v1/bots/" + bot + "/stop", user, null);

@@ -1,6 +1,7 @@
 package dev.botfleet.server.runtime;
 
 import dev.botfleet.server.support.ApiTestBase;
+import dev.botfleet.server.support.SimTrades;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -20,6 +21,8 @@ public abstract class RuntimeTestBase extends ApiTestBase {
     private TradingRuntime runtimeOfTheContext;
     @org.springframework.beans.factory.annotation.Autowired
     private dev.botfleet.server.bot.BotRepository botsOfTheContext;
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.botfleet.engine.runtime.MarketDataHub hubOfTheContext;
 
     /**
      * Stops every bot a test left running. The Spring context is shared by many test classes: bots left ACTIVE would
@@ -57,6 +60,18 @@ public abstract class RuntimeTestBase extends ApiTestBase {
         Answer created = post("/api/v1/bots", user, body);
         assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
         return created.body().get("id").asString();
+    }
+
+    /**
+     * {@link #await} that, before each read, makes one sim trade through each of the bot's open orders
+     * ({@link SimTrades}): for tests that need fills, not a test of when the walk gives them.
+     */
+    protected <T> T awaitFilling(String what, Session user, String bot, java.util.function.Supplier<T> read,
+                                 java.util.function.Predicate<T> done) {
+        return await(what, () -> {
+            SimTrades.through(hubOfTheContext, clock, get("/api/v1/bots/" + bot + "/orders?status=open", user).body());
+            return read.get();
+        }, done);
     }
 
     protected String start(Session user, String bot) {

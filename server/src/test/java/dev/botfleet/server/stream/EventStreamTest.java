@@ -1,5 +1,7 @@
 package dev.botfleet.server.stream;
 
+import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.server.support.SimTrades;
 import dev.botfleet.server.support.StreamReceiver;
 import dev.botfleet.server.support.TestClockConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +51,12 @@ class EventStreamTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    MarketDataHub hub;
+    @org.springframework.beans.factory.annotation.Autowired
+    java.time.Clock clock;
+    /** What {@link #next} does between reads, at most every 100 ms: e.g. trades that fill a bot's orders. */
+    private Runnable whileWaiting = () -> { };
 
     @AfterEach
     void closeSockets() {
@@ -135,6 +143,14 @@ class EventStreamTest {
                 price.multiply(new BigDecimal("0.9995")).setScale(2, RoundingMode.HALF_EVEN),
                 price.multiply(new BigDecimal("1.0005")).setScale(2, RoundingMode.HALF_EVEN))).get("id").asString();
         call("POST", "/api/v1/bots/" + bot + "/start", token, null);
+        // the round trip's fills come from trades through the bot's orders (SimTrades), not from waiting on the walk
+        whileWaiting = () -> {
+            try {
+                SimTrades.through(hub, clock, call("GET", "/api/v1/bots/" + bot + "/orders?status=open", token, null));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
 
         JsonNode started = next(mine, m -> m.get("type").asString().equals("bot")).get("data");
         assertThat(started.get("id").asString()).isEqualTo(bot);
@@ -188,7 +204,12 @@ class EventStreamTest {
     private JsonNode next(StreamReceiver received, Predicate<JsonNode> wanted) throws InterruptedException {
         long deadline = System.nanoTime() + DEADLINE.toNanos();
         List<String> seen = new ArrayList<>();
+        long nextAction = 0;
         while (System.nanoTime() < deadline) {
+            if (System.nanoTime() >= nextAction) {
+                whileWaiting.run();
+                nextAction = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            }
             String text = received.messages.poll(100, TimeUnit.MILLISECONDS);
             if (text == null) continue;
             JsonNode message = json.readTree(text);

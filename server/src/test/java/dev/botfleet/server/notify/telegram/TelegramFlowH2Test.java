@@ -111,6 +111,7 @@ class TelegramFlowH2Test extends TelegramTestBase {
                 "fills", true)).status()).isEqualTo(200);
         String bot = start(user, scalper(user, "0.0002", "0.0002"));
         awaitMessage(chat, "Bot scalper started");
+        awaitFilling("a fill", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(), s -> s.get("fills").asLong() >= 1);
         String fill = awaitMessage(chat, "on sim — bot scalper");
         assertThat(fill).matches("(Bought|Sold) 0\\.001 BTC at [0-9,]+\\.[0-9]{2,} on sim — bot scalper");
         post("/api/v1/bots/" + bot + "/stop", user, null);

@@ -78,6 +78,7 @@ class WebhookFlowH2Test extends RuntimeTestBase {
 
         String bot = start(user, scalper(user, "0.0002", "0.0002"));
         awaitEvent(path, "BOT_STARTED");
+        awaitFilling("a fill", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(), s -> s.get("fills").asLong() >= 1);
         awaitEvent(path, "FILL");
         assertThat(post("/api/v1/bots/" + bot + "/stop", user, null).status()).isEqualTo(200);
         List<WebhookReceiver.Received> all = awaitEvent(path, "BOT_STOPPED");
