@@ -6,9 +6,9 @@ import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class MarketConfig {
-    /** The one in-process hub: last price per exchange+symbol, fan-out to bots' mailboxes and the event stream. */
+    /** The one in-process hub: last price per exchange+symbol, ticks to bots in shards on their turns' executor, and to the event stream. */
     @Bean
-    MarketDataHub marketDataHub() {
-        return new MarketDataHub();
+    MarketDataHub marketDataHub(BotTurns turns) {
+        return new MarketDataHub(turns.executor());
     }
 }

@@ -34,8 +34,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Puts a bot together from its configuration and its journal: instrument, strategy, paper exchange (rebuilt from the
@@ -59,15 +57,16 @@ class SessionFactory {
     private final org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues;
     /** Venues with LIVE bots of their own (DEX networks: swaps signed with the owner's wallet). */
     private org.springframework.beans.factory.ObjectProvider<LiveVenue> liveVenues;
-    /** Each bot's turn runs on a virtual thread: blocking JDBC in a turn parks only that bot. */
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    /** Each bot's turn runs on a virtual thread ({@link dev.botfleet.server.market.BotTurns}). */
+    private final java.util.concurrent.Executor executor;
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
                    Clock clock, CandleHistory history,
                    VenueConnections venues, FundingRepository funding, dev.botfleet.server.ops.BotMeters meters,
                    org.springframework.beans.factory.ObjectProvider<PaperVenue> paperVenues,
-                   dev.botfleet.server.common.GroupCommit groupCommit) {
+                   dev.botfleet.server.common.GroupCommit groupCommit, dev.botfleet.server.market.BotTurns turns) {
+        this.executor = turns.executor();
         this.meters = meters;
         this.paperVenues = paperVenues;
         this.funding = funding;

@@ -34,6 +34,9 @@ class WarmStartH2Test extends RuntimeTestBase {
         await("the warm-up's activity line", () -> get("/api/v1/logs?botId=" + bot, user).body().get("items").toString(),
                 logs -> logs.contains("Warmed up on 16 past candles"));
 
+        // the first live candle closes with the first tick of the next minute: move the clock there rather than wait
+        // up to a minute for it (the sim feed stamps its ticks with this clock)
+        clock.advance(java.time.Duration.ofSeconds(60));
         JsonNode fills = await("a buy on the first live candle", () -> get("/api/v1/bots/" + bot + "/trades", user).body(),
                 t -> !t.isEmpty());
         assertThat(fills.get(0).get("side").asString()).isEqualTo("BUY");

@@ -63,6 +63,9 @@ public final class ExitManager {
     private double trailingTarget;
     private boolean trailingArmed;
     private double trailingPeak;
+    /** The rules' percentages as the per-tick checks use them (1 − percent / 100), worked out once per rules. */
+    private double stopKeep;
+    private double trailingKeep;
     private String closingOrder;
     private CloseReason closingReason;
     private boolean closeRefused;
@@ -72,9 +75,15 @@ public final class ExitManager {
     }
 
     public ExitManager(ExitRules rules, Instrument instrument, BigDecimal baseOrderQuote) {
-        this.rules = rules;
         this.instrument = instrument;
         this.baseOrderQuote = baseOrderQuote;
+        useRules(rules);
+    }
+
+    private void useRules(ExitRules newRules) {
+        rules = newRules;
+        stopKeep = 1 - newRules.stopLoss().percent().doubleValue() / 100;
+        trailingKeep = newRules.trailingTakeProfit() ? 1 - newRules.trailingTakeProfitPercent().doubleValue() / 100 : 0;
     }
 
     public boolean inDeal() { return openedAt != null; }
@@ -88,7 +97,7 @@ public final class ExitManager {
     public void reconfigure(StrategyContext ctx, ExitRules newRules) {
         boolean targetsChanged = !newRules.takeProfit().equals(rules.takeProfit())
                 || newRules.trailingTakeProfit() != rules.trailingTakeProfit();
-        rules = newRules;
+        useRules(newRules);
         if (!inDeal() || isClosing()) return;
         if (!rules.trailingTakeProfit()) trailingArmed = false;
         refreshLevels();
@@ -196,7 +205,8 @@ public final class ExitManager {
      * @return the reason the deal is being closed, if it is
      */
     public Optional<CloseReason> check(StrategyContext ctx, double price, boolean candleClose) {
-        if (!inDeal() || held().signum() <= 0) return Optional.empty();
+        // on every tick of every bot in a deal: no decimal arithmetic or allocation on the way to "nothing to do"
+        if (!inDeal() || bought.compareTo(sold) <= 0) return Optional.empty();
         if (isClosing()) {
             retryClose(ctx);
             return Optional.of(closingReason);
@@ -206,7 +216,7 @@ public final class ExitManager {
         if (stop.enabled() && (stop.trigger() == StopLoss.Trigger.LAST || candleClose)) {
             double ref = stop.reference() == StopLoss.Reference.AVERAGE_ENTRY ? averageLevel : firstLevel;
             if (stop.trailing()) ref = Math.max(ref, highest);
-            double level = ref * (1 - stop.percent().doubleValue() / 100);
+            double level = ref * stopKeep;
             if (price <= level) return close(ctx, stop.trailing() ? CloseReason.TRAILING_STOP : CloseReason.STOP_LOSS);
         }
         if (rules.trailingTakeProfit() && stepsFilled < rules.takeProfit().size()) {
@@ -216,11 +226,12 @@ public final class ExitManager {
             }
             if (trailingArmed) {
                 trailingPeak = Math.max(trailingPeak, price);
-                if (price <= trailingPeak * (1 - rules.trailingTakeProfitPercent().doubleValue() / 100)) {
+                if (price <= trailingPeak * trailingKeep) {
                     return close(ctx, CloseReason.TAKE_PROFIT);
                 }
             }
         }
+        if (rules.timeLimitMinutes() <= 0 && rules.roi() == null) return Optional.empty();
         long minutes = Duration.between(openedAt, ctx.now()).toMinutes();
         if (rules.timeLimitMinutes() > 0 && minutes >= rules.timeLimitMinutes()) {
             return close(ctx, CloseReason.TIME_LIMIT);
