@@ -22,7 +22,10 @@ import java.util.concurrent.Executor;
  * is not fixed. Other subscribers are called synchronously, as without shards.
  */
 public final class MarketDataHub {
-    /** Bots per shard: small enough that a slow bot holds up few others, large enough to amortise a task per tick. */
+    /**
+     * Bots per shard by default: small enough that a slow bot holds up few others, large enough to amortise a task per
+     * tick. A fleet whose bots block inside their turns (an order intent waiting for its commit) wants smaller shards.
+     */
     public static final int SHARD_SIZE = 64;
 
     private final class Topic {
@@ -35,7 +38,7 @@ public final class MarketDataHub {
         synchronized Subscription addRunner(BotRunner runner) {
             TickShard shard = null;
             for (TickShard s : shards) {
-                if (s.runners.size() < SHARD_SIZE) {
+                if (s.runners.size() < shardSize) {
                     shard = s;
                     break;
                 }
@@ -69,15 +72,24 @@ public final class MarketDataHub {
 
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Topic>> topics = new ConcurrentHashMap<>();
     private final Executor fanOut;
+    private final int shardSize;
 
     /** Fans out synchronously: {@code publish} calls every subscriber's {@code onTick} before it returns. */
     public MarketDataHub() {
         this.fanOut = null;
+        this.shardSize = SHARD_SIZE;
     }
 
     /** Sharded fan-out of ticks to {@link BotRunner}s on {@code fanOut}, which should be the bots' own executor. */
     public MarketDataHub(Executor fanOut) {
+        this(fanOut, SHARD_SIZE);
+    }
+
+    /** The same with shards of up to {@code shardSize} bots. */
+    public MarketDataHub(Executor fanOut, int shardSize) {
+        if (shardSize < 1) throw new IllegalArgumentException("shardSize must be at least 1, was " + shardSize);
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
+        this.shardSize = shardSize;
     }
 
     private Topic topic(String exchange, String symbol) {

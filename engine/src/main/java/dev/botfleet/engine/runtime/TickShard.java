@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * it is subscribed, so each bot receives a market's ticks in publish order.
  *
  * <p>Sharing: the bots of a shard run one after another; a bot that is slow within its own turn delays the rest of its
- * shard (at most {@link MarketDataHub#SHARD_SIZE} − 1 bots) for that batch, never the hub and never other shards,
+ * shard (at most the hub's shard size − 1 bots) for that batch, never the hub and never other shards,
  * which the executor's other threads keep running.
  */
 final class TickShard implements Runnable {

@@ -141,15 +141,30 @@ class ShardedFanOutTest {
     @Test
     void aStuckBotHoldsUpNeitherTheHubNorBotsInOtherShards() throws Exception {
         ExecutorService pool = pool(2);
-        MarketDataHub hub = new MarketDataHub(pool);
+        stuckBotHoldsUpOnlyItsShard(pool, new MarketDataHub(pool), MarketDataHub.SHARD_SIZE);
+    }
+
+    @Test
+    void withShardsOfThreeAStuckBotHoldsUpOnlyItsTwoShardMates() throws Exception {
+        ExecutorService pool = pool(2);
+        stuckBotHoldsUpOnlyItsShard(pool, new MarketDataHub(pool, 3), 3);
+    }
+
+    @Test
+    void aShardSizeBelowOneIsRefused() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MarketDataHub(pool(1), 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("shardSize");
+    }
+
+    private void stuckBotHoldsUpOnlyItsShard(ExecutorService pool, MarketDataHub hub, int shardSize) throws Exception {
         AtomicReference<String> violation = new AtomicReference<>();
         CountDownLatch gate = new CountDownLatch(1);
         CountDownLatch stuckDone = new CountDownLatch(3);
         Probe stuck = new Probe(violation, stuckDone, gate);
         hub.subscribe("sim", "BTC/USDT", runner("stuck", stuck, pool, violation));
         // fill the stuck bot's shard, so the next bots land in a second shard
-        CountDownLatch mates = new CountDownLatch(3 * (MarketDataHub.SHARD_SIZE - 1));
-        for (int i = 1; i < MarketDataHub.SHARD_SIZE; i++) {
+        CountDownLatch mates = new CountDownLatch(3 * (shardSize - 1));
+        for (int i = 1; i < shardSize; i++) {
             hub.subscribe("sim", "BTC/USDT", runner("mate" + i, new Probe(violation, mates, null), pool, violation));
         }
         int others = 10;

@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 public class MarketConfig {
     /** The one in-process hub: last price per exchange+symbol, ticks to bots in shards on their turns' executor, and to the event stream. */
     @Bean
-    MarketDataHub marketDataHub(BotTurns turns) {
-        return new MarketDataHub(turns.executor());
+    MarketDataHub marketDataHub(BotTurns turns,
+                                @org.springframework.beans.factory.annotation.Value("${botfleet.runtime.tick-shard-size:64}") int shardSize) {
+        return new MarketDataHub(turns.executor(), shardSize);
     }
 }
