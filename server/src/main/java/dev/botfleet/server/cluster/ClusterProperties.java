@@ -16,8 +16,8 @@ import java.util.List;
  * @param port          the cluster (Artery) port of this node
  * @param seedNodes     {@code host:port} of the seed nodes, the same list on every node (this node may be one)
  * @param shards        number of shards the bots are spread over (fixed for the life of the cluster)
- * @param leaseTtl      how long a shard lease lasts unrenewed; must stay below the downing time so a takeover never
- *                      waits for it, and well above a GC pause or a slow database round trip
+ * @param leaseTtl      how long a shard lease lasts unrenewed; near or below the downing time (a takeover that comes
+ *                      earlier waits for the expiry), and well above a GC pause or a slow database round trip
  * @param downRemovalMargin how long the survivors wait after a downing before they start the downed node's shards.
  *                      Pekko's margin (stable-after when unset) is there so the losing side of a partition stops first;
  *                      here the shard leases already keep two owners apart (a shard starts only under a lease the old
@@ -36,7 +36,7 @@ public record ClusterProperties(
         @DefaultValue("30") int shards,
         @DefaultValue("500ms") Duration heartbeatInterval,
         @DefaultValue("3s") Duration acceptableHeartbeatPause,
-        @DefaultValue("3s") Duration stableAfter,
+        @DefaultValue("2s") Duration stableAfter,
         @DefaultValue("6s") Duration leaseTtl,
         @DefaultValue("100ms") Duration downRemovalMargin,
         @DefaultValue("30s") Duration sweepInterval,

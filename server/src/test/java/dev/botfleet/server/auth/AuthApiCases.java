@@ -121,6 +121,28 @@ public abstract class AuthApiCases extends ApiTestBase {
         assertProblem(get("/api/v1/me", user), 401, "UNAUTHORIZED");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private javax.crypto.SecretKey jwtSigningKey;
+
+    @Test
+    void aTokenSignedWithOurKeyButNamingAnotherIssuerIsUnauthorized() throws Exception {
+        // the decoder reads the issuer as a plain name (not as a URL); it must still be ours
+        Session user = newUser();
+        for (String issuer : new String[] {"someone-else", "https://botfleet.example/"}) {
+            assertProblem(request(HttpMethod.GET, "/api/v1/me", "Bearer " + signed(user, issuer), null), 401, "UNAUTHORIZED");
+        }
+        assertThat(request(HttpMethod.GET, "/api/v1/me", "Bearer " + signed(user, "botfleet"), null).status())
+                .as("the same token with our issuer").isEqualTo(200);
+    }
+
+    private String signed(Session user, String issuer) throws Exception {
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), new JWTClaimsSet.Builder()
+                .subject(user.id().toString()).issuer(issuer).issueTime(Date.from(clock.instant())).claim("roles", java.util.List.of("USER"))
+                .expirationTime(Date.from(clock.instant().plusSeconds(600))).build());
+        token.sign(new MACSigner(jwtSigningKey));
+        return token.serialize();
+    }
+
     @Test
     void aValidlySignedTokenOfAnAccountThatNoLongerExistsIsUnauthorized() {
         Session user = newUser();
