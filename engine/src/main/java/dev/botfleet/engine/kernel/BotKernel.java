@@ -234,9 +234,10 @@ public final class BotKernel {
     }
 
     /** Stops the bot: {@link Strategy#onStop}, then its open orders are canceled. */
-    public void stop(String reason) {
-        turn(() -> Stopping.now(this, reason, false));
-    }
+    public void stop(String reason) { turn(() -> Stopping.now(this, reason, false)); }
+
+    /** The same because something outside the strategy failed (e.g. its journal): the stop is logged as an error. */
+    public void stopInError(String reason) { turn(() -> Stopping.now(this, reason, true)); }
 
     /** Carries out a stop decided but never run, on a bot rebuilt from its journal ({@link Stopping#finish}). */
     public void finishStop(Instant now, String reason) {

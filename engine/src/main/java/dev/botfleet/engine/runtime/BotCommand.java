@@ -62,6 +62,17 @@ public sealed interface BotCommand {
     record Alert(dev.botfleet.engine.market.MarketAlert alert) implements BotCommand {
     }
 
+    /** As {@link StopBot}, because something outside the strategy failed: the bot ends in error. */
+    record StopInError(String reason) implements BotCommand {
+    }
+
+    /**
+     * Runs {@code action} on the bot's turn: work from another thread that must not run beside the bot's own, e.g. a
+     * paper order handed to the simulated exchange once its journaled intent is committed.
+     */
+    record OnTurn(Runnable action) implements BotCommand {
+    }
+
     /** Runs {@code action} on the bot's turn, e.g. to read a consistent snapshot of its position. */
     record Inspect(Consumer<BotKernel> action) implements BotCommand {
     }

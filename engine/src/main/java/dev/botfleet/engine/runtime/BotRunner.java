@@ -58,6 +58,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case OrderEvent e -> kernel.onOrderEvent(e);
             case BotCommand.StartBot s -> kernel.start(s.at(), s.history());
             case BotCommand.StopBot s -> kernel.stop(s.reason());
+            case BotCommand.StopInError s -> kernel.stopInError(s.reason());
             case BotCommand.FinishStop s -> kernel.finishStop(s.at(), s.reason());
             case BotCommand.CancelOrder c -> kernel.cancel(c.clientOrderId());
             case BotCommand.AdvanceClock a -> kernel.advanceTo(a.now());
@@ -67,6 +68,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
             case BotCommand.Signal s -> kernel.onSignal(s.signal());
             case BotCommand.Alert a -> kernel.onMarketAlert(a.alert());
             case BotCommand.Inspect i -> i.action().accept(kernel);
+            case BotCommand.OnTurn t -> t.action().run();
             default -> throw new IllegalArgumentException("a bot cannot handle " + event.getClass().getName());
         }
     }

@@ -51,6 +51,9 @@ public final class JdbcOrderJournal implements OrderJournal {
     /** Paper bots on one node: order events and fills are written behind (null: every write waits for its commit). */
     private CommitLane behind;
     private Consumer<RuntimeException> behindFailed;
+    /** Told each written-behind intent's client order id when queued and once committed (null: intents wait). */
+    private Consumer<String> intentQueued;
+    private Consumer<String> intentCommitted;
     /** A write-behind failed: later ones would build on a journal that lacks it, so none is written any more. */
     private volatile RuntimeException broken;
 
@@ -145,6 +148,17 @@ public final class JdbcOrderJournal implements OrderJournal {
         this.behindFailed = failed;
     }
 
+    /**
+     * Order intents written behind too ({@link #writeBehind} first): {@link #recordNew} tells {@code queued} the client
+     * order id (on the bot's turn) and returns without waiting; {@code committed} is told once the intent is durable
+     * (on the commit's callback thread; never if it failed). Only for an exchange port that sends nothing before that
+     * — journal before send kept by the port.
+     */
+    public void intentsBehind(Consumer<String> queued, Consumer<String> committed) {
+        this.intentQueued = queued;
+        this.intentCommitted = committed;
+    }
+
     private boolean writesBehind() {
         return behind != null && fence == null;
     }
@@ -181,6 +195,12 @@ public final class JdbcOrderJournal implements OrderJournal {
     @Override
     public void recordNew(OrderSnapshot order) {
         LeaseFence held = fence;
+        if (intentCommitted != null && writesBehind()) {
+            String id = order.clientOrderId();
+            intentQueued.accept(id);
+            behind(id, () -> orders.insertOrder(ownerId, botId, order), () -> intentCommitted.accept(id));
+            return;
+        }
         if (held == null) {
             // checked on the writer too: a write-behind queued before this one may fail just before it commits
             tx.run(() -> {

@@ -115,7 +115,7 @@ final class BotSession implements KernelListener {
     /** Ends the bot in ERROR from outside a kernel turn (e.g. the journal failed). */
     void fail(String reason) {
         if (errorReason == null) errorReason = reason;
-        send(new BotCommand.StopBot(reason));
+        send(new BotCommand.StopInError(reason));
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
 import dev.botfleet.engine.sim.SimExchange;
@@ -43,6 +44,15 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     private final UUID botId;
     /** Orders the exchange refused before the restart, whose refusal the journal did not see. */
     private final Map<String, OrderReport> refused = new LinkedHashMap<>();
+    /**
+     * Intents written behind and not committed yet ({@link #intentQueued}), and the orders among them already handed
+     * over: the simulated exchange gets each one only once its commit is done. Touched on the bot's turn only.
+     */
+    private final java.util.Set<String> uncommitted = new java.util.HashSet<>();
+    private final Map<String, OrderSnapshot> awaitingCommit = new java.util.HashMap<>();
+    /** The bot's session ended: an intent committed after that is never sent. */
+    private volatile boolean closed;
+    private ExecutionListener listener;
 
     private PaperExchange(SimExchange sim, SimOrderRecord record, UUID botId) {
         this.sim = sim;
@@ -125,8 +135,34 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     }
 
     ExchangePort connect(ExecutionListener listener) {
+        this.listener = listener;
         sim.connect(listener);
         return this;
+    }
+
+    /**
+     * Journal before send kept here instead of on the bot's turn: the kernel's intent of {@code clientOrderId} was
+     * queued for a commit without waiting for it (so neither the bot's turn nor the tick shard it runs in waits), and
+     * the order reaches the simulated exchange only once {@link #intentCommitted} says the intent is durable. An order
+     * canceled before that is canceled here and never reaches the simulated exchange; a crash before the commit leaves
+     * neither a journaled nor a received order. (An order resubmitted by reconciliation was journaled long ago: it is
+     * sent at once.)
+     */
+    void intentQueued(String clientOrderId) {
+        uncommitted.add(clientOrderId);
+    }
+
+    /** On the bot's turn, once the intent of {@code clientOrderId} is committed: the order goes to the exchange. */
+    void intentCommitted(String clientOrderId) {
+        uncommitted.remove(clientOrderId);
+        OrderSnapshot order = awaitingCommit.remove(clientOrderId);
+        if (order == null || closed) return;  // canceled meanwhile (or a denied order's intent), or the session ended
+        send(order);
+    }
+
+    /** The bot's session ended: from now on nothing more reaches the simulated exchange from intents still committing. */
+    void close() {
+        closed = true;
     }
 
     @Override
@@ -141,6 +177,14 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
      */
     @Override
     public void submit(OrderSnapshot order) {
+        if (uncommitted.contains(order.clientOrderId())) {
+            awaitingCommit.put(order.clientOrderId(), order);
+            return;
+        }
+        send(order);
+    }
+
+    private void send(OrderSnapshot order) {
         String id = order.clientOrderId();
         if (sim.query(id).isPresent() || refused.containsKey(id)) {
             record.countRepeat(botId, id);
@@ -155,15 +199,23 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     }
 
     /**
-     * Receipts are written behind the bot's turn (a paper bot on one node): the bot's next order intent, which waits
-     * for its commit, carries them, and a receipt lost in a crash only makes the order look never received.
+     * Receipts are written behind the bot's turn (a paper bot on one node), in order with its other writes; a receipt
+     * lost in a crash only makes the order look never received (reconciliation sends it again, as a first receipt).
      */
     void writeReceiptsBehind() {
         receiptsBehind = true;
     }
 
     @Override
-    public void cancel(String clientOrderId) { sim.cancel(clientOrderId); }
+    public void cancel(String clientOrderId) {
+        OrderSnapshot unsent = awaitingCommit.remove(clientOrderId);
+        if (unsent != null) {
+            // never reached the exchange, and now never will: canceled as the exchange would cancel it
+            listener.onOrderEvent(new OrderEvent.OrderCanceled(clientOrderId, unsent.updatedAt()));
+            return;
+        }
+        sim.cancel(clientOrderId);
+    }
 
     @Override
     public Optional<OrderReport> query(String clientOrderId) {

@@ -176,10 +176,16 @@ class SessionFactory {
             PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, payments,
                     margin, open, simOrders, bot.id());
             builder.exchange(gated(exchange::connect, session, leaseFresh)).matchOn(MatchingData.TICKS);
-            session.release = feed;
+            session.release = () -> {
+                exchange.close();
+                feed.run();
+            };
             if (fence == null) {
-                // no money and no lease at stake: order events and fills are written behind, intents still wait
+                // no money and no lease at stake: everything is written behind; the paper exchange takes an order only
+                // once its intent is committed (on the bot's turn), so no turn waits for a commit
                 journal.writeBehind(tx.lane(bot.id()), session::journalFailed);
+                journal.intentsBehind(exchange::intentQueued, id -> session.send(
+                        new dev.botfleet.engine.runtime.BotCommand.OnTurn(() -> exchange.intentCommitted(id))));
                 exchange.writeReceiptsBehind();
                 session.writesBehind = tx.lane(bot.id());
             }
