@@ -53,6 +53,9 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     /** The bot's session ended: an intent committed after that is never sent. */
     private volatile boolean closed;
     private ExecutionListener listener;
+    /** The exchange's answers to an order being received, held until its receipt is queued ({@link #send}). */
+    private final List<OrderEvent> answers = new ArrayList<>();
+    private boolean receiving;
 
     private PaperExchange(SimExchange sim, SimOrderRecord record, UUID botId) {
         this.sim = sim;
@@ -136,7 +139,10 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
 
     ExchangePort connect(ExecutionListener listener) {
         this.listener = listener;
-        sim.connect(listener);
+        sim.connect(event -> {
+            if (receiving) answers.add(event);
+            else listener.onOrderEvent(event);
+        });
         return this;
     }
 
@@ -191,11 +197,23 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
             log.error("Duplicate submission of client order id {} (bot {}) reached the sim exchange", id, botId);
             return;
         }
-        sim.submit(order);
-        OrderReport report = sim.query(id).orElseThrow();
-        String status = report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED";
-        if (receiptsBehind) record.receivedBehind(botId, id, status, report.reason(), order.updatedAt());
-        else record.received(botId, id, status, report.reason(), order.updatedAt());
+        // The receipt goes to the commit lane before the answer reaches the kernel (whose journal write of the
+        // acceptance follows it in the lane): a crash between the two commits must not leave an acknowledged order
+        // the exchange has no record of. Inside a kernel turn the answer would wait anyway; a send on its own turn
+        // (an intent just committed) would hand it over at once.
+        receiving = true;
+        try {
+            sim.submit(order);
+            OrderReport report = sim.query(id).orElseThrow();
+            String status = report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED";
+            if (receiptsBehind) record.receivedBehind(botId, id, status, report.reason(), order.updatedAt());
+            else record.received(botId, id, status, report.reason(), order.updatedAt());
+        } finally {
+            receiving = false;
+        }
+        List<OrderEvent> received = List.copyOf(answers);  // handing them over may lead to the next send
+        answers.clear();
+        for (OrderEvent answer : received) listener.onOrderEvent(answer);
     }
 
     /**
