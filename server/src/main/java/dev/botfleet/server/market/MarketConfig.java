@@ -1,15 +1,18 @@
 package dev.botfleet.server.market;
 
 import dev.botfleet.engine.runtime.MarketDataHub;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration(proxyBeanMethods = false)
 public class MarketConfig {
-    /** The one in-process hub: last price per exchange+symbol, ticks to bots in shards on their turns' executor, and to the event stream. */
+    /**
+     * The one in-process hub: last price per exchange+symbol; ticks to bots in shards of {@code tick-shard-size} on
+     * their turns' executor, and to the event stream.
+     */
     @Bean
-    MarketDataHub marketDataHub(BotTurns turns,
-                                @org.springframework.beans.factory.annotation.Value("${botfleet.runtime.tick-shard-size:64}") int shardSize) {
+    MarketDataHub marketDataHub(BotTurns turns, @Value("${botfleet.runtime.tick-shard-size:64}") int shardSize) {
         return new MarketDataHub(turns.executor(), shardSize);
     }
 }

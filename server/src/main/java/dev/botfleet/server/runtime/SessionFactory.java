@@ -12,6 +12,7 @@ import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.ClientOrderIds;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderSnapshot;
+import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.engine.runtime.BotRunner;
 import dev.botfleet.engine.runtime.MarketDataHub;
 import dev.botfleet.engine.sim.SimMarkets;
@@ -34,6 +35,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /**
  * Puts a bot together from its configuration and its journal: instrument, strategy, paper exchange (rebuilt from the
@@ -58,7 +60,7 @@ class SessionFactory {
     /** Venues with LIVE bots of their own (DEX networks: swaps signed with the owner's wallet). */
     private org.springframework.beans.factory.ObjectProvider<LiveVenue> liveVenues;
     /** Each bot's turn runs on a virtual thread ({@link dev.botfleet.server.market.BotTurns}). */
-    private final java.util.concurrent.Executor executor;
+    private final Executor executor;
 
     SessionFactory(StrategyCatalog strategies, ExchangeCatalog exchanges, OrderRepository orders,
                    SimOrderRecord simOrders, MarketDataHub hub, PaperProperties paper,
@@ -185,7 +187,7 @@ class SessionFactory {
                 // once its intent is committed (on the bot's turn), so no turn waits for a commit
                 journal.writeBehind(tx.lane(bot.id()), session::journalFailed);
                 journal.intentsBehind(exchange::intentQueued, id -> session.send(
-                        new dev.botfleet.engine.runtime.BotCommand.OnTurn(() -> exchange.intentCommitted(id))));
+                        new BotCommand.OnTurn(() -> exchange.intentCommitted(id))));
                 exchange.writeReceiptsBehind();
                 session.writesBehind = tx.lane(bot.id());
             }

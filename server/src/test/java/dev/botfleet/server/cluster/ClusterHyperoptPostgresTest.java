@@ -114,8 +114,7 @@ class ClusterHyperoptPostgresTest {
         String id;
         try {
             id = submit(body);
-            long until = System.nanoTime() + DEADLINE.toNanos();
-            while (dying.abandoned() == null && System.nanoTime() < until) Thread.sleep(50);
+            awaitDeath(dying);
         } finally {
             hyperopts(0).holdClaims(false);  // node 0 takes the step node 1 owed, and the rest of the run
         }
@@ -216,6 +215,15 @@ class ClusterHyperoptPostgresTest {
     private static long jobs() {
         return cluster.node(0).context().getBean(JdbcClient.class).sql("SELECT count(*) FROM hyperopt_jobs")
                 .query(Long.class).single();
+    }
+
+    /** Until the node has stored a batch's last trial and died as armed; fails the test at the deadline. */
+    private static void awaitDeath(ClusterHyperopts dying) throws InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (dying.abandoned() == null) {
+            if (System.nanoTime() > deadline) throw new AssertionError("node 1 never stored a batch's last trial");
+            Thread.sleep(50);
+        }
     }
 
     private static JsonNode awaitEnd(String id) throws Exception {
