@@ -69,6 +69,8 @@ public class ClusterSweeps {
     /** Fault injection for tests: the next worker to run a chunk stops dead after its first combination. */
     private volatile boolean dieMidChunk;
     private volatile SweepChunks.Claim abandoned;
+    /** Test hook: the next chunk this node claims waits for another node to claim one of the same run (at most this). */
+    private volatile Duration waitForAPeer;
 
     public ClusterSweeps(JdbcClient jdbc, BacktestRequests requests, BacktestRepository runs, JsonMapper json,
                          Clock clock, PlatformTransactionManager transactions,
@@ -159,6 +161,15 @@ public class ClusterSweeps {
         dieMidChunk = true;
     }
 
+    /**
+     * Test hook: the next chunk this node claims is run only once another node has claimed a chunk of the same run (or
+     * after {@code atMost}), its claim renewed meanwhile. A test that shows a run shared by the nodes sets it on each:
+     * on a fast machine one node can otherwise run every chunk within one poll interval of the other.
+     */
+    public void waitForAPeerOnNextClaim(Duration atMost) {
+        waitForAPeer = atMost;
+    }
+
     /** The chunk the injected death left claimed, once it happened. */
     public SweepChunks.Claim abandoned() {
         return abandoned;
@@ -171,11 +182,31 @@ public class ClusterSweeps {
 
     /** {@link #run}, unless a fault was injected: then the claim is held and never run, and this worker stops. */
     private boolean runUnlessDying(SweepChunks.Claim claim) {
+        Duration peerWait = waitForAPeer;
+        if (peerWait != null) {
+            waitForAPeer = null;
+            if (!awaitAPeer(claim, peerWait)) return false;
+        }
         if (!dieAfterNextClaim) return run(claim);
         dieAfterNextClaim = false;
         abandoned = claim;
         log.warn("Sweep worker {} stops holding chunk {} of {} (fault injected)", node, claim.chunk(), claim.backtestId());
         return false;
+    }
+
+    /** {@link #waitForAPeerOnNextClaim}: false when interrupted (the node is closing). */
+    private boolean awaitAPeer(SweepChunks.Claim claim, Duration atMost) {
+        long until = System.nanoTime() + atMost.toNanos();
+        while (System.nanoTime() < until && chunks.chunks(claim.backtestId()).stream()
+                .noneMatch(c -> c.claimedBy() != null && !c.claimedBy().equals(node))) {
+            chunks.renew(claim, claimTtl);
+            try {
+                Thread.sleep(pollInterval);
+            } catch (InterruptedException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Re-creates the sweep from its stored request (every node resolves it the same way: same data, same seed). */

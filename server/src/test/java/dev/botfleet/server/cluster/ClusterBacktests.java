@@ -24,6 +24,16 @@ record ClusterBacktests(ClusterNodes cluster, String token, Duration deadline) {
         return cluster.node(node).context().getBean(ClusterSweeps.class);
     }
 
+    /**
+     * Each node's next claimed chunk waits for the other node to claim one of the same run: the run is shared even on
+     * a machine where one node would run every chunk before the other polls (a CI run saw that). If the nodes could
+     * not share a run, each would wait until the deadline and the test's check of who ran the chunks fails.
+     */
+    void shareTheNextRun() {
+        sweeps(0).waitForAPeerOnNextClaim(deadline.dividedBy(3));
+        sweeps(1).waitForAPeerOnNextClaim(deadline.dividedBy(3));
+    }
+
     /** POST /backtests on node 0: the run's id. */
     String submit(Map<String, Object> body) throws Exception {
         ClusterNodes.Answer a = cluster.call(cluster.node(0), "POST", "/api/v1/backtests", token,

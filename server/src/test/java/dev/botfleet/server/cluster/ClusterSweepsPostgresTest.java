@@ -56,6 +56,7 @@ class ClusterSweepsPostgresTest {
     @Order(1)
     void aSweepRunsOnBothNodesAndMergesIntoTheSingleNodeReport() throws Exception {
         Map<String, Object> body = rsiSweep();
+        runs.shareTheNextRun();
         String id = runs.submit(body);
         JsonNode done = runs.awaitDone(id);
 

@@ -61,6 +61,7 @@ class ClusterWalkForwardPostgresTest {
     @Order(1)
     void aWalkForwardRunsOnBothNodesAndMergesIntoTheSingleNodeReport() throws Exception {
         Map<String, Object> body = rsiWalkForward();
+        runs.shareTheNextRun();
         String id = runs.submit(body);
         JsonNode done = runs.awaitDone(id);
 
