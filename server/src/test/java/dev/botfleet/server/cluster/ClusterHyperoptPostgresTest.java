@@ -68,6 +68,9 @@ class ClusterHyperoptPostgresTest {
     @Order(1)
     void aHyperoptRunsOnBothNodesAndEndsWithTheSingleNodeTrials() throws Exception {
         Map<String, Object> body = request(EPOCHS);
+        // each node's claims wait for the other's first (else a fast machine may leave all trials to one node)
+        hyperopts(0).waitForAPeerOnNextClaims(DEADLINE.dividedBy(4));
+        hyperopts(1).waitForAPeerOnNextClaims(DEADLINE.dividedBy(4));
         String id = submit(body);
         JsonNode done = awaitEnd(id);
 

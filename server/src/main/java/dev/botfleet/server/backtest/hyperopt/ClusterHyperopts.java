@@ -80,6 +80,8 @@ public class ClusterHyperopts {
     private volatile HyperoptTrials.Claim abandoned;
     /** Test hook: this node's workers do nothing (no claim, no step a dead node left). */
     private volatile boolean holdingClaims;
+    /** Test hook: until another node claims a trial of the same run, this node's claims wait (at most this). */
+    private volatile Duration waitForAPeer;
 
     private record Resolved(HyperoptPlan plan, Hyperopt hyperopt) {
     }
@@ -179,6 +181,16 @@ public class ClusterHyperopts {
         holdingClaims = on;
     }
 
+    /**
+     * Test hook: this node's workers run what they claim only once another node has claimed a trial of the same run
+     * (or after {@code atMost}), their claims renewed meanwhile. Each worker holds at most one trial, fewer than a batch,
+     * so the other node can always claim. A test that shows a run shared by the nodes sets it on each: on a fast
+     * machine one node can otherwise evaluate every trial within one poll interval of the other.
+     */
+    public void waitForAPeerOnNextClaims(Duration atMost) {
+        waitForAPeer = atMost;
+    }
+
     /** The trial the injected death left claimed or stored, once it happened. */
     public HyperoptTrials.Claim abandoned() {
         return abandoned;
@@ -193,11 +205,31 @@ public class ClusterHyperopts {
 
     /** {@link #run}, unless a fault was injected: then the trial is held and never run, and this worker stops. */
     private boolean runUnlessDying(HyperoptTrials.Claim claim) {
+        Duration peerWait = waitForAPeer;
+        if (peerWait != null && !awaitAPeer(claim, peerWait)) return false;
         if (!dieAfterNextClaim) return run(claim);
         dieAfterNextClaim = false;
         abandoned = claim;
         log.warn("Hyperopt worker {} stops holding trial {} of {} (fault injected)", node, claim.trial(), claim.hyperoptId());
         return false;
+    }
+
+    /** {@link #waitForAPeerOnNextClaims}: false when interrupted (the node is closing). */
+    private boolean awaitAPeer(HyperoptTrials.Claim claim, Duration atMost) {
+        long until = System.nanoTime() + atMost.toNanos();
+        held.add(claim);  // renewed while waiting
+        try {
+            while (System.nanoTime() < until && trials.trials(claim.hyperoptId()).stream()
+                    .noneMatch(t -> t.claimedBy() != null && !t.claimedBy().equals(node))) {
+                Thread.sleep(pollInterval);
+            }
+            waitForAPeer = null;
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        } finally {
+            held.remove(claim);
+        }
     }
 
     /** Evaluates a claimed trial and stores it; false when this worker is to stop (fault injection). */
