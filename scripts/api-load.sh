@@ -20,7 +20,7 @@ for f in "$jar" "$bench"; do [ -f "$f" ] || { echo "$f missing: mvn -B -pl serve
 work=$(mktemp -d); pid=""
 trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "${KEEP_LOG:-}" ] && cp "$work/server.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
 
-export BOTFLEET_SCRAPE_TOKEN="load-$RANDOM$RANDOM"
+export BOTFLEET_SCRAPE_TOKEN="${BOTFLEET_SCRAPE_TOKEN:-load-$RANDOM$RANDOM}"
 args=(--botfleet.data-dir="$work/data" --botfleet.registration.max-per-address=100
       --botfleet.metrics.scrape-token="$BOTFLEET_SCRAPE_TOKEN")
 if [ "${DB:-h2}" = postgres ]; then

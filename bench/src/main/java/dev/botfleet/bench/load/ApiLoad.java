@@ -84,11 +84,13 @@ public final class ApiLoad {
         if (metrics != null) {
             ServerMetrics.Scrape window = metrics.scrape().minus(before);
             System.out.printf("API-LOAD server: fills applied %.0f (%.0f/s); bot-ticks decided %.0f (%.0f/s);"
-                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s; journal commits %.0f/s carrying %.1f units each%n",
+                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s; journal commits %.0f/s carrying %.1f units each,"
+                            + " a write's wait for its commit p50 %s, p99 %s%n",
                     window.fills(), window.fills() / elapsed,
                     window.decisions(), window.decisions() / elapsed, window.percentileBound(50),
                     window.percentileBound(99), window.percentileBound(99.9), window.commits() / elapsed,
-                    window.commits() == 0 ? 0 : window.units() / window.commits());
+                    window.commits() == 0 ? 0 : window.units() / window.commits(), window.waitBound(50),
+                    window.waitBound(99));
         }
         if (rate > 0) report(latencies);
     }

@@ -20,6 +20,8 @@ final class ServerMetrics {
     private static final Pattern BUCKET = Pattern.compile(
             "^botfleet_tick_to_decision_seconds_bucket\\{[^}]*exchange=\"sim\"[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$",
             Pattern.MULTILINE);
+    private static final Pattern WAIT_BUCKET = Pattern.compile(
+            "^botfleet_journal_wait_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final Pattern FILLS = Pattern.compile(
             "^botfleet_fills_total\\{[^}]*exchange=\"sim\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
 
@@ -30,17 +32,31 @@ final class ServerMetrics {
 
     /**
      * One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity), the fills counter, and the
-     * journal's group commits and the units of work they carried.
+     * journal's group commits, the units of work they carried and the units' waits for their commit (buckets).
      */
-    record Scrape(Map<Double, Double> buckets, double fills, double commits, double units) {
+    record Scrape(Map<Double, Double> buckets, double fills, double commits, double units, Map<Double, Double> waits) {
         Scrape minus(Scrape earlier) {
+            return new Scrape(delta(buckets, earlier.buckets), fills - earlier.fills, commits - earlier.commits,
+                    units - earlier.units, delta(waits, earlier.waits));
+        }
+
+        private static Map<Double, Double> delta(Map<Double, Double> now, Map<Double, Double> before) {
             Map<Double, Double> delta = new TreeMap<>();
-            buckets.forEach((le, n) -> delta.put(le, n - earlier.buckets.getOrDefault(le, 0.0)));
-            return new Scrape(delta, fills - earlier.fills, commits - earlier.commits, units - earlier.units);
+            now.forEach((le, n) -> delta.put(le, n - before.getOrDefault(le, 0.0)));
+            return delta;
         }
 
         /** The smallest bucket bound (ms) under which at least {@code percentile} % of the ticks were decided. */
         String percentileBound(double percentile) {
+            return bound(buckets, percentile);
+        }
+
+        /** The same for the bots' writes' wait for their group commit ({@code botfleet.journal.wait}). */
+        String waitBound(double percentile) {
+            return bound(waits, percentile);
+        }
+
+        private static String bound(Map<Double, Double> buckets, double percentile) {
             double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
             if (total == 0) return "n/a";
             for (Map.Entry<Double, Double> e : buckets.entrySet()) {
@@ -71,16 +87,22 @@ final class ServerMetrics {
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+        double fills = 0;
+        Matcher f = FILLS.matcher(r.body());
+        while (f.find()) fills += Double.parseDouble(f.group(1));
+        return new Scrape(buckets(BUCKET, r.body()), fills, sum(COMMITS, r.body()), sum(UNITS, r.body()),
+                buckets(WAIT_BUCKET, r.body()));
+    }
+
+    /** Cumulative bucket counts by upper bound (seconds; +Inf as infinity), summed over the metric's tags. */
+    private static Map<Double, Double> buckets(Pattern bucket, String body) {
         Map<Double, Double> buckets = new TreeMap<>();
-        Matcher b = BUCKET.matcher(r.body());
+        Matcher b = bucket.matcher(body);
         while (b.find()) {
             double le = b.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(b.group(1));
             buckets.merge(le, Double.parseDouble(b.group(2)), Double::sum);
         }
-        double fills = 0;
-        Matcher f = FILLS.matcher(r.body());
-        while (f.find()) fills += Double.parseDouble(f.group(1));
-        return new Scrape(buckets, fills, sum(COMMITS, r.body()), sum(UNITS, r.body()));
+        return buckets;
     }
 
     private static double sum(Pattern metric, String body) {

@@ -31,11 +31,19 @@ import java.util.function.Supplier;
  * a caller's later {@link #execute} — an order intent, which must be durable before it is sent — returns only when
  * everything that caller queued before is committed too: write-behind never lets an order out ahead of its history.
  *
+ * <p><b>Back-pressure</b> is per bot ({@link Backlog}): a bot with {@link #MAX_BEHIND_PER_BOT} units not yet committed
+ * waits for its own commit before it goes on. A fleet of bots that trade normally — a few units each in flight, an order
+ * reaching the paper exchange only once its intent is committed — never waits on its turn however saturated the writer
+ * is (its orders wait for their commits instead); one bot that writes without end is held back alone. The lane's own
+ * bound ({@link #maxWaiting()}) only keeps memory finite.
+ *
  * <p>Work already inside a transaction (an API request's service method), or started on the writer itself, runs in
  * place: it belongs to that transaction.
  */
 public final class CommitLane implements Transactions, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CommitLane.class);
+    /** Units one bot may have queued and not yet committed before its write-behind waits (see {@link Backlog}). */
+    public static final int MAX_BEHIND_PER_BOT = 64;
 
     private final TransactionTemplate tx;
     private final int maxBatch;
@@ -47,12 +55,20 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private volatile boolean open = true;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
+    /** Told each unit's wait from queued to committed (or failed), in nanoseconds. */
+    private final java.util.function.LongConsumer waits;
 
     /** @param name the writer thread's name (its callbacks' thread is {@code name-after}) */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name) {
+        this(tx, maxBatch, name, nanos -> { });
+    }
+
+    /** @param waits told each unit's wait from queued to committed, in nanoseconds (on the writer thread) */
+    public CommitLane(TransactionTemplate tx, int maxBatch, String name, java.util.function.LongConsumer waits) {
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         this.tx = tx;
         this.maxBatch = maxBatch;
+        this.waits = waits;
         java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name(name + "-after").daemon().factory();
         this.after = java.util.concurrent.Executors.newSingleThreadExecutor(r -> afterThread = threads.newThread(r));
         this.writer = Thread.ofPlatform().name(name).daemon().start(this::writeLoop);
@@ -76,6 +92,11 @@ public final class CommitLane implements Transactions, AutoCloseable {
      * in queue order). Inside a caller's transaction, or after {@link #close}, the work runs now in its own.
      */
     public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
+        submit(work, committed, failed, null);
+    }
+
+    private void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed,
+                        Backlog backlog) {
         Unit<Object> unit = new Unit<>(() -> {
             work.run();
             return null;
@@ -95,21 +116,66 @@ public final class CommitLane implements Transactions, AutoCloseable {
             unit.runNow(tx);
             return;
         }
+        if (backlog != null) {
+            backlog.unsettled.incrementAndGet();
+            unit.result.whenComplete((v, e) -> backlog.unsettled.decrementAndGet());
+        }
         waiting.add(unit);
         if (!open && waiting.remove(unit)) {
             unit.runNow(tx);
             return;
         }
-        // back-pressure: a writer that cannot keep up slows the writers down instead of queueing without end (never
-        // on the callback thread: it completes write-behind units itself, so waiting there would wait for ever)
-        if (waiting.size() > maxWaiting() && Thread.currentThread() != afterThread) {
+        // back-pressure: a bot far behind its commits, or a lane whose queue holds too much, waits for this unit's
+        // commit (never on the callback thread: it completes write-behind units itself, so it would wait for ever)
+        boolean behind = backlog != null && backlog.unsettled.get() > MAX_BEHIND_PER_BOT;
+        if ((behind || waiting.size() > maxWaiting()) && Thread.currentThread() != afterThread) {
             unit.result.exceptionally(e -> null).join();
         }
     }
 
-    /** Queued units beyond which write-behind waits for its commit like {@link #execute}. */
+    /**
+     * Queued units beyond which any write-behind waits for its commit like {@link #execute}: a bound on memory (a unit
+     * holds a few hundred bytes to a kilobyte), far above what a fleet's bots have in flight at their own bounds.
+     */
     int maxWaiting() {
-        return maxBatch * 16;
+        return maxBatch * 256;
+    }
+
+    /** A bot's own view of this lane: its write-behind, with back-pressure on its own backlog (see the class). */
+    public Backlog backlog() {
+        return new Backlog();
+    }
+
+    /**
+     * One bot's write-behind on its lane. Its writes are queued in order with every other bot's on the lane (one
+     * queue, so {@link #execute} still returns only after everything the bot queued before); only the wait differs:
+     * the bot waits when <em>it</em> has {@link #MAX_BEHIND_PER_BOT} units unsettled, not when the lane is busy.
+     */
+    public final class Backlog {
+        private final java.util.concurrent.atomic.AtomicInteger unsettled = new java.util.concurrent.atomic.AtomicInteger();
+
+        private Backlog() {
+        }
+
+        /** {@link CommitLane#submit}, counted in this bot's backlog. */
+        public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
+            CommitLane.this.submit(work, committed, failed, this);
+        }
+
+        /** {@link CommitLane#afterDurable}, counted in this bot's backlog. */
+        public void afterDurable(Runnable action) {
+            submit(() -> { }, action, e -> log.warn("group commit: an action waited for a commit that failed: {}", e.toString()));
+        }
+
+        /** {@link CommitLane#execute}: waits for everything queued before it on the lane, this bot's too. */
+        public void run(Runnable work) {
+            CommitLane.this.run(work);
+        }
+
+        /** Units this bot queued that are not yet committed (or failed). */
+        public int unsettled() {
+            return unsettled.get();
+        }
     }
 
     /** Runs {@code action} once everything queued before this call is committed (at once if nothing waits). */
@@ -162,6 +228,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
         }
         commits.incrementAndGet();
         units.addAndGet(batch.size());
+        long now = System.nanoTime();
+        for (Unit<?> unit : batch) waits.accept(now - unit.queuedAt);
         List<Unit<?>> done = List.copyOf(batch);
         // callers waiting in execute() are let go at once; write-behind callbacks run on their own thread, in order
         for (Unit<?> unit : done) if (!unit.async) unit.committed();
@@ -185,6 +253,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private static final class Unit<T> {
         final Supplier<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
+        final long queuedAt = System.nanoTime();
         /** Nobody waits for it: write-behind ({@link #submit}); its callbacks are on the future. */
         boolean async;
         T value;

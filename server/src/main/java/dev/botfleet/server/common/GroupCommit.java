@@ -14,9 +14,14 @@ public final class GroupCommit implements AutoCloseable {
     private final CommitLane[] lanes;
 
     public GroupCommit(TransactionTemplate tx, int maxBatch, int writers) {
+        this(tx, maxBatch, writers, nanos -> { });
+    }
+
+    /** @param waits told each unit's wait from queued to committed, in nanoseconds (see {@link CommitLane}) */
+    public GroupCommit(TransactionTemplate tx, int maxBatch, int writers, java.util.function.LongConsumer waits) {
         if (writers < 1) throw new IllegalArgumentException("writers must be at least 1, was " + writers);
         lanes = new CommitLane[writers];
-        for (int i = 0; i < writers; i++) lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i);
+        for (int i = 0; i < writers; i++) lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i, waits);
     }
 
     /** The lane all of {@code botId}'s writes go through. */
@@ -35,6 +40,13 @@ public final class GroupCommit implements AutoCloseable {
     public long units() {
         long n = 0;
         for (CommitLane lane : lanes) n += lane.units();
+        return n;
+    }
+
+    /** Units queued on all lanes now, not yet taken by their writer. */
+    public int waiting() {
+        int n = 0;
+        for (CommitLane lane : lanes) n += lane.waiting();
         return n;
     }
 

@@ -2,12 +2,17 @@ package dev.botfleet.server.config;
 
 import dev.botfleet.server.common.GroupCommit;
 import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** The bots' shared commits ({@link GroupCommit}); closed with the context, after the runtime stopped its bots. */
 @Configuration(proxyBeanMethods = false)
@@ -16,11 +21,23 @@ class TransactionsConfig {
     GroupCommit groupCommit(PlatformTransactionManager transactions,
                             @Value("${botfleet.journal.max-batch:256}") int maxBatch,
                             @Value("${botfleet.journal.writers:2}") int writers, MeterRegistry registry) {
-        GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers);
+        // how long the bots' writes wait for their commit: the writers' saturation as a user meets it (a paper order
+        // reaches the exchange only once its intent is committed)
+        Timer waits = Timer.builder("botfleet.journal.wait")
+                .description("From a bot's write queued to its group commit")
+                .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25), millis(50),
+                        millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000))
+                .register(registry);
+        GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers,
+                nanos -> waits.record(nanos, TimeUnit.NANOSECONDS));
         FunctionCounter.builder("botfleet.journal.commits", commits, GroupCommit::commits)
                 .description("Group commits of the bots' writes").register(registry);
         FunctionCounter.builder("botfleet.journal.units", commits, GroupCommit::units)
                 .description("Bots' units of work committed (units / commits is the mean batch)").register(registry);
+        Gauge.builder("botfleet.journal.waiting", commits, GroupCommit::waiting)
+                .description("Bots' units of work queued for a group commit now").register(registry);
         return commits;
     }
+
+    private static Duration millis(long ms) { return Duration.ofMillis(ms); }
 }

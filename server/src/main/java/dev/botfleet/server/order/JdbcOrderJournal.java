@@ -49,7 +49,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
     private volatile boolean fenceLost;
     /** Paper bots on one node: order events and fills are written behind (null: every write waits for its commit). */
-    private CommitLane behind;
+    private CommitLane.Backlog behind;
     private Consumer<RuntimeException> behindFailed;
     /** Told each written-behind intent's client order id when queued and once committed (null: intents wait). */
     private Consumer<String> intentQueued;
@@ -143,7 +143,7 @@ public final class JdbcOrderJournal implements OrderJournal {
      *
      * @param failed told (later, off the bot's turn) when a write-behind failed: the bot must stop
      */
-    public void writeBehind(CommitLane commits, Consumer<RuntimeException> failed) {
+    public void writeBehind(CommitLane.Backlog commits, Consumer<RuntimeException> failed) {
         this.behind = commits;
         this.behindFailed = failed;
     }
@@ -274,9 +274,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     /** A fill, its order, position, completed deals and the bot's totals: the caller's transaction. */
     private List<Deal> book(OrderSnapshot order, Fill fill) {
         if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
-        UUID orderId = orders.orderId(botId, order.clientOrderId()).orElseThrow();
-        if (orders.hasTrade(orderId, fill.tradeId())) return List.of();  // already booked
-        orders.insertTrade(ownerId, botId, orderId, fill);
+        if (!orders.insertTradeOnce(ownerId, botId, fill)) return List.of();  // already booked
         List<Deal> completed = apply(fill, order.closeReason());
         orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
         completed.forEach(d -> orders.insertDeal(ownerId, botId, d));

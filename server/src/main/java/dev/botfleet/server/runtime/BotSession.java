@@ -60,7 +60,7 @@ final class BotSession implements KernelListener {
      * A paper bot on one node writes its order events and fills behind through this (null: every write waits for its
      * commit); what tells the user about them waits for {@link #whenDurable}.
      */
-    dev.botfleet.server.common.CommitLane writesBehind;
+    dev.botfleet.server.common.CommitLane.Backlog writesBehind;
     private volatile boolean journalFailed;
     /** In a cluster, the bot's fenced journal (null on a single node). */
     dev.botfleet.server.order.JdbcOrderJournal journal;

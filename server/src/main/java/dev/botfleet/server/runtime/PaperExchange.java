@@ -40,7 +40,8 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
 
     private final SimExchange sim;
     private final SimOrderRecord record;
-    private boolean receiptsBehind;
+    /** Receipts written behind through the bot's backlog (null: each receipt waits for its commit). */
+    private dev.botfleet.server.common.CommitLane.Backlog receiptsBehind;
     private final UUID botId;
     /** Orders the exchange refused before the restart, whose refusal the journal did not see. */
     private final Map<String, OrderReport> refused = new LinkedHashMap<>();
@@ -206,7 +207,7 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
             sim.submit(order);
             OrderReport report = sim.query(id).orElseThrow();
             String status = report.status() == OrderStatus.REJECTED ? "REJECTED" : "ACCEPTED";
-            if (receiptsBehind) record.receivedBehind(botId, id, status, report.reason(), order.updatedAt());
+            if (receiptsBehind != null) record.receivedBehind(receiptsBehind, botId, id, status, report.reason(), order.updatedAt());
             else record.received(botId, id, status, report.reason(), order.updatedAt());
         } finally {
             receiving = false;
@@ -220,8 +221,8 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
      * Receipts are written behind the bot's turn (a paper bot on one node), in order with its other writes; a receipt
      * lost in a crash only makes the order look never received (reconciliation sends it again, as a first receipt).
      */
-    void writeReceiptsBehind() {
-        receiptsBehind = true;
+    void writeReceiptsBehind(dev.botfleet.server.common.CommitLane.Backlog writes) {
+        receiptsBehind = writes;
     }
 
     @Override

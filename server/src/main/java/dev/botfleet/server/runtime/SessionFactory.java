@@ -22,6 +22,7 @@ import dev.botfleet.engine.strategy.definition.StrategyDefinition;
 import dev.botfleet.server.bot.Bot;
 import dev.botfleet.server.bot.BotMode;
 import dev.botfleet.server.common.ApiException;
+import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.CandleHistory;
 import dev.botfleet.server.order.JdbcOrderJournal;
@@ -185,11 +186,12 @@ class SessionFactory {
             if (fence == null) {
                 // no money and no lease at stake: everything is written behind; the paper exchange takes an order only
                 // once its intent is committed (on the bot's turn), so no turn waits for a commit
-                journal.writeBehind(tx.lane(bot.id()), session::journalFailed);
+                CommitLane.Backlog writes = tx.lane(bot.id()).backlog();
+                journal.writeBehind(writes, session::journalFailed);
                 journal.intentsBehind(exchange::intentQueued, id -> session.send(
                         new BotCommand.OnTurn(() -> exchange.intentCommitted(id))));
-                exchange.writeReceiptsBehind();
-                session.writesBehind = tx.lane(bot.id());
+                exchange.writeReceiptsBehind(writes);
+                session.writesBehind = writes;
             }
         }
         BotKernel kernel = builder.build();

@@ -1,5 +1,6 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.Times;
 import org.slf4j.Logger;
@@ -46,8 +47,9 @@ public class SimOrderRecord {
     }
 
     /** {@link #received} without waiting for its commit (write-behind, see {@link dev.botfleet.server.common.CommitLane#submit}). */
-    public void receivedBehind(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        commits.lane(botId).submit(() -> insert(botId, clientOrderId, status, reason, at), () -> { },
+    public void receivedBehind(CommitLane.Backlog writes, UUID botId, String clientOrderId, String status, String reason,
+                               Instant at) {
+        writes.submit(() -> insert(botId, clientOrderId, status, reason, at), () -> { },
                 e -> log.warn("sim exchange: the receipt of {} was not stored: {}", clientOrderId, e.toString()));
     }
 

@@ -154,6 +154,62 @@ class CommitLaneTest {
     }
 
     @Test
+    void aBotFarBehindItsCommitsWaitsWhileAnotherBotOnTheBusyLaneGoesOn() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = call(() -> commits.run(() -> {
+            started.countDown();
+            await(release);
+        }));
+        await(started);  // the writer is stuck: nothing queued from now on commits until release
+        CommitLane.Backlog flooding = commits.backlog();
+        CommitLane.Backlog trading = commits.backlog();
+        for (int i = 0; i < CommitLane.MAX_BEHIND_PER_BOT; i++) {
+            int n = i;
+            flooding.submit(() -> insert("f" + n), () -> { }, e -> { });
+        }
+        assertThat(flooding.unsettled()).isEqualTo(CommitLane.MAX_BEHIND_PER_BOT);
+        // one more is beyond the bot's bound: its submit waits for that unit's commit
+        CompletableFuture<Void> beyond = call(() -> flooding.submit(() -> insert("beyond"), () -> { }, e -> { }));
+        awaitWaiting(CommitLane.MAX_BEHIND_PER_BOT + 1);
+        // another bot on the same stuck lane is not held back by the flood: it returns at once
+        trading.submit(() -> insert("trade"), () -> { }, e -> { });
+        trading.afterDurable(() -> { });
+        assertThat(trading.unsettled()).isEqualTo(2);
+        assertThat(beyond).as("the flooding bot waits for its commit").isNotDone();
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        beyond.get(30, TimeUnit.SECONDS);
+        assertThat(committedRows()).contains("beyond", "trade").hasSize(CommitLane.MAX_BEHIND_PER_BOT + 2);
+        awaitSettled(flooding);
+        awaitSettled(trading);
+    }
+
+    @Test
+    void eachUnitsWaitFromQueuedToCommittedIsTold() throws Exception {
+        List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", waits::add)) {
+            CountDownLatch started = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> first = call(() -> timed.run(() -> {
+                started.countDown();
+                await(release);
+            }));
+            await(started);
+            CompletableFuture<Void> second = call(() -> timed.run(() -> insert("second")));
+            awaitWaiting(timed, 1);
+            long seenQueued = System.nanoTime();  // the second unit was queued before this
+            Thread.sleep(50);  // the second unit waits behind the first at least this long: the wait must show it
+            long held = System.nanoTime() - seenQueued;
+            release.countDown();
+            first.get(30, TimeUnit.SECONDS);
+            second.get(30, TimeUnit.SECONDS);
+            assertThat(waits).hasSize(2);
+            assertThat(waits.get(1)).as("the unit that waited behind the first").isGreaterThanOrEqualTo(held);
+        }
+    }
+
+    @Test
     void aFailedWriteBehindIsToldToItsFailureCallback() throws Exception {
         commits.run(() -> insert("taken"));
         CompletableFuture<RuntimeException> failure = new CompletableFuture<>();
@@ -209,10 +265,22 @@ class CommitLaneTest {
     }
 
     private void awaitWaiting(int n) throws InterruptedException {
+        awaitWaiting(commits, n);
+    }
+
+    private static void awaitWaiting(CommitLane lane, int n) {
         long end = System.nanoTime() + DEADLINE_NANOS;
-        while (commits.waiting() < n) {
+        while (lane.waiting() < n) {
             assertThat(System.nanoTime()).as("%d units waiting", n).isLessThan(end);
             Thread.onSpinWait();  // the queue has no signal to wait on; the callers enqueue within microseconds
+        }
+    }
+
+    private static void awaitSettled(CommitLane.Backlog backlog) {
+        long end = System.nanoTime() + DEADLINE_NANOS;
+        while (backlog.unsettled() > 0) {
+            assertThat(System.nanoTime()).as("backlog settled").isLessThan(end);
+            Thread.onSpinWait();  // callbacks run on the lane's callback thread right after the commit
         }
     }
 
