@@ -104,10 +104,12 @@ public final class CommitLane implements Transactions, AutoCloseable {
         unit.async = true;
         if (Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             // part of the transaction under way: its commit is this work's commit
+            if (backlog != null) backlog.last = null;  // what rides on the bot's writes must wait for that commit
             work.run();
             AfterCommit.run(committed);
             return;
         }
+        if (backlog != null) backlog.last = unit;
         unit.result.whenComplete((v, e) -> {
             if (e == null) committed.run();
             else failed.accept(e instanceof RuntimeException r ? r : new IllegalStateException(e));
@@ -153,6 +155,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
      */
     public final class Backlog {
         private final java.util.concurrent.atomic.AtomicInteger unsettled = new java.util.concurrent.atomic.AtomicInteger();
+        /** The newest unit this bot queued (null: none, or its last write ran in a caller's transaction). */
+        private volatile Unit<?> last;
 
         private Backlog() {
         }
@@ -162,8 +166,15 @@ public final class CommitLane implements Transactions, AutoCloseable {
             CommitLane.this.submit(work, committed, failed, this);
         }
 
-        /** {@link CommitLane#afterDurable}, counted in this bot's backlog. */
+        /**
+         * {@link CommitLane#afterDurable} for this bot: once what it wrote so far is committed. While its newest unit
+         * still waits, the action rides on it (run right after it, in order) instead of queueing an empty unit of its
+         * own — a savepoint and, on PostgreSQL, two round trips saved per fill told. Its newest unit committed means
+         * everything the lane took before it is committed too (one queue, whole batches).
+         */
         public void afterDurable(Runnable action) {
+            Unit<?> newest = last;
+            if (newest != null && newest.alsoAfter(action)) return;
             submit(() -> { }, action, e -> log.warn("group commit: an action waited for a commit that failed: {}", e.toString()));
         }
 
@@ -211,7 +222,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
             }
         }
         // interrupted while units still wait (close timed out): they get their own transactions on their callers'
-        for (Unit<?> u; (u = waiting.poll()) != null; ) u.result.completeExceptionally(new IllegalStateException("group commit closed"));
+        for (Unit<?> u; (u = waiting.poll()) != null; ) u.failed(new IllegalStateException("group commit closed"));
     }
 
     private void commit(List<Unit<?>> batch) {
@@ -258,6 +269,9 @@ public final class CommitLane implements Transactions, AutoCloseable {
         boolean async;
         T value;
         Throwable failure;
+        /** Actions to run once this unit is committed ({@link #alsoAfter}); guarded by this unit. */
+        private List<Runnable> alsoAfter;
+        private boolean settled;
 
         Unit(Supplier<T> work) {
             this.work = work;
@@ -270,6 +284,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
+            settle();
         }
 
         void runIn(TransactionStatus status) {
@@ -287,10 +302,45 @@ public final class CommitLane implements Transactions, AutoCloseable {
         void committed() {
             if (failure != null) result.completeExceptionally(failure);
             else result.complete(value);
+            settle();
         }
 
         void failed(Throwable commitFailure) {
             result.completeExceptionally(failure != null ? failure : commitFailure);
+            settle();
+        }
+
+        /**
+         * Runs {@code action} right after this unit's own callback once it is committed (never if it fails); false
+         * when the unit is already settled — then the caller must find another way.
+         */
+        synchronized boolean alsoAfter(Runnable action) {
+            if (settled) return false;
+            if (alsoAfter == null) alsoAfter = new ArrayList<>(2);
+            alsoAfter.add(action);
+            return true;
+        }
+
+        /** After the result is complete: the actions of {@link #alsoAfter}, in the order added, if it succeeded. */
+        private void settle() {
+            List<Runnable> actions;
+            synchronized (this) {
+                settled = true;
+                actions = alsoAfter;
+                alsoAfter = null;
+            }
+            if (actions == null) return;
+            if (result.isCompletedExceptionally()) {
+                log.warn("group commit: {} action(s) waited for a commit that failed", actions.size());
+                return;
+            }
+            for (Runnable action : actions) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    log.error("group commit: an action after a commit failed", e);
+                }
+            }
         }
 
         T await() {

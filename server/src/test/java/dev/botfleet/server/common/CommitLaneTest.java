@@ -174,8 +174,7 @@ class CommitLaneTest {
         awaitWaiting(CommitLane.MAX_BEHIND_PER_BOT + 1);
         // another bot on the same stuck lane is not held back by the flood: it returns at once
         trading.submit(() -> insert("trade"), () -> { }, e -> { });
-        trading.afterDurable(() -> { });
-        assertThat(trading.unsettled()).isEqualTo(2);
+        assertThat(trading.unsettled()).isEqualTo(1);
         assertThat(beyond).as("the flooding bot waits for its commit").isNotDone();
         release.countDown();
         first.get(30, TimeUnit.SECONDS);
@@ -183,6 +182,75 @@ class CommitLaneTest {
         assertThat(committedRows()).contains("beyond", "trade").hasSize(CommitLane.MAX_BEHIND_PER_BOT + 2);
         awaitSettled(flooding);
         awaitSettled(trading);
+    }
+
+    @Test
+    void whatWaitsForABotsWritesRidesOnItsNewestUnitInsteadOfQueueingAnEmptyOne() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = call(() -> commits.run(() -> {
+            started.countDown();
+            await(release);
+        }));
+        await(started);
+        CommitLane.Backlog bot = commits.backlog();
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> seenWhenTold = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bot.submit(() -> insert("fill"), () -> told.add("fill stored"), e -> told.add("failed " + e));
+        bot.afterDurable(() -> {
+            told.add("fill told");
+            try {
+                seenWhenTold.addAll(committedRows());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        bot.afterDurable(() -> told.add("deal told"));
+        assertThat(commits.waiting()).as("no unit of their own").isEqualTo(1);
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        awaitSettled(bot);
+        long end = System.nanoTime() + DEADLINE_NANOS;
+        while (told.size() < 3) {
+            assertThat(System.nanoTime()).as("told").isLessThan(end);
+            Thread.onSpinWait();
+        }
+        assertThat(told).containsExactly("fill stored", "fill told", "deal told");
+        assertThat(seenWhenTold).as("told only once stored").containsExactly("fill");
+        assertThat(commits.units()).as("the held unit and the fill").isEqualTo(2);
+
+        // the bot's newest unit is settled: what waits now gets a unit of its own, and runs once it commits
+        CompletableFuture<Void> later = new CompletableFuture<>();
+        bot.afterDurable(() -> later.complete(null));
+        later.get(30, TimeUnit.SECONDS);
+        assertThat(commits.units()).isEqualTo(3);
+    }
+
+    @Test
+    void whatRodeOnAWriteThatFailedIsNotRun() throws Exception {
+        commits.run(() -> insert("taken"));
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> first = call(() -> commits.run(() -> {
+            started.countDown();
+            await(release);
+        }));
+        await(started);
+        CommitLane.Backlog bot = commits.backlog();
+        CompletableFuture<RuntimeException> failure = new CompletableFuture<>();
+        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+        bot.submit(() -> insert("taken"), () -> told.add("stored"), failure::complete);
+        bot.afterDurable(() -> told.add("told"));
+        release.countDown();
+        first.get(30, TimeUnit.SECONDS);
+        assertThat(failure.get(30, TimeUnit.SECONDS)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        awaitSettled(bot);
+        // a later write of the same bot commits and its own rider runs: the failed one's never did
+        CompletableFuture<Void> next = new CompletableFuture<>();
+        bot.submit(() -> insert("next"), () -> { }, e -> { });
+        bot.afterDurable(() -> next.complete(null));
+        next.get(30, TimeUnit.SECONDS);
+        assertThat(told).isEmpty();
     }
 
     @Test
