@@ -80,13 +80,7 @@ class CommitLaneTest {
 
     @Test
     void aFailingUnitIsRolledBackAloneAndItsCallerGetsItsException() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = call(() -> commits.run(() -> {
-            started.countDown();
-            await(release);
-        }));
-        await(started);
+        Held first = holdWriter(commits);
         CompletableFuture<Void> before = call(() -> commits.run(() -> insert("before")));
         awaitWaiting(1);
         CompletableFuture<Void> failing = call(() -> commits.run(() -> {
@@ -102,9 +96,8 @@ class CommitLaneTest {
         awaitWaiting(3);
         CompletableFuture<Void> after = call(() -> commits.run(() -> insert("after")));
         awaitWaiting(4);
-        release.countDown();
+        first.release();
 
-        first.get(30, TimeUnit.SECONDS);
         before.get(30, TimeUnit.SECONDS);
         after.get(30, TimeUnit.SECONDS);
         assertThatThrownBy(() -> failing.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(org.springframework.dao.DuplicateKeyException.class);
@@ -115,13 +108,7 @@ class CommitLaneTest {
 
     @Test
     void writeBehindReturnsAtOnceTellsWhenCommittedAndALaterWaitingCallCarriesIt() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = call(() -> commits.run(() -> {
-            started.countDown();
-            await(release);
-        }));
-        await(started);
+        Held first = holdWriter(commits);
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> seenWhenTold = new java.util.concurrent.CopyOnWriteArrayList<>();
         commits.submit(() -> insert("behind"), () -> {
@@ -145,8 +132,7 @@ class CommitLaneTest {
             assertThat(committedRows()).contains("behind", "intent");
         });
         awaitWaiting(3);
-        release.countDown();
-        first.get(30, TimeUnit.SECONDS);
+        first.release();
         intent.get(30, TimeUnit.SECONDS);
         assertThat(bothTold.await(30, TimeUnit.SECONDS)).as("callbacks run").isTrue();
         assertThat(told).containsExactly("behind", "after");
@@ -155,13 +141,7 @@ class CommitLaneTest {
 
     @Test
     void aBotFarBehindItsCommitsWaitsWhileAnotherBotOnTheBusyLaneGoesOn() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = call(() -> commits.run(() -> {
-            started.countDown();
-            await(release);
-        }));
-        await(started);  // the writer is stuck: nothing queued from now on commits until release
+        Held first = holdWriter(commits);  // the writer is stuck: nothing queued from now on commits until release
         CommitLane.Backlog flooding = commits.backlog();
         CommitLane.Backlog trading = commits.backlog();
         for (int i = 0; i < CommitLane.MAX_BEHIND_PER_BOT; i++) {
@@ -176,8 +156,7 @@ class CommitLaneTest {
         trading.submit(() -> insert("trade"), () -> { }, e -> { });
         assertThat(trading.unsettled()).isEqualTo(1);
         assertThat(beyond).as("the flooding bot waits for its commit").isNotDone();
-        release.countDown();
-        first.get(30, TimeUnit.SECONDS);
+        first.release();
         beyond.get(30, TimeUnit.SECONDS);
         assertThat(committedRows()).contains("beyond", "trade").hasSize(CommitLane.MAX_BEHIND_PER_BOT + 2);
         awaitSettled(flooding);
@@ -186,13 +165,7 @@ class CommitLaneTest {
 
     @Test
     void whatWaitsForABotsWritesRidesOnItsNewestUnitInsteadOfQueueingAnEmptyOne() throws Exception {
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = call(() -> commits.run(() -> {
-            started.countDown();
-            await(release);
-        }));
-        await(started);
+        Held first = holdWriter(commits);
         CommitLane.Backlog bot = commits.backlog();
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> seenWhenTold = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -207,8 +180,7 @@ class CommitLaneTest {
         });
         bot.afterDurable(() -> told.add("deal told"));
         assertThat(commits.waiting()).as("no unit of their own").isEqualTo(1);
-        release.countDown();
-        first.get(30, TimeUnit.SECONDS);
+        first.release();
         awaitSettled(bot);
         long end = System.nanoTime() + DEADLINE_NANOS;
         while (told.size() < 3) {
@@ -229,20 +201,13 @@ class CommitLaneTest {
     @Test
     void whatRodeOnAWriteThatFailedIsNotRun() throws Exception {
         commits.run(() -> insert("taken"));
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        CompletableFuture<Void> first = call(() -> commits.run(() -> {
-            started.countDown();
-            await(release);
-        }));
-        await(started);
+        Held first = holdWriter(commits);
         CommitLane.Backlog bot = commits.backlog();
         CompletableFuture<RuntimeException> failure = new CompletableFuture<>();
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         bot.submit(() -> insert("taken"), () -> told.add("stored"), failure::complete);
         bot.afterDurable(() -> told.add("told"));
-        release.countDown();
-        first.get(30, TimeUnit.SECONDS);
+        first.release();
         assertThat(failure.get(30, TimeUnit.SECONDS)).isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
         awaitSettled(bot);
         // a later write of the same bot commits and its own rider runs: the failed one's never did
@@ -257,20 +222,13 @@ class CommitLaneTest {
     void eachUnitsWaitFromQueuedToCommittedIsTold() throws Exception {
         List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
         try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", waits::add)) {
-            CountDownLatch started = new CountDownLatch(1);
-            CountDownLatch release = new CountDownLatch(1);
-            CompletableFuture<Void> first = call(() -> timed.run(() -> {
-                started.countDown();
-                await(release);
-            }));
-            await(started);
+            Held first = holdWriter(timed);
             CompletableFuture<Void> second = call(() -> timed.run(() -> insert("second")));
             awaitWaiting(timed, 1);
             long seenQueued = System.nanoTime();  // the second unit was queued before this
             Thread.sleep(50);  // the second unit waits behind the first at least this long: the wait must show it
             long held = System.nanoTime() - seenQueued;
-            release.countDown();
-            first.get(30, TimeUnit.SECONDS);
+            first.release();
             second.get(30, TimeUnit.SECONDS);
             assertThat(waits).hasSize(2);
             assertThat(waits.get(1)).as("the unit that waited behind the first").isGreaterThanOrEqualTo(held);
@@ -341,6 +299,26 @@ class CommitLaneTest {
         while (lane.waiting() < n) {
             assertThat(System.nanoTime()).as("%d units waiting", n).isLessThan(end);
             Thread.onSpinWait();  // the queue has no signal to wait on; the callers enqueue within microseconds
+        }
+    }
+
+    /** A unit that holds {@code lane}'s writer until released: nothing queued behind it commits meanwhile. */
+    private Held holdWriter(CommitLane lane) {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<Void> unit = call(() -> lane.run(() -> {
+            started.countDown();
+            await(release);
+        }));
+        await(started);
+        return new Held(release, unit);
+    }
+
+    private record Held(CountDownLatch latch, CompletableFuture<Void> unit) {
+        /** Lets the writer go on and waits until the held unit is committed. */
+        void release() throws Exception {
+            latch.countDown();
+            unit.get(30, TimeUnit.SECONDS);
         }
     }
 
