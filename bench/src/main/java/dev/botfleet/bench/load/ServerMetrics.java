@@ -56,12 +56,17 @@ final class ServerMetrics {
             return bound(waits, percentile);
         }
 
+        private static double largestBound(Map<Double, Double> buckets) {
+            return buckets.keySet().stream().filter(le -> !le.isInfinite()).max(Double::compare).orElse(0.0);
+        }
+
         private static String bound(Map<Double, Double> buckets, double percentile) {
             double total = buckets.getOrDefault(Double.POSITIVE_INFINITY, 0.0);
             if (total == 0) return "n/a";
             for (Map.Entry<Double, Double> e : buckets.entrySet()) {
                 if (e.getValue() >= total * percentile / 100) {
-                    return e.getKey().isInfinite() ? "> 5000 ms" : "≤ " + Math.round(e.getKey() * 1000) + " ms";
+                    return e.getKey().isInfinite() ? "> " + Math.round(largestBound(buckets) * 1000) + " ms"
+                            : "≤ " + Math.round(e.getKey() * 1000) + " ms";
                 }
             }
             return "n/a";

@@ -26,7 +26,8 @@ class TransactionsConfig {
         Timer waits = Timer.builder("botfleet.journal.wait")
                 .description("From a bot's write queued to its group commit")
                 .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25), millis(50),
-                        millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000))
+                        millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000),
+                        millis(10_000), millis(30_000), millis(60_000), millis(120_000))  // a saturated node's waits
                 .register(registry);
         GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers,
                 nanos -> waits.record(nanos, TimeUnit.NANOSECONDS));
