@@ -35,7 +35,9 @@ import java.util.function.Supplier;
  * waits for its own commit before it goes on. A fleet of bots that trade normally — a few units each in flight, an order
  * reaching the paper exchange only once its intent is committed — never waits on its turn however saturated the writer
  * is (its orders wait for their commits instead); one bot that writes without end is held back alone. The lane's own
- * bound ({@link #maxWaiting()}) only keeps memory finite.
+ * bounds are a queue whose oldest unit has waited longer than its maximum age ({@code botfleet.journal.max-queue-age},
+ * 30 s: then every bot that writes behind waits, so an overloaded node's paper orders are never more than that late)
+ * and {@link #maxWaiting()} units, which only keeps memory finite.
  *
  * <p>Work already inside a transaction (an API request's service method), or started on the writer itself, runs in
  * place: it belongs to that transaction.
@@ -55,19 +57,28 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private volatile boolean open = true;
     private final AtomicLong commits = new AtomicLong();
     private final AtomicLong units = new AtomicLong();
+    private final long maxQueueAgeNanos;
     /** Told each unit's wait from queued to committed (or failed), in nanoseconds. */
     private final java.util.function.LongConsumer waits;
 
     /** @param name the writer thread's name (its callbacks' thread is {@code name-after}) */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name) {
-        this(tx, maxBatch, name, nanos -> { });
+        this(tx, maxBatch, name, java.time.Duration.ofSeconds(30), nanos -> { });
     }
 
-    /** @param waits told each unit's wait from queued to committed, in nanoseconds (on the writer thread) */
-    public CommitLane(TransactionTemplate tx, int maxBatch, String name, java.util.function.LongConsumer waits) {
+    /**
+     * @param maxQueueAge once the oldest queued unit has waited this long, every write-behind waits for its commit
+     * @param waits told each unit's wait from queued to committed, in nanoseconds (on the writer thread)
+     */
+    public CommitLane(TransactionTemplate tx, int maxBatch, String name, java.time.Duration maxQueueAge,
+                      java.util.function.LongConsumer waits) {
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+        if (maxQueueAge.isNegative() || maxQueueAge.isZero()) {
+            throw new IllegalArgumentException("botfleet.journal.max-queue-age must be positive, was " + maxQueueAge);
+        }
         this.tx = tx;
         this.maxBatch = maxBatch;
+        this.maxQueueAgeNanos = maxQueueAge.toNanos();
         this.waits = waits;
         java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name(name + "-after").daemon().factory();
         this.after = java.util.concurrent.Executors.newSingleThreadExecutor(r -> afterThread = threads.newThread(r));
@@ -130,9 +141,16 @@ public final class CommitLane implements Transactions, AutoCloseable {
         // back-pressure: a bot far behind its commits, or a lane whose queue holds too much, waits for this unit's
         // commit (never on the callback thread: it completes write-behind units itself, so it would wait for ever)
         boolean behind = backlog != null && backlog.unsettled.get() > MAX_BEHIND_PER_BOT;
-        if ((behind || waiting.size() > maxWaiting()) && Thread.currentThread() != afterThread) {
+        if ((behind || laneBehind()) && Thread.currentThread() != afterThread) {
             unit.result.exceptionally(e -> null).join();
         }
+    }
+
+    /** The lane is too far behind for anyone to write without waiting: its queue too old, or too long. */
+    private boolean laneBehind() {
+        if (waiting.size() > maxWaiting()) return true;
+        Unit<?> oldest = waiting.peek();
+        return oldest != null && System.nanoTime() - oldest.queuedAt > maxQueueAgeNanos;
     }
 
     /**

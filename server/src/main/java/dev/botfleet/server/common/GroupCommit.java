@@ -14,14 +14,20 @@ public final class GroupCommit implements AutoCloseable {
     private final CommitLane[] lanes;
 
     public GroupCommit(TransactionTemplate tx, int maxBatch, int writers) {
-        this(tx, maxBatch, writers, nanos -> { });
+        this(tx, maxBatch, writers, java.time.Duration.ofSeconds(30), nanos -> { });
     }
 
-    /** @param waits told each unit's wait from queued to committed, in nanoseconds (see {@link CommitLane}) */
-    public GroupCommit(TransactionTemplate tx, int maxBatch, int writers, java.util.function.LongConsumer waits) {
+    /**
+     * @param maxQueueAge a lane whose oldest unit waited longer makes every write-behind wait (see {@link CommitLane})
+     * @param waits told each unit's wait from queued to committed, in nanoseconds
+     */
+    public GroupCommit(TransactionTemplate tx, int maxBatch, int writers, java.time.Duration maxQueueAge,
+                       java.util.function.LongConsumer waits) {
         if (writers < 1) throw new IllegalArgumentException("writers must be at least 1, was " + writers);
         lanes = new CommitLane[writers];
-        for (int i = 0; i < writers; i++) lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i, waits);
+        for (int i = 0; i < writers; i++) {
+            lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i, maxQueueAge, waits);
+        }
     }
 
     /** The lane all of {@code botId}'s writes go through. */

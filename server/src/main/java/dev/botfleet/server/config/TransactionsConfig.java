@@ -20,7 +20,8 @@ class TransactionsConfig {
     @Bean(destroyMethod = "close")
     GroupCommit groupCommit(PlatformTransactionManager transactions,
                             @Value("${botfleet.journal.max-batch:256}") int maxBatch,
-                            @Value("${botfleet.journal.writers:2}") int writers, MeterRegistry registry) {
+                            @Value("${botfleet.journal.writers:2}") int writers,
+                            @Value("${botfleet.journal.max-queue-age:30s}") Duration maxQueueAge, MeterRegistry registry) {
         // how long the bots' writes wait for their commit: the writers' saturation as a user meets it (a paper order
         // reaches the exchange only once its intent is committed)
         Timer waits = Timer.builder("botfleet.journal.wait")
@@ -29,7 +30,7 @@ class TransactionsConfig {
                         millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000),
                         millis(10_000), millis(30_000), millis(60_000), millis(120_000))  // a saturated node's waits
                 .register(registry);
-        GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers,
+        GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers, maxQueueAge,
                 nanos -> waits.record(nanos, TimeUnit.NANOSECONDS));
         FunctionCounter.builder("botfleet.journal.commits", commits, GroupCommit::commits)
                 .description("Group commits of the bots' writes").register(registry);

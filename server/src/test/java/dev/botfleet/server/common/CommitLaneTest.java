@@ -219,9 +219,35 @@ class CommitLaneTest {
     }
 
     @Test
+    void onceTheOldestQueuedUnitIsOlderThanTheMaximumAgeEveryBotThatWritesWaits() throws Exception {
+        try (CommitLane aged = new CommitLane(tx, 256, "aged-lane", java.time.Duration.ofMillis(200), nanos -> { })) {
+            Held first = holdWriter(aged);
+            CommitLane.Backlog old = aged.backlog();
+            old.submit(() -> insert("old"), () -> { }, e -> { });
+            assertThat(aged.waiting()).isEqualTo(1);  // a young queue: the bot went on
+            long queued = System.nanoTime();
+            Thread.sleep(250);  // the queued unit is now older than the lane's maximum age
+            assertThat(System.nanoTime() - queued).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(200));
+            CommitLane.Backlog other = aged.backlog();
+            CompletableFuture<Void> late = call(() -> other.submit(() -> insert("late"), () -> { }, e -> { }));
+            awaitWaiting(aged, 2);
+            assertThat(late).as("a bot with one unit waits: the lane's queue is too old").isNotDone();
+            first.release();
+            late.get(30, TimeUnit.SECONDS);
+            assertThat(committedRows()).containsExactlyInAnyOrder("old", "late");
+        }
+    }
+
+    @Test
+    void aMaximumQueueAgeThatIsNotPositiveIsRefusedByName() {
+        assertThatThrownBy(() -> new CommitLane(tx, 256, "bad-lane", java.time.Duration.ZERO, nanos -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("botfleet.journal.max-queue-age");
+    }
+
+    @Test
     void eachUnitsWaitFromQueuedToCommittedIsTold() throws Exception {
         List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", waits::add)) {
+        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", java.time.Duration.ofSeconds(30), waits::add)) {
             Held first = holdWriter(timed);
             CompletableFuture<Void> second = call(() -> timed.run(() -> insert("second")));
             awaitWaiting(timed, 1);
