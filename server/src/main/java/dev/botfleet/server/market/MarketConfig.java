@@ -13,6 +13,9 @@ public class MarketConfig {
      */
     @Bean
     MarketDataHub marketDataHub(BotTurns turns, @Value("${botfleet.runtime.tick-shard-size:64}") int shardSize) {
+        if (shardSize < 1) {
+            throw new IllegalArgumentException("botfleet.runtime.tick-shard-size must be at least 1, was " + shardSize);
+        }
         return new MarketDataHub(turns.executor(), shardSize);
     }
 }
