@@ -60,6 +60,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private final long maxQueueAgeNanos;
     /** Told each unit's wait from queued to committed (or failed), in nanoseconds. */
     private final java.util.function.LongConsumer waits;
+    private final java.util.function.LongSupplier nanoTime;
 
     /** @param name the writer thread's name (its callbacks' thread is {@code name-after}) */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name) {
@@ -72,6 +73,12 @@ public final class CommitLane implements Transactions, AutoCloseable {
      */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name, java.time.Duration maxQueueAge,
                       java.util.function.LongConsumer waits) {
+        this(tx, maxBatch, name, maxQueueAge, waits, System::nanoTime);
+    }
+
+    /** @param nanoTime the clock of queue ages and waits (tests move it by hand) */
+    CommitLane(TransactionTemplate tx, int maxBatch, String name, java.time.Duration maxQueueAge,
+               java.util.function.LongConsumer waits, java.util.function.LongSupplier nanoTime) {
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         if (maxQueueAge.isNegative() || maxQueueAge.isZero()) {
             throw new IllegalArgumentException("botfleet.journal.max-queue-age must be positive, was " + maxQueueAge);
@@ -80,6 +87,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         this.maxBatch = maxBatch;
         this.maxQueueAgeNanos = maxQueueAge.toNanos();
         this.waits = waits;
+        this.nanoTime = nanoTime;
         java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name(name + "-after").daemon().factory();
         this.after = java.util.concurrent.Executors.newSingleThreadExecutor(r -> afterThread = threads.newThread(r));
         this.writer = Thread.ofPlatform().name(name).daemon().start(this::writeLoop);
@@ -90,7 +98,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         if (!open || Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             return tx.execute(status -> work.get());
         }
-        Unit<T> unit = new Unit<>(work);
+        Unit<T> unit = new Unit<>(work, nanoTime.getAsLong());
         waiting.add(unit);
         // closed meanwhile: the writer may have gone; take the unit back and run it here if it is still waiting
         if (!open && waiting.remove(unit)) return tx.execute(status -> work.get());
@@ -111,7 +119,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         Unit<Object> unit = new Unit<>(() -> {
             work.run();
             return null;
-        });
+        }, nanoTime.getAsLong());
         unit.async = true;
         if (Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             // part of the transaction under way: its commit is this work's commit
@@ -150,7 +158,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private boolean laneBehind() {
         if (waiting.size() > maxWaiting()) return true;
         Unit<?> oldest = waiting.peek();
-        return oldest != null && System.nanoTime() - oldest.queuedAt > maxQueueAgeNanos;
+        return oldest != null && nanoTime.getAsLong() - oldest.queuedAt > maxQueueAgeNanos;
     }
 
     /**
@@ -257,7 +265,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         }
         commits.incrementAndGet();
         units.addAndGet(batch.size());
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         for (Unit<?> unit : batch) waits.accept(now - unit.queuedAt);
         List<Unit<?>> done = List.copyOf(batch);
         // callers waiting in execute() are let go at once; write-behind callbacks run on their own thread, in order
@@ -282,7 +290,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private static final class Unit<T> {
         final Supplier<T> work;
         final CompletableFuture<T> result = new CompletableFuture<>();
-        final long queuedAt = System.nanoTime();
+        final long queuedAt;
         /** Nobody waits for it: write-behind ({@link #submit}); its callbacks are on the future. */
         boolean async;
         T value;
@@ -291,8 +299,9 @@ public final class CommitLane implements Transactions, AutoCloseable {
         private List<Runnable> alsoAfter;
         private boolean settled;
 
-        Unit(Supplier<T> work) {
+        Unit(Supplier<T> work, long queuedAt) {
             this.work = work;
+            this.queuedAt = queuedAt;
         }
 
         /** In a transaction of its own, now (callbacks run here too). */

@@ -220,14 +220,14 @@ class CommitLaneTest {
 
     @Test
     void onceTheOldestQueuedUnitIsOlderThanTheMaximumAgeEveryBotThatWritesWaits() throws Exception {
-        try (CommitLane aged = new CommitLane(tx, 256, "aged-lane", java.time.Duration.ofMillis(200), nanos -> { })) {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        try (CommitLane aged = new CommitLane(tx, 256, "aged-lane", java.time.Duration.ofMillis(200), nanos -> { },
+                clock::get)) {
             Held first = holdWriter(aged);
             CommitLane.Backlog old = aged.backlog();
             old.submit(() -> insert("old"), () -> { }, e -> { });
             assertThat(aged.waiting()).isEqualTo(1);  // a young queue: the bot went on
-            long queued = System.nanoTime();
-            Thread.sleep(250);  // the queued unit is now older than the lane's maximum age
-            assertThat(System.nanoTime() - queued).isGreaterThan(TimeUnit.MILLISECONDS.toNanos(200));
+            clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(201));  // the queued unit is now older than the maximum age
             CommitLane.Backlog other = aged.backlog();
             CompletableFuture<Void> late = call(() -> other.submit(() -> insert("late"), () -> { }, e -> { }));
             awaitWaiting(aged, 2);
@@ -247,17 +247,17 @@ class CommitLaneTest {
     @Test
     void eachUnitsWaitFromQueuedToCommittedIsTold() throws Exception {
         List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", java.time.Duration.ofSeconds(30), waits::add)) {
+        java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
+        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", java.time.Duration.ofSeconds(30), waits::add,
+                clock::get)) {
             Held first = holdWriter(timed);
+            clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
             CompletableFuture<Void> second = call(() -> timed.run(() -> insert("second")));
             awaitWaiting(timed, 1);
-            long seenQueued = System.nanoTime();  // the second unit was queued before this
-            Thread.sleep(50);  // the second unit waits behind the first at least this long: the wait must show it
-            long held = System.nanoTime() - seenQueued;
+            clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(50));  // the second unit waits behind the first this long
             first.release();
             second.get(30, TimeUnit.SECONDS);
-            assertThat(waits).hasSize(2);
-            assertThat(waits.get(1)).as("the unit that waited behind the first").isGreaterThanOrEqualTo(held);
+            assertThat(waits).containsExactly(TimeUnit.MILLISECONDS.toNanos(60), TimeUnit.MILLISECONDS.toNanos(50));
         }
     }
 
