@@ -53,6 +53,13 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private final Thread writer;
     /** Runs the callbacks of committed (or failed) write-behind work, in the order it was queued. */
     private final java.util.concurrent.ExecutorService after;
+    /**
+     * Lets the callers waiting in {@link #execute} go. Not the writer: a thread inherits the CPU priority of the thread
+     * that starts it, and waking a virtual thread can start a carrier thread — started by a writer running at a lower
+     * priority ({@link ThreadNiceness}), that carrier would run bots and requests at it. Both this thread and
+     * {@link #after}'s are started here, at the constructing thread's priority.
+     */
+    private final java.util.concurrent.ExecutorService release;
     private volatile Thread afterThread;
     private volatile boolean open = true;
     private final AtomicLong commits = new AtomicLong();
@@ -61,28 +68,33 @@ public final class CommitLane implements Transactions, AutoCloseable {
     /** Told each unit's wait from queued to committed (or failed), in nanoseconds. */
     private final java.util.function.LongConsumer waits;
     private final java.util.function.LongSupplier nanoTime;
+    private final int writerNiceness;
 
     /** @param name the writer thread's name (its callbacks' thread is {@code name-after}) */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name) {
-        this(tx, maxBatch, name, java.time.Duration.ofSeconds(30), nanos -> { });
+        this(tx, maxBatch, name, java.time.Duration.ofSeconds(30), nanos -> { }, 0);
     }
 
     /**
      * @param maxQueueAge once the oldest queued unit has waited this long, every write-behind waits for its commit
      * @param waits told each unit's wait from queued to committed, in nanoseconds (on the writer thread)
+     * @param writerNiceness the writer thread's nice value, 0 (normal) to 19 ({@link ThreadNiceness}): above 0 it
+     *                       takes the CPU the bots' turns and the API leave
      */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name, java.time.Duration maxQueueAge,
-                      java.util.function.LongConsumer waits) {
-        this(tx, maxBatch, name, maxQueueAge, waits, System::nanoTime);
+                      java.util.function.LongConsumer waits, int writerNiceness) {
+        this(tx, maxBatch, name, maxQueueAge, waits, writerNiceness, System::nanoTime);
     }
 
     /** @param nanoTime the clock of queue ages and waits (tests move it by hand) */
     CommitLane(TransactionTemplate tx, int maxBatch, String name, java.time.Duration maxQueueAge,
-               java.util.function.LongConsumer waits, java.util.function.LongSupplier nanoTime) {
+               java.util.function.LongConsumer waits, int writerNiceness, java.util.function.LongSupplier nanoTime) {
         if (maxBatch < 1) throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
         if (maxQueueAge.isNegative() || maxQueueAge.isZero()) {
             throw new IllegalArgumentException("botfleet.journal.max-queue-age must be positive, was " + maxQueueAge);
         }
+        ThreadNiceness.check("botfleet.journal.writer-niceness", writerNiceness);
+        this.writerNiceness = writerNiceness;
         this.tx = tx;
         this.maxBatch = maxBatch;
         this.maxQueueAgeNanos = maxQueueAge.toNanos();
@@ -90,6 +102,10 @@ public final class CommitLane implements Transactions, AutoCloseable {
         this.nanoTime = nanoTime;
         java.util.concurrent.ThreadFactory threads = Thread.ofPlatform().name(name + "-after").daemon().factory();
         this.after = java.util.concurrent.Executors.newSingleThreadExecutor(r -> afterThread = threads.newThread(r));
+        this.release = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name(name + "-release").daemon().factory());
+        after.execute(() -> { });  // start both threads now, from here (see release)
+        release.execute(() -> { });
         this.writer = Thread.ofPlatform().name(name).daemon().start(this::writeLoop);
     }
 
@@ -229,6 +245,10 @@ public final class CommitLane implements Transactions, AutoCloseable {
     public int waiting() { return waiting.size(); }
 
     private void writeLoop() {
+        if (writerNiceness > 0 && !ThreadNiceness.setForCurrentThread(writerNiceness)) {
+            log.info("group commit: could not lower the writer {}'s CPU priority (not Linux?); it runs at normal priority",
+                    Thread.currentThread().getName());
+        }
         List<Unit<?>> batch = new ArrayList<>(maxBatch);
         while (open || !waiting.isEmpty()) {
             try {
@@ -259,7 +279,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         } catch (RuntimeException | Error e) {
             // the commit itself failed: nothing of the batch is stored, so no unit succeeded
             List<Unit<?>> done = List.copyOf(batch);
-            for (Unit<?> unit : done) if (!unit.async) unit.failed(e);
+            release.execute(() -> { for (Unit<?> unit : done) if (!unit.async) unit.failed(e); });
             after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.failed(e); });
             return;
         }
@@ -268,8 +288,9 @@ public final class CommitLane implements Transactions, AutoCloseable {
         long now = nanoTime.getAsLong();
         for (Unit<?> unit : batch) waits.accept(now - unit.queuedAt);
         List<Unit<?>> done = List.copyOf(batch);
-        // callers waiting in execute() are let go at once; write-behind callbacks run on their own thread, in order
-        for (Unit<?> unit : done) if (!unit.async) unit.committed();
+        // callers waiting in execute() are let go at once (on the release thread, see there); write-behind callbacks
+        // run on their own thread, in order
+        release.execute(() -> { for (Unit<?> unit : done) if (!unit.async) unit.committed(); });
         after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.committed(); });
     }
 
@@ -280,7 +301,9 @@ public final class CommitLane implements Transactions, AutoCloseable {
         try {
             writer.join(10_000);
             if (writer.isAlive()) writer.interrupt();
+            release.shutdown();
             after.shutdown();
+            release.awaitTermination(10, TimeUnit.SECONDS);
             after.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -9,55 +9,84 @@ import java.util.UUID;
  * always on the same lane. One bot's writes stay in order (its lane is first in, first out, and only that lane's
  * writer touches the bot's journal), while the lanes' writers run their statements side by side — on PostgreSQL
  * most of a unit's time is round trips, which a single writer would do one after another.
+ *
+ * <p>Two sets of lanes: {@link #lane} for writes a caller waits for (LIVE bots, a cluster's fenced bots), at normal
+ * CPU priority, exactly as before there were two; and {@link #behindLane} for the bots that write behind their turns
+ * (paper bots on one node), whose writers run at a lower priority ({@link ThreadNiceness}) and take the CPU the bots'
+ * turns and the API leave. A bot uses one set for all its writes, so its order is kept.
  */
 public final class GroupCommit implements AutoCloseable {
     private final CommitLane[] lanes;
+    /** The write-behind bots' lanes (the same objects as {@link #lanes} when their niceness is 0). */
+    private final CommitLane[] behindLanes;
 
     public GroupCommit(TransactionTemplate tx, int maxBatch, int writers) {
-        this(tx, maxBatch, writers, java.time.Duration.ofSeconds(30), nanos -> { });
+        this(tx, maxBatch, writers, java.time.Duration.ofSeconds(30), nanos -> { }, 0);
     }
 
     /**
      * @param maxQueueAge a lane whose oldest unit waited longer makes every write-behind wait (see {@link CommitLane})
      * @param waits told each unit's wait from queued to committed, in nanoseconds
+     * @param writerNiceness the writers' nice value (0 normal … 19 lowest; see {@link ThreadNiceness})
      */
     public GroupCommit(TransactionTemplate tx, int maxBatch, int writers, java.time.Duration maxQueueAge,
-                       java.util.function.LongConsumer waits) {
+                       java.util.function.LongConsumer waits, int writerNiceness) {
         if (writers < 1) throw new IllegalArgumentException("writers must be at least 1, was " + writers);
+        ThreadNiceness.check("botfleet.journal.writer-niceness", writerNiceness);
         lanes = new CommitLane[writers];
         for (int i = 0; i < writers; i++) {
-            lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i, maxQueueAge, waits);
+            lanes[i] = new CommitLane(tx, maxBatch, "group-commit-" + i, maxQueueAge, waits, 0);
+        }
+        if (writerNiceness == 0) {
+            behindLanes = lanes;
+        } else {
+            behindLanes = new CommitLane[writers];
+            for (int i = 0; i < writers; i++) {
+                behindLanes[i] = new CommitLane(tx, maxBatch, "group-commit-behind-" + i, maxQueueAge, waits,
+                        writerNiceness);
+            }
         }
     }
 
-    /** The lane all of {@code botId}'s writes go through. */
+    /** The lane all of {@code botId}'s writes go through when it waits for them (normal CPU priority). */
     public CommitLane lane(UUID botId) {
         return lanes[Math.floorMod(botId.hashCode(), lanes.length)];
+    }
+
+    /** The lane all of {@code botId}'s writes go through when it writes behind its turns (a lower CPU priority). */
+    public CommitLane behindLane(UUID botId) {
+        return behindLanes[Math.floorMod(botId.hashCode(), behindLanes.length)];
+    }
+
+    private java.util.List<CommitLane> all() {
+        java.util.List<CommitLane> all = new java.util.ArrayList<>(java.util.List.of(lanes));
+        if (behindLanes != lanes) all.addAll(java.util.List.of(behindLanes));
+        return all;
     }
 
     /** Commits made by all lanes since start. */
     public long commits() {
         long n = 0;
-        for (CommitLane lane : lanes) n += lane.commits();
+        for (CommitLane lane : all()) n += lane.commits();
         return n;
     }
 
     /** Units of work the lanes' commits carried since start (units / commits is the mean batch). */
     public long units() {
         long n = 0;
-        for (CommitLane lane : lanes) n += lane.units();
+        for (CommitLane lane : all()) n += lane.units();
         return n;
     }
 
     /** Units queued on all lanes now, not yet taken by their writer. */
     public int waiting() {
         int n = 0;
-        for (CommitLane lane : lanes) n += lane.waiting();
+        for (CommitLane lane : all()) n += lane.waiting();
         return n;
     }
 
     @Override
     public void close() {
-        for (CommitLane lane : lanes) lane.close();
+        for (CommitLane lane : all()) lane.close();
     }
 }

@@ -21,7 +21,9 @@ class TransactionsConfig {
     GroupCommit groupCommit(PlatformTransactionManager transactions,
                             @Value("${botfleet.journal.max-batch:256}") int maxBatch,
                             @Value("${botfleet.journal.writers:2}") int writers,
-                            @Value("${botfleet.journal.max-queue-age:30s}") Duration maxQueueAge, MeterRegistry registry) {
+                            @Value("${botfleet.journal.max-queue-age:30s}") Duration maxQueueAge,
+                            @Value("${botfleet.journal.writer-niceness:10}") int writerNiceness,
+                            MeterRegistry registry) {
         // how long the bots' writes wait for their commit: the writers' saturation as a user meets it (a paper order
         // reaches the exchange only once its intent is committed)
         Timer waits = Timer.builder("botfleet.journal.wait")
@@ -31,7 +33,7 @@ class TransactionsConfig {
                         millis(10_000), millis(30_000), millis(60_000), millis(120_000))  // a saturated node's waits
                 .register(registry);
         GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers, maxQueueAge,
-                nanos -> waits.record(nanos, TimeUnit.NANOSECONDS));
+                nanos -> waits.record(nanos, TimeUnit.NANOSECONDS), writerNiceness);
         FunctionCounter.builder("botfleet.journal.commits", commits, GroupCommit::commits)
                 .description("Group commits of the bots' writes").register(registry);
         FunctionCounter.builder("botfleet.journal.units", commits, GroupCommit::units)

@@ -194,7 +194,7 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
     private void send(OrderSnapshot order) {
         String id = order.clientOrderId();
         if (sim.query(id).isPresent() || refused.containsKey(id)) {
-            record.countRepeat(botId, id);
+            record.countRepeat(receiptsBehind, botId, id);
             log.error("Duplicate submission of client order id {} (bot {}) reached the sim exchange", id, botId);
             return;
         }

@@ -137,7 +137,14 @@ class SessionFactory {
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
         session.meters = meters.orders(bot.exchange(), bot.mode().name());
-        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, tx.lane(bot.id()), clock, bot.ownerId(), bot.id(), instrument,
+        PaperVenue paperVenue = bot.mode() == BotMode.PAPER ? paperVenues.orderedStream()
+                .filter(v -> v.handles(bot.exchange())).findFirst().orElse(null) : null;
+        LiveVenue liveVenue = liveVenue(bot);
+        // a paper bot on our own sim exchange, on one node: no money and no lease at stake, so it writes behind its
+        // turns, on the lanes whose writers take only the CPU that turns and requests leave (GroupCommit)
+        boolean writesBehind = fence == null && bot.mode() == BotMode.PAPER && paperVenue == null;
+        CommitLane lane = writesBehind ? tx.behindLane(bot.id()) : tx.lane(bot.id());
+        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, lane, clock, bot.ownerId(), bot.id(), instrument,
                 fills, payments, deal -> { }, strategy.dealPolicy(), margin);
         if (fence != null) {
             journal.fence(fence);
@@ -150,9 +157,6 @@ class SessionFactory {
                 .state(new KernelState(nextSequence, open, fills, payments));
         Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
         java.util.function.Consumer<BotKernel> livePerpetualCheck = null;
-        PaperVenue paperVenue = bot.mode() == BotMode.PAPER ? paperVenues.orderedStream()
-                .filter(v -> v.handles(bot.exchange())).findFirst().orElse(null) : null;
-        LiveVenue liveVenue = liveVenue(bot);
         if (paperVenue != null) {
             PaperVenue.Opened opened = paperVenue.open(bot, instrument, fills);
             builder.exchange(opened.connector());
@@ -183,10 +187,10 @@ class SessionFactory {
                 exchange.close();
                 feed.run();
             };
-            if (fence == null) {
+            if (writesBehind) {
                 // no money and no lease at stake: everything is written behind; the paper exchange takes an order only
                 // once its intent is committed (on the bot's turn), so no turn waits for a commit
-                CommitLane.Backlog writes = tx.lane(bot.id()).backlog();
+                CommitLane.Backlog writes = lane.backlog();
                 journal.writeBehind(writes, session::journalFailed);
                 journal.intentsBehind(exchange::intentQueued, id -> session.send(
                         new BotCommand.OnTurn(() -> exchange.intentCommitted(id))));

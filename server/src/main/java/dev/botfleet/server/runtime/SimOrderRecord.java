@@ -36,10 +36,17 @@ public class SimOrderRecord {
         this.commits = commits;
     }
 
-    /** The exchange received an id it already had: counted (and must never happen: the reliability tests assert it). */
-    public void countRepeat(UUID botId, String clientOrderId) {
-        commits.lane(botId).run(() -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
-                .param("cid", clientOrderId).update());
+    /**
+     * The exchange received an id it already had: counted (and must never happen: the reliability tests assert it).
+     *
+     * @param behind the bot's write-behind when its receipts are written behind (null: they wait): the count goes
+     *               after them, on the same lane, so it never runs before the receipt it counts is stored
+     */
+    public void countRepeat(CommitLane.Backlog behind, UUID botId, String clientOrderId) {
+        Runnable count = () -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
+                .param("cid", clientOrderId).update();
+        if (behind != null) behind.run(count);
+        else commits.lane(botId).run(count);
     }
 
     public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {

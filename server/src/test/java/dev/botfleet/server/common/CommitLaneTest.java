@@ -221,7 +221,7 @@ class CommitLaneTest {
     @Test
     void onceTheOldestQueuedUnitIsOlderThanTheMaximumAgeEveryBotThatWritesWaits() throws Exception {
         java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
-        try (CommitLane aged = new CommitLane(tx, 256, "aged-lane", java.time.Duration.ofMillis(200), nanos -> { },
+        try (CommitLane aged = new CommitLane(tx, 256, "aged-lane", java.time.Duration.ofMillis(200), nanos -> { }, 0,
                 clock::get)) {
             Held first = holdWriter(aged);
             CommitLane.Backlog old = aged.backlog();
@@ -240,7 +240,7 @@ class CommitLaneTest {
 
     @Test
     void aMaximumQueueAgeThatIsNotPositiveIsRefusedByName() {
-        assertThatThrownBy(() -> new CommitLane(tx, 256, "bad-lane", java.time.Duration.ZERO, nanos -> { }))
+        assertThatThrownBy(() -> new CommitLane(tx, 256, "bad-lane", java.time.Duration.ZERO, nanos -> { }, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("botfleet.journal.max-queue-age");
     }
 
@@ -248,7 +248,7 @@ class CommitLaneTest {
     void eachUnitsWaitFromQueuedToCommittedIsTold() throws Exception {
         List<Long> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
         java.util.concurrent.atomic.AtomicLong clock = new java.util.concurrent.atomic.AtomicLong();
-        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", java.time.Duration.ofSeconds(30), waits::add,
+        try (CommitLane timed = new CommitLane(tx, 256, "timed-lane", java.time.Duration.ofSeconds(30), waits::add, 0,
                 clock::get)) {
             Held first = holdWriter(timed);
             clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(10));
