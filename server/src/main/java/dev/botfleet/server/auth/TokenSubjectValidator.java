@@ -1,6 +1,5 @@
 package dev.botfleet.server.auth;
 
-import dev.botfleet.server.user.User;
 import dev.botfleet.server.user.UserRepository;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -38,7 +37,7 @@ public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
         } catch (IllegalArgumentException | NullPointerException e) {
             return UNKNOWN_SUBJECT;
         }
-        Optional<User> user = users.findById(subject);
+        Optional<UserRepository.TokenState> user = users.tokenState(subject);
         if (user.isEmpty()) return UNKNOWN_SUBJECT;
         if (user.get().disabled()) return DISABLED;
         return versionOf(token) == user.get().tokenVersion() ? OAuth2TokenValidatorResult.success() : REVOKED;

@@ -39,6 +39,19 @@ public class UserRepository {
         return jdbc.sql("SELECT * FROM users WHERE id = :id").param("id", id).query(ROW).optional();
     }
 
+    /**
+     * What every authenticated request checks about its token's account (disabled? which token version?), without
+     * reading the rest of the row — that check runs on each API call. Empty: no such account.
+     */
+    public Optional<TokenState> tokenState(UUID id) {
+        return jdbc.sql("SELECT token_version, disabled_at FROM users WHERE id = :id").param("id", id)
+                .query((rs, n) -> new TokenState(rs.getInt("token_version"), rs.getObject("disabled_at") != null))
+                .optional();
+    }
+
+    public record TokenState(int tokenVersion, boolean disabled) {
+    }
+
     public boolean existsByEmail(String email) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE email = :email").param("email", email)
                 .query(Long.class).single() > 0;

@@ -28,11 +28,14 @@ class PaperIntentBehindH2Test extends RuntimeTestBase {
     @Autowired
     GroupCommit commits;
 
-    /** Holds the bot's lane's writer inside a unit (so in an open transaction) until the returned action is run. */
+    /**
+     * Holds the writer of the bot's lane — a paper bot writes behind, on its write-behind lane — inside a unit (so in
+     * an open transaction) until the returned action is run.
+     */
     private Runnable holdLane(UUID bot) throws InterruptedException {
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        commits.lane(bot).submit(() -> {
+        commits.behindLane(bot).submit(() -> {
             holding.countDown();
             try {
                 release.await(60, TimeUnit.SECONDS);
