@@ -128,7 +128,7 @@ public class BotController {
     public SummaryResponse summary(CurrentUser user) {
         BotRepository.Summary s = bots.summary(user.id());
         java.util.Map<String, String> byQuote = new java.util.LinkedHashMap<>();
-        bots.pnlByQuote(user.id()).forEach((quote, pnl) -> byQuote.put(quote, Decimals.format(pnl)));
+        s.pnlByQuote().forEach((quote, pnl) -> byQuote.put(quote, Decimals.format(pnl)));
         return new SummaryResponse(s.totalBots(), s.activeBots(), s.stoppedBots(), s.errorBots(),
                 Decimals.format(s.totalPnl()), byQuote, s.totalTrades());
     }

@@ -134,34 +134,41 @@ public class BotRepository {
                 .param("owner", ownerId).param("id", id).update() > 0;
     }
 
+    /**
+     * The owner's fleet in figures, with one scan of its bots (the dashboard asks on every refresh): counts by status,
+     * pnl and trades, and pnl per quote asset of the bots' symbols ("BTC/USDT" -> USDT), assets in name order.
+     */
     public Summary summary(UUID ownerId) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) AS total,
-                               COALESCE(SUM(CASE WHEN status = 'ACTIVE' THEN 1 ELSE 0 END), 0) AS active,
-                               COALESCE(SUM(CASE WHEN status = 'STOPPED' THEN 1 ELSE 0 END), 0) AS stopped,
-                               COALESCE(SUM(CASE WHEN status = 'ERROR' THEN 1 ELSE 0 END), 0) AS errors,
-                               COALESCE(SUM(pnl), 0) AS pnl,
-                               COALESCE(SUM(total_trades), 0) AS trades
-                        FROM bots WHERE owner_id = :owner""")
-                .param("owner", ownerId)
-                .query((rs, n) -> new Summary(rs.getLong("total"), rs.getLong("active"), rs.getLong("stopped"),
-                        rs.getLong("errors"), rs.getBigDecimal("pnl"), rs.getLong("trades")))
-                .single();
-    }
-
-    public record Summary(long totalBots, long activeBots, long stoppedBots, long errorBots, BigDecimal totalPnl,
-                          long totalTrades) {
-    }
-
-    /** The owner's bots' pnl summed per quote asset of their symbols ("BTC/USDT" -> USDT), assets in name order. */
-    public Map<String, BigDecimal> pnlByQuote(UUID ownerId) {
+        long[] counts = new long[4];  // total, active, stopped, error
+        long[] trades = new long[1];
+        BigDecimal[] pnl = {BigDecimal.ZERO};
         Map<String, BigDecimal> byQuote = new java.util.TreeMap<>();
-        jdbc.sql("SELECT symbol, COALESCE(SUM(pnl), 0) AS pnl FROM bots WHERE owner_id = :owner GROUP BY symbol")
+        jdbc.sql("""
+                        SELECT symbol, status, COUNT(*) AS bots, COALESCE(SUM(pnl), 0) AS pnl,
+                               COALESCE(SUM(total_trades), 0) AS trades
+                        FROM bots WHERE owner_id = :owner GROUP BY symbol, status""")
                 .param("owner", ownerId)
-                .query((rs, n) -> Map.entry(rs.getString("symbol"), rs.getBigDecimal("pnl"))).list()
-                .forEach(e -> byQuote.merge(e.getKey().substring(e.getKey().indexOf('/') + 1), e.getValue(),
-                        BigDecimal::add));
-        return byQuote;
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> {
+                    long bots = rs.getLong("bots");
+                    BigDecimal groupPnl = rs.getBigDecimal("pnl");
+                    counts[0] += bots;
+                    switch (rs.getString("status")) {
+                        case "ACTIVE" -> counts[1] += bots;
+                        case "STOPPED" -> counts[2] += bots;
+                        case "ERROR" -> counts[3] += bots;
+                        default -> { }
+                    }
+                    pnl[0] = pnl[0].add(groupPnl);
+                    trades[0] += rs.getLong("trades");
+                    String symbol = rs.getString("symbol");
+                    byQuote.merge(symbol.substring(symbol.indexOf('/') + 1), groupPnl, BigDecimal::add);
+                });
+        return new Summary(counts[0], counts[1], counts[2], counts[3], pnl[0], trades[0], byQuote);
+    }
+
+    /** @param pnlByQuote pnl summed per quote asset of the bots' symbols, assets in name order */
+    public record Summary(long totalBots, long activeBots, long stoppedBots, long errorBots, BigDecimal totalPnl,
+                          long totalTrades, Map<String, BigDecimal> pnlByQuote) {
     }
 
 }

@@ -193,10 +193,6 @@ public class BotService {
         return bots.summary(ownerId);
     }
 
-    public java.util.Map<String, java.math.BigDecimal> pnlByQuote(UUID ownerId) {
-        return bots.pnlByQuote(ownerId);
-    }
-
     private void stopOne(Bot bot, String reason) {
         runtime.stop(bot, reason);
         // an ERROR bot's last turn ran already: only a running bot's stop is left to carry out

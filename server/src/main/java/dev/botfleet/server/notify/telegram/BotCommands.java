@@ -69,7 +69,7 @@ final class BotCommands {
     String status(UUID owner) {
         var s = bots.summary(owner);
         return s.activeBots() + " running, " + s.stoppedBots() + " stopped, " + s.errorBots() + " in error; "
-                + s.totalTrades() + " trades, total PnL " + perAsset(bots.pnlByQuote(owner)) + ".";
+                + s.totalTrades() + " trades, total PnL " + perAsset(s.pnlByQuote()) + ".";
     }
 
     String list(UUID owner) {
