@@ -19,6 +19,8 @@ public final class GroupCommit implements AutoCloseable {
     private final CommitLane[] lanes;
     /** The write-behind bots' lanes (the same objects as {@link #lanes} when their niceness is 0). */
     private final CommitLane[] behindLanes;
+    /** Every distinct lane, for the metrics and for closing. */
+    private final java.util.List<CommitLane> all;
 
     public GroupCommit(TransactionTemplate tx, int maxBatch, int writers) {
         this(tx, maxBatch, writers, java.time.Duration.ofSeconds(30), nanos -> { }, 0);
@@ -46,6 +48,9 @@ public final class GroupCommit implements AutoCloseable {
                         writerNiceness);
             }
         }
+        java.util.List<CommitLane> distinct = new java.util.ArrayList<>(java.util.List.of(lanes));
+        if (behindLanes != lanes) distinct.addAll(java.util.List.of(behindLanes));
+        all = java.util.List.copyOf(distinct);
     }
 
     /** The lane all of {@code botId}'s writes go through when it waits for them (normal CPU priority). */
@@ -58,35 +63,29 @@ public final class GroupCommit implements AutoCloseable {
         return behindLanes[Math.floorMod(botId.hashCode(), behindLanes.length)];
     }
 
-    private java.util.List<CommitLane> all() {
-        java.util.List<CommitLane> all = new java.util.ArrayList<>(java.util.List.of(lanes));
-        if (behindLanes != lanes) all.addAll(java.util.List.of(behindLanes));
-        return all;
-    }
-
     /** Commits made by all lanes since start. */
     public long commits() {
         long n = 0;
-        for (CommitLane lane : all()) n += lane.commits();
+        for (CommitLane lane : all) n += lane.commits();
         return n;
     }
 
     /** Units of work the lanes' commits carried since start (units / commits is the mean batch). */
     public long units() {
         long n = 0;
-        for (CommitLane lane : all()) n += lane.units();
+        for (CommitLane lane : all) n += lane.units();
         return n;
     }
 
     /** Units queued on all lanes now, not yet taken by their writer. */
     public int waiting() {
         int n = 0;
-        for (CommitLane lane : all()) n += lane.waiting();
+        for (CommitLane lane : all) n += lane.waiting();
         return n;
     }
 
     @Override
     public void close() {
-        for (CommitLane lane : all()) lane.close();
+        for (CommitLane lane : all) lane.close();
     }
 }

@@ -188,8 +188,8 @@ class SessionFactory {
                 feed.run();
             };
             if (writesBehind) {
-                // no money and no lease at stake: everything is written behind; the paper exchange takes an order only
-                // once its intent is committed (on the bot's turn), so no turn waits for a commit
+                // everything is written behind; the paper exchange takes an order only once its intent is committed
+                // (on the bot's turn), so no turn waits for a commit
                 CommitLane.Backlog writes = lane.backlog();
                 journal.writeBehind(writes, session::journalFailed);
                 journal.intentsBehind(exchange::intentQueued, id -> session.send(

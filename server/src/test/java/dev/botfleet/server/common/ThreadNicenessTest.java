@@ -14,16 +14,24 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-/** The writers' lower CPU priority, read back from the kernel (/proc) rather than from our own bookkeeping. */
+/**
+ * The writers' lower CPU priority, read back from the kernel (/proc) rather than from our own bookkeeping. Linux is the
+ * platform botfleet runs and is tested on, so these run everywhere the suite does (nothing is skipped).
+ */
 class ThreadNicenessTest {
+    /** The test JVM's own nice value: each test lowers threads below it, so it must leave room. */
+    private static int normalNice(int roomNeeded) {
+        assertThat(Path.of("/proc/thread-self/stat")).as("a Linux /proc").exists();
+        int nice = niceOfThisThread();
+        assertThat(nice).as("the test JVM's nice value leaves room to lower a thread by " + roomNeeded)
+                .isLessThanOrEqualTo(19 - roomNeeded);
+        return nice;
+    }
 
     @Test
     void theCallingThreadAloneGetsTheNiceValue() throws Exception {
-        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
-        int before = niceOfThisThread();
-        assumeTrue(before < 19, "room to lower it");
+        int before = normalNice(1);
         CompletableFuture<int[]> lowered = new CompletableFuture<>();
         Thread.ofPlatform().start(() -> {
             try {
@@ -41,11 +49,10 @@ class ThreadNicenessTest {
 
     @Test
     void aCommitLanesWriterRunsAtItsNiceValue() throws Exception {
-        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
+        int base = normalNice(0);
+        assertThat(base).as("the test JVM runs below the lane's nice value 5").isLessThan(5);
         DriverManagerDataSource data = new DriverManagerDataSource("jdbc:h2:mem:nice" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(data));
-        int base = niceOfThisThread();
-        assumeTrue(base < 5, "the test runs below nice 5");
         try (CommitLane lane = new CommitLane(tx, 16, "nice-lane", Duration.ofSeconds(30), nanos -> { }, 5);
              CommitLane normal = new CommitLane(tx, 16, "normal-lane", Duration.ofSeconds(30), nanos -> { }, 0);
              var callers = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
@@ -78,9 +85,8 @@ class ThreadNicenessTest {
 
     @Test
     void aGroupCommitsWriteBehindLanesRunLowerThanTheLanesCallersWaitFor() throws Exception {
-        assumeTrue(Files.exists(Path.of("/proc/thread-self/stat")), "Linux only");
-        int base = niceOfThisThread();
-        assumeTrue(base < 6, "the test runs below nice 6");
+        int base = normalNice(0);
+        assertThat(base).as("the test JVM runs below the behind lanes' nice value 6").isLessThan(6);
         DriverManagerDataSource data = new DriverManagerDataSource("jdbc:h2:mem:nice" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         TransactionTemplate tx = new TransactionTemplate(new JdbcTransactionManager(data));
         UUID bot = UUID.randomUUID();
