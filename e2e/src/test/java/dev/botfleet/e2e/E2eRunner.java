@@ -85,11 +85,8 @@ public final class E2eRunner {
             fail("the server needs JDK >= 25 but this runner got " + Runtime.version());
         }
 
-        int port = freePort();
         Path dataDir = Files.createTempDirectory("botfleet-e2e-");
         Path serverLog = reportDir.resolve("server.log");
-        String baseUrl = "http://127.0.0.1:" + port;
-        System.out.printf("[e2e] starting %s on %s, data dir %s, log %s%n", jar.getFileName(), baseUrl, dataDir, serverLog);
 
         FakeVenue fake = fakesJar == null ? null : startFake(java, fakesJar, reportDir);
         Thread fakeHook = fake == null ? null : new Thread(() -> stop(fake.process(), "fake venue"));
@@ -98,11 +95,16 @@ public final class E2eRunner {
         Thread telegramHook = telegram == null ? null : new Thread(() -> stop(telegram.process(), "Telegram fake"));
         if (telegramHook != null) Runtime.getRuntime().addShutdownHook(telegramHook);
         FakeMail mail = fakesJar == null ? null : startMail(java, fakesJar, reportDir);
+        Thread mailHook = mail == null ? null : new Thread(() -> stop(mail.process(), "SMTP fake"));
+        if (mailHook != null) Runtime.getRuntime().addShutdownHook(mailHook);
         DexChain dexChain = startDexChain(e2eDir, reportDir);
         Thread dexChainHook = new Thread(() -> stop(dexChain.process(), "local chain"));
         Runtime.getRuntime().addShutdownHook(dexChainHook);
-        Thread mailHook = mail == null ? null : new Thread(() -> stop(mail.process(), "SMTP fake"));
-        if (mailHook != null) Runtime.getRuntime().addShutdownHook(mailHook);
+
+        // the port is picked only now: the fakes and the chain took theirs from the same free ports meanwhile
+        int port = freePort();
+        String baseUrl = "http://127.0.0.1:" + port;
+        System.out.printf("[e2e] starting %s on %s, data dir %s, log %s%n", jar.getFileName(), baseUrl, dataDir, serverLog);
 
         List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-jar", jar.toString(),
                 "--server.port=" + port, "--botfleet.data-dir=" + dataDir,
@@ -152,9 +154,11 @@ public final class E2eRunner {
         Runtime.getRuntime().addShutdownHook(hook);
 
         int exit = 1;
+        String diagnosis = null;
         try {
-            awaitHealthy(server, baseUrl, serverLog);
+            awaitHealthy(server, port, serverLog);
             exit = runPlaywright(e2eDir, reportDir, baseUrl, fake, telegram, mail, dexChain);
+            if (exit != 0) diagnosis = ServerDiagnosis.of(server, java, baseUrl, serverLog, reportDir);
         } finally {
             stop(server, "server");
             Runtime.getRuntime().removeShutdownHook(hook);
@@ -177,6 +181,7 @@ public final class E2eRunner {
         }
         if (exit != 0) {
             System.out.println("[e2e] FAILED; server log: " + serverLog + ", screenshots and traces under " + reportDir);
+            if (diagnosis != null) System.out.println(diagnosis);
         }
         System.exit(exit);
     }
@@ -187,10 +192,16 @@ public final class E2eRunner {
         }
     }
 
-    private static void awaitHealthy(Process server, String baseUrl, Path log) throws Exception {
+    /**
+     * Waits until the server answers its health check <em>and</em> its own log says it listens on {@code port}: a
+     * healthy answer alone could come from another process that took the port meanwhile (our server then fails to bind
+     * and exits), and the tests would run against that one.
+     */
+    private static void awaitHealthy(Process server, int port, Path log) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/health"))
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(5)).build();
+        String listening = "Tomcat started on port " + port + " ";
         Instant deadline = Instant.now().plus(STARTUP_DEADLINE);
         while (Instant.now().isBefore(deadline)) {
             if (!server.isAlive()) {
@@ -198,7 +209,7 @@ public final class E2eRunner {
             }
             try {
                 HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() == 200 && answer.body().contains("UP")) {
+                if (answer.statusCode() == 200 && answer.body().contains("UP") && logSays(log, listening)) {
                     System.out.println("[e2e] server is healthy");
                     return;
                 }
@@ -208,6 +219,12 @@ public final class E2eRunner {
             server.waitFor(500, TimeUnit.MILLISECONDS); // a pause that ends early if the server dies
         }
         fail("the server was not healthy within " + STARTUP_DEADLINE + ":\n" + tail(log));
+    }
+
+    private static boolean logSays(Path log, String text) throws IOException {
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.anyMatch(line -> line.contains(text));
+        }
     }
 
     /** Starts the Binance fake and reads where it listens. */
