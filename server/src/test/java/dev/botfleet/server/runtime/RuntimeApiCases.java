@@ -86,7 +86,10 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
         assertThat(messages).anyMatch(m -> m.startsWith("Placed limit order to buy 0.00100 BTC at "));
         assertThat(messages).anyMatch(m -> m.startsWith("Bought 0.00100 BTC at ") && m.endsWith(" on sim"));
         assertThat(messages).anyMatch(m -> m.startsWith("Sold 0.00100 BTC at "));
-        assertThat(messages).anyMatch(m -> m.startsWith("Canceled") || m.contains("canceled"));
+        // the stop cancels what is open then: nothing when it came between a fill and the bot's next order (a race
+        // the test does not control); an order that ended canceled is told in the log
+        long canceled = statuses.stream().filter("CANCELED"::equals).count();
+        assertThat(messages.stream().filter(m -> m.startsWith("Canceled ")).count()).isGreaterThanOrEqualTo(canceled);
     }
 
     @Test
