@@ -91,6 +91,9 @@ public final class ApiLoad {
                     window.percentileBound(99), window.percentileBound(99.9), window.commits() / elapsed,
                     window.commits() == 0 ? 0 : window.units() / window.commits(), window.waitBound(50),
                     window.waitBound(99));
+            System.out.printf("API-LOAD the API's requests inside the server: p50 %s, p90 %s, p99 %s, p99.9 %s%n",
+                    window.requestBound(50), window.requestBound(90), window.requestBound(99),
+                    window.requestBound(99.9));
         }
         if (rate > 0) report(latencies);
     }

@@ -22,6 +22,10 @@ final class ServerMetrics {
             Pattern.MULTILINE);
     private static final Pattern WAIT_BUCKET = Pattern.compile(
             "^botfleet_journal_wait_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+    /** The API's requests as the server timed them (scripts/api-load.sh gives the timer these buckets). */
+    private static final Pattern REQUEST_BUCKET = Pattern.compile(
+            "^http_server_requests_seconds_bucket\\{(?=[^}]*uri=\"/api/v1/)[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
     private static final Pattern FILLS = Pattern.compile(
             "^botfleet_fills_total\\{[^}]*exchange=\"sim\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
 
@@ -32,12 +36,14 @@ final class ServerMetrics {
 
     /**
      * One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity), the fills counter, and the
-     * journal's group commits, the units of work they carried and the units' waits for their commit (buckets).
+     * journal's group commits, the units of work they carried and the units' waits for their commit (buckets), and
+     * the API requests' time inside the server (buckets; empty when the server keeps no histogram of them).
      */
-    record Scrape(Map<Double, Double> buckets, double fills, double commits, double units, Map<Double, Double> waits) {
+    record Scrape(Map<Double, Double> buckets, double fills, double commits, double units, Map<Double, Double> waits,
+                  Map<Double, Double> requests) {
         Scrape minus(Scrape earlier) {
             return new Scrape(delta(buckets, earlier.buckets), fills - earlier.fills, commits - earlier.commits,
-                    units - earlier.units, delta(waits, earlier.waits));
+                    units - earlier.units, delta(waits, earlier.waits), delta(requests, earlier.requests));
         }
 
         private static Map<Double, Double> delta(Map<Double, Double> now, Map<Double, Double> before) {
@@ -49,6 +55,14 @@ final class ServerMetrics {
         /** The smallest bucket bound (ms) under which at least {@code percentile} % of the ticks were decided. */
         String percentileBound(double percentile) {
             return bound(buckets, percentile);
+        }
+
+        /**
+         * The same for the API's requests as the server timed them, from its filter's entry to its response: the
+         * part of the client's time that the server's own code took (the rest is queueing before it, and the client).
+         */
+        String requestBound(double percentile) {
+            return bound(requests, percentile);
         }
 
         /** The same for the bots' writes' wait for their group commit ({@code botfleet.journal.wait}). */
@@ -96,7 +110,7 @@ final class ServerMetrics {
         Matcher f = FILLS.matcher(r.body());
         while (f.find()) fills += Double.parseDouble(f.group(1));
         return new Scrape(buckets(BUCKET, r.body()), fills, sum(COMMITS, r.body()), sum(UNITS, r.body()),
-                buckets(WAIT_BUCKET, r.body()));
+                buckets(WAIT_BUCKET, r.body()), buckets(REQUEST_BUCKET, r.body()));
     }
 
     /** Cumulative bucket counts by upper bound (seconds; +Inf as infinity), summed over the metric's tags. */
