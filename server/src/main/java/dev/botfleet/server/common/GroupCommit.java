@@ -84,6 +84,22 @@ public final class GroupCommit implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Waits until every lane's commit that is in its commit step now has left it (see {@link
+     * CommitLane#awaitCommitStep}), at most {@code max} in all.
+     *
+     * @return false if the wait ran out
+     */
+    public boolean awaitCommitSteps(java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        for (CommitLane lane : all) {
+            if (!lane.awaitCommitStep(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public void close() {
         for (CommitLane lane : all) lane.close();
