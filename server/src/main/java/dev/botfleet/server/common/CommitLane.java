@@ -67,11 +67,13 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private final long maxQueueAgeNanos;
     /** Told each unit's wait from queued to committed (or failed), in nanoseconds. */
     private final java.util.function.LongConsumer waits;
+    /** Told each commit step's time (see {@link CommitStep}), in nanoseconds; set once, before the first commit. */
+    private volatile java.util.function.LongConsumer commitSteps = nanos -> { };
     private final java.util.function.LongSupplier nanoTime;
     private final int writerNiceness;
     /** The commit in its commit step now (its number), 0 when none; see {@link #awaitCommitStep}. */
     private volatile long inCommitStep;
-    private long commitSteps;
+    private long stepCount;
     /** The number of the last commit whose commit step ended; guarded by {@link #stepDone}. */
     private long lastStepDone;
     private final Object stepDone = new Object();
@@ -242,6 +244,11 @@ public final class CommitLane implements Transactions, AutoCloseable {
         submit(() -> { }, action, e -> log.warn("group commit: an action waited for a commit that failed: {}", e.toString()));
     }
 
+    /** Tells {@code steps} each commit step's time from now on, in nanoseconds (a metric). */
+    public void timeCommitSteps(java.util.function.LongConsumer steps) {
+        this.commitSteps = steps;
+    }
+
     /** Commits made and units of work they carried, since start (units / commits is the mean batch). */
     public long commits() { return commits.get(); }
 
@@ -330,6 +337,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
      */
     private final class CommitStep implements org.springframework.transaction.support.TransactionSynchronization {
         private long step;
+        private long startedAt;
 
         @Override
         public int getOrder() {
@@ -338,7 +346,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            step = ++commitSteps;  // the writer thread only
+            step = ++stepCount;  // the writer thread only
+            startedAt = System.nanoTime();
             inCommitStep = step;
         }
 
@@ -360,6 +369,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
             }
             if (inCommitStep == step) inCommitStep = 0;
             step = 0;
+            commitSteps.accept(System.nanoTime() - startedAt);
         }
     }
 

@@ -100,6 +100,11 @@ public final class GroupCommit implements AutoCloseable {
         return true;
     }
 
+    /** Tells {@code steps} each lane's commit steps' times, in nanoseconds (see {@link CommitLane#timeCommitSteps}). */
+    public void timeCommitSteps(java.util.function.LongConsumer steps) {
+        for (CommitLane lane : all) lane.timeCommitSteps(steps);
+    }
+
     @Override
     public void close() {
         for (CommitLane lane : all) lane.close();

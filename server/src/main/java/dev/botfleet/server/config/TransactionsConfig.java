@@ -36,6 +36,13 @@ class TransactionsConfig {
                 .register(registry);
         GroupCommit commits = new GroupCommit(new TransactionTemplate(transactions), maxBatch, writers, maxQueueAge,
                 nanos -> waits.record(nanos, TimeUnit.NANOSECONDS), writerNiceness);
+        // from just before the database commits to just after: on H2 an API response waits for it (H2ShownOnceStored)
+        Timer steps = Timer.builder("botfleet.journal.commit.step")
+                .description("A group commit's commit step, from just before the database commits to just after")
+                .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25), millis(50),
+                        millis(100), millis(250), millis(500), millis(1000), millis(2500))
+                .register(registry);
+        commits.timeCommitSteps(nanos -> steps.record(nanos, TimeUnit.NANOSECONDS));
         FunctionCounter.builder("botfleet.journal.commits", commits, GroupCommit::commits)
                 .description("Group commits of the bots' writes").register(registry);
         FunctionCounter.builder("botfleet.journal.units", commits, GroupCommit::units)
