@@ -352,12 +352,7 @@ public final class E2eRunner {
     }
 
     private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
-        } catch (IOException e) {
-            return "(no server log: " + e.getMessage() + ")";
-        }
+        return String.join("\n", ServerDiagnosis.lastLines(log, 60));
     }
 
     private static void deleteTree(Path dir) {

@@ -178,7 +178,8 @@ final class ServerDiagnosis {
         return -1;
     }
 
-    private static List<String> lastLines(Path log, int n) {
+    /** The last {@code n} lines of a log, or why there are none. */
+    static List<String> lastLines(Path log, int n) {
         try {
             List<String> lines = Files.readAllLines(log);
             return lines.subList(Math.max(0, lines.size() - n), lines.size());

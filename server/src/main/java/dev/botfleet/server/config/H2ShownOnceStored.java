@@ -3,7 +3,7 @@ package dev.botfleet.server.config;
 import dev.botfleet.server.common.GroupCommit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -25,21 +25,23 @@ import java.time.Duration;
  * The event stream and the notifications tell a bot's writes only after their commit returned, so they need none.
  */
 @RestControllerAdvice
-@ConditionalOnExpression("'${spring.datasource.url:}'.startsWith('jdbc:h2:')")
 class H2ShownOnceStored implements ResponseBodyAdvice<Object> {
     private static final Logger log = LoggerFactory.getLogger(H2ShownOnceStored.class);
     /** Far above a store's time; reached only by a stalled database, and then the response goes anyway. */
     private static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
     private final GroupCommit commits;
+    private final boolean h2;
 
-    H2ShownOnceStored(GroupCommit commits) {
+    H2ShownOnceStored(GroupCommit commits, @Value("${spring.datasource.url:}") String databaseUrl) {
         this.commits = commits;
+        this.h2 = TransactionsConfig.isH2(databaseUrl);
     }
 
+    /** Only on H2: elsewhere a response is never held. */
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return true;
+        return h2;
     }
 
     @Override

@@ -61,14 +61,18 @@ class TransactionsConfig {
      * shows a commit only once it is in its log, so there the writers may take what CPU is left.
      */
     static int writerNiceness(Integer configured, String databaseUrl) {
-        boolean h2 = databaseUrl != null && databaseUrl.startsWith("jdbc:h2:");
-        if (!h2) return configured == null ? 10 : configured;
+        if (!isH2(databaseUrl)) return configured == null ? 10 : configured;
         if (configured != null && configured != 0) {
             throw new IllegalArgumentException("botfleet.journal.writer-niceness must be 0 on H2, was " + configured
                     + ": H2 shows a commit to other sessions a moment before it is on disk, and a writer at a lower"
                     + " priority would stretch that moment (an acknowledged fill could be lost to a crash)");
         }
         return 0;
+    }
+
+    /** Whether {@code spring.datasource.url} names an H2 database (the embedded default). */
+    static boolean isH2(String databaseUrl) {
+        return databaseUrl != null && databaseUrl.startsWith("jdbc:h2:");
     }
 
     private static Duration millis(long ms) { return Duration.ofMillis(ms); }
