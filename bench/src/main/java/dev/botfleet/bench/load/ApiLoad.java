@@ -54,6 +54,12 @@ public final class ApiLoad {
         this.base = base;
     }
 
+    /** This process's CPU time, in nanoseconds (-1 where the JVM cannot tell). */
+    private static long ownCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 4) {
             System.err.println("usage: ApiLoad <base-url> <bots> <requests-per-second> <seconds>");
@@ -74,6 +80,7 @@ public final class ApiLoad {
         ServerMetrics metrics = scrapeToken == null || scrapeToken.isBlank() ? null
                 : new ServerMetrics(load.http, load.base, scrapeToken);
         ServerMetrics.Scrape before = metrics == null ? null : metrics.scrape();
+        long ownCpuBefore = ownCpuNanos();
         long fillsBefore = load.fills();
         long started = System.nanoTime();
         Map<String, long[]> latencies = load.run(ids, rate, seconds);
@@ -94,6 +101,10 @@ public final class ApiLoad {
             System.out.printf("API-LOAD the API's requests inside the server: p50 %s, p90 %s, p99 %s, p99.9 %s%n",
                     window.requestBound(50), window.requestBound(90), window.requestBound(99),
                     window.requestBound(99.9));
+            // what the run cost the CPUs: the server's share against the load tool's own (both on this machine)
+            System.out.printf("API-LOAD CPU: server %.2f cores (%.2f ms per request sent), this load tool %.2f cores%n",
+                    window.cpuSeconds() / elapsed, rate == 0 ? 0 : window.cpuSeconds() * 1000 / ((double) rate * elapsed),
+                    (ownCpuNanos() - ownCpuBefore) / 1e9 / elapsed);
         }
         if (rate > 0) report(latencies);
     }

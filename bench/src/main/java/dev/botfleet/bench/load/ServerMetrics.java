@@ -31,19 +31,24 @@ final class ServerMetrics {
 
     private static final Pattern COMMITS = Pattern.compile("^botfleet_journal_commits_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
             Pattern.MULTILINE);
+    /** The server process's CPU time (Micrometer's process metrics), in seconds of CPU. */
+    private static final Pattern CPU = Pattern.compile("^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
+            Pattern.MULTILINE);
     private static final Pattern UNITS = Pattern.compile("^botfleet_journal_units_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
             Pattern.MULTILINE);
 
     /**
      * One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity), the fills counter, and the
      * journal's group commits, the units of work they carried and the units' waits for their commit (buckets), and
-     * the API requests' time inside the server (buckets; empty when the server keeps no histogram of them).
+     * the API requests' time inside the server (buckets; empty when the server keeps no histogram of them), and the
+     * server process's CPU time in seconds.
      */
     record Scrape(Map<Double, Double> buckets, double fills, double commits, double units, Map<Double, Double> waits,
-                  Map<Double, Double> requests) {
+                  Map<Double, Double> requests, double cpuSeconds) {
         Scrape minus(Scrape earlier) {
             return new Scrape(delta(buckets, earlier.buckets), fills - earlier.fills, commits - earlier.commits,
-                    units - earlier.units, delta(waits, earlier.waits), delta(requests, earlier.requests));
+                    units - earlier.units, delta(waits, earlier.waits), delta(requests, earlier.requests),
+                    cpuSeconds - earlier.cpuSeconds);
         }
 
         private static Map<Double, Double> delta(Map<Double, Double> now, Map<Double, Double> before) {
@@ -110,7 +115,7 @@ final class ServerMetrics {
         Matcher f = FILLS.matcher(r.body());
         while (f.find()) fills += Double.parseDouble(f.group(1));
         return new Scrape(buckets(BUCKET, r.body()), fills, sum(COMMITS, r.body()), sum(UNITS, r.body()),
-                buckets(WAIT_BUCKET, r.body()), buckets(REQUEST_BUCKET, r.body()));
+                buckets(WAIT_BUCKET, r.body()), buckets(REQUEST_BUCKET, r.body()), sum(CPU, r.body()) / 1e9);
     }
 
     /** Cumulative bucket counts by upper bound (seconds; +Inf as infinity), summed over the metric's tags. */

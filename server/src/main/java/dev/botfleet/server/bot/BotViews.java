@@ -1,5 +1,7 @@
 package dev.botfleet.server.bot;
 
+import dev.botfleet.server.common.LazyBean;
+import dev.botfleet.server.signal.SignalTokens;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -10,11 +12,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class BotViews {
-    private final ObjectProvider<BotRuntime> runtime;
-    private final dev.botfleet.server.signal.SignalTokens signalTokens;
+    private final LazyBean<BotRuntime> runtime;
+    private final SignalTokens signalTokens;
 
-    public BotViews(ObjectProvider<BotRuntime> runtime, dev.botfleet.server.signal.SignalTokens signalTokens) {
-        this.runtime = runtime;
+    public BotViews(ObjectProvider<BotRuntime> runtime, SignalTokens signalTokens) {
+        this.runtime = new LazyBean<>(runtime);
         this.signalTokens = signalTokens;
     }
 
@@ -22,6 +24,8 @@ public class BotViews {
         BotRuntime r = runtime.getIfAvailable();
         // only an ACTIVE bot warms up (in a cluster, asking costs a round trip to the bot's node)
         boolean asks = r != null && bot.status() == BotStatus.ACTIVE;
-        return BotResponse.of(bot, asks ? r.warmup(bot.id()).orElse(null) : null, signalTokens.view(bot));
+        // asked only for a bot that has a webhook: the repository's proxy costs each call, paid per bot listed
+        return BotResponse.of(bot, asks ? r.warmup(bot.id()).orElse(null) : null,
+                SignalTokens.hasWebhook(bot) ? signalTokens.view(bot) : null);
     }
 }

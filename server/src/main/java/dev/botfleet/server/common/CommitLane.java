@@ -67,16 +67,9 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private final long maxQueueAgeNanos;
     /** Told each unit's wait from queued to committed (or failed), in nanoseconds. */
     private final java.util.function.LongConsumer waits;
-    /** Told each commit step's time (see {@link CommitStep}), in nanoseconds; set once, before the first commit. */
-    private volatile java.util.function.LongConsumer commitSteps = nanos -> { };
     private final java.util.function.LongSupplier nanoTime;
     private final int writerNiceness;
-    /** The commit in its commit step now (its number), 0 when none; see {@link #awaitCommitStep}. */
-    private volatile long inCommitStep;
-    private long stepCount;
-    /** The number of the last commit whose commit step ended; guarded by {@link #stepDone}. */
-    private long lastStepDone;
-    private final Object stepDone = new Object();
+    private final CommitSteps steps = new CommitSteps();
 
     /** @param name the writer thread's name (its callbacks' thread is {@code name-after}) */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name) {
@@ -246,7 +239,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
     /** Tells {@code steps} each commit step's time from now on, in nanoseconds (a metric). */
     public void timeCommitSteps(java.util.function.LongConsumer steps) {
-        this.commitSteps = steps;
+        this.steps.time(steps);
     }
 
     /** Commits made and units of work they carried, since start (units / commits is the mean batch). */
@@ -288,7 +281,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         try {
             tx.executeWithoutResult(status -> {
                 for (Unit<?> unit : batch) unit.runIn(status);
-                TransactionSynchronizationManager.registerSynchronization(new CommitStep());
+                TransactionSynchronizationManager.registerSynchronization(steps.mark());
             });
         } catch (RuntimeException | Error e) {
             // the commit itself failed: nothing of the batch is stored, so no unit succeeded
@@ -310,67 +303,12 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
     /**
      * Waits (at most {@code max}) until the commit that is in its commit step now, if any, has left it — its data then
-     * on disk. H2 shows a commit to other sessions just before it writes it to its file; a read that may have seen
-     * such a commit waits here before it tells anyone what it saw (an API response), so nothing it reports can still
-     * be lost to a crash. Returns at once when no commit is in its commit step.
+     * on disk ({@link CommitSteps}). Returns at once when no commit is in its commit step.
      *
      * @return false if the wait ran out
      */
     public boolean awaitCommitStep(java.time.Duration max) throws InterruptedException {
-        long step = inCommitStep;
-        if (step == 0) return true;
-        long deadline = System.nanoTime() + max.toNanos();
-        synchronized (stepDone) {
-            while (lastStepDone < step) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return false;
-                TimeUnit.NANOSECONDS.timedWait(stepDone, left);
-            }
-        }
-        return true;
-    }
-
-    /**
-     * Marks a group commit's commit step — from just before the database commits to just after — for
-     * {@link #awaitCommitStep}. First of the transaction's synchronizations, so the step ends before the after-commit
-     * listeners run.
-     */
-    private final class CommitStep implements org.springframework.transaction.support.TransactionSynchronization {
-        private long step;
-        private long startedAt;
-
-        @Override
-        public int getOrder() {
-            return org.springframework.core.Ordered.HIGHEST_PRECEDENCE;
-        }
-
-        @Override
-        public void beforeCommit(boolean readOnly) {
-            step = ++stepCount;  // the writer thread only
-            startedAt = System.nanoTime();
-            inCommitStep = step;
-        }
-
-        @Override
-        public void afterCommit() {
-            leave();
-        }
-
-        @Override
-        public void afterCompletion(int status) {
-            leave();  // also after a failed commit (afterCommit is not called then)
-        }
-
-        private void leave() {
-            if (step == 0) return;
-            synchronized (stepDone) {
-                lastStepDone = Math.max(lastStepDone, step);
-                stepDone.notifyAll();
-            }
-            if (inCommitStep == step) inCommitStep = 0;
-            step = 0;
-            commitSteps.accept(System.nanoTime() - startedAt);
-        }
+        return steps.await(max);
     }
 
     /** Lets the waiting units through (up to 10 s), then stops the writer; later calls run in their own transactions. */

@@ -1,5 +1,6 @@
 package dev.botfleet.server.ml;
 
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -45,7 +46,7 @@ public class MlDecisionRepository {
     public List<Point> recent(UUID ownerId, UUID botId, int limit) {
         List<Point> newestFirst = jdbc.sql("""
                         SELECT decided_at, confidence, threshold, acted, client_order_id FROM ml_decisions
-                        WHERE owner_id = :owner AND bot_id = :bot ORDER BY id DESC LIMIT :limit""")
+                        WHERE""" + " " + OwnedBot.ROWS + " ORDER BY id DESC LIMIT :limit")
                 .param("owner", ownerId).param("bot", botId).param("limit", limit)
                 .query((rs, n) -> new Point(Times.read(rs, "decided_at"), rs.getDouble("confidence"),
                         rs.getDouble("threshold"), rs.getBoolean("acted"), rs.getString("client_order_id")))
@@ -60,7 +61,7 @@ public class MlDecisionRepository {
         java.util.TreeMap<LocalDate, long[]> counts = new java.util.TreeMap<>();
         java.util.Map<LocalDate, BigDecimal> pnl = new java.util.HashMap<>();
         java.util.Map<LocalDate, double[]> confidence = new java.util.HashMap<>();
-        jdbc.sql("SELECT closed_at, pnl FROM deals WHERE owner_id = :owner AND bot_id = :bot")
+        jdbc.sql("SELECT closed_at, pnl FROM deals WHERE " + OwnedBot.ROWS)
                 .param("owner", ownerId).param("bot", botId).query((rs, n) -> {
                     LocalDate day = LocalDate.ofInstant(Times.read(rs, "closed_at"), ZoneOffset.UTC);
                     BigDecimal p = rs.getBigDecimal("pnl");
@@ -70,7 +71,7 @@ public class MlDecisionRepository {
                     pnl.merge(day, p, BigDecimal::add);
                     return null;
                 }).list();
-        jdbc.sql("SELECT decided_at, confidence FROM ml_decisions WHERE owner_id = :owner AND bot_id = :bot AND acted")
+        jdbc.sql("SELECT decided_at, confidence FROM ml_decisions WHERE " + OwnedBot.ROWS + " AND acted")
                 .param("owner", ownerId).param("bot", botId).query((rs, n) -> {
                     LocalDate day = LocalDate.ofInstant(Times.read(rs, "decided_at"), ZoneOffset.UTC);
                     counts.computeIfAbsent(day, d -> new long[2]);
@@ -89,7 +90,7 @@ public class MlDecisionRepository {
 
     /** The mean confidence of the decisions that placed an entry; null when none did. */
     public Double averageActedConfidence(UUID ownerId, UUID botId) {
-        return jdbc.sql("SELECT AVG(confidence) FROM ml_decisions WHERE owner_id = :owner AND bot_id = :bot AND acted")
+        return jdbc.sql("SELECT AVG(confidence) FROM ml_decisions WHERE " + OwnedBot.ROWS + " AND acted")
                 .param("owner", ownerId).param("bot", botId).query((rs, n) -> {
                     double mean = rs.getDouble(1);
                     return rs.wasNull() ? null : mean;

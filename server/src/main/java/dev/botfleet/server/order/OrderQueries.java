@@ -1,6 +1,7 @@
 package dev.botfleet.server.order;
 
 import dev.botfleet.server.common.Decimals;
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
@@ -64,20 +65,20 @@ public class OrderQueries {
     }
 
     public List<OrderResponse> botOrders(UUID ownerId, UUID botId, String openOrClosed) {
-        return jdbc.sql(ORDERS + " WHERE owner_id = :owner AND bot_id = :bot" + STATUS_FILTER
+        return jdbc.sql(ORDERS + " WHERE " + OwnedBot.ROWS + STATUS_FILTER
                         + " ORDER BY seq DESC LIMIT " + LIST_LIMIT)
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed).query(ORDER).list();
     }
 
     public List<OrderResponse> orders(UUID ownerId, UUID botId, String openOrClosed, Paging paging) {
-        return jdbc.sql(ORDERS + " WHERE owner_id = :owner" + botFilter(botId)
+        return jdbc.sql(ORDERS + " WHERE " + ownerAndBot(botId)
                         + STATUS_FILTER + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed)
                 .param("limit", paging.size()).param("offset", paging.offset()).query(ORDER).list();
     }
 
     public long countOrders(UUID ownerId, UUID botId, String openOrClosed) {
-        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE owner_id = :owner" + botFilter(botId) + STATUS_FILTER)
+        return jdbc.sql("SELECT COUNT(*) FROM orders WHERE " + ownerAndBot(botId) + STATUS_FILTER)
                 .param("owner", ownerId).param("bot", botId).param("open", openOrClosed).query(Long.class).single();
     }
 
@@ -93,7 +94,7 @@ public class OrderQueries {
 
     /** One page of the bot's trades, newest first, {@code LIST_LIMIT} a page. */
     public List<TradeResponse> trades(UUID ownerId, UUID botId, int page) {
-        return jdbc.sql("SELECT * FROM trades WHERE owner_id = :owner AND bot_id = :bot ORDER BY seq DESC LIMIT " + LIST_LIMIT
+        return jdbc.sql("SELECT * FROM trades WHERE " + OwnedBot.ROWS + " ORDER BY seq DESC LIMIT " + LIST_LIMIT
                         + " OFFSET :offset")
                 .param("owner", ownerId).param("bot", botId).param("offset", (long) page * LIST_LIMIT).query(TRADE).list();
     }
@@ -104,7 +105,7 @@ public class OrderQueries {
     }
 
     public List<PositionRow> positions(UUID ownerId, UUID botId) {
-        return jdbc.sql("SELECT * FROM positions WHERE owner_id = :owner AND bot_id = :bot ORDER BY symbol")
+        return jdbc.sql("SELECT * FROM positions WHERE " + OwnedBot.ROWS + " ORDER BY symbol")
                 .param("owner", ownerId).param("bot", botId)
                 .query((rs, n) -> new PositionRow(rs.getObject("bot_id", UUID.class), rs.getString("exchange"),
                         rs.getString("symbol"), rs.getBigDecimal("quantity"), rs.getBigDecimal("average_entry_price"),
@@ -120,22 +121,23 @@ public class OrderQueries {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(CASE WHEN pnl > 0 THEN 1 ELSE 0 END), 0) AS wins,
                                COALESCE(SUM(CASE WHEN pnl < 0 THEN 1 ELSE 0 END), 0) AS losses
-                        FROM deals WHERE owner_id = :owner AND bot_id = :bot""")
+                        FROM deals WHERE""" + " " + OwnedBot.ROWS)
                 .param("owner", ownerId).param("bot", botId)
                 .query((rs, n) -> new DealCounts(rs.getLong("wins"), rs.getLong("losses"))).single();
     }
 
     public long fillCount(UUID ownerId, UUID botId) {
-        return jdbc.sql("SELECT COUNT(*) FROM trades WHERE owner_id = :owner AND bot_id = :bot")
+        return jdbc.sql("SELECT COUNT(*) FROM trades WHERE " + OwnedBot.ROWS)
                 .param("owner", ownerId).param("bot", botId).query(Long.class).single();
     }
 
     /**
-     * One bot's orders by its own index; not "(:bot IS NULL OR bot_id = :bot)", which the planner cannot narrow, so
-     * a bot's count read every order of its owner's fleet (the stats call of a 1,000-bot account: tens of ms).
+     * The owner's orders, or one bot's by its own index ({@link OwnedBot}); not "(:bot IS NULL OR bot_id = :bot)",
+     * which the planner cannot narrow, so a bot's count read every order of its owner's fleet (the stats call of a
+     * 1,000-bot account: tens of ms).
      */
-    private static String botFilter(UUID botId) {
-        return botId == null ? " AND CAST(:bot AS UUID) IS NULL" : " AND bot_id = :bot";
+    private static String ownerAndBot(UUID botId) {
+        return botId == null ? "owner_id = :owner AND CAST(:bot AS UUID) IS NULL" : OwnedBot.ROWS;
     }
 
     private static String quoted(List<String> values) {

@@ -67,7 +67,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     /** Bots whose stop this node is carrying out: from the stop's last turn until its cancels were sent. */
     private final java.util.Set<UUID> stopping = ConcurrentHashMap.newKeySet();
     /** Present only when this server is a cluster node (botfleet.cluster.enabled): bots run where it places them. */
-    private final org.springframework.beans.factory.ObjectProvider<BotPlacement> placements;
+    private final dev.botfleet.server.common.LazyBean<BotPlacement> placements;
     private volatile boolean running;
 
     public TradingRuntime(SessionFactory factory, RuntimeRepository runtimeBots, BotRepository bots,
@@ -75,7 +75,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
                           ApplicationEventPublisher events, Clock clock, DailyLossCheck lossLimits,
                           org.springframework.beans.factory.ObjectProvider<BotPlacement> placements,
                           TurnPublisher publisher) {
-        this.placements = placements;
+        this.placements = new dev.botfleet.server.common.LazyBean<>(placements);
         this.publisher = publisher;
         this.lossLimits = lossLimits;
         this.factory = factory;

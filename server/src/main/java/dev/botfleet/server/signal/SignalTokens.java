@@ -66,9 +66,14 @@ public class SignalTokens {
         return token;
     }
 
+    /** Whether the bot has a webhook at all: only a bot of the signal strategy does. */
+    public static boolean hasWebhook(dev.botfleet.server.bot.Bot bot) {
+        return dev.botfleet.strategies.external.ExternalSignalDefinition.ID.equals(bot.strategy());
+    }
+
     /** What the bot's answer shows of its webhook; null unless it runs the signal strategy. */
     public dev.botfleet.server.bot.BotResponse.SignalWebhook view(dev.botfleet.server.bot.Bot bot) {
-        if (!dev.botfleet.strategies.external.ExternalSignalDefinition.ID.equals(bot.strategy())) return null;
+        if (!hasWebhook(bot)) return null;
         return ofBot(bot.id()).map(s -> new dev.botfleet.server.bot.BotResponse.SignalWebhook(true, s.maskedPath()))
                 .orElse(new dev.botfleet.server.bot.BotResponse.SignalWebhook(false, null));
     }

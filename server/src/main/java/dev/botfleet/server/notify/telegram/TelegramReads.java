@@ -1,5 +1,6 @@
 package dev.botfleet.server.notify.telegram;
 
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.bot.Bot;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,7 +42,7 @@ final class TelegramReads {
     BigDecimal realizedSince(UUID owner, UUID bot, Instant from) {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(realized_pnl), 0) FROM trades
-                        WHERE owner_id = :owner AND bot_id = :bot AND executed_at >= :from""")
+                        WHERE""" + " " + OwnedBot.ROWS + " AND executed_at >= :from")
                 .param("owner", owner).param("bot", bot).param("from", Times.sql(from))
                 .query(BigDecimal.class).single();
     }

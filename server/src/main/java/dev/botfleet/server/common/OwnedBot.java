@@ -1,0 +1,19 @@
+package dev.botfleet.server.common;
+
+/**
+ * One bot's rows, when its owner asks: the condition for the tables that carry both {@code owner_id} and
+ * {@code bot_id} (orders, trades, positions, deals, ml_decisions), with the parameters {@code :bot} and {@code :owner}.
+ *
+ * <p>Why not {@code owner_id = :owner AND bot_id = :bot}: H2 plans a new table's queries without statistics and then
+ * chose the owner's index for it, so one bot's read went through every row of its owner's fleet — the positions of a
+ * 1,000-bot account read 1,000 rows to answer one, its trades every fill of the fleet (docs/benchmarks.md, "What a
+ * request costs"). Here the only condition on the table's own columns is the bot's; its owner is checked once, on the
+ * bot's row (its primary key) — the same rows, since a bot's rows all carry its owner.
+ */
+public final class OwnedBot {
+    public static final String ROWS =
+            "bot_id = :bot AND bot_id IN (SELECT owned.id FROM bots owned WHERE owned.id = :bot AND owned.owner_id = :owner)";
+
+    private OwnedBot() {
+    }
+}
