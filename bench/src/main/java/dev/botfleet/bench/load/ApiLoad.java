@@ -101,6 +101,10 @@ public final class ApiLoad {
             System.out.printf("API-LOAD the API's requests inside the server: p50 %s, p90 %s, p99 %s, p99.9 %s%n",
                     window.requestBound(50), window.requestBound(90), window.requestBound(99),
                     window.requestBound(99.9));
+            // on H2 a response waits for a commit step under way: how long they took, and how much of the time one was
+            System.out.printf("API-LOAD commit steps: p50 %s, p99 %s; under way %.0f %% of the time (summed over the"
+                            + " writers)%n", window.stepBound(50), window.stepBound(99),
+                    100 * window.stepSeconds() / elapsed);
             // what the run cost the CPUs: the server's share against the load tool's own (both on this machine)
             System.out.printf("API-LOAD CPU: server %.2f cores (%.2f ms per request sent), this load tool %.2f cores%n",
                     window.cpuSeconds() / elapsed, rate == 0 ? 0 : window.cpuSeconds() * 1000 / ((double) rate * elapsed),

@@ -31,6 +31,11 @@ final class ServerMetrics {
 
     private static final Pattern COMMITS = Pattern.compile("^botfleet_journal_commits_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
             Pattern.MULTILINE);
+    /** A group commit's commit step: on H2 an API response waits for the one under way. */
+    private static final Pattern STEP_BUCKET = Pattern.compile(
+            "^botfleet_journal_commit_step_seconds_bucket\\{[^}]*le=\"([^\"]+)\"[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern STEP_SUM = Pattern.compile(
+            "^botfleet_journal_commit_step_seconds_sum(?:\\{[^}]*})? ([0-9.eE+]+)$", Pattern.MULTILINE);
     /** The server process's CPU time (Micrometer's process metrics), in seconds of CPU. */
     private static final Pattern CPU = Pattern.compile("^process_cpu_time_ns_total(?:\\{[^}]*})? ([0-9.eE+]+)$",
             Pattern.MULTILINE);
@@ -41,14 +46,19 @@ final class ServerMetrics {
      * One scrape: cumulative bucket counts by upper bound (seconds; +Inf as infinity), the fills counter, and the
      * journal's group commits, the units of work they carried and the units' waits for their commit (buckets), and
      * the API requests' time inside the server (buckets; empty when the server keeps no histogram of them), and the
-     * server process's CPU time in seconds.
+     * server process's CPU time in seconds, and the group commits' commit steps (buckets, and their total seconds).
      */
     record Scrape(Map<Double, Double> buckets, double fills, double commits, double units, Map<Double, Double> waits,
-                  Map<Double, Double> requests, double cpuSeconds) {
+                  Map<Double, Double> requests, double cpuSeconds, Map<Double, Double> steps, double stepSeconds) {
         Scrape minus(Scrape earlier) {
             return new Scrape(delta(buckets, earlier.buckets), fills - earlier.fills, commits - earlier.commits,
                     units - earlier.units, delta(waits, earlier.waits), delta(requests, earlier.requests),
-                    cpuSeconds - earlier.cpuSeconds);
+                    cpuSeconds - earlier.cpuSeconds, delta(steps, earlier.steps), stepSeconds - earlier.stepSeconds);
+        }
+
+        /** The same for the group commits' commit steps. */
+        String stepBound(double percentile) {
+            return bound(steps, percentile);
         }
 
         private static Map<Double, Double> delta(Map<Double, Double> now, Map<Double, Double> before) {
@@ -115,7 +125,8 @@ final class ServerMetrics {
         Matcher f = FILLS.matcher(r.body());
         while (f.find()) fills += Double.parseDouble(f.group(1));
         return new Scrape(buckets(BUCKET, r.body()), fills, sum(COMMITS, r.body()), sum(UNITS, r.body()),
-                buckets(WAIT_BUCKET, r.body()), buckets(REQUEST_BUCKET, r.body()), sum(CPU, r.body()) / 1e9);
+                buckets(WAIT_BUCKET, r.body()), buckets(REQUEST_BUCKET, r.body()), sum(CPU, r.body()) / 1e9,
+                buckets(STEP_BUCKET, r.body()), sum(STEP_SUM, r.body()));
     }
 
     /** Cumulative bucket counts by upper bound (seconds; +Inf as infinity), summed over the metric's tags. */

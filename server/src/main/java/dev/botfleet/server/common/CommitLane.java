@@ -308,7 +308,13 @@ public final class CommitLane implements Transactions, AutoCloseable {
      * @return false if the wait ran out
      */
     public boolean awaitCommitStep(java.time.Duration max) throws InterruptedException {
-        return steps.await(max);
+        java.util.concurrent.CountDownLatch step = steps.underWay();
+        return step == null || step.await(max.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** The commit step under way now (opened once it has ended), null when none; see {@link #awaitCommitStep}. */
+    java.util.concurrent.CountDownLatch commitStepUnderWay() {
+        return steps.underWay();
     }
 
     /** Lets the waiting units through (up to 10 s), then stops the writer; later calls run in their own transactions. */

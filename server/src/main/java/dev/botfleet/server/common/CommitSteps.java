@@ -3,24 +3,18 @@ package dev.botfleet.server.common;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.support.TransactionSynchronization;
 
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.LongConsumer;
 
 /**
  * A {@link CommitLane}'s commit steps — from just before the database commits a batch to just after — so that a read
- * can wait for the one under way ({@link #await}). H2 shows a commit to other sessions just before it writes it to its
+ * can wait for the one under way ({@link #underWay}). H2 shows a commit to other sessions just before it writes it to its
  * file; a read that may have seen such a commit waits here before it tells anyone what it saw (an API response), so
  * nothing it reports can still be lost to a crash.
  */
 final class CommitSteps {
-    /** The commit in its commit step now (its number), 0 when none. */
-    private volatile long inStep;
-    /** Numbers the steps; the lane's writer thread only. */
-    private long count;
-    /** The number of the last commit whose step ended; guarded by {@link #done}. */
-    private long lastDone;
-    private final Object done = new Object();
+    /** The commit step under way, null when none; written by the lane's writer thread only. */
+    private volatile Step underWay;
     /** Told each step's time, in nanoseconds (a metric); set once, before the first commit. */
     private volatile LongConsumer timer = nanos -> { };
 
@@ -34,23 +28,16 @@ final class CommitSteps {
     }
 
     /**
-     * Waits (at most {@code max}) until the commit in its commit step now, if any, has left it — its data then on
-     * disk. Returns at once when no commit is in its step.
+     * The commit step under way now, null when none: opened (counted down) once the commit has left it — its data then
+     * on disk. A reader waits on it before it tells anyone what it read.
      *
-     * @return false if the wait ran out
+     * <p>A latch per step, opened by the writer with one call: under a trading fleet thousands of requests wait at
+     * once, and a monitor they all re-entered on being woken kept the writer from ending its step behind them (a
+     * request's p50 went to seconds; docs/benchmarks.md, "What a request costs").
      */
-    boolean await(Duration max) throws InterruptedException {
-        long step = inStep;
-        if (step == 0) return true;
-        long deadline = System.nanoTime() + max.toNanos();
-        synchronized (done) {
-            while (lastDone < step) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) return false;
-                TimeUnit.NANOSECONDS.timedWait(done, left);
-            }
-        }
-        return true;
+    CountDownLatch underWay() {
+        Step step = underWay;
+        return step == null ? null : step.left;
     }
 
     /**
@@ -58,7 +45,7 @@ final class CommitSteps {
      * listeners run.
      */
     private final class Step implements TransactionSynchronization {
-        private long step;
+        private final CountDownLatch left = new CountDownLatch(1);
         private long startedAt;
 
         @Override
@@ -68,9 +55,8 @@ final class CommitSteps {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            step = ++count;
             startedAt = System.nanoTime();
-            inStep = step;
+            underWay = this;
         }
 
         @Override
@@ -84,13 +70,9 @@ final class CommitSteps {
         }
 
         private void leave() {
-            if (step == 0) return;
-            synchronized (done) {
-                lastDone = Math.max(lastDone, step);
-                done.notifyAll();
-            }
-            if (inStep == step) inStep = 0;
-            step = 0;
+            if (left.getCount() == 0 || startedAt == 0) return;  // left already, or never entered (rolled back)
+            if (underWay == this) underWay = null;
+            left.countDown();
             timer.accept(System.nanoTime() - startedAt);
         }
     }

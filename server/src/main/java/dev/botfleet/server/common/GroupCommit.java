@@ -2,6 +2,8 @@ package dev.botfleet.server.common;
 
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -91,9 +93,16 @@ public final class GroupCommit implements AutoCloseable {
      * @return false if the wait ran out
      */
     public boolean awaitCommitSteps(java.time.Duration max) throws InterruptedException {
-        long deadline = System.nanoTime() + max.toNanos();
+        // the steps under way now, all lanes at once: a step a lane begins while this waits for another's began after
+        // the caller's reads, so they cannot have seen it
+        List<java.util.concurrent.CountDownLatch> underWay = new ArrayList<>(all.size());
         for (CommitLane lane : all) {
-            if (!lane.awaitCommitStep(java.time.Duration.ofNanos(Math.max(0, deadline - System.nanoTime())))) {
+            java.util.concurrent.CountDownLatch step = lane.commitStepUnderWay();
+            if (step != null) underWay.add(step);
+        }
+        long deadline = System.nanoTime() + max.toNanos();
+        for (java.util.concurrent.CountDownLatch step : underWay) {
+            if (!step.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
                 return false;
             }
         }
