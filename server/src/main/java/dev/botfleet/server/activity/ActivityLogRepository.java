@@ -1,5 +1,6 @@
 package dev.botfleet.server.activity;
 
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,17 +16,15 @@ public class ActivityLogRepository {
             rs.getObject("owner_id", UUID.class), rs.getObject("bot_id", UUID.class),
             LogLevel.valueOf(rs.getString("level")), rs.getString("message"), Times.read(rs, "created_at"));
 
-    /** Optional filters (a null level switches its filter off). */
-    private static final String FILTER = """
-            WHERE owner_id = :owner
-              AND (CAST(:level AS VARCHAR(8)) IS NULL OR level = :level)""";
+    /** Optional filter (a null level switches it off). */
+    private static final String LEVEL = " AND (CAST(:level AS VARCHAR(8)) IS NULL OR level = :level)";
 
     /**
-     * One bot's lines by the bot's index; not "(:bot IS NULL OR bot_id = :bot)", which the planner cannot narrow: a
-     * bot's page then read every line of its owner's fleet.
+     * The owner's lines, or one bot's by the bot's index ({@link OwnedBot}); not "(:bot IS NULL OR bot_id = :bot)",
+     * which the planner cannot narrow: a bot's page then read every line of its owner's fleet.
      */
     private static String filter(UUID botId) {
-        return FILTER + (botId == null ? " AND CAST(:bot AS UUID) IS NULL" : " AND bot_id = :bot");
+        return "WHERE " + (botId == null ? "owner_id = :owner AND CAST(:bot AS UUID) IS NULL" : OwnedBot.ROWS) + LEVEL;
     }
 
     private final JdbcClient jdbc;

@@ -46,6 +46,8 @@ final class CommitSteps {
      */
     private final class Step implements TransactionSynchronization {
         private final CountDownLatch left = new CountDownLatch(1);
+        /** Whether the transaction reached its commit (one rolled back never enters its step). */
+        private boolean entered;
         private long startedAt;
 
         @Override
@@ -56,6 +58,7 @@ final class CommitSteps {
         @Override
         public void beforeCommit(boolean readOnly) {
             startedAt = System.nanoTime();
+            entered = true;
             underWay = this;
         }
 
@@ -70,7 +73,7 @@ final class CommitSteps {
         }
 
         private void leave() {
-            if (left.getCount() == 0 || startedAt == 0) return;  // left already, or never entered (rolled back)
+            if (!entered || left.getCount() == 0) return;  // never entered (rolled back), or left already
             if (underWay == this) underWay = null;
             left.countDown();
             timer.accept(System.nanoTime() - startedAt);

@@ -1,6 +1,7 @@
 package dev.botfleet.server.dex;
 
 import dev.botfleet.server.auth.CurrentUser;
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.common.Violations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -67,8 +68,9 @@ class DexTransactionController {
             }
         }
         v.throwIfAny();
-        StringBuilder sql = new StringBuilder("SELECT * FROM dex_transactions WHERE owner_id = :owner");
-        if (bot != null) sql.append(" AND bot_id = :bot");
+        // one bot's by the bot's index (OwnedBot), else the owner's
+        StringBuilder sql = new StringBuilder("SELECT * FROM dex_transactions WHERE ")
+                .append(bot != null ? OwnedBot.ROWS : "owner_id = :owner");
         if (walletFilter != null) sql.append(" AND wallet = :wallet");
         if (statusFilter != null) sql.append(" AND status = :status");
         sql.append(" ORDER BY created_at DESC, nonce DESC LIMIT ").append(LIMIT);

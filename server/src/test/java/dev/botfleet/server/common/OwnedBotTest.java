@@ -56,7 +56,7 @@ class OwnedBotTest {
 
     /** What a new database (no statistics yet) plans for one bot's rows of each table: the bot's own index. */
     @ParameterizedTest
-    @ValueSource(strings = {"orders", "trades", "positions", "deals", "ml_decisions"})
+    @ValueSource(strings = {"orders", "trades", "positions", "deals", "ml_decisions", "activity_logs", "dex_transactions"})
     void oneBotsRowsAreFoundByTheBotsIndex(String table) {
         String plan = explain("SELECT COUNT(*) FROM " + table + " WHERE " + OwnedBot.ROWS);
         assertThat(plan).as(plan).containsPattern("FROM \"public\"\\.\"" + table + "\"\\s+/\\* public\\.\\S+: bot_id = ");
