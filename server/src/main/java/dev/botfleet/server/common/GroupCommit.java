@@ -5,6 +5,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The bots' group commit: a few {@link CommitLane}s, each a writer with its own connection, and every bot's writes
@@ -95,14 +97,14 @@ public final class GroupCommit implements AutoCloseable {
     public boolean awaitCommitSteps(java.time.Duration max) throws InterruptedException {
         // the steps under way now, all lanes at once: a step a lane begins while this waits for another's began after
         // the caller's reads, so they cannot have seen it
-        List<java.util.concurrent.CountDownLatch> underWay = new ArrayList<>(all.size());
+        List<CountDownLatch> underWay = new ArrayList<>(all.size());
         for (CommitLane lane : all) {
-            java.util.concurrent.CountDownLatch step = lane.commitStepUnderWay();
+            CountDownLatch step = lane.commitStepUnderWay();
             if (step != null) underWay.add(step);
         }
         long deadline = System.nanoTime() + max.toNanos();
-        for (java.util.concurrent.CountDownLatch step : underWay) {
-            if (!step.await(Math.max(0, deadline - System.nanoTime()), java.util.concurrent.TimeUnit.NANOSECONDS)) {
+        for (CountDownLatch step : underWay) {
+            if (!step.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 return false;
             }
         }

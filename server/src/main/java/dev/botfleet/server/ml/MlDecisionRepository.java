@@ -46,7 +46,8 @@ public class MlDecisionRepository {
     public List<Point> recent(UUID ownerId, UUID botId, int limit) {
         List<Point> newestFirst = jdbc.sql("""
                         SELECT decided_at, confidence, threshold, acted, client_order_id FROM ml_decisions
-                        WHERE""" + " " + OwnedBot.ROWS + " ORDER BY id DESC LIMIT :limit")
+                        WHERE
+                        """ + OwnedBot.ROWS + " ORDER BY id DESC LIMIT :limit")
                 .param("owner", ownerId).param("bot", botId).param("limit", limit)
                 .query((rs, n) -> new Point(Times.read(rs, "decided_at"), rs.getDouble("confidence"),
                         rs.getDouble("threshold"), rs.getBoolean("acted"), rs.getString("client_order_id")))

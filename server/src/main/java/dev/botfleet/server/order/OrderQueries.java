@@ -121,7 +121,8 @@ public class OrderQueries {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(CASE WHEN pnl > 0 THEN 1 ELSE 0 END), 0) AS wins,
                                COALESCE(SUM(CASE WHEN pnl < 0 THEN 1 ELSE 0 END), 0) AS losses
-                        FROM deals WHERE""" + " " + OwnedBot.ROWS)
+                        FROM deals WHERE
+                        """ + OwnedBot.ROWS)
                 .param("owner", ownerId).param("bot", botId)
                 .query((rs, n) -> new DealCounts(rs.getLong("wins"), rs.getLong("losses"))).single();
     }

@@ -1,7 +1,7 @@
 package dev.botfleet.server.notify.telegram;
 
-import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.bot.Bot;
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,7 +42,8 @@ final class TelegramReads {
     BigDecimal realizedSince(UUID owner, UUID bot, Instant from) {
         return jdbc.sql("""
                         SELECT COALESCE(SUM(realized_pnl), 0) FROM trades
-                        WHERE""" + " " + OwnedBot.ROWS + " AND executed_at >= :from")
+                        WHERE
+                        """ + OwnedBot.ROWS + " AND executed_at >= :from")
                 .param("owner", owner).param("bot", bot).param("from", Times.sql(from))
                 .query(BigDecimal.class).single();
     }
