@@ -90,6 +90,9 @@ class ClusterHyperoptPostgresTest {
     void aTrialWhoseWorkerDiedIsEvaluatedAgainElsewhere() throws Exception {
         ClusterHyperopts dying = hyperopts(1);
         dying.dieAfterNextClaim();  // one of node 1's workers claims a trial and stops dead, keeping the claim
+        // node 0 evaluates nothing until node 1 holds a trial (its first claim is the one that dies): on a fast
+        // machine node 0 could otherwise evaluate every trial first
+        hyperopts(0).waitForAPeerOnNextClaims(DEADLINE.dividedBy(4));
         Map<String, Object> body = request(EPOCHS);
         String id = submit(body);
         // a node restarting meanwhile resumes its own unfinished runs, but leaves the cluster's to the cluster

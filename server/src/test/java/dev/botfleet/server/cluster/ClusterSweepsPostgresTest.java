@@ -83,6 +83,8 @@ class ClusterSweepsPostgresTest {
     void aChunkWhoseNodeDiedIsRunAgainElsewhere() throws Exception {
         ClusterSweeps dying = runs.sweeps(1);
         dying.dieAfterNextClaim();  // node 1's worker claims a chunk and stops dead, keeping the claim
+        // node 0 runs nothing until node 1 holds a chunk: on a fast machine it could otherwise run all 25 first
+        runs.sweeps(0).waitForAPeerOnNextClaim(DEADLINE.dividedBy(3));
         Map<String, Object> body = rsiSweep();
         String id = runs.submit(body);
         // a node restarting meanwhile fails the runs it left behind, but not a sweep the other nodes carry on

@@ -122,6 +122,8 @@ class ClusterWalkForwardPostgresTest {
     void aChunkWhoseNodeDiedMidwayIsRunAgainElsewhere() throws Exception {
         ClusterSweeps dying = runs.sweeps(1);
         dying.dieMidChunk();  // node 1's worker runs one combination of a chunk and stops dead, keeping the claim
+        // node 0 runs nothing until node 1 holds a chunk: on a fast machine it could otherwise run all 24 first
+        runs.sweeps(0).waitForAPeerOnNextClaim(DEADLINE.dividedBy(3));
         Map<String, Object> body = rsiWalkForward();
         String id = runs.submit(body);
         JsonNode done = runs.awaitDone(id);
