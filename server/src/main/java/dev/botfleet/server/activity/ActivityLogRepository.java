@@ -1,9 +1,12 @@
 package dev.botfleet.server.activity;
 
+import dev.botfleet.server.common.BatchedRow;
 import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,25 +30,33 @@ public class ActivityLogRepository {
         return "WHERE " + (botId == null ? "owner_id = :owner AND CAST(:bot AS UUID) IS NULL" : OwnedBot.ROWS) + LEVEL;
     }
 
-    private final JdbcClient jdbc;
-
-    public ActivityLogRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /**
      * A bot that no longer exists (a runtime's last words racing a delete) leaves the entry without a bot rather than
      * failing it: the foreign key would otherwise refuse the row.
      */
+    private static final String INSERT = """
+            INSERT INTO activity_logs (id, owner_id, bot_id, level, message, created_at)
+            VALUES (:id, :owner, (SELECT b.id FROM bots b WHERE b.id = :bot AND b.owner_id = :owner),
+                :level, :message, :created)""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations rows;
+
+    public ActivityLogRepository(JdbcClient jdbc, NamedParameterJdbcOperations rows) {
+        this.jdbc = jdbc;
+        this.rows = rows;
+    }
+
     public void insert(ActivityLog log) {
-        jdbc.sql("""
-                        INSERT INTO activity_logs (id, owner_id, bot_id, level, message, created_at)
-                        VALUES (:id, :owner, (SELECT b.id FROM bots b WHERE b.id = :bot AND b.owner_id = :owner),
-                            :level, :message, :created)""")
-                .param("id", log.id()).param("owner", log.ownerId()).param("bot", log.botId())
-                .param("level", log.level().name()).param("message", log.message())
-                .param("created", Times.sql(log.createdAt()))
-                .update();
+        row(log).insertNow();
+    }
+
+    /** The entry's insert, for a group commit to batch ({@link BatchedRow}). */
+    public BatchedRow row(ActivityLog log) {
+        return new BatchedRow(rows, INSERT, new MapSqlParameterSource()
+                .addValue("id", log.id()).addValue("owner", log.ownerId()).addValue("bot", log.botId())
+                .addValue("level", log.level().name()).addValue("message", log.message())
+                .addValue("created", Times.sql(log.createdAt())));
     }
 
     public List<ActivityLog> find(UUID ownerId, LogLevel level, UUID botId, Paging paging) {

@@ -1,5 +1,7 @@
 package dev.botfleet.server.activity;
 
+import dev.botfleet.server.common.BatchedRow;
+import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.Ids;
 import dev.botfleet.server.common.PageResponse;
 import dev.botfleet.server.common.Paging;
@@ -12,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Writes and reads the activity log. Writes join the caller's transaction: a bot change and its log entry are stored
@@ -33,11 +36,27 @@ public class ActivityLogService {
 
     @Transactional(propagation = Propagation.REQUIRED)
     public ActivityLog record(UUID ownerId, UUID botId, LogLevel level, String message) {
-        String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
-        ActivityLog entry = new ActivityLog(Ids.timeOrdered(), ownerId, botId, level, text, Times.now(clock));
+        ActivityLog entry = entry(ownerId, botId, level, message);
         logs.insert(entry);
         events.publishEvent(entry);  // the event stream sends it once the transaction commits
         return entry;
+    }
+
+    /**
+     * A bot's line written behind its other writes (a paper bot's turn): queued on the bot's group-commit lane, inserted
+     * in one JDBC batch with the commit's other lines ({@link BatchedRow}), told to the event stream once committed.
+     *
+     * @param failed told (on the lane's callback thread) when the line could not be stored
+     */
+    public void recordBehind(CommitLane.Backlog writes, UUID ownerId, UUID botId, LogLevel level, String message,
+                             Consumer<RuntimeException> failed) {
+        ActivityLog entry = entry(ownerId, botId, level, message);
+        writes.insert(logs.row(entry), () -> events.publishEvent(entry), failed);
+    }
+
+    private ActivityLog entry(UUID ownerId, UUID botId, LogLevel level, String message) {
+        String text = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE - 1) + "…" : message;
+        return new ActivityLog(Ids.timeOrdered(), ownerId, botId, level, text, Times.now(clock));
     }
 
     /** A user's own entry (POST /logs): validated, and {@code botId} must be one of the caller's bots. */

@@ -70,6 +70,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private final java.util.function.LongSupplier nanoTime;
     private final int writerNiceness;
     private final CommitSteps steps = new CommitSteps();
+    /** Around each unit of a batch; the writer thread's own. */
+    private final UnitSavepoints savepoints;
 
     /** @param name the writer thread's name (its callbacks' thread is {@code name-after}) */
     public CommitLane(TransactionTemplate tx, int maxBatch, String name) {
@@ -97,6 +99,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         ThreadNiceness.check("botfleet.journal.writer-niceness", writerNiceness);
         this.writerNiceness = writerNiceness;
         this.tx = tx;
+        this.savepoints = new UnitSavepoints(tx);
         this.maxBatch = maxBatch;
         this.maxQueueAgeNanos = maxQueueAge.toNanos();
         this.waits = waits;
@@ -128,16 +131,18 @@ public final class CommitLane implements Transactions, AutoCloseable {
      * in queue order). Inside a caller's transaction, or after {@link #close}, the work runs now in its own.
      */
     public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
-        submit(work, committed, failed, null);
+        submit(work, null, committed, failed, null);
     }
 
-    private void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed,
-                        Backlog backlog) {
+    /** @param row when not null, the work is inserting it, batched with the commit's other rows ({@link BatchedRow}) */
+    private void submit(Runnable work, BatchedRow row, Runnable committed,
+                        java.util.function.Consumer<RuntimeException> failed, Backlog backlog) {
         Unit<Object> unit = new Unit<>(() -> {
             work.run();
             return null;
         }, nanoTime.getAsLong());
         unit.async = true;
+        unit.row = row;
         if (Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             // part of the transaction under way: its commit is this work's commit
             if (backlog != null) backlog.last = null;  // what rides on the bot's writes must wait for that commit
@@ -206,7 +211,12 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
         /** {@link CommitLane#submit}, counted in this bot's backlog. */
         public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
-            CommitLane.this.submit(work, committed, failed, this);
+            CommitLane.this.submit(work, null, committed, failed, this);
+        }
+
+        /** {@link #submit} of one row's insert, sent in one JDBC batch with the commit's other rows of its statement. */
+        public void insert(BatchedRow row, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
+            CommitLane.this.submit(row::insertNow, row, committed, failed, this);
         }
 
         /**
@@ -280,7 +290,17 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private void commit(List<Unit<?>> batch) {
         try {
             tx.executeWithoutResult(status -> {
-                for (Unit<?> unit : batch) unit.runIn(status);
+                savepoints.startBatch();
+                List<Unit<?>> inserts = null;
+                for (Unit<?> unit : batch) {
+                    if (unit.row == null) {
+                        unit.runIn(status, savepoints);
+                    } else {
+                        if (inserts == null) inserts = new ArrayList<>();
+                        inserts.add(unit);
+                    }
+                }
+                if (inserts != null) insertRows(inserts, status);
                 TransactionSynchronizationManager.registerSynchronization(steps.mark());
             });
         } catch (RuntimeException | Error e) {
@@ -299,6 +319,12 @@ public final class CommitLane implements Transactions, AutoCloseable {
         // run on their own thread, in order
         release.execute(() -> { for (Unit<?> unit : done) if (!unit.async) unit.committed(); });
         after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.committed(); });
+    }
+
+    /** The batch's rows, after its other units ({@link BatchedRow}); a row that cannot be stored fails its unit alone. */
+    private static void insertRows(List<Unit<?>> inserts, TransactionStatus status) {
+        RuntimeException[] failures = BatchedRows.insert(inserts.stream().map(u -> u.row).toList(), status);
+        for (int i = 0; i < failures.length; i++) if (failures[i] != null) inserts.get(i).failure = failures[i];
     }
 
     /**
@@ -339,6 +365,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
         final long queuedAt;
         /** Nobody waits for it: write-behind ({@link #submit}); its callbacks are on the future. */
         boolean async;
+        /** Not null: the work is this row's insert, batched in the commit ({@link Backlog#insert}). */
+        BatchedRow row;
         T value;
         Throwable failure;
         /** Actions to run once this unit is committed ({@link #alsoAfter}); guarded by this unit. */
@@ -360,14 +388,14 @@ public final class CommitLane implements Transactions, AutoCloseable {
             settle();
         }
 
-        void runIn(TransactionStatus status) {
-            Object savepoint = status.createSavepoint();
+        void runIn(TransactionStatus status, UnitSavepoints savepoints) {
+            savepoints.begin(status);
             try {
                 value = work.get();
-                status.releaseSavepoint(savepoint);
+                savepoints.succeeded(status);
             } catch (RuntimeException | Error e) {
                 // only this unit's writes go; the savepoint rollback also clears a rollback-only mark it left
-                status.rollbackToSavepoint(savepoint);
+                savepoints.failed(status);
                 failure = e;
             }
         }

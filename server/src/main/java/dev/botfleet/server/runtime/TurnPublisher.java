@@ -48,7 +48,7 @@ class TurnPublisher {
             return;
         }
         // behind the bot's other writes, like them; the stream tells it once committed (ActivityLogService)
-        session.writesBehind.submit(() -> activity.record(session.ownerId, session.botId, level, entry.message()), () -> { },
+        activity.recordBehind(session.writesBehind, session.ownerId, session.botId, level, entry.message(),
                 e -> log.warn("Bot {}: an activity-log line was not stored: {}", session.botId, e.toString()));
     }
 

@@ -30,17 +30,28 @@ public class PostgresSchema implements ApplicationContextInitializer<Configurabl
     }
 
     static synchronized String schema() {
-        if (schema == null) {
-            String name = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-            try (Connection c = connect(); Statement s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("Cannot create test schema on " + HOST_URL, e);
-            }
-            schema = name;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-test-schema"));
-        }
+        if (schema == null) schema = createSchema("t_");
         return schema;
+    }
+
+    /**
+     * A new empty schema of its own on the test server (dropped when the JVM exits), as a data source whose connections
+     * use it: for tests below Spring that need a clean database.
+     */
+    public static javax.sql.DataSource newSchema() {
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                HOST_URL + "?currentSchema=" + createSchema("u_"), USER, PASSWORD);
+    }
+
+    private static String createSchema(String prefix) {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE SCHEMA " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot create test schema on " + HOST_URL, e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> drop(name), "drop-test-schema"));
+        return name;
     }
 
     private static void drop(String name) {
