@@ -28,7 +28,9 @@ final class BatchedRows {
         if (rows.isEmpty()) return failures;
         Object beforeBatches = status.createSavepoint();
         try {
-            for (Batch batch : batches(rows)) batch.jdbc.batchUpdate(batch.sql, batch.params.toArray(SqlParameterSource[]::new));
+            for (Map.Entry<Insert, List<SqlParameterSource>> batch : byStatement(rows).entrySet()) {
+                batch.getKey().jdbc().batchUpdate(batch.getKey().sql(), batch.getValue().toArray(SqlParameterSource[]::new));
+            }
             status.releaseSavepoint(beforeBatches);
             return failures;
         } catch (RuntimeException e) {
@@ -47,18 +49,15 @@ final class BatchedRows {
         return failures;
     }
 
-    private record Key(NamedParameterJdbcOperations jdbc, String sql) {
+    private record Insert(NamedParameterJdbcOperations jdbc, String sql) {
     }
 
-    private record Batch(NamedParameterJdbcOperations jdbc, String sql, List<SqlParameterSource> params) {
-    }
-
-    private static List<Batch> batches(List<BatchedRow> rows) {
-        Map<Key, Batch> byStatement = new LinkedHashMap<>();
+    /** Each statement's parameters in queue order, the statements in the order first queued. */
+    private static Map<Insert, List<SqlParameterSource>> byStatement(List<BatchedRow> rows) {
+        Map<Insert, List<SqlParameterSource>> byStatement = new LinkedHashMap<>();
         for (BatchedRow row : rows) {
-            byStatement.computeIfAbsent(new Key(row.jdbc(), row.sql()),
-                    k -> new Batch(k.jdbc(), k.sql(), new ArrayList<>())).params().add(row.params());
+            byStatement.computeIfAbsent(new Insert(row.jdbc(), row.sql()), k -> new ArrayList<>()).add(row.params());
         }
-        return List.copyOf(byStatement.values());
+        return byStatement;
     }
 }

@@ -2,7 +2,8 @@ package dev.botfleet.server.common;
 
 /**
  * One bot's rows, when its owner asks: the condition for the tables that carry both {@code owner_id} and
- * {@code bot_id} (orders, trades, positions, deals, ml_decisions, activity_logs, dex_transactions), with the parameters {@code :bot} and {@code :owner}.
+ * {@code bot_id} (orders, trades, positions, deals, ml_decisions, activity_logs, dex_transactions), with the parameters
+ * {@code :bot} and {@code :owner}.
  *
  * <p>Why not {@code owner_id = :owner AND bot_id = :bot}: H2 plans a new table's queries without statistics and then
  * chose the owner's index for it, so one bot's read went through every row of its owner's fleet — the positions of a
