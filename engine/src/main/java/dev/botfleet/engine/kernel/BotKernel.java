@@ -53,7 +53,6 @@ import java.util.Optional;
  * position and may complete a {@link Deal}.
  */
 public final class BotKernel {
-    private static final int RECENT_ORDERS = 256;
 
     final String botId;
     final Instrument instrument;
@@ -75,7 +74,7 @@ public final class BotKernel {
     /** Working orders by client order id, oldest first. */
     final Map<String, Order> openOrders = new LinkedHashMap<>();
     /** Recently closed orders, kept so a fill that races a cancel still finds its order. */
-    private final RecentOrders recentOrders = new RecentOrders(RECENT_ORDERS);
+    private final RecentOrders recentOrders;
     private final ArrayDeque<OrderEvent> pending = new ArrayDeque<>();
     private final WarmupTracker warmup;
     /** True while history is handed to the strategy: it may not trade then. */
@@ -113,6 +112,7 @@ public final class BotKernel {
                     + " matches on, matchOn(TICKS) on a live or paper feed, matchOn(CANDLES) when candles are the only data");
         }
         this.matchOn = simulatedMatching == null ? null : b.matchOn;
+        this.recentOrders = new RecentOrders(simulatedMatching == null ? RecentOrders.VENUE : RecentOrders.SIMULATED);
     }
 
     public static KernelBuilder builder(String botId, Instrument instrument, Strategy strategy) {

@@ -3,10 +3,10 @@ package dev.botfleet.engine.sim;
 import java.util.Objects;
 
 /**
- * The simulated exchange's orders by client order id: every order it was ever sent (a second submit of an id changes
- * nothing, and a query of an old order still answers). A backtest sends thousands and looks up each new id once,
- * which in a {@code HashMap} means reading the entry of whatever older order shares its bucket (a cache miss, a
- * quarter-million-candle-old object). Here the ids' hash codes sit in one dense array probed linearly (open
+ * The simulated exchange's orders by client order id: its working orders and the last closed ones (a second submit of
+ * such an id changes nothing, and a query of it still answers; see {@link SimExchange}). A backtest sends thousands
+ * and looks up each new id once, which in a {@code HashMap} means reading the entry of whatever older order shares its
+ * bucket (a cache miss, an old object). Here the ids' hash codes sit in one dense array probed linearly (open
  * addressing, at most half full), so an absent id is told from the others without touching them.
  */
 final class OrderIndex {
@@ -56,6 +56,33 @@ final class OrderIndex {
                 return;
             }
         }
+    }
+
+    /** Forgets the order with this id, if any. */
+    void remove(String clientOrderId) {
+        int h = hash(clientOrderId);
+        int mask = hashes.length - 1;
+        int hole = slot(h);
+        for (; ; hole = (hole + 1) & mask) {
+            int stored = hashes[hole];
+            if (stored == 0) return;
+            if (stored == h && ids[hole].equals(clientOrderId)) break;
+        }
+        // Backward shift (no tombstones, so a lookup still stops at the first empty slot): each later entry of the run
+        // that may sit at the hole — its own slot is not between the hole and where it is — moves into it.
+        for (int j = (hole + 1) & mask; hashes[j] != 0; j = (j + 1) & mask) {
+            int fromOwnSlot = (j - slot(hashes[j])) & mask;
+            if (fromOwnSlot >= ((j - hole) & mask)) {
+                hashes[hole] = hashes[j];
+                ids[hole] = ids[j];
+                orders[hole] = orders[j];
+                hole = j;
+            }
+        }
+        hashes[hole] = 0;
+        ids[hole] = null;
+        orders[hole] = null;
+        size--;
     }
 
     int size() {

@@ -54,8 +54,11 @@ import java.util.Optional;
  * On a perpetual the wallet holds only the settle asset: orders reserve initial margin instead, and either side may
  * open a position ({@link PerpetualSettlement}).
  *
- * <p>Idempotent by client order id: a second submit of a known id changes nothing. Restartable: {@link #restore}
- * re-rests journaled open orders.
+ * <p>Idempotent by client order id: a second submit of a known id changes nothing. Known means working, or among the
+ * last {@value #CLOSED_KEPT} closed orders (which {@link #query} also still answers): a paper bot trades for months in
+ * one process, and an exchange that kept every order it was ever sent grew without end (at a fill every few seconds,
+ * megabytes a day per bot). Like a venue, which refuses a duplicate id only among its open orders. Restartable:
+ * {@link #restore} re-rests journaled open orders.
  */
 public final class SimExchange implements ExchangePort, MarketDataListener {
     private final Instrument instrument;
@@ -63,7 +66,12 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
     private final int priceScale;
     private final SimFillModel model;
     private final SimAccount account;
+    /** Closed orders still known by id, beyond the working ones (see the class). */
+    static final int CLOSED_KEPT = 32;
+
     private final OrderIndex orders = new OrderIndex();
+    /** Ids of the closed orders still in {@link #orders}, oldest first. */
+    private final java.util.ArrayDeque<String> closed = new java.util.ArrayDeque<>(CLOSED_KEPT + 1);
     /** Orders that can still fill, in arrival order (their fill priority). A list: walked on every trade. */
     private final List<SimOrder> working = new ArrayList<>();
     private final List<OrderEvent> outbox = new ArrayList<>();
@@ -160,6 +168,7 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         if (problem != null) {
             o.status = OrderStatus.REJECTED;
             o.reason = problem;
+            closed(o);
             emit(new OrderEvent.OrderRejected(o.clientOrderId, problem, at));
         } else {
             account.reserve(o.reserveAsset, o.reservePerUnit.multiply(o.quantity));
@@ -234,6 +243,11 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
 
     @Override
     public void settleFunding(FundingPayment payment) { settlement.settleFunding(payment); }
+
+    /** Orders known by id: the working ones and the last closed ones (tests). */
+    int knownOrders() {
+        return orders.size();
+    }
 
     /** Every asset of the paper account. */
     public Map<String, Balance> balances() {
@@ -321,7 +335,13 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
             }
             if (!o.working()) anyClosed = true;
         }
-        if (anyClosed) working.removeIf(o -> !o.working());
+        if (anyClosed) {
+            working.removeIf(o -> {
+                if (o.working()) return false;
+                closed(o);
+                return true;
+            });
+        }
         refreshBand();  // arrivals are over and fills may have closed orders
     }
 
@@ -414,6 +434,13 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         working.remove(o);
         refreshBand();
         account.release(o.reserveAsset, o.reservePerUnit.multiply(o.remaining()));
+        closed(o);
+    }
+
+    /** {@code o} can no longer fill: it stays known by id until {@value #CLOSED_KEPT} more orders have closed. */
+    private void closed(SimOrder o) {
+        closed.addLast(o.clientOrderId);
+        if (closed.size() > CLOSED_KEPT) orders.remove(closed.removeFirst());
     }
 
     private BigDecimal onGrid(double p) {

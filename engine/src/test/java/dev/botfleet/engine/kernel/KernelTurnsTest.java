@@ -156,6 +156,23 @@ class KernelTurnsTest {
     }
 
     @Test
+    void onAnExchangeThatMatchesInProcessAFillFindsTheLast32ClosedOrders() {
+        SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")));
+        BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS)
+                .journal(rec).listener(rec).build();
+        k.start(T0);
+        for (int i = 1; i <= 33; i++) {
+            String id = ctx.submit(buy("60000.00")).clientOrderId();
+            k.onOrderEvent(new OrderCanceled(id, T0));
+        }
+        k.onOrderEvent(filled("7-2", "late-2", OrderSide.BUY, "60000.00"));   // the 32nd most recent
+        assertThat(k.position().quantity()).isEqualByComparingTo("0.01");
+        k.onOrderEvent(filled("7-1", "late-1", OrderSide.BUY, "60000.00"));   // forgotten by now
+        assertThat(k.position().quantity()).isEqualByComparingTo("0.01");
+        assertThat(rec.activity.getLast().message()).isEqualTo("Ignored OrderFilled for unknown order 7-1");
+    }
+
+    @Test
     void aRestartSettlesEachInFlightOrderBeforeLookingAtTheNext() {
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("10000")));
         sim.onTick(tick(1, 64000));

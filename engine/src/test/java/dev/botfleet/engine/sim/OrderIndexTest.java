@@ -50,4 +50,31 @@ class OrderIndexTest {
         }
         for (Map.Entry<String, SimOrder> e : model.entrySet()) assertThat(index.get(e.getKey())).isSameAs(e.getValue());
     }
+
+    @Test
+    void removalsAnswerAsAHashMapsDo() {
+        SplittableRandom random = new SplittableRandom(13);
+        OrderIndex index = new OrderIndex();
+        Map<String, SimOrder> model = new HashMap<>();
+        List<String> odd = List.of("Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa", "", "\0");
+        for (int step = 0; step < 60_000; step++) {
+            // ids from a small pool, so runs of colliding slots form, are removed from their middle and refilled
+            String id = random.nextInt(8) == 0 ? odd.get(random.nextInt(odd.size())) : "o-" + random.nextInt(400);
+            if (random.nextInt(3) == 0) {
+                index.remove(id);
+                model.remove(id);
+            } else {
+                SimOrder o = order(id);
+                index.put(id, o);
+                model.put(id, o);
+            }
+            String probe = random.nextBoolean() ? "o-" + random.nextInt(400) : odd.get(random.nextInt(odd.size()));
+            assertThat(index.get(probe)).as(probe).isSameAs(model.get(probe));
+            assertThat(index.size()).isEqualTo(model.size());
+        }
+        for (Map.Entry<String, SimOrder> e : model.entrySet()) assertThat(index.get(e.getKey())).isSameAs(e.getValue());
+        for (String id : List.copyOf(model.keySet())) index.remove(id);
+        assertThat(index.size()).isZero();
+        assertThat(index.get("o-1")).isNull();
+    }
 }

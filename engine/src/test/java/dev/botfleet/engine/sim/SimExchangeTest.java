@@ -230,4 +230,54 @@ class SimExchangeTest {
         assertThat(fills()).extracting(OrderFilled::clientOrderId).containsExactly(buy.clientOrderId(),
                 sell.clientOrderId());
     }
+
+    @Test
+    void theExchangeKnowsItsWorkingOrdersAndItsLastClosedOnes() {
+        SimExchange sim = sim(SimFillModel.DEFAULT);
+        long second = 0;
+        sim.onTick(tick(second++, 64000, 1));
+        OrderSnapshot resting = order(limit(OrderSide.BUY, "0.1", "50000.00"));
+        sim.submit(resting);
+        List<OrderSnapshot> closed = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            OrderSnapshot o;
+            switch (i % 3) {
+                case 0 -> {  // canceled
+                    o = order(limit(OrderSide.BUY, "0.001", "60000.00"));
+                    sim.submit(o);
+                    sim.cancel(o.clientOrderId());
+                }
+                case 1 -> {  // rejected: the account holds 1 BTC
+                    o = order(limit(OrderSide.SELL, "5", "70000.00"));
+                    sim.submit(o);
+                }
+                default -> {  // filled by the next trade
+                    o = order(limit(OrderSide.BUY, "0.001", "64000.00"));
+                    sim.submit(o);
+                    sim.onTick(tick(second++, 64000, 1));
+                }
+            }
+            closed.add(o);
+        }
+        assertThat(fills()).hasSize(100);
+
+        assertThat(sim.knownOrders()).isEqualTo(1 + SimExchange.CLOSED_KEPT);
+        assertThat(sim.query(resting.clientOrderId()).orElseThrow().status()).isEqualTo(OrderStatus.ACCEPTED);
+        List<OrderSnapshot> forgotten = closed.subList(0, 300 - SimExchange.CLOSED_KEPT);
+        List<OrderSnapshot> kept = closed.subList(300 - SimExchange.CLOSED_KEPT, 300);
+        for (OrderSnapshot o : forgotten) assertThat(sim.query(o.clientOrderId())).as(o.clientOrderId()).isEmpty();
+        for (OrderSnapshot o : kept) {
+            assertThat(sim.query(o.clientOrderId())).as(o.clientOrderId()).get()
+                    .satisfies(r -> assertThat(r.status().isTerminal()).isTrue());
+        }
+
+        // a second submit of a closed order it still knows changes nothing
+        events.clear();
+        sim.submit(kept.getFirst());
+        sim.submit(kept.getLast());
+        assertThat(events).isEmpty();
+        // one it forgot is a new order, as a venue takes an id that is no longer open
+        sim.submit(forgotten.getFirst());
+        assertThat(events).singleElement().isInstanceOf(OrderEvent.OrderAccepted.class);
+    }
 }

@@ -50,9 +50,9 @@ public class CredentialService implements BotResolver.CredentialCheck {
             v.add("exchange", "unknown exchange; known: " + exchanges.ids(), request.exchange());
         }
         String label = request.label() == null || request.label().isBlank() ? exchange : v.text("label", request.label(), 100);
-        String apiKey = secret(v, "apiKey", request.apiKey(), 512, true);
+        String apiKey = headerSafe(v, "apiKey", secret(v, "apiKey", request.apiKey(), 512, true));
         String apiSecret = secret(v, "apiSecret", request.apiSecret(), 2048, true);
-        String passphrase = secret(v, "passphrase", request.passphrase(), 512, false);
+        String passphrase = headerSafe(v, "passphrase", secret(v, "passphrase", request.passphrase(), 512, false));
         boolean testnet = Boolean.TRUE.equals(request.testnet());
         Optional<Venue> venue = exchange == null ? Optional.empty() : venues.find(exchange).map(VenueRegistry.Entry::venue);
         if (testnet && exchange != null && venue.map(Venue::hasTestnet).orElse(false) == Boolean.FALSE) {
@@ -150,6 +150,22 @@ public class CredentialService implements BotResolver.CredentialCheck {
     }
 
     /** Validates without ever putting the value into an error (rejectedValue stays null). */
+    /**
+     * A key and a passphrase travel in HTTP headers, which carry printable ASCII only (venues issue them so): anything
+     * else could never be sent, and was a 500 when the venue was asked. The value is never echoed.
+     */
+    private static String headerSafe(Violations v, String field, String value) {
+        if (value == null) return null;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c > 0x7e) {
+                v.add(field, "must be printable ASCII characters, as the exchange issued it", null);
+                return null;
+            }
+        }
+        return value;
+    }
+
     private static String secret(Violations v, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) v.add(field, "is required", null);

@@ -106,6 +106,18 @@ public abstract class CredentialApiCases extends ApiTestBase {
         assertProblem(missing, 400, "VALIDATION_ERROR");
         assertThat(missing.errorFields()).containsExactly("apiKey", "apiSecret");
 
+        // a key or passphrase that no HTTP header can carry: refused before the venue is asked (it was a 500)
+        for (String field : List.of("apiKey", "passphrase")) {
+            for (String value : List.of("k\u00e9y-" + SECRET, "key\u0001" + SECRET, "\u2dbf\u1aea\ua966")) {
+                Map<String, Object> notAscii = body("binance");
+                notAscii.put(field, value);
+                Answer refused = post("/api/v1/credentials", user, notAscii);
+                assertProblem(refused, 400, "VALIDATION_ERROR");
+                assertThat(refused.errorFields()).as(field).containsExactly(field);
+                assertThat(refused.body().toString()).doesNotContain(SECRET);
+            }
+        }
+
         Map<String, Object> tooLong = body("sim");
         tooLong.put("apiSecret", "x".repeat(5000));
         assertThat(post("/api/v1/credentials", user, tooLong).errorFields()).containsExactly("apiSecret");
