@@ -9,6 +9,7 @@ import dev.botfleet.server.activity.ActivityLogController;
 import dev.botfleet.server.bot.BotChanged;
 import dev.botfleet.server.bot.BotRepository;
 import dev.botfleet.server.bot.BotViews;
+import dev.botfleet.server.common.LazyBean;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.Prices;
 import dev.botfleet.server.user.TokensRevoked;
@@ -50,8 +51,11 @@ public class EventStream {
 
     private final Clock clock;
     private final int maxSessionsPerUser;
-    /** Only in a cluster: other nodes' clients of the same owners. */
-    private final ObjectProvider<StreamRelay> relays;
+    /**
+     * Only in a cluster: other nodes' clients of the same owners. Looked up once: the provider resolved it anew on
+     * every event, and that lookup was 28 % of all a trading fleet's allocation (docs/benchmarks.md, 2026-12-05).
+     */
+    private final LazyBean<StreamRelay> relays;
     private final StreamLimits limits;
 
     public EventStream(MarketDataHub hub, ExchangeCatalog exchanges, BotRepository bots, BotViews views, JsonMapper json,
@@ -61,7 +65,7 @@ public class EventStream {
                        @Value("${botfleet.stream.max-batch:500}") int maxBatch,
                        @Value("${botfleet.stream.send-timeout:10s}") java.time.Duration sendTimeout,
                        ObjectProvider<StreamRelay> relays) {
-        this.relays = relays;
+        this.relays = new LazyBean<>(relays);
         this.limits = new StreamLimits(maxQueuedEvents, maxBatch, sendTimeout);
         this.clock = clock;
         this.maxSessionsPerUser = maxSessionsPerUser;

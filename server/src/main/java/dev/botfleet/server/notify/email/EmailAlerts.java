@@ -4,6 +4,7 @@ import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
 import dev.botfleet.server.common.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
+import dev.botfleet.server.common.LazyBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
@@ -22,7 +23,8 @@ public class EmailAlerts {
     private final AlertChoices choices;
     private final EmailOutbox outbox;
     private final Clock clock;
-    private final ObjectProvider<EmailAlertSender> sender;
+    /** Looked up once (the provider resolves it anew on every call, and alerts come per deal). */
+    private final LazyBean<EmailAlertSender> sender;
 
     public EmailAlerts(@Value("${botfleet.mail.enabled:false}") boolean enabled, AlertChoices choices, EmailOutbox outbox,
                        Clock clock, ObjectProvider<EmailAlertSender> sender) {
@@ -30,7 +32,7 @@ public class EmailAlerts {
         this.choices = choices;
         this.outbox = outbox;
         this.clock = clock;
-        this.sender = sender;
+        this.sender = new LazyBean<>(sender);
     }
 
     @EventListener

@@ -4,6 +4,7 @@ import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
 import dev.botfleet.server.common.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
+import dev.botfleet.server.common.LazyBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -19,7 +20,8 @@ public class TelegramAlerts {
     private final TelegramLinks links;
     private final TelegramOutbox outbox;
     private final Clock clock;
-    private final ObjectProvider<TelegramSendQueue> queue;
+    /** Looked up once (the provider resolves it anew on every call, and alerts come per deal). */
+    private final LazyBean<TelegramSendQueue> queue;
     private final AlertChoices choices;
 
     public TelegramAlerts(TelegramLinks links, TelegramOutbox outbox, Clock clock, ObjectProvider<TelegramSendQueue> queue,
@@ -28,7 +30,7 @@ public class TelegramAlerts {
         this.links = links;
         this.outbox = outbox;
         this.clock = clock;
-        this.queue = queue;
+        this.queue = new LazyBean<>(queue);
     }
 
     @EventListener

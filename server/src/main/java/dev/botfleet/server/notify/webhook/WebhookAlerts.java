@@ -4,6 +4,7 @@ import dev.botfleet.server.notify.AlertChannel;
 import dev.botfleet.server.notify.AlertChoices;
 import dev.botfleet.server.common.AfterCommit;
 import dev.botfleet.server.notify.BotAlert;
+import dev.botfleet.server.common.LazyBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ public class WebhookAlerts {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
-    private final ObjectProvider<WebhookSender> sender;
+    /** Looked up once (the provider resolves it anew on every call, and alerts come per deal). */
+    private final LazyBean<WebhookSender> sender;
     private final AlertChoices choices;
 
     public WebhookAlerts(Webhooks webhooks, WebhookDeliveries deliveries, JdbcClient jdbc, JsonMapper json, Clock clock,
@@ -41,7 +43,7 @@ public class WebhookAlerts {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
-        this.sender = sender;
+        this.sender = new LazyBean<>(sender);
     }
 
     @EventListener
