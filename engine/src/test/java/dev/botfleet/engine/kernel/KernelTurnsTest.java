@@ -143,12 +143,16 @@ class KernelTurnsTest {
 
     @Test
     void aFillRacingTheCancelOfAnyOfTheLast256ClosedOrdersIsStillBooked() {
-        BotKernel k = kernel();
-        for (int i = 1; i <= 257; i++) {
+        aLateFillFindsOnlyTheLastClosedOrders(kernel(), 256);
+    }
+
+    /** Closes {@code kept} + 1 orders: a late fill of the oldest but one is booked, of the oldest it is not. */
+    private void aLateFillFindsOnlyTheLastClosedOrders(BotKernel k, int kept) {
+        for (int i = 1; i <= kept + 1; i++) {
             String id = ctx.submit(buy("60000.00")).clientOrderId();
             k.onOrderEvent(new OrderCanceled(id, T0));
         }
-        k.onOrderEvent(filled("7-2", "late-2", OrderSide.BUY, "60000.00"));   // the 256th most recent
+        k.onOrderEvent(filled("7-2", "late-2", OrderSide.BUY, "60000.00"));   // the kept-th most recent
         assertThat(k.position().quantity()).isEqualByComparingTo("0.01");
         k.onOrderEvent(filled("7-1", "late-1", OrderSide.BUY, "60000.00"));   // forgotten by now
         assertThat(k.position().quantity()).isEqualByComparingTo("0.01");
@@ -161,15 +165,7 @@ class KernelTurnsTest {
         BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS)
                 .journal(rec).listener(rec).build();
         k.start(T0);
-        for (int i = 1; i <= 33; i++) {
-            String id = ctx.submit(buy("60000.00")).clientOrderId();
-            k.onOrderEvent(new OrderCanceled(id, T0));
-        }
-        k.onOrderEvent(filled("7-2", "late-2", OrderSide.BUY, "60000.00"));   // the 32nd most recent
-        assertThat(k.position().quantity()).isEqualByComparingTo("0.01");
-        k.onOrderEvent(filled("7-1", "late-1", OrderSide.BUY, "60000.00"));   // forgotten by now
-        assertThat(k.position().quantity()).isEqualByComparingTo("0.01");
-        assertThat(rec.activity.getLast().message()).isEqualTo("Ignored OrderFilled for unknown order 7-1");
+        aLateFillFindsOnlyTheLastClosedOrders(k, 32);
     }
 
     @Test
