@@ -103,6 +103,16 @@ class DcaStrategyTest {
     }
 
     @Test
+    void stopLossFromTheAverageEntryWaitsForTheAverageLevel() {
+        Harness h = bot(golden("stopLossPercent", "5", "stopLossReference", "AVERAGE_ENTRY", "maxSafetyOrders", 2));
+        h.tick(1, 1000).tick(2, 1000).tick(3, 985).tick(4, 965);   // SO1 and SO2 filled: the average is below 1000
+        h.tick(5, 949).tick(6, 940);   // under 5 % below the base order, not under 5 % below the average (~929)
+        assertThat(h.deals).isEmpty();
+        h.tick(7, 928).tick(8, 927);
+        assertThat(h.deals.getFirst().closeReason()).isEqualTo(CloseReason.STOP_LOSS);
+    }
+
+    @Test
     void rsiStartConditionWaitsForTheIndicator() {
         // candles are the only data here, so they are replayed through the exchange as in a backtest
         Harness h = Harness.onCandles(DcaDefinition.definition(), DcaStrategy::new,
