@@ -53,7 +53,6 @@ import java.util.Optional;
  * position and may complete a {@link Deal}.
  */
 public final class BotKernel {
-
     final String botId;
     final Instrument instrument;
     final Strategy strategy;

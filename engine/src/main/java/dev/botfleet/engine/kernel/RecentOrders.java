@@ -17,8 +17,8 @@ final class RecentOrders {
     static final int VENUE = 256;
     /**
      * Closed orders a bot keeps when its exchange matches in process (paper, backtests): the fills are its own turns'
-     * matching, so a fill never trails its order's close by more than a few orders; and 256 closed orders of each of
-     * 10,000 paper bots held about 1.3 GB (docs/benchmarks.md, 2026-12-05).
+     * matching, so a fill never trails its order's close by more than a few orders; and 10,000 paper bots keeping 256
+     * each (with their exchanges' own closed orders) filled most of a 2 GB heap (docs/benchmarks.md, 2026-12-05).
      */
     static final int SIMULATED = 32;
 

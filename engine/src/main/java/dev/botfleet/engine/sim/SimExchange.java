@@ -23,6 +23,7 @@ import dev.botfleet.engine.order.TimeInForce;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -61,17 +62,17 @@ import java.util.Optional;
  * {@link #restore} re-rests journaled open orders.
  */
 public final class SimExchange implements ExchangePort, MarketDataListener {
+    /** Closed orders still known by id, beyond the working ones (see the class). */
+    static final int CLOSED_KEPT = 32;
+
     private final Instrument instrument;
     /** The tick size's decimals, fixed per instrument: read on every fill price, computed once. */
     private final int priceScale;
     private final SimFillModel model;
     private final SimAccount account;
-    /** Closed orders still known by id, beyond the working ones (see the class). */
-    static final int CLOSED_KEPT = 32;
-
     private final OrderIndex orders = new OrderIndex();
     /** Ids of the closed orders still in {@link #orders}, oldest first. */
-    private final java.util.ArrayDeque<String> closed = new java.util.ArrayDeque<>(CLOSED_KEPT + 1);
+    private final ArrayDeque<String> closed = new ArrayDeque<>(CLOSED_KEPT + 1);
     /** Orders that can still fill, in arrival order (their fill priority). A list: walked on every trade. */
     private final List<SimOrder> working = new ArrayList<>();
     private final List<OrderEvent> outbox = new ArrayList<>();

@@ -149,7 +149,6 @@ public class CredentialService implements BotResolver.CredentialCheck {
         return apiKey.length() >= 12 ? apiKey.substring(apiKey.length() - 4) : "";
     }
 
-    /** Validates without ever putting the value into an error (rejectedValue stays null). */
     /**
      * A key and a passphrase travel in HTTP headers, which carry printable ASCII only (venues issue them so): anything
      * else could never be sent, and was a 500 when the venue was asked. The value is never echoed.
@@ -166,6 +165,7 @@ public class CredentialService implements BotResolver.CredentialCheck {
         return value;
     }
 
+    /** Validates without ever putting the value into an error (rejectedValue stays null). */
     private static String secret(Violations v, String field, String value, int max, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) v.add(field, "is required", null);

@@ -53,7 +53,8 @@ public class EventStream {
     private final int maxSessionsPerUser;
     /**
      * Only in a cluster: other nodes' clients of the same owners. Looked up once: the provider resolved it anew on
-     * every event, and that lookup was 28 % of all a trading fleet's allocation (docs/benchmarks.md, 2026-12-05).
+     * every event, parsing annotations each time — the largest allocation site in a profile of a trading fleet
+     * (docs/benchmarks.md, 2026-12-05).
      */
     private final LazyBean<StreamRelay> relays;
     private final StreamLimits limits;
