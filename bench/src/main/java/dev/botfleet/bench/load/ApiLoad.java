@@ -91,11 +91,12 @@ public final class ApiLoad {
         if (metrics != null) {
             ServerMetrics.Scrape window = metrics.scrape().minus(before);
             System.out.printf("API-LOAD server: fills applied %.0f (%.0f/s); bot-ticks decided %.0f (%.0f/s);"
-                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s; journal commits %.1f/s carrying %.1f units each"
+                            + " tick-to-decision p50 %s, p99 %s, p99.9 %s (%.2f %% within 5 ms); journal commits %.1f/s carrying %.1f units each"
                             + " (%.0f units/s), a write's wait for its commit p50 %s, p99 %s%n",
                     window.fills(), window.fills() / elapsed,
                     window.decisions(), window.decisions() / elapsed, window.percentileBound(50),
-                    window.percentileBound(99), window.percentileBound(99.9), window.commits() / elapsed,
+                    window.percentileBound(99), window.percentileBound(99.9), window.shareWithin(5),
+                    window.commits() / elapsed,
                     window.commits() == 0 ? 0 : window.units() / window.commits(), window.units() / elapsed,
                     window.waitBound(50),
                     window.waitBound(99));

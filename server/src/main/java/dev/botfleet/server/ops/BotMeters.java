@@ -4,12 +4,11 @@ import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.runtime.TickObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The running bots' meters. Labels are exchange and mode only — never a bot or a user: those are unbounded, and one
@@ -20,10 +19,13 @@ import java.util.concurrent.TimeUnit;
 public class BotMeters {
     private final MeterRegistry registry;
     private final Clock clock;
+    private final TickLatencyCollector tickLatencies = new TickLatencyCollector();
 
-    public BotMeters(MeterRegistry registry, Clock clock) {
+    /** @param prometheus where the tick-to-decision histograms are scraped from; none: they are kept but not shown */
+    public BotMeters(MeterRegistry registry, Clock clock, ObjectProvider<PrometheusRegistry> prometheus) {
         this.registry = registry;
         this.clock = clock;
+        prometheus.ifAvailable(p -> p.register(tickLatencies));
     }
 
     /** The order counters of one exchange and mode (registered now, so they show as 0 before the first order). */
@@ -41,21 +43,13 @@ public class BotMeters {
      * transit (and any clock skew, clamped at 0). Resolution: 1 ms (a tick's time is in milliseconds).
      */
     public TickObserver ticks(String exchange) {
-        Timer timer = Timer.builder("botfleet.tick.to.decision")
-                .description("From a tick's time to the end of a bot's handling of it")
-                .tag("exchange", exchange)
-                .serviceLevelObjectives(millis(1), millis(2), millis(5), millis(10), millis(25), millis(50),
-                        millis(100), millis(250), millis(500), millis(1000), millis(2500), millis(5000))
-                .register(registry);
-        return new TickLatency(timer, clock);
+        return new TickLatency(tickLatencies.histogram(exchange), clock);
     }
 
     private Counter counter(String name, String description, String exchange, String mode) {
         return Counter.builder(name).description(description).tag("exchange", exchange).tag("mode", mode)
                 .register(registry);
     }
-
-    private static Duration millis(long ms) { return Duration.ofMillis(ms); }
 
     /** One exchange+mode's counters, shared by all its bots. */
     public record Orders(Counter sentCounter, Counter deniedCounter, Counter rejectedCounter, Counter fillsCounter) {
@@ -71,10 +65,10 @@ public class BotMeters {
         public void filled() { if (fillsCounter != null) fillsCounter.increment(); }
     }
 
-    private record TickLatency(Timer timer, Clock clock) implements TickObserver {
+    private record TickLatency(TickLatencyHistogram histogram, Clock clock) implements TickObserver {
         @Override
         public void handled(Tick tick) {
-            timer.record(Math.max(0, clock.millis() - tick.timestamp()), TimeUnit.MILLISECONDS);
+            histogram.record(Math.max(0, clock.millis() - tick.timestamp()));
         }
     }
 }
