@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * registered with the Prometheus registry that {@code /actuator/prometheus} scrapes (beside Micrometer's own meters).
  */
 final class TickLatencyCollector implements Collector {
-    static final String NAME = "botfleet_tick_to_decision_seconds";
+    private static final String NAME = "botfleet_tick_to_decision_seconds";
     private static final String HELP = "From a tick's time to the end of a bot's handling of it";
 
     private final Map<String, TickLatencyHistogram> byExchange = new ConcurrentHashMap<>();
