@@ -2,6 +2,7 @@ package dev.botfleet.engine.kernel;
 
 import dev.botfleet.engine.exchange.ExchangePort;
 import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketDataListener;
@@ -169,6 +170,32 @@ public final class BotKernel {
             }
         } finally {
             if (outer) exit();
+        }
+    }
+
+    /**
+     * Narrows {@code band} to the ticks that would change nothing here but the last price and the clock (see
+     * {@link QuietBand}): none fills a resting paper order, reaches a timer or makes the strategy act. Call between
+     * turns, on the bot's thread. Without a strategy that narrows, or with a port that cannot say, no tick is quiet.
+     */
+    public void quietBand(QuietBand band) {
+        band.reset();
+        if (!started || !running || inTurn || doneReason != null || !pending.isEmpty() || Double.isNaN(lastPrice)) {
+            band.none();
+            return;
+        }
+        band.before(timers.earliest());
+        if (matchOn == MatchingData.TICKS) {
+            if (!(simulatedMatching instanceof QuietBand.Source sim)) {
+                band.none();
+                return;
+            }
+            sim.narrow(band);
+        }
+        try {
+            strategy.quietBand(context, band);
+        } catch (RuntimeException e) {
+            band.none();  // a strategy that cannot say is shown every tick; its error surfaces on that tick
         }
     }
 

@@ -28,6 +28,11 @@ final class Timers {
         live.remove(name);
     }
 
+    /** When the earliest timer is due (a canceled one may still count), MAX_VALUE if none. */
+    long earliest() {
+        return earliest;
+    }
+
     /** The next timer due at or before {@code now}, removed; null if none. */
     String pollDue(long now) {
         if (now < earliest) return null;

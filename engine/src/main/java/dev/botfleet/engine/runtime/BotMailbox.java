@@ -54,20 +54,25 @@ public final class BotMailbox<E> {
      * handled inline, so the caller gets its thread back after a bounded turn.
      */
     public void deliver(E[] events, int n) {
-        if (n == 0) return;
+        deliver(events, 0, n);
+    }
+
+    /** The same for {@code events[from]} up to (not including) {@code events[to]}. */
+    public void deliver(E[] events, int from, int to) {
+        if (from >= to) return;
         if (scheduled.get() || !scheduled.compareAndSet(false, true)) {
-            for (int i = 0; i < n; i++) queue.offer(events[i]);
+            for (int i = from; i < to; i++) queue.offer(events[i]);
             if (!scheduled.get() && scheduled.compareAndSet(false, true)) executor.execute(drain);
             return;
         }
         // We own the bot's turn. Events queued before we got it come first: queue ours behind them and drain as usual.
         if (!queue.isEmpty()) {
-            for (int i = 0; i < n; i++) queue.offer(events[i]);
+            for (int i = from; i < to; i++) queue.offer(events[i]);
             drain();
             return;
         }
         try {
-            for (int i = 0; i < n; i++) handle(events[i]);
+            for (int i = from; i < to; i++) handle(events[i]);
         } finally {
             release();  // even if onError itself threw: a wedged flag would silence the bot for good
         }

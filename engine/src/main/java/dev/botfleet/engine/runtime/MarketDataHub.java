@@ -17,7 +17,8 @@ import java.util.concurrent.Executor;
  * <p><b>Sharded fan-out</b> ({@link #MarketDataHub(Executor)}): the hub groups each market's {@link BotRunner}
  * subscribers into shards of up to {@link #SHARD_SIZE} and publishes a tick once per shard; the shard's turn, on the
  * executor, hands the ticks to its bots (see {@link TickShard}). Give it the executor the bots run on. Each bot still
- * sees every tick, in order, one event at a time; what changes is that a tick reaches the bots after
+ * sees every tick that matters to it, in order, one event at a time (a tick its quiet band holds it takes only if it
+ * was the last before its next event: {@link BotRunner}); what changes is that a tick reaches the bots after
  * {@code publish} returns, so its order relative to events the publishing thread sends straight to a bot afterwards
  * is not fixed. Other subscribers are called synchronously, as without shards.
  */
@@ -44,9 +45,10 @@ public final class MarketDataHub {
                 }
             }
             if (shard == null) {
-                shard = new TickShard(fanOut);
+                shard = new TickShard(fanOut, skipQuiet);
                 shards.add(shard);
             }
+            runner.joined(skipQuiet);
             shard.runners.add(runner);
             TickShard joined = shard;
             // A bot stays in the shard it joined until it leaves: that is what keeps its ticks in order.
@@ -54,7 +56,7 @@ public final class MarketDataHub {
         }
 
         private synchronized void removeRunner(TickShard shard, BotRunner runner) {
-            shard.runners.remove(runner);
+            if (shard.runners.remove(runner)) runner.left();
         }
 
         int size() {
@@ -73,11 +75,13 @@ public final class MarketDataHub {
     private final ConcurrentHashMap<String, ConcurrentHashMap<String, Topic>> topics = new ConcurrentHashMap<>();
     private final Executor fanOut;
     private final int shardSize;
+    private final boolean skipQuiet;
 
     /** Fans out synchronously: {@code publish} calls every subscriber's {@code onTick} before it returns. */
     public MarketDataHub() {
         this.fanOut = null;
         this.shardSize = SHARD_SIZE;
+        this.skipQuiet = false;
     }
 
     /** Sharded fan-out of ticks to {@link BotRunner}s on {@code fanOut}, which should be the bots' own executor. */
@@ -87,9 +91,18 @@ public final class MarketDataHub {
 
     /** The same with shards of up to {@code shardSize} bots. */
     public MarketDataHub(Executor fanOut, int shardSize) {
+        this(fanOut, shardSize, true);
+    }
+
+    /**
+     * @param skipQuiet hand a bot no tick its kernel's {@link dev.botfleet.engine.market.QuietBand} holds (see
+     *                  {@link BotRunner}); false visits every bot on every tick
+     */
+    public MarketDataHub(Executor fanOut, int shardSize, boolean skipQuiet) {
         if (shardSize < 1) throw new IllegalArgumentException("shardSize must be at least 1, was " + shardSize);
         this.fanOut = Objects.requireNonNull(fanOut, "fanOut");
         this.shardSize = shardSize;
+        this.skipQuiet = skipQuiet;
     }
 
     private Topic topic(String exchange, String symbol) {

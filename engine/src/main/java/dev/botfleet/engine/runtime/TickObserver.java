@@ -10,5 +10,10 @@ import dev.botfleet.engine.market.Tick;
 public interface TickObserver {
     void handled(Tick tick);
 
+    /** {@code bots} bots decided on {@code tick} now without a turn: it was quiet for each of them. */
+    default void handled(Tick tick, int bots) {
+        for (int i = 0; i < bots; i++) handled(tick);
+    }
+
     TickObserver NONE = tick -> { };
 }

@@ -9,6 +9,7 @@ import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.engine.position.FundingPayment;
 import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.TickGrid;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Liquidity;
@@ -61,7 +62,7 @@ import java.util.Optional;
  * megabytes a day per bot). Like a venue, which refuses a duplicate id only among its open orders. Restartable:
  * {@link #restore} re-rests journaled open orders.
  */
-public final class SimExchange implements ExchangePort, MarketDataListener {
+public final class SimExchange implements ExchangePort, MarketDataListener, QuietBand.Source {
     /** Closed orders still known by id, beyond the working ones (see the class). */
     static final int CLOSED_KEPT = 32;
 
@@ -358,6 +359,21 @@ public final class SimExchange implements ExchangePort, MarketDataListener {
         boolean sellFills = p > lowestSell || touch && p == lowestSell;
         boolean stopTriggers = p <= highestSellStop || p >= lowestBuyStop;
         return !buyFills && !sellFills && !stopTriggers;
+    }
+
+    /**
+     * The trades {@link #quiet} says fill nothing, as a band: above the highest resting buy and sell-stop trigger,
+     * below the lowest resting sell and buy-stop trigger (exclusive both ways, so a touch is never quiet); none while an
+     * order fills whatever the price, or before the first trade (which is an opening).
+     */
+    @Override
+    public void narrow(QuietBand band) {
+        if (anyUnconditional || Double.isNaN(lastPrice)) {
+            band.none();
+            return;
+        }
+        band.above(Math.max(highestBuy, highestSellStop));
+        band.below(Math.min(lowestSell, lowestBuyStop));
     }
 
     private void refreshBand() {

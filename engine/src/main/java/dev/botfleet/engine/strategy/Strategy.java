@@ -1,6 +1,7 @@
 package dev.botfleet.engine.strategy;
 
 import dev.botfleet.engine.market.Candle;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
@@ -26,6 +27,16 @@ public interface Strategy {
     }
 
     default void onTick(StrategyContext ctx, Tick tick) {
+    }
+
+    /**
+     * The ticks this strategy would do nothing on, in its state now: narrow {@code band} to them (called at the end of
+     * each of the bot's turns; must not allocate or submit). A tick inside the band may then not be handed to
+     * {@link #onTick} at all; the last one is, before the next event — so only a strategy whose {@code onTick} changes
+     * nothing but what the last tick also sets may narrow. The default says every tick matters.
+     */
+    default void quietBand(StrategyContext ctx, QuietBand band) {
+        band.none();
     }
 
     /** A completed candle (called at its close time). */

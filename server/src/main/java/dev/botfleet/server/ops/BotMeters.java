@@ -20,6 +20,9 @@ public class BotMeters {
     private final MeterRegistry registry;
     private final Clock clock;
     private final TickLatencyCollector tickLatencies = new TickLatencyCollector();
+    /** One observer per exchange, shared by its bots: a tick shard tells its quiet bots' decisions per observer. */
+    private final java.util.concurrent.ConcurrentHashMap<String, TickObserver> tickObservers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** @param prometheus where the tick-to-decision histograms are scraped from; none: they are kept but not shown */
     public BotMeters(MeterRegistry registry, Clock clock, ObjectProvider<PrometheusRegistry> prometheus) {
@@ -40,10 +43,11 @@ public class BotMeters {
      * Tick-to-decision latency of one exchange: the server clock when the bot finished handling the tick (matching,
      * timers, the strategy's decision) minus the tick's own time. A sim tick carries the server clock at publish, so
      * that is publish-to-decision; a venue's tick carries the venue's trade time, so it also holds the venue-to-us
-     * transit (and any clock skew, clamped at 0). Resolution: 1 ms (a tick's time is in milliseconds).
+     * transit (and any clock skew, clamped at 0). Resolution: 1 ms (a tick's time is in milliseconds). A bot whose
+     * quiet band held the tick decided when its shard passed it over (engine {@code BotRunner}): counted then.
      */
     public TickObserver ticks(String exchange) {
-        return new TickLatency(tickLatencies.histogram(exchange), clock);
+        return tickObservers.computeIfAbsent(exchange, e -> new TickLatency(tickLatencies.histogram(e), clock));
     }
 
     private Counter counter(String name, String description, String exchange, String mode) {
@@ -68,7 +72,13 @@ public class BotMeters {
     private record TickLatency(TickLatencyHistogram histogram, Clock clock) implements TickObserver {
         @Override
         public void handled(Tick tick) {
-            histogram.record(Math.max(0, clock.millis() - tick.timestamp()));
+            histogram.record(Math.max(0, clock.millis() - tick.timestamp()), 1);
+        }
+
+        /** Bots that skipped the tick as quiet: decided when their shard passed them, counted all at once. */
+        @Override
+        public void handled(Tick tick, int bots) {
+            histogram.record(Math.max(0, clock.millis() - tick.timestamp()), bots);
         }
     }
 }

@@ -28,12 +28,12 @@ final class TickLatencyHistogram {
         for (int i = 0; i < buckets.length; i++) buckets[i] = new LongAdder();
     }
 
-    /** @param millis a latency, 0 or more */
-    void record(long millis) {
+    /** @param millis a latency, 0 or more, observed {@code times} times */
+    void record(long millis, int times) {
         int i = 0;
         while (i < BOUNDS_MILLIS.length && millis > BOUNDS_MILLIS[i]) i++;  // most land in the first two buckets
-        buckets[i].increment();
-        if (millis != 0) sumMillis.add(millis);
+        buckets[i].add(times);
+        if (millis != 0) sumMillis.add(millis * times);
     }
 
     /** What a scrape shows: the count is the buckets' own sum, so it never disagrees with the +Inf bucket. */

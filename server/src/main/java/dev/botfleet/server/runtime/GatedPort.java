@@ -24,7 +24,8 @@ class GatedPort implements ExchangePort {
     }
 
     /** The simulated exchange gated: its matching of resting paper orders goes on (the journal fences the fills). */
-    private static final class Simulated extends GatedPort implements dev.botfleet.engine.market.MarketDataListener {
+    private static final class Simulated extends GatedPort
+            implements dev.botfleet.engine.market.MarketDataListener, dev.botfleet.engine.market.QuietBand.Source {
         private final dev.botfleet.engine.market.MarketDataListener matching;
 
         Simulated(ExchangePort port, BooleanSupplier closed, dev.botfleet.engine.market.MarketDataListener matching) {
@@ -40,6 +41,12 @@ class GatedPort implements ExchangePort {
         @Override
         public void onCandle(dev.botfleet.engine.market.Candle candle) {
             matching.onCandle(candle);
+        }
+
+        @Override
+        public void narrow(dev.botfleet.engine.market.QuietBand band) {
+            if (matching instanceof dev.botfleet.engine.market.QuietBand.Source source) source.narrow(band);
+            else band.none();
         }
     }
 

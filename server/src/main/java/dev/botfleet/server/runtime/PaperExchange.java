@@ -10,6 +10,7 @@ import dev.botfleet.engine.exchange.OrderReport;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketDataListener;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderSide;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * every journaled fill, and the open orders the exchange had received re-rested — also those whose acknowledgement
  * never reached the journal, so reconciliation finds them instead of sending them again.
  */
-final class PaperExchange implements ExchangePort, MarketDataListener {
+final class PaperExchange implements ExchangePort, MarketDataListener, QuietBand.Source {
     private static final Logger log = LoggerFactory.getLogger(PaperExchange.class);
 
     private final SimExchange sim;
@@ -250,6 +251,10 @@ final class PaperExchange implements ExchangePort, MarketDataListener {
 
     @Override
     public void onTick(Tick tick) { sim.onTick(tick); }
+
+    /** An order waiting for its intent's commit is not at the exchange yet: no trade before it may fill it. */
+    @Override
+    public void narrow(QuietBand band) { sim.narrow(band); }
 
     @Override
     public void onCandle(Candle candle) { sim.onCandle(candle); }

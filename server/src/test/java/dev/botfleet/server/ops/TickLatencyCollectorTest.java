@@ -20,8 +20,10 @@ class TickLatencyCollectorTest {
         PrometheusRegistry registry = new PrometheusRegistry();
         registry.register(collector);
         TickLatencyHistogram sim = collector.histogram("sim");
-        for (long millis : new long[] {0, 1, 2, 3, 5000, 5001}) sim.record(millis);
-        collector.histogram("binance").record(7);
+        for (long millis : new long[] {0, 1, 2, 3, 5001}) sim.record(millis, 1);
+        sim.record(5000, 1);
+        collector.histogram("binance").record(7, 1);
+        collector.histogram("kraken").record(3, 40);  // 40 bots that skipped one tick as quiet, decided after 3 ms
 
         String text = scrape(registry);
         assertThat(text).contains("# TYPE botfleet_tick_to_decision_seconds histogram")
@@ -35,7 +37,11 @@ class TickLatencyCollectorTest {
                 .contains("botfleet_tick_to_decision_seconds_sum{exchange=\"sim\"} 10.007\n")
                 .contains("botfleet_tick_to_decision_seconds_bucket{exchange=\"binance\",le=\"0.005\"} 0\n")
                 .contains("botfleet_tick_to_decision_seconds_bucket{exchange=\"binance\",le=\"0.01\"} 1\n")
-                .contains("botfleet_tick_to_decision_seconds_count{exchange=\"binance\"} 1\n");
+                .contains("botfleet_tick_to_decision_seconds_count{exchange=\"binance\"} 1\n")
+                .contains("botfleet_tick_to_decision_seconds_bucket{exchange=\"kraken\",le=\"0.002\"} 0\n")
+                .contains("botfleet_tick_to_decision_seconds_bucket{exchange=\"kraken\",le=\"0.005\"} 40\n")
+                .contains("botfleet_tick_to_decision_seconds_count{exchange=\"kraken\"} 40\n")
+                .contains("botfleet_tick_to_decision_seconds_sum{exchange=\"kraken\"} 0.12\n");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.botfleet.strategies.dca;
 import dev.botfleet.engine.indicator.Rsi;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderEvent;
@@ -108,6 +109,16 @@ public final class DcaStrategy implements Strategy, Reconfigurable {
     public void onTick(StrategyContext ctx, Tick tick) {
         onPrice(ctx, tick.price(), false);
         if ("ASAP".equals(startCondition)) maybeStart(ctx);
+    }
+
+    /**
+     * Outside a deal an ASAP bot starts one on the next tick, so every tick matters; with another start condition a
+     * tick does nothing there (the start is decided on candles). In a deal only the exits look at a tick.
+     */
+    @Override
+    public void quietBand(StrategyContext ctx, QuietBand band) {
+        if (exits.inDeal()) exits.narrow(band);
+        else if ("ASAP".equals(startCondition)) band.none();
     }
 
     /** An RSI start condition waits for the RSI; the other start conditions need no history. */

@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.exit;
 
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderRequest;
@@ -243,6 +244,35 @@ public final class ExitManager {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Narrows {@code band} to the prices at which {@link #check} on a tick does nothing and changes nothing: above the
+     * stop level, below the deal's highest price so far (a new high moves a trailing stop), below the trailing take
+     * profit's target or, once armed, between its stop and its peak. None while closing (each price retries the close)
+     * or with a time limit or ROI table (they depend on the time, not only the price).
+     */
+    public void narrow(QuietBand band) {
+        if (!inDeal() || bought.compareTo(sold) <= 0) return;  // check() returns at once
+        if (isClosing() || rules.timeLimitMinutes() > 0 || rules.roi() != null) {
+            band.none();
+            return;
+        }
+        band.below(highest);
+        StopLoss stop = rules.stopLoss();
+        if (stop.enabled() && stop.trigger() == StopLoss.Trigger.LAST) {
+            double ref = stop.reference() == StopLoss.Reference.AVERAGE_ENTRY ? averageLevel : firstLevel;
+            if (stop.trailing()) ref = Math.max(ref, highest);
+            band.above(ref * stopKeep);
+        }
+        if (rules.trailingTakeProfit() && stepsFilled < rules.takeProfit().size()) {
+            if (!trailingArmed) {
+                band.below(trailingTarget);
+            } else {
+                band.below(trailingPeak);
+                band.above(trailingPeak * trailingKeep);
+            }
+        }
     }
 
     /** Closes the deal now: cancels the take profits and sells the rest at market, marked with {@code reason}. */
