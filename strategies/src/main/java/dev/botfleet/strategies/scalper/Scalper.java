@@ -1,6 +1,7 @@
 package dev.botfleet.strategies.scalper;
 
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
@@ -140,6 +141,26 @@ public final class Scalper implements Strategy, Reconfigurable {
         else {
             phase = Phase.ENTRY;
             placeEntry(ctx);
+        }
+    }
+
+    /**
+     * A tick matters only while exiting with a trailing exit and no order working: before the exit level is reached,
+     * a price at or beyond it; once trailing, a new best or a retrace to the trailing stop.
+     */
+    @Override
+    public void quietBand(StrategyContext ctx, QuietBand band) {
+        if (phase != Phase.EXIT || trailing <= 0 || workingOrder != null) return;  // onTick returns at once
+        boolean longExit = entrySide == OrderSide.BUY;
+        if (!trailingActive) {
+            if (longExit) band.below(exitLevel);
+            else band.above(exitLevel);
+        } else if (longExit) {
+            band.below(best);
+            band.above(best * (1 - trailing));
+        } else {
+            band.above(best);
+            band.below(best * (1 + trailing));
         }
     }
 

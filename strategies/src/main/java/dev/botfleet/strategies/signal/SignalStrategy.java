@@ -3,6 +3,7 @@ package dev.botfleet.strategies.signal;
 import dev.botfleet.engine.indicator.Indicator;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
@@ -172,6 +173,12 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
     @Override
     public void onTick(StrategyContext ctx, Tick tick) {
         exits.check(ctx, tick.price(), false);
+    }
+
+    /** Entries and exit signals are decided on candles; a tick only runs the exits (nothing outside a deal). */
+    @Override
+    public void quietBand(StrategyContext ctx, QuietBand band) {
+        exits.narrow(band);
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketAlert;
 import dev.botfleet.engine.order.CloseReason;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.strategy.ActivityLevel;
 import dev.botfleet.engine.strategy.StrategyContext;
@@ -100,6 +101,13 @@ public final class SimpleDcaStrategy extends SignalStrategy {
     public void onTick(StrategyContext ctx, Tick tick) {
         super.onTick(ctx, tick);
         if (buyWaitingForPrice) scheduledBuy(ctx);
+    }
+
+    /** A buy waiting for the first price takes the next tick; otherwise as every signal strategy. */
+    @Override
+    public void quietBand(StrategyContext ctx, QuietBand band) {
+        if (buyWaitingForPrice) band.none();
+        else super.quietBand(ctx, band);
     }
 
     @Override
