@@ -55,19 +55,25 @@ class QuietTicksTest {
         }
     }
 
+    /** Counts the ticks decided on a bot's turn and those decided quiet by a shard. */
+    static final class Decisions implements TickObserver {
+        final AtomicLong onTurns = new AtomicLong();
+        final AtomicLong quiet = new AtomicLong();
+
+        @Override public void handled(Tick tick) { onTurns.incrementAndGet(); }
+
+        @Override public void handled(Tick tick, int n) { quiet.addAndGet(n); }
+    }
+
     @Test
     void botsTakeTheTicksThatMatterInOrderWhileCommandsRaceTheShards() throws Exception {
         int bots = 96;
         int ticks = 20_000;
         ExecutorService pool = Executors.newFixedThreadPool(3);
         AtomicReference<String> violation = new AtomicReference<>();
-        AtomicLong onTurns = new AtomicLong();
-        AtomicLong quiet = new AtomicLong();
-        TickObserver observer = new TickObserver() {
-            @Override public void handled(Tick tick) { onTurns.incrementAndGet(); }
-
-            @Override public void handled(Tick tick, int n) { quiet.addAndGet(n); }
-        };
+        Decisions observer = new Decisions();
+        AtomicLong onTurns = observer.onTurns;
+        AtomicLong quiet = observer.quiet;
         try {
             MarketDataHub hub = new MarketDataHub(pool, 8, true);
             List<Banded> strategies = new ArrayList<>();
@@ -124,13 +130,9 @@ class QuietTicksTest {
     void aBotThatLeftItsShardIsHandedEveryTickAfterItJoinsAgain() {
         java.util.concurrent.Executor direct = Runnable::run;
         AtomicReference<String> violation = new AtomicReference<>();
-        AtomicLong onTurns = new AtomicLong();
-        AtomicLong quiet = new AtomicLong();
-        TickObserver observer = new TickObserver() {
-            @Override public void handled(Tick tick) { onTurns.incrementAndGet(); }
-
-            @Override public void handled(Tick tick, int n) { quiet.addAndGet(n); }
-        };
+        Decisions observer = new Decisions();
+        AtomicLong onTurns = observer.onTurns;
+        AtomicLong quiet = observer.quiet;
         MarketDataHub hub = new MarketDataHub(direct, 8, true);
         Banded strategy = new Banded(violation);
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
