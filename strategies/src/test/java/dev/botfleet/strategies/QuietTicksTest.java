@@ -2,6 +2,8 @@ package dev.botfleet.strategies;
 
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.strategy.Strategy;
+import dev.botfleet.strategies.grid.GridDefinition;
+import dev.botfleet.strategies.grid.GridStrategy;
 import dev.botfleet.strategies.scalper.Scalper;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import dev.botfleet.strategies.signal.RsiStrategy;
@@ -33,6 +35,16 @@ class QuietTicksTest {
                 "oversold", "45", "overbought", "55", "orderAmount", "500", "takeProfitPercent", "1",
                 "trailingTakeProfitPercent", "0.3", "stopLossPercent", "1.5", "minProfitPercent", "0")), Harness.BTC),
                 QuietTicksRun.randomWalk(40_000, 11, 0.0015), 10);
+    }
+
+    @Test
+    void gridsWithStopTakeProfitAndTrailing() {
+        // bot 0 trails up and takes its profit, bot 1 trails down and stops out, the others range
+        List<Tick> up = QuietTicksRun.randomWalk(20_000, 9, 0.0003);
+        sameEitherWay(b -> new GridStrategy(Harness.config(GridDefinition.definition(), Map.of("lowerPrice",
+                String.valueOf(29_700 - 100 * b), "upperPrice", "30300", "gridCount", 8, "quantityPerGrid", "200",
+                "stopLossPrice", String.valueOf(29_300 - 200 * b), "takeProfitPrice", String.valueOf(30_500 + 200 * b),
+                "trailingUp", b % 2 == 0, "trailingDown", b % 2 == 1)), Harness.BTC), up, 12);
     }
 
     @Test

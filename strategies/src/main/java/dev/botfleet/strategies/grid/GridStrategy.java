@@ -2,6 +2,7 @@ package dev.botfleet.strategies.grid;
 
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
@@ -128,6 +129,34 @@ public final class GridStrategy implements Strategy, Reconfigurable {
     @Override
     public void onCandle(StrategyContext ctx, Candle candle) {
         onPrice(ctx, candle.close());
+    }
+
+    /**
+     * The prices at which {@link #onPrice} does nothing: above the stop and below the take profit, below the line a
+     * trailing grid would move at, and at or below every inactive level's buy price (a level activates once the price
+     * is above it). None before the grid is laid, while exiting, or while a filled level waits for its sell.
+     */
+    @Override
+    public void quietBand(StrategyContext ctx, QuietBand band) {
+        if (exitReason != null || !started) {
+            band.none();
+            return;
+        }
+        if (stopLossPrice > 0) band.above(stopLossPrice);
+        if (takeProfitPrice > 0) band.below(takeProfitPrice);
+        GridLevel top = levels.getLast();
+        GridLevel bottom = levels.getFirst();
+        if (trailingUp && bottom.held.signum() == 0 && bottom.state != State.CLOSE_ORDER_PLACED) {
+            band.below(above(top.sellPrice).doubleValue());
+        }
+        if (trailingDown && top.state == State.CLOSE_ORDER_PLACED) band.above(below(bottom.buyPrice).doubleValue());
+        for (GridLevel l : levels) {
+            if (l.state == State.OPEN_ORDER_FILLED) {
+                band.none();
+                return;
+            }
+            if (l.state == State.NOT_ACTIVE && !waitingForBase.contains(l)) band.below(l.buyPrice.doubleValue());
+        }
     }
 
     private void onPrice(StrategyContext ctx, double p) {
