@@ -179,24 +179,8 @@ public final class BotKernel {
      * turns, on the bot's thread. Without a strategy that narrows, or with a port that cannot say, no tick is quiet.
      */
     public void quietBand(QuietBand band) {
-        band.reset();
-        if (!started || !running || inTurn || doneReason != null || !pending.isEmpty() || Double.isNaN(lastPrice)) {
-            band.none();
-            return;
-        }
-        band.before(timers.earliest());
-        if (matchOn == MatchingData.TICKS) {
-            if (!(simulatedMatching instanceof QuietBand.Source sim)) {
-                band.none();
-                return;
-            }
-            sim.narrow(band);
-        }
-        try {
-            strategy.quietBand(context, band);
-        } catch (RuntimeException e) {
-            band.none();  // a strategy that cannot say is shown every tick; its error surfaces on that tick
-        }
+        boolean settled = !inTurn && doneReason == null && pending.isEmpty();
+        QuietTicks.narrow(this, band, settled, matchOn == MatchingData.TICKS ? simulatedMatching : null);
     }
 
     /**
