@@ -7,7 +7,6 @@ import dev.botfleet.engine.market.Timeframe;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.Tick;
-import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.InvalidOrderTransitionException;
 import dev.botfleet.engine.order.Order;
 import dev.botfleet.engine.order.OrderEvent;
@@ -398,7 +397,7 @@ public final class BotKernel {
             return;
         }
         if (event instanceof OrderFilled fill) {
-            handleFill(order, fill);
+            FillBooking.book(this, order, fill);
             return;
         }
         try {
@@ -415,42 +414,6 @@ public final class BotKernel {
         if (started && running) {
             try {
                 strategy.onOrderUpdate(context, s, event);
-            } catch (RuntimeException e) {
-                fail(e);
-            }
-        }
-    }
-
-    private void handleFill(Order order, OrderFilled event) {
-        boolean applied;
-        try {
-            applied = order.apply(event);
-        } catch (InvalidOrderTransitionException e) {
-            activity(ActivityLevel.WARNING, "Ignored a fill the order cannot take: " + e.getMessage());
-            return;
-        }
-        if (!applied) return;  // the same trade id again: already booked
-        BigDecimal before = position.quantity();
-        BigDecimal realized = position.apply(event);
-        List<Deal> completed = deals.completed(event, before, position.quantity(), realized, order.closeReason());
-        if (order.status().isTerminal()) close(order);
-        OrderSnapshot s = order.snapshot();
-        Fill fill = new Fill(botId, event.clientOrderId(), event.tradeId(), instrument.exchange(), instrument.symbol(),
-                event.side(), event.price(), event.quantity(), event.fee(), event.feeCurrency(), event.liquidity(),
-                realized, event.timestamp());
-        journal.recordFill(s, fill);
-        listener.onFill(fill, listener.wantsPositionOnFill() ? context.position() : null);
-        if (listener.wantsActivity(ActivityLevel.SUCCESS)) {
-            activity(ActivityLevel.SUCCESS, Messages.filled(s, fill, instrument));
-        }
-        completed.forEach(d -> {
-            listener.onDealCompleted(d);
-            ActivityLevel level = d.pnl().signum() >= 0 ? ActivityLevel.SUCCESS : ActivityLevel.WARNING;
-            if (listener.wantsActivity(level)) activity(level, Messages.dealClosed(d, instrument));
-        });
-        if (started && running) {
-            try {
-                strategy.onFill(context, s, fill);
             } catch (RuntimeException e) {
                 fail(e);
             }

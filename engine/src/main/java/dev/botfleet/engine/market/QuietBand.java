@@ -62,17 +62,13 @@ public final class QuietBand {
 
     public long until() { return until; }
 
-    public boolean isQuiet(double price, long timestamp) {
+    /** The rule, on a band kept as its three numbers (the runner's copy): a tick strictly inside and before. */
+    public static boolean holds(double low, double high, long until, double price, long timestamp) {
         return price > low && price < high && timestamp < until;
-    }
-
-    /** True if no tick can be quiet. */
-    public boolean isNone() {
-        return !(low < high) || until == Long.MIN_VALUE;
     }
 
     @Override
     public String toString() {
-        return isNone() ? "QuietBand[none]" : "QuietBand(" + low + ", " + high + ") before " + until;
+        return "QuietBand(" + low + ", " + high + ") before " + until;
     }
 }

@@ -127,7 +127,7 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
         long until = quietUntil;
         int quiet = 0;
         while (quiet < n && batch[quiet] instanceof Tick t
-                && t.price() > low && t.price() < high && t.timestamp() < until) {
+                && QuietBand.holds(low, high, until, t.price(), t.timestamp())) {
             quiet++;
         }
         VarHandle.acquireFence();  // the band's reads stay before the second reading of the count
