@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestHeader;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.ShowsOneBot;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Violations;
 import org.springframework.http.HttpStatus;
@@ -74,6 +75,7 @@ public class BotController {
     }
 
     @GetMapping("/{id}")
+    @ShowsOneBot
     public BotResponse get(CurrentUser user, @PathVariable UUID id) {
         return views.of(bots.get(user.id(), id));
     }

@@ -8,6 +8,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -115,10 +116,16 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
     @Override
     public <T> T execute(Supplier<T> work) {
+        return execute(work, null);
+    }
+
+    /** @param bot the bot whose rows the work writes (null: any), so a read of one bot waits only for its steps */
+    private <T> T execute(Supplier<T> work, UUID bot) {
         if (!open || Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             return tx.execute(status -> work.get());
         }
         Unit<T> unit = new Unit<>(work, nanoTime.getAsLong());
+        unit.bot = bot;
         waiting.add(unit);
         // closed meanwhile: the writer may have gone; take the unit back and run it here if it is still waiting
         if (!open && waiting.remove(unit)) return tx.execute(status -> work.get());
@@ -143,6 +150,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         }, nanoTime.getAsLong());
         unit.async = true;
         unit.row = row;
+        unit.bot = backlog == null ? null : backlog.bot;
         if (Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             // part of the transaction under way: its commit is this work's commit
             if (backlog != null) backlog.last = null;  // what rides on the bot's writes must wait for that commit
@@ -191,9 +199,23 @@ public final class CommitLane implements Transactions, AutoCloseable {
         return maxBatch * 256;
     }
 
-    /** A bot's own view of this lane: its write-behind, with back-pressure on its own backlog (see the class). */
-    public Backlog backlog() {
-        return new Backlog();
+    /** This lane for one bot's writes that wait for their commit: its units are marked as that bot's (see backlog). */
+    public Transactions forBot(UUID bot) {
+        return new Transactions() {
+            @Override
+            public <T> T execute(Supplier<T> work) {
+                return CommitLane.this.execute(work, bot);
+            }
+        };
+    }
+
+    /**
+     * A bot's own view of this lane: its write-behind, with back-pressure on its own backlog (see the class). Its units
+     * are marked as {@code bot}'s, so a read of another bot need not wait for their commit step ({@link
+     * #commitStepUnderWay(UUID)}).
+     */
+    public Backlog backlog(UUID bot) {
+        return new Backlog(bot);
     }
 
     /**
@@ -205,8 +227,10 @@ public final class CommitLane implements Transactions, AutoCloseable {
         private final java.util.concurrent.atomic.AtomicInteger unsettled = new java.util.concurrent.atomic.AtomicInteger();
         /** The newest unit this bot queued (null: none, or its last write ran in a caller's transaction). */
         private volatile Unit<?> last;
+        private final UUID bot;
 
-        private Backlog() {
+        private Backlog(UUID bot) {
+            this.bot = bot;
         }
 
         /** {@link CommitLane#submit}, counted in this bot's backlog. */
@@ -233,7 +257,10 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
         /** {@link CommitLane#execute}: waits for everything queued before it on the lane, this bot's too. */
         public void run(Runnable work) {
-            CommitLane.this.run(work);
+            execute(() -> {
+                work.run();
+                return null;
+            }, bot);
         }
 
         /** Units this bot queued that are not yet committed (or failed). */
@@ -301,7 +328,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
                     }
                 }
                 if (inserts != null) insertRows(inserts, status);
-                TransactionSynchronizationManager.registerSynchronization(steps.mark());
+                TransactionSynchronizationManager.registerSynchronization(steps.mark(botsOf(batch)));
             });
         } catch (RuntimeException | Error e) {
             // the commit itself failed: nothing of the batch is stored, so no unit succeeded
@@ -321,6 +348,16 @@ public final class CommitLane implements Transactions, AutoCloseable {
         after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.committed(); });
     }
 
+    /** The bots whose rows the batch writes; null when a unit does not say (then its step may carry any bot's). */
+    private static java.util.Set<UUID> botsOf(List<Unit<?>> batch) {
+        java.util.Set<UUID> bots = new java.util.HashSet<>();
+        for (Unit<?> unit : batch) {
+            if (unit.bot == null) return null;
+            bots.add(unit.bot);
+        }
+        return bots;
+    }
+
     /** The batch's rows, after its other units ({@link BatchedRow}); a row that cannot be stored fails its unit alone. */
     private static void insertRows(List<Unit<?>> inserts, TransactionStatus status) {
         RuntimeException[] failures = BatchedRows.insert(inserts.stream().map(u -> u.row).toList(), status);
@@ -334,13 +371,18 @@ public final class CommitLane implements Transactions, AutoCloseable {
      * @return false if the wait ran out
      */
     public boolean awaitCommitStep(java.time.Duration max) throws InterruptedException {
-        java.util.concurrent.CountDownLatch step = steps.underWay();
+        java.util.concurrent.CountDownLatch step = steps.underWay(null);
         return step == null || step.await(max.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /** The commit step under way now (opened once it has ended), null when none; see {@link #awaitCommitStep}. */
     java.util.concurrent.CountDownLatch commitStepUnderWay() {
-        return steps.underWay();
+        return steps.underWay(null);
+    }
+
+    /** The commit step under way now if it may carry {@code bot}'s writes, else null (see {@link CommitSteps}). */
+    java.util.concurrent.CountDownLatch commitStepUnderWay(UUID bot) {
+        return steps.underWay(bot);
     }
 
     /** Lets the waiting units through (up to 10 s), then stops the writer; later calls run in their own transactions. */
@@ -367,6 +409,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
         boolean async;
         /** Not null: the work is this row's insert, batched in the commit ({@link Backlog#insert}). */
         BatchedRow row;
+        /** The bot whose rows the work writes; null when not known (any bot's). */
+        UUID bot;
         T value;
         Throwable failure;
         /** Actions to run once this unit is committed ({@link #alsoAfter}); guarded by this unit. */

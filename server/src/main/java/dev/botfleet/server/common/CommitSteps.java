@@ -18,9 +18,13 @@ final class CommitSteps {
     /** Told each step's time, in nanoseconds (a metric); set once, before the first commit. */
     private volatile LongConsumer timer = nanos -> { };
 
-    /** Registered in each batch's transaction: marks its commit step. */
-    TransactionSynchronization mark() {
-        return new Step();
+    /**
+     * Registered in each batch's transaction: marks its commit step.
+     *
+     * @param bots the bots whose rows the batch writes; null when it may write any bot's
+     */
+    TransactionSynchronization mark(java.util.Set<java.util.UUID> bots) {
+        return new Step(bots);
     }
 
     void time(LongConsumer steps) {
@@ -28,16 +32,18 @@ final class CommitSteps {
     }
 
     /**
-     * The commit step under way now, null when none: opened (counted down) once the commit has left it — its data then
+     * The commit step under way now, null when none (or, given a bot, when it writes none of that bot's rows): opened (counted down) once the commit has left it — its data then
      * on disk. A reader waits on it before it tells anyone what it read.
      *
      * <p>A latch per step, opened by the writer with one call: under a trading fleet thousands of requests wait at
      * once, and a monitor they all re-entered on being woken kept the writer from ending its step behind them (a
      * request's p50 went to seconds; docs/benchmarks.md, "What a request costs").
      */
-    CountDownLatch underWay() {
+    CountDownLatch underWay(java.util.UUID bot) {
         Step step = underWay;
-        return step == null ? null : step.left;
+        if (step == null) return null;
+        // a read of one bot's rows cannot have seen a step that writes none of them
+        return bot == null || step.bots == null || step.bots.contains(bot) ? step.left : null;
     }
 
     /**
@@ -46,9 +52,15 @@ final class CommitSteps {
      */
     private final class Step implements TransactionSynchronization {
         private final CountDownLatch left = new CountDownLatch(1);
+        /** The bots whose rows it writes; null: any bot's. */
+        private final java.util.Set<java.util.UUID> bots;
         /** Whether the transaction reached its commit (one rolled back never enters its step). */
         private boolean entered;
         private long startedAt;
+
+        private Step(java.util.Set<java.util.UUID> bots) {
+            this.bots = bots;
+        }
 
         @Override
         public int getOrder() {

@@ -111,6 +111,25 @@ public final class GroupCommit implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits until the commit steps under way now that may carry {@code botId}'s writes have left them: a read of that
+     * bot's rows alone (its orders, fills, positions, its own row) can only have seen those. At most {@code max}.
+     *
+     * @return false if the wait ran out
+     */
+    public boolean awaitCommitSteps(UUID botId, java.time.Duration max) throws InterruptedException {
+        long deadline = System.nanoTime() + max.toNanos();
+        // the bot's writes take one of these two lanes (the same lane when writers are not split by priority)
+        CountDownLatch first = lane(botId).commitStepUnderWay(botId);
+        CountDownLatch second = behindLane(botId) == lane(botId) ? null : behindLane(botId).commitStepUnderWay(botId);
+        for (CountDownLatch step : new CountDownLatch[]{first, second}) {
+            if (step != null && !step.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Tells {@code steps} each lane's commit steps' times, in nanoseconds (see {@link CommitLane#timeCommitSteps}). */
     public void timeCommitSteps(java.util.function.LongConsumer steps) {
         for (CommitLane lane : all) lane.timeCommitSteps(steps);

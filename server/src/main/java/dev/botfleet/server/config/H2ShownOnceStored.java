@@ -1,6 +1,7 @@
 package dev.botfleet.server.config;
 
 import dev.botfleet.server.common.GroupCommit;
+import dev.botfleet.server.common.ShowsOneBot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,10 +10,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
+import org.springframework.http.server.ServletServerHttpRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyAdvice;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * On H2, an API response is written only once no bot's group commit is in its commit step: nothing the API shows can
@@ -23,6 +28,7 @@ import java.time.Duration;
  * would lose it: an acknowledged fill gone (H2CrashRestartIT lost one so). The wait is at most the rest of one store,
  * and only when a commit is in that step; PostgreSQL shows a commit only once it is in its log, so it needs none.
  * The event stream and the notifications tell a bot's writes only after their commit returned, so they need none.
+ * A response that shows one bot's rows only ({@link ShowsOneBot}) waits only for a step that writes that bot's rows.
  */
 @RestControllerAdvice
 class H2ShownOnceStored implements ResponseBodyAdvice<Object> {
@@ -49,7 +55,8 @@ class H2ShownOnceStored implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
         try {
-            if (!commits.awaitCommitSteps(MAX_WAIT)) {
+            UUID bot = returnType.hasMethodAnnotation(ShowsOneBot.class) ? pathBot(request) : null;
+            if (!(bot == null ? commits.awaitCommitSteps(MAX_WAIT) : commits.awaitCommitSteps(bot, MAX_WAIT))) {
                 log.warn("a group commit stayed in its commit step over {}; answering {} without waiting further",
                         MAX_WAIT, request.getURI().getPath());
             }
@@ -57,5 +64,17 @@ class H2ShownOnceStored implements ResponseBodyAdvice<Object> {
             Thread.currentThread().interrupt();
         }
         return body;
+    }
+
+    /** The {@code {id}} path variable of a {@link ShowsOneBot} handler; null (every bot's steps) if it has none. */
+    private static UUID pathBot(ServerHttpRequest request) {
+        if (!(request instanceof ServletServerHttpRequest servlet)) return null;
+        Object variables = servlet.getServletRequest().getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (!(variables instanceof Map<?, ?> map) || !(map.get("id") instanceof String id)) return null;
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return null;  // the handler answered anyway (a problem), so wait as for any response
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.botfleet.server.bot.BotRepository;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
+import dev.botfleet.server.common.ShowsOneBot;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Violations;
 import dev.botfleet.server.exchange.ExchangeCatalog;
@@ -45,6 +46,7 @@ public class OrderController {
     }
 
     @GetMapping("/bots/{id}/orders")
+    @ShowsOneBot
     public List<OrderResponse> botOrders(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String status) {
         String filter = openOrClosed(status);
         Bot bot = bot(user, id);
@@ -78,6 +80,7 @@ public class OrderController {
 
     /** Newest first, 500 a page ({@code page} 0-based, default 0): a long-running bot has more than one page. */
     @GetMapping("/bots/{id}/trades")
+    @ShowsOneBot
     public List<TradeResponse> trades(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer page) {
         int p = page == null ? 0 : page;
         if (p < 0 || p > 1_000_000) {
@@ -89,6 +92,7 @@ public class OrderController {
     }
 
     @GetMapping("/bots/{id}/positions")
+    @ShowsOneBot
     public List<PositionResponse> positions(CurrentUser user, @PathVariable UUID id) {
         Bot bot = bot(user, id);
         return queries.positions(user.id(), bot.id()).stream().map(p -> {
@@ -103,6 +107,7 @@ public class OrderController {
     }
 
     @GetMapping("/bots/{id}/stats")
+    @ShowsOneBot
     public StatsResponse stats(CurrentUser user, @PathVariable UUID id) {
         Bot bot = bot(user, id);
         List<OrderQueries.PositionRow> positions = queries.positions(user.id(), bot.id());

@@ -144,8 +144,8 @@ class SessionFactory {
         // turns, on the lanes whose writers take only the CPU that turns and requests leave (GroupCommit)
         boolean writesBehind = fence == null && bot.mode() == BotMode.PAPER && paperVenue == null;
         CommitLane lane = writesBehind ? tx.behindLane(bot.id()) : tx.lane(bot.id());
-        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, lane, clock, bot.ownerId(), bot.id(), instrument,
-                fills, payments, deal -> { }, strategy.dealPolicy(), margin);
+        JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, lane.forBot(bot.id()), clock, bot.ownerId(),
+                bot.id(), instrument, fills, payments, deal -> { }, strategy.dealPolicy(), margin);
         if (fence != null) {
             journal.fence(fence);
             session.journal = journal;
@@ -190,7 +190,7 @@ class SessionFactory {
             if (writesBehind) {
                 // everything is written behind; the paper exchange takes an order only once its intent is committed
                 // (on the bot's turn), so no turn waits for a commit
-                CommitLane.Backlog writes = lane.backlog();
+                CommitLane.Backlog writes = lane.backlog(bot.id());
                 journal.writeBehind(writes, session::journalFailed);
                 journal.intentsBehind(exchange::intentQueued, id -> session.send(
                         new BotCommand.OnTurn(() -> exchange.intentCommitted(id))));

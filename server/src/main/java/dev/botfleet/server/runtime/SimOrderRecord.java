@@ -46,11 +46,11 @@ public class SimOrderRecord {
         Runnable count = () -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
                 .param("cid", clientOrderId).update();
         if (behind != null) behind.run(count);
-        else commits.lane(botId).run(count);
+        else commits.lane(botId).forBot(botId).run(count);
     }
 
     public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        commits.lane(botId).run(() -> insert(botId, clientOrderId, status, reason, at));
+        commits.lane(botId).forBot(botId).run(() -> insert(botId, clientOrderId, status, reason, at));
     }
 
     /** {@link #received} without waiting for its commit (write-behind, see {@link dev.botfleet.server.common.CommitLane#submit}). */

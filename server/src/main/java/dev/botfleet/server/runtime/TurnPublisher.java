@@ -44,7 +44,7 @@ class TurnPublisher {
     void activity(BotSession session, ActivityEntry entry) {
         LogLevel level = LogLevel.valueOf(entry.level().name());
         if (session.writesBehind == null) {
-            commits.lane(session.botId).run(() -> activity.record(session.ownerId, session.botId, level, entry.message()));
+            commits.lane(session.botId).forBot(session.botId).run(() -> activity.record(session.ownerId, session.botId, level, entry.message()));
             return;
         }
         // behind the bot's other writes, like them; the stream tells it once committed (ActivityLogService)

@@ -117,7 +117,7 @@ class CommitLaneTest {
     void rowsQueuedBehindGoInOneJdbcBatchPerStatementWithTheCommitsOtherUnits() throws Exception {
         jdbc.sql("CREATE TABLE lines (v VARCHAR(20) PRIMARY KEY)").update();
         BatchCounting rows = new BatchCounting(data);
-        CommitLane.Backlog bot = commits.backlog();
+        CommitLane.Backlog bot = commits.backlog(java.util.UUID.randomUUID());
         Held first = holdWriter(commits);
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         for (int i = 0; i < 10; i++) {
@@ -144,7 +144,7 @@ class CommitLaneTest {
     void aRowThatCannotBeStoredFailsAloneAndTheRestOfItsCommitIsStored() throws Exception {
         insert("taken");
         BatchCounting rows = new BatchCounting(data);
-        CommitLane.Backlog bot = commits.backlog();
+        CommitLane.Backlog bot = commits.backlog(java.util.UUID.randomUUID());
         Held first = holdWriter(commits);
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<RuntimeException> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -220,8 +220,8 @@ class CommitLaneTest {
     @Test
     void aBotFarBehindItsCommitsWaitsWhileAnotherBotOnTheBusyLaneGoesOn() throws Exception {
         Held first = holdWriter(commits);  // the writer is stuck: nothing queued from now on commits until release
-        CommitLane.Backlog flooding = commits.backlog();
-        CommitLane.Backlog trading = commits.backlog();
+        CommitLane.Backlog flooding = commits.backlog(java.util.UUID.randomUUID());
+        CommitLane.Backlog trading = commits.backlog(java.util.UUID.randomUUID());
         for (int i = 0; i < CommitLane.MAX_BEHIND_PER_BOT; i++) {
             int n = i;
             flooding.submit(() -> insert("f" + n), () -> { }, e -> { });
@@ -244,7 +244,7 @@ class CommitLaneTest {
     @Test
     void whatWaitsForABotsWritesRidesOnItsNewestUnitInsteadOfQueueingAnEmptyOne() throws Exception {
         Held first = holdWriter(commits);
-        CommitLane.Backlog bot = commits.backlog();
+        CommitLane.Backlog bot = commits.backlog(java.util.UUID.randomUUID());
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> seenWhenTold = new java.util.concurrent.CopyOnWriteArrayList<>();
         bot.submit(() -> insert("fill"), () -> told.add("fill stored"), e -> told.add("failed " + e));
@@ -280,7 +280,7 @@ class CommitLaneTest {
     void whatRodeOnAWriteThatFailedIsNotRun() throws Exception {
         commits.run(() -> insert("taken"));
         Held first = holdWriter(commits);
-        CommitLane.Backlog bot = commits.backlog();
+        CommitLane.Backlog bot = commits.backlog(java.util.UUID.randomUUID());
         CompletableFuture<RuntimeException> failure = new CompletableFuture<>();
         List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
         bot.submit(() -> insert("taken"), () -> told.add("stored"), failure::complete);
@@ -302,11 +302,11 @@ class CommitLaneTest {
         try (CommitLane aged = new CommitLane(tx, 256, "aged-lane", java.time.Duration.ofMillis(200), nanos -> { }, 0,
                 clock::get)) {
             Held first = holdWriter(aged);
-            CommitLane.Backlog old = aged.backlog();
+            CommitLane.Backlog old = aged.backlog(java.util.UUID.randomUUID());
             old.submit(() -> insert("old"), () -> { }, e -> { });
             assertThat(aged.waiting()).isEqualTo(1);  // a young queue: the bot went on
             clock.addAndGet(TimeUnit.MILLISECONDS.toNanos(201));  // the queued unit is now older than the maximum age
-            CommitLane.Backlog other = aged.backlog();
+            CommitLane.Backlog other = aged.backlog(java.util.UUID.randomUUID());
             CompletableFuture<Void> late = call(() -> other.submit(() -> insert("late"), () -> { }, e -> { }));
             awaitWaiting(aged, 2);
             assertThat(late).as("a bot with one unit waits: the lane's queue is too old").isNotDone();

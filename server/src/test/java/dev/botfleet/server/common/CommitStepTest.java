@@ -100,4 +100,35 @@ class CommitStepTest {
             assertThat(commits.awaitCommitSteps(Duration.ofSeconds(30))).isTrue();
         }
     }
+
+    @Test
+    void aReadOfOneBotWaitsOnlyForAStepThatWritesThatBot() throws Exception {
+        try (GroupCommit commits = new GroupCommit(heldTransactions(), 256, 1)) {
+            UUID writing = UUID.randomUUID();
+            UUID other = UUID.randomUUID();
+            commits.lane(writing).backlog(writing).submit(() -> jdbc.sql("INSERT INTO t VALUES ('d')").update(), () -> { },
+                    e -> { });
+            assertThat(inCommit.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(commits.awaitCommitSteps(other, Duration.ZERO)).as("another bot's read: its rows are not in the step")
+                    .isTrue();
+            assertThat(commits.awaitCommitSteps(writing, Duration.ofMillis(50))).as("the bot's own read waits").isFalse();
+            assertThat(commits.awaitCommitSteps(Duration.ofMillis(50))).as("a read of every bot waits").isFalse();
+            letCommit.countDown();
+            assertThat(commits.awaitCommitSteps(writing, Duration.ofSeconds(30))).isTrue();
+        }
+    }
+
+    @Test
+    void aStepWithWorkOfNoNamedBotHoldsEveryBotsRead() throws Exception {
+        try (GroupCommit commits = new GroupCommit(heldTransactions(), 256, 1)) {
+            UUID bot = UUID.randomUUID();
+            // plain lane work does not say whose rows it writes, so it may be any bot's
+            commits.lane(bot).submit(() -> jdbc.sql("INSERT INTO t VALUES ('e')").update(), () -> { }, e -> { });
+            assertThat(inCommit.await(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(commits.awaitCommitSteps(UUID.randomUUID(), Duration.ofMillis(50))).isFalse();
+            letCommit.countDown();
+            assertThat(commits.awaitCommitSteps(bot, Duration.ofSeconds(30))).isTrue();
+        }
+    }
 }
