@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RequestHeader;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
-import dev.botfleet.server.common.ShowsOneBot;
+import dev.botfleet.server.common.StoredOnly;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Violations;
 import org.springframework.http.HttpStatus;
@@ -56,6 +56,7 @@ public class BotController {
     }
 
     @GetMapping
+    @StoredOnly
     public PageResponse<BotResponse> list(CurrentUser user, @RequestParam(required = false) String status,
                                           @RequestParam(required = false) Integer page,
                                           @RequestParam(required = false) Integer size) {
@@ -75,7 +76,7 @@ public class BotController {
     }
 
     @GetMapping("/{id}")
-    @ShowsOneBot
+    @StoredOnly
     public BotResponse get(CurrentUser user, @PathVariable UUID id) {
         return views.of(bots.get(user.id(), id));
     }
@@ -127,6 +128,7 @@ public class BotController {
     }
 
     @GetMapping("/statistics/summary")
+    @StoredOnly
     public SummaryResponse summary(CurrentUser user) {
         BotRepository.Summary s = bots.summary(user.id());
         java.util.Map<String, String> byQuote = new java.util.LinkedHashMap<>();

@@ -1,50 +1,39 @@
 package dev.botfleet.server.bot;
 
-import dev.botfleet.engine.market.MarginMode;
-import dev.botfleet.engine.market.MarginSettings;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Every query filters by owner: another user's bot simply does not exist here. */
+/**
+ * Every query filters by owner: another user's bot simply does not exist here. Every write tells the {@link
+ * BotDirectory} which bot changed.
+ */
 @Repository
 public class BotRepository {
-    private static final TypeReference<LinkedHashMap<String, Object>> CONFIG = new TypeReference<>() {
-    };
     private static final String STATUS_FILTER = "WHERE owner_id = :owner AND (CAST(:status AS VARCHAR(8)) IS NULL OR status = :status)";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final RowMapper<Bot> row;
+    /** Told of every change to a bot's row, once committed (it serves the API's reads of a fleet on one node). */
+    private final BotDirectory directory;
 
-    public BotRepository(JdbcClient jdbc, JsonMapper json) {
+    public BotRepository(JdbcClient jdbc, JsonMapper json, BotDirectory directory) {
         this.jdbc = jdbc;
         this.json = json;
-        this.row = (rs, n) -> new Bot(rs.getObject("id", UUID.class), rs.getObject("owner_id", UUID.class),
-                rs.getString("name"), rs.getString("exchange"), rs.getString("symbol"), rs.getString("strategy"),
-                BotMode.valueOf(rs.getString("mode")), BotStatus.valueOf(rs.getString("status")),
-                rs.getString("status_reason"), json.readValue(rs.getString("config"), CONFIG),
-                rs.getBigDecimal("pnl"), rs.getLong("total_trades"), Times.read(rs, "last_fill_time"),
-                Times.read(rs, "created_at"), Times.read(rs, "updated_at"), rs.getObject("credential_id", UUID.class),
-                margin(rs.getBigDecimal("leverage"), rs.getString("margin_mode")));
-    }
-
-    private static MarginSettings margin(BigDecimal leverage, String mode) {
-        if (leverage == null) return null;
-        return new MarginSettings(leverage.stripTrailingZeros(), mode == null ? MarginMode.ISOLATED : MarginMode.valueOf(mode));
+        this.directory = directory;
+        this.row = BotRows.mapper(json);
     }
 
     public void insert(Bot bot) {
@@ -64,6 +53,7 @@ public class BotRepository {
                 .param("leverage", bot.margin() == null ? null : bot.margin().leverage())
                 .param("marginMode", bot.margin() == null ? null : bot.margin().mode().name())
                 .update();
+        directory.changed(bot.ownerId(), bot.id());
     }
 
     public void update(UUID ownerId, UUID id, BotSpec spec, Instant updatedAt) {
@@ -80,6 +70,7 @@ public class BotRepository {
                 .param("marginMode", spec.margin() == null ? null : spec.margin().mode().name())
                 .param("owner", ownerId).param("id", id)
                 .update();
+        directory.changed(ownerId, id);
     }
 
     /**
@@ -94,6 +85,7 @@ public class BotRepository {
                 .param("status", status.name()).param("reason", reason).param("pending", clip(pendingStop))
                 .param("updated", Times.sql(updatedAt)).param("owner", ownerId).param("id", id)
                 .update();
+        directory.changed(ownerId, id);
     }
 
     private static String clip(String text) {
@@ -130,8 +122,10 @@ public class BotRepository {
     }
 
     public boolean delete(UUID ownerId, UUID id) {
-        return jdbc.sql("DELETE FROM bots WHERE owner_id = :owner AND id = :id")
+        boolean deleted = jdbc.sql("DELETE FROM bots WHERE owner_id = :owner AND id = :id")
                 .param("owner", ownerId).param("id", id).update() > 0;
+        directory.changed(ownerId, id);
+        return deleted;
     }
 
     /**

@@ -34,10 +34,12 @@ public class BotService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final RunningBotEdit runningEdit;
+    private final BotDirectory directory;
 
     public BotService(BotRepository bots, BotResolver resolver, BotRuntime runtime, ActivityLogService activity, Clock clock,
                       ApplicationEventPublisher events, PlatformTransactionManager transactions,
-                      RunningBotEdit runningEdit) {
+                      RunningBotEdit runningEdit, BotDirectory directory) {
+        this.directory = directory;
         this.runningEdit = runningEdit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
@@ -48,14 +50,16 @@ public class BotService {
         this.clock = clock;
     }
 
-    @Transactional(readOnly = true)
+    /** From the {@link BotDirectory} on one node, else (or inside a transaction) from the database. */
     public PageResponse<Bot> list(UUID ownerId, BotStatus status, Paging paging) {
-        return new PageResponse<>(bots.page(ownerId, status, paging), paging.page(), paging.size(), bots.count(ownerId, status));
+        if (directory.serves()) return directory.page(ownerId, status, paging);
+        return transaction.execute(t -> new PageResponse<>(bots.page(ownerId, status, paging), paging.page(),
+                paging.size(), bots.count(ownerId, status)));
     }
 
-    @Transactional(readOnly = true)
+    /** The owner's bot as stored (404 for another's), from the {@link BotDirectory} on one node. */
     public Bot get(UUID ownerId, UUID id) {
-        return bots.find(ownerId, id).orElseThrow(() -> notFound(id));
+        return (directory.serves() ? directory.find(ownerId, id) : bots.find(ownerId, id)).orElseThrow(() -> notFound(id));
     }
 
     @Transactional
@@ -76,7 +80,7 @@ public class BotService {
         if (current.status() == BotStatus.ACTIVE) return runningEdit.apply(ownerId, current, request);
         BotSpec spec = resolver.resolve(ownerId, request);
         bots.update(ownerId, id, spec, Times.now(clock));
-        Bot updated = get(ownerId, id);
+        Bot updated = inTransaction(ownerId, id);
         activity.record(ownerId, id, LogLevel.INFO, "Bot '" + updated.name() + "' updated: " + describe(updated));
         return updated;
     }
@@ -117,7 +121,7 @@ public class BotService {
         events.publishEvent(new BotAlert(ownerId, id, BotAlert.Kind.STARTED, "Bot " + bot.name() + " started (" + describe(bot) + ")",
                 alertData(bot, null)));
         events.publishEvent(new BotChanged(ownerId, id));
-        return get(ownerId, id);
+        return inTransaction(ownerId, id);
     }
 
     /** Stopping a STOPPED bot changes nothing; stopping an ERROR bot clears its error. */
@@ -126,7 +130,7 @@ public class BotService {
         Bot bot = bots.findForUpdate(ownerId, id).orElseThrow(() -> notFound(id));
         if (bot.status() == BotStatus.STOPPED) return bot;
         stopOne(bot, "stopped by user");
-        return get(ownerId, id);
+        return inTransaction(ownerId, id);
     }
 
     @Transactional
@@ -188,9 +192,8 @@ public class BotService {
         return !bots.activeForUpdate(ownerId).isEmpty();
     }
 
-    @Transactional(readOnly = true)
     public BotRepository.Summary summary(UUID ownerId) {
-        return bots.summary(ownerId);
+        return directory.serves() ? directory.summary(ownerId) : bots.summary(ownerId);
     }
 
     private void stopOne(Bot bot, String reason) {
@@ -219,6 +222,11 @@ public class BotService {
 
     private static String describe(Bot bot) {
         return bot.strategy() + " on " + bot.exchange() + " " + bot.symbol() + ", " + bot.mode();
+    }
+
+    /** The bot as the current transaction has it (its own changes too: the directory learns of them once committed). */
+    private Bot inTransaction(UUID ownerId, UUID id) {
+        return bots.find(ownerId, id).orElseThrow(() -> notFound(id));
     }
 
     private static ApiException.NotFound notFound(UUID id) {

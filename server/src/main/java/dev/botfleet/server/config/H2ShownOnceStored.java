@@ -1,7 +1,9 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.Databases;
 import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.ShowsOneBot;
+import dev.botfleet.server.common.StoredOnly;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,7 +30,8 @@ import java.util.UUID;
  * would lose it: an acknowledged fill gone (H2CrashRestartIT lost one so). The wait is at most the rest of one store,
  * and only when a commit is in that step; PostgreSQL shows a commit only once it is in its log, so it needs none.
  * The event stream and the notifications tell a bot's writes only after their commit returned, so they need none.
- * A response that shows one bot's rows only ({@link ShowsOneBot}) waits only for a step that writes that bot's rows.
+ * A response that shows one bot's rows only ({@link ShowsOneBot}) waits only for a step that writes that bot's rows;
+ * one built from the bot directory ({@link StoredOnly}), which keeps only stored rows, waits for none.
  */
 @RestControllerAdvice
 class H2ShownOnceStored implements ResponseBodyAdvice<Object> {
@@ -41,13 +44,13 @@ class H2ShownOnceStored implements ResponseBodyAdvice<Object> {
 
     H2ShownOnceStored(GroupCommit commits, @Value("${spring.datasource.url:}") String databaseUrl) {
         this.commits = commits;
-        this.h2 = TransactionsConfig.isH2(databaseUrl);
+        this.h2 = Databases.isH2(databaseUrl);
     }
 
-    /** Only on H2: elsewhere a response is never held. */
+    /** Only on H2 (elsewhere a response is never held), and not for a response built from stored rows only. */
     @Override
     public boolean supports(MethodParameter returnType, Class<? extends HttpMessageConverter<?>> converterType) {
-        return h2;
+        return h2 && !returnType.hasMethodAnnotation(StoredOnly.class);
     }
 
     @Override

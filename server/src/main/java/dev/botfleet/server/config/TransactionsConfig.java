@@ -1,5 +1,6 @@
 package dev.botfleet.server.config;
 
+import dev.botfleet.server.common.Databases;
 import dev.botfleet.server.common.GroupCommit;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -61,18 +62,13 @@ class TransactionsConfig {
      * shows a commit only once it is in its log, so there the writers may take what CPU is left.
      */
     static int writerNiceness(Integer configured, String databaseUrl) {
-        if (!isH2(databaseUrl)) return configured == null ? 10 : configured;
+        if (!Databases.isH2(databaseUrl)) return configured == null ? 10 : configured;
         if (configured != null && configured != 0) {
             throw new IllegalArgumentException("botfleet.journal.writer-niceness must be 0 on H2, was " + configured
                     + ": H2 shows a commit to other sessions a moment before it is on disk, and a writer at a lower"
                     + " priority would stretch that moment (an acknowledged fill could be lost to a crash)");
         }
         return 0;
-    }
-
-    /** Whether {@code spring.datasource.url} names an H2 database (the embedded default). */
-    static boolean isH2(String databaseUrl) {
-        return databaseUrl != null && databaseUrl.startsWith("jdbc:h2:");
     }
 
     private static Duration millis(long ms) { return Duration.ofMillis(ms); }

@@ -1,5 +1,6 @@
 package dev.botfleet.server.order;
 
+import dev.botfleet.server.bot.BotDirectory;
 import dev.botfleet.server.common.Ids;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
@@ -34,8 +35,12 @@ public class OrderRepository {
 
     private final JdbcClient jdbc;
 
-    public OrderRepository(JdbcClient jdbc) {
+    /** Told when a bot's row changes here (its status, or what a fill books on it). */
+    private final BotDirectory directory;
+
+    public OrderRepository(JdbcClient jdbc, BotDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     // ------------------------------------------------------------------ journal writes
@@ -195,6 +200,7 @@ public class OrderRepository {
                 .param("pnl", dealPnl).param("deals", deals).param("lastFill", Times.sql(lastFill))
                 .param("now", Times.sql(now)).param("bot", botId)
                 .update();
+        directory.changed(botId);
     }
 
     // ------------------------------------------------------------------ restore

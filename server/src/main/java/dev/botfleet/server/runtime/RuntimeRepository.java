@@ -1,6 +1,7 @@
 package dev.botfleet.server.runtime;
 
 import dev.botfleet.server.bot.BotStatus;
+import dev.botfleet.server.bot.BotDirectory;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -18,8 +19,12 @@ public class RuntimeRepository {
 
     private final JdbcClient jdbc;
 
-    public RuntimeRepository(JdbcClient jdbc) {
+    /** Told when a bot's row changes here (its status, or what a fill books on it). */
+    private final BotDirectory directory;
+
+    public RuntimeRepository(JdbcClient jdbc, BotDirectory directory) {
         this.jdbc = jdbc;
+        this.directory = directory;
     }
 
     /** The bots a runtime must run: the ACTIVE ones, and those with a stop not yet carried out (see Flyway V52). */
@@ -48,8 +53,10 @@ public class RuntimeRepository {
     /** Only an ACTIVE bot changes: a user's stop (already STOPPED) is never turned into anything else. */
     public boolean setStatusIfActive(UUID botId, BotStatus status, String reason, Instant now) {
         String text = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 499) + "…";
-        return jdbc.sql("UPDATE bots SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id AND status = 'ACTIVE'")
+        boolean changed = jdbc.sql("UPDATE bots SET status = :status, status_reason = :reason, updated_at = :now WHERE id = :id AND status = 'ACTIVE'")
                 .param("status", status.name()).param("reason", status == BotStatus.ERROR ? text : null)
                 .param("now", Times.sql(now)).param("id", botId).update() > 0;
+        if (changed) directory.changed(botId);
+        return changed;
     }
 }

@@ -308,6 +308,7 @@ public abstract class BotApiCases extends ApiTestBase {
         String live = create(user, "live");
         jdbc.sql("UPDATE bots SET mode = 'LIVE', status = 'ACTIVE' WHERE id = :id").param("id", UUID.fromString(live))
                 .update();
+        botRowChanged(UUID.fromString(live));
         String paper = create(user, "paper");
         post("/api/v1/bots/" + paper + "/start", user, null);
 
@@ -326,11 +327,14 @@ public abstract class BotApiCases extends ApiTestBase {
         // results written directly (as the runtime records them); ACTIVE without starting, so no runtime overwrites them
         jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 7, status = 'ACTIVE' WHERE id = :id").param("p", new java.math.BigDecimal("0.1"))
                 .param("id", UUID.fromString(a)).update();
+        botRowChanged(UUID.fromString(a));
         jdbc.sql("UPDATE bots SET pnl = :p, total_trades = 3, status = 'ERROR' WHERE id = :id")
                 .param("p", new java.math.BigDecimal("0.2")).param("id", UUID.fromString(b)).update();
+        botRowChanged(UUID.fromString(b));
         // a market quoted in BTC (sim has none, so by hand): its pnl is BTC, not USDT
         jdbc.sql("UPDATE bots SET symbol = 'ETH/BTC', pnl = :p WHERE id = :id")
                 .param("p", new java.math.BigDecimal("0.00012")).param("id", UUID.fromString(c)).update();
+        botRowChanged(UUID.fromString(c));
 
         JsonNode s = get("/api/v1/bots/statistics/summary", user).body();
         assertThat(s.get("totalBots").asLong()).isEqualTo(3);
@@ -386,6 +390,7 @@ public abstract class BotApiCases extends ApiTestBase {
         String id = create(user, "was live");
         // a LIVE bot whose exchange has no live adapter (e.g. stored before an adapter was removed)
         jdbc.sql("UPDATE bots SET mode = 'LIVE' WHERE id = :id").param("id", UUID.fromString(id)).update();
+        botRowChanged(UUID.fromString(id));
         Answer refused = post("/api/v1/bots/" + id + "/start", user, null);
         assertProblem(refused, 409, "CONFLICT");
         assertThat(refused.body().get("detail").asString()).contains("paper trading only");

@@ -2,6 +2,7 @@ package dev.botfleet.server.config;
 
 import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.ShowsOneBot;
+import dev.botfleet.server.common.StoredOnly;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -90,6 +91,13 @@ class H2ShownOnceStoredTest {
         assertThat(answer).succeedsWithin(java.time.Duration.ofSeconds(30));
     }
 
+    @Test
+    void aResponseBuiltFromStoredRowsOnlyIsNeverHeld() throws Exception {
+        MethodParameter fromDirectory = new MethodParameter(Handlers.class.getDeclaredMethod("fromDirectory"), -1);
+        assertThat(new H2ShownOnceStored(commits, H2).supports(fromDirectory, JacksonJsonHttpMessageConverter.class))
+                .isFalse();
+    }
+
     /** The advice writing the body of {@code handler}, called with {@code id} as its path's bot. */
     private CompletableFuture<Object> respond(String handler, UUID id) throws Exception {
         H2ShownOnceStored advice = new H2ShownOnceStored(commits, H2);
@@ -117,6 +125,11 @@ class H2ShownOnceStoredTest {
         }
 
         String everyBot() {
+            return "";
+        }
+
+        @StoredOnly
+        String fromDirectory() {
             return "";
         }
     }

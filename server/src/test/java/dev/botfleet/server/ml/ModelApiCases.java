@@ -60,6 +60,7 @@ public abstract class ModelApiCases extends ApiTestBase {
                 .param("id", botId).param("owner", user.id()).param("name", botName)
                 .param("config", json.writeValueAsString(Map.of("model", modelId, "orderAmount", "1")))
                 .param("at", OffsetDateTime.now()).update();
+        botRowChanged(user.id(), botId);
     }
 
     private static void assertRejectedFile(Answer a, String reason) {
@@ -205,6 +206,7 @@ public abstract class ModelApiCases extends ApiTestBase {
         assertThat(get("/api/v1/models/" + id, user).status()).isEqualTo(200);
 
         jdbc.sql("DELETE FROM bots WHERE id = :id").param("id", botId).update();
+        botRowChanged(botId);
         Path stored = files.path(user.id(), UUID.fromString(id));
         assertThat(stored).exists();
 

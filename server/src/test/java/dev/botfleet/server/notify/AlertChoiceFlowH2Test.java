@@ -51,7 +51,9 @@ class AlertChoiceFlowH2Test extends NotifyTestBase {
         String quiet = scalper(user, "0.2", "0.2");
         String loud = scalper(user, "0.2", "0.2");
         jdbc.sql("UPDATE bots SET name = 'quiet' WHERE id = :id").param("id", UUID.fromString(quiet)).update();
+        botRowChanged(UUID.fromString(quiet));
         jdbc.sql("UPDATE bots SET name = 'loud' WHERE id = :id").param("id", UUID.fromString(loud)).update();
+        botRowChanged(UUID.fromString(loud));
         Answer saved = putPreferences(user, Map.of("defaults", Map.of("email", Map.of("STARTED", true, "STOPPED", true)),
                 "overrides", muted(quiet)));
         assertThat(saved.status()).as(String.valueOf(saved.body())).isEqualTo(200);

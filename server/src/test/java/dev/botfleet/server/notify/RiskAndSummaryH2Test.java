@@ -31,6 +31,7 @@ class RiskAndSummaryH2Test extends NotifyTestBase {
         UUID live = idleBot(user, "live one");
         // the test context has no venue for a LIVE bot: its row says LIVE and ACTIVE (as LossLimitCases does)
         jdbc.sql("UPDATE bots SET mode = 'LIVE', status = 'ACTIVE' WHERE id = :id").param("id", live).update();
+        botRowChanged(live);
         Map<String, Object> limits = new HashMap<>();
         limits.put("dailyLossLimits", Map.of("USDT", "250"));
         assertThat(put("/api/v1/me/risk", user, limits).status()).isEqualTo(200);

@@ -62,6 +62,7 @@ abstract class PortfolioTestBase extends RuntimeTestBase {
     /** Marks the bot ACTIVE in its row only (no session runs it), so the snapshot job takes it. */
     void markActive(UUID bot) {
         jdbc.sql("UPDATE bots SET status = 'ACTIVE' WHERE id = :id").param("id", bot).update();
+        botRowChanged(bot);
     }
 
     static JsonNode account(JsonNode portfolio, UUID bot) {

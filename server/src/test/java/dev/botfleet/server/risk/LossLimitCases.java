@@ -50,6 +50,7 @@ public abstract class LossLimitCases extends RiskTestBase {
         UUID running = UUID.fromString(start(user, scalper(user, "0.2", "0.2")));
         awaitRestingOrder(user, running);
         jdbc.sql("UPDATE bots SET mode = 'LIVE' WHERE id = :id").param("id", running).update();
+        botRowChanged(running);
         start(user, paper.toString());
         putLimits(user, Map.of("USDT", "250"));
         putLimits(other, Map.of("USDT", "1"));
@@ -138,6 +139,7 @@ public abstract class LossLimitCases extends RiskTestBase {
                 .update();
         jdbc.sql("UPDATE bots SET mode = 'LIVE', exchange = 'binance', credential_id = :key WHERE id = :id")
                 .param("key", key).param("id", live).update();
+        botRowChanged(live);
         fill(user, live, "BTC/USDT", "-250", clock.instant());
         putLimits(user, Map.of("USDT", "250"));
 

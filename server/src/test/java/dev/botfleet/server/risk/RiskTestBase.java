@@ -41,6 +41,7 @@ abstract class RiskTestBase extends RuntimeTestBase {
     void setRow(UUID bot, String mode, String status, String symbol) {
         jdbc.sql("UPDATE bots SET mode = :mode, status = :status, symbol = :symbol WHERE id = :id")
                 .param("mode", mode).param("status", status).param("symbol", symbol).param("id", bot).update();
+        botRowChanged(bot);
     }
 
     /** A fill of {@code bot} realizing {@code realizedPnl} at {@code at}, booked as the journal books one. */

@@ -90,6 +90,7 @@ public abstract class BalanceApiCases extends RuntimeTestBase {
 
         // no exchange has a live adapter yet, so a LIVE bot can only exist from before or by hand
         jdbc.sql("UPDATE bots SET mode = 'LIVE' WHERE id = :id").param("id", UUID.fromString(bot)).update();
+        botRowChanged(UUID.fromString(bot));
         Answer live = get("/api/v1/bots/" + bot + "/balances", owner);
         assertProblem(live, 409, "CONFLICT");
         assertThat(live.body().get("detail").asString()).isEqualTo("balances of live bots come from the exchange (not built yet)");

@@ -26,6 +26,7 @@ public abstract class LossLimitResumeCases extends RuntimeTestBase {
         UUID bot = UUID.fromString(id);
         assertThat(put("/api/v1/me/risk", user, Map.of("dailyLossLimits", Map.of("USDT", "10"))).status()).isEqualTo(200);
         jdbc.sql("UPDATE bots SET mode = 'LIVE', status = 'ACTIVE' WHERE id = :id").param("id", bot).update();
+        botRowChanged(bot);
         UUID order = UUID.randomUUID();
         OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("""

@@ -49,6 +49,7 @@ class PendingStopH2Test extends RuntimeTestBase {
         }
         jdbc.sql("UPDATE bots SET status = 'STOPPED', pending_stop = :reason WHERE id = :bot")
                 .param("reason", pendingStop).param("bot", botId).update();
+        botRowChanged(botId);
         return bot;
     }
 
@@ -128,6 +129,7 @@ class PendingStopH2Test extends RuntimeTestBase {
         jdbc.sql("UPDATE bots SET config = :config WHERE id = :bot")
                 .param("config", "{\"quantity\":\"0.001\",\"buyPrice\":\"65000\",\"sellPrice\":\"64000\"}")
                 .param("bot", UUID.fromString(bot)).update();
+        botRowChanged(UUID.fromString(bot));
 
         runtime.launch(user.id(), UUID.fromString(bot));
 
@@ -146,6 +148,7 @@ class PendingStopH2Test extends RuntimeTestBase {
         // ACTIVE, with an order resting, but no session (as while it waits for its venue after a restart)
         String bot = stoppedBotWithOrderOne(user, "ACCEPTED", "ACCEPTED", null);
         jdbc.sql("UPDATE bots SET status = 'ACTIVE' WHERE id = :bot").param("bot", UUID.fromString(bot)).update();
+        botRowChanged(UUID.fromString(bot));
         assertThat(runtime.isRunning(UUID.fromString(bot))).isFalse();
 
         assertThat(post("/api/v1/bots/" + bot + "/stop", user, null).status()).isEqualTo(200);

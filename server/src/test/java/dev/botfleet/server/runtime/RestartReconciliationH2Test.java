@@ -44,6 +44,7 @@ class RestartReconciliationH2Test extends RuntimeTestBase {
                     .param("at", at.atOffset(ZoneOffset.UTC)).update();
         }
         jdbc.sql("UPDATE bots SET status = 'ACTIVE' WHERE id = :bot").param("bot", botId).update();
+        botRowChanged(botId);
         runtime.launch(user.id(), botId);  // what the server does for every ACTIVE bot when it starts
         return bot;
     }
@@ -105,6 +106,7 @@ class RestartReconciliationH2Test extends RuntimeTestBase {
         jdbc.sql("UPDATE bots SET status = 'ACTIVE', config = :config WHERE id = :bot")
                 .param("config", "{\"quantity\":\"0.001\",\"buyPrice\":\"65000\",\"sellPrice\":\"64000\"}")
                 .param("bot", botId).update();
+        botRowChanged(botId);
         runtime.launch(user.id(), botId);
         var answer = get("/api/v1/bots/" + bot, user).body();
         assertThat(answer.get("status").asString()).isEqualTo("ERROR");

@@ -35,6 +35,7 @@ public abstract class RuntimeTestBase extends ApiTestBase {
             java.util.UUID owner = (java.util.UUID) row.get("owner_id");
             botsOfTheContext.find(owner, id).ifPresent(bot -> {
                 jdbc.sql("UPDATE bots SET status = 'STOPPED' WHERE id = :id").param("id", id).update();
+                botRowChanged(id);
                 runtimeOfTheContext.stop(bot, "the test ended");
                 runtimeOfTheContext.awaitStopped(id);
             });

@@ -37,6 +37,22 @@ public abstract class ApiTestBase {
     protected JdbcClient jdbc;
     @Autowired
     protected MutableClock clock;
+    @Autowired
+    private dev.botfleet.server.bot.BotDirectory botDirectory;
+
+    /**
+     * A bot's row was changed by hand (SQL in a test): tells the bot directory, as every write of the server does
+     * (bot.BotDirectory), so the API's reads show it.
+     *
+     * @param ownerId the owner, needed for a bot inserted by hand (null otherwise)
+     */
+    protected void botRowChanged(UUID ownerId, UUID botId) {
+        botDirectory.changed(ownerId, botId);
+    }
+
+    protected void botRowChanged(UUID botId) {
+        botRowChanged(null, botId);
+    }
 
     /** A logged-in user. */
     public record Session(UUID id, String email, String password, String token) {

@@ -145,6 +145,7 @@ public abstract class TelegramCommandsCases extends TelegramTestBase {
                 .param("id", key).param("owner", user.id()).param("now", Times.sql(clock.instant())).update();
         jdbc.sql("UPDATE bots SET mode = 'LIVE', exchange = 'binance', credential_id = :key WHERE id = :id")
                 .param("key", key).param("id", live).update();
+        botRowChanged(live);
         fill(user, live, "BTC/USDT", OrderSide.SELL, "1", "100", "-250", clock.instant());
         assertThat(put("/api/v1/me/risk", user, Map.of("dailyLossLimits", Map.of("USDT", "250"))).status()).isEqualTo(200);
 
@@ -171,6 +172,7 @@ public abstract class TelegramCommandsCases extends TelegramTestBase {
         UUID paper = bot(user, "p");
         UUID live = bot(user, "l");
         jdbc.sql("UPDATE bots SET mode = 'LIVE' WHERE id = :id").param("id", live).update();
+        botRowChanged(live);
         Instant now = clock.instant();
         LocalDate today = today();
         fill(user, paper, "BTC/USDT", OrderSide.SELL, "0.001", "50000", "10", now);
