@@ -4,7 +4,7 @@ import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.runtime.MarketDataHub;
 import dev.botfleet.server.auth.CurrentUser;
 import dev.botfleet.server.bot.Bot;
-import dev.botfleet.server.bot.BotRepository;
+import dev.botfleet.server.bot.BotService;
 import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.Decimals;
 import dev.botfleet.server.common.PageResponse;
@@ -31,12 +31,12 @@ import java.util.UUID;
 @RequestMapping("/api/v1")
 public class OrderController {
     private final OrderQueries queries;
-    private final BotRepository bots;
+    private final BotService bots;
     private final OrderCanceler canceler;
     private final MarketDataHub hub;
     private final ExchangeCatalog exchanges;
 
-    public OrderController(OrderQueries queries, BotRepository bots, OrderCanceler canceler, MarketDataHub hub,
+    public OrderController(OrderQueries queries, BotService bots, OrderCanceler canceler, MarketDataHub hub,
                            ExchangeCatalog exchanges) {
         this.queries = queries;
         this.bots = bots;
@@ -146,8 +146,9 @@ public class OrderController {
         return queries.order(user.id(), bot.id(), orderId).orElse(order);
     }
 
+    /** The caller's bot as stored (from the bot directory on one node), 404 for another's. */
     private Bot bot(CurrentUser user, UUID id) {
-        return bots.find(user.id(), id).orElseThrow(() -> new ApiException.NotFound("No bot " + id));
+        return bots.get(user.id(), id);
     }
 
     private static String openOrClosed(String status) {
