@@ -9,8 +9,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,7 +48,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
     private final TransactionTemplate tx;
     private final int maxBatch;
-    private final LinkedBlockingQueue<Unit<?>> waiting = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<CommitUnit<?>> waiting = new LinkedBlockingQueue<>();
     private final Thread writer;
     /** Runs the callbacks of committed (or failed) write-behind work, in the order it was queued. */
     private final java.util.concurrent.ExecutorService after;
@@ -124,7 +122,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
         if (!open || Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             return tx.execute(status -> work.get());
         }
-        Unit<T> unit = new Unit<>(work, nanoTime.getAsLong());
+        CommitUnit<T> unit = new CommitUnit<>(work, nanoTime.getAsLong());
         unit.bot = bot;
         waiting.add(unit);
         // closed meanwhile: the writer may have gone; take the unit back and run it here if it is still waiting
@@ -144,7 +142,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     /** @param row when not null, the work is inserting it, batched with the commit's other rows ({@link BatchedRow}) */
     private void submit(Runnable work, BatchedRow row, Runnable committed,
                         java.util.function.Consumer<RuntimeException> failed, Backlog backlog) {
-        Unit<Object> unit = new Unit<>(() -> {
+        CommitUnit<Object> unit = new CommitUnit<>(() -> {
             work.run();
             return null;
         }, nanoTime.getAsLong());
@@ -187,7 +185,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     /** The lane is too far behind for anyone to write without waiting: its queue too old, or too long. */
     private boolean laneBehind() {
         if (waiting.size() > maxWaiting()) return true;
-        Unit<?> oldest = waiting.peek();
+        CommitUnit<?> oldest = waiting.peek();
         return oldest != null && nanoTime.getAsLong() - oldest.queuedAt > maxQueueAgeNanos;
     }
 
@@ -226,7 +224,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     public final class Backlog {
         private final java.util.concurrent.atomic.AtomicInteger unsettled = new java.util.concurrent.atomic.AtomicInteger();
         /** The newest unit this bot queued (null: none, or its last write ran in a caller's transaction). */
-        private volatile Unit<?> last;
+        private volatile CommitUnit<?> last;
         private final UUID bot;
 
         private Backlog(UUID bot) {
@@ -250,7 +248,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
          * everything the lane took before it is committed too (one queue, whole batches).
          */
         public void afterDurable(Runnable action) {
-            Unit<?> newest = last;
+            CommitUnit<?> newest = last;
             if (newest != null && newest.alsoAfter(action)) return;
             submit(() -> { }, action, e -> log.warn("group commit: an action waited for a commit that failed: {}", e.toString()));
         }
@@ -292,10 +290,10 @@ public final class CommitLane implements Transactions, AutoCloseable {
             log.info("group commit: could not lower the writer {}'s CPU priority (not Linux?); it runs at normal priority",
                     Thread.currentThread().getName());
         }
-        List<Unit<?>> batch = new ArrayList<>(maxBatch);
+        List<CommitUnit<?>> batch = new ArrayList<>(maxBatch);
         while (open || !waiting.isEmpty()) {
             try {
-                Unit<?> first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                CommitUnit<?> first = waiting.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
                 waiting.drainTo(batch, maxBatch - 1);
@@ -311,15 +309,15 @@ public final class CommitLane implements Transactions, AutoCloseable {
             }
         }
         // interrupted while units still wait (close timed out): they get their own transactions on their callers'
-        for (Unit<?> u; (u = waiting.poll()) != null; ) u.failed(new IllegalStateException("group commit closed"));
+        for (CommitUnit<?> u; (u = waiting.poll()) != null; ) u.failed(new IllegalStateException("group commit closed"));
     }
 
-    private void commit(List<Unit<?>> batch) {
+    private void commit(List<CommitUnit<?>> batch) {
         try {
             tx.executeWithoutResult(status -> {
                 savepoints.startBatch();
-                List<Unit<?>> inserts = null;
-                for (Unit<?> unit : batch) {
+                List<CommitUnit<?>> inserts = null;
+                for (CommitUnit<?> unit : batch) {
                     if (unit.row == null) {
                         unit.runIn(status, savepoints);
                     } else {
@@ -332,26 +330,26 @@ public final class CommitLane implements Transactions, AutoCloseable {
             });
         } catch (RuntimeException | Error e) {
             // the commit itself failed: nothing of the batch is stored, so no unit succeeded
-            List<Unit<?>> done = List.copyOf(batch);
-            release.execute(() -> { for (Unit<?> unit : done) if (!unit.async) unit.failed(e); });
-            after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.failed(e); });
+            List<CommitUnit<?>> done = List.copyOf(batch);
+            release.execute(() -> { for (CommitUnit<?> unit : done) if (!unit.async) unit.failed(e); });
+            after.execute(() -> { for (CommitUnit<?> unit : done) if (unit.async) unit.failed(e); });
             return;
         }
         commits.incrementAndGet();
         units.addAndGet(batch.size());
         long now = nanoTime.getAsLong();
-        for (Unit<?> unit : batch) waits.accept(now - unit.queuedAt);
-        List<Unit<?>> done = List.copyOf(batch);
+        for (CommitUnit<?> unit : batch) waits.accept(now - unit.queuedAt);
+        List<CommitUnit<?>> done = List.copyOf(batch);
         // callers waiting in execute() are let go at once (on the release thread, see there); write-behind callbacks
         // run on their own thread, in order
-        release.execute(() -> { for (Unit<?> unit : done) if (!unit.async) unit.committed(); });
-        after.execute(() -> { for (Unit<?> unit : done) if (unit.async) unit.committed(); });
+        release.execute(() -> { for (CommitUnit<?> unit : done) if (!unit.async) unit.committed(); });
+        after.execute(() -> { for (CommitUnit<?> unit : done) if (unit.async) unit.committed(); });
     }
 
     /** The bots whose rows the batch writes; null when a unit does not say (then its step may carry any bot's). */
-    private static java.util.Set<UUID> botsOf(List<Unit<?>> batch) {
+    private static java.util.Set<UUID> botsOf(List<CommitUnit<?>> batch) {
         java.util.Set<UUID> bots = new java.util.HashSet<>();
-        for (Unit<?> unit : batch) {
+        for (CommitUnit<?> unit : batch) {
             if (unit.bot == null) return null;
             bots.add(unit.bot);
         }
@@ -359,7 +357,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
     }
 
     /** The batch's rows, after its other units ({@link BatchedRow}); a row that cannot be stored fails its unit alone. */
-    private static void insertRows(List<Unit<?>> inserts, TransactionStatus status) {
+    private static void insertRows(List<CommitUnit<?>> inserts, TransactionStatus status) {
         RuntimeException[] failures = BatchedRows.insert(inserts.stream().map(u -> u.row).toList(), status);
         for (int i = 0; i < failures.length; i++) if (failures[i] != null) inserts.get(i).failure = failures[i];
     }
@@ -398,105 +396,6 @@ public final class CommitLane implements Transactions, AutoCloseable {
             after.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final class Unit<T> {
-        final Supplier<T> work;
-        final CompletableFuture<T> result = new CompletableFuture<>();
-        final long queuedAt;
-        /** Nobody waits for it: write-behind ({@link #submit}); its callbacks are on the future. */
-        boolean async;
-        /** Not null: the work is this row's insert, batched in the commit ({@link Backlog#insert}). */
-        BatchedRow row;
-        /** The bot whose rows the work writes; null when not known (any bot's). */
-        UUID bot;
-        T value;
-        Throwable failure;
-        /** Actions to run once this unit is committed ({@link #alsoAfter}); guarded by this unit. */
-        private List<Runnable> alsoAfter;
-        private boolean settled;
-
-        Unit(Supplier<T> work, long queuedAt) {
-            this.work = work;
-            this.queuedAt = queuedAt;
-        }
-
-        /** In a transaction of its own, now (callbacks run here too). */
-        void runNow(TransactionTemplate tx) {
-            try {
-                result.complete(tx.execute(status -> work.get()));
-            } catch (RuntimeException | Error e) {
-                result.completeExceptionally(e);
-            }
-            settle();
-        }
-
-        void runIn(TransactionStatus status, UnitSavepoints savepoints) {
-            savepoints.begin(status);
-            try {
-                value = work.get();
-                savepoints.succeeded(status);
-            } catch (RuntimeException | Error e) {
-                // only this unit's writes go; the savepoint rollback also clears a rollback-only mark it left
-                savepoints.failed(status);
-                failure = e;
-            }
-        }
-
-        void committed() {
-            if (failure != null) result.completeExceptionally(failure);
-            else result.complete(value);
-            settle();
-        }
-
-        void failed(Throwable commitFailure) {
-            result.completeExceptionally(failure != null ? failure : commitFailure);
-            settle();
-        }
-
-        /**
-         * Runs {@code action} right after this unit's own callback once it is committed (never if it fails); false
-         * when the unit is already settled — then the caller must find another way.
-         */
-        synchronized boolean alsoAfter(Runnable action) {
-            if (settled) return false;
-            if (alsoAfter == null) alsoAfter = new ArrayList<>(2);
-            alsoAfter.add(action);
-            return true;
-        }
-
-        /** After the result is complete: the actions of {@link #alsoAfter}, in the order added, if it succeeded. */
-        private void settle() {
-            List<Runnable> actions;
-            synchronized (this) {
-                settled = true;
-                actions = alsoAfter;
-                alsoAfter = null;
-            }
-            if (actions == null) return;
-            if (result.isCompletedExceptionally()) {
-                log.warn("group commit: {} action(s) waited for a commit that failed", actions.size());
-                return;
-            }
-            for (Runnable action : actions) {
-                try {
-                    action.run();
-                } catch (RuntimeException e) {
-                    log.error("group commit: an action after a commit failed", e);
-                }
-            }
-        }
-
-        T await() {
-            try {
-                return result.join();
-            } catch (CompletionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException r) throw r;
-                if (cause instanceof Error err) throw err;
-                throw e;
-            }
         }
     }
 }

@@ -1,0 +1,115 @@
+package dev.botfleet.server.common;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+
+/** One unit of work queued on a {@link CommitLane}: run in its writer's next commit, its result told once committed. */
+final class CommitUnit<T> {
+    private static final Logger log = LoggerFactory.getLogger(CommitLane.class);
+
+    final Supplier<T> work;
+    final CompletableFuture<T> result = new CompletableFuture<>();
+    final long queuedAt;
+    /** Nobody waits for it: write-behind ({@link CommitLane#submit}); its callbacks are on the future. */
+    boolean async;
+    /** Not null: the work is this row's insert, batched in the commit ({@link CommitLane.Backlog#insert}). */
+    BatchedRow row;
+    /** The bot whose rows the work writes; null when not known (any bot's). */
+    UUID bot;
+    T value;
+    Throwable failure;
+    /** Actions to run once this unit is committed ({@link #alsoAfter}); guarded by this unit. */
+    private List<Runnable> alsoAfter;
+    private boolean settled;
+
+    CommitUnit(Supplier<T> work, long queuedAt) {
+        this.work = work;
+        this.queuedAt = queuedAt;
+    }
+
+    /** In a transaction of its own, now (callbacks run here too). */
+    void runNow(TransactionTemplate tx) {
+        try {
+            result.complete(tx.execute(status -> work.get()));
+        } catch (RuntimeException | Error e) {
+            result.completeExceptionally(e);
+        }
+        settle();
+    }
+
+    void runIn(TransactionStatus status, UnitSavepoints savepoints) {
+        savepoints.begin(status);
+        try {
+            value = work.get();
+            savepoints.succeeded(status);
+        } catch (RuntimeException | Error e) {
+            // only this unit's writes go; the savepoint rollback also clears a rollback-only mark it left
+            savepoints.failed(status);
+            failure = e;
+        }
+    }
+
+    void committed() {
+        if (failure != null) result.completeExceptionally(failure);
+        else result.complete(value);
+        settle();
+    }
+
+    void failed(Throwable commitFailure) {
+        result.completeExceptionally(failure != null ? failure : commitFailure);
+        settle();
+    }
+
+    /**
+     * Runs {@code action} right after this unit's own callback once it is committed (never if it fails); false
+     * when the unit is already settled — then the caller must find another way.
+     */
+    synchronized boolean alsoAfter(Runnable action) {
+        if (settled) return false;
+        if (alsoAfter == null) alsoAfter = new ArrayList<>(2);
+        alsoAfter.add(action);
+        return true;
+    }
+
+    /** After the result is complete: the actions of {@link #alsoAfter}, in the order added, if it succeeded. */
+    private void settle() {
+        List<Runnable> actions;
+        synchronized (this) {
+            settled = true;
+            actions = alsoAfter;
+            alsoAfter = null;
+        }
+        if (actions == null) return;
+        if (result.isCompletedExceptionally()) {
+            log.warn("group commit: {} action(s) waited for a commit that failed", actions.size());
+            return;
+        }
+        for (Runnable action : actions) {
+            try {
+                action.run();
+            } catch (RuntimeException e) {
+                log.error("group commit: an action after a commit failed", e);
+            }
+        }
+    }
+
+    T await() {
+        try {
+            return result.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw e;
+        }
+    }
+}
