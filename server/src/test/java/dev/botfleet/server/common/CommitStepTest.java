@@ -1,12 +1,11 @@
 package dev.botfleet.server.common;
 
+import dev.botfleet.server.support.HeldCommits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
@@ -22,9 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * commit between "about to commit" and "committed", held there by a transaction manager that blocks in its commit.
  */
 class CommitStepTest {
-    private final CountDownLatch inCommit = new CountDownLatch(1);
-    private final CountDownLatch letCommit = new CountDownLatch(1);
-    private volatile boolean holdCommits = true;
+    private final HeldCommits held = new HeldCommits();
+    private final CountDownLatch inCommit = held.inCommit;
+    private final CountDownLatch letCommit = held.letCommit;
     private CommitLane lane;
     private JdbcClient jdbc;
     private DriverManagerDataSource data;
@@ -38,23 +37,9 @@ class CommitStepTest {
         lane = new CommitLane(heldTransactions(), 256, "step-lane");
     }
 
-    /** Transactions whose commit, while {@link #holdCommits}, waits in its commit step until {@link #letCommit}. */
+    /** Transactions whose commit waits in its commit step until {@link #letCommit} (see {@link HeldCommits}). */
     private TransactionTemplate heldTransactions() {
-        JdbcTransactionManager held = new JdbcTransactionManager(data) {
-            @Override
-            protected void doCommit(DefaultTransactionStatus status) {
-                if (holdCommits) {
-                    inCommit.countDown();
-                    try {
-                        letCommit.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-                super.doCommit(status);
-            }
-        };
-        return new TransactionTemplate(held);
+        return held.transactions(data);
     }
 
     @AfterEach
@@ -65,7 +50,7 @@ class CommitStepTest {
 
     @Test
     void noCommitInItsStepMeansNoWait() throws Exception {
-        holdCommits = false;
+        held.stopHolding();
         lane.run(() -> jdbc.sql("INSERT INTO t VALUES ('a')").update());  // a commit that has come and gone
         assertThat(lane.awaitCommitStep(Duration.ZERO)).isTrue();
     }

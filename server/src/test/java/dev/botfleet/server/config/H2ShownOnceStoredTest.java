@@ -3,6 +3,7 @@ package dev.botfleet.server.config;
 import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.ShowsOneBot;
 import dev.botfleet.server.common.StoredOnly;
+import dev.botfleet.server.support.HeldCommits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,11 +14,8 @@ import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.http.server.ServletServerHttpResponse;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.transaction.support.DefaultTransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.servlet.HandlerMapping;
 
 import java.util.Map;
@@ -35,8 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class H2ShownOnceStoredTest {
     private static final String H2 = "jdbc:h2:mem:shown" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-    private final CountDownLatch inCommit = new CountDownLatch(1);
-    private final CountDownLatch letCommit = new CountDownLatch(1);
+    private final HeldCommits held = new HeldCommits();
+    private final CountDownLatch inCommit = held.inCommit;
+    private final CountDownLatch letCommit = held.letCommit;
     private final UUID writing = UUID.randomUUID();
     private GroupCommit commits;
     private JdbcClient jdbc;
@@ -46,19 +45,7 @@ class H2ShownOnceStoredTest {
         DriverManagerDataSource data = new DriverManagerDataSource(H2);
         jdbc = JdbcClient.create(data);
         jdbc.sql("CREATE TABLE IF NOT EXISTS t (v VARCHAR(40) PRIMARY KEY)").update();
-        JdbcTransactionManager held = new JdbcTransactionManager(data) {
-            @Override
-            protected void doCommit(DefaultTransactionStatus status) {
-                inCommit.countDown();
-                try {
-                    letCommit.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                super.doCommit(status);
-            }
-        };
-        commits = new GroupCommit(new TransactionTemplate(held), 256, 1);
+        commits = new GroupCommit(held.transactions(data), 256, 1);
         commits.lane(writing).backlog(writing).submit(() -> jdbc.sql("INSERT INTO t VALUES (:v)")
                 .param("v", writing.toString()).update(), () -> { }, e -> { });
         assertThat(inCommit.await(30, TimeUnit.SECONDS)).as("the bot's commit reached its step").isTrue();
