@@ -58,8 +58,10 @@ final class ServerProcess {
     Duration start(Duration deadline) throws Exception {
         String java = ProcessHandle.current().info().command().orElseThrow(() -> new IllegalStateException("no java command"));
         List<String> command = new ArrayList<>(commandPrefix);
-        command.addAll(List.of(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", jar.toString(),
-                "--server.port=" + port));
+        command.add(java);
+        command.addAll(FastStart.JVM_OPTIONS);
+        command.addAll(FastStart.launch(java, jar));  // the AOT-cached extracted jar, or the plain jar
+        command.add("--server.port=" + port);
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
         log = logDir.resolve("server-" + (++runs) + ".log");
         long started = System.nanoTime();
