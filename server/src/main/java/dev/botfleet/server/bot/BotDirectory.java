@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -129,20 +127,12 @@ public class BotDirectory {
 
     /** The owner's fleet in figures (as {@code BotRepository.summary}). */
     public BotRepository.Summary summary(UUID ownerId) {
-        long active = 0, stopped = 0, errors = 0, trades = 0;
-        BigDecimal pnl = BigDecimal.ZERO;
-        Map<String, BigDecimal> byQuote = new TreeMap<>();
-        List<Entry> fleet = fleet(ownerId);
-        for (Entry e : fleet) {
+        FleetTotals totals = new FleetTotals();
+        for (Entry e : fleet(ownerId)) {
             Bot bot = e.bot;
-            if (bot.status() == BotStatus.ACTIVE) active++;
-            if (bot.status() == BotStatus.STOPPED) stopped++;
-            if (bot.status() == BotStatus.ERROR) errors++;
-            pnl = pnl.add(bot.pnl());
-            trades += bot.totalTrades();
-            byQuote.merge(bot.quoteAsset(), bot.pnl(), BigDecimal::add);
+            totals.add(bot.symbol(), bot.status(), 1, bot.pnl(), bot.totalTrades());
         }
-        return new BotRepository.Summary(fleet.size(), active, stopped, errors, pnl, trades, byQuote);
+        return totals.summary();
     }
 
     /** The owner's stored bots, stale entries read again first. */

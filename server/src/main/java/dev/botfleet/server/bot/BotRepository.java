@@ -133,31 +133,17 @@ public class BotRepository {
      * pnl and trades, and pnl per quote asset of the bots' symbols ("BTC/USDT" -> USDT), assets in name order.
      */
     public Summary summary(UUID ownerId) {
-        List<SummaryGroup> groups = jdbc.sql("""
+        FleetTotals totals = new FleetTotals();
+        jdbc.sql("""
                         SELECT symbol, status, COUNT(*) AS bots, COALESCE(SUM(pnl), 0) AS pnl,
                                COALESCE(SUM(total_trades), 0) AS trades
                         FROM bots WHERE owner_id = :owner GROUP BY symbol, status""")
                 .param("owner", ownerId)
-                .query((rs, n) -> new SummaryGroup(rs.getString("symbol"), rs.getString("status"), rs.getLong("bots"),
-                        rs.getBigDecimal("pnl"), rs.getLong("trades")))
-                .list();
-        long total = 0, active = 0, stopped = 0, errors = 0, trades = 0;
-        BigDecimal pnl = BigDecimal.ZERO;
-        Map<String, BigDecimal> byQuote = new java.util.TreeMap<>();
-        for (SummaryGroup g : groups) {
-            total += g.bots();
-            if (g.status().equals("ACTIVE")) active += g.bots();
-            if (g.status().equals("STOPPED")) stopped += g.bots();
-            if (g.status().equals("ERROR")) errors += g.bots();
-            pnl = pnl.add(g.pnl());
-            trades += g.trades();
-            byQuote.merge(g.symbol().substring(g.symbol().indexOf('/') + 1), g.pnl(), BigDecimal::add);
-        }
-        return new Summary(total, active, stopped, errors, pnl, trades, byQuote);
-    }
-
-    /** The owner's bots of one symbol and status, added up. */
-    private record SummaryGroup(String symbol, String status, long bots, BigDecimal pnl, long trades) {
+                .query(rs -> {
+                    totals.add(rs.getString("symbol"), BotStatus.valueOf(rs.getString("status")), rs.getLong("bots"),
+                            rs.getBigDecimal("pnl"), rs.getLong("trades"));
+                });
+        return totals.summary();
     }
 
     /** @param pnlByQuote pnl summed per quote asset of the bots' symbols, assets in name order */

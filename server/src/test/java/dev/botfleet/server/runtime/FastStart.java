@@ -2,10 +2,7 @@ package dev.botfleet.server.runtime;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -74,20 +71,10 @@ final class FastStart {
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("train.log").toFile()).start();
         try {
-            HttpClient http = HttpClient.newHttpClient();
-            long until = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            boolean up = false;
-            while (!up && System.nanoTime() < until && process.isAlive()) {
-                try {
-                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + "/actuator/health")).timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                    up = health.statusCode() == 200 && health.body().contains("UP");
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                if (!up) Thread.sleep(200);
+            if (!ServerProcess.awaitHealthy(HttpClient.newHttpClient(), "http://127.0.0.1:" + port, process,
+                    System.nanoTime() + Duration.ofMinutes(3).toNanos())) {
+                throw new IllegalStateException("the training start did not become healthy; see " + dir.resolve("train.log"));
             }
-            if (!up) throw new IllegalStateException("the training start did not become healthy; see " + dir.resolve("train.log"));
         } finally {
             process.destroy();
             if (!process.waitFor(2, TimeUnit.MINUTES)) process.destroyForcibly().waitFor();

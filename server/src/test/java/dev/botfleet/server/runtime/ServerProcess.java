@@ -66,19 +66,24 @@ final class ServerProcess {
         log = logDir.resolve("server-" + (++runs) + ".log");
         long started = System.nanoTime();
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        long until = started + deadline.toNanos();
-        while (System.nanoTime() < until) {
-            if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue() + "; see " + log);
+        if (awaitHealthy(http, base(), process, started + deadline.toNanos())) return Duration.ofNanos(System.nanoTime() - started);
+        if (!process.isAlive()) throw new AssertionError("server exited with " + process.exitValue() + "; see " + log);
+        throw new AssertionError("server not healthy within " + deadline + "; see " + log);
+    }
+
+    /** Polls {@code base}/actuator/health until it answers UP (true), the process exits or {@code untilNanos} passes. */
+    static boolean awaitHealthy(HttpClient http, String base, Process process, long untilNanos) throws InterruptedException {
+        while (System.nanoTime() < untilNanos && process.isAlive()) {
             try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base() + "/actuator/health"))
+                HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
                         .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("UP")) return Duration.ofNanos(System.nanoTime() - started);
+                if (health.statusCode() == 200 && health.body().contains("UP")) return true;
             } catch (IOException e) {
                 // not listening yet
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("server not healthy within " + deadline + "; see " + log);
+        return false;
     }
 
     /** The console output (stdout and stderr) of the latest run. */
