@@ -1,6 +1,6 @@
 package dev.botfleet.server.auth;
 
-import dev.botfleet.server.user.UserRepository;
+import dev.botfleet.server.user.TokenStates;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -23,10 +23,10 @@ public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
             "invalid_token", "The token was revoked (password changed or signed out everywhere)", null));
     private static final OAuth2TokenValidatorResult DISABLED = OAuth2TokenValidatorResult.failure(new OAuth2Error(
             "invalid_token", "The token's account is disabled", null));
-    private final UserRepository users;
+    private final TokenStates states;
 
-    public TokenSubjectValidator(UserRepository users) {
-        this.users = users;
+    public TokenSubjectValidator(TokenStates states) {
+        this.states = states;
     }
 
     @Override
@@ -37,7 +37,7 @@ public class TokenSubjectValidator implements OAuth2TokenValidator<Jwt> {
         } catch (IllegalArgumentException | NullPointerException e) {
             return UNKNOWN_SUBJECT;
         }
-        Optional<UserRepository.TokenState> user = users.tokenState(subject);
+        Optional<TokenStates.TokenState> user = states.of(subject);
         if (user.isEmpty()) return UNKNOWN_SUBJECT;
         if (user.get().disabled()) return DISABLED;
         return versionOf(token) == user.get().tokenVersion() ? OAuth2TokenValidatorResult.success() : REVOKED;

@@ -17,12 +17,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -59,8 +57,9 @@ public class BotDirectory {
     private final boolean h2;
     private final AtomicLong tickets = new AtomicLong();
     private final ConcurrentHashMap<UUID, Entry> entries = new ConcurrentHashMap<>();
-    /** Each owner's bots' ids. */
-    private final ConcurrentHashMap<UUID, Set<UUID>> fleets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UUID, OwnerFleet> fleets = new ConcurrentHashMap<>();
+    /** The fleet of an owner who has no bot. */
+    private static final OwnerFleet NO_BOTS = new OwnerFleet();
     private volatile boolean loaded;
     /** Runs between a read of rows and keeping them: tests put a change there, the moment a race would. */
     volatile Runnable afterRead = () -> { };
@@ -101,7 +100,11 @@ public class BotDirectory {
     private void stale(UUID ownerId, UUID botId) {
         long ticket = tickets.incrementAndGet();
         entries.compute(botId, (id, e) -> e == null ? new Entry(null, ownerId, 0, 0, ticket) : e.staleAt(ticket));
-        if (ownerId != null) fleets.computeIfAbsent(ownerId, o -> ConcurrentHashMap.newKeySet()).add(botId);
+        if (ownerId != null) fleetOf(ownerId).join(botId, false);
+    }
+
+    private OwnerFleet fleetOf(UUID ownerId) {
+        return fleets.computeIfAbsent(ownerId, o -> new OwnerFleet());
     }
 
     /** The owner's bot, as stored. */
@@ -117,41 +120,50 @@ public class BotDirectory {
 
     /** The owner's bots, newest first (as {@code BotRepository.page}), optionally of one status. */
     public PageResponse<Bot> page(UUID ownerId, BotStatus status, Paging paging) {
-        List<Entry> fleet = fleet(ownerId);
-        List<Bot> matching = fleet.stream().filter(e -> status == null || e.bot.status() == status)
-                .sorted(Comparator.comparingLong(Entry::seq).reversed()).map(Entry::bot).toList();
-        int from = (int) Math.min(matching.size(), paging.offset());
-        int to = Math.min(matching.size(), from + paging.size());
-        return new PageResponse<>(matching.subList(from, to), paging.page(), paging.size(), matching.size());
+        OwnerFleet fleet = refreshed(ownerId);
+        List<Bot> shown = new ArrayList<>(paging.size());
+        long matching = 0;
+        for (UUID id : fleet.newestFirst(this::seqOf)) {
+            Bot bot = stored(ownerId, id);
+            if (bot == null || (status != null && bot.status() != status)) continue;
+            if (matching >= paging.offset() && shown.size() < paging.size()) shown.add(bot);
+            matching++;
+        }
+        return new PageResponse<>(shown, paging.page(), paging.size(), matching);
     }
 
     /** The owner's fleet in figures (as {@code BotRepository.summary}). */
     public BotRepository.Summary summary(UUID ownerId) {
-        FleetTotals totals = new FleetTotals();
-        for (Entry e : fleet(ownerId)) {
-            Bot bot = e.bot;
-            totals.add(bot.symbol(), bot.status(), 1, bot.pnl(), bot.totalTrades());
-        }
-        return totals.summary();
+        return refreshed(ownerId).summary();
     }
 
-    /** The owner's stored bots, stale entries read again first. */
-    private List<Entry> fleet(UUID ownerId) {
+    /** The owner's fleet, its stale entries read again first. */
+    private OwnerFleet refreshed(UUID ownerId) {
         load();
-        Set<UUID> ids = fleets.getOrDefault(ownerId, Set.of());
-        List<UUID> stale = new ArrayList<>();
-        for (UUID id : ids) {
+        OwnerFleet fleet = fleets.getOrDefault(ownerId, NO_BOTS);
+        List<UUID> stale = null;
+        for (UUID id : fleet.ids()) {
             Entry e = entries.get(id);
-            if (e == null || !e.fresh()) stale.add(id);
+            if (e != null && e.fresh()) continue;
+            if (stale == null) stale = new ArrayList<>();
+            stale.add(id);
         }
-        if (!stale.isEmpty()) read(stale);
-        List<Entry> fleet = new ArrayList<>(ids.size());
-        for (UUID id : ids) {
-            Entry e = entries.get(id);
-            // changed again since: its stored row of a moment ago is still what the database had
-            if (e != null && e.bot != null && e.bot.ownerId().equals(ownerId)) fleet.add(e);
-        }
+        if (stale != null) read(stale);
         return fleet;
+    }
+
+    /**
+     * The owner's bot as last read — changed again since, its stored row of a moment ago is still what the database had
+     * — or null.
+     */
+    private Bot stored(UUID ownerId, UUID botId) {
+        Entry e = entries.get(botId);
+        return e == null || e.bot == null || !e.bot.ownerId().equals(ownerId) ? null : e.bot;
+    }
+
+    private long seqOf(UUID botId) {
+        Entry e = entries.get(botId);
+        return e == null ? 0 : e.seq;
     }
 
     /** Every bot, once, at the first read (a node's bots fit in memory: a few kilobytes each). */
@@ -194,17 +206,24 @@ public class BotDirectory {
     }
 
     private void keep(UUID id, Bot bot, long seq, long ticket) {
+        boolean[] placed = {false};
         Entry kept = entries.compute(id, (k, e) -> {
             if (e == null && bot == null) return null;  // no such bot, and nothing told of it: keep nothing
             if (e != null && e.readAt > ticket) return e;  // a later read was kept
+            Bot before = e == null ? null : e.bot;
+            if (before != null || bot != null) {
+                // here, under the entry's lock, so that the totals take each change of this bot in the entry's order
+                fleetOf(bot != null ? bot.ownerId() : before.ownerId()).replace(before, bot);
+            }
+            placed[0] = e == null || e.seq != seq;
             return new Entry(bot, bot != null ? bot.ownerId() : e.owner, seq, ticket, e == null ? 0 : e.staleAt);
         });
         if (kept == null) return;
         if (kept.bot != null && kept.bot == bot) {
-            fleets.computeIfAbsent(bot.ownerId(), o -> ConcurrentHashMap.newKeySet()).add(id);
+            fleetOf(bot.ownerId()).join(id, placed[0]);
         } else if (bot == null && kept.owner != null) {
-            Set<UUID> fleet = fleets.get(kept.owner);
-            if (fleet != null) fleet.remove(id);  // deleted: ids are never used again
+            OwnerFleet fleet = fleets.get(kept.owner);
+            if (fleet != null) fleet.leave(id);  // deleted: ids are never used again
         }
     }
 

@@ -16,9 +16,11 @@ public class UserRepository {
             rs.getObject("disabled_at") == null ? null : Times.read(rs, "disabled_at"));
 
     private final JdbcClient jdbc;
+    private final TokenStates tokenStates;
 
-    public UserRepository(JdbcClient jdbc) {
+    public UserRepository(JdbcClient jdbc, TokenStates tokenStates) {
         this.jdbc = jdbc;
+        this.tokenStates = tokenStates;
     }
 
     public void insert(User user) {
@@ -43,15 +45,6 @@ public class UserRepository {
      * What every authenticated request checks about its token's account (disabled? which token version?), without
      * reading the rest of the row — that check runs on each API call. Empty: no such account.
      */
-    public Optional<TokenState> tokenState(UUID id) {
-        return jdbc.sql("SELECT token_version, disabled_at FROM users WHERE id = :id").param("id", id)
-                .query((rs, n) -> new TokenState(rs.getInt("token_version"), rs.getObject("disabled_at") != null))
-                .optional();
-    }
-
-    public record TokenState(int tokenVersion, boolean disabled) {
-    }
-
     public boolean existsByEmail(String email) {
         return jdbc.sql("SELECT COUNT(*) FROM users WHERE email = :email").param("email", email)
                 .query(Long.class).single() > 0;
@@ -61,28 +54,34 @@ public class UserRepository {
     public void changePassword(UUID id, String hash, java.time.Instant at) {
         jdbc.sql("UPDATE users SET password_hash = :hash, token_version = token_version + 1, updated_at = :at WHERE id = :id")
                 .param("hash", hash).param("at", Times.sql(at)).param("id", id).update();
+        tokenStates.changed(id);
     }
 
     /** Invalidates every token issued so far ("sign out everywhere"). */
     public void revokeTokens(UUID id, java.time.Instant at) {
         jdbc.sql("UPDATE users SET token_version = token_version + 1, updated_at = :at WHERE id = :id")
                 .param("at", Times.sql(at)).param("id", id).update();
+        tokenStates.changed(id);
     }
 
     /** The account row; every owned row (bots, orders, fills, keys, logs, backtests) goes with it (ON DELETE CASCADE). */
     public boolean delete(UUID id) {
-        return jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+        boolean deleted = jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+        tokenStates.changed(id);
+        return deleted;
     }
 
     /** Disables the account and revokes every token issued so far. */
     public void disable(UUID id, java.time.Instant at) {
         jdbc.sql("UPDATE users SET disabled_at = :at, token_version = token_version + 1, updated_at = :at WHERE id = :id")
                 .param("at", Times.sql(at)).param("id", id).update();
+        tokenStates.changed(id);
     }
 
     public void enable(UUID id, java.time.Instant at) {
         jdbc.sql("UPDATE users SET disabled_at = NULL, updated_at = :at WHERE id = :id")
                 .param("at", Times.sql(at)).param("id", id).update();
+        tokenStates.changed(id);
     }
 
     /** Every account, oldest first (for administrators). */

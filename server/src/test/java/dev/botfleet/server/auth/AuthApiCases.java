@@ -148,6 +148,7 @@ public abstract class AuthApiCases extends ApiTestBase {
         Session user = newUser();
         assertThat(get("/api/v1/bots", user).status()).isEqualTo(200);
         jdbc.sql("DELETE FROM users WHERE id = :id").param("id", user.id()).update();
+        userRowChanged(user.id());
         assertProblem(get("/api/v1/bots", user), 401, "UNAUTHORIZED");
         assertProblem(get("/api/v1/me", user), 401, "UNAUTHORIZED");
     }

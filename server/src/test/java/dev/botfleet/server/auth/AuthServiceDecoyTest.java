@@ -61,7 +61,7 @@ class AuthServiceDecoyTest {
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
         db.setUser("sa");
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
-        return new UserRepository(JdbcClient.create(db));
+        return new UserRepository(JdbcClient.create(db), new dev.botfleet.server.user.TokenStates(JdbcClient.create(db), false));
     }
 
     private static LoginThrottle throttle() {

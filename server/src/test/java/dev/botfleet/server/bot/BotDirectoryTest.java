@@ -7,6 +7,7 @@ import dev.botfleet.server.order.OrderRepository;
 import dev.botfleet.server.runtime.RuntimeRepository;
 import dev.botfleet.server.user.Role;
 import dev.botfleet.server.user.User;
+import dev.botfleet.server.user.TokenStates;
 import dev.botfleet.server.user.UserRepository;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -61,7 +62,7 @@ class BotDirectoryTest {
         runtime = new RuntimeRepository(jdbc, directory);
         orders = new OrderRepository(jdbc, directory);
         for (UUID owner : owners) {
-            new UserRepository(jdbc).insert(new User(owner, owner + "@example.com", "x", Role.USER, 0, now, now, null));
+            new UserRepository(jdbc, new TokenStates(jdbc, false)).insert(new User(owner, owner + "@example.com", "x", Role.USER, 0, now, now, null));
         }
     }
 
@@ -199,6 +200,24 @@ class BotDirectoryTest {
         assertThat(directory.find(owner, bot.id())).get().extracting(Bot::totalTrades, b -> b.pnl().stripTrailingZeros())
                 .as("the second deal was told after that read began, so the entry was read again")
                 .containsExactly(2L, new BigDecimal("3.5"));
+    }
+
+    /** A bot created while the list is read is sorted into its place once it has been read, not left at the end. */
+    @Test
+    void aBotCreatedDuringAReadOfTheListTakesItsPlaceNewestFirst() {
+        UUID owner = owners.getFirst();
+        assertThat(directory.page(owner, null, new Paging(0, 100)).items()).isEmpty();
+        Bot older = newBot(owner, new SplittableRandom(4));
+        bots.insert(older);  // stale until read: the next read of the list reads it
+        Bot newer = newBot(owner, new SplittableRandom(5));
+        directory.afterRead = () -> {
+            directory.afterRead = () -> { };
+            bots.insert(newer);  // told while the list's stale bots are read: the list sorts it unread, so last
+        };
+        assertThat(directory.page(owner, null, new Paging(0, 100)).items()).extracting(Bot::id).containsExactly(older.id());
+        assertThat(directory.page(owner, null, new Paging(0, 100)).items()).extracting(Bot::id)
+                .containsExactly(newer.id(), older.id());
+        assertShowsTheDatabase(0);
     }
 
     @Test

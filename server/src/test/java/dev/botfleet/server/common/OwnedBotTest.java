@@ -3,6 +3,7 @@ package dev.botfleet.server.common;
 import dev.botfleet.server.order.OrderQueries;
 import dev.botfleet.server.user.Role;
 import dev.botfleet.server.user.User;
+import dev.botfleet.server.user.TokenStates;
 import dev.botfleet.server.user.UserRepository;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
@@ -85,7 +86,7 @@ class OwnedBotTest {
     }
 
     private void user(UUID id, String email) {
-        new UserRepository(jdbc).insert(new User(id, email, "x", Role.USER, 0, Instant.now(), Instant.now(), null));
+        new UserRepository(jdbc, new TokenStates(jdbc, false)).insert(new User(id, email, "x", Role.USER, 0, Instant.now(), Instant.now(), null));
     }
 
     private void bot(UUID id, UUID owner) {

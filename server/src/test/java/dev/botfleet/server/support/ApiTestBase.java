@@ -39,6 +39,8 @@ public abstract class ApiTestBase {
     protected MutableClock clock;
     @Autowired
     private dev.botfleet.server.bot.BotDirectory botDirectory;
+    @Autowired
+    private dev.botfleet.server.user.TokenStates tokenStates;
 
     /**
      * A bot's row was changed by hand (SQL in a test): tells the bot directory, as every write of the server does
@@ -52,6 +54,11 @@ public abstract class ApiTestBase {
 
     protected void botRowChanged(UUID botId) {
         botRowChanged(null, botId);
+    }
+
+    /** An account's row was changed or deleted by hand (SQL in a test): tells user.TokenStates, as the server's writes do. */
+    protected void userRowChanged(UUID userId) {
+        tokenStates.changed(userId);
     }
 
     /** A logged-in user. */
