@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * committed; the entry is then stale and is read again from the database by the next read that needs it. On H2 a read
  * may see a commit that is visible but not yet on disk, so an entry is kept only after the commit steps that may have
  * written its row have left them: a response built from the directory never waits for a commit step
- * ({@code config.H2ShownOnceStored}).
+ * ({@code config.H2ShownOnceStored}). A read of a whole fleet does not even wait for them when all that changed is a
+ * bot's fills: it shows the bot's previous stored row until the next read ({@link #keepable}).
  *
  * <p>Tickets order the reads and the changes of a bot without a lock: each change and each read takes the next
  * number, a read's row is kept only if no read with a later ticket was kept, and the entry is fresh only while no
@@ -112,7 +113,7 @@ public class BotDirectory {
         load();
         Entry e = entries.get(botId);
         if (e == null || !e.fresh()) {
-            read(List.of(botId));
+            read(List.of(botId), false);
             e = entries.get(botId);
         }
         return e == null || e.bot == null || !e.bot.ownerId().equals(ownerId) ? Optional.empty() : Optional.of(e.bot);
@@ -148,7 +149,7 @@ public class BotDirectory {
             if (stale == null) stale = new ArrayList<>();
             stale.add(id);
         }
-        if (stale != null) read(stale);
+        if (stale != null) read(stale, true);
         return fleet;
     }
 
@@ -185,8 +186,12 @@ public class BotDirectory {
         }
     }
 
-    /** Reads the bots' rows again (a missing row: the bot was deleted). */
-    private void read(Collection<UUID> ids) {
+    /**
+     * Reads the bots' rows again (a missing row: the bot was deleted).
+     *
+     * @param ofFleet a read of a whole fleet (list, summary), which on H2 does not wait for a bot's fills ({@link #keepable})
+     */
+    private void read(Collection<UUID> ids, boolean ofFleet) {
         long ticket = tickets.incrementAndGet();
         Map<UUID, Bot> found = new HashMap<>();
         Map<UUID, Long> seqs = new HashMap<>();
@@ -200,9 +205,44 @@ public class BotDirectory {
                         return bot;
                     }).list();
         }
-        awaitStored(all);
+        List<UUID> kept = ofFleet ? keepable(all, found) : all;
+        if (!ofFleet) awaitStored(all);
         afterRead.run();
-        for (UUID id : all) keep(id, found.get(id), seqs.getOrDefault(id, 0L), ticket);
+        for (UUID id : kept) keep(id, found.get(id), seqs.getOrDefault(id, 0L), ticket);
+    }
+
+    /**
+     * Of a fleet's rows just read, those that can be kept now. On H2 a bot whose commit step is under way may have been
+     * read with writes not yet on disk. If all that changed since its kept row is what a fill books (pnl, deals, last
+     * fill), the kept row — stored — is shown a moment longer and the bot is read again next time: under a fleet that
+     * trades hard its steps are under way a third of the time, and waiting for them was most of a list's or summary's
+     * latency (docs/benchmarks.md, "What a request allocates"). Any other change (a user's stop or edit, a bot created
+     * or deleted) is waited for, as a read of that bot alone waits.
+     */
+    private List<UUID> keepable(List<UUID> read, Map<UUID, Bot> found) {
+        if (!h2) return read;
+        List<UUID> keepable = new ArrayList<>(read.size());
+        List<UUID> awaited = new ArrayList<>();
+        for (UUID id : read) {
+            if (!commits.inCommitStep(id)) {
+                keepable.add(id);  // asked after the read: whatever it saw of the bot is on disk
+                continue;
+            }
+            Entry e = entries.get(id);
+            Bot now = found.get(id);
+            if (e != null && e.bot != null && now != null && onlyFillsChanged(e.bot, now)) continue;
+            awaited.add(id);
+        }
+        awaitStored(awaited);
+        keepable.addAll(awaited);
+        return keepable;
+    }
+
+    /** Whether {@code now} is {@code kept} with only what booking a fill on the bot writes changed. */
+    static boolean onlyFillsChanged(Bot kept, Bot now) {
+        return new Bot(now.id(), now.ownerId(), now.name(), now.exchange(), now.symbol(), now.strategy(), now.mode(),
+                now.status(), now.statusReason(), now.config(), kept.pnl(), kept.totalTrades(), kept.lastFillTime(),
+                now.createdAt(), kept.updatedAt(), now.credentialId(), now.margin()).equals(kept);
     }
 
     private void keep(UUID id, Bot bot, long seq, long ticket) {
@@ -232,7 +272,7 @@ public class BotDirectory {
      * can still be lost to a crash (see {@code config.H2ShownOnceStored}).
      */
     private void awaitStored(List<UUID> ids) {
-        if (!h2) return;
+        if (!h2 || (ids != null && ids.isEmpty())) return;
         try {
             boolean done = true;
             if (ids == null || ids.size() > 16) {

@@ -130,6 +130,16 @@ public final class GroupCommit implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether a commit step under way now may carry {@code botId}'s writes: what {@link #awaitCommitSteps(UUID, java.time.Duration)}
+     * would wait for, asked without waiting.
+     */
+    public boolean inCommitStep(UUID botId) {
+        CommitLane own = lane(botId);
+        CommitLane behind = behindLane(botId);
+        return own.commitStepUnderWay(botId) != null || (behind != own && behind.commitStepUnderWay(botId) != null);
+    }
+
     /** Tells {@code steps} each lane's commit steps' times, in nanoseconds (see {@link CommitLane#timeCommitSteps}). */
     public void timeCommitSteps(java.util.function.LongConsumer steps) {
         for (CommitLane lane : all) lane.timeCommitSteps(steps);
