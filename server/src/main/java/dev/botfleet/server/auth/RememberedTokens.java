@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A token is an immutable signed string, so what its signature and claims say never changes: only the validators'
  * answers do (time passes, a password changes, an account is disabled), and they run each time. A token whose signature
  * or shape is bad is not remembered, so only holders of valid tokens can add entries; at {@value #MAX_TOKENS} the
- * memory starts again empty rather than evicting one by one (a few megabytes at most).
+ * memory starts again empty rather than evicting one by one (about 2 kB a token: 20 MB at most).
  */
 public final class RememberedTokens implements JwtDecoder {
     static final int MAX_TOKENS = 10_000;
