@@ -33,6 +33,15 @@ class MetricsScrapeTest extends RuntimeTestBase {
     }
 
     @Test
+    void requestsAreTimedWithoutALongTaskTimerEach() {
+        assertThat(get("/api/v1/bots", newUser()).status()).isEqualTo(200);
+        Scrape scrape = Scrape.of(mvc, TOKEN);
+        assertThat(scrape.samples()).filteredOn(s -> s.name().startsWith("http_server_requests_seconds")).isNotEmpty();
+        // management.metrics.observations.ignored-meters: a long-task timer per request cost allocation, not read
+        assertThat(scrape.samples()).filteredOn(s -> s.name().startsWith("http_server_requests_active")).isEmpty();
+    }
+
+    @Test
     void aTradingPaperBotShowsInEveryMeterWithoutBotOrUserLabels() throws Exception {
         Session user = newUser();
         String bot = start(user, scalper(user, "0.0005", "0.0005"));
