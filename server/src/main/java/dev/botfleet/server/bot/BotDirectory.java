@@ -205,8 +205,13 @@ public class BotDirectory {
                         return bot;
                     }).list();
         }
-        List<UUID> kept = ofFleet ? keepable(all, found) : all;
-        if (!ofFleet) awaitStored(all);
+        List<UUID> kept;
+        if (ofFleet) {
+            kept = keepable(all, found);
+        } else {
+            awaitStored(all);
+            kept = all;
+        }
         afterRead.run();
         for (UUID id : kept) keep(id, found.get(id), seqs.getOrDefault(id, 0L), ticket);
     }
