@@ -182,6 +182,7 @@ public final class E2eRunner {
         if (exit != 0) {
             System.out.println("[e2e] FAILED; server log: " + serverLog + ", screenshots and traces under " + reportDir);
             if (diagnosis != null) System.out.println(diagnosis);
+            FailedTests.of(reportDir.resolve("junit.xml")).forEach(System.out::println);  // last: CI keeps the end
         }
         System.exit(exit);
     }
