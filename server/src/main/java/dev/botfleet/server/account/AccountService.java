@@ -86,7 +86,9 @@ public class AccountService {
             bots.stopAllAndWait(userId, "account deleted");
             boolean deleted = Boolean.TRUE.equals(tx.execute(status -> {
                 if (bots.anyActive(userId)) return false;
-                return users.delete(userId);
+                boolean gone = users.delete(userId);
+                if (gone) bots.ownerDeleted(userId);
+                return gone;
             }));
             if (deleted) break;
             if (round == STOP_ROUNDS) {

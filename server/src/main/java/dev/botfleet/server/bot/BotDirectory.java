@@ -104,6 +104,26 @@ public class BotDirectory {
         if (ownerId != null) fleetOf(ownerId).join(botId, false);
     }
 
+    /**
+     * The owner's account was deleted in the current transaction, and its bots with it by the database's cascade, which
+     * tells nothing per bot: once it commits, the owner's entries are dropped, so that memory does not keep a deleted
+     * account's fleet until the node restarts. (A read of that fleet still under way may keep a row it read before the
+     * deletion; nobody can ask for it any more, since the account's tokens are refused.)
+     */
+    public void ownerDeleted(UUID ownerId) {
+        if (enabled) AfterCommit.run(() -> forget(ownerId));
+    }
+
+    private void forget(UUID ownerId) {
+        OwnerFleet fleet = fleets.remove(ownerId);
+        if (fleet != null) fleet.ids().forEach(entries::remove);
+    }
+
+    /** Whether an entry of the bot is kept (tests). */
+    boolean holds(UUID botId) {
+        return entries.containsKey(botId);
+    }
+
     private OwnerFleet fleetOf(UUID ownerId) {
         return fleets.computeIfAbsent(ownerId, o -> new OwnerFleet());
     }

@@ -192,6 +192,11 @@ public class BotService {
         return !bots.activeForUpdate(ownerId).isEmpty();
     }
 
+    /** Inside the caller's transaction, which deleted the account (its bots went by cascade): see {@link BotDirectory#ownerDeleted}. */
+    public void ownerDeleted(UUID ownerId) {
+        directory.ownerDeleted(ownerId);
+    }
+
     public BotRepository.Summary summary(UUID ownerId) {
         return directory.serves() ? directory.summary(ownerId) : bots.summary(ownerId);
     }

@@ -220,6 +220,28 @@ class BotDirectoryTest {
         assertShowsTheDatabase(0);
     }
 
+    /** The account's deletion takes its bots by cascade, which tells no bot's change: the directory forgets the owner. */
+    @Test
+    void aDeletedAccountsFleetIsForgottenOnceTheDeletionCommits() {
+        UUID owner = owners.getFirst();
+        Bot one = newBot(owner, new SplittableRandom(8));
+        Bot two = newBot(owner, new SplittableRandom(9));
+        bots.insert(one);
+        bots.insert(two);
+        assertThat(directory.page(owner, null, new Paging(0, 100)).items()).hasSize(2);
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM users WHERE id = :id").param("id", owner).update();
+            directory.ownerDeleted(owner);
+            assertThat(directory.holds(one.id())).as("not before the deletion commits").isTrue();
+        });
+        assertThat(directory.holds(one.id())).isFalse();
+        assertThat(directory.holds(two.id())).isFalse();
+        assertThat(directory.page(owner, null, new Paging(0, 100)).items()).isEmpty();
+        assertThat(directory.summary(owner).totalBots()).isZero();
+        assertThat(directory.find(owner, one.id())).isEmpty();
+        assertShowsTheDatabase(0);
+    }
+
     @Test
     void anotherOwnersBotIsNotThere() {
         Bot bot = newBot(owners.get(0), new SplittableRandom(2));
