@@ -8,6 +8,7 @@
 #     machine the server saturates, out of the latencies it measures (real clients run elsewhere)
 #   DEAL_WIDTH=1 (default): k widens the DCA bots' levels k times, so they trade about k² times less often
 #   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/test PG_USER=postgres scripts/api-load.sh
+#     (a fresh schema load_<time>, dropped with psql at the end)
 #
 # Needs server/target/botfleet-server.jar and bench/target/benchmarks.jar
 # (mvn -B -pl server,bench -am package -DskipTests) and a JDK 25.
@@ -19,8 +20,18 @@ java="$(find_jdk)/bin/java"
 jar="$here/../server/target/botfleet-server.jar"
 bench="$here/../bench/target/benchmarks.jar"
 for f in "$jar" "$bench"; do [ -f "$f" ] || { echo "$f missing: mvn -B -pl server,bench -am package -DskipTests" >&2; exit 1; }; done
-work=$(mktemp -d); pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2>/dev/null; [ -n "${KEEP_LOG:-}" ] && cp "$work/server.log" "$KEEP_LOG"; rm -rf "$work"' EXIT
+work=$(mktemp -d); pid=""; schema=""
+cleanup() {
+  if [ -n "$pid" ]; then kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi
+  if [ -n "${KEEP_LOG:-}" ]; then cp "$work/server.log" "$KEEP_LOG" || true; fi
+  rm -rf "$work"
+  # PostgreSQL: the run's schema holds only this run's fleet; dropped once the server is gone (psql needed)
+  if [ -n "$schema" ]; then
+    PGOPTIONS='-c client_min_messages=warning' psql -U "${PG_USER:-postgres}" -d "${psql_url#jdbc:}" -qc \
+      "DROP SCHEMA IF EXISTS $schema CASCADE" || echo "schema $schema was not dropped: drop it by hand" >&2
+  fi
+}
+trap cleanup EXIT
 
 export BOTFLEET_SCRAPE_TOKEN="${BOTFLEET_SCRAPE_TOKEN:-load-$RANDOM$RANDOM}"
 args=(--botfleet.data-dir="$work/data" --botfleet.registration.max-per-address=100
