@@ -4,11 +4,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,8 +36,7 @@ public final class ApiLoad {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final List<String> CALLS = List.of("bots", "summary", "bot", "orders", "trades", "positions", "stats");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String base;
+    private final PlainHttp http;
     /**
      * DEAL_WIDTH=k widens every DCA level k times: a random walk takes about k² as long to reach them, so the fleet
      * trades about k² times less often (1: about a fill per bot every second or two at the sim's speed).
@@ -51,7 +45,7 @@ public final class ApiLoad {
     private String token;
 
     private ApiLoad(String base) {
-        this.base = base;
+        this.http = new PlainHttp(base);
     }
 
     /** This process's CPU time, in nanoseconds (-1 where the JVM cannot tell). */
@@ -78,7 +72,7 @@ public final class ApiLoad {
         }
         String scrapeToken = System.getenv("BOTFLEET_SCRAPE_TOKEN");
         ServerMetrics metrics = scrapeToken == null || scrapeToken.isBlank() ? null
-                : new ServerMetrics(load.http, load.base, scrapeToken);
+                : new ServerMetrics(load.http, scrapeToken);
         ServerMetrics.Scrape before = metrics == null ? null : metrics.scrape();
         long ownCpuBefore = ownCpuNanos();
         long fillsBefore = load.fills();
@@ -183,10 +177,10 @@ public final class ApiLoad {
                 while ((wait = due - System.nanoTime()) > 0) LockSupport.parkNanos(wait);
                 senders.submit(() -> {
                     try {
-                        HttpResponse<String> r = http.send(request("GET", path, null), HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
+                        PlainHttp.Response r = http.send("GET", path, token, null);
+                        if (r.status() != 200) {
                             errors.incrementAndGet();
-                            if (errorSamples.size() < 5) errorSamples.add(r.statusCode() + " " + path);
+                            if (errorSamples.size() < 5) errorSamples.add(r.status() + " " + path);
                         }
                     } catch (Exception e) {
                         errors.incrementAndGet();
@@ -220,17 +214,9 @@ public final class ApiLoad {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
-    private HttpRequest request(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Content-Type", "application/json");
-        if (token != null) b.header("Authorization", "Bearer " + token);
-        return b.build();
-    }
-
     private JsonNode send(String method, String path, String body) throws Exception {
-        HttpResponse<String> r = http.send(request(method, path, body), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) throw new IllegalStateException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
+        PlainHttp.Response r = http.send(method, path, token, body);
+        if (r.status() / 100 != 2) throw new IllegalStateException(method + " " + path + " answered " + r.status() + ": " + r.body());
         return r.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(r.body());
     }
 }

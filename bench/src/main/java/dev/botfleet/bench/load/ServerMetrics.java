@@ -1,10 +1,5 @@
 package dev.botfleet.bench.load;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -115,21 +110,17 @@ final class ServerMetrics {
         }
     }
 
-    private final HttpClient http;
-    private final String base;
+    private final PlainHttp http;
     private final String token;
 
-    ServerMetrics(HttpClient http, String base, String token) {
+    ServerMetrics(PlainHttp http, String token) {
         this.http = http;
-        this.base = base;
         this.token = token;
     }
 
     Scrape scrape() throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + token).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) throw new IllegalStateException("/actuator/prometheus answered " + r.statusCode());
+        PlainHttp.Response r = http.send("GET", "/actuator/prometheus", token, null);
+        if (r.status() != 200) throw new IllegalStateException("/actuator/prometheus answered " + r.status());
         double fills = 0;
         Matcher f = FILLS.matcher(r.body());
         while (f.find()) fills += Double.parseDouble(f.group(1));
