@@ -143,13 +143,9 @@ final class PlainHttp {
         }
 
         private void copy(long n, ByteArrayOutputStream to) throws IOException {
-            byte[] buffer = new byte[8192];
-            while (n > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, n));
-                if (read < 0) throw new IOException("the connection ended inside a response body");
-                to.write(buffer, 0, read);
-                n -= read;
-            }
+            byte[] read = in.readNBytes(Math.toIntExact(n));
+            if (read.length < n) throw new IOException("the connection ended inside a response body");
+            to.write(read);
         }
 
         /** One line of the response's head (or a chunk's size), without its CRLF. */

@@ -92,11 +92,15 @@ class PlainHttpTest {
 
     private static String head(InputStream in) throws IOException {
         ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int last4 = 0;  // the last four bytes read, to see the blank line that ends the head
         int b;
         while ((b = in.read()) >= 0) {
             head.write(b);
-            String s = head.toString(StandardCharsets.ISO_8859_1);
-            if (s.endsWith("\r\n\r\n")) return s.substring(0, s.length() - 4);
+            last4 = (last4 << 8) | b;
+            if (last4 == ('\r' << 24 | '\n' << 16 | '\r' << 8 | '\n')) {
+                String s = head.toString(StandardCharsets.ISO_8859_1);
+                return s.substring(0, s.length() - 4);
+            }
         }
         return null;
     }
