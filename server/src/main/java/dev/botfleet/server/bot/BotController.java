@@ -124,15 +124,7 @@ public class BotController {
 
     @PostMapping("/stop-all")
     public StopAllResponse stopAll(CurrentUser user) {
-        // PostgreSQL may pick this transaction as a deadlock's loser (its row locks against a bot's own write of its
-        // row); the whole transaction rolled back, so the emergency brake is simply pulled again (seen in CI)
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return new StopAllResponse(bots.stopAll(user.id()));
-            } catch (org.springframework.dao.PessimisticLockingFailureException e) {
-                if (attempt == 3) throw e;
-            }
-        }
+        return new StopAllResponse(bots.stopAll(user.id()));
     }
 
     @GetMapping("/statistics/summary")

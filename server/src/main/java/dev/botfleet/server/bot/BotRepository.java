@@ -116,6 +116,12 @@ public class BotRepository {
                 .query(Long.class).single();
     }
 
+    /** The account's ACTIVE bots, oldest first, read without a lock (the caller locks each as it acts on it). */
+    public List<Bot> active(UUID ownerId) {
+        return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND status = 'ACTIVE' ORDER BY seq")
+                .param("owner", ownerId).query(row).list();
+    }
+
     public List<Bot> activeForUpdate(UUID ownerId) {
         return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND status = 'ACTIVE' ORDER BY seq FOR UPDATE")
                 .param("owner", ownerId).query(row).list();

@@ -33,6 +33,7 @@ public class BotService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
     private final RunningBotEdit runningEdit;
     private final BotDirectory directory;
 
@@ -43,6 +44,8 @@ public class BotService {
         this.runningEdit = runningEdit;
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.bots = bots;
         this.resolver = resolver;
         this.runtime = runtime;
@@ -139,36 +142,34 @@ public class BotService {
         return bot.status() == BotStatus.ACTIVE ? stop(ownerId, id) : start(ownerId, id);
     }
 
-    /** The emergency brake: every ACTIVE bot of the caller stops. */
-    @Transactional
+    /** The emergency brake: every ACTIVE bot of the caller stops (see {@link #stopEach} for why bot by bot). */
     public int stopAll(UUID ownerId) {
-        List<Bot> active = bots.activeForUpdate(ownerId);
-        for (Bot bot : active) stopOne(bot, "stop-all");
-        activity.record(ownerId, null, LogLevel.WARNING, "Stop-all: " + active.size() + " bot(s) stopped");
-        events.publishEvent(new BotAlert(ownerId, null, BotAlert.Kind.RISK, "Stop-all: " + active.size() + " bot(s) stopped",
-                java.util.Map.of("event", "STOP_ALL", "botsStopped", active.size())));
-        return active.size();
+        int stopped = stopEach(ownerId, bot -> true, bot -> stopOne(bot, "stop-all")).size();
+        transaction.executeWithoutResult(status -> {
+            activity.record(ownerId, null, LogLevel.WARNING, "Stop-all: " + stopped + " bot(s) stopped");
+            events.publishEvent(new BotAlert(ownerId, null, BotAlert.Kind.RISK, "Stop-all: " + stopped + " bot(s) stopped",
+                    java.util.Map.of("event", "STOP_ALL", "botsStopped", stopped)));
+        });
+        return stopped;
     }
 
     /**
      * Stops the ACTIVE bots of an account that {@code which} selects, in ERROR with {@code reason} as their status
      * reason and an ERROR activity line (e.g. its daily loss limit was reached). Each cancels its open orders, as on
-     * any stop. It only asks the runtime (no waiting), so a bot's own turn may call it.
+     * any stop. It only asks the runtime (no waiting), so a bot's own turn may call it. Each bot's stop is committed on
+     * its own ({@link #stopEach}).
      *
      * @return the bots stopped
      */
-    @Transactional
     public List<Bot> stopInError(UUID ownerId, Predicate<Bot> which, String reason) {
-        List<Bot> selected = bots.activeForUpdate(ownerId).stream().filter(which).toList();
-        for (Bot bot : selected) {
+        return stopEach(ownerId, which, bot -> {
             runtime.stop(bot, reason);
             bots.setStatus(ownerId, bot.id(), BotStatus.ERROR, reason, reason, Times.now(clock));
             activity.record(ownerId, bot.id(), LogLevel.ERROR, "Bot '" + bot.name() + "' stopped: " + reason);
             events.publishEvent(new BotAlert(ownerId, bot.id(), BotAlert.Kind.ERROR, "Bot " + bot.name() + " stopped in ERROR: " + reason,
                     alertData(bot, reason)));
             events.publishEvent(new BotChanged(ownerId, bot.id()));
-        }
-        return selected;
+        });
     }
 
     /**
@@ -178,13 +179,32 @@ public class BotService {
      * @return how many bots were stopped
      */
     public int stopAllAndWait(UUID ownerId, String reason) {
-        List<Bot> active = transaction.execute(status -> {
-            List<Bot> found = bots.activeForUpdate(ownerId);
-            for (Bot bot : found) stopOne(bot, reason);
-            return found;
-        });
+        List<Bot> active = stopEach(ownerId, bot -> true, bot -> stopOne(bot, reason));
         for (Bot bot : active) runtime.awaitStopped(bot.id());
         return active.size();
+    }
+
+    /**
+     * Runs {@code stop} on each ACTIVE bot of the account that {@code which} selects, oldest first, each in a
+     * transaction of its own that locks only that bot's row (and finds it still ACTIVE). Never all the account's rows
+     * in one transaction: the journal's writer commits many bots' rows in one transaction, in the order their turns
+     * came, so a transaction holding several bots' row locks could deadlock with it (PostgreSQL then rolls one back);
+     * a transaction that waits for a single row cannot be part of a cycle. A caller's transaction (a Telegram update's,
+     * a risk limit's change) is suspended meanwhile; it must hold no lock on the account's bots.
+     */
+    private List<Bot> stopEach(UUID ownerId, Predicate<Bot> which, java.util.function.Consumer<Bot> stop) {
+        List<Bot> stopped = new java.util.ArrayList<>();
+        for (Bot seen : bots.active(ownerId)) {
+            if (!which.test(seen)) continue;
+            Bot bot = ownTransaction.execute(status -> bots.findForUpdate(ownerId, seen.id())
+                    .filter(locked -> locked.status() == BotStatus.ACTIVE && which.test(locked))
+                    .map(locked -> {
+                        stop.accept(locked);
+                        return locked;
+                    }).orElse(null));
+            if (bot != null) stopped.add(bot);
+        }
+        return stopped;
     }
 
     /** Inside the caller's transaction: locks the account's ACTIVE bots, if any. */

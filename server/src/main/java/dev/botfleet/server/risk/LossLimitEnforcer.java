@@ -9,8 +9,6 @@ import dev.botfleet.server.notify.BotAlert;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 import java.util.UUID;
@@ -27,14 +25,11 @@ public class LossLimitEnforcer {
     private final DailyLossCheck check;
     private final BotService bots;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate transaction;
 
-    public LossLimitEnforcer(DailyLossCheck check, BotService bots, ApplicationEventPublisher events,
-                             PlatformTransactionManager transactions) {
+    public LossLimitEnforcer(DailyLossCheck check, BotService bots, ApplicationEventPublisher events) {
         this.check = check;
         this.bots = bots;
         this.events = events;
-        this.transaction = new TransactionTemplate(transactions);
     }
 
     /**
@@ -54,13 +49,14 @@ public class LossLimitEnforcer {
 
     /** @return the bots stopped (none unless the limit in {@code quoteAsset} is reached) */
     public List<Bot> enforce(UUID ownerId, String quoteAsset) {
-        return check.breach(ownerId, quoteAsset).map(breach -> transaction.execute(status -> {
+        return check.breach(ownerId, quoteAsset).map(breach -> {
+            // each bot is stopped in a transaction of its own (BotService.stopEach), found still ACTIVE under its
+            // row's lock: a bot is stopped once, and a later fill's check finds none left to stop, so sends no alert
             List<Bot> stopped = bots.stopInError(ownerId,
                     bot -> bot.mode() == BotMode.LIVE && bot.quoteAsset().equals(quoteAsset), breach.reason());
-            // one risk alert when the limit stops bots (in the stops' transaction); later fills find none to stop
             if (!stopped.isEmpty()) events.publishEvent(riskAlert(ownerId, breach, stopped.size()));
             return stopped;
-        })).orElse(List.of());
+        }).orElse(List.of());
     }
 
     private static BotAlert riskAlert(UUID ownerId, DailyLossCheck.Breach breach, int stopped) {

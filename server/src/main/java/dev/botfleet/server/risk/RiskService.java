@@ -45,9 +45,10 @@ public class RiskService {
     }
 
     /**
-     * Replaces every limit. Takes effect at once, in the same transaction: a limit today's loss has already reached
-     * stops the LIVE bots in that asset now (waiting for their next fill could be never) and refuses their starts; a
-     * higher one lets them start again.
+     * Replaces every limit. Takes effect at once: a limit today's loss has already reached stops the LIVE bots in that
+     * asset now (waiting for their next fill could be never; each bot's stop commits on its own, see
+     * BotService.stopInError) and, from this transaction's commit, refuses their starts; a higher one lets them start
+     * again.
      */
     @Transactional
     public RiskResponse replace(UUID ownerId, RiskRequest request) {
