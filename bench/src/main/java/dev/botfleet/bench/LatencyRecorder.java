@@ -33,6 +33,11 @@ final class LatencyRecorder {
         own.get().counts[index(Math.max(0, nanos))]++;
     }
 
+    /** {@code samples} samples of the same value (bots that decided on one tick together). */
+    void record(long nanos, int samples) {
+        own.get().counts[index(Math.max(0, nanos))] += samples;
+    }
+
     /**
      * Starts a new iteration. Only while no thread records (between iterations): the threads' counters are plain
      * longs, made visible by what the caller waited on (the bots' handled count).

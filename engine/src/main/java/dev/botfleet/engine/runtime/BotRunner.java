@@ -8,8 +8,6 @@ import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.OrderEvent;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 
@@ -18,43 +16,18 @@ import java.util.function.BiConsumer;
  * asynchronous exchange ports (as an {@link ExecutionListener}) and {@link BotCommand}s all become mailbox events,
  * handled by the kernel one at a time.
  *
- * <p><b>Quiet ticks.</b> Fed by one {@link TickShard} of a hub that skips quiet ticks, the runner publishes after each
- * event its kernel's {@link QuietBand}, and the shard hands it no tick inside it ({@link #skipQuiet}): it leaves the
- * last such tick here instead, and the runner gives it to the kernel at the start of its next event. Between two
- * events the kernel's state does not change, so every skipped tick was quiet against the state that event starts
- * from, and taking only the last one leaves the kernel as if it had taken them all, in order. The hand-over is a
- * seqlock: {@code events} is odd while an event is handled, and the shard skips only on a band read whole between two
- * even, equal readings, when every tick it delivered before has been handled; the tick it leaves is taken back (and
- * delivered as usual) if an event began meanwhile without taking it.
+ * <p><b>Quiet ticks.</b> Fed by one {@link TickShard} of a hub that skips quiet ticks, the runner has a seat in that
+ * shard's {@link QuietSeats} and publishes there, after each event, its kernel's {@link QuietBand}; the shard hands it
+ * no tick inside it: it leaves the last such tick in the seat instead, and the runner gives it to the kernel at the
+ * start of its next event. Between two events the kernel's state does not change, so every skipped tick was quiet
+ * against the state that event starts from, and taking only the last one leaves the kernel as if it had taken them
+ * all, in order. The hand-over is a seqlock on the seat's stamp ({@link QuietSeats}): odd while an event is handled;
+ * the shard skips only on a band read whole between two even, equal readings, when every tick it delivered before has
+ * been handled; the tick it leaves is taken back (and delivered as usual) if an event began meanwhile without taking it.
  */
 public final class BotRunner implements MarketDataListener, ExecutionListener {
-    private static final VarHandle EVENTS;
-    private static final VarHandle SKIPPED;
-
-    static {
-        try {
-            MethodHandles.Lookup l = MethodHandles.lookup();
-            EVENTS = l.findVarHandle(BotRunner.class, "events", long.class);
-            SKIPPED = l.findVarHandle(BotRunner.class, "skipped", Tick.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
-
-    // Read by the shard on every tick: first in the object, beside each other.
-    /** Events begun plus events ended: odd while one is handled. */
-    @SuppressWarnings("unused") private volatile long events;
-    /** Market data handled of what the shard delivered, against {@link #fed}. */
-    private volatile long taken;
-    /** Market data the shard delivered (written by the shard only). */
-    private long fed;
-    private double quietLow = Double.POSITIVE_INFINITY;
-    private double quietHigh = Double.NEGATIVE_INFINITY;
-    private long quietUntil = Long.MIN_VALUE;
-    /** The last tick the shard skipped since the last event began, or null. */
-    @SuppressWarnings("unused") private volatile Tick skipped;
-    /** Set by the hub: this runner's only feed is a shard that skips quiet ticks. */
-    private volatile boolean quietFeed;
+    /** Its seat in the one shard that feeds it, while that shard skips quiet ticks; may be revoked since. */
+    private volatile QuietSeats.Seat seat;
     private int shards;
     private boolean everLeft;
 
@@ -90,7 +63,6 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
      * the shard's thread if the bot is idle.
      */
     void deliver(Object[] marketData, int from, int to) {
-        fed += to - from;
         mailbox.deliver(marketData, from, to);
     }
 
@@ -100,76 +72,56 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
 
     TickObserver tickObserver() { return ticks; }
 
-    /** The hub joined this runner to a shard; {@code skipping}: that shard skips quiet ticks. Under the hub's lock. */
-    synchronized void joined(boolean skipping) {
+    /** The hub joined this runner to a shard. Under the hub's lock. */
+    synchronized void joined() {
         shards++;
-        // One feed only: a second market's ticks would not be ordered with the first's. And never again after a leave:
-        // events handled meanwhile did not publish their band, so the last one published may no longer hold.
-        quietFeed = skipping && shards == 1 && !everLeft;
+        // One feed only: a second market's ticks would not be ordered with the first's
+        if (shards > 1 && seat != null) seat.revoke();
     }
 
     /** The hub took this runner out of a shard. */
     synchronized void left() {
         shards--;
         everLeft = true;
-        quietFeed = false;
+        if (seat != null) seat.revoke();
     }
 
     /**
-     * On the shard's turn: how many of the batch's first events are ticks this bot's band holds as quiet. The last of
-     * them is left for the bot's next event and only the rest of the batch is to be delivered; 0: deliver it all.
+     * On the shard's turn: the runner's seat there. Kept only if that shard is its one feed and it never left one:
+     * events handled meanwhile did not publish their band, so a band from before may no longer hold.
      */
-    int skipQuiet(Object[] batch, int n) {
-        if (!quietFeed) return 0;
-        long begun = (long) EVENTS.getVolatile(this);
-        if ((begun & 1) != 0 || taken != fed) return 0;
-        double low = quietLow, high = quietHigh;
-        long until = quietUntil;
-        int quiet = 0;
-        while (quiet < n && batch[quiet] instanceof Tick t
-                && QuietBand.holds(low, high, until, t.price(), t.timestamp())) {
-            quiet++;
-        }
-        VarHandle.acquireFence();  // the band's reads stay before the second reading of the count
-        if (quiet == 0 || (long) EVENTS.getVolatile(this) != begun) return 0;  // none, or the band read was not whole
-        Tick last = (Tick) batch[quiet - 1];
-        Tick before = (Tick) SKIPPED.getAndSet(this, last);
-        // An event that began after our first reading may have started from another state: unless it already took
-        // our tick (it then handled it first, as it would have been), take it back and deliver the batch as usual.
-        if ((long) EVENTS.getVolatile(this) != begun && SKIPPED.compareAndSet(this, last, before)) return 0;
-        return quiet;
+    synchronized void seated(QuietSeats.Seat given) {
+        if (shards == 1 && !everLeft && seat == null) seat = given;
+        else given.revoke();
     }
 
     private void handle(Object event) {
-        boolean quiet = quietFeed;
-        long begun = 0;
-        if (quiet) {
-            begun = (long) EVENTS.getAndAdd(this, 1L) + 1;
-            Tick late = (Tick) SKIPPED.getAndSet(this, null);
+        QuietSeats.Seat own = seat;
+        // a revoked seat still holds the last tick skipped before; a seat given to another bot is no longer ours
+        boolean seated = own != null && own.begin();
+        if (seated) {
+            Tick late = own.takeSkipped();
             if (late != null) kernel.onTick(late);  // the last quiet tick: price and clock (its decision was counted)
         }
         try {
-            dispatch(event);
+            dispatch(event, seated ? own : null);
         } finally {
-            if (quiet) {
+            if (seated) {
                 kernel.quietBand(band);
-                quietLow = band.low();
-                quietHigh = band.high();
-                quietUntil = band.until();
-                EVENTS.setVolatile(this, begun + 1);
+                own.end(band);
             }
         }
     }
 
-    private void dispatch(Object event) {
+    private void dispatch(Object event, QuietSeats.Seat seated) {
         switch (event) {
             case Tick t -> {
-                taken++;  // only this bot's events write it; the shard reads it between them
+                if (seated != null) seated.taken();
                 kernel.onTick(t);
                 ticks.handled(t);
             }
             case Candle c -> {
-                taken++;
+                if (seated != null) seated.taken();
                 kernel.onCandle(c);
             }
             case OrderEvent e -> kernel.onOrderEvent(e);

@@ -39,29 +39,35 @@ public final class MarketDataHub {
         synchronized Subscription addRunner(BotRunner runner) {
             TickShard shard = null;
             for (TickShard s : shards) {
-                if (s.runners.size() < shardSize) {
+                if (s.members < shardSize) {
                     shard = s;
                     break;
                 }
             }
             if (shard == null) {
-                shard = new TickShard(fanOut, skipQuiet);
+                shard = new TickShard(fanOut, skipQuiet, shardSize);
                 shards.add(shard);
             }
-            runner.joined(skipQuiet);
-            shard.runners.add(runner);
+            shard.members++;
+            runner.joined();
+            shard.join(runner);
             TickShard joined = shard;
             // A bot stays in the shard it joined until it leaves: that is what keeps its ticks in order.
-            return () -> removeRunner(joined, runner);
+            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            return () -> {
+                if (closed.compareAndSet(false, true)) removeRunner(joined, runner);
+            };
         }
 
         private synchronized void removeRunner(TickShard shard, BotRunner runner) {
-            if (shard.runners.remove(runner)) runner.left();
+            shard.members--;
+            runner.left();
+            shard.leave(runner);
         }
 
         int size() {
             int n = subscribers.size();
-            for (TickShard s : shards) n += s.runners.size();
+            for (TickShard s : shards) n += s.members;
             return n;
         }
     }

@@ -1,0 +1,181 @@
+package dev.botfleet.bench;
+
+import dev.botfleet.engine.kernel.BotKernel;
+import dev.botfleet.engine.kernel.MatchingData;
+import dev.botfleet.engine.market.Instrument;
+import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.runtime.BotCommand;
+import dev.botfleet.engine.runtime.BotRunner;
+import dev.botfleet.engine.runtime.MarketDataHub;
+import dev.botfleet.engine.runtime.TickObserver;
+import dev.botfleet.engine.sim.SimExchange;
+import dev.botfleet.engine.sim.SimFillModel;
+import dev.botfleet.engine.sim.SimMarkets;
+import dev.botfleet.engine.strategy.definition.StrategyConfig;
+import dev.botfleet.strategies.StrategyCatalog;
+import dev.botfleet.strategies.scalper.ScalperDefinition;
+import org.openjdk.jmh.annotations.*;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A fleet that holds: N scalper bots on one symbol, each with its buy resting far below a market that moves only a
+ * little, so every tick is quiet for every bot (its {@code QuietBand} holds it) and the shards skip it. What a tick
+ * then costs is the hub's and the shards' walk over the fleet, the part of the server's 10,000-bot holding run that
+ * decides its tick-to-decision tail (docs/benchmarks.md).
+ *
+ * <p>{@code tickToAllBots}: one tick in flight; an operation is one tick decided by every bot, counted as the server
+ * counts it ({@link TickObserver}: a bot that skipped the tick decided when its shard's turn ended). Tick-to-decision
+ * p50/p99/p99.9 and the pool threads' CPU per bot-tick are printed at the end of each iteration. With
+ * {@code coldCaches} each tick starts from memory, not from the caches (see the field).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 4)
+public class HoldingFleetBenchmark {
+    static final Instrument BTC = SimMarkets.find("BTC/USDT").orElseThrow().instrument();
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Param({"1000", "10000"})
+    public int bots;
+
+    /** Whether the shards skip quiet ticks ({@code false}: every bot is handed every tick, as before quiet ticks). */
+    @Param({"true"})
+    public boolean skipQuiet;
+
+    /**
+     * {@code true}: between two ticks the publisher writes over 64 MB, so each tick finds the fleet's memory out of the
+     * caches, as the server's ticks do (every 250 ms per market, with the rest of the server's work between). The
+     * operation's rate then counts that writing too: read the latencies.
+     */
+    @Param({"false", "true"})
+    public boolean coldCaches;
+
+    /** Written over between ticks when {@link #coldCaches}: more than the machine's last-level cache. */
+    private long[] evictor;
+
+    MarketDataHub hub;
+    ForkJoinPool pool;
+    final LongAdder decided = new LongAdder();
+    final LatencyRecorder latencies = new LatencyRecorder();
+    final long[] publishedAt = new long[1 << 12];
+    long sequence;
+    final List<Thread> workers = new CopyOnWriteArrayList<>();
+    long decidedAtStart;
+    long workerCpuAtStart;
+
+    /** Records publish → decision, for one bot or for the bots of a shard that skipped the tick together. */
+    final class Decisions implements TickObserver {
+        @Override
+        public void handled(Tick tick) {
+            handled(tick, 1);
+        }
+
+        @Override
+        public void handled(Tick tick, int count) {
+            long seq = (long) tick.size();  // the tick's size carries its sequence number
+            latencies.record(System.nanoTime() - publishedAt[(int) (seq & (publishedAt.length - 1))], count);
+            decided.add(count);
+        }
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
+            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            workers.add(t);
+            return t;
+        }, null, true);
+        hub = new MarketDataHub(pool, MarketDataHub.SHARD_SIZE, skipQuiet);
+        if (coldCaches) evictor = new long[64 << 20 >> 3];
+        StrategyCatalog catalog = new StrategyCatalog();
+        StrategyConfig config = ScalperDefinition.definition().validate(Map.of("firstOrder", "BUY",
+                "quantity", "0.001", "buyPrice", "60000", "sellPrice", "70000", "infiniteLoop", true)).config();
+        Decisions decisions = new Decisions();
+        for (int i = 0; i < bots; i++) {
+            SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")));
+            BotKernel kernel = BotKernel.builder("b" + i, BTC, catalog.create("scalper", config, BTC))
+                    .exchange(sim::connect).matchOn(MatchingData.TICKS).build();
+            BotRunner runner = new BotRunner(kernel, pool, (e, ex) -> {
+                throw new IllegalStateException("a bot failed", ex);
+            }, decisions);
+            runner.send(new BotCommand.StartBot(T0));
+            hub.subscribe("sim", "BTC/USDT", runner);
+        }
+        pool.awaitQuiescence(1, TimeUnit.MINUTES);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        pool.shutdownNow();
+    }
+
+    @Setup(Level.Iteration)
+    public void resetLatency() {
+        latencies.reset();
+        decidedAtStart = decided.sum();
+        workerCpuAtStart = workerCpuNanos();
+    }
+
+    @TearDown(Level.Iteration)
+    public void reportLatency() {
+        awaitDecided(sequence * (long) bots);
+        long[] p = latencies.percentiles(50, 99, 99.9);
+        long botTicks = decided.sum() - decidedAtStart;
+        double cpuPerBotTick = (double) (workerCpuNanos() - workerCpuAtStart) / Math.max(1, botTicks);
+        System.out.printf("%n  [bots=%d skipQuiet=%s coldCaches=%s] tick-to-decision p50=%.1f us p99=%.1f us p99.9=%.1f us (%d samples);"
+                        + " pool threads' CPU %.0f ns per bot-tick%n",
+                bots, skipQuiet, coldCaches, p[0] / 1e3, p[1] / 1e3, p[2] / 1e3, latencies.count(), cpuPerBotTick);
+    }
+
+    private long workerCpuNanos() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : workers) {
+            long cpu = mx.getThreadCpuTime(t.threadId());
+            if (cpu > 0) sum += cpu;
+        }
+        return sum;
+    }
+
+    /** 63,990 to 64,010 and back in 0.50 steps: far above every bot's buy, far below any sell. */
+    private Tick nextTick() {
+        long seq = ++sequence;
+        int phase = (int) (seq % 80);
+        double price = phase < 40 ? 63990 + phase * 0.5 : 64010 - (phase - 40) * 0.5;
+        publishedAt[(int) (seq & (publishedAt.length - 1))] = System.nanoTime();
+        return new Tick("sim", "BTC/USDT", T0.toEpochMilli() + seq * 250, price, seq);
+    }
+
+    @Benchmark
+    public long tickToAllBots() {
+        if (evictor != null) {
+            for (int i = 0; i < evictor.length; i += 8) evictor[i]++;  // a line each
+        }
+        long target = decided.sum() + bots;
+        hub.publish(nextTick());
+        awaitDecided(target);
+        return target;
+    }
+
+    private void awaitDecided(long target) {
+        int spins = 0;
+        while (decided.sum() < target) {
+            if (++spins < 200) Thread.onSpinWait();
+            else Thread.yield();   // 2 cores: let the bots' threads run
+        }
+    }
+}
