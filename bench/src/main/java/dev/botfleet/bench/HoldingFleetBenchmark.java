@@ -16,15 +16,10 @@ import dev.botfleet.strategies.StrategyCatalog;
 import dev.botfleet.strategies.scalper.ScalperDefinition;
 import org.openjdk.jmh.annotations.*;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -47,7 +42,7 @@ import java.util.concurrent.atomic.LongAdder;
 @Measurement(iterations = 3, time = 4)
 public class HoldingFleetBenchmark {
     static final Instrument BTC = SimMarkets.find("BTC/USDT").orElseThrow().instrument();
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant T0 = TriangleMarket.T0;
 
     @Param({"1000", "10000"})
     public int bots;
@@ -71,9 +66,9 @@ public class HoldingFleetBenchmark {
     ForkJoinPool pool;
     final LongAdder decided = new LongAdder();
     final LatencyRecorder latencies = new LatencyRecorder();
-    final long[] publishedAt = new long[1 << 12];
-    long sequence;
-    final List<Thread> workers = new CopyOnWriteArrayList<>();
+    /** The market: 63,990 to 64,010 and back in 0.50 steps: far above every bot's buy, far below any sell. */
+    final TriangleMarket market = new TriangleMarket(63990, 40);
+    FleetPool threads;
     long decidedAtStart;
     long workerCpuAtStart;
 
@@ -86,19 +81,15 @@ public class HoldingFleetBenchmark {
 
         @Override
         public void handled(Tick tick, int count) {
-            long seq = (long) tick.size();  // the tick's size carries its sequence number
-            latencies.record(System.nanoTime() - publishedAt[(int) (seq & (publishedAt.length - 1))], count);
+            latencies.record(market.sincePublished(tick), count);
             decided.add(count);
         }
     }
 
     @Setup(Level.Trial)
     public void setUp() {
-        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            workers.add(t);
-            return t;
-        }, null, true);
+        threads = new FleetPool();
+        pool = threads.pool;
         hub = new MarketDataHub(pool, MarketDataHub.SHARD_SIZE, skipQuiet);
         if (coldCaches) evictor = new long[64 << 20 >> 3];
         StrategyCatalog catalog = new StrategyCatalog();
@@ -127,38 +118,21 @@ public class HoldingFleetBenchmark {
     public void resetLatency() {
         latencies.reset();
         decidedAtStart = decided.sum();
-        workerCpuAtStart = workerCpuNanos();
+        workerCpuAtStart = threads.cpuNanos();
     }
 
     @TearDown(Level.Iteration)
     public void reportLatency() {
-        awaitDecided(sequence * (long) bots);
+        awaitDecided(market.published() * (long) bots);
         long[] p = latencies.percentiles(50, 99, 99.9);
         long botTicks = decided.sum() - decidedAtStart;
-        double cpuPerBotTick = (double) (workerCpuNanos() - workerCpuAtStart) / Math.max(1, botTicks);
+        double cpuPerBotTick = (double) (threads.cpuNanos() - workerCpuAtStart) / Math.max(1, botTicks);
         System.out.printf("%n  [bots=%d skipQuiet=%s coldCaches=%s] tick-to-decision p50=%.1f us p99=%.1f us p99.9=%.1f us (%d samples);"
                         + " pool threads' CPU %.0f ns per bot-tick%n",
                 bots, skipQuiet, coldCaches, p[0] / 1e3, p[1] / 1e3, p[2] / 1e3, latencies.count(), cpuPerBotTick);
     }
 
-    private long workerCpuNanos() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (Thread t : workers) {
-            long cpu = mx.getThreadCpuTime(t.threadId());
-            if (cpu > 0) sum += cpu;
-        }
-        return sum;
-    }
 
-    /** 63,990 to 64,010 and back in 0.50 steps: far above every bot's buy, far below any sell. */
-    private Tick nextTick() {
-        long seq = ++sequence;
-        int phase = (int) (seq % 80);
-        double price = phase < 40 ? 63990 + phase * 0.5 : 64010 - (phase - 40) * 0.5;
-        publishedAt[(int) (seq & (publishedAt.length - 1))] = System.nanoTime();
-        return new Tick("sim", "BTC/USDT", T0.toEpochMilli() + seq * 250, price, seq);
-    }
 
     @Benchmark
     public long tickToAllBots() {
@@ -166,16 +140,12 @@ public class HoldingFleetBenchmark {
             for (int i = 0; i < evictor.length; i += 8) evictor[i]++;  // a line each
         }
         long target = decided.sum() + bots;
-        hub.publish(nextTick());
+        hub.publish(market.next());
         awaitDecided(target);
         return target;
     }
 
     private void awaitDecided(long target) {
-        int spins = 0;
-        while (decided.sum() < target) {
-            if (++spins < 200) Thread.onSpinWait();
-            else Thread.yield();   // 2 cores: let the bots' threads run
-        }
+        FleetPool.awaitAtLeast(decided, target);
     }
 }

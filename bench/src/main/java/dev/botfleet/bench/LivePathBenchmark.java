@@ -25,11 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -59,7 +55,7 @@ import java.util.concurrent.atomic.LongAdder;
 public class LivePathBenchmark {
     static final int WINDOW = 16;
     static final Instrument BTC = SimMarkets.find("BTC/USDT").orElseThrow().instrument();
-    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant T0 = TriangleMarket.T0;
 
     @Param({"1", "100", "1000", "10000"})
     public int bots;
@@ -79,10 +75,9 @@ public class LivePathBenchmark {
     final AtomicLong errors = new AtomicLong();
     /** Every bot's tick-to-decision, one histogram per executor thread. */
     final LatencyRecorder latencies = new LatencyRecorder();
-    /** Publish time (System.nanoTime) per tick sequence, indexed modulo the ring size. */
-    final long[] publishedAt = new long[1 << 12];
-    long sequence;
-    final List<Thread> workers = new CopyOnWriteArrayList<>();
+    /** The market: a triangle wave 63980 → 64020 → 63980 in 0.50 steps: crosses both prices every 160 ticks. */
+    final TriangleMarket market = new TriangleMarket(63980, 80);
+    FleetPool threads;
     long handledAtStart;
     long workerCpuAtStart;
 
@@ -98,9 +93,7 @@ public class LivePathBenchmark {
 
         @Override public void onTick(StrategyContext ctx, Tick tick) {
             inner.onTick(ctx, tick);
-            // the tick's size carries its sequence number: no shared mutable state on the hot path
-            long seq = (long) tick.size();
-            latencies.record(System.nanoTime() - publishedAt[(int) (seq & (publishedAt.length - 1))]);
+            latencies.record(market.sincePublished(tick));
             handled.increment();
         }
 
@@ -121,11 +114,8 @@ public class LivePathBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws InterruptedException {
-        pool = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), p -> {
-            ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
-            workers.add(t);
-            return t;
-        }, null, true);
+        threads = new FleetPool();
+        pool = threads.pool;
         hub = switch (fanOut) {
             case "sharded" -> new MarketDataHub(pool);
             case "direct" -> new MarketDataHub();
@@ -158,46 +148,28 @@ public class LivePathBenchmark {
     public void resetLatency() {
         latencies.reset();
         handledAtStart = handled.sum();
-        workerCpuAtStart = workerCpuNanos();
+        workerCpuAtStart = threads.cpuNanos();
     }
 
     @TearDown(Level.Iteration)
     public void reportLatency() {
-        awaitHandled(sequence * (long) bots);   // let ticks still in flight land, so the bots are idle while we read
+        awaitHandled(market.published() * (long) bots);   // let ticks still in flight land, so the bots are idle while we read
         long[] p = latencies.percentiles(50, 99, 99.9);
         long samples = latencies.count();
         long botTicks = handled.sum() - handledAtStart;
-        double cpuPerBotTick = (double) (workerCpuNanos() - workerCpuAtStart) / Math.max(1, botTicks);
+        double cpuPerBotTick = (double) (threads.cpuNanos() - workerCpuAtStart) / Math.max(1, botTicks);
         System.out.printf("%n  [bots=%d] tick-to-decision p50=%.1f us p99=%.1f us p99.9=%.1f us (%d samples);"
                         + " bot threads' CPU %.0f ns per bot-tick (= %.2f M bot-ticks per CPU-second); fills so far %d%n",
                 bots, p[0] / 1e3, p[1] / 1e3, p[2] / 1e3, samples, cpuPerBotTick, 1e3 / cpuPerBotTick,
                 fills.sum());
     }
 
-    /** CPU time of the bots' executor threads: the cost of the live path without the publisher's waiting. */
-    private long workerCpuNanos() {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        long sum = 0;
-        for (Thread t : workers) {
-            long cpu = mx.getThreadCpuTime(t.threadId());
-            if (cpu > 0) sum += cpu;
-        }
-        return sum;
-    }
 
-    /** Triangle wave 63980 → 64020 → 63980 in 0.50 steps: crosses both prices every 160 ticks. */
-    private Tick nextTick() {
-        long seq = ++sequence;
-        int phase = (int) (seq % 160);
-        double price = phase < 80 ? 63980 + phase * 0.5 : 64020 - (phase - 80) * 0.5;
-        publishedAt[(int) (seq & (publishedAt.length - 1))] = System.nanoTime();
-        return new Tick("sim", "BTC/USDT", T0.toEpochMilli() + seq * 250, price, seq);
-    }
 
     @Benchmark
     public long tickToAllBots() {
         long target = handled.sum() + bots;
-        hub.publish(nextTick());
+        hub.publish(market.next());
         awaitHandled(target);
         return target;
     }
@@ -206,17 +178,13 @@ public class LivePathBenchmark {
     @OperationsPerInvocation(1)
     public long pipelined() {
         // keep at most WINDOW ticks in flight across the fleet
-        long target = (sequence + 1 - WINDOW) * (long) bots;
+        long target = (market.published() + 1 - WINDOW) * (long) bots;
         awaitHandled(target);
-        hub.publish(nextTick());
+        hub.publish(market.next());
         return target;
     }
 
     private void awaitHandled(long target) {
-        int spins = 0;
-        while (handled.sum() < target) {
-            if (++spins < 200) Thread.onSpinWait();
-            else Thread.yield();   // 2 cores: let the bots' threads run
-        }
+        FleetPool.awaitAtLeast(handled, target);
     }
 }
