@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The API under load while a fleet trades (issue 16; docs/benchmarks.md "API under load"): starts the packaged server
+# The API under load while a fleet trades (issue 16; docs/fleet-scale.md "API under load"): starts the packaged server
 # (fresh H2 data directory, or PostgreSQL with DB=postgres), runs bench's ApiLoad against it, stops it.
 #
 #   scripts/api-load.sh [bots] [requests-per-second] [seconds]      # defaults: 1000 500 60; rate 0: the fleet alone

@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.LongAdder;
  * A fleet that holds: N scalper bots on one symbol, each with its buy resting far below a market that moves only a
  * little, so every tick is quiet for every bot (its {@code QuietBand} holds it) and the shards skip it. What a tick
  * then costs is the hub's and the shards' walk over the fleet, the part of the server's 10,000-bot holding run that
- * decides its tick-to-decision tail (docs/benchmarks.md).
+ * decides its tick-to-decision tail (docs/fleet-scale.md).
  *
  * <p>{@code tickToAllBots}: one tick in flight; an operation is one tick decided by every bot, counted as the server
  * counts it ({@link TickObserver}: a bot that skipped the tick decided when its shard's turn ended). Tick-to-decision

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The API under load while a fleet trades (issue 16, docs/benchmarks.md "API under load"): against a running server,
+ * The API under load while a fleet trades (issue 16, docs/fleet-scale.md "API under load"): against a running server,
  * creates a user with N paper DCA bots on {@code sim} BTC/USDT that trade continuously (take profit 0.05-0.09 %,
  * one safety buy 0.1 % below, stop loss 0.3 %), starts them, then
  * sends the dashboard's main calls at a fixed rate for a while — GET /bots?size=100, /bots/statistics/summary, and a

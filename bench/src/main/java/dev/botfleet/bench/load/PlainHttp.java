@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>Why not {@link java.net.http.HttpClient}: on the 2 cores the server shares with the load tool, its hand-offs
  * between selector and executor threads cost about 0.8 ms of CPU a request, 0.35-0.5 cores at 500 requests a second
  * — CPU the server under test could not use, on a machine where its clients would normally run elsewhere
- * (docs/benchmarks.md, "A lighter load tool").
+ * (docs/fleet-scale.md, "A lighter load tool").
  */
 final class PlainHttp {
     /** A response: status and body (UTF-8). */

@@ -18,7 +18,7 @@ final class RecentOrders {
     /**
      * Closed orders a bot keeps when its exchange matches in process (paper, backtests): the fills are its own turns'
      * matching, so a fill never trails its order's close by more than a few orders; and 10,000 paper bots keeping 256
-     * each (with their exchanges' own closed orders) filled most of a 2 GB heap (docs/benchmarks.md, 2026-12-05).
+     * each (with their exchanges' own closed orders) filled most of a 2 GB heap (docs/fleet-scale.md, 2026-12-05).
      */
     static final int SIMULATED = 32;
 

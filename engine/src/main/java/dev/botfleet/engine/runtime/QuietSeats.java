@@ -10,7 +10,7 @@ import java.lang.invoke.VarHandle;
  * A shard's bots' quiet bands, kept by the shard in arrays, one seat per bot: what the shard reads on every tick for
  * every bot lies side by side in memory, so a tick's walk over a shard of holding bots reads a few contiguous cache
  * lines instead of one scattered runner object per bot (at 10,000 bots that walk was a cache miss per bot, most of a
- * holding fleet's tick time: docs/benchmarks.md, "Quiet ticks in the shard's own arrays").
+ * holding fleet's tick time: docs/fleet-scale.md, "Quiet ticks in the shard's own arrays").
  *
  * <p>A seat holds a stamp, the market data its bot has taken, and its band (low, high, until); beside them the last
  * tick the shard skipped for it. The stamp is a seqlock and an owner check in one word: its low bits count the bot's

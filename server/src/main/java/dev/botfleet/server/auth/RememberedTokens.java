@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link JwtDecoder} that checks each distinct token's signature and parses its claims once, and validates it (expiry,
  * issuer, account) on every use. A dashboard sends the same token with every request, and parsing it again each time
- * was a quarter of the bytes a request allocated under a fleet's load (docs/benchmarks.md, "What a request allocates").
+ * was a quarter of the bytes a request allocated under a fleet's load (docs/fleet-scale.md, "What a request allocates").
  *
  * <p>A token is an immutable signed string, so what its signature and claims say never changes: only the validators'
  * answers do (time passes, a password changes, an account is disabled), and they run each time. A token whose signature

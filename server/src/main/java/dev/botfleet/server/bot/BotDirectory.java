@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The bots table in memory, for the API's reads of a fleet on one node: the bot list, the fleet summary and one bot.
  * The dashboard asks for them on every refresh, and from the database they cost most of a request's CPU under a
- * trading fleet (docs/benchmarks.md, "The bot directory").
+ * trading fleet (docs/fleet-scale.md, "The bot directory").
  *
  * <p>It shows only what is stored. Every write to a bot's row tells it ({@link #changed}) once its transaction has
  * committed; the entry is then stale and is read again from the database by the next read that needs it. On H2 a read
@@ -241,7 +241,7 @@ public class BotDirectory {
      * read with writes not yet on disk. If all that changed since its kept row is what a fill books (pnl, deals, last
      * fill), the kept row — stored — is shown a moment longer and the bot is read again next time: under a fleet that
      * trades hard its steps are under way a third of the time, and waiting for them was most of a list's or summary's
-     * latency (docs/benchmarks.md, "What a request allocates"). Any other change (a user's stop or edit, a bot created
+     * latency (docs/fleet-scale.md, "What a request allocates"). Any other change (a user's stop or edit, a bot created
      * or deleted) is waited for, as a read of that bot alone waits.
      */
     private List<UUID> keepable(List<UUID> read, Map<UUID, Bot> found) {

@@ -13,7 +13,7 @@ import java.util.function.ToLongFunction;
  * One owner's bots in the {@link BotDirectory}: their ids, their order newest first (sorted again only when a bot
  * joins or leaves), and their totals, kept as each bot's stored row changes rather than added up on every read: the
  * dashboard asks for both on every refresh, and sorting and adding up a thousand bots each time was most of what
- * those two requests allocated (docs/benchmarks.md, "What a request allocates").
+ * those two requests allocated (docs/fleet-scale.md, "What a request allocates").
  */
 final class OwnerFleet {
     private final Set<UUID> ids = ConcurrentHashMap.newKeySet();

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  *
  * <p>Why: a commit is the expensive part of a bot's write (H2 with {@code WRITE_DELAY=0} writes its store on every
  * commit; PostgreSQL flushes its WAL), and commits serialise. A thousand bots committing one by one queue behind each
- * other for seconds (docs/benchmarks.md); sharing a commit costs each of them one commit's wait.
+ * other for seconds (docs/fleet-scale.md); sharing a commit costs each of them one commit's wait.
  *
  * <p><b>Write-behind</b> ({@link #submit}, {@link #afterDurable}): a caller that need not wait (a paper bot booking a
  * fill) queues its work and goes on; what must only happen once the work is durable (telling the user) is handed over

@@ -37,7 +37,7 @@ final class CommitSteps {
      *
      * <p>A latch per step, opened by the writer with one call: under a trading fleet thousands of requests wait at
      * once, and a monitor they all re-entered on being woken kept the writer from ending its step behind them (a
-     * request's p50 went to seconds; docs/benchmarks.md, "What a request costs").
+     * request's p50 went to seconds; docs/fleet-scale.md, "What a request costs").
      */
     CountDownLatch underWay(java.util.UUID bot) {
         Step step = underWay;

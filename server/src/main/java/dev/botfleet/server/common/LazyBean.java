@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * A bean looked up on first use (to break a cycle, or because it exists only in some configurations) and then kept.
  * {@link ObjectProvider#getIfAvailable} resolves the dependency anew on every call — a walk over the bean factory's
- * candidates that took a tenth of {@code GET /bots}'s CPU when asked once per bot (docs/benchmarks.md, "What a
+ * candidates that took a tenth of {@code GET /bots}'s CPU when asked once per bot (docs/fleet-scale.md, "What a
  * request costs").
  *
  * <p>An absent bean is remembered as absent: after the context has started its bean definitions do not change, and a

@@ -7,7 +7,7 @@ package dev.botfleet.server.common;
  *
  * <p>Why not {@code owner_id = :owner AND bot_id = :bot}: H2 plans a new table's queries without statistics and then
  * chose the owner's index for it, so one bot's read went through every row of its owner's fleet — the positions of a
- * 1,000-bot account read 1,000 rows to answer one, its trades every fill of the fleet (docs/benchmarks.md, "What a
+ * 1,000-bot account read 1,000 rows to answer one, its trades every fill of the fleet (docs/fleet-scale.md, "What a
  * request costs"). Here the only condition on the table's own columns is the bot's; its owner is checked once, on the
  * bot's row (its primary key) — the same rows, since a bot's rows all carry its owner.
  */

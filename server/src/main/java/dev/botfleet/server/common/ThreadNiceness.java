@@ -9,7 +9,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * Lowers the operating system's CPU priority of the calling thread (its Linux "nice" value), for background work that
- * must take only the CPU that latency-sensitive work leaves: the group commit's writers (docs/benchmarks.md,
+ * must take only the CPU that latency-sensitive work leaves: the group commit's writers (docs/fleet-scale.md,
  * "Writers at a lower CPU priority"). On two cores shared by the bots' turns, the API and saturated writers, the
  * writers at normal priority took the CPU the ticks and requests needed, the requests piled up (thousands of open
  * connections, a heap full of their buffers) and the node spiralled into full collections; at a lower priority the

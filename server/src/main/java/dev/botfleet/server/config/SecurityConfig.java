@@ -135,7 +135,7 @@ public class SecurityConfig {
     /**
      * No observation (trace span, timer, long-task timer) around each security filter, authentication and
      * authorization of every request: nobody reads them (the API's own timer, http.server.requests, stays), and under a
-     * fleet's load they were a tenth of a request's CPU (docs/benchmarks.md, "What a request costs").
+     * fleet's load they were a tenth of a request's CPU (docs/fleet-scale.md, "What a request costs").
      */
     @Bean
     SecurityObservationSettings securityObservations() {

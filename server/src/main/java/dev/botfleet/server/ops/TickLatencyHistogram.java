@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.LongAdder;
  * One exchange's tick-to-decision histogram, recorded on every bot's turn for every tick it handles: a few bucket
  * comparisons and two striped adds (one when the latency is 0 ms). Micrometer's timer did five atomic updates and read
  * the clock twice per sample, on cache lines both carrier threads write: a third of a 10,000-bot fleet's per-bot-tick
- * time in a profile (docs/benchmarks.md, "The tick timer"). The Prometheus client's own {@code Histogram} (on the
+ * time in a profile (docs/fleet-scale.md, "The tick timer"). The Prometheus client's own {@code Histogram} (on the
  * classpath through Micrometer) is not used for the same reason: its observation does four atomic updates (a striped
  * observation count, the bucket, the count, the sum) plus native-histogram and exemplar work unless switched off.
  * Exported by {@link TickLatencyCollector} as a Prometheus histogram with the same buckets the timer had; its count is

@@ -54,7 +54,7 @@ public class EventStream {
     /**
      * Only in a cluster: other nodes' clients of the same owners. Looked up once: the provider resolved it anew on
      * every event, parsing annotations each time — the largest allocation site in a profile of a trading fleet
-     * (docs/benchmarks.md, 2026-12-05).
+     * (docs/fleet-scale.md, 2026-12-05).
      */
     private final LazyBean<StreamRelay> relays;
     private final StreamLimits limits;

@@ -72,7 +72,7 @@ final class StreamSession {
         }
         // A platform thread, not a virtual one: with a fleet trading, the virtual-thread scheduler's queue holds a
         // turn of every bot, and a sender waiting its turn behind them after each park managed one frame a second
-        // (docs/benchmarks.md). The OS time-slices a platform thread fairly against the carriers.
+        // (docs/fleet-scale.md). The OS time-slices a platform thread fairly against the carriers.
         Thread.ofPlatform().daemon().name("stream-" + socket.getId()).start(this::sendLoop);
     }
 

@@ -46,8 +46,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * registered must have arrived on it as a {@code trade} message, except, on a session the server closed with 1013
  * and a reason, the fills after the close (per bot, what arrived is exactly the start of what the bot booked: no gap,
  * so nothing was lost silently); the session open at the end must have received every fill. Bounded: the bots trade for {@code botfleet.fleet.seconds} (15 by default); a
- * soak runs longer with {@code -Dbotfleet.fleet.seconds=600} (docs/benchmarks.md, "Event stream at fleet scale").
- * Prints fills and frames per second for docs/benchmarks.md.
+ * soak runs longer with {@code -Dbotfleet.fleet.seconds=600} (docs/fleet-scale.md, "Event stream at fleet scale").
+ * Prints fills and frames per second for docs/fleet-scale.md.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4", "botfleet.sim.tick-interval=50ms",
