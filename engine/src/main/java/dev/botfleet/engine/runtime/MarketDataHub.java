@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the last tick per exchange+symbol and fans ticks and candles out to subscribers (usually {@link BotRunner}s,
@@ -53,7 +54,7 @@ public final class MarketDataHub {
             shard.join(runner);
             TickShard joined = shard;
             // A bot stays in the shard it joined until it leaves: that is what keeps its ticks in order.
-            java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+            AtomicBoolean closed = new AtomicBoolean();
             return () -> {
                 if (closed.compareAndSet(false, true)) removeRunner(joined, runner);
             };

@@ -46,8 +46,6 @@ final class QuietSeats {
         for (int i = 0; i < capacity; i++) seats[i * STRIDE + STAMP] = REVOKED;  // no bot yet: skip nothing
     }
 
-    int capacity() { return skipped.length; }
-
     private static long generation(long stamp) { return stamp >>> GENERATION_SHIFT; }
 
     /**

@@ -10,14 +10,17 @@ import dev.botfleet.server.common.Times;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -45,7 +48,7 @@ public class BotService {
         this.events = events;
         this.transaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
-        ownTransaction.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.bots = bots;
         this.resolver = resolver;
         this.runtime = runtime;
@@ -192,8 +195,8 @@ public class BotService {
      * a transaction that waits for a single row cannot be part of a cycle. A caller's transaction (a Telegram update's,
      * a risk limit's change) is suspended meanwhile; it must hold no lock on the account's bots.
      */
-    private List<Bot> stopEach(UUID ownerId, Predicate<Bot> which, java.util.function.Consumer<Bot> stop) {
-        List<Bot> stopped = new java.util.ArrayList<>();
+    private List<Bot> stopEach(UUID ownerId, Predicate<Bot> which, Consumer<Bot> stop) {
+        List<Bot> stopped = new ArrayList<>();
         for (Bot seen : bots.active(ownerId)) {
             if (!which.test(seen)) continue;
             Bot bot = ownTransaction.execute(status -> bots.findForUpdate(ownerId, seen.id())
