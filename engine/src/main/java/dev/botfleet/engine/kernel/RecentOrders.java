@@ -19,8 +19,10 @@ final class RecentOrders {
      * Closed orders a bot keeps when its exchange matches in process (paper, backtests): the fills are its own turns'
      * matching, so a fill never trails its order's close by more than a few orders; and 10,000 paper bots keeping 256
      * each (with their exchanges' own closed orders) filled most of a 2 GB heap (docs/fleet-scale.md, 2026-12-05).
+     * 8 rather than 32: a kept order lives for minutes in a trading fleet, and young collections copy it again and again
+     * (docs/fleet-scale.md, "Closed orders kept for minutes").
      */
-    static final int SIMULATED = 32;
+    static final int SIMULATED = 8;
 
     private final String[] ids;
     private final int[] hashes;

@@ -160,12 +160,12 @@ class KernelTurnsTest {
     }
 
     @Test
-    void onAnExchangeThatMatchesInProcessAFillFindsTheLast32ClosedOrders() {
+    void onAnExchangeThatMatchesInProcessAFillFindsTheLast8ClosedOrders() {
         SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("100000")));
         BotKernel k = BotKernel.builder("7", BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS)
                 .journal(rec).listener(rec).build();
         k.start(T0);
-        aLateFillFindsOnlyTheLastClosedOrders(k, 32);
+        aLateFillFindsOnlyTheLastClosedOrders(k, 8);
     }
 
     @Test
