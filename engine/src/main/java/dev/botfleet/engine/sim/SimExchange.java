@@ -64,11 +64,10 @@ import java.util.Optional;
  */
 public final class SimExchange implements ExchangePort, MarketDataListener, QuietBand.Source {
     /**
-     * Closed orders still known by id, beyond the working ones (see the class). A few: nothing in process resubmits or
-     * queries an order long after its close (a restart builds a new exchange from the journal, and reconciliation asks
-     * only about the orders the journal left open), while every closed order kept lives for minutes in a trading fleet
-     * and is copied by young collection after young collection — at 32 they were about a third of what each one copied
-     * (docs/fleet-scale.md, "Closed orders kept for minutes").
+     * Closed orders still known by id, beyond the working ones (see the class). Few: nothing in process resubmits or
+     * queries an order long after its close (a restart builds a new exchange from the journal), while each one kept
+     * lives for minutes in a trading fleet, copied by every young collection (docs/fleet-scale.md, "Closed orders kept
+     * for minutes": at 32 on both sides, a quarter of what each young pause copied).
      */
     static final int CLOSED_KEPT = 8;
 
