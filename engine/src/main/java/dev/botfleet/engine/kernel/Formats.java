@@ -22,10 +22,21 @@ final class Formats {
         return grouped(quantity, in.quantityScale());
     }
 
-    /** Signed money in the quote asset, e.g. "+12.34 USDT". */
+    /** The most decimals a result under the instrument's price step is shown with. */
+    private static final int SMALLEST_PNL_SCALE = 8;
+
+    /**
+     * Signed money in the quote asset, e.g. "+12.34 USDT". A result that is not zero but rounds to zero at the price's
+     * decimals gets the decimals it needs (up to 8): "-0.0003 USDT", never a loss shown as "0.00".
+     */
     static String pnl(BigDecimal pnl, Instrument in) {
-        String s = grouped(pnl, in.priceScale());
-        return (pnl.signum() > 0 ? "+" : "") + s + " " + in.quoteAsset();
+        int scale = in.priceScale();
+        if (pnl.signum() != 0 && pnl.setScale(scale, RoundingMode.HALF_EVEN).signum() == 0) {
+            scale = Math.max(scale, Math.min(pnl.stripTrailingZeros().scale(), SMALLEST_PNL_SCALE));
+        }
+        String s = grouped(pnl, scale);
+        String sign = pnl.signum() > 0 ? "+" : pnl.signum() < 0 && !s.startsWith("-") ? "-" : "";
+        return sign + s + " " + in.quoteAsset();
     }
 
     static String grouped(BigDecimal value, int scale) {

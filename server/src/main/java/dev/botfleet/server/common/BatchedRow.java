@@ -9,8 +9,10 @@ import org.springframework.jdbc.core.namedparam.SqlParameterSource;
  * ({@link BatchedRows}) — on PostgreSQL one round trip for what took three per row (a savepoint, the insert, its
  * release).
  *
- * <p>Only for a row that no other write on the lane reads or changes before the commit (an activity-log line): it is
- * inserted after the units queued behind it in the same commit.
+ * <p>Only for a row that no unit on the lane reads or changes before the commit (an activity-log line, the sim
+ * exchange's receipt of an order): it is inserted after the units queued behind it in the same commit. Rows may
+ * build on rows: the statements go in the order each was first queued, their rows in queue order (the sim exchange's
+ * count of a repeated submission, an update, always follows the insert of the receipt it counts).
  */
 public record BatchedRow(NamedParameterJdbcOperations jdbc, String sql, SqlParameterSource params) {
 

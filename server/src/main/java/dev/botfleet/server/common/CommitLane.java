@@ -15,10 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * One writer of the bots' group commit ({@link GroupCommit} spreads bots over several): one writer thread takes whatever units of work are waiting (up to
- * {@link #maxBatch}), runs them in one transaction — each behind its own savepoint, so a unit that fails is rolled back
- * alone and its caller gets its exception — and commits once. Every caller waits until that commit: a unit is durable
- * when {@link #execute} returns, exactly as with its own transaction, so journal-before-send holds.
+ * One writer of the bots' group commit ({@link GroupCommit} spreads bots over several): one writer thread takes
+ * whatever units of work are waiting (up to {@link #maxBatch}; on PostgreSQL at most
+ * {@link UnitSavepoints#POSTGRES_UNITS} of them with a savepoint), runs them in one transaction — each behind its own
+ * savepoint, so a unit that fails is rolled back alone and its caller gets its exception — and commits once. Every
+ * caller waits until that commit: a unit is durable when {@link #execute} returns, exactly as with its own
+ * transaction, so journal-before-send holds.
  *
  * <p>Why: a commit is the expensive part of a bot's write (H2 with {@code WRITE_DELAY=0} writes its store on every
  * commit; PostgreSQL flushes its WAL), and commits serialise. A thousand bots committing one by one queue behind each
@@ -296,7 +298,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
                 CommitUnit<?> first = waiting.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) continue;
                 batch.add(first);
-                waiting.drainTo(batch, maxBatch - 1);
+                drain(batch);
                 commit(batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -310,6 +312,23 @@ public final class CommitLane implements Transactions, AutoCloseable {
         }
         // interrupted while units still wait (close timed out): they get their own transactions on their callers'
         for (CommitUnit<?> u; (u = waiting.poll()) != null; ) u.failed(new IllegalStateException("group commit closed"));
+    }
+
+    /**
+     * Takes waiting units into the batch, in queue order: at most {@link #maxBatch}, of which at most what the database
+     * allows ({@link UnitSavepoints#unitsPerBatch}) take a savepoint of their own — rows for a JDBC batch take none.
+     */
+    private void drain(List<CommitUnit<?>> batch) {
+        int limit = savepoints.unitsPerBatch(maxBatch);
+        int withSavepoint = 0;
+        for (CommitUnit<?> unit : batch) if (unit.row == null) withSavepoint++;
+        for (CommitUnit<?> next; batch.size() < maxBatch && (next = waiting.peek()) != null; ) {
+            if (next.row == null && withSavepoint >= limit) break;
+            CommitUnit<?> taken = waiting.poll();  // the writer is the one taker (but for close's take-back)
+            if (taken == null) break;
+            batch.add(taken);
+            if (taken.row == null) withSavepoint++;
+        }
     }
 
     private void commit(List<CommitUnit<?>> batch) {

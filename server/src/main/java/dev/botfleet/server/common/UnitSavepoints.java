@@ -27,6 +27,17 @@ import java.sql.Statement;
 final class UnitSavepoints {
     private static final String NAME = "botfleet_unit";
 
+    /**
+     * The most units with a savepoint of their own one PostgreSQL transaction carries. PostgreSQL keeps the ids of up
+     * to 64 subtransactions per session in shared memory (PGPROC_MAX_CACHED_SUBXIDS); a transaction with more
+     * "overflows" that cache, and while it is open every other session's snapshot is marked overflowed, so checking
+     * whether a recent row is visible means looking its writer up in pg_subtrans — for the other writer's batch and for
+     * every API read. Each unit that writes is a subtransaction here, so a full batch of 256 overflowed on every commit:
+     * with 1,000 trading bots the writers stored 1,011-1,141 units a second at 256 per commit, 1,830-2,469 capped
+     * (docs/fleet-scale.md, "Subtransactions"). A few ids are left for the batch's own savepoints ({@link BatchedRows}).
+     */
+    static final int POSTGRES_UNITS = 60;
+
     /** The transactions' data source; null when they are not a data source's (then Spring's savepoints). */
     private final DataSource data;
     /** Decided on the first batch, from the database the writer talks to. */
@@ -37,6 +48,14 @@ final class UnitSavepoints {
 
     UnitSavepoints(TransactionTemplate tx) {
         this.data = tx.getTransactionManager() instanceof DataSourceTransactionManager m ? m.getDataSource() : null;
+    }
+
+    /**
+     * How many units that take a savepoint the next batch may carry: {@code maxBatch}, or at most
+     * {@link #POSTGRES_UNITS} on PostgreSQL — and before the first batch has told which database it is.
+     */
+    int unitsPerBatch(int maxBatch) {
+        return Boolean.FALSE.equals(postgres) ? maxBatch : Math.min(maxBatch, POSTGRES_UNITS);
     }
 
     /** At the start of each batch, inside its transaction. */

@@ -1,10 +1,13 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.server.common.BatchedRow;
 import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.GroupCommit;
 import dev.botfleet.server.common.Times;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -27,12 +30,19 @@ public class SimOrderRecord {
     public record Receipt(String clientOrderId, String status, String reason) {
     }
 
+    private static final String INSERT = """
+            INSERT INTO sim_orders (client_order_id, bot_id, status, reason, submissions, received_at)
+            VALUES (:cid, :bot, :status, :reason, 1, :at)""";
+    private static final String COUNT = "UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid";
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations rows;
     /** The exchange's memory is written on the bot's turn: it shares the fleet's commits like the journal. */
     private final GroupCommit commits;
 
-    public SimOrderRecord(JdbcClient jdbc, GroupCommit commits) {
+    public SimOrderRecord(JdbcClient jdbc, NamedParameterJdbcOperations rows, GroupCommit commits) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.commits = commits;
     }
 
@@ -43,31 +53,38 @@ public class SimOrderRecord {
      *               after them, on the same lane, so it never runs before the receipt it counts is stored
      */
     public void countRepeat(CommitLane.Backlog behind, UUID botId, String clientOrderId) {
-        Runnable count = () -> jdbc.sql("UPDATE sim_orders SET submissions = submissions + 1 WHERE client_order_id = :cid")
-                .param("cid", clientOrderId).update();
-        if (behind != null) behind.run(count);
-        else commits.lane(botId).forBot(botId).run(count);
+        BatchedRow count = new BatchedRow(rows, COUNT, new MapSqlParameterSource("cid", clientOrderId));
+        // behind: a batched row like the receipts, so it runs after a receipt of the same commit (BatchedRow)
+        if (behind != null) {
+            behind.insert(count, () -> { },
+                    e -> log.warn("sim exchange: the repeat of {} was not counted: {}", clientOrderId, e.toString()));
+        } else {
+            commits.lane(botId).forBot(botId).run(count::insertNow);
+        }
     }
 
     public void received(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        commits.lane(botId).forBot(botId).run(() -> insert(botId, clientOrderId, status, reason, at));
+        BatchedRow receipt = receipt(botId, clientOrderId, status, reason, at);
+        commits.lane(botId).forBot(botId).run(receipt::insertNow);
     }
 
-    /** {@link #received} without waiting for its commit (write-behind, see {@link dev.botfleet.server.common.CommitLane#submit}). */
+    /**
+     * {@link #received} without waiting for its commit (write-behind, see
+     * {@link dev.botfleet.server.common.CommitLane#submit}), as a row of its commit's JDBC batch: no savepoint and no
+     * round trip of its own. Still stored in the same commit as the acceptance the exchange answers with, or an
+     * earlier one, since that is queued after it.
+     */
     public void receivedBehind(CommitLane.Backlog writes, UUID botId, String clientOrderId, String status, String reason,
                                Instant at) {
-        writes.submit(() -> insert(botId, clientOrderId, status, reason, at), () -> { },
+        writes.insert(receipt(botId, clientOrderId, status, reason, at), () -> { },
                 e -> log.warn("sim exchange: the receipt of {} was not stored: {}", clientOrderId, e.toString()));
     }
 
-    private void insert(UUID botId, String clientOrderId, String status, String reason, Instant at) {
-        jdbc.sql("""
-                        INSERT INTO sim_orders (client_order_id, bot_id, status, reason, submissions, received_at)
-                        VALUES (:cid, :bot, :status, :reason, 1, :at)""")
-                .param("cid", clientOrderId).param("bot", botId).param("status", status)
-                .param("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
-                .param("at", Times.sql(at))
-                .update();
+    private BatchedRow receipt(UUID botId, String clientOrderId, String status, String reason, Instant at) {
+        return new BatchedRow(rows, INSERT, new MapSqlParameterSource()
+                .addValue("cid", clientOrderId).addValue("bot", botId).addValue("status", status)
+                .addValue("reason", reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500))
+                .addValue("at", Times.sql(at)));
     }
 
     public Map<String, Receipt> receipts(UUID botId) {

@@ -36,9 +36,12 @@ class StopAllLockingPostgresTest extends ApiTestBase {
             writer.setAutoCommit(false);
             try {
                 assertThat(book(writer, newer)).isEqualTo(1);  // the writer's batch: the newer bot's fill first
+                int writerPid = backendPid(writer);
 
                 CompletableFuture<Answer> brake = CompletableFuture.supplyAsync(() -> post("/api/v1/bots/stop-all", alice, null));
-                await("stop-all waiting for the newer bot's row", this::waitingOnBots, waiting -> waiting > 0);
+                // waiting for the writer, which holds only the newer bot's row (not any lock wait on bots: a bot's own
+                // short write on the older row, or another test's, is no sign that stop-all got past the older bot)
+                await("stop-all waiting for the newer bot's row", () -> waitingOnWriter(writerPid), waiting -> waiting > 0);
 
                 // the bot it could reach is stopped and committed while the other's row is busy
                 assertThat(status(older)).isEqualTo("STOPPED");
@@ -82,11 +85,19 @@ class StopAllLockingPostgresTest extends ApiTestBase {
         }
     }
 
-    private long waitingOnBots() {
+    private static int backendPid(Connection connection) throws SQLException {
+        try (var s = connection.createStatement(); var rows = s.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private long waitingOnWriter(int writerPid) {
         return jdbc.sql("""
                         SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()
-                            AND wait_event_type = 'Lock' AND query LIKE '%FROM bots%FOR UPDATE%'""")
-                .query(Long.class).single();
+                            AND wait_event_type = 'Lock' AND query LIKE '%FROM bots%FOR UPDATE%'
+                            AND :writer = ANY(pg_blocking_pids(pid))""")
+                .param("writer", writerPid).query(Long.class).single();
     }
 
     private String status(UUID bot) {

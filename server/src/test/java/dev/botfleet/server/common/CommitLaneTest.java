@@ -30,9 +30,9 @@ class CommitLaneTest {
     private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private DataSource data;
-    private JdbcClient jdbc;
+    JdbcClient jdbc;
     private TransactionTemplate tx;
-    private CommitLane commits;
+    CommitLane commits;
     private final ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
 
     @BeforeEach
@@ -369,12 +369,12 @@ class CommitLaneTest {
         assertThat(commits.units()).isZero();
     }
 
-    private void insert(String v) {
+    void insert(String v) {
         jdbc.sql("INSERT INTO t (v) VALUES (?)").param(v).update();
     }
 
     /** Read on a connection of its own, outside any transaction of the test: only what was committed. */
-    private List<String> committedRows() throws Exception {
+    List<String> committedRows() throws Exception {
         List<String> rows = new ArrayList<>();
         try (Connection c = data.getConnection(); ResultSet rs = c.createStatement().executeQuery("SELECT v FROM t")) {
             while (rs.next()) rows.add(rs.getString(1));
@@ -394,7 +394,7 @@ class CommitLaneTest {
         }, callers);
     }
 
-    private void awaitWaiting(int n) throws InterruptedException {
+    void awaitWaiting(int n) throws InterruptedException {
         awaitWaiting(commits, n);
     }
 
@@ -407,7 +407,7 @@ class CommitLaneTest {
     }
 
     /** A unit that holds {@code lane}'s writer until released: nothing queued behind it commits meanwhile. */
-    private Held holdWriter(CommitLane lane) {
+    Held holdWriter(CommitLane lane) {
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CompletableFuture<Void> unit = call(() -> lane.run(() -> {
@@ -418,7 +418,7 @@ class CommitLaneTest {
         return new Held(release, unit);
     }
 
-    private record Held(CountDownLatch latch, CompletableFuture<Void> unit) {
+    record Held(CountDownLatch latch, CompletableFuture<Void> unit) {
         /** Lets the writer go on and waits until the held unit is committed. */
         void release() throws Exception {
             latch.countDown();
@@ -426,7 +426,7 @@ class CommitLaneTest {
         }
     }
 
-    private static void awaitSettled(CommitLane.Backlog backlog) {
+    static void awaitSettled(CommitLane.Backlog backlog) {
         long end = System.nanoTime() + DEADLINE_NANOS;
         while (backlog.unsettled() > 0) {
             assertThat(System.nanoTime()).as("backlog settled").isLessThan(end);

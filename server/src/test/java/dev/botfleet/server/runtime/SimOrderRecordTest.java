@@ -1,0 +1,106 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.server.common.CommitLane;
+import dev.botfleet.server.common.GroupCommit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The sim exchange's receipts go as rows of their commit's JDBC batch, and so does its count of a repeated submission
+ * (the reliability tests' detector of an order sent twice): the count must still land on the receipt queued before
+ * it, also when both are in one commit.
+ */
+class SimOrderRecordTest {
+    private final UUID bot = UUID.randomUUID();
+    private JdbcClient jdbc;
+    private GroupCommit commits;
+    private SimOrderRecord record;
+
+    @BeforeEach
+    void database() {
+        DataSource data = new DriverManagerDataSource("jdbc:h2:mem:sim" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+        jdbc = JdbcClient.create(data);
+        jdbc.sql("""
+                CREATE TABLE sim_orders (client_order_id VARCHAR(64) PRIMARY KEY, bot_id UUID NOT NULL,
+                    status VARCHAR(20) NOT NULL, reason VARCHAR(500), submissions INTEGER NOT NULL DEFAULT 1,
+                    received_at TIMESTAMP WITH TIME ZONE NOT NULL)""").update();
+        commits = new GroupCommit(new TransactionTemplate(new JdbcTransactionManager(data)), 256, 1);
+        record = new SimOrderRecord(jdbc, new NamedParameterJdbcTemplate(data), commits);
+    }
+
+    @AfterEach
+    void close() {
+        commits.close();
+    }
+
+    @Test
+    void aRepeatCountedInTheSameCommitAsItsReceiptLandsOnIt() throws Exception {
+        CommitLane lane = commits.lane(bot);
+        CommitLane.Backlog behind = lane.backlog(bot);
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // the writer is busy with this unit while the receipt and the count queue up behind it: one commit takes both
+        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> lane.run(() -> {
+            holding.countDown();
+            awaitLatch(release);
+        }));
+        awaitLatch(holding);
+
+        record.receivedBehind(behind, bot, "c-1", "ACCEPTED", null, Instant.parse("2026-12-06T23:00:00Z"));
+        record.countRepeat(behind, bot, "c-1");
+        record.receivedBehind(behind, bot, "c-2", "REJECTED", "x".repeat(600), Instant.parse("2026-12-06T23:00:01Z"));
+        assertThat(lane.waiting()).isEqualTo(3);
+        release.countDown();
+        held.get(30, TimeUnit.SECONDS);
+        awaitSettled(behind);
+
+        assertThat(submissions("c-1")).isEqualTo(2);
+        assertThat(submissions("c-2")).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT LENGTH(reason) FROM sim_orders WHERE client_order_id = 'c-2'").query(Integer.class).single())
+                .as("a long refusal is cut to the column").isEqualTo(500);
+        assertThat(record.receipts(bot)).containsOnlyKeys("c-1", "c-2");
+    }
+
+    @Test
+    void aRepeatOfAReceiptStoredEarlierIsCountedWithoutWriteBehindToo() {
+        record.received(bot, "c-1", "ACCEPTED", null, Instant.parse("2026-12-06T23:00:00Z"));
+        record.countRepeat(null, bot, "c-1");
+        assertThat(submissions("c-1")).isEqualTo(2);
+    }
+
+    private int submissions(String clientOrderId) {
+        return jdbc.sql("SELECT submissions FROM sim_orders WHERE client_order_id = :cid").param("cid", clientOrderId)
+                .query(Integer.class).single();
+    }
+
+    private static void awaitSettled(CommitLane.Backlog backlog) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (backlog.unsettled() > 0) {
+            assertThat(System.nanoTime()).as("backlog settled").isLessThan(end);
+            Thread.onSpinWait();  // the commit's callbacks settle it right after the commit
+        }
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
