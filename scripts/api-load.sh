@@ -7,6 +7,8 @@
 #   LOAD_NICE=0 (default): the load tool's nice value; negative (root only) keeps its own scheduling delays, on a
 #     machine the server saturates, out of the latencies it measures (real clients run elsewhere)
 #   DEAL_WIDTH=1 (default): k widens the DCA bots' levels k times, so they trade about k² times less often
+#   DEAL_VARIANTS=5, DEAL_DEVIATIONS=1 (defaults): how many distinct take profits and safety-buy distances the fleet's
+#     bots get; bots that share both act on the same tick (docs/fleet-scale.md "Where the 10,000-bot tail comes from")
 #   DB=postgres PG_URL=jdbc:postgresql://127.0.0.1:5432/test PG_USER=postgres scripts/api-load.sh
 #     (a fresh schema load_<time>, dropped with psql at the end)
 #

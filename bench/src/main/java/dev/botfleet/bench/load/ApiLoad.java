@@ -42,10 +42,49 @@ public final class ApiLoad {
      * trades about k² times less often (1: about a fill per bot every second or two at the sim's speed).
      */
     private final BigDecimal width = new BigDecimal(System.getenv().getOrDefault("DEAL_WIDTH", "1"));
+    /**
+     * DEAL_VARIANTS=n spreads the take profits over n values (default 5: 0.05, 0.06 … 0.09 % times the width). Bots of
+     * one variant enter together at start and then exit and re-enter on the same tick for ever, so the default fleet
+     * acts in five lockstep groups of a fifth of its bots each — a worst case; a larger n spreads it out.
+     */
+    private final int variants = atLeastOne("DEAL_VARIANTS", "5");
+    /**
+     * DEAL_DEVIATIONS=n spreads the safety buys' distance below the entry over n values (default 1: 0.1 % times the
+     * width for every bot; n: 0.1 … 0.2 %). With one value every bot that entered at the start has its safety buy at
+     * the same price, and the whole fleet fills on one tick when the walk gets there.
+     */
+    private final int deviations = atLeastOne("DEAL_DEVIATIONS", "1");
     private String token;
 
     private ApiLoad(String base) {
         this.http = new PlainHttp(base);
+    }
+
+    /** An environment variable that counts values: a whole number of at least 1, or the run stops saying which. */
+    private static int atLeastOne(String name, String fallback) {
+        String value = System.getenv().getOrDefault(name, fallback);
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a whole number of at least 1, was \"" + value + "\"");
+    }
+
+    /** Bot {@code n}'s take profit before the width: 0.05 % plus its variant's share of another 0.05 %. */
+    private BigDecimal takeProfit(int n) {
+        return new BigDecimal("0.05").add(new BigDecimal("0.05").multiply(share(n % variants, variants)));
+    }
+
+    /** Bot {@code n}'s safety buy distance before the width: 0.1 % plus a share of another 0.1 %. */
+    private BigDecimal deviation(int n) {
+        int index = (int) (n * 389L % deviations);  // a stride, so that it is not tied to the take profit's variant
+        return new BigDecimal("0.1").add(new BigDecimal("0.1").multiply(share(index, deviations)));
+    }
+
+    private static BigDecimal share(int index, int of) {
+        return BigDecimal.valueOf(index).divide(BigDecimal.valueOf(of), 6, java.math.RoundingMode.DOWN);
     }
 
     /** This process's CPU time, in nanoseconds (-1 where the JVM cannot tell). */
@@ -128,8 +167,8 @@ public final class ApiLoad {
                             {"name":"load-%d","exchange":"sim","symbol":"BTC/USDT","strategy":"dca","mode":"PAPER",
                              "config":{"baseOrderSize":"20","safetyOrderSize":"20","maxSafetyOrders":1,"priceDeviation":"%s",
                                        "maxActiveSafetyOrders":1,"takeProfitPercent":"%s","stopLossPercent":"%s"}}"""
-                            .formatted(n, width.multiply(new BigDecimal("0.1")),
-                                    width.multiply(new BigDecimal("0.05").add(new BigDecimal("0.01").multiply(BigDecimal.valueOf(n % 5)))),
+                            .formatted(n, width.multiply(deviation(n)).stripTrailingZeros().toPlainString(),
+                                    width.multiply(takeProfit(n)).stripTrailingZeros().toPlainString(),
                                     width.multiply(new BigDecimal("0.3")));
                     String id = send("POST", "/api/v1/bots", body).get("id").asString();
                     send("POST", "/api/v1/bots/" + id + "/start", null);

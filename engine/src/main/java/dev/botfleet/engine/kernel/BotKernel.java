@@ -401,7 +401,7 @@ public final class BotKernel {
             return;
         }
         try {
-            order.apply(event);
+            if (!order.apply(event)) return;  // a repeat (the venue's second ack): nothing to journal or tell
         } catch (InvalidOrderTransitionException e) {
             activity(ActivityLevel.WARNING, "Ignored an out-of-order event: " + e.getMessage());
             return;

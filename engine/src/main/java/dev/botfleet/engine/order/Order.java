@@ -110,7 +110,8 @@ public final class Order {
     /**
      * Applies one event.
      *
-     * @return false if the event was a duplicate fill (same trade id) and was ignored, true if it changed the order
+     * @return false if the event was a duplicate fill (same trade id), a repeated ack or a repeated cancel or expiry,
+     * and was ignored; true if it changed the order
      * @throws InvalidOrderTransitionException if the current status does not allow this event
      */
     public boolean apply(OrderEvent event) {
@@ -118,6 +119,11 @@ public final class Order {
             throw new IllegalArgumentException("event for " + event.clientOrderId() + " applied to " + clientOrderId);
         }
         if (event instanceof OrderFilled fill) return fill(fill);
+        if (event instanceof OrderAccepted a && repeatsAck(a)) return false;
+        // the venue's answer to our cancel and its stream's report of the same end: the second changes nothing
+        if ((event instanceof OrderCanceled && status == CANCELED) || (event instanceof OrderExpired && status == EXPIRED)) {
+            return false;
+        }
         OrderStatus to = switch (event) {
             case OrderDenied d -> when(d, INITIALIZED) ? DENIED : null;
             case OrderSubmitted s -> when(s, INITIALIZED) ? SUBMITTED : null;
@@ -150,6 +156,17 @@ public final class Order {
         status = to;
         updatedAt = event.timestamp();
         return true;
+    }
+
+    /**
+     * A live venue acknowledges an order twice (its answer to the request, and its user stream's report), the stream's
+     * copy possibly after fills or after the order's end: once acknowledged, an ack naming no other venue order tells
+     * nothing new, and must neither warn nor be journaled again. (During a cancel an ack still means the cancel failed.)
+     */
+    private boolean repeatsAck(OrderAccepted a) {
+        boolean sameVenueOrder = a.exchangeOrderId() == null || a.exchangeOrderId().equals(exchangeOrderId);
+        return acknowledged && sameVenueOrder && (status == ACCEPTED || status == PARTIALLY_FILLED
+                || status == FILLED || status == CANCELED || status == EXPIRED);
     }
 
     private boolean when(OrderEvent event, OrderStatus... allowed) {

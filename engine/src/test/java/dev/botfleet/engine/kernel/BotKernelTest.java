@@ -215,6 +215,27 @@ class BotKernelTest {
     }
 
     @Test
+    void aRepeatedAckIsNeitherJournaledNorTold() {
+        BotKernel k = kernel();
+        strategy.onTick = (ctx, t) -> {
+            if (ctx.openOrders().isEmpty()) ctx.submit(OrderRequest.limit(OrderSide.BUY, new BigDecimal("0.01"),
+                    new BigDecimal("60000.00")));
+        };
+        k.onTick(tick(1, 64000.00));
+        String venueId = k.openOrders().getFirst().exchangeOrderId();
+        int journaled = rec.journal.size();
+        int updates = rec.updates.size();
+        int lines = rec.activity.size();
+
+        k.onOrderEvent(new dev.botfleet.engine.order.OrderEvent.OrderAccepted("7-1", venueId, T0));  // the stream's copy
+
+        assertThat(rec.journal).hasSize(journaled);
+        assertThat(rec.updates).hasSize(updates);
+        assertThat(rec.activity).hasSize(lines);
+        assertThat(k.openOrders()).extracting(OrderSnapshot::status).containsExactly(OrderStatus.ACCEPTED);
+    }
+
+    @Test
     void theStrategySeesPositionAndBalancesThroughItsContext() {
         BotKernel k = kernel();
         List<String> seen = new ArrayList<>();

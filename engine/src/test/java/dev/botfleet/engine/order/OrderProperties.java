@@ -35,12 +35,15 @@ class OrderProperties {
                 assertThat(o.snapshot()).isEqualTo(snapBefore);
                 continue;
             }
+            if (e instanceof OrderFilled f && seen.contains(f.tradeId())) assertThat(applied).isFalse();
+            if (!applied) {
+                // ignored: a fill already booked, or a repeated ack, cancel or expiry; none changes anything
+                assertThat(e instanceof OrderFilled f ? seen.contains(f.tradeId())
+                        : e instanceof OrderAccepted || e instanceof OrderCanceled || e instanceof OrderExpired).isTrue();
+                assertThat(o.snapshot()).isEqualTo(snapBefore);
+                continue;
+            }
             if (e instanceof OrderFilled f) {
-                if (seen.contains(f.tradeId())) {
-                    assertThat(applied).isFalse();
-                    assertThat(o.snapshot()).isEqualTo(snapBefore);
-                    continue;
-                }
                 seen.add(f.tradeId());
                 sumFills = sumFills.add(f.quantity());
                 minPx = minPx == null ? f.price() : minPx.min(f.price());

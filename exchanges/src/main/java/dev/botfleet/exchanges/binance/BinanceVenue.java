@@ -112,6 +112,11 @@ public final class BinanceVenue implements Venue {
 
     VenueGate gate(boolean useTestnet) { return network(useTestnet).gate; }
 
+    @Override
+    public java.util.Map<String, VenueGate> gates() {
+        return testnet == null ? java.util.Map.of(MAIN_NETWORK, live.gate) : java.util.Map.of(MAIN_NETWORK, live.gate, TEST_NETWORK, testnet.gate);
+    }
+
     private Network network(boolean useTestnet) {
         if (useTestnet && testnet == null) throw new IllegalArgumentException("no Binance testnet endpoints configured");
         return useTestnet ? testnet : live;

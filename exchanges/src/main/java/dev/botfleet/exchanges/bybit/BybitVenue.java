@@ -63,6 +63,9 @@ public final class BybitVenue implements Venue {
     }
 
     @Override
+    public java.util.Map<String, VenueGate> gates() { return java.util.Map.of(MAIN_NETWORK, gate); }
+
+    @Override
     public TradingClient trading(VenueCredential credential) {
         return new BybitTradingClient(this, settings.endpoints(credential.testnet()), credential);
     }

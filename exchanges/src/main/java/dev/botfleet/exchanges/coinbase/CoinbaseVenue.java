@@ -64,6 +64,9 @@ public final class CoinbaseVenue implements Venue {
     }
 
     @Override
+    public java.util.Map<String, VenueGate> gates() { return java.util.Map.of(MAIN_NETWORK, gate); }
+
+    @Override
     public TradingClient trading(VenueCredential credential) {
         return new CoinbaseTrading(this, settings.endpoints(credential.testnet()), credential);
     }

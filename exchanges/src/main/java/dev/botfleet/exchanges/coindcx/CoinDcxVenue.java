@@ -67,6 +67,9 @@ public final class CoinDcxVenue implements Venue {
     }
 
     @Override
+    public java.util.Map<String, VenueGate> gates() { return java.util.Map.of(MAIN_NETWORK, gate); }
+
+    @Override
     public TradingClient trading(VenueCredential credential) {
         if (credential.testnet()) {
             throw new VenueException(VenueException.Kind.UNSUPPORTED, id(), null, "CoinDCX has no testnet");

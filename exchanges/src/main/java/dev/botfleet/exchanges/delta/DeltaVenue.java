@@ -62,6 +62,9 @@ public final class DeltaVenue implements Venue {
     }
 
     @Override
+    public java.util.Map<String, VenueGate> gates() { return java.util.Map.of(MAIN_NETWORK, gate); }
+
+    @Override
     public TradingClient trading(VenueCredential credential) {
         return new DeltaTradingClient(this, settings.endpoints(credential.testnet()), credential);
     }

@@ -70,6 +70,9 @@ public final class KrakenVenue implements Venue {
     }
 
     @Override
+    public java.util.Map<String, VenueGate> gates() { return java.util.Map.of(MAIN_NETWORK, gate); }
+
+    @Override
     public TradingClient trading(VenueCredential credential) {
         return new KrakenTradingClient(this, settings.endpoints(credential.testnet()), credential);
     }

@@ -14,6 +14,7 @@ import dev.botfleet.exchanges.StreamHandle;
 import dev.botfleet.exchanges.TradingClient;
 import dev.botfleet.exchanges.VenueCredential;
 import dev.botfleet.exchanges.VenueException;
+import dev.botfleet.exchanges.http.VenueGate;
 import dev.botfleet.fakes.Faults;
 import dev.botfleet.exchanges.live.AccountSession;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,30 @@ public abstract class RobustnessConformance extends Conformance {
             });
         }
         Await.until("ban lifted", () -> kindOf(() -> client.openOrders(h.btc())) == null);
+    }
+
+    /**
+     * A cluster's nodes share the venue's patience: the wait the venue asked of this process reaches the gate's watcher
+     * (to be passed to the other nodes), and a wait heard from another node holds this process's calls back too,
+     * without being passed on again.
+     */
+    @Test
+    void c11b_theVenuesWaitIsToldToTheGatesWatcherAndAWaitFromElsewhereHoldsCallsBack() {
+        VenueGate gate = h.venue.gates().get(dev.botfleet.exchanges.Venue.MAIN_NETWORK);
+        assertThat(gate).as("the venue's gate on its main network").isNotNull();
+        List<String> told = new CopyOnWriteArrayList<>();
+        gate.watch((ban, millis) -> told.add(ban ? "ban" : "pause"));
+        TradingClient client = h.account.client();
+        h.fake.faults().retryAfterSeconds = 1;
+        h.fake.faults().arm(Faults.Kind.RATE_LIMIT, 1);
+        assertThat(client.openOrders(h.btc())).isEmpty();
+        assertThat(told).containsExactly("pause");
+
+        gate.hold(false, 800);
+        long started = System.currentTimeMillis();
+        assertThat(client.openOrders(h.btc())).isEmpty();
+        assertThat(System.currentTimeMillis() - started).as("held back by the wait heard from elsewhere").isGreaterThanOrEqualTo(700);
+        assertThat(told).as("a wait heard from elsewhere is not passed on again").containsExactly("pause");
     }
 
     @Test

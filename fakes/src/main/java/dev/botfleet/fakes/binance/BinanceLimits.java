@@ -12,8 +12,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Binance's request limits (rest-api.md "LIMITS"): request weight per IP in calendar-minute windows, reported in
- * {@code X-MBX-USED-WEIGHT-1M}; new orders per account in 10-second and daily windows, reported in
- * {@code X-MBX-ORDER-COUNT-10S} / {@code -1D}; 429 with {@code Retry-After} (seconds) when over a limit; and the
+ * {@code X-MBX-USED-WEIGHT-1M}; new orders that have not traded, per account in 10-second and daily windows, reported
+ * in {@code X-MBX-ORDER-COUNT-10S} / {@code -1D}; 429 with {@code Retry-After} (seconds) when over a limit; and the
  * automatic IP ban (418, {@code Retry-After} until it lifts) for a caller that keeps sending while told to wait.
  * Limits are public fields so a test can lower them.
  */
@@ -67,7 +67,7 @@ public final class BinanceLimits {
         return null;
     }
 
-    /** Counts a new order of the account, or refuses it with 429 / -1015 when a window is full. */
+    /** Counts a new order of the account, or refuses it with 429 / -1015 when a window's unfilled orders are at the limit. */
     synchronized Response admitOrder(FakeAccount account) {
         long now = clock.getAsLong();
         Map<Long, long[]> counts = orderCounts.computeIfAbsent(account, a -> new HashMap<>());
@@ -82,6 +82,21 @@ public final class BinanceLimits {
         }
         for (long[] w : orderWindows) counts.get(w[0])[1]++;
         return null;
+    }
+
+    /**
+     * One of the account's orders traded for the first time (partly or wholly): Binance gives one order back in every
+     * ORDERS window ("Spot Unfilled Order Count Rules": the limit counts new orders that do not trade, so an account
+     * whose orders fill can keep placing them). Binance may give back more for maker or large fills; the fake gives one.
+     */
+    synchronized void firstFill(FakeAccount account) {
+        Map<Long, long[]> counts = orderCounts.get(account);
+        if (counts == null) return;
+        long now = clock.getAsLong();
+        for (long[] w : orderWindows) {
+            long[] c = counts.get(w[0]);
+            if (c != null && c[0] == now - Math.floorMod(now, w[0]) && c[1] > 0) c[1]--;
+        }
     }
 
     /** Replaces the shortest ORDERS window (Binance: 10 seconds) with {@code orders} per {@code windowMillis}. */

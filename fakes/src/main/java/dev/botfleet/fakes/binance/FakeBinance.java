@@ -3,6 +3,8 @@ package dev.botfleet.fakes.binance;
 import dev.botfleet.fakes.FakeAccount;
 import dev.botfleet.fakes.FakeClock;
 import dev.botfleet.fakes.FakeHttp;
+import dev.botfleet.fakes.FakeOrder;
+import dev.botfleet.fakes.FakeTrade;
 import dev.botfleet.fakes.FakeVenue;
 import dev.botfleet.fakes.FakeWs;
 import dev.botfleet.fakes.Faults;
@@ -47,6 +49,11 @@ public final class FakeBinance implements FakeVenue {
         userStreams = new BinanceUserStreams(engine, clock, faults);
         engine.addListener(marketStreams);
         engine.addListener(userStreams);
+        engine.addListener(new MatchingEngine.Listener() {
+            @Override public void onOrder(FakeOrder order, FakeTrade trade) {
+                if (trade != null && order.trades.getFirst() == trade) limits.firstFill(order.account);
+            }
+        });
         try {
             http = new FakeHttp(0);
         } catch (IOException e) {

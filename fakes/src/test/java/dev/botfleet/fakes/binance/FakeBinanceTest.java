@@ -199,6 +199,36 @@ class FakeBinanceTest {
         assertThat(Long.parseLong(banned.headers().firstValue("Retry-After").orElseThrow())).isBetween(100L, 120L);
     }
 
+    /**
+     * Binance's ORDERS limit counts new orders that have not traded ("Spot Unfilled Order Count Rules"): at the limit a
+     * new order is refused with 429 / -1015, and an order's first fill gives one back, so an account whose orders trade
+     * can keep placing them.
+     */
+    @Test
+    void theOrderLimitCountsOrdersThatHaveNotTradedAndAFirstFillGivesOneBack() throws Exception {
+        fake.clock().skew(3_600_000 - Math.floorMod(System.currentTimeMillis(), 3_600_000L) + 1_000);  // hh:00:01
+        fake.limitOrders(2, 3_600_000);
+        String resting = "symbol=BTCUSDT&side=BUY&type=LIMIT&timeInForce=GTC";
+        assertThat(signedPost(resting, "quantity=0.001&price=49000.00&newClientOrderId=a", fake.clock().getAsLong())
+                .headers().firstValue("X-MBX-ORDER-COUNT-1H")).hasValue("1");
+        assertThat(signedPost(resting, "quantity=0.001&price=48000.00&newClientOrderId=b", fake.clock().getAsLong())
+                .headers().firstValue("X-MBX-ORDER-COUNT-1H")).hasValue("2");
+        assertError(signedPost(resting, "quantity=0.001&price=47000.00&newClientOrderId=c", fake.clock().getAsLong()),
+                429, -1015, "Too many new orders; current limit is 2 orders per 1 HOUR.");
+
+        fake.engine().printTrade(FakeBinance.BTCUSDT, "48500.00", "0.0004");  // a first fill of order a, part of it
+        fake.limits().violationsBeforeBan = 1_000;  // still inside the refusal's Retry-After
+        HttpResponse<String> after = signedPost(resting, "quantity=0.001&price=47000.00&newClientOrderId=d",
+                fake.clock().getAsLong());
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        assertThat(after.headers().firstValue("X-MBX-ORDER-COUNT-1H")).hasValue("2");
+
+        fake.engine().printTrade(FakeBinance.BTCUSDT, "48500.00", "0.0004");  // order a again: not its first fill
+        assertError(signedPost(resting, "quantity=0.001&price=46000.00&newClientOrderId=e", fake.clock().getAsLong()),
+                429, -1015, "Too many new orders; current limit is 2 orders per 1 HOUR.");
+        assertThat(fake.engine().acceptedClientIds()).containsExactly("a", "b", "d");
+    }
+
     @Test
     void faultSwitchesAnswer429And503WithoutActing() throws Exception {
         fake.faults().retryAfterSeconds = 7;

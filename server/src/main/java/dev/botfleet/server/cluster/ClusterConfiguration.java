@@ -29,4 +29,10 @@ class ClusterConfiguration {
     ClusterStreamRelay streamRelay(ClusterNode node, EventStream stream) {
         return new ClusterStreamRelay(node, stream);
     }
+
+    /** A venue's wait told to one node holds every node back. */
+    @Bean
+    VenueGateRelay venueGateRelay(ClusterNode node, dev.botfleet.server.venue.VenueRegistry venues) {
+        return new VenueGateRelay(node, venues);
+    }
 }

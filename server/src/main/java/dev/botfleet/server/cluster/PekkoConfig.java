@@ -27,10 +27,12 @@ final class PekkoConfig {
                     serializers {
                       botfleet-bot = "dev.botfleet.server.cluster.BotEntitySerializer"
                       botfleet-stream = "dev.botfleet.server.cluster.StreamEventSerializer"
+                      botfleet-gate = "dev.botfleet.server.cluster.GateWaitSerializer"
                     }
                     serialization-bindings {
                       "dev.botfleet.server.cluster.BotEntity$Remote" = botfleet-bot
                       "dev.botfleet.server.cluster.ClusterStreamRelay$StreamEvent" = botfleet-stream
+                      "dev.botfleet.server.cluster.VenueGateRelay$GateWait" = botfleet-gate
                     }
                   }
                   remote.artery.canonical { hostname = "%s", port = %d }

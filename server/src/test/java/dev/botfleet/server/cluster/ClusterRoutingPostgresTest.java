@@ -57,6 +57,33 @@ class ClusterRoutingPostgresTest {
         if (cluster != null) cluster.close();
     }
 
+    /**
+     * A 429 or 418 told to one node holds the other back too (VenueGateRelay): its calls during the wait would count at
+     * the venue as not backing off. Told again until heard: the other node's topic subscription reaches this one by gossip.
+     */
+    @Test
+    @Order(0)
+    void aVenuesWaitToldToOneNodeHoldsTheOtherBack() throws Exception {
+        dev.botfleet.exchanges.http.VenueGate told = binanceGate(cluster.node(0));
+        dev.botfleet.exchanges.http.VenueGate other = binanceGate(cluster.node(1));
+        assertThat(other).isNotSameAs(told);
+        assertThat(other.pausedFor()).isZero();
+        await("the other node to hear of the 429", () -> {
+            told.pause(2_000);  // what RestClient does on a 429 with Retry-After: 2
+            return other.pausedFor() > 0 ? true : null;
+        });
+        assertThat(other.pausedFor()).isBetween(1L, 2_000L);
+        assertThat(other.bannedFor()).as("a pause is not a ban").isZero();
+
+        told.ban(1_500);  // a 418
+        await("the other node to hear of the ban", () -> other.bannedFor() > 0 ? true : null);
+    }
+
+    private static dev.botfleet.exchanges.http.VenueGate binanceGate(ClusterNodes.Node node) {
+        return node.context().getBean(dev.botfleet.server.venue.VenueRegistry.class).find("binance").orElseThrow()
+                .venue().gates().get(dev.botfleet.exchanges.Venue.MAIN_NETWORK);
+    }
+
     @Test
     @Order(1)
     void commandsAndEventsReachABotRunningOnTheOtherNode() throws Exception {

@@ -1,5 +1,6 @@
 package dev.botfleet.server.runtime;
 
+import dev.botfleet.fakes.Faults;
 import dev.botfleet.fakes.binance.FakeBinance;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
@@ -70,6 +71,7 @@ class ClusterFailoverIT {
         List<String> live = LIVE_BOTS == 0 ? List.of() : startLiveBots(api, token);
         List<String> bots = new ArrayList<>(cluster.startScalpers(api, token, "cluster-", BOTS, "0.0003", 5));
         bots.addAll(live);
+        if (!live.isEmpty()) aWaitToldToOneNodeHoldsTheOthersBack(live);
         List<Long> failovers = new ArrayList<>();
         int liveMoves = 0;
         int previous = -1;
@@ -133,8 +135,12 @@ class ClusterFailoverIT {
     private LiveVenueBook.Totals judgeLive(ServerApi api, String token, List<String> live) throws Exception {
         for (String bot : live) {
             long before = venue.trades(LiveVenueBook.prefix(bot)).size();
-            LiveVenueBook.await("LIVE bot " + bot + " to trade after the last failover",
-                    () -> venue.trades(LiveVenueBook.prefix(bot)).size(), n -> n >= before + 2);
+            try {
+                LiveVenueBook.await("LIVE bot " + bot + " to trade after the last failover",
+                        () -> venue.trades(LiveVenueBook.prefix(bot)).size(), n -> n >= before + 2);
+            } catch (AssertionError e) {
+                throw new AssertionError(e.getMessage() + "\n" + whereIs(bot), e);
+            }
         }
         venue.stopDriver();
         for (String bot : live) {
@@ -142,6 +148,47 @@ class ClusterFailoverIT {
                     .as("LIVE bot " + bot + " stopped").isEqualTo("STOPPED");
         }
         return venue.assertServerAgrees(api, token, live, "ClusterFailoverIT");
+    }
+
+    /**
+     * The venue answers one call, from whichever node, 429 with Retry-After 2 s: the other nodes hear of it
+     * (VenueGateRelay) and hold back too, so the venue sees no more than the calls already under way during the wait
+     * (fewer than its 5 before a ban; without the relay the other nodes' bots sent on and the address was banned), and
+     * the LIVE bots place orders again once it is over.
+     */
+    private void aWaitToldToOneNodeHoldsTheOthersBack(List<String> live) throws Exception {
+        FakeBinance fake = (FakeBinance) venue.fake();
+        int refusals = fake.rateLimitRefusals();
+        fake.faults().retryAfterSeconds = 2;
+        fake.faults().arm(Faults.Kind.RATE_LIMIT, 1);
+        LiveVenueBook.await("a call answered 429", fake::rateLimitRefusals, n -> n > refusals);
+        long waitEnds = System.currentTimeMillis() + 2_000;
+        long placed = live.stream().mapToLong(b -> venue.orders(LiveVenueBook.prefix(b)).size()).sum();
+        LiveVenueBook.await("the LIVE bots to place orders again after the wait (or a ban)",
+                () -> fake.faults().bannedUntil() > 0 ? Long.MAX_VALUE
+                        : live.stream().mapToLong(b -> venue.orders(LiveVenueBook.prefix(b)).size()).sum(),
+                n -> n >= placed + live.size() && System.currentTimeMillis() > waitEnds + 500);
+        assertThat(fake.faults().bannedUntil()).as("the venue banned the address: a node did not back off").isZero();
+    }
+
+    /** What a stuck LIVE bot's failure message shows: its shard's lease, its venue orders, its last activity lines. */
+    private String whereIs(String bot) throws Exception {
+        UUID owner = UUID.fromString(cluster.sql1("SELECT owner_id FROM bots WHERE id = '" + bot + "'"));
+        StringBuilder where = new StringBuilder("status " + cluster.sql1("SELECT status FROM bots WHERE id = '" + bot + "'"));
+        where.append("; lease ").append(cluster.rows("SELECT owner, epoch, expires_at > clock_timestamp() FROM shard_leases"
+                + " WHERE shard = '" + ClusterHarness.leaseName(owner, bot) + "'"));
+        where.append("; nodes ").append(cluster.clusterAddresses);
+        List<LiveVenueBook.VenueOrder> orders = venue.orders(LiveVenueBook.prefix(bot));
+        where.append("\nlast venue orders: ").append(orders.subList(Math.max(0, orders.size() - 4), orders.size()).stream()
+                .map(o -> o.clientOrderId() + (o.open() ? " open " : " done ") + o.executed()).toList());
+        where.append("\nserver orders: ").append(cluster.rows("SELECT client_order_id, status, filled_quantity FROM orders"
+                + " WHERE bot_id = '" + bot + "' ORDER BY seq DESC LIMIT 4"));
+        where.append("\nlast activity:");
+        for (String line : cluster.rows("SELECT created_at, level, message FROM activity_logs WHERE bot_id = '" + bot
+                + "' ORDER BY seq DESC LIMIT 25")) {
+            where.append("\n  ").append(line);
+        }
+        return where.toString();
     }
 
     /** LIVE scalpers on the Binance fake with one stored key, each started and with a first order on the venue. */

@@ -247,6 +247,20 @@ final class ClusterHarness implements AutoCloseable {
         }
     }
 
+    /** Every row of a query, its columns joined by " | ": for a failure's message. */
+    List<String> rows(String sql) throws Exception {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) row.append(i > 1 ? " | " : "").append(rs.getString(i));
+                rows.add(row.toString());
+            }
+        }
+        return rows;
+    }
+
     long count(String sql) throws Exception {
         try (Connection c = connect()) {
             return count(c, sql);

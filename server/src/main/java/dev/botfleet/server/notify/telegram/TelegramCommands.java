@@ -59,7 +59,13 @@ public class TelegramCommands {
 
     public void handle(JsonNode update) {
         if (update.has("message")) transaction.executeWithoutResult(s -> message(update.get("message")));
-        else if (update.has("callback_query")) transaction.executeWithoutResult(s -> callback(update.get("callback_query")));
+        else if (update.has("callback_query")) {
+            JsonNode q = update.get("callback_query");
+            TelegramChat.Pressed pressed = transaction.execute(s -> press(q));
+            // Answered once committed: "Started X" must not reach the user before the start is stored, nor if it fails.
+            chat.answer(q, q.path("message").path("chat").path("id").asLong(), q.path("message").path("message_id").asLong(),
+                    pressed);
+        }
         queued.run();
     }
 
@@ -115,18 +121,12 @@ public class TelegramCommands {
         return !match.found() && !match.ambiguous();
     }
 
-    private void callback(JsonNode q) {
-        long chatId = q.path("message").path("chat").path("id").asLong();
-        long messageId = q.path("message").path("message_id").asLong();
-        String data = q.path("data").asString("");
-        var link = links.byChat(chatId);
-        TelegramChat.Pressed pressed;
-        if (link.isEmpty()) pressed = new TelegramChat.Pressed("Not linked", NOT_LINKED);
-        else {
-            pressed = botCommands.press(link.get().userId(), data);
-            if (pressed == null) pressed = new TelegramChat.Pressed("Unknown button", "That button no longer works. Send /help.");
-        }
-        chat.answer(q, chatId, messageId, pressed);
+    /** What a button press does (in the update's transaction), and the answer to show once it is committed. */
+    private TelegramChat.Pressed press(JsonNode q) {
+        var link = links.byChat(q.path("message").path("chat").path("id").asLong());
+        if (link.isEmpty()) return new TelegramChat.Pressed("Not linked", NOT_LINKED);
+        TelegramChat.Pressed pressed = botCommands.press(link.get().userId(), q.path("data").asString(""));
+        return pressed != null ? pressed : new TelegramChat.Pressed("Unknown button", "That button no longer works. Send /help.");
     }
 
     private static String title(JsonNode chat) {
