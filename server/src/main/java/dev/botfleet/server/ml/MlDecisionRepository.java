@@ -1,7 +1,10 @@
 package dev.botfleet.server.ml;
 
+import dev.botfleet.server.common.BatchedRow;
 import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,21 +28,27 @@ public class MlDecisionRepository {
     public record Day(LocalDate day, long trades, long wins, BigDecimal pnl, Double averageConfidence) {
     }
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            INSERT INTO ml_decisions (owner_id, bot_id, decided_at, model_id, confidence, threshold, acted,
+                client_order_id, note)
+            VALUES (:owner, :bot, :at, :model, :confidence, :threshold, :acted, :order, :note)""";
 
-    public MlDecisionRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcOperations rows;
+
+    public MlDecisionRepository(JdbcClient jdbc, NamedParameterJdbcOperations rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
-    public void insert(UUID ownerId, UUID botId, Instant time, UUID modelId, double confidence, double threshold,
-                       boolean acted, String clientOrderId, String note) {
-        jdbc.sql("""
-                        INSERT INTO ml_decisions (owner_id, bot_id, decided_at, model_id, confidence, threshold, acted,
-                            client_order_id, note)
-                        VALUES (:owner, :bot, :at, :model, :confidence, :threshold, :acted, :order, :note)""")
-                .param("owner", ownerId).param("bot", botId).param("at", Times.sql(time)).param("model", modelId)
-                .param("confidence", confidence).param("threshold", threshold).param("acted", acted)
-                .param("order", clientOrderId).param("note", note == null ? null : truncate(note)).update();
+    /** A decision's insert, to run now ({@link BatchedRow#insertNow}) or behind its bot's writes. */
+    public BatchedRow row(UUID ownerId, UUID botId, Instant time, UUID modelId, double confidence, double threshold,
+                          boolean acted, String clientOrderId, String note) {
+        return new BatchedRow(rows, INSERT, new MapSqlParameterSource()
+                .addValue("owner", ownerId).addValue("bot", botId).addValue("at", Times.sql(time))
+                .addValue("model", modelId).addValue("confidence", confidence).addValue("threshold", threshold)
+                .addValue("acted", acted).addValue("order", clientOrderId)
+                .addValue("note", note == null ? null : truncate(note)));
     }
 
     /** The newest {@code limit} decisions of the bot, newest last. */

@@ -45,7 +45,8 @@ import java.util.concurrent.TimeoutException;
  * bot's status commits (a rolled-back start runs nothing); on server start every ACTIVE bot resumes from its journal.
  */
 @Service
-public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle, BotSession.Outlet {
+public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle, BotSession.Outlet,
+        BotWrites {
     private static final Logger log = LoggerFactory.getLogger(TradingRuntime.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
@@ -329,6 +330,12 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
      */
     public <T> Optional<T> inspect(UUID botId, java.util.function.Function<BotKernel, T> read) {
         return sessions.inspect(botId, read);
+    }
+
+    @Override
+    public dev.botfleet.server.common.CommitLane.Backlog writesBehind(UUID botId) {
+        BotSession session = sessions.get(botId);
+        return session == null ? null : session.writesBehind;
     }
 
     // ---------------------------------------------------------------- BotSession.Outlet (on the bot's turn)

@@ -225,9 +225,9 @@ public abstract class MlBotCases extends RuntimeTestBase {
         java.time.Instant now = dev.botfleet.server.common.Times.now(clock);
         java.time.Instant old = now.minus(Duration.ofDays(8));  // past the default retention of 7 days
         UUID modelId = UUID.fromString(model);
-        decisionRows.insert(owner, bot, old, modelId, 0.2, 0.6, false, null, null);
-        decisionRows.insert(owner, bot, old.plusSeconds(2), modelId, 0.7, 0.6, true, bot + "-1", null);
-        decisionRows.insert(owner, bot, now.minus(Duration.ofDays(6)), modelId, 0.3, 0.6, false, null, null);
+        decisionRows.row(owner, bot, old, modelId, 0.2, 0.6, false, null, null).insertNow();
+        decisionRows.row(owner, bot, old.plusSeconds(2), modelId, 0.7, 0.6, true, bot + "-1", null).insertNow();
+        decisionRows.row(owner, bot, now.minus(Duration.ofDays(6)), modelId, 0.3, 0.6, false, null, null).insertNow();
 
         retention.prune();
 
