@@ -173,13 +173,14 @@ public final class BotKernel {
     }
 
     /**
-     * Narrows {@code band} to the ticks that would change nothing here but the last price and the clock (see
-     * {@link QuietBand}): none fills a resting paper order, reaches a timer or makes the strategy act. Call between
+     * Narrows {@code band} to the ticks and candles that would change nothing here but the last price and the clock
+     * (see {@link QuietBand}): none fills a resting paper order, reaches a timer or makes the strategy act. Call between
      * turns, on the bot's thread. Without a strategy that narrows, or with a port that cannot say, no tick is quiet.
      */
     public void quietBand(QuietBand band) {
         boolean settled = !inTurn && doneReason == null && pending.isEmpty();
-        QuietTicks.narrow(this, band, settled, matchOn == MatchingData.TICKS ? simulatedMatching : null);
+        QuietTicks.narrow(this, band, settled, matchOn == MatchingData.TICKS ? simulatedMatching : null,
+                matchOn == MatchingData.CANDLES);
     }
 
     /**

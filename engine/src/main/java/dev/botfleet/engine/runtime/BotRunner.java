@@ -18,8 +18,8 @@ import java.util.function.BiConsumer;
  *
  * <p><b>Quiet ticks.</b> Fed by one {@link TickShard} of a hub that skips quiet ticks, the runner has a seat in that
  * shard's {@link QuietSeats} and publishes there, after each event, its kernel's {@link QuietBand}; the shard hands it
- * no tick inside it: it leaves the last such tick in the seat instead, and the runner gives it to the kernel at the
- * start of its next event. Between two events the kernel's state does not change, so every skipped tick was quiet
+ * no tick (or quiet candle) inside it: it leaves the last such one in the seat instead, and the runner gives it to the
+ * kernel at the start of its next event. Between two events the kernel's state does not change, so every skipped tick was quiet
  * against the state that event starts from, and taking only the last one leaves the kernel as if it had taken them
  * all, in order. The hand-over is a seqlock on the seat's stamp ({@link QuietSeats}): odd while an event is handled;
  * the shard skips only on a band read whole between two even, equal readings, when every tick it delivered before has
@@ -100,8 +100,12 @@ public final class BotRunner implements MarketDataListener, ExecutionListener {
         // a revoked seat still holds the last tick skipped before; a seat given to another bot is no longer ours
         boolean seated = own != null && own.begin();
         if (seated) {
-            Tick late = own.takeSkipped();
-            if (late != null) kernel.onTick(late);  // the last quiet tick: price and clock (its decision was counted)
+            // the last quiet tick or candle: price and clock (a tick's decision was counted)
+            switch (own.takeSkipped()) {
+                case Tick late -> kernel.onTick(late);
+                case Candle late -> kernel.onCandle(late);
+                case null, default -> { }
+            }
         }
         try {
             dispatch(event, seated ? own : null);

@@ -1,5 +1,6 @@
 package dev.botfleet.engine.runtime;
 
+import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 
@@ -12,8 +13,8 @@ import java.lang.invoke.VarHandle;
  * lines instead of one scattered runner object per bot (at 10,000 bots that walk was a cache miss per bot, most of a
  * holding fleet's tick time: docs/fleet-scale.md, "Quiet ticks in the shard's own arrays").
  *
- * <p>A seat holds a stamp, the market data its bot has taken, and its band (low, high, until); beside them the last
- * tick the shard skipped for it. The stamp is a seqlock and an owner check in one word: its low bits count the bot's
+ * <p>A seat holds a stamp, the market data its bot has taken, and its band (low, high, until, whether candles are quiet
+ * too); beside them the last tick or candle the shard skipped for it. The stamp is a seqlock and an owner check in one word: its low bits count the bot's
  * events begun plus ended (odd while one runs), a bit says whether the shard may skip for it at all ({@link #REVOKED}),
  * and the high bits are the seat's generation, raised each time the seat is handed to a new bot. A bot begins an
  * event only on a seat of its own generation, so a bot that left (or whose seat was given away) never writes into
@@ -24,11 +25,11 @@ import java.lang.invoke.VarHandle;
  */
 final class QuietSeats {
     private static final VarHandle LONGS = MethodHandles.arrayElementVarHandle(long[].class);
-    private static final VarHandle TICKS = MethodHandles.arrayElementVarHandle(Tick[].class);
+    private static final VarHandle LATE = MethodHandles.arrayElementVarHandle(Object[].class);
 
-    /** Longs per seat: the stamp, market data taken, the band's low, high (as raw double bits) and until. */
-    private static final int STRIDE = 5;
-    private static final int STAMP = 0, TAKEN = 1, LOW = 2, HIGH = 3, UNTIL = 4;
+    /** Longs per seat: the stamp, market data taken, the band's low, high (as raw double bits), until, candles (0/1). */
+    private static final int STRIDE = 6;
+    private static final int STAMP = 0, TAKEN = 1, LOW = 2, HIGH = 3, UNTIL = 4, CANDLES = 5;
 
     /** Room for 10^12 events: a bot's count never reaches the bits above it. */
     private static final int COUNT_BITS = 40;
@@ -37,12 +38,12 @@ final class QuietSeats {
     private static final int GENERATION_SHIFT = COUNT_BITS + 1;
 
     private final long[] seats;
-    /** Per seat, the last tick the shard skipped since its bot's last event began, or null. */
-    private final Tick[] skipped;
+    /** Per seat, the last tick or candle the shard skipped since its bot's last event began, or null. */
+    private final Object[] skipped;
 
     QuietSeats(int capacity) {
         seats = new long[capacity * STRIDE];
-        skipped = new Tick[capacity];
+        skipped = new Object[capacity];
         for (int i = 0; i < capacity; i++) seats[i * STRIDE + STAMP] = REVOKED;  // no bot yet: skip nothing
     }
 
@@ -65,15 +66,17 @@ final class QuietSeats {
         seats[at + LOW] = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
         seats[at + HIGH] = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
         seats[at + UNTIL] = Long.MIN_VALUE;
-        TICKS.setVolatile(skipped, i, null);
+        seats[at + CANDLES] = 0;
+        LATE.setVolatile(skipped, i, null);
         LONGS.setVolatile(seats, at + STAMP, initializing + 1);
         return new Seat(i, generation);
     }
 
     /**
-     * On the shard's turn: how many of the batch's first events are ticks seat {@code i}'s band holds as quiet. The
-     * last of them is left for the seat's bot, which takes it when its next event begins; only the rest of the batch
-     * is to be delivered. 0: deliver it all.
+     * On the shard's turn: how many of the batch's first events are ticks (or candles) seat {@code i}'s band holds as
+     * quiet. The last of them is left for the seat's bot, which takes it when its next event begins — a candle too, so
+     * its close and close time are the bot's price and clock as if it had been handed every one; only the rest of the
+     * batch is to be delivered. 0: deliver it all.
      *
      * @param fed market data the shard delivered to the seat's bot (by the shard's own count)
      */
@@ -85,18 +88,22 @@ final class QuietSeats {
         double low = Double.longBitsToDouble((long) LONGS.getOpaque(seats, at + LOW));
         double high = Double.longBitsToDouble((long) LONGS.getOpaque(seats, at + HIGH));
         long until = (long) LONGS.getOpaque(seats, at + UNTIL);
+        boolean candles = (long) LONGS.getOpaque(seats, at + CANDLES) != 0;
         int quiet = 0;
-        while (quiet < n && batch[quiet] instanceof Tick t && QuietBand.holds(low, high, until, t.price(), t.timestamp())) {
-            quiet++;
-        }
+        while (quiet < n && holds(batch[quiet], low, high, until, candles)) quiet++;
         VarHandle.acquireFence();  // the band's reads stay before the second reading of the stamp
         if (quiet == 0 || (long) LONGS.getVolatile(seats, at + STAMP) != stamp) return 0;  // none, or not read whole
-        Tick last = (Tick) batch[quiet - 1];
-        Tick before = (Tick) TICKS.getAndSet(skipped, i, last);
+        Object last = batch[quiet - 1];
+        Object before = LATE.getAndSet(skipped, i, last);
         // An event that began after our first reading may have started from another state: unless it already took
         // our tick (it then handled it first, as it would have been), take it back and deliver the batch as usual.
-        if ((long) LONGS.getVolatile(seats, at + STAMP) != stamp && TICKS.compareAndSet(skipped, i, last, before)) return 0;
+        if ((long) LONGS.getVolatile(seats, at + STAMP) != stamp && LATE.compareAndSet(skipped, i, last, before)) return 0;
         return quiet;
+    }
+
+    private static boolean holds(Object marketData, double low, double high, long until, boolean candles) {
+        if (marketData instanceof Tick t) return QuietBand.holds(low, high, until, t.price(), t.timestamp());
+        return candles && marketData instanceof Candle c && QuietBand.holds(low, high, until, c.close(), c.closeTime());
     }
 
     /** A bot's seat in this shard: only the bot uses it, inside its own events. */
@@ -122,9 +129,9 @@ final class QuietSeats {
             }
         }
 
-        /** Inside an event: the last tick the shard skipped since, to be handled first; null if none. */
-        Tick takeSkipped() {
-            return (Tick) TICKS.getAndSet(skipped, index, null);
+        /** Inside an event: the last tick or candle the shard skipped since, to be handled first; null if none. */
+        Object takeSkipped() {
+            return LATE.getAndSet(skipped, index, null);
         }
 
         /** Inside an event: one tick or candle the shard delivered was handled. */
@@ -139,6 +146,7 @@ final class QuietSeats {
             LONGS.setOpaque(seats, at + LOW, Double.doubleToRawLongBits(band.low()));
             LONGS.setOpaque(seats, at + HIGH, Double.doubleToRawLongBits(band.high()));
             LONGS.setOpaque(seats, at + UNTIL, band.until());
+            LONGS.setOpaque(seats, at + CANDLES, band.candlesQuiet() ? 1L : 0L);
             LONGS.getAndAdd(seats, at + STAMP, 1L);  // a full fence: the band is written before the stamp is even
         }
 

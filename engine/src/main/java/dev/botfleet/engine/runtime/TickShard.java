@@ -18,8 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Order: a shard is itself single-writer (like a {@link BotMailbox}), and a bot belongs to one shard for as long as
  * it is subscribed, so each bot receives a market's ticks in publish order.
  *
- * <p>Quiet ticks: with {@code skipQuiet}, the ticks at the head of the batch that a bot's quiet band holds are not
- * handed to it, only the rest; its decision on them — nothing to do — is told to its {@link TickObserver} once per
+ * <p>Quiet ticks: with {@code skipQuiet}, the ticks (and quiet candles) at the head of the batch that a bot's quiet
+ * band holds are not handed to it, only the rest; its decision on them — nothing to do — is told to its {@link TickObserver} once per
  * tick for all such bots together. The bands are read from the shard's own {@link QuietSeats}, never from the bots'
  * objects, so a tick's walk over holding bots reads memory that lies together.
  *
@@ -157,7 +157,7 @@ final class TickShard implements Runnable {
     /** The bots that skipped a tick of the batch decided on it now: nothing to do. */
     private void decidedQuiet(TickObserver observer, int n) {
         for (int i = 0; i < n && quietBots[i] > 0; i++) {  // a bot skips a prefix: counts only fall along the batch
-            observer.handled((Tick) batch[i], quietBots[i]);
+            if (batch[i] instanceof Tick t) observer.handled(t, quietBots[i]);  // a quiet candle is no tick decided
             quietBots[i] = 0;
         }
     }

@@ -33,7 +33,10 @@ public interface Strategy {
      * The ticks this strategy would do nothing on, in its state now: narrow {@code band} to them (called at the end of
      * each of the bot's turns; must not allocate or submit). A tick inside the band may then not be handed to
      * {@link #onTick} at all; the last one is, before the next event — so only a strategy whose {@code onTick} changes
-     * nothing but what the last tick also sets may narrow. The default says every tick matters.
+     * nothing but what the last tick also sets may narrow. A candle inside the band is skipped the same way unless the
+     * strategy calls {@link QuietBand#candlesMatter}: one whose {@link #onCandle} does more than a tick at the candle's
+     * close would (feeds an indicator, aggregates candles, decides at a close) must call it. The default says every
+     * tick and candle matters.
      */
     default void quietBand(StrategyContext ctx, QuietBand band) {
         band.none();

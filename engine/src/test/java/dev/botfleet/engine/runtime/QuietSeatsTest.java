@@ -1,7 +1,9 @@
 package dev.botfleet.engine.runtime;
 
+import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
+import dev.botfleet.engine.market.Timeframe;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +50,42 @@ class QuietSeatsTest {
         assertThat(seats.quietPrefix(0, batch, 4, 1)).as("inside an event").isZero();
         seat.end(BETWEEN_100_AND_200);
         assertThat(seats.quietPrefix(0, batch, 4, 1)).isEqualTo(2);
+    }
+
+    /** The minute's candle opened at 0: it closes at 60,000. */
+    private static Candle candle(double close) {
+        return new Candle("sim", "BTC/USDT", Timeframe.M1, 0, close, close, close, close, 1);
+    }
+
+    @Test
+    void aCandleInsideTheBandIsSkippedOnlyWhileTheBandSaysCandlesAreQuietAndIsLeftForTheBotWhenItIsTheLast() {
+        QuietSeats seats = new QuietSeats(1);
+        QuietSeats.Seat seat = seats.seat(0);
+        Object[] batch = {tick(1, 150), candle(160), tick(60_001, 170)};
+        event(seat, 0, BETWEEN_100_AND_200);
+        assertThat(seats.quietPrefix(0, batch, 3, 0)).as("ticks and the candle between them").isEqualTo(3);
+        assertThat(seat.begin()).isTrue();
+        assertThat(seat.takeSkipped()).as("a tick after the candle sets price and clock").isEqualTo(batch[2]);
+        seat.end(BETWEEN_100_AND_200);
+
+        assertThat(seats.quietPrefix(0, batch, 2, 0)).isEqualTo(2);
+        assertThat(seat.begin()).isTrue();
+        assertThat(seat.takeSkipped()).as("the candle last: the bot takes it, for its close and close time")
+                .isEqualTo(batch[1]);
+        QuietBand candlesMatter = band(100, 200);
+        candlesMatter.candlesMatter();
+        seat.end(candlesMatter);
+        assertThat(seats.quietPrefix(0, batch, 3, 0)).as("the strategy reads candles").isEqualTo(1);
+
+        event(seat, 0, BETWEEN_100_AND_200);
+        Object[] closingOutside = {tick(1, 150), candle(250), tick(60_001, 170)};
+        assertThat(seats.quietPrefix(0, closingOutside, 3, 0)).as("a close outside the band").isEqualTo(1);
+        QuietBand timerAtTheClose = band(100, 200);
+        timerAtTheClose.before(60_000);
+        assertThat(seat.begin()).isTrue();
+        seat.takeSkipped();
+        seat.end(timerAtTheClose);
+        assertThat(seats.quietPrefix(0, batch, 3, 0)).as("a timer due at the candle's close").isEqualTo(1);
     }
 
     @Test

@@ -115,9 +115,12 @@ class QuietTicksTest {
             assertThat(quiet.get()).as("ticks decided without reaching the bots").isPositive();
             for (int b = 0; b < bots; b++) {
                 List<Long> seen = strategies.get(b).seen;
+                java.util.Set<Long> took = new java.util.HashSet<>(seen);  // a list's contains: minutes for 96 bots
+                List<Long> missed = new ArrayList<>();
                 for (int i = 7; i <= ticks; i += 7) {
-                    assertThat(seen).as("bot %d took tick %d, outside its band", b, i).contains((long) i);
+                    if (!took.contains((long) i)) missed.add((long) i);
                 }
+                assertThat(missed).as("bot %d: ticks outside its band it did not take", b).isEmpty();
                 assertThat(seen.getLast()).isEqualTo(ticks);
                 assertThat(kernels.get(b).clock().toEpochMilli()).isEqualTo(T0.toEpochMilli() + ticks);
             }

@@ -18,6 +18,7 @@ import dev.botfleet.engine.strategy.StrategyContext;
 import dev.botfleet.engine.strategy.Warmup;
 import dev.botfleet.engine.strategy.definition.StrategyConfig;
 import dev.botfleet.strategies.exit.ExitManager;
+import dev.botfleet.strategies.exit.StopLoss;
 import dev.botfleet.strategies.exit.ExitParameters;
 import dev.botfleet.strategies.support.CandleAggregator;
 import dev.botfleet.strategies.support.CommonParameters;
@@ -113,12 +114,24 @@ public final class DcaStrategy implements Strategy, Reconfigurable {
 
     /**
      * Outside a deal an ASAP bot starts one on the next tick, so every tick matters; with another start condition a
-     * tick does nothing there (the start is decided on candles). In a deal only the exits look at a tick.
+     * tick does nothing there (the start is decided on candles). In a deal only the exits look at a tick. A candle is
+     * only a price unless the bot reads candles ({@link #readsCandles}).
      */
     @Override
     public void quietBand(StrategyContext ctx, QuietBand band) {
         if (exits.inDeal()) exits.narrow(band);
         else if ("ASAP".equals(startCondition)) band.none();
+        if (readsCandles()) band.candlesMatter();
+    }
+
+    /**
+     * Whether candles are more than a price here: the RSI of a start condition, or a stop loss checked at candle
+     * closes. Otherwise neither the RSI nor the candles of the timeframe are kept, so a candle leaves nothing behind
+     * but its price (and a fleet's bots need not be handed the minute's candle: QuietBand).
+     */
+    private boolean readsCandles() {
+        StopLoss stop = exits.rules().stopLoss();
+        return !"ASAP".equals(startCondition) || (stop.enabled() && stop.trigger() != StopLoss.Trigger.LAST);
     }
 
     /** An RSI start condition waits for the RSI; the other start conditions need no history. */
@@ -135,6 +148,12 @@ public final class DcaStrategy implements Strategy, Reconfigurable {
 
     @Override
     public void onCandle(StrategyContext ctx, Candle candle) {
+        if (!readsCandles()) {
+            // the start is ASAP and no stop waits for a close: a candle is one more price (see quietBand)
+            onPrice(ctx, candle.close(), false);
+            maybeStart(ctx);
+            return;
+        }
         var done = candles.accept(candle);
         done.ifPresent(c -> rsi.update(c.close()));
         onPrice(ctx, candle.close(), done.isPresent());

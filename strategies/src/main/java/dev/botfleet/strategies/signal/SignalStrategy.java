@@ -175,10 +175,11 @@ public abstract class SignalStrategy implements Strategy, Reconfigurable, Indica
         exits.check(ctx, tick.price(), false);
     }
 
-    /** Entries and exit signals are decided on candles; a tick only runs the exits (nothing outside a deal). */
+    /** Entries and exit signals are decided on candles (each one matters); a tick only runs the exits. */
     @Override
     public void quietBand(StrategyContext ctx, QuietBand band) {
         exits.narrow(band);
+        band.candlesMatter();
     }
 
     @Override

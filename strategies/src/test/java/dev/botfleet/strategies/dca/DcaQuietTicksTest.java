@@ -33,7 +33,23 @@ class DcaQuietTicksTest {
         Map<String, Object> cooldown = new LinkedHashMap<>(plain);
         cooldown.put("cooldownSeconds", 30);
         cooldown.put("stopLossPercent", "0");
-        return Stream.of(plain, trailingTakeProfit, trailingStop, cooldown);
+        Map<String, Object> fiveMinutes = new LinkedHashMap<>(plain);  // candles of 5m aggregated from the 1m feed
+        fiveMinutes.put("timeframe", "5m");
+        return Stream.of(plain, trailingTakeProfit, trailingStop, cooldown, fiveMinutes);
+    }
+
+    /** Bots that read candles: a stop checked at candle closes, an RSI start condition. */
+    static Stream<Map<String, Object>> candleReaders() {
+        Map<String, Object> plain = new LinkedHashMap<>(Map.of("baseOrderSize", "100", "safetyOrderSize", "100",
+                "priceDeviation", "0.4", "maxSafetyOrders", 3, "maxActiveSafetyOrders", 2, "takeProfitPercent", "0.5",
+                "stopLossPercent", "0.6"));
+        Map<String, Object> stopAtClose = new LinkedHashMap<>(plain);
+        stopAtClose.put("stopLossTrigger", "CANDLE_CLOSE");
+        Map<String, Object> rsiStart = new LinkedHashMap<>(plain);
+        rsiStart.put("startCondition", "RSI_BELOW");
+        rsiStart.put("rsiThreshold", "55");
+        rsiStart.put("rsiPeriod", 3);
+        return Stream.of(stopAtClose, rsiStart);
     }
 
     @ParameterizedTest
@@ -55,5 +71,22 @@ class DcaQuietTicksTest {
         // most ticks were decided without a turn, and every tick was decided once per bot
         assertThat(skipping.quietDecisions()).isGreaterThan(skipping.turnsOnTicks());
         assertThat(skipping.quietDecisions() + skipping.turnsOnTicks()).isEqualTo(every.turnsOnTicks());
+        // an ASAP bot without a stop at candle closes takes a candle as a price: candles inside its band skipped too
+        assertThat(skipping.candlesHandled()).isLessThan(every.candlesHandled());
+    }
+
+    @ParameterizedTest
+    @MethodSource("candleReaders")
+    void botsThatReadCandlesAreHandedEveryCandleAndStillTradeExactlyAlike(Map<String, Object> config) {
+        List<Tick> ticks = QuietTicksRun.randomWalk(6000, 7, 0.0006);
+        IntFunction<dev.botfleet.engine.strategy.Strategy> dca =
+                b -> new DcaStrategy(Harness.config(DcaDefinition.definition(), config), Harness.BTC);
+        QuietTicksRun.Result every = QuietTicksRun.run(4, dca, false, ticks);
+        QuietTicksRun.Result skipping = QuietTicksRun.run(4, dca, true, ticks);
+
+        assertThat(every.fills()).as("the walk must make the bots trade").isGreaterThan(8);
+        assertThat(skipping.journal()).isEqualTo(every.journal());
+        assertThat(skipping.quietDecisions()).as("quiet ticks still skipped").isGreaterThan(0);
+        assertThat(skipping.candlesHandled()).isEqualTo(every.candlesHandled());
     }
 }

@@ -34,8 +34,12 @@ import java.util.function.IntFunction;
 public final class QuietTicksRun {
     private static final Executor DIRECT = Runnable::run;
 
-    /** Per bot, its orders, fills and reads in order; fills in all; ticks handled on a turn; ticks decided quiet. */
-    public record Result(Map<String, List<String>> journal, long fills, long turnsOnTicks, long quietDecisions) {
+    /**
+     * Per bot, its orders, fills and reads in order; fills in all; ticks handled on a turn; ticks decided quiet;
+     * candles handed to the strategies.
+     */
+    public record Result(Map<String, List<String>> journal, long fills, long turnsOnTicks, long quietDecisions,
+                         long candlesHandled) {
     }
 
     private QuietTicksRun() {
@@ -44,7 +48,7 @@ public final class QuietTicksRun {
     public static Result run(int bots, IntFunction<Strategy> strategyOfBot, boolean skipQuiet, List<Tick> ticks) {
         MarketDataHub hub = new MarketDataHub(DIRECT, 4, skipQuiet);
         Map<String, List<String>> journal = new LinkedHashMap<>();
-        long[] counts = new long[3];
+        long[] counts = new long[4];
         TickObserver observer = new TickObserver() {
             @Override public void handled(Tick tick) { counts[1]++; }
 
@@ -68,7 +72,8 @@ public final class QuietTicksRun {
                             + f.executedAt());
                 }
             };
-            BotKernel kernel = BotKernel.builder(id, Harness.BTC, strategyOfBot.apply(b)).exchange(sim::connect)
+            Strategy strategy = new CandleCounting(strategyOfBot.apply(b), () -> counts[3]++);
+            BotKernel kernel = BotKernel.builder(id, Harness.BTC, strategy).exchange(sim::connect)
                     .matchOn(MatchingData.TICKS).listener(listener).build();
             BotRunner runner = new BotRunner(kernel, DIRECT, (event, e) -> { throw e; }, observer);
             hub.subscribe("sim", Harness.BTC.symbol(), runner);
@@ -83,6 +88,8 @@ public final class QuietTicksRun {
             if (t.timestamp() >= candleOpen + minute) {  // the minute is over: its candle, as the server's feed does
                 hub.publish(new Candle("sim", Harness.BTC.symbol(), Timeframe.M1, candleOpen, open, high, low, close,
                         volume));
+                // now and then a read right after the candle: the bot's clock must be the candle's close time
+                if ((candleOpen / minute) % 3 == 0) read(runners, journal);
                 candleOpen += minute;
                 open = Double.NaN;
             }
@@ -95,15 +102,16 @@ public final class QuietTicksRun {
             close = t.price();
             volume += t.size();
             hub.publish(t);
-            if (i % 97 == 0) {
-                // a read between ticks (as the API's): it must see the last tick's price and time
-                for (BotRunner r : runners) {
-                    r.send(new BotCommand.Inspect(k -> journal.get(k.botId()).add("read at " + k.clock() + ": "
-                            + k.position().quantity() + " unrealized " + k.position().unrealizedPnl())));
-                }
-            }
+            if (i % 97 == 0) read(runners, journal);  // a read between ticks (as the API's): the last tick's price, time
         }
-        return new Result(journal, counts[0], counts[1], counts[2]);
+        return new Result(journal, counts[0], counts[1], counts[2], counts[3]);
+    }
+
+    private static void read(List<BotRunner> runners, Map<String, List<String>> journal) {
+        for (BotRunner r : runners) {
+            r.send(new BotCommand.Inspect(k -> journal.get(k.botId()).add("read at " + k.clock() + ": "
+                    + k.position().quantity() + " unrealized " + k.position().unrealizedPnl())));
+        }
     }
 
     /** {@code n} trades 100 ms apart on a walk of about {@code step} (0.0006 = 0.06 %) per trade, on the cent grid. */
