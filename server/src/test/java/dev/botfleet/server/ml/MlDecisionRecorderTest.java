@@ -3,6 +3,7 @@ package dev.botfleet.server.ml;
 import dev.botfleet.ml.strategy.MlDecision;
 import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.GroupCommit;
+import dev.botfleet.server.common.LaneWaits;
 import dev.botfleet.server.runtime.BotWrites;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +19,9 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
+import static dev.botfleet.server.common.LaneWaits.holdWriter;
+import static dev.botfleet.server.common.LaneWaits.awaitSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,22 +69,15 @@ class MlDecisionRecorderTest {
     void aWriteBehindBotsEntryDecisionIsStoredWithOrAfterItsOrderNeverBefore() throws Exception {
         MlDecisionRecorder recorder = recorder(id -> id.equals(bot) ? behind : null);
         CommitLane lane = commits.lane(bot);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // the writer is busy while the bot's turn queues its order's intent and then records the decision that placed it
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> lane.run(() -> {
-            holding.countDown();
-            awaitLatch(release);
-        }));
-        awaitLatch(holding);
+        LaneWaits.HeldWriter held = holdWriter(lane);
         behind.submit(() -> jdbc.sql("INSERT INTO orders VALUES ('bot-1')").update(), () -> { }, e -> { });
 
         recorder.onDecision(bot.toString(), decision("bot-1"));
 
         assertThat(decisions()).as("the decision waits behind the order's intent").isZero();
         assertThat(lane.waiting()).isEqualTo(2);
-        release.countDown();
-        held.get(30, TimeUnit.SECONDS);
+        held.release();
         awaitSettled(behind);
         assertThat(decisions()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT client_order_id FROM ml_decisions").query(String.class).single()).isEqualTo("bot-1");
@@ -113,21 +106,5 @@ class MlDecisionRecorderTest {
 
     private int decisions() {
         return jdbc.sql("SELECT COUNT(*) FROM ml_decisions").query(Integer.class).single();
-    }
-
-    private static void awaitSettled(CommitLane.Backlog backlog) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (backlog.unsettled() > 0) {
-            assertThat(System.nanoTime()).as("backlog settled").isLessThan(end);
-            Thread.onSpinWait();  // the commit's callbacks settle it right after the commit
-        }
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.botfleet.server.runtime;
 
 import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.GroupCommit;
+import dev.botfleet.server.common.LaneWaits;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,10 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
+import static dev.botfleet.server.common.LaneWaits.holdWriter;
+import static dev.botfleet.server.common.LaneWaits.awaitSettled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,21 +52,14 @@ class SimOrderRecordTest {
     void aRepeatCountedInTheSameCommitAsItsReceiptLandsOnIt() throws Exception {
         CommitLane lane = commits.lane(bot);
         CommitLane.Backlog behind = lane.backlog(bot);
-        CountDownLatch holding = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
         // the writer is busy with this unit while the receipt and the count queue up behind it: one commit takes both
-        CompletableFuture<Void> held = CompletableFuture.runAsync(() -> lane.run(() -> {
-            holding.countDown();
-            awaitLatch(release);
-        }));
-        awaitLatch(holding);
+        LaneWaits.HeldWriter held = holdWriter(lane);
 
         record.receivedBehind(behind, bot, "c-1", "ACCEPTED", null, Instant.parse("2026-12-06T23:00:00Z"));
         record.countRepeat(behind, bot, "c-1");
         record.receivedBehind(behind, bot, "c-2", "REJECTED", "x".repeat(600), Instant.parse("2026-12-06T23:00:01Z"));
         assertThat(lane.waiting()).isEqualTo(3);
-        release.countDown();
-        held.get(30, TimeUnit.SECONDS);
+        held.release();
         awaitSettled(behind);
 
         assertThat(submissions("c-1")).isEqualTo(2);
@@ -86,21 +79,5 @@ class SimOrderRecordTest {
     private int submissions(String clientOrderId) {
         return jdbc.sql("SELECT submissions FROM sim_orders WHERE client_order_id = :cid").param("cid", clientOrderId)
                 .query(Integer.class).single();
-    }
-
-    private static void awaitSettled(CommitLane.Backlog backlog) {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (backlog.unsettled() > 0) {
-            assertThat(System.nanoTime()).as("backlog settled").isLessThan(end);
-            Thread.onSpinWait();  // the commit's callbacks settle it right after the commit
-        }
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -21,10 +21,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * most ticks never reach them.
  */
 class DcaQuietTicksTest {
+    /** Three safety orders 0.4 % apart, two active, take profit 0.5 %. */
+    private static Map<String, Object> ladder(String stopLossPercent) {
+        return new LinkedHashMap<>(Map.of("baseOrderSize", "100", "safetyOrderSize", "100", "priceDeviation", "0.4",
+                "maxSafetyOrders", 3, "maxActiveSafetyOrders", 2, "takeProfitPercent", "0.5",
+                "stopLossPercent", stopLossPercent));
+    }
+
     static Stream<Map<String, Object>> configs() {
-        Map<String, Object> plain = new LinkedHashMap<>(Map.of("baseOrderSize", "100", "safetyOrderSize", "100",
-                "priceDeviation", "0.4", "maxSafetyOrders", 3, "maxActiveSafetyOrders", 2, "takeProfitPercent", "0.5",
-                "stopLossPercent", "2"));
+        Map<String, Object> plain = ladder("2");
         Map<String, Object> trailingTakeProfit = new LinkedHashMap<>(plain);
         trailingTakeProfit.put("trailingTakeProfitPercent", "0.2");
         Map<String, Object> trailingStop = new LinkedHashMap<>(plain);
@@ -40,9 +45,7 @@ class DcaQuietTicksTest {
 
     /** Bots that read candles: a stop checked at candle closes, an RSI start condition. */
     static Stream<Map<String, Object>> candleReaders() {
-        Map<String, Object> plain = new LinkedHashMap<>(Map.of("baseOrderSize", "100", "safetyOrderSize", "100",
-                "priceDeviation", "0.4", "maxSafetyOrders", 3, "maxActiveSafetyOrders", 2, "takeProfitPercent", "0.5",
-                "stopLossPercent", "0.6"));
+        Map<String, Object> plain = ladder("0.6");
         Map<String, Object> stopAtClose = new LinkedHashMap<>(plain);
         stopAtClose.put("stopLossTrigger", "CANDLE_CLOSE");
         Map<String, Object> rsiStart = new LinkedHashMap<>(plain);
