@@ -33,6 +33,12 @@ final class RunningSessions {
 
     BotSession get(UUID botId) { return sessions.get(botId); }
 
+    /** The bot's write-behind ({@link BotWrites}), or null when it does not run here or waits for its writes. */
+    dev.botfleet.server.common.CommitLane.Backlog writesBehind(UUID botId) {
+        BotSession session = sessions.get(botId);
+        return session == null ? null : session.writesBehind;
+    }
+
     void put(UUID botId, BotSession session) { sessions.put(botId, session); }
 
     BotSession remove(UUID botId) { return sessions.remove(botId); }

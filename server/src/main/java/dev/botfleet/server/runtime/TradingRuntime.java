@@ -45,8 +45,7 @@ import java.util.concurrent.TimeoutException;
  * bot's status commits (a rolled-back start runs nothing); on server start every ACTIVE bot resumes from its journal.
  */
 @Service
-public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle, BotSession.Outlet,
-        BotWrites {
+public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle, BotSession.Outlet, BotWrites {
     private static final Logger log = LoggerFactory.getLogger(TradingRuntime.class);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(10);
 
@@ -333,10 +332,7 @@ public class TradingRuntime implements BotRuntime, OrderCanceler, SmartLifecycle
     }
 
     @Override
-    public dev.botfleet.server.common.CommitLane.Backlog writesBehind(UUID botId) {
-        BotSession session = sessions.get(botId);
-        return session == null ? null : session.writesBehind;
-    }
+    public dev.botfleet.server.common.CommitLane.Backlog writesBehind(UUID botId) { return sessions.writesBehind(botId); }
 
     // ---------------------------------------------------------------- BotSession.Outlet (on the bot's turn)
 
