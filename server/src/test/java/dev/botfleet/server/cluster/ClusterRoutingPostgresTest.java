@@ -205,8 +205,16 @@ class ClusterRoutingPostgresTest {
         await("the bot running on the other node", () -> other.runtime().isRunning(UUID.fromString(bot)) ? true : null);
         System.out.println("ClusterRoutingPostgresTest: bot resumed on the other node "
                 + Duration.ofNanos(System.nanoTime() - leftAt).toMillis() + " ms after its node began to leave");
-        await("an order under a newer epoch", () -> jdbc.sql("SELECT COUNT(*) FROM orders WHERE bot_id = :bot AND lease_epoch > :e")
-                .param("bot", UUID.fromString(bot)).param("e", epoch).query(Long.class).single() > 0 ? true : null);
+        // The bot's resting order survives the move; a trade through it (as the sim feed would make one) fills it, and
+        // the scalper's next order is the new owner's: waiting for the random walk instead took 30 s and more.
+        dev.botfleet.engine.runtime.MarketDataHub hub = other.context().getBean(dev.botfleet.engine.runtime.MarketDataHub.class);
+        java.time.Clock clock = other.context().getBean(java.time.Clock.class);
+        await("an order under a newer epoch", () -> {
+            dev.botfleet.server.support.SimTrades.through(hub, clock,
+                    cluster.call(other, "GET", "/api/v1/bots/" + bot + "/orders?status=open", token, null).body());
+            return jdbc.sql("SELECT COUNT(*) FROM orders WHERE bot_id = :bot AND lease_epoch > :e")
+                    .param("bot", UUID.fromString(bot)).param("e", epoch).query(Long.class).single() > 0 ? true : null;
+        });
         ClusterNodes.Answer read = cluster.call(other, "GET", "/api/v1/bots/" + bot, token, null);
         ok(read);
         assertThat(read.body().get("status").asString()).isEqualTo("ACTIVE");
