@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  */
 public final class LivePort implements ExchangePort {
     private static final Logger log = LoggerFactory.getLogger(LivePort.class);
+    /** Pauses between lookups of an order whose answer was lost: the venue may need seconds to show a new order. */
     private static final long[] LOOKUP_BACKOFF_MILLIS = {300, 1_000, 3_000};
 
     private final AccountSession account;
@@ -52,6 +53,7 @@ public final class LivePort implements ExchangePort {
     /** When the venue started refusing our orders for reasons of its own (ban, outage, breaker), or null. */
     private volatile java.time.Instant troubleSince;
     private final java.time.Duration giveUpAfter;
+    private volatile long[] lookupPauses = LOOKUP_BACKOFF_MILLIS;
 
     /**
      * @param instrument the instrument as the venue lists it now (its filters may change while the bot runs)
@@ -77,6 +79,15 @@ public final class LivePort implements ExchangePort {
         this.clock = clock;
         this.requests = new SerialExecutor(executor);
         account.register(ids.prefix(), this);
+    }
+
+    /**
+     * Other pauses between lookups of an order whose answer was lost (before the first order is submitted). For a venue
+     * fake, which shows an order at once: the conformance tests would otherwise wait 4.3 s per lost answer.
+     */
+    public LivePort lookupPauses(long... millis) {
+        this.lookupPauses = millis.clone();
+        return this;
     }
 
     @Override
@@ -182,7 +193,8 @@ public final class LivePort implements ExchangePort {
      * found after the venue had time to process it: it never arrived, so it is rejected here — and never sent again.
      */
     private void lookUpLost(String id, String venueId, VenueException cause) {
-        for (int attempt = 0; attempt <= LOOKUP_BACKOFF_MILLIS.length; attempt++) {
+        long[] pauses = lookupPauses;
+        for (int attempt = 0; attempt <= pauses.length; attempt++) {
             try {
                 Optional<OrderReport> found = account.client().query(instrument.get(), venueId);
                 if (found.isPresent()) {
@@ -192,7 +204,7 @@ public final class LivePort implements ExchangePort {
             } catch (VenueException e) {
                 log.warn("{}: looking up {} failed: {}", account.venue(), id, e.getMessage());
             }
-            if (attempt < LOOKUP_BACKOFF_MILLIS.length && !pause(LOOKUP_BACKOFF_MILLIS[attempt])) break;
+            if (attempt < pauses.length && !pause(pauses[attempt])) break;
         }
         reject(id, "the venue has no order " + id + " after its answer was lost (" + cause.getMessage() + ")");
     }

@@ -264,9 +264,9 @@ public abstract class RobustnessConformance extends Conformance {
         h.instruments.refresh();
         TestBot bot = h.bot();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 40; i++) ids.add(bot.submit(limit(OrderSide.BUY, fixture().listing().smallQuantity(), "40000.00")));
+        for (int i = 0; i < 25; i++) ids.add(bot.submit(limit(OrderSide.BUY, fixture().listing().smallQuantity(), "40000.00")));
         for (String id : ids) bot.awaitStatus(id, OrderStatus.ACCEPTED);
         assertThat(h.fake.rateLimitRefusals()).isZero();
-        assertThat(h.accepted()).hasSize(40);
+        assertThat(h.accepted()).hasSize(25);
     }
 }

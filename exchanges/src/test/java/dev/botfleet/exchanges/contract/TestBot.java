@@ -73,7 +73,8 @@ final class TestBot implements AutoCloseable {
         BotRunner[] runnerHolder = new BotRunner[1];
         var builder = BotKernel.builder(botId, instrument.get().instrument(), strategy)
                 .exchange(l -> holder[0] = new LivePort(account, instrument, botId,
-                        e -> runnerHolder[0].onOrderEvent(e), alarm, Clock.systemUTC(), executor))
+                        e -> runnerHolder[0].onOrderEvent(e), alarm, Clock.systemUTC(), executor)
+                        .lookupPauses(30, 100, 300))  // a fake shows an order at once: no need to wait seconds
                 .journal(journal);
         if (state != null) builder.state(state);
         this.kernel = builder.build();
