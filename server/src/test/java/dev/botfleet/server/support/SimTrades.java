@@ -11,8 +11,7 @@ import java.time.Clock;
  * Trades a test makes on a sim market so that a bot's resting orders fill now, instead of whenever the sim walk comes
  * back to them. The walk is a random walk, and the time it takes to come back through a level is heavy-tailed: from a
  * random point of the test feed's walk, a round trip through levels 0.02 % either side took a median 1.2 s, but 5 % of
- * 2,000 walks took longer than the tests' 90 s deadline (a full CI run once timed out that way). Tests about when a
- * paper order may fill ({@code PaperFillTimingH2Test}) keep the walk alone.
+ * 2,000 walks took longer than the tests' 90 s deadline (a full CI run once timed out that way).
  *
  * <p>A trade is published on the hub exactly as the sim feed publishes its own (real-time timestamp, so it is market
  * data from after the order was accepted); the walk goes on from its own state afterwards.
