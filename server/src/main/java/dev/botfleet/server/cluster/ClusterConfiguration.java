@@ -17,11 +17,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ClusterConfiguration {
     @Bean
     ClusterNode clusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots,
-                            JdbcClient jdbc, org.springframework.context.ApplicationContext context) {
+                            JdbcClient jdbc, javax.sql.DataSource dataSource,
+                            org.springframework.context.ApplicationContext context) {
         if (context instanceof org.springframework.context.ConfigurableApplicationContext closable) {
             GracefulTerm.install(closable);
         }
-        return new ClusterNode(properties, runtime, runtimeBots, jdbc);
+        return new ClusterNode(properties, runtime, runtimeBots, jdbc, dataSource);
     }
 
     /** The event stream's messages to the nodes where their users are connected. */

@@ -40,6 +40,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node, ClusterMembership {
     private static final Logger log = LoggerFactory.getLogger(ClusterNode.class);
+    /** How often the other members' database sessions are looked at ({@link SessionWatch}). */
+    private static final long SESSION_POLL_MILLIS = 250;
 
     private final ClusterProperties properties;
     private final TradingRuntime runtime;
@@ -51,10 +53,15 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
     private volatile ActorRef<ShardingEnvelope<BotEntity.Command>> region;
     private volatile RemoteBots remote;
     private volatile ScheduledExecutorService sweeps;
+    private volatile SessionWatch sessionWatch;
+    private volatile ScheduledExecutorService watchTimer;
     private volatile boolean leaving;
+    private final javax.sql.DataSource dataSource;
 
-    ClusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots, JdbcClient jdbc) {
+    ClusterNode(ClusterProperties properties, TradingRuntime runtime, RuntimeRepository runtimeBots, JdbcClient jdbc,
+                javax.sql.DataSource dataSource) {
         properties.validate();
+        this.dataSource = dataSource;
         this.properties = properties;
         this.runtime = runtime;
         this.runtimeBots = runtimeBots;
@@ -73,7 +80,8 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         // unique per process: a restarted node on the same port is a new lease owner
         String owner = self.address().hostPort() + "#" + self.longUid();
         LeaseBinding.bind(Adapter.toClassic(sys),
-                new LeaseBinding(new ShardLeases(jdbc, owner, properties.leaseTtl()), properties.leaseRenewInterval()));
+                new LeaseBinding(new ShardLeases(jdbc, owner, properties.leaseTtl(), this::goneNodes),
+                        properties.leaseRenewInterval()));
         region = ClusterSharding.get(sys).init(Entity.of(BotEntity.TYPE,
                         ctx -> BotEntity.create(ctx.getEntityId(), ctx.getShard(), this))
                 .withMessageExtractor(shards)
@@ -81,6 +89,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         remote = new RemoteBots(sys, region, jdbc, runtime, RemoteBots.Timeouts.DEFAULT);
         system = sys;
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cluster-sweep").factory());
+        watchSessions(sys, owner);
         org.apache.pekko.cluster.Cluster.get(Adapter.toClassic(sys)).registerOnMemberUp(() -> {
             log.info("Cluster node {} is up", owner);
             long every = properties.sweepInterval().toMillis();
@@ -93,6 +102,53 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
             Thread.ofPlatform().name("cluster-exit").start(() -> System.exit(properties.exitCode()));
         });
         log.info("Cluster node {} joining {}", owner, properties.seedNodes());
+    }
+
+    /**
+     * Holds this node's database session lock and downs a member whose process is gone as soon as its session ends
+     * ({@link SessionWatch}): a killed node's bots then move without waiting for the failure detector.
+     */
+    private void watchSessions(ActorSystem<Void> sys, String owner) {
+        Cluster cluster = Cluster.get(sys);
+        Map<String, org.apache.pekko.cluster.UniqueAddress> addresses = new ConcurrentHashMap<>();
+        SessionWatch watch = new SessionWatch(dataSource, owner, () -> {
+            java.util.List<String> up = new java.util.ArrayList<>();
+            if (cluster.selfMember().status() != MemberStatus.up()) return up;  // a joining node downs nobody
+            for (var member : cluster.state().getMembers()) {
+                if (member.status() != MemberStatus.up() && member.status() != MemberStatus.weaklyUp()) continue;
+                var unique = member.uniqueAddress();
+                String id = unique.address().hostPort() + "#" + unique.longUid();
+                addresses.put(id, unique);
+                up.add(id);
+            }
+            return up;
+        }, member -> {
+            var unique = addresses.get(member);
+            if (unique == null) return;
+            cluster.manager().tell(new org.apache.pekko.cluster.typed.Down(unique.address()));
+            // The leader removes a Down member (and sharding moves its shards) only once it is unreachable, which the
+            // failure detector would say seconds later. Quarantining the dead incarnation (its uid: a restarted node
+            // has a new one) marks it terminated at once, as Pekko does when remoting gives up on a node.
+            var classic = (org.apache.pekko.actor.ExtendedActorSystem) Adapter.toClassic(sys);
+            ((org.apache.pekko.remote.RemoteActorRefProvider) classic.provider()).quarantine(unique.address(),
+                    scala.Option.apply((Object) unique.longUid()), "its database session ended");
+        });
+        try {
+            watch.start();
+        } catch (java.sql.SQLException e) {
+            // the watch starts its session on its first poll instead; until then other nodes see no lock to watch
+            log.warn("Cluster session watch: could not take this node's lock yet: {}", e.toString());
+        }
+        sessionWatch = watch;
+        // its own thread: a sweep over thousands of bots must not delay it
+        watchTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cluster-session-watch").factory());
+        watchTimer.scheduleWithFixedDelay(watch::poll, SESSION_POLL_MILLIS, SESSION_POLL_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Owners whose process this node's session watch found gone: their leases need not be waited out. */
+    private java.util.Collection<String> goneNodes() {
+        SessionWatch watch = sessionWatch;
+        return watch == null ? java.util.List.of() : watch.gone();
     }
 
     @Override
@@ -136,6 +192,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         if (sys == null) return;
         leaving = true;
         if (sweeps != null) sweeps.shutdownNow();
+        if (watchTimer != null) watchTimer.shutdownNow();
         try {
             CoordinatedShutdown.get(Adapter.toClassic(sys)).runAll(CoordinatedShutdown.clusterLeavingReason())
                     .toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -144,6 +201,9 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
             sys.terminate();
         }
         LeaseBinding.unbind(Adapter.toClassic(sys));
+        SessionWatch watch = sessionWatch;
+        if (watch != null) watch.close();  // after the leave: the others must not read it as this process's death
+        sessionWatch = null;
         remote = null;
         system = null;
     }
