@@ -80,8 +80,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         // unique per process: a restarted node on the same port is a new lease owner
         String owner = self.address().hostPort() + "#" + self.longUid();
         LeaseBinding.bind(Adapter.toClassic(sys),
-                new LeaseBinding(new ShardLeases(jdbc, owner, properties.leaseTtl(), this::goneNodes),
-                        properties.leaseRenewInterval()));
+                new LeaseBinding(new ShardLeases(jdbc, owner, properties.leaseTtl()), properties.leaseRenewInterval()));
         region = ClusterSharding.get(sys).init(Entity.of(BotEntity.TYPE,
                         ctx -> BotEntity.create(ctx.getEntityId(), ctx.getShard(), this))
                 .withMessageExtractor(shards)
@@ -143,12 +142,6 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         // its own thread: a sweep over thousands of bots must not delay it
         watchTimer = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().name("cluster-session-watch").factory());
         watchTimer.scheduleWithFixedDelay(watch::poll, SESSION_POLL_MILLIS, SESSION_POLL_MILLIS, TimeUnit.MILLISECONDS);
-    }
-
-    /** Owners whose process this node's session watch found gone: their leases need not be waited out. */
-    private java.util.Collection<String> goneNodes() {
-        SessionWatch watch = sessionWatch;
-        return watch == null ? java.util.List.of() : watch.gone();
     }
 
     @Override

@@ -29,6 +29,10 @@ import java.util.function.Supplier;
  * database restart every lock is free at once, and no node may read that as the others' death. A frozen or partitioned
  * node keeps its session (its connection stays open): the failure detector and the resolver decide about it as before,
  * and the shard leases keep it from trading either way (docs/cluster.md, "Shard leases and fencing").
+ *
+ * <p>This decides only how soon a node is downed, never who may send: the dead node's shard leases are still taken only
+ * once expired, so the fencing argument does not rest on this watch (a live node whose watch connection alone broke
+ * would be downed and exit, having sent nothing its lease did not allow).
  */
 final class SessionWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SessionWatch.class);
@@ -46,8 +50,7 @@ final class SessionWatch implements AutoCloseable {
     private final Set<String> seenHeld = new HashSet<>();
     /** Members whose lock was free on the last polls, and on how many in a row. */
     private final Map<String, Integer> freePolls = new HashMap<>();
-    /** Members found gone (read by the shard leases off the watch's thread). */
-    private final Set<String> downed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<String> downed = new HashSet<>();
 
     /**
      * @param self   this node's unique address (host:port#uid), the key of its own lock
@@ -83,11 +86,6 @@ final class SessionWatch implements AutoCloseable {
         session = c;
         seenHeld.clear();
         freePolls.clear();
-    }
-
-    /** The members this watch found gone: their shard leases may be taken before they expire ({@link ShardLeases}). */
-    java.util.Collection<String> gone() {
-        return java.util.List.copyOf(downed);
     }
 
     /** One look at every other member's lock; downs those whose session has ended. Never throws. */

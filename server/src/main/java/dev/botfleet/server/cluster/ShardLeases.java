@@ -19,26 +19,16 @@ public final class ShardLeases {
     private final JdbcClient jdbc;
     private final String owner;
     private final Duration ttl;
-    private final java.util.function.Supplier<java.util.Collection<String>> gone;
 
     /**
      * @param owner this node's identity, unique per process (a restarted node is a new owner)
      * @param ttl how long a lease lasts after it is taken or renewed
      */
     public ShardLeases(JdbcClient jdbc, String owner, Duration ttl) {
-        this(jdbc, owner, ttl, java.util.List::of);
-    }
-
-    /**
-     * @param gone owners whose process is known to be gone ({@link SessionWatch}): their leases may be taken before
-     *             they expire
-     */
-    ShardLeases(JdbcClient jdbc, String owner, Duration ttl, java.util.function.Supplier<java.util.Collection<String>> gone) {
         if (ttl.toMillis() < 1) throw new IllegalArgumentException("ttl must be at least 1 ms");
         this.jdbc = jdbc;
         this.owner = owner;
         this.ttl = ttl;
-        this.gone = gone;
     }
 
     public String owner() {
@@ -50,13 +40,9 @@ public final class ShardLeases {
     }
 
     /**
-     * Takes the shard's lease under a new epoch if nobody holds it (never taken, released, or expired) or its holder's
-     * process is gone; empty while another holder's lease — or this node's own earlier one — is still valid. Two nodes
-     * racing: the row's primary key lets one insert or update win, the other finds a valid lease and gets nothing.
-     *
-     * <p>Taking a gone holder's lease early is safe even if the holder were alive after all: fencing is by the row, not
-     * by time — its fenced inserts and renewals check owner and epoch in the same statement, so from this take on they
-     * find the lease gone and it sends nothing. Expiry is only how long others wait when nobody knows.
+     * Takes the shard's lease under a new epoch if nobody holds it (never taken, released, or expired); empty while
+     * another holder's lease — or this node's own earlier one — is still valid. Two nodes racing: the row's primary key
+     * lets one insert or update win, the other finds a valid lease and gets nothing.
      */
     public Optional<LeaseFence> acquire(String shard) {
         return jdbc.sql("""
@@ -65,10 +51,9 @@ public final class ShardLeases {
                         ON CONFLICT (shard) DO UPDATE
                             SET owner = EXCLUDED.owner, epoch = shard_leases.epoch + 1,
                                 expires_at = clock_timestamp() + :ttl * INTERVAL '1 millisecond'
-                            WHERE shard_leases.expires_at <= clock_timestamp() OR shard_leases.owner = ANY(:gone)
+                            WHERE shard_leases.expires_at <= clock_timestamp()
                         RETURNING epoch""")
                 .param("shard", shard).param("owner", owner).param("ttl", ttl.toMillis())
-                .param("gone", gone.get().toArray(String[]::new))
                 .query(Long.class).optional()
                 .map(epoch -> new LeaseFence(shard, owner, epoch));
     }

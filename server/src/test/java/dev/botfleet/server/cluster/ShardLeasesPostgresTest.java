@@ -109,31 +109,6 @@ class ShardLeasesPostgresTest extends ApiTestBase {
         assertThat(b.acquire(shard).orElseThrow().epoch()).isEqualTo(2);
     }
 
-    /**
-     * A holder whose process is known to be gone (SessionWatch) loses its valid lease at once to a node that knows; a
-     * node that does not know still waits for expiry. Were the holder alive after all, it is fenced out from that take
-     * on: its intents are refused and its renewal fails.
-     */
-    @Test
-    void aGoneHoldersValidLeaseIsTakenAtOnceAndFencesItOut() {
-        Session user = newUser();
-        UUID bot = bot(user);
-        String shard = shard();
-        ShardLeases gone = new ShardLeases(jdbc, "node-gone", Duration.ofMinutes(5));
-        LeaseFence lease = gone.acquire(shard).orElseThrow();
-        assertThat(new ShardLeases(jdbc, "node-b", LONG).acquire(shard)).as("not known gone: its lease holds").isEmpty();
-        assertThat(new ShardLeases(jdbc, "node-b", LONG, () -> List.of("node-x")).acquire(shard)).isEmpty();
-
-        LeaseFence takeover = new ShardLeases(jdbc, "node-b", LONG, () -> List.of("node-x", "node-gone"))
-                .acquire(shard).orElseThrow();
-        assertThat(takeover.epoch()).isEqualTo(lease.epoch() + 1);
-        assertThat(orders.insertOrderFenced(user.id(), bot, intent(bot, "1"), lease)).isFalse();
-        assertThat(gone.renew(lease)).isFalse();
-        assertThat(orders.insertOrderFenced(user.id(), bot, intent(bot, "2"), takeover)).isTrue();
-        // the new holder is not gone: a third node that knows the old one gone cannot take it from the new one
-        assertThat(new ShardLeases(jdbc, "node-c", LONG, () -> List.of("node-gone")).acquire(shard)).isEmpty();
-    }
-
     @Test
     void theFencedInsertJournalsAnIntentOnlyWhileTheLeaseAndEpochHold() {
         Session user = newUser();

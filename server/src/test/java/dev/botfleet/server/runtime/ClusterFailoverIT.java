@@ -90,6 +90,7 @@ class ClusterFailoverIT {
             }
             liveMoves += liveAmong(moving, live);
             ServerProcess node = cluster.nodes.get(victim);
+            long sessionDownsBefore = sessionDowns(victim);
             Instant killedAt = Instant.now();
             node.kill();
             System.out.println("ClusterFailoverIT: kill " + kill + " of node " + victim + " owning " + moving.size() + " bot(s)");
@@ -99,6 +100,8 @@ class ClusterFailoverIT {
                 thisKill.add(Duration.between(killedAt, started).toMillis());
             }
             failovers.addAll(thisKill);
+            // the survivors downed it when its database session ended, not after the failure detector (SessionWatch)
+            assertThat(sessionDowns(victim)).as("survivors' 'database session ended' downings").isGreaterThan(sessionDownsBefore);
             if (!thisKill.isEmpty()) {
                 List<Long> sorted = thisKill.stream().sorted().toList();
                 System.out.println("ClusterFailoverIT: kill " + kill + ": " + sorted.size() + " moves, min " + sorted.getFirst()
@@ -210,5 +213,17 @@ class ClusterFailoverIT {
 
     private static int liveAmong(List<String> bots, List<String> live) {
         return (int) bots.stream().filter(live::contains).count();
+    }
+
+    /** How many times the nodes other than {@code victim} logged downing a node whose database session ended. */
+    private static long sessionDowns(int victim) throws java.io.IOException {
+        long n = 0;
+        for (int i = 0; i < cluster.nodes.size(); i++) {
+            if (i == victim) continue;
+            try (var lines = java.nio.file.Files.lines(cluster.nodes.get(i).log())) {
+                n += lines.filter(l -> l.contains("its database session ended")).count();
+            }
+        }
+        return n;
     }
 }
