@@ -28,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ({@link ClusterFailoverIT}, {@link ClusterZombieIT}, {@link ClusterPartitionIT}), and the journal checks they share.
  */
 final class ClusterHarness implements AutoCloseable {
-    static final String PG_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String PG_USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
-    static final String PG_PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
+    static final String PG_URL = ItSchema.URL;
+    static final String PG_USER = ItSchema.USER;
+    static final String PG_PASSWORD = ItSchema.PASSWORD;
     static final int SHARDS = 30;
     static final Duration STARTUP = Duration.ofSeconds(180);
 
@@ -55,10 +55,7 @@ final class ClusterHarness implements AutoCloseable {
      */
     ClusterHarness(String name, List<Placement> placements, Map<String, String> extra) throws Exception {
         this.name = name;
-        this.schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
+        this.schema = ItSchema.create();
         Path target = Path.of(System.getProperty("botfleet.it.target", "target"));
         Path jar = Path.of(System.getProperty("botfleet.it.jar", target.resolve("botfleet-server.jar").toString()));
         List<Integer> ports = new ArrayList<>();
@@ -277,5 +274,10 @@ final class ClusterHarness implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         for (ServerProcess node : nodes) node.kill();
+        try {
+            ItSchema.drop(schema);
+        } catch (java.sql.SQLException e) {
+            System.err.println(name + ": schema " + schema + " not dropped: " + e);
+        }
     }
 }

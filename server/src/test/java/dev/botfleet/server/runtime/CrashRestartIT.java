@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(PostgresAvailable.class)
 class CrashRestartIT {
-    private static final String PG_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
-    private static final String PG_PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
+    private static final String PG_URL = ItSchema.URL;
+    private static final String PG_USER = ItSchema.USER;
+    private static final String PG_PASSWORD = ItSchema.PASSWORD;
     private static final int BOTS = 4;
     private static final int KILLS = 3;
     private static final Duration STARTUP = Duration.ofSeconds(90);
@@ -44,10 +43,7 @@ class CrashRestartIT {
 
     @BeforeAll
     static void freshSchema() throws Exception {
-        schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
+        schema = ItSchema.create();
         Path target = Path.of(System.getProperty("botfleet.it.target", "target"));
         Path jar = Path.of(System.getProperty("botfleet.it.jar", target.resolve("botfleet-server.jar").toString()));
         Map<String, String> props = new LinkedHashMap<>();
@@ -61,8 +57,9 @@ class CrashRestartIT {
     }
 
     @AfterAll
-    static void stopServer() throws InterruptedException {
+    static void stopServer() throws Exception {
         if (server != null) server.kill();
+        ItSchema.drop(schema);
     }
 
     @Test

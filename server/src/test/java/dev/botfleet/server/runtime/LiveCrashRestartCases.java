@@ -11,16 +11,12 @@ import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -71,9 +67,9 @@ abstract class LiveCrashRestartCases {
      */
     abstract BigDecimal venueHolding(FakeVenue fake);
 
-    private static final String PG_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    private static final String PG_USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
-    private static final String PG_PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
+    private static final String PG_URL = ItSchema.URL;
+    private static final String PG_USER = ItSchema.USER;
+    private static final String PG_PASSWORD = ItSchema.PASSWORD;
     private static final int BOTS = 3;
     private static final int KILLS = 3;
     /** Fills the bots must make on the venue (all together) between a (re)start and the next kill. */
@@ -86,10 +82,7 @@ abstract class LiveCrashRestartCases {
 
     @BeforeAll
     void freshSchemaAndVenue() throws Exception {
-        schema = "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = DriverManager.getConnection(PG_URL, PG_USER, PG_PASSWORD); Statement s = c.createStatement()) {
-            s.execute("CREATE SCHEMA " + schema);
-        }
+        schema = ItSchema.create();
         venue = new LiveVenueBook(startFake(), venueId(), symbol(), venueSymbol(), partialQuantity());
         Path target = Path.of(System.getProperty("botfleet.it.target", "target"));
         Path jar = Path.of(System.getProperty("botfleet.it.jar", target.resolve("botfleet-server.jar").toString()));
@@ -109,6 +102,7 @@ abstract class LiveCrashRestartCases {
         if (venue != null) venue.stopDriver();
         if (server != null) server.kill();
         if (venue != null) venue.fake().close();
+        ItSchema.drop(schema);
     }
 
     @Test
