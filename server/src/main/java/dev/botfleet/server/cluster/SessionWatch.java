@@ -69,15 +69,20 @@ final class SessionWatch implements AutoCloseable {
         return member.hashCode();
     }
 
-    /** Takes this node's lock on a session of its own (waits while a watch of another node is trying it). */
+    /**
+     * Takes this node's lock on a session of its own. Never waits: another node's watch may be trying the lock at that
+     * instant (it lets go at once), so a lock not had is tried again at the next poll.
+     */
     synchronized void start() throws SQLException {
         Connection c = dataSource.getConnection();
         try {
             c.setAutoCommit(true);
-            try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+            try (PreparedStatement lock = c.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
                 lock.setInt(1, LOCK_CLASS);
                 lock.setInt(2, key(self));
-                lock.execute();
+                try (ResultSet rs = lock.executeQuery()) {
+                    if (!rs.next() || !rs.getBoolean(1)) throw new SQLException("this node's session lock is held elsewhere");
+                }
             }
         } catch (SQLException | RuntimeException e) {
             c.close();

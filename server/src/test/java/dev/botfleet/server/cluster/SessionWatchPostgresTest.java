@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * {@link SessionWatch} on a real PostgreSQL: each "node" is a watch with a session of its own (a physical connection
@@ -101,6 +102,36 @@ class SessionWatchPostgresTest {
         node(b, List.of());  // B back, with its lock
         watchA.poll();
         assertThat(downed).isEmpty();
+    }
+
+    @Test
+    void aNodeWhoseLockIsBusyAtStartTakesItAtTheNextPollInsteadOfWaiting() throws SQLException {
+        String a = member();
+        SessionWatch watchA = new SessionWatch(database, a, List::of, downed::add);
+        watches.add(watchA);
+        try (Connection other = database.getConnection();
+             var lock = other.prepareStatement("SELECT pg_advisory_lock(?, ?)")) {
+            lock.setInt(1, SessionWatch.LOCK_CLASS);
+            lock.setInt(2, SessionWatch.key(a));
+            lock.execute();  // as another node's watch trying it at that instant
+            assertThatThrownBy(watchA::start).isInstanceOf(SQLException.class).hasMessageContaining("held elsewhere");
+        }
+        watchA.poll();
+        assertThat(holders(a)).as("taken at the next poll").isEqualTo(1);
+    }
+
+    /** Sessions holding {@code member}'s lock now. */
+    private long holders(String member) throws SQLException {
+        try (Connection admin = database.getConnection();
+             var count = admin.prepareStatement("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND "
+                     + "classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND granted")) {
+            count.setLong(1, Integer.toUnsignedLong(SessionWatch.LOCK_CLASS));
+            count.setLong(2, Integer.toUnsignedLong(SessionWatch.key(member)));
+            try (var rs = count.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** Ends the database session holding {@code member}'s lock, as PostgreSQL does for a connection that went away. */
