@@ -122,27 +122,25 @@ class SessionWatchPostgresTest {
 
     /** Sessions holding {@code member}'s lock now. */
     private long holders(String member) throws SQLException {
-        try (Connection admin = database.getConnection();
-             var count = admin.prepareStatement("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory' AND "
-                     + "classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND granted")) {
-            count.setLong(1, Integer.toUnsignedLong(SessionWatch.LOCK_CLASS));
-            count.setLong(2, Integer.toUnsignedLong(SessionWatch.key(member)));
-            try (var rs = count.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        }
+        return onHoldersOf(member, "COUNT(*)");
     }
 
     /** Ends the database session holding {@code member}'s lock, as PostgreSQL does for a connection that went away. */
     private void terminateSessionOf(String member) throws SQLException {
+        assertThat(onHoldersOf(member, "COUNT(pg_terminate_backend(pid))")).as("sessions that held " + member + "'s lock")
+                .isEqualTo(1);
+    }
+
+    /** {@code SELECT <select>} over the sessions holding {@code member}'s lock. */
+    private long onHoldersOf(String member, String select) throws SQLException {
         try (Connection admin = database.getConnection();
-             var terminate = admin.prepareStatement("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = "
-                     + "'advisory' AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND granted")) {
-            terminate.setLong(1, Integer.toUnsignedLong(SessionWatch.LOCK_CLASS));
-            terminate.setLong(2, Integer.toUnsignedLong(SessionWatch.key(member)));
-            try (var rs = terminate.executeQuery()) {
-                assertThat(rs.next()).as("a session held " + member + "'s lock").isTrue();
+             var query = admin.prepareStatement("SELECT " + select + " FROM pg_locks WHERE locktype = 'advisory' AND "
+                     + "classid::bigint = ? AND objid::bigint = ? AND objsubid = 2 AND granted")) {
+            query.setLong(1, Integer.toUnsignedLong(SessionWatch.LOCK_CLASS));
+            query.setLong(2, Integer.toUnsignedLong(SessionWatch.key(member)));
+            try (var rs = query.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
             }
         }
     }
