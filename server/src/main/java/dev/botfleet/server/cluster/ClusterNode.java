@@ -76,9 +76,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
         requirePostgres();
         leaving = false;
         ActorSystem<Void> sys = ActorSystem.create(Behaviors.empty(), PekkoConfig.SYSTEM, PekkoConfig.of(properties));
-        var self = Cluster.get(sys).selfMember().uniqueAddress();
-        // unique per process: a restarted node on the same port is a new lease owner
-        String owner = self.address().hostPort() + "#" + self.longUid();
+        String owner = nodeId(Cluster.get(sys).selfMember().uniqueAddress());
         LeaseBinding.bind(Adapter.toClassic(sys),
                 new LeaseBinding(new ShardLeases(jdbc, owner, properties.leaseTtl()), properties.leaseRenewInterval()));
         region = ClusterSharding.get(sys).init(Entity.of(BotEntity.TYPE,
@@ -104,6 +102,14 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
     }
 
     /**
+     * A node's identity as lease owner and session-lock key: {@code host:port#uid}, unique per process (a restarted
+     * node on the same port is a new owner).
+     */
+    private static String nodeId(org.apache.pekko.cluster.UniqueAddress node) {
+        return node.address().hostPort() + "#" + node.longUid();
+    }
+
+    /**
      * Holds this node's database session lock and downs a member whose process is gone as soon as its session ends
      * ({@link SessionWatch}): a killed node's bots then move without waiting for the failure detector.
      */
@@ -116,7 +122,7 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
             for (var member : cluster.state().getMembers()) {
                 if (member.status() != MemberStatus.up() && member.status() != MemberStatus.weaklyUp()) continue;
                 var unique = member.uniqueAddress();
-                String id = unique.address().hostPort() + "#" + unique.longUid();
+                String id = nodeId(unique);
                 addresses.put(id, unique);
                 up.add(id);
             }
