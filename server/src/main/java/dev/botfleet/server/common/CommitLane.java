@@ -2,7 +2,6 @@ package dev.botfleet.server.common;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -138,18 +137,36 @@ public final class CommitLane implements Transactions, AutoCloseable {
      * in queue order). Inside a caller's transaction, or after {@link #close}, the work runs now in its own.
      */
     public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
-        submit(work, null, committed, failed, null);
+        submit(work, committed, failed, null);
     }
 
-    /** @param row when not null, the work is inserting it, batched with the commit's other rows ({@link BatchedRow}) */
-    private void submit(Runnable work, BatchedRow row, Runnable committed,
+    /** A unit's rows, with what the writer checks before writing them and tells at once if they fail. */
+    private record Rows(List<BatchedRow> rows, Runnable guard, java.util.function.Consumer<RuntimeException> failedOnWriter) {
+        /** The unit's work when it runs in place or alone: the guard, then each row. */
+        void writeNow() {
+            if (guard != null) guard.run();
+            for (BatchedRow row : rows) row.insertNow();
+        }
+    }
+
+    private void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed,
+                        Backlog backlog) {
+        submit(work, null, committed, failed, backlog);
+    }
+
+    /** @param rows when not null, the work is writing them, batched with the commit's other rows ({@link BatchedRow}) */
+    private void submit(Runnable work, Rows rows, Runnable committed,
                         java.util.function.Consumer<RuntimeException> failed, Backlog backlog) {
         CommitUnit<Object> unit = new CommitUnit<>(() -> {
             work.run();
             return null;
         }, nanoTime.getAsLong());
         unit.async = true;
-        unit.row = row;
+        if (rows != null) {
+            unit.rows = rows.rows;
+            unit.guard = rows.guard;
+            unit.failedOnWriter = rows.failedOnWriter;
+        }
         unit.bot = backlog == null ? null : backlog.bot;
         if (Thread.currentThread() == writer || TransactionSynchronizationManager.isActualTransactionActive()) {
             // part of the transaction under way: its commit is this work's commit
@@ -235,12 +252,28 @@ public final class CommitLane implements Transactions, AutoCloseable {
 
         /** {@link CommitLane#submit}, counted in this bot's backlog. */
         public void submit(Runnable work, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
-            CommitLane.this.submit(work, null, committed, failed, this);
+            CommitLane.this.submit(work, committed, failed, this);
         }
 
         /** {@link #submit} of one row's insert, sent in one JDBC batch with the commit's other rows of its statement. */
         public void insert(BatchedRow row, Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
-            CommitLane.this.submit(row::insertNow, row, committed, failed, this);
+            write(List.of(row), null, null, committed, failed);
+        }
+
+        /**
+         * {@link #submit} of rows that are stored together or not at all, each sent in a JDBC batch with the commit's
+         * other rows of its statement ({@link BatchedRow}: its stage says what it may build on).
+         *
+         * @param guard          run on the writer just before the rows are written (may be null): if it throws, the
+         *                       unit fails and nothing of it is written
+         * @param failedOnWriter told on the writer as soon as the unit failed, before the writer takes its next batch
+         *                       (may be null): so a guard of the bot's next unit can refuse what would build on it
+         */
+        public void write(List<BatchedRow> rows, Runnable guard,
+                          java.util.function.Consumer<RuntimeException> failedOnWriter,
+                          Runnable committed, java.util.function.Consumer<RuntimeException> failed) {
+            Rows unit = new Rows(List.copyOf(rows), guard, failedOnWriter);
+            CommitLane.this.submit(unit::writeNow, unit, committed, failed, this);
         }
 
         /**
@@ -321,34 +354,46 @@ public final class CommitLane implements Transactions, AutoCloseable {
     private void drain(List<CommitUnit<?>> batch) {
         int limit = savepoints.unitsPerBatch(maxBatch);
         int withSavepoint = 0;
-        for (CommitUnit<?> unit : batch) if (unit.row == null) withSavepoint++;
+        for (int i = 0; i < batch.size(); i++) if (takesSavepoint(batch, i, batch.get(i))) withSavepoint++;
         for (CommitUnit<?> next; batch.size() < maxBatch && (next = waiting.peek()) != null; ) {
-            if (next.row == null && withSavepoint >= limit) break;
+            boolean savepoint = takesSavepoint(batch, batch.size(), next);
+            if (savepoint && withSavepoint >= limit) break;
             CommitUnit<?> taken = waiting.poll();  // the writer is the one taker (but for close's take-back)
             if (taken == null) break;
             batch.add(taken);
-            if (taken.row == null) withSavepoint++;
+            if (savepoint) withSavepoint++;
         }
+    }
+
+    /**
+     * Whether {@code unit}, at {@code index} in the batch, costs the transaction a savepoint: a unit of work does, and
+     * so does the first of a run of units of rows (the run's batches go behind one, see {@link BatchedRows}).
+     */
+    private static boolean takesSavepoint(List<CommitUnit<?>> batch, int index, CommitUnit<?> unit) {
+        return unit.rows == null || index == 0 || batch.get(index - 1).rows == null;
     }
 
     private void commit(List<CommitUnit<?>> batch) {
         try {
             tx.executeWithoutResult(status -> {
                 savepoints.startBatch();
-                List<CommitUnit<?>> inserts = null;
+                // in queue order: the rows queued between two units of work are written together, before the next
+                List<CommitUnit<?>> rows = new ArrayList<>();
                 for (CommitUnit<?> unit : batch) {
-                    if (unit.row == null) {
-                        unit.runIn(status, savepoints);
-                    } else {
-                        if (inserts == null) inserts = new ArrayList<>();
-                        inserts.add(unit);
+                    if (unit.rows != null) {
+                        rows.add(unit);
+                        continue;
                     }
+                    if (!rows.isEmpty()) BatchedRows.write(rows, status);
+                    rows.clear();
+                    unit.runIn(status, savepoints);
                 }
-                if (inserts != null) insertRows(inserts, status);
+                if (!rows.isEmpty()) BatchedRows.write(rows, status);
                 TransactionSynchronizationManager.registerSynchronization(steps.mark(botsOf(batch)));
             });
         } catch (RuntimeException | Error e) {
             // the commit itself failed: nothing of the batch is stored, so no unit succeeded
+            for (CommitUnit<?> unit : batch) if (unit.failure == null) unit.fail(e);
             List<CommitUnit<?>> done = List.copyOf(batch);
             release.execute(() -> { for (CommitUnit<?> unit : done) if (!unit.async) unit.failed(e); });
             after.execute(() -> { for (CommitUnit<?> unit : done) if (unit.async) unit.failed(e); });
@@ -373,12 +418,6 @@ public final class CommitLane implements Transactions, AutoCloseable {
             bots.add(unit.bot);
         }
         return bots;
-    }
-
-    /** The batch's rows, after its other units ({@link BatchedRow}); a row that cannot be stored fails its unit alone. */
-    private static void insertRows(List<CommitUnit<?>> inserts, TransactionStatus status) {
-        RuntimeException[] failures = BatchedRows.insert(inserts.stream().map(u -> u.row).toList(), status);
-        for (int i = 0; i < failures.length; i++) if (failures[i] != null) inserts.get(i).failure = failures[i];
     }
 
     /**

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** One unit of work queued on a {@link CommitLane}: run in its writer's next commit, its result told once committed. */
@@ -21,8 +22,15 @@ final class CommitUnit<T> {
     final long queuedAt;
     /** Nobody waits for it: write-behind ({@link CommitLane#submit}); its callbacks are on the future. */
     boolean async;
-    /** Not null: the work is this row's insert, batched in the commit ({@link CommitLane.Backlog#insert}). */
-    BatchedRow row;
+    /**
+     * Not null: the work is writing these rows, batched in the commit with the other units' rows
+     * ({@link CommitLane.Backlog#insert}); all of them are stored or none.
+     */
+    List<BatchedRow> rows;
+    /** With {@link #rows}: run on the writer first; if it throws, the unit fails and its rows are not written. */
+    Runnable guard;
+    /** Told on the writer, at once, when this unit failed (before the writer takes its next batch); may be null. */
+    Consumer<RuntimeException> failedOnWriter;
     /** The bot whose rows the work writes; null when not known (any bot's). */
     UUID bot;
     T value;
@@ -54,7 +62,28 @@ final class CommitUnit<T> {
         } catch (RuntimeException | Error e) {
             // only this unit's writes go; the savepoint rollback also clears a rollback-only mark it left
             savepoints.failed(status);
-            failure = e;
+            fail(e);
+        }
+    }
+
+    /** Runs the guard of a unit of rows; false (and the unit failed) if it threw. */
+    boolean passesGuard() {
+        if (failure != null) return false;
+        if (guard == null) return true;
+        try {
+            guard.run();
+            return true;
+        } catch (RuntimeException e) {
+            fail(e);
+            return false;
+        }
+    }
+
+    /** This unit failed (its writes rolled back or never made): remembered for its callback, told on the writer. */
+    void fail(Throwable e) {
+        failure = e;
+        if (failedOnWriter != null) {
+            failedOnWriter.accept(e instanceof RuntimeException r ? r : new IllegalStateException(e));
         }
     }
 

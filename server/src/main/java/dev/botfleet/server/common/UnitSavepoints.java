@@ -34,7 +34,8 @@ final class UnitSavepoints {
      * whether a recent row is visible means looking its writer up in pg_subtrans — for the other writer's batch and for
      * every API read. Each unit that writes is a subtransaction here, so a full batch of 256 overflowed on every commit:
      * with 1,000 trading bots the writers stored 1,011-1,141 units a second at 256 per commit, 1,830-2,469 capped
-     * (docs/fleet-scale.md, "Subtransactions"). A few ids are left for the batch's own savepoints ({@link BatchedRows}).
+     * (docs/fleet-scale.md, "Subtransactions"). Each run of units of rows between them takes one savepoint for its
+     * batches ({@link BatchedRows}), counted with the units; a few ids are left over.
      */
     static final int POSTGRES_UNITS = 60;
 

@@ -11,6 +11,7 @@ import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.position.DealTracker;
 import dev.botfleet.engine.position.Position;
+import dev.botfleet.server.common.BatchedRow;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.common.Transactions;
@@ -163,18 +164,14 @@ public final class JdbcOrderJournal implements OrderJournal {
         return behind != null && fence == null;
     }
 
-    /** Queues {@code work} (run on the commit's writer, after the bot's earlier writes), then {@code committed}. */
-    private void behind(String what, Runnable work, Runnable committed) {
-        behind.submit(() -> {
-            refuseIfBroken(what);
-            try {
-                work.run();
-            } catch (RuntimeException e) {
-                broken = e;
-                throw e;
-            }
-        }, committed, e -> {
-            broken = e;  // also when the commit failed (the work itself ran): later writes would build on it
+    /**
+     * Queues {@code rows} as one unit of the bot's write-behind (all stored or none, in JDBC batches with the commit's
+     * other rows), then {@code committed}. Refused on the writer once an earlier write of the bot failed: later rows
+     * would build on a journal that lacks it.
+     */
+    private void behind(String what, List<BatchedRow> rows, Runnable committed) {
+        behind.write(rows, () -> refuseIfBroken(what), e -> broken = e, committed, e -> {
+            broken = e;  // also when the commit failed (the rows were written): later writes would build on them
             behindFailed.accept(e);
         });
     }
@@ -198,7 +195,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         if (intentCommitted != null && writesBehind()) {
             String id = order.clientOrderId();
             intentQueued.accept(id);
-            behind(id, () -> orders.insertOrder(ownerId, botId, order), () -> intentCommitted.accept(id));
+            behind(id, List.of(orders.rows().newOrder(ownerId, botId, order)), () -> intentCommitted.accept(id));
             return;
         }
         if (held == null) {
@@ -238,9 +235,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     @Override
     public void recordEvent(OrderSnapshot order, OrderEvent event) {
         if (writesBehind()) {
-            behind(order.clientOrderId(), () -> {
-                if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
-            }, () -> { });
+            behind(order.clientOrderId(), List.of(orders.rows().orderUpdate(botId, order)), () -> { });
             return;
         }
         tx.run(() -> {
@@ -252,9 +247,7 @@ public final class JdbcOrderJournal implements OrderJournal {
     @Override
     public void recordFill(OrderSnapshot order, Fill fill) {
         if (writesBehind()) {
-            List<Deal> completed = new java.util.ArrayList<>();
-            behind(order.clientOrderId(), () -> completed.addAll(book(order, fill)),
-                    () -> completed.forEach(onDealBooked));
+            bookBehind(order, fill);
             return;
         }
         List<Deal> booked;
@@ -269,6 +262,26 @@ public final class JdbcOrderJournal implements OrderJournal {
             throw e;
         }
         if (booked != null) booked.forEach(onDealBooked);
+    }
+
+    /**
+     * {@link #book} as rows written behind: the fill is applied to the journal's position here, on the bot's turn (the
+     * kernel hands each trade over once: {@code Order} drops a trade id it has), and the rows carry the result.
+     */
+    private void bookBehind(OrderSnapshot order, Fill fill) {
+        JournalRows rows = orders.rows();
+        List<Deal> completed = apply(fill, order.closeReason());
+        List<BatchedRow> write = new java.util.ArrayList<>(4 + completed.size());
+        write.add(rows.orderUpdate(botId, order));
+        write.add(rows.trade(ownerId, botId, fill));
+        write.add(rows.position(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
+        completed.forEach(d -> write.add(rows.deal(ownerId, botId, d)));
+        write.add(rows.botTotals(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
+                completed.size(), fill.executedAt(), Times.now(clock)));
+        behind(order.clientOrderId(), write, () -> {
+            orders.botChanged(botId);
+            completed.forEach(onDealBooked);
+        });
     }
 
     /** A fill, its order, position, completed deals and the bot's totals: the caller's transaction. */

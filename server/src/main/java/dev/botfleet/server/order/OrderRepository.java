@@ -1,7 +1,6 @@
 package dev.botfleet.server.order;
 
 import dev.botfleet.server.bot.BotDirectory;
-import dev.botfleet.server.common.Ids;
 import dev.botfleet.engine.order.CloseReason;
 import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.Liquidity;
@@ -14,6 +13,7 @@ import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.position.PositionSnapshot;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,28 +34,26 @@ public class OrderRepository {
     public static final List<String> OPEN = List.of("INITIALIZED", "SUBMITTED", "ACCEPTED", "PARTIALLY_FILLED", "PENDING_CANCEL");
 
     private final JdbcClient jdbc;
+    private final JournalRows rows;
 
     /** Told when a bot's row changes here (its status, or what a fill books on it). */
     private final BotDirectory directory;
 
-    public OrderRepository(JdbcClient jdbc, BotDirectory directory) {
-        this.jdbc = jdbc;
+    public OrderRepository(NamedParameterJdbcOperations jdbc, BotDirectory directory) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.rows = new JournalRows(jdbc);
         this.directory = directory;
     }
 
-    // ------------------------------------------------------------------ journal writes
+    // ------------------------------------------------------------------ journal writes (statements: JournalRows)
 
-    private static final String ORDER_COLUMNS = """
-            id, owner_id, bot_id, client_order_id, exchange_order_id, exchange, symbol, side, type, time_in_force,
-            price, quantity, filled_quantity, average_price, fee, fee_currency, status, reason, acknowledged,
-            close_reason, trigger_price, created_at, updated_at, lease_epoch""";
-    private static final String ORDER_VALUES = """
-            :id, :owner, :bot, :cid, :eid, :exchange, :symbol, :side, :type, :tif, :price, :qty, :filled, :avg, :fee,
-            :feeCurrency, :status, :reason, :ack, :closeReason, :trigger, :created, :updated, :epoch""";
+    /** The journal's writes as rows for a group commit's batches (a paper bot writing behind). */
+    public JournalRows rows() {
+        return rows;
+    }
 
     public void insertOrder(UUID ownerId, UUID botId, OrderSnapshot s) {
-        orderParams(jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (" + ORDER_VALUES + ")"),
-                ownerId, botId, s).param("epoch", null, java.sql.Types.BIGINT).update();
+        jdbc.sql(JournalRows.INSERT_ORDER).paramSource(JournalRows.newOrderParams(ownerId, botId, s)).update();
     }
 
     /**
@@ -66,12 +64,14 @@ public class OrderRepository {
      * nothing. False when nothing was inserted: the order must not be sent.
      */
     public boolean insertOrderFenced(UUID ownerId, UUID botId, OrderSnapshot s, LeaseFence fence) {
-        return orderParams(jdbc.sql("INSERT INTO orders (" + ORDER_COLUMNS + ") SELECT " + ORDER_VALUES + " " + """
+        return jdbc.sql("INSERT INTO orders (" + JournalRows.ORDER_COLUMNS + ") SELECT " + JournalRows.ORDER_VALUES
+                        + " " + """
                          WHERE EXISTS (SELECT 1 FROM shard_leases
                             WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
-                              AND expires_at > clock_timestamp() FOR SHARE)"""),
-                ownerId, botId, s)
-                .param("epoch", fence.epoch()).param("shard", fence.shard()).param("leaseOwner", fence.owner())
+                              AND expires_at > clock_timestamp() FOR SHARE)""")
+                .paramSource(JournalRows.orderParams(ownerId, botId, s)
+                        .addValue("epoch", fence.epoch()).addValue("shard", fence.shard())
+                        .addValue("leaseOwner", fence.owner()))
                 .update() == 1;
     }
 
@@ -87,35 +87,9 @@ public class OrderRepository {
                 .query(Integer.class).optional().isPresent();
     }
 
-    private static JdbcClient.StatementSpec orderParams(JdbcClient.StatementSpec sql, UUID ownerId, UUID botId,
-                                                        OrderSnapshot s) {
-        return sql.param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId)
-                .param("cid", s.clientOrderId()).param("eid", s.exchangeOrderId(), java.sql.Types.VARCHAR)
-                .param("exchange", s.exchange())
-                .param("symbol", s.symbol()).param("side", s.side().name()).param("type", s.type().name())
-                .param("tif", s.timeInForce().name()).param("price", s.price(), java.sql.Types.NUMERIC)
-                .param("qty", s.quantity())
-                .param("filled", s.filledQuantity()).param("avg", s.averagePrice(), java.sql.Types.NUMERIC)
-                .param("fee", fee(s), java.sql.Types.NUMERIC)
-                .param("feeCurrency", feeCurrency(s), java.sql.Types.VARCHAR).param("status", s.status().name())
-                .param("reason", reason(s), java.sql.Types.VARCHAR).param("ack", s.acknowledged())
-                .param("closeReason", s.closeReason() == null ? null : s.closeReason().name(), java.sql.Types.VARCHAR)
-                .param("trigger", s.triggerPrice(), java.sql.Types.NUMERIC)
-                .param("created", Times.sql(s.createdAt())).param("updated", Times.sql(s.updatedAt()));
-    }
-
     /** Brings the order row in line with the snapshot; false if the order was never journaled. */
     public boolean updateOrder(UUID botId, OrderSnapshot s) {
-        return jdbc.sql("""
-                        UPDATE orders SET exchange_order_id = :eid, filled_quantity = :filled, average_price = :avg,
-                            fee = :fee, fee_currency = :feeCurrency, status = :status, reason = :reason,
-                            acknowledged = :ack, updated_at = :updated
-                        WHERE bot_id = :bot AND client_order_id = :cid""")
-                .param("eid", s.exchangeOrderId()).param("filled", s.filledQuantity()).param("avg", s.averagePrice())
-                .param("fee", fee(s)).param("feeCurrency", feeCurrency(s)).param("status", s.status().name())
-                .param("reason", reason(s)).param("ack", s.acknowledged()).param("updated", Times.sql(s.updatedAt()))
-                .param("bot", botId).param("cid", s.clientOrderId())
-                .update() > 0;
+        return jdbc.sql(JournalRows.UPDATE_ORDER).paramSource(JournalRows.orderUpdateParams(botId, s)).update() > 0;
     }
 
     /**
@@ -124,82 +98,36 @@ public class OrderRepository {
      * frequent write: three round trips were two too many). False when the trade was booked before.
      */
     public boolean insertTradeOnce(UUID ownerId, UUID botId, Fill f) {
-        return tradeParams(jdbc.sql("""
-                        INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
-                            fee_currency, realized_pnl, executed_at, client_order_id, exchange, liquidity)
-                        SELECT :id, :owner, :bot, o.id, :trade, :symbol, :side, :price, :qty, :fee, :feeCurrency,
-                            :pnl, :at, :cid, :exchange, :liquidity
-                          FROM orders o
-                         WHERE o.bot_id = :bot AND o.client_order_id = :cid
-                           AND NOT EXISTS (SELECT 1 FROM trades t WHERE t.order_id = o.id AND t.trade_id = :trade)"""),
-                ownerId, botId, f).update() > 0;
+        return jdbc.sql(JournalRows.INSERT_TRADE_ONCE).paramSource(JournalRows.tradeParams(ownerId, botId, f)).update() > 0;
     }
 
     public void insertTrade(UUID ownerId, UUID botId, UUID orderId, Fill f) {
-        tradeParams(jdbc.sql("""
+        jdbc.sql("""
                         INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
                             fee_currency, realized_pnl, executed_at, client_order_id, exchange, liquidity)
                         VALUES (:id, :owner, :bot, :order, :trade, :symbol, :side, :price, :qty, :fee, :feeCurrency,
-                            :pnl, :at, :cid, :exchange, :liquidity)""").param("order", orderId), ownerId, botId, f)
-                .update();
+                            :pnl, :at, :cid, :exchange, :liquidity)""")
+                .paramSource(JournalRows.tradeParams(ownerId, botId, f).addValue("order", orderId)).update();
     }
 
-    private static JdbcClient.StatementSpec tradeParams(JdbcClient.StatementSpec sql, UUID ownerId, UUID botId, Fill f) {
-        return sql.param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId)
-                .param("trade", f.tradeId()).param("symbol", f.symbol()).param("side", f.side().name())
-                .param("price", f.price()).param("qty", f.quantity()).param("fee", f.fee())
-                .param("feeCurrency", f.feeCurrency()).param("pnl", f.realizedPnl()).param("at", Times.sql(f.executedAt()))
-                .param("cid", f.clientOrderId()).param("exchange", f.exchange())
-                .param("liquidity", f.liquidity() == null ? null : f.liquidity().name());
-    }
-
+    /** The bot's position row, created by its first save (one statement either way). */
     public void savePosition(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset) {
-        BigDecimal fees = p.fees().getOrDefault(quoteAsset, BigDecimal.ZERO);
-        int updated = jdbc.sql("""
-                        UPDATE positions SET quantity = :qty, average_entry_price = :avg, realized_pnl = :pnl, fees = :fees,
-                            funding = :funding, liquidation_price = :liquidation, leverage = :leverage,
-                            updated_at = :updated WHERE bot_id = :bot AND symbol = :symbol""")
-                .param("qty", p.quantity()).param("avg", p.averageEntryPrice()).param("pnl", p.realizedPnl())
-                .param("fees", fees).param("funding", p.funding()).param("liquidation", p.liquidationPrice())
-                .param("leverage", p.leverage())
-                .param("updated", Times.sql(p.updatedAt())).param("bot", botId).param("symbol", p.symbol())
-                .update();
-        if (updated > 0) return;
-        jdbc.sql("""
-                        INSERT INTO positions (id, owner_id, bot_id, exchange, symbol, quantity, average_entry_price,
-                            realized_pnl, fees, funding, liquidation_price, leverage, updated_at)
-                        VALUES (:id, :owner, :bot, :exchange, :symbol, :qty, :avg, :pnl, :fees, :funding, :liquidation,
-                            :leverage, :updated)""")
-                .param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId).param("exchange", p.exchange())
-                .param("symbol", p.symbol()).param("qty", p.quantity()).param("avg", p.averageEntryPrice())
-                .param("pnl", p.realizedPnl()).param("fees", fees).param("funding", p.funding())
-                .param("liquidation", p.liquidationPrice()).param("leverage", p.leverage())
-                .param("updated", Times.sql(p.updatedAt()))
-                .update();
+        jdbc.sql(JournalRows.SAVE_POSITION).paramSource(JournalRows.positionParams(ownerId, botId, p, quoteAsset)).update();
     }
 
     public void insertDeal(UUID ownerId, UUID botId, Deal d) {
-        jdbc.sql("""
-                        INSERT INTO deals (id, owner_id, bot_id, symbol, direction, quantity, entry_price, exit_price, pnl,
-                            fees, close_reason, opened_at, closed_at)
-                        VALUES (:id, :owner, :bot, :symbol, :direction, :qty, :entry, :exit, :pnl, :fees, :reason,
-                            :opened, :closed)""")
-                .param("id", Ids.timeOrdered()).param("owner", ownerId).param("bot", botId).param("symbol", d.symbol())
-                .param("direction", d.direction().name()).param("qty", d.quantity()).param("entry", d.entryPrice())
-                .param("exit", d.exitPrice()).param("pnl", d.pnl()).param("fees", d.fees())
-                .param("reason", d.closeReason() == null ? null : d.closeReason().name())
-                .param("opened", Times.sql(d.openedAt())).param("closed", Times.sql(d.closedAt()))
-                .update();
+        jdbc.sql(JournalRows.INSERT_DEAL).paramSource(JournalRows.dealParams(ownerId, botId, d)).update();
     }
 
     /** A completed deal moves the bot's pnl and trade count; every fill moves its last fill time. */
     public void bookOnBot(UUID botId, BigDecimal dealPnl, int deals, Instant lastFill, Instant now) {
-        jdbc.sql("""
-                        UPDATE bots SET pnl = pnl + :pnl, total_trades = total_trades + :deals,
-                            last_fill_time = :lastFill, updated_at = :now WHERE id = :bot""")
-                .param("pnl", dealPnl).param("deals", deals).param("lastFill", Times.sql(lastFill))
-                .param("now", Times.sql(now)).param("bot", botId)
-                .update();
+        jdbc.sql(JournalRows.BOOK_ON_BOT)
+                .paramSource(JournalRows.botTotalsParams(botId, dealPnl, deals, lastFill, now)).update();
+        botChanged(botId);
+    }
+
+    /** The bot's row changed (or will, once the caller's transaction commits): its cached view is stale then. */
+    public void botChanged(UUID botId) {
         directory.changed(botId);
     }
 
@@ -242,18 +170,5 @@ public class OrderRepository {
                     rs.getBoolean("acknowledged"), Times.read(rs, "created_at"), Times.read(rs, "updated_at"),
                     rs.getBigDecimal("trigger_price"));
         };
-    }
-
-    private static BigDecimal fee(OrderSnapshot s) {
-        return s.fees().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-    }
-
-    private static String feeCurrency(OrderSnapshot s) {
-        return s.fees().isEmpty() ? null : s.fees().keySet().iterator().next();
-    }
-
-    private static String reason(OrderSnapshot s) {
-        String r = s.reason();
-        return r == null || r.length() <= 500 ? r : r.substring(0, 499) + "…";
     }
 }

@@ -62,7 +62,7 @@ class BotDirectoryStepTest {
         commits = new GroupCommit(held.transactions(data), 256, 1);
         directory = new BotDirectory(jdbc, JsonMapper.builder().build(), commits, false, url);
         bots = new BotRepository(jdbc, JsonMapper.builder().build(), directory);
-        orders = new OrderRepository(jdbc, directory);
+        orders = new OrderRepository(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(data), directory);
         new UserRepository(jdbc, new TokenStates(jdbc, false)).insert(new User(owner, "o@example.com", "x", Role.USER, 0, now, now, null));
     }
 

@@ -60,7 +60,7 @@ class BotDirectoryTest {
         directory = new BotDirectory(jdbc, json, commits, false, url);
         bots = new BotRepository(jdbc, json, directory);
         runtime = new RuntimeRepository(jdbc, directory);
-        orders = new OrderRepository(jdbc, directory);
+        orders = new OrderRepository(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(data), directory);
         for (UUID owner : owners) {
             new UserRepository(jdbc, new TokenStates(jdbc, false)).insert(new User(owner, owner + "@example.com", "x", Role.USER, 0, now, now, null));
         }
@@ -139,7 +139,7 @@ class BotDirectoryTest {
         JdbcClient shared = JdbcClient.create(pool);
         TransactionTemplate own = new TransactionTemplate(new DataSourceTransactionManager(pool));
         BotDirectory raced = new BotDirectory(shared, json, commits, false, data.getUrl());
-        OrderRepository booking = new OrderRepository(shared, raced);
+        OrderRepository booking = new OrderRepository(new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(pool), raced);
         RuntimeRepository statuses = new RuntimeRepository(shared, raced);
         BotRepository stored = new BotRepository(shared, json, raced);
         UUID owner = owners.getFirst();

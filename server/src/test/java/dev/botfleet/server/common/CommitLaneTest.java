@@ -3,9 +3,6 @@ package dev.botfleet.server.common;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -111,77 +108,6 @@ class CommitLaneTest {
         assertThatThrownBy(() -> rollbackOnly.get(30, TimeUnit.SECONDS)).hasRootCauseMessage("refused");
         assertThat(committedRows()).containsExactlyInAnyOrder("before", "after");
         assertThat(commits.commits()).isEqualTo(2);
-    }
-
-    @Test
-    void rowsQueuedBehindGoInOneJdbcBatchPerStatementWithTheCommitsOtherUnits() throws Exception {
-        jdbc.sql("CREATE TABLE lines (v VARCHAR(20) PRIMARY KEY)").update();
-        BatchCounting rows = new BatchCounting(data);
-        CommitLane.Backlog bot = commits.backlog(java.util.UUID.randomUUID());
-        Held first = holdWriter(commits);
-        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            String v = "r" + i;
-            bot.insert(rows.row("t", v), () -> told.add(v), e -> told.add("failed " + v));
-            if (i == 4) bot.submit(() -> insert("unit"), () -> told.add("unit"), e -> told.add("failed unit"));
-        }
-        bot.insert(rows.row("lines", "l0"), () -> told.add("l0"), e -> told.add("failed l0"));
-        bot.insert(rows.row("lines", "l1"), () -> told.add("l1"), e -> told.add("failed l1"));
-        assertThat(committedRows()).as("nothing stored before the commit").isEmpty();
-        first.release();
-        awaitSettled(bot);
-
-        assertThat(committedRows()).containsExactlyInAnyOrder("unit", "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7",
-                "r8", "r9");
-        assertThat(jdbc.sql("SELECT v FROM lines").query(String.class).list()).containsExactlyInAnyOrder("l0", "l1");
-        assertThat(rows.batches).as("one batch per statement, in the order first queued").containsExactly(10, 2);
-        assertThat(commits.commits()).isEqualTo(2);
-        // callbacks in queue order, whatever the order of the inserts inside the commit
-        assertThat(told).containsExactly("r0", "r1", "r2", "r3", "r4", "unit", "r5", "r6", "r7", "r8", "r9", "l0", "l1");
-    }
-
-    @Test
-    void aRowThatCannotBeStoredFailsAloneAndTheRestOfItsCommitIsStored() throws Exception {
-        insert("taken");
-        BatchCounting rows = new BatchCounting(data);
-        CommitLane.Backlog bot = commits.backlog(java.util.UUID.randomUUID());
-        Held first = holdWriter(commits);
-        List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<RuntimeException> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
-        for (String v : List.of("a", "taken", "b")) {
-            bot.insert(rows.row("t", v), () -> told.add(v), e -> {
-                told.add("failed " + v);
-                errors.add(e);
-            });
-        }
-        bot.submit(() -> insert("unit"), () -> told.add("unit"), e -> told.add("failed unit"));
-        first.release();
-        awaitSettled(bot);
-
-        assertThat(committedRows()).containsExactlyInAnyOrder("taken", "a", "b", "unit");
-        assertThat(told).containsExactly("a", "failed taken", "b", "unit");
-        assertThat(errors).singleElement().isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
-        assertThat(rows.batches).as("the batch was tried first").containsExactly(3);
-    }
-
-    /** Rows into a one-column table through a template that counts the JDBC batches it sends (their sizes). */
-    private static final class BatchCounting {
-        final List<Integer> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
-        final NamedParameterJdbcTemplate template;
-
-        BatchCounting(DataSource data) {
-            template = new NamedParameterJdbcTemplate(data) {
-                @Override
-                public int[] batchUpdate(String sql, SqlParameterSource[] batchArgs) {
-                    batches.add(batchArgs.length);
-                    return super.batchUpdate(sql, batchArgs);
-                }
-            };
-        }
-
-        BatchedRow row(String table, String v) {
-            return new BatchedRow(template, "INSERT INTO " + table + " (v) VALUES (:v)", new MapSqlParameterSource("v", v));
-        }
     }
 
     @Test
