@@ -176,7 +176,7 @@ public final class CommitLane implements Transactions, AutoCloseable {
             return;
         }
         if (backlog != null) backlog.last = unit;
-        unit.result.whenComplete((v, e) -> {
+        java.util.concurrent.CompletableFuture<?> told = unit.result.whenComplete((v, e) -> {
             if (e == null) committed.run();
             else failed.accept(e instanceof RuntimeException r ? r : new IllegalStateException(e));
         });
@@ -186,7 +186,8 @@ public final class CommitLane implements Transactions, AutoCloseable {
         }
         if (backlog != null) {
             backlog.unsettled.incrementAndGet();
-            unit.result.whenComplete((v, e) -> backlog.unsettled.decrementAndGet());
+            // settled once its callback ran (a future runs its dependants in no set order)
+            told.whenComplete((v, e) -> backlog.unsettled.decrementAndGet());
         }
         waiting.add(unit);
         if (!open && waiting.remove(unit)) {
