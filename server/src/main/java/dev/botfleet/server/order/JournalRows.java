@@ -30,6 +30,9 @@ public final class JournalRows {
     static final String ORDER_VALUES = """
             :id, :owner, :bot, :cid, :eid, :exchange, :symbol, :side, :type, :tif, :price, :qty, :filled, :avg, :fee,
             :feeCurrency, :status, :reason, :ack, :closeReason, :trigger, :created, :updated, :epoch""";
+    static final String TRADE_COLUMNS = """
+            id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee, fee_currency, realized_pnl,
+            executed_at, client_order_id, exchange, liquidity""";
     static final String INSERT_ORDER = "INSERT INTO orders (" + ORDER_COLUMNS + ") VALUES (" + ORDER_VALUES + ")";
     static final String UPDATE_ORDER = """
             UPDATE orders SET exchange_order_id = :eid, filled_quantity = :filled, average_price = :avg,
@@ -43,9 +46,7 @@ public final class JournalRows {
      * the trades' unique index on its second column — every fill read all trades, and one fleet's writer spent most
      * of its time there (docs/fleet-scale.md, "A fill as rows"). Compared with a value, both columns are looked up.
      */
-    static final String INSERT_TRADE_ONCE = """
-            INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
-                fee_currency, realized_pnl, executed_at, client_order_id, exchange, liquidity)
+    static final String INSERT_TRADE_ONCE = "INSERT INTO trades (" + TRADE_COLUMNS + ")\n" + """
             SELECT :id, :owner, :bot, o.id, :trade, :symbol, :side, :price, :qty, :fee, :feeCurrency,
                 :pnl, :at, :cid, :exchange, :liquidity
               FROM orders o

@@ -102,9 +102,7 @@ public class OrderRepository {
     }
 
     public void insertTrade(UUID ownerId, UUID botId, UUID orderId, Fill f) {
-        jdbc.sql("""
-                        INSERT INTO trades (id, owner_id, bot_id, order_id, trade_id, symbol, side, price, quantity, fee,
-                            fee_currency, realized_pnl, executed_at, client_order_id, exchange, liquidity)
+        jdbc.sql("INSERT INTO trades (" + JournalRows.TRADE_COLUMNS + ")\n" + """
                         VALUES (:id, :owner, :bot, :order, :trade, :symbol, :side, :price, :qty, :fee, :feeCurrency,
                             :pnl, :at, :cid, :exchange, :liquidity)""")
                 .paramSource(JournalRows.tradeParams(ownerId, botId, f).addValue("order", orderId)).update();

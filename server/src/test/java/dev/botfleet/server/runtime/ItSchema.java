@@ -12,9 +12,9 @@ import java.util.UUID;
  * schema holds the whole application's tables.
  */
 final class ItSchema {
-    static final String URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
-    static final String PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
+    static final String URL = dev.botfleet.server.support.PostgresSchema.HOST_URL;
+    static final String USER = dev.botfleet.server.support.PostgresSchema.USER;
+    static final String PASSWORD = dev.botfleet.server.support.PostgresSchema.PASSWORD;
 
     private ItSchema() {
     }

@@ -15,9 +15,9 @@ import java.util.UUID;
  * see each other's rows. The schema is dropped when the test JVM exits; a crashed run may leave one behind (t_*).
  */
 public class PostgresSchema implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-    static final String HOST_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
-    static final String USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
-    static final String PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
+    public static final String HOST_URL = System.getenv().getOrDefault("BOTFLEET_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/test");
+    public static final String USER = System.getenv().getOrDefault("BOTFLEET_TEST_PG_USER", "postgres");
+    public static final String PASSWORD = System.getenv().getOrDefault("BOTFLEET_TEST_PG_PASSWORD", "");
     private static volatile String schema;
 
     @Override
