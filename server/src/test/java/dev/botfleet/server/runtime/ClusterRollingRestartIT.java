@@ -3,7 +3,6 @@ package dev.botfleet.server.runtime;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
@@ -24,12 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@link ClusterHarness#assertInvariants}, every order's filled quantity equal to its booked fills, and each bot's
  * position as the API reports it equal to its fills' net quantity; every bot ACTIVE.
  *
- * <p>Outside the default build (a few minutes): {@code mvn -B -pl server -am verify -Dexec.skip=true
+ * <p>In the default build (about 80 s here: three restarts); alone: {@code mvn -B -pl server -am verify -Dexec.skip=true
  * -Dnpm.executable=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterRollingRestartIT
- * -Dfailsafe.failIfNoSpecifiedTests=false -Dbotfleet.it.cluster=true}.
+ * -Dfailsafe.failIfNoSpecifiedTests=false}.
  */
 @ExtendWith(PostgresAvailable.class)
-@EnabledIfSystemProperty(named = "botfleet.it.cluster", matches = "true")
 class ClusterRollingRestartIT {
     private static final int BOTS = Integer.getInteger("botfleet.it.cluster.bots", 9);
 

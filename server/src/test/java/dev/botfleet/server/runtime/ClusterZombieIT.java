@@ -3,7 +3,6 @@ package dev.botfleet.server.runtime;
 import dev.botfleet.server.support.PostgresAvailable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.math.BigDecimal;
@@ -23,12 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SIGCONT. It must send nothing — no order is journaled, nor received by the sim exchange, under the epochs it held —
  * and it must exit by itself (downed: coordinated shutdown, exit status 2). Same harness as {@link ClusterFailoverIT}.
  *
- * <p>Outside the default build (a few minutes): {@code mvn -B -pl server -am verify -Dexec.skip=true
+ * <p>In the default build (about 35 s here); alone: {@code mvn -B -pl server -am verify -Dexec.skip=true
  * -Dnpm.executable=true -Dtest=none -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=ClusterZombieIT
- * -Dfailsafe.failIfNoSpecifiedTests=false -Dbotfleet.it.cluster=true} (optional {@code -Dbotfleet.it.cluster.bots=N}).
+ * -Dfailsafe.failIfNoSpecifiedTests=false} (optional {@code -Dbotfleet.it.cluster.bots=N}).
  */
 @ExtendWith(PostgresAvailable.class)
-@EnabledIfSystemProperty(named = "botfleet.it.cluster", matches = "true")
 class ClusterZombieIT {
     private static final int BOTS = Integer.getInteger("botfleet.it.cluster.bots", 9);
 
