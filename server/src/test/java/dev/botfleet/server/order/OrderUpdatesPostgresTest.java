@@ -11,8 +11,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
@@ -80,17 +80,10 @@ class OrderUpdatesPostgresTest {
 
     @Test
     void theGenericPlanOfAnOrderUpdateLooksTheOrderUpByBotAndClientOrderId() {
-        JdbcTemplate sql = jdbc.getJdbcTemplate();
-        sql.execute("SET plan_cache_mode = force_generic_plan");
-        sql.execute("PREPARE order_update (varchar, numeric, numeric, numeric, varchar, varchar, varchar, boolean,"
-                + " timestamptz, uuid, varchar) AS " + JournalRows.UPDATE_ORDER.replace(":eid", "$1")
-                .replace(":filled", "$2").replace(":avg", "$3").replace(":fee,", "$4,").replace(":feeCurrency", "$5")
-                .replace(":status", "$6").replace(":reason", "$7").replace(":ack", "$8").replace(":updated", "$9")
-                .replace(":bot", "$10").replace(":cid", "$11"));
-        String plan = String.join("\n", sql.queryForList("EXPLAIN EXECUTE order_update (null, 0, null, 0, null,"
-                + " 'ACCEPTED', null, true, now(), gen_random_uuid(), 'x')", String.class));
-        assertThat(plan).as(plan).contains("orders_client_order_uk")
-                .containsPattern("Index Cond: \\(\\(bot_id = \\$10\\) AND \\(\\(client_order_id\\)::text = \\(\\$11\\)::text\\)\\)");
+        String plan = GenericPlan.of(JdbcClient.create(jdbc), "order_update", JournalRows.UPDATE_ORDER);
+        // the statement's parameters are numbered in order of use: :bot is $10, :cid $11
+        assertThat(plan).as(plan).contains("Index Scan using orders_client_order_uk")
+                .contains("Index Cond: ((bot_id = $10) AND ((client_order_id)::text = ($11)::text))");
     }
 
     /** Updates the order in a transaction of its own: how many heap-only updates that transaction made (0 or 1). */
