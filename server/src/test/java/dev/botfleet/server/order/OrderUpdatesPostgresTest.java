@@ -8,6 +8,7 @@ import dev.botfleet.engine.order.TimeInForce;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,6 +52,11 @@ class OrderUpdatesPostgresTest {
         jdbc.getJdbcTemplate().update("INSERT INTO bots (id, owner_id, name, exchange, symbol, strategy, mode, status,"
                 + " config, created_at, updated_at) VALUES (?, ?, 'b', 'sim', 'BTC/USDT', 'scalper', 'PAPER', 'ACTIVE',"
                 + " '{}', ?, ?)", bot, owner, now, now);
+    }
+
+    @AfterEach
+    void closeConnection() throws Exception {
+        connection.close();
     }
 
     @Test

@@ -59,9 +59,8 @@ public abstract class BalanceApiCases extends RuntimeTestBase {
         String bot = start(user, scalper(user, "0.0005", "0.0005"));
         awaitFilling("a completed round trip", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
                 s -> s.get("totalTrades").asLong() >= 1);
-        post("/api/v1/bots/" + bot + "/stop", user, null);
-        await("the stop's cancels journaled (its last turn)", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(),
-                open -> open.isEmpty());
+        stopAndAwaitItsLastTurn(user, bot);
+        assertThat(get("/api/v1/bots/" + bot + "/orders?status=open", user).body()).as("open orders after the stop").isEmpty();
 
         BigDecimal usdt = START_USDT;
         BigDecimal btc = START_BTC;

@@ -28,9 +28,8 @@ public abstract class RuntimeApiCases extends RuntimeTestBase {
         JsonNode stats = awaitFilling("a completed round trip", user, bot, () -> get("/api/v1/bots/" + bot + "/stats", user).body(),
                 s -> s.get("totalTrades").asLong() >= 1);
         assertThat(stats.get("fills").asLong()).isGreaterThanOrEqualTo(2);
-        post("/api/v1/bots/" + bot + "/stop", user, null);
-        await("the bot's open orders canceled", () -> get("/api/v1/bots/" + bot + "/orders?status=open", user).body(),
-                open -> open.isEmpty());
+        stopAndAwaitItsLastTurn(user, bot);
+        assertThat(get("/api/v1/bots/" + bot + "/orders?status=open", user).body()).as("open orders after the stop").isEmpty();
 
         JsonNode trades = get("/api/v1/bots/" + bot + "/trades", user).body();
         List<String> sides = new ArrayList<>();

@@ -75,6 +75,17 @@ public abstract class RuntimeTestBase extends ApiTestBase {
         }, done);
     }
 
+    /**
+     * Stops the bot and waits until its stop is carried out. The API answers once the stop is decided; the bot's last
+     * turn (its cancels, its writes behind) ends after that, so no open order is no proof of it: an order placed just
+     * before the stop may not be stored yet.
+     */
+    protected void stopAndAwaitItsLastTurn(Session user, String bot) {
+        Answer stopped = post("/api/v1/bots/" + bot + "/stop", user, null);
+        assertThat(stopped.status()).as(String.valueOf(stopped.body())).isEqualTo(200);
+        runtimeOfTheContext.awaitStopped(java.util.UUID.fromString(bot));
+    }
+
     protected String start(Session user, String bot) {
         Answer started = post("/api/v1/bots/" + bot + "/start", user, null);
         assertThat(started.status()).as(String.valueOf(started.body())).isEqualTo(200);
