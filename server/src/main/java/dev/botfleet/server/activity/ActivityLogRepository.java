@@ -59,8 +59,13 @@ public class ActivityLogRepository {
                 .addValue("created", Times.sql(log.createdAt())));
     }
 
+    /** A page of the owner's lines, or of one bot's, newest first: read backwards along the bot's index (bot_id, seq). */
+    static String page(UUID botId) {
+        return "SELECT * FROM activity_logs " + filter(botId) + " ORDER BY seq DESC LIMIT :limit OFFSET :offset";
+    }
+
     public List<ActivityLog> find(UUID ownerId, LogLevel level, UUID botId, Paging paging) {
-        return jdbc.sql("SELECT * FROM activity_logs " + filter(botId) + " ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+        return jdbc.sql(page(botId))
                 .param("owner", ownerId).param("level", level == null ? null : level.name()).param("bot", botId)
                 .param("limit", paging.size()).param("offset", paging.offset())
                 .query(ROW).list();
