@@ -59,7 +59,10 @@ public class ActivityLogRepository {
                 .addValue("created", Times.sql(log.createdAt())));
     }
 
-    /** A page of the owner's lines, or of one bot's, newest first: read backwards along the bot's index (bot_id, seq). */
+    /**
+     * A page of the owner's lines (along the owner's index, owner_id and seq) or of one bot's (along the bot's, bot_id
+     * and seq), newest first: read backwards, stopping at the page's last line rather than sorting the whole log.
+     */
     static String page(UUID botId) {
         return "SELECT * FROM activity_logs " + filter(botId) + " ORDER BY seq DESC LIMIT :limit OFFSET :offset";
     }
