@@ -65,6 +65,20 @@ public final class Position {
         return payment.amount();
     }
 
+    /**
+     * Starts this new position where the bot last stood flat (a restart that replays only the fills after it).
+     *
+     * @throws IllegalStateException if the position has booked anything already
+     */
+    public void startAt(FlatPoint point) {
+        if (quantity.signum() != 0 || realizedPnl.signum() != 0 || !fees.isEmpty() || funding.signum() != 0) {
+            throw new IllegalStateException("position of bot " + botId + " has booked fills already");
+        }
+        realizedPnl = point.realizedPnl();
+        fees = FeeMap.frozen(point.fees(), Map.of());
+        updatedAt = point.at();
+    }
+
     /** The venue's own liquidation price for this position (null: it reports none, use the estimate). */
     public void venueLiquidationPrice(BigDecimal price) {
         this.venueLiquidationPrice = price;

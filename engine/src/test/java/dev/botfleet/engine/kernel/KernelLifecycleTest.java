@@ -237,6 +237,33 @@ class KernelLifecycleTest {
     }
 
     @Test
+    void aKernelRestoredFromWhereItLastStoodFlatReplaysOnlyTheFillsAfterIt() {
+        // flat at 20 s with 10 USDT realized; then one entry
+        var flat = new dev.botfleet.engine.position.FlatPoint(new BigDecimal("10"), Map.of("USDT", new BigDecimal("1.2")),
+                at(20));
+        Fill entry = fill("7-5", "t5", OrderSide.BUY, "0.02", "60000.00", 25);
+        BotKernel k = builder().state(new KernelState(6, List.of(), List.of(entry), List.of(), flat, Map.of())).build();
+        assertThat(k.position().quantity()).isEqualByComparingTo("0.02");
+        assertThat(k.position().realizedPnl()).isEqualByComparingTo("10");
+        assertThat(k.position().fees()).containsEntry("USDT", new BigDecimal("1.2"));
+        assertThat(k.clock()).isEqualTo(at(25));
+    }
+
+    @Test
+    void aTradeOfAnOpenOrderBookedBeforeTheFlatPointIsNotCountedAgain() {
+        // the resting sell 7-9 was half filled (t1) before the bot stood flat: that fill is not replayed, its id is given
+        var flat = new dev.botfleet.engine.position.FlatPoint(BigDecimal.ZERO, Map.of(), at(20));
+        Fill first = fill("7-9", "t1", OrderSide.SELL, "0.01", "61000.00", 15);
+        OrderSnapshot working = restoredSell("7-9", "0.02", "0.01", at(30));
+        BotKernel k = builder().state(new KernelState(10, List.of(working), List.of(), List.of(), flat,
+                Map.of("7-9", List.of("t1")))).build();
+        k.start(at(40));
+        k.onOrderEvent(first.toEvent());
+        assertThat(rec.fills).isEmpty();
+        assertThat(k.position().quantity()).isEqualByComparingTo("0");
+    }
+
+    @Test
     void theStartIsLoggedAtTheStartTime() {
         BotKernel k = builder().build();
         k.start(at(7));

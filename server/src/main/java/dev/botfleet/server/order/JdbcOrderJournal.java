@@ -10,6 +10,7 @@ import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.position.Deal;
 import dev.botfleet.engine.position.DealPolicy;
 import dev.botfleet.engine.position.DealTracker;
+import dev.botfleet.engine.position.FlatPoint;
 import dev.botfleet.engine.position.Position;
 import dev.botfleet.server.common.BatchedRow;
 import dev.botfleet.server.common.Times;
@@ -45,6 +46,8 @@ public final class JdbcOrderJournal implements OrderJournal {
     private final MarginSettings margin;
     private Position position;
     private DealTracker deals;
+    /** What the bot's fills did to a paper account, kept for the flat point (spot). */
+    private SpotFlows flows;
     /** In a cluster, the lease of the bot's shard: new orders are journaled only while it holds (docs/cluster.md). */
     private volatile LeaseFence fence;
     /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
@@ -62,10 +65,11 @@ public final class JdbcOrderJournal implements OrderJournal {
      * @param onDealBooked told after the commit of a fill that completed a deal (e.g. to publish the bot)
      * @param policy the bot's strategy's {@link dev.botfleet.engine.strategy.Strategy#dealPolicy()}
      * @param margin the bot's leverage on a perpetual (null on spot): the position's liquidation price follows it
+     * @param journaled where the bot last stood flat and its fills since ({@link OrderRepository#history})
      * @param journaledFunding the bot's funding settlements so far (perpetuals)
      */
     public JdbcOrderJournal(OrderRepository orders, FundingRepository funding, Transactions tx, Clock clock,
-                            UUID ownerId, UUID botId, Instrument instrument, List<Fill> journaledFills,
+                            UUID ownerId, UUID botId, Instrument instrument, BotHistory journaled,
                             List<FundingPayment> journaledFunding, Consumer<Deal> onDealBooked, DealPolicy policy,
                             MarginSettings margin) {
         this.policy = policy;
@@ -78,16 +82,21 @@ public final class JdbcOrderJournal implements OrderJournal {
         this.instrument = instrument;
         this.onDealBooked = onDealBooked;
         this.margin = margin;
-        replay(journaledFills, journaledFunding);
+        replay(journaled, journaledFunding);
     }
 
-    /** Fills and funding in time order, as the kernel replays them: funding during a deal is part of its PnL. */
-    private void replay(List<Fill> fills, List<FundingPayment> payments) {
+    /**
+     * From where the bot last stood flat, fills and funding in time order, as the kernel replays them: funding during
+     * a deal is part of its PnL.
+     */
+    private void replay(BotHistory history, List<FundingPayment> payments) {
         position = new Position(botId.toString(), instrument, margin);
         deals = new DealTracker(botId.toString(), instrument.symbol(), instrument.quoteAsset(), instrument.baseAsset(),
                 policy);
+        if (history.flatPoint() != null) position.startAt(history.flatPoint());
+        flows = history.flowsAtStart();
         int next = 0;
-        for (Fill f : fills) {
+        for (Fill f : history.fills()) {
             while (next < payments.size() && payments.get(next).time().isBefore(f.executedAt())) book(payments.get(next++));
             apply(f, null);
         }
@@ -106,7 +115,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         // Flat: no liquidation price to show (the closing fill already stored null). Venues repeat the same figure on
         // every position update: only a change is written.
         if (position.isFlat() || java.util.Objects.equals(shownBefore, position.liquidationPrice())) return;
-        tx.run(() -> orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
+        tx.run(() -> orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset(), null));
     }
 
     /**
@@ -121,19 +130,35 @@ public final class JdbcOrderJournal implements OrderJournal {
                 checkFence("funding at " + payment.time());
                 if (!funding.insert(ownerId, botId, payment)) return;  // this fixing is already booked
                 book(payment);
-                orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
+                orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset(), null);
             });
         } catch (RuntimeException e) {
-            replay(orders.fills(botId), funding.of(botId));
+            replayJournal();
             throw e;
         }
+    }
+
+    /** The mirror again as the tables have it (after a rolled-back write). */
+    private void replayJournal() {
+        replay(orders.history(botId, instrument.symbol()), funding.of(botId));
     }
 
     private List<Deal> apply(Fill fill, dev.botfleet.engine.order.CloseReason reason) {
         OrderEvent.OrderFilled event = fill.toEvent();
         BigDecimal before = position.quantity();
         BigDecimal realized = position.apply(event);
+        flows = flows.plus(fill);
         return deals.completed(event, before, position.quantity(), realized, reason);
+    }
+
+    /**
+     * Where {@code fill} (just applied) left a spot bot flat with no deal open, or null: stored with the fill, a
+     * restart begins there. Not on a perpetual, whose funding must replay in time order among its fills.
+     */
+    private FlatMark flatAfter(Fill fill) {
+        if (instrument.isPerpetual() || !position.isFlat() || deals.isOpen()) return null;
+        return new FlatMark(fill.clientOrderId(), fill.tradeId(),
+                new FlatPoint(position.realizedPnl(), position.fees(), fill.executedAt()), flows);
     }
 
     /**
@@ -258,7 +283,7 @@ public final class JdbcOrderJournal implements OrderJournal {
             });
         } catch (RuntimeException e) {
             // the transaction rolled back: forget what the mirror applied, so it matches the tables again
-            replay(orders.fills(botId), funding.of(botId));
+            replayJournal();
             throw e;
         }
         if (booked != null) booked.forEach(onDealBooked);
@@ -274,7 +299,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         List<BatchedRow> write = new java.util.ArrayList<>(4 + completed.size());
         write.add(rows.orderUpdate(botId, order));
         write.add(rows.trade(ownerId, botId, fill));
-        write.add(rows.position(ownerId, botId, position.snapshot(), instrument.quoteAsset()));
+        write.add(rows.position(ownerId, botId, position.snapshot(), instrument.quoteAsset(), flatAfter(fill)));
         completed.forEach(d -> write.add(rows.deal(ownerId, botId, d)));
         write.add(rows.botTotals(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
                 completed.size(), fill.executedAt(), Times.now(clock)));
@@ -289,7 +314,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
         if (!orders.insertTradeOnce(ownerId, botId, fill)) return List.of();  // already booked
         List<Deal> completed = apply(fill, order.closeReason());
-        orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset());
+        orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset(), flatAfter(fill));
         completed.forEach(d -> orders.insertDeal(ownerId, botId, d));
         orders.bookOnBot(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
                 completed.size(), fill.executedAt(), Times.now(clock));

@@ -53,17 +53,28 @@ public final class JournalRows {
              WHERE o.bot_id = :bot AND o.client_order_id = :cid
                AND NOT EXISTS (SELECT 1 FROM trades t WHERE t.trade_id = :trade
                    AND t.order_id = (SELECT id FROM orders WHERE bot_id = :bot AND client_order_id = :cid))""";
-    /** The bot's position in its symbol, created at its first write: one statement (standard SQL, H2 and PostgreSQL). */
+    /**
+     * The bot's position in its symbol, created at its first write: one statement (standard SQL, H2 and PostgreSQL).
+     * The flat point's columns change only when this fill left the bot flat (their parameters are null otherwise).
+     */
     static final String SAVE_POSITION = """
             MERGE INTO positions p
             USING (SELECT CAST(:bot AS UUID) AS bot_id, CAST(:symbol AS VARCHAR(32)) AS symbol) v
                ON p.bot_id = v.bot_id AND p.symbol = v.symbol
             WHEN MATCHED THEN UPDATE SET quantity = :qty, average_entry_price = :avg, realized_pnl = :pnl, fees = :fees,
-                funding = :funding, liquidation_price = :liquidation, leverage = :leverage, updated_at = :updated
+                funding = :funding, liquidation_price = :liquidation, leverage = :leverage, updated_at = :updated,
+                flat_client_order_id = COALESCE(CAST(:flatCid AS VARCHAR(64)), p.flat_client_order_id),
+                flat_trade_id = COALESCE(CAST(:flatTrade AS VARCHAR(128)), p.flat_trade_id),
+                flat_realized_pnl = COALESCE(CAST(:flatPnl AS NUMERIC(38, 18)), p.flat_realized_pnl),
+                flat_fees = COALESCE(CAST(:flatFees AS VARCHAR(500)), p.flat_fees),
+                flat_base_flow = COALESCE(CAST(:flatBase AS NUMERIC(38, 18)), p.flat_base_flow),
+                flat_quote_flow = COALESCE(CAST(:flatQuote AS NUMERIC(38, 18)), p.flat_quote_flow),
+                flat_at = COALESCE(CAST(:flatAt AS TIMESTAMP WITH TIME ZONE), p.flat_at)
             WHEN NOT MATCHED THEN INSERT (id, owner_id, bot_id, exchange, symbol, quantity, average_entry_price,
-                realized_pnl, fees, funding, liquidation_price, leverage, updated_at)
+                realized_pnl, fees, funding, liquidation_price, leverage, updated_at, flat_client_order_id,
+                flat_trade_id, flat_realized_pnl, flat_fees, flat_base_flow, flat_quote_flow, flat_at)
               VALUES (:id, :owner, v.bot_id, :exchange, v.symbol, :qty, :avg, :pnl, :fees, :funding, :liquidation,
-                :leverage, :updated)""";
+                :leverage, :updated, :flatCid, :flatTrade, :flatPnl, :flatFees, :flatBase, :flatQuote, :flatAt)""";
     static final String INSERT_DEAL = """
             INSERT INTO deals (id, owner_id, bot_id, symbol, direction, quantity, entry_price, exit_price, pnl,
                 fees, close_reason, opened_at, closed_at)
@@ -96,9 +107,10 @@ public final class JournalRows {
                         + " in the journal");
     }
 
-    public BatchedRow position(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset) {
-        return new BatchedRow(jdbc, SAVE_POSITION, positionParams(ownerId, botId, p, quoteAsset), BatchedRow.POSITIONS,
-                null);
+    /** @param flat where this fill left the bot flat, or null (the stored flat point stays) */
+    public BatchedRow position(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset, FlatMark flat) {
+        return new BatchedRow(jdbc, SAVE_POSITION, positionParams(ownerId, botId, p, quoteAsset, flat),
+                BatchedRow.POSITIONS, null);
     }
 
     public BatchedRow deal(UUID ownerId, UUID botId, Deal d) {
@@ -154,8 +166,16 @@ public final class JournalRows {
                 .addValue("liquidity", f.liquidity() == null ? null : f.liquidity().name(), Types.VARCHAR);
     }
 
-    static MapSqlParameterSource positionParams(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset) {
+    static MapSqlParameterSource positionParams(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset,
+                                                FlatMark flat) {
         return new MapSqlParameterSource()
+                .addValue("flatCid", flat == null ? null : flat.clientOrderId(), Types.VARCHAR)
+                .addValue("flatTrade", flat == null ? null : flat.tradeId(), Types.VARCHAR)
+                .addValue("flatPnl", flat == null ? null : flat.point().realizedPnl(), Types.NUMERIC)
+                .addValue("flatFees", flat == null ? null : FlatMark.feesText(flat.point().fees()), Types.VARCHAR)
+                .addValue("flatBase", flat == null ? null : flat.flows().base(), Types.NUMERIC)
+                .addValue("flatQuote", flat == null ? null : flat.flows().quote(), Types.NUMERIC)
+                .addValue("flatAt", flat == null ? null : Times.sql(flat.point().at()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .addValue("id", Ids.timeOrdered()).addValue("owner", ownerId).addValue("bot", botId)
                 .addValue("exchange", p.exchange()).addValue("symbol", p.symbol()).addValue("qty", p.quantity())
                 .addValue("avg", p.averageEntryPrice(), Types.NUMERIC).addValue("pnl", p.realizedPnl())

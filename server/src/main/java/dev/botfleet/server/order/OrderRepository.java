@@ -108,9 +108,14 @@ public class OrderRepository {
                 .paramSource(JournalRows.tradeParams(ownerId, botId, f).addValue("order", orderId)).update();
     }
 
-    /** The bot's position row, created by its first save (one statement either way). */
-    public void savePosition(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset) {
-        jdbc.sql(JournalRows.SAVE_POSITION).paramSource(JournalRows.positionParams(ownerId, botId, p, quoteAsset)).update();
+    /**
+     * The bot's position row, created by its first save (one statement either way).
+     *
+     * @param flat where the fill being booked left the bot flat, or null (the stored flat point stays)
+     */
+    public void savePosition(UUID ownerId, UUID botId, PositionSnapshot p, String quoteAsset, FlatMark flat) {
+        jdbc.sql(JournalRows.SAVE_POSITION)
+                .paramSource(JournalRows.positionParams(ownerId, botId, p, quoteAsset, flat)).update();
     }
 
     public void insertDeal(UUID ownerId, UUID botId, Deal d) {
@@ -144,14 +149,54 @@ public class OrderRepository {
     /** Every fill of a bot, oldest first: replayed, they rebuild its position and any open deal. */
     public List<Fill> fills(UUID botId) {
         return jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot ORDER BY seq")
-                .param("bot", botId)
-                .query((rs, n) -> new Fill(botId.toString(), rs.getString("client_order_id"), rs.getString("trade_id"),
-                        rs.getString("exchange"), rs.getString("symbol"), OrderSide.valueOf(rs.getString("side")),
-                        rs.getBigDecimal("price"), rs.getBigDecimal("quantity"), rs.getBigDecimal("fee"),
-                        rs.getString("fee_currency"),
-                        rs.getString("liquidity") == null ? null : Liquidity.valueOf(rs.getString("liquidity")),
-                        rs.getBigDecimal("realized_pnl"), Times.read(rs, "executed_at")))
-                .list();
+                .param("bot", botId).query(fill(botId)).list();
+    }
+
+    /**
+     * What the bot's start replays: where it last stood flat in {@code symbol} and the fills after that (by the
+     * trades' (bot_id, seq) index), or every fill when it never stood flat there. The flat point names its fill; that
+     * fill is found by its order and trade id, and only later fills are read.
+     */
+    public BotHistory history(UUID botId, String symbol) {
+        record Stored(FlatMark mark, long seq) { }
+        Stored flat = jdbc.sql("""
+                        SELECT p.flat_client_order_id, p.flat_trade_id, p.flat_realized_pnl, p.flat_fees,
+                               p.flat_base_flow, p.flat_quote_flow, p.flat_at, t.seq
+                          FROM positions p
+                          JOIN orders o ON o.bot_id = p.bot_id AND o.client_order_id = p.flat_client_order_id
+                          JOIN trades t ON t.order_id = o.id AND t.trade_id = p.flat_trade_id
+                         WHERE p.bot_id = :bot AND p.symbol = :symbol""")
+                .param("bot", botId).param("symbol", symbol)
+                .query((rs, n) -> new Stored(new FlatMark(rs.getString(1), rs.getString(2),
+                        new dev.botfleet.engine.position.FlatPoint(rs.getBigDecimal(3), FlatMark.parseFees(rs.getString(4)),
+                                Times.read(rs, "flat_at")),
+                        new SpotFlows(rs.getBigDecimal(5), rs.getBigDecimal(6))), rs.getLong("seq")))
+                .optional().orElse(null);
+        if (flat == null) return BotHistory.all(fills(botId));
+        return new BotHistory(flat.mark(), jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot AND seq > :seq ORDER BY seq")
+                .param("bot", botId).param("seq", flat.seq()).query(fill(botId)).list());
+    }
+
+    /** The trade ids each of the bot's orders {@code clientOrderIds} has booked, by client order id. */
+    public Map<String, List<String>> tradeIds(UUID botId, java.util.Collection<String> clientOrderIds) {
+        if (clientOrderIds.isEmpty()) return Map.of();
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT o.client_order_id, t.trade_id FROM orders o JOIN trades t ON t.order_id = o.id
+                         WHERE o.bot_id = :bot AND o.client_order_id IN (:ids) ORDER BY t.seq""")
+                .param("bot", botId).param("ids", clientOrderIds)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1), rs.getString(2))).list()
+                .forEach(e -> ids.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>()).add(e.getValue()));
+        return ids;
+    }
+
+    private static RowMapper<Fill> fill(UUID botId) {
+        return (rs, n) -> new Fill(botId.toString(), rs.getString("client_order_id"), rs.getString("trade_id"),
+                rs.getString("exchange"), rs.getString("symbol"), OrderSide.valueOf(rs.getString("side")),
+                rs.getBigDecimal("price"), rs.getBigDecimal("quantity"), rs.getBigDecimal("fee"),
+                rs.getString("fee_currency"),
+                rs.getString("liquidity") == null ? null : Liquidity.valueOf(rs.getString("liquidity")),
+                rs.getBigDecimal("realized_pnl"), Times.read(rs, "executed_at"));
     }
 
     private static RowMapper<OrderSnapshot> snapshot(UUID botId) {

@@ -13,7 +13,8 @@ import dev.botfleet.engine.market.MarketDataListener;
 import dev.botfleet.engine.market.QuietBand;
 import dev.botfleet.engine.market.Tick;
 import dev.botfleet.engine.order.Fill;
-import dev.botfleet.engine.order.OrderSide;
+import dev.botfleet.server.order.BotHistory;
+import dev.botfleet.server.order.SpotFlows;
 import dev.botfleet.engine.order.OrderEvent;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;
@@ -67,18 +68,20 @@ final class PaperExchange implements ExchangePort, MarketDataListener, QuietBand
 
     /**
      * @param initial the paper account at the bot's first start
-     * @param fills every journaled fill (settled into the balances)
+     * @param journaled where the bot last stood flat and the fills since (settled into the balances; a perpetual
+     *                  has no flat point and replays every fill)
      * @param funding every journaled funding settlement (perpetuals)
      * @param margin the bot's leverage on a perpetual, null on spot
      * @param openOrders journaled orders not in a terminal state
      */
-    static PaperExchange rebuild(Instrument instrument, Map<String, BigDecimal> initial, List<Fill> fills,
+    static PaperExchange rebuild(Instrument instrument, Map<String, BigDecimal> initial, BotHistory journaled,
                                  List<FundingPayment> funding, MarginSettings margin, List<OrderSnapshot> openOrders,
                                  SimOrderRecord record, UUID botId) {
         PaperExchange exchange = instrument.isPerpetual()
-                ? perpetual(instrument, initial, fills, funding, margin, record, botId)
-                : spot(instrument, initial, fills, record, botId);
-        Map<String, SimOrderRecord.Receipt> receipts = record.receipts(botId);
+                ? perpetual(instrument, initial, journaled.fills(), funding, margin, record, botId)
+                : spot(instrument, initial, journaled, record, botId);
+        Map<String, SimOrderRecord.Receipt> receipts = record.receipts(botId, openOrders.stream()
+                .map(OrderSnapshot::clientOrderId).toList());
         List<OrderSnapshot> rest = new ArrayList<>();
         for (OrderSnapshot s : openOrders) {
             SimOrderRecord.Receipt receipt = receipts.get(s.clientOrderId());
@@ -95,20 +98,15 @@ final class PaperExchange implements ExchangePort, MarketDataListener, QuietBand
         return exchange;
     }
 
-    /** Spot: every fill swapped base against quote (and paid its fee). */
-    private static PaperExchange spot(Instrument instrument, Map<String, BigDecimal> initial, List<Fill> fills,
+    /** Spot: every fill swapped base against quote (and paid its fee): the start balances plus the fills' flows. */
+    private static PaperExchange spot(Instrument instrument, Map<String, BigDecimal> initial, BotHistory journaled,
                                       SimOrderRecord record, UUID botId) {
         Map<String, BigDecimal> balances = new LinkedHashMap<>(initial);
-        for (Fill f : fills) {
-            BigDecimal notional = f.price().multiply(f.quantity());
-            BigDecimal fee = f.feeCurrency() == null ? BigDecimal.ZERO : f.fee();
-            if (f.side() == OrderSide.BUY) {
-                balances.merge(instrument.baseAsset(), f.quantity(), BigDecimal::add);
-                balances.merge(instrument.quoteAsset(), notional.add(fee).negate(), BigDecimal::add);
-            } else {
-                balances.merge(instrument.baseAsset(), f.quantity().negate(), BigDecimal::add);
-                balances.merge(instrument.quoteAsset(), notional.subtract(fee), BigDecimal::add);
-            }
+        SpotFlows flows = journaled.flowsAtStart();
+        for (Fill f : journaled.fills()) flows = flows.plus(f);
+        if (journaled.flat() != null || !journaled.fills().isEmpty()) {
+            balances.merge(instrument.baseAsset(), flows.base(), BigDecimal::add);
+            balances.merge(instrument.quoteAsset(), flows.quote(), BigDecimal::add);
         }
         return new PaperExchange(new SimExchange(instrument, SimFillModel.DEFAULT, balances), record, botId);
     }

@@ -10,7 +10,6 @@ import dev.botfleet.engine.kernel.KernelState;
 import dev.botfleet.engine.market.Candle;
 import dev.botfleet.engine.market.Instrument;
 import dev.botfleet.engine.order.ClientOrderIds;
-import dev.botfleet.engine.order.Fill;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.runtime.BotCommand;
 import dev.botfleet.engine.runtime.BotRunner;
@@ -25,6 +24,7 @@ import dev.botfleet.server.common.ApiException;
 import dev.botfleet.server.common.CommitLane;
 import dev.botfleet.server.exchange.ExchangeCatalog;
 import dev.botfleet.server.market.CandleHistory;
+import dev.botfleet.server.order.BotHistory;
 import dev.botfleet.server.order.JdbcOrderJournal;
 import dev.botfleet.server.order.OrderRepository;
 import dev.botfleet.strategies.StrategyCatalog;
@@ -41,6 +41,8 @@ import java.util.concurrent.Executor;
 /**
  * Puts a bot together from its configuration and its journal: instrument, strategy, paper exchange (rebuilt from the
  * journaled fills and open orders), JDBC journal, kernel restored to the journaled state, runner on virtual threads.
+ * The journal is read from where the bot last stood flat ({@link OrderRepository#history}): a start reads the bot's
+ * open deal and open orders, not its whole history.
  */
 @Component
 class SessionFactory {
@@ -127,7 +129,12 @@ class SessionFactory {
         Instrument instrument = instrument(bot);
         StrategyDefinition.Validation config = definition(bot);
         Strategy strategy = strategies.create(bot.strategy(), config.config(), instrument);
-        List<Fill> fills = orders.fills(bot.id());
+        PaperVenue paperVenue = bot.mode() == BotMode.PAPER ? paperVenues.orderedStream()
+                .filter(v -> v.handles(bot.exchange())).findFirst().orElse(null) : null;
+        LiveVenue liveVenue = liveVenue(bot);
+        // a venue of our own (DEX) rebuilds its account from every fill; the others start where the bot last stood flat
+        BotHistory journaled = paperVenue != null || liveVenue != null ? BotHistory.all(orders.fills(bot.id()))
+                : orders.history(bot.id(), instrument.symbol());
         List<OrderSnapshot> open = orders.openOrders(bot.id());
         List<FundingPayment> payments = funding.of(bot.id());
         MarginSettings margin = !instrument.isPerpetual() ? null
@@ -137,15 +144,12 @@ class SessionFactory {
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
         session.meters = meters.orders(bot.exchange(), bot.mode().name());
-        PaperVenue paperVenue = bot.mode() == BotMode.PAPER ? paperVenues.orderedStream()
-                .filter(v -> v.handles(bot.exchange())).findFirst().orElse(null) : null;
-        LiveVenue liveVenue = liveVenue(bot);
         // a paper bot on our own sim exchange, on one node: no money and no lease at stake, so it writes behind its
         // turns, on the lanes whose writers take only the CPU that turns and requests leave (GroupCommit)
         boolean writesBehind = fence == null && bot.mode() == BotMode.PAPER && paperVenue == null;
         CommitLane lane = writesBehind ? tx.behindLane(bot.id()) : tx.lane(bot.id());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, lane.forBot(bot.id()), clock, bot.ownerId(),
-                bot.id(), instrument, fills, payments, deal -> { }, strategy.dealPolicy(), margin);
+                bot.id(), instrument, journaled, payments, deal -> { }, strategy.dealPolicy(), margin);
         if (fence != null) {
             journal.fence(fence);
             session.journal = journal;
@@ -154,15 +158,16 @@ class SessionFactory {
                 .journal(journal)
                 .listener(session)
                 .margin(margin)
-                .state(new KernelState(nextSequence, open, fills, payments));
+                .state(new KernelState(nextSequence, open, journaled.fills(), payments, journaled.flatPoint(),
+                        orders.tradeIds(bot.id(), open.stream().map(OrderSnapshot::clientOrderId).toList())));
         Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
         java.util.function.Consumer<BotKernel> livePerpetualCheck = null;
         if (paperVenue != null) {
-            PaperVenue.Opened opened = paperVenue.open(bot, instrument, fills);
+            PaperVenue.Opened opened = paperVenue.open(bot, instrument, journaled.fills());
             builder.exchange(opened.connector());
             session.release = opened.release();
         } else if (liveVenue != null) {
-            PaperVenue.Opened opened = liveVenue.openLive(bot, instrument, fills);
+            PaperVenue.Opened opened = liveVenue.openLive(bot, instrument, journaled.fills());
             builder.exchange(gated(opened.connector(), session, leaseFresh));
             session.release = opened.release();
         } else if (bot.mode() == BotMode.LIVE) {
@@ -180,7 +185,7 @@ class SessionFactory {
                 feed.run();
             };
         } else {
-            PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), fills, payments,
+            PaperExchange exchange = PaperExchange.rebuild(instrument, initialBalances(instrument), journaled, payments,
                     margin, open, simOrders, bot.id());
             builder.exchange(gated(exchange::connect, session, leaseFresh)).matchOn(MatchingData.TICKS);
             session.release = () -> {

@@ -87,11 +87,14 @@ public class SimOrderRecord {
                 .addValue("at", Times.sql(at)));
     }
 
-    public Map<String, Receipt> receipts(UUID botId) {
-        Map<String, Receipt> all = new LinkedHashMap<>();
-        jdbc.sql("SELECT client_order_id, status, reason FROM sim_orders WHERE bot_id = :bot").param("bot", botId)
+    /** The receipts of the bot's orders {@code clientOrderIds} (a restart asks for its open orders' only). */
+    public Map<String, Receipt> receipts(UUID botId, java.util.Collection<String> clientOrderIds) {
+        Map<String, Receipt> found = new LinkedHashMap<>();
+        if (clientOrderIds.isEmpty()) return found;
+        jdbc.sql("SELECT client_order_id, status, reason FROM sim_orders WHERE bot_id = :bot AND client_order_id IN (:ids)")
+                .param("bot", botId).param("ids", clientOrderIds)
                 .query((rs, n) -> new Receipt(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list().forEach(r -> all.put(r.clientOrderId(), r));
-        return all;
+                .list().forEach(r -> found.put(r.clientOrderId(), r));
+        return found;
     }
 }

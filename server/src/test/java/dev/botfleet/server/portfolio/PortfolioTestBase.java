@@ -56,7 +56,7 @@ abstract class PortfolioTestBase extends RuntimeTestBase {
     void position(Session user, UUID bot, String quantity, String entry, String realized, Instant at) {
         orders.savePosition(user.id(), bot, new PositionSnapshot(bot.toString(), "sim", "BTC/USDT",
                 new BigDecimal(quantity), new BigDecimal(entry), new BigDecimal(realized), null, null, Map.of(), at,
-                BigDecimal.ZERO, null, null), "USDT");
+                BigDecimal.ZERO, null, null), "USDT", null);
     }
 
     /** Marks the bot ACTIVE in its row only (no session runs it), so the snapshot job takes it. */

@@ -1,0 +1,7 @@
+package dev.botfleet.server.runtime;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class FlatPointRestartPostgresTest extends FlatPointRestartCases {
+}
