@@ -11,3 +11,7 @@ ALTER TABLE positions ADD COLUMN flat_fees VARCHAR(500);
 ALTER TABLE positions ADD COLUMN flat_base_flow NUMERIC(38, 18);
 ALTER TABLE positions ADD COLUMN flat_quote_flow NUMERIC(38, 18);
 ALTER TABLE positions ADD COLUMN flat_at TIMESTAMP WITH TIME ZONE;
+-- The orders then: the client order ids that may have been open (separated by spaces) and the sequence every later
+-- order has at least. A start looks up only these orders and the ones placed after the mark.
+ALTER TABLE positions ADD COLUMN flat_open_orders VARCHAR(4000);
+ALTER TABLE positions ADD COLUMN flat_next_sequence BIGINT;

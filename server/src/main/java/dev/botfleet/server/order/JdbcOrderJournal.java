@@ -48,6 +48,8 @@ public final class JdbcOrderJournal implements OrderJournal {
     private DealTracker deals;
     /** What the bot's fills did to a paper account, kept for the flat point (spot). */
     private SpotFlows flows;
+    /** The orders that may be open and the next sequence, kept for the flat point ({@link #startsWith}). */
+    private OpenOrderIds openOrders = new OpenOrderIds(List.of(), 1);
     /** In a cluster, the lease of the bot's shard: new orders are journaled only while it holds (docs/cluster.md). */
     private volatile LeaseFence fence;
     /** A fenced insert found the lease gone: from now on this bot must send nothing (the runtime's port checks it). */
@@ -155,10 +157,13 @@ public final class JdbcOrderJournal implements OrderJournal {
      * Where {@code fill} (just applied) left a spot bot flat with no deal open, or null: stored with the fill, a
      * restart begins there. Not on a perpetual, whose funding must replay in time order among its fills.
      */
-    private FlatMark flatAfter(Fill fill) {
+    private FlatMark flatAfter(Fill fill, OrderSnapshot order) {
         if (instrument.isPerpetual() || !position.isFlat() || deals.isOpen()) return null;
-        return new FlatMark(fill.clientOrderId(), fill.tradeId(),
-                new FlatPoint(position.realizedPnl(), position.fees(), fill.executedAt()), flows);
+        FlatMark mark = new FlatMark(fill.clientOrderId(), fill.tradeId(),
+                new FlatPoint(position.realizedPnl(), position.fees(), fill.executedAt()), flows,
+                openOrders.idsAfter(order), openOrders.nextSequence());
+        // a bot with more open orders than the column holds keeps its earlier mark (any mark is a valid start)
+        return mark.openOrdersText().length() > FlatMark.OPEN_ORDERS_TEXT ? null : mark;
     }
 
     /**
@@ -209,6 +214,14 @@ public final class JdbcOrderJournal implements OrderJournal {
         }
     }
 
+    /**
+     * The bot's orders at its start: those not in a terminal state and the sequence of its next one. The journal keeps
+     * them up to date, for the flat points it writes.
+     */
+    public void startsWith(java.util.Collection<String> openOrderIds, long nextSequence) {
+        openOrders = new OpenOrderIds(openOrderIds, nextSequence);
+    }
+
     /** From now on every new order is a fenced insert under {@code fence} (a bot owned through a cluster shard). */
     public void fence(LeaseFence fence) {
         this.fence = fence;
@@ -219,6 +232,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         LeaseFence held = fence;
         if (intentCommitted != null && writesBehind()) {
             String id = order.clientOrderId();
+            openOrders.stored(order);
             intentQueued.accept(id);
             behind(id, List.of(orders.rows().newOrder(ownerId, botId, order)), () -> intentCommitted.accept(id));
             return;
@@ -229,6 +243,7 @@ public final class JdbcOrderJournal implements OrderJournal {
                 refuseIfBroken(order.clientOrderId());
                 orders.insertOrder(ownerId, botId, order);
             });
+            openOrders.stored(order);
             return;
         }
         Boolean inserted = tx.execute(() -> orders.insertOrderFenced(ownerId, botId, order, held));
@@ -237,6 +252,7 @@ public final class JdbcOrderJournal implements OrderJournal {
             fenceLost = true;
             throw new LeaseLostException(held, order.clientOrderId());
         }
+        openOrders.stored(order);
     }
 
     /**
@@ -261,12 +277,14 @@ public final class JdbcOrderJournal implements OrderJournal {
     public void recordEvent(OrderSnapshot order, OrderEvent event) {
         if (writesBehind()) {
             behind(order.clientOrderId(), List.of(orders.rows().orderUpdate(botId, order)), () -> { });
+            openOrders.stored(order);
             return;
         }
         tx.run(() -> {
             checkFence(order.clientOrderId());
             if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
         });
+        openOrders.stored(order);
     }
 
     @Override
@@ -286,6 +304,7 @@ public final class JdbcOrderJournal implements OrderJournal {
             replayJournal();
             throw e;
         }
+        openOrders.stored(order);
         if (booked != null) booked.forEach(onDealBooked);
     }
 
@@ -299,7 +318,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         List<BatchedRow> write = new java.util.ArrayList<>(4 + completed.size());
         write.add(rows.orderUpdate(botId, order));
         write.add(rows.trade(ownerId, botId, fill));
-        write.add(rows.position(ownerId, botId, position.snapshot(), instrument.quoteAsset(), flatAfter(fill)));
+        write.add(rows.position(ownerId, botId, position.snapshot(), instrument.quoteAsset(), flatAfter(fill, order)));
         completed.forEach(d -> write.add(rows.deal(ownerId, botId, d)));
         write.add(rows.botTotals(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
                 completed.size(), fill.executedAt(), Times.now(clock)));
@@ -307,6 +326,7 @@ public final class JdbcOrderJournal implements OrderJournal {
             orders.botChanged(botId);
             completed.forEach(onDealBooked);
         });
+        openOrders.stored(order);  // queued: if its unit fails, the journal writes nothing more
     }
 
     /** A fill, its order, position, completed deals and the bot's totals: the caller's transaction. */
@@ -314,7 +334,7 @@ public final class JdbcOrderJournal implements OrderJournal {
         if (!orders.updateOrder(botId, order)) orders.insertOrder(ownerId, botId, order);
         if (!orders.insertTradeOnce(ownerId, botId, fill)) return List.of();  // already booked
         List<Deal> completed = apply(fill, order.closeReason());
-        orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset(), flatAfter(fill));
+        orders.savePosition(ownerId, botId, position.snapshot(), instrument.quoteAsset(), flatAfter(fill, order));
         completed.forEach(d -> orders.insertDeal(ownerId, botId, d));
         orders.bookOnBot(botId, completed.stream().map(Deal::pnl).reduce(BigDecimal.ZERO, BigDecimal::add),
                 completed.size(), fill.executedAt(), Times.now(clock));

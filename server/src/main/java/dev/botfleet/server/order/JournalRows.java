@@ -69,12 +69,16 @@ public final class JournalRows {
                 flat_fees = COALESCE(CAST(:flatFees AS VARCHAR(500)), p.flat_fees),
                 flat_base_flow = COALESCE(CAST(:flatBase AS NUMERIC(38, 18)), p.flat_base_flow),
                 flat_quote_flow = COALESCE(CAST(:flatQuote AS NUMERIC(38, 18)), p.flat_quote_flow),
-                flat_at = COALESCE(CAST(:flatAt AS TIMESTAMP WITH TIME ZONE), p.flat_at)
+                flat_at = COALESCE(CAST(:flatAt AS TIMESTAMP WITH TIME ZONE), p.flat_at),
+                flat_open_orders = COALESCE(CAST(:flatOpen AS VARCHAR(4000)), p.flat_open_orders),
+                flat_next_sequence = COALESCE(CAST(:flatNext AS BIGINT), p.flat_next_sequence)
             WHEN NOT MATCHED THEN INSERT (id, owner_id, bot_id, exchange, symbol, quantity, average_entry_price,
                 realized_pnl, fees, funding, liquidation_price, leverage, updated_at, flat_client_order_id,
-                flat_trade_id, flat_realized_pnl, flat_fees, flat_base_flow, flat_quote_flow, flat_at)
+                flat_trade_id, flat_realized_pnl, flat_fees, flat_base_flow, flat_quote_flow, flat_at, flat_open_orders,
+                flat_next_sequence)
               VALUES (:id, :owner, v.bot_id, :exchange, v.symbol, :qty, :avg, :pnl, :fees, :funding, :liquidation,
-                :leverage, :updated, :flatCid, :flatTrade, :flatPnl, :flatFees, :flatBase, :flatQuote, :flatAt)""";
+                :leverage, :updated, :flatCid, :flatTrade, :flatPnl, :flatFees, :flatBase, :flatQuote, :flatAt,
+                :flatOpen, :flatNext)""";
     static final String INSERT_DEAL = """
             INSERT INTO deals (id, owner_id, bot_id, symbol, direction, quantity, entry_price, exit_price, pnl,
                 fees, close_reason, opened_at, closed_at)
@@ -176,6 +180,8 @@ public final class JournalRows {
                 .addValue("flatBase", flat == null ? null : flat.flows().base(), Types.NUMERIC)
                 .addValue("flatQuote", flat == null ? null : flat.flows().quote(), Types.NUMERIC)
                 .addValue("flatAt", flat == null ? null : Times.sql(flat.point().at()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .addValue("flatOpen", flat == null ? null : flat.openOrdersText(), Types.VARCHAR)
+                .addValue("flatNext", flat == null ? null : flat.nextSequence(), Types.BIGINT)
                 .addValue("id", Ids.timeOrdered()).addValue("owner", ownerId).addValue("bot", botId)
                 .addValue("exchange", p.exchange()).addValue("symbol", p.symbol()).addValue("qty", p.quantity())
                 .addValue("avg", p.averageEntryPrice(), Types.NUMERIC).addValue("pnl", p.realizedPnl())

@@ -141,6 +141,27 @@ public class OrderRepository {
                 .param("bot", botId).param("open", OPEN).query(snapshot(botId)).list();
     }
 
+    /**
+     * The bot's orders not in a terminal state, oldest first. From a flat point only the orders it names as maybe open
+     * and those placed after it ({@code clientOrderIds}: all the bot's ids, read from the unique index) are looked up;
+     * without one, every order of the bot is read for its status.
+     */
+    public List<OrderSnapshot> openOrders(UUID botId, FlatMark flat, List<String> clientOrderIds) {
+        if (flat == null) return openOrders(botId);
+        java.util.Set<String> candidates = new java.util.LinkedHashSet<>(flat.openOrders());
+        for (String id : clientOrderIds) {
+            long sequence = dev.botfleet.engine.order.ClientOrderIds.sequenceOf(id);
+            // placed after the mark — or an id not of our making, which says nothing about when
+            if (sequence >= flat.nextSequence() || sequence < 0) candidates.add(id);
+        }
+        if (candidates.isEmpty()) return List.of();
+        if (candidates.size() > 1_000) return openOrders(botId);  // long after its mark: as many lookups as a scan
+        return jdbc.sql("""
+                        SELECT * FROM orders WHERE bot_id = :bot AND client_order_id IN (:ids) AND status IN (:open)
+                         ORDER BY seq""")
+                .param("bot", botId).param("ids", candidates).param("open", OPEN).query(snapshot(botId)).list();
+    }
+
     public List<String> clientOrderIds(UUID botId) {
         return jdbc.sql("SELECT client_order_id FROM orders WHERE bot_id = :bot").param("bot", botId)
                 .query(String.class).list();
@@ -161,7 +182,8 @@ public class OrderRepository {
         record Stored(FlatMark mark, long seq) { }
         Stored flat = jdbc.sql("""
                         SELECT p.flat_client_order_id, p.flat_trade_id, p.flat_realized_pnl, p.flat_fees,
-                               p.flat_base_flow, p.flat_quote_flow, p.flat_at, t.seq
+                               p.flat_base_flow, p.flat_quote_flow, p.flat_at, p.flat_open_orders,
+                               p.flat_next_sequence, t.seq
                           FROM positions p
                           JOIN orders o ON o.bot_id = p.bot_id AND o.client_order_id = p.flat_client_order_id
                           JOIN trades t ON t.order_id = o.id AND t.trade_id = p.flat_trade_id
@@ -170,7 +192,9 @@ public class OrderRepository {
                 .query((rs, n) -> new Stored(new FlatMark(rs.getString(1), rs.getString(2),
                         new dev.botfleet.engine.position.FlatPoint(rs.getBigDecimal(3), FlatMark.parseFees(rs.getString(4)),
                                 Times.read(rs, "flat_at")),
-                        new SpotFlows(rs.getBigDecimal(5), rs.getBigDecimal(6))), rs.getLong("seq")))
+                        new SpotFlows(rs.getBigDecimal(5), rs.getBigDecimal(6)),
+                        FlatMark.parseOpenOrders(rs.getString("flat_open_orders")), rs.getLong("flat_next_sequence")),
+                        rs.getLong("seq")))
                 .optional().orElse(null);
         if (flat == null) return BotHistory.all(fills(botId));
         return new BotHistory(flat.mark(), jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot AND seq > :seq ORDER BY seq")

@@ -83,8 +83,9 @@ public class PaperBalances {
         Map<String, BigDecimal> initial = sessions.initialBalances(instrument);
         MarginSettings margin = !instrument.isPerpetual() ? null
                 : bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;
-        PaperExchange exchange = PaperExchange.rebuild(instrument, initial, orders.history(bot.id(), bot.symbol()),
-                funding.of(bot.id()), margin, orders.openOrders(bot.id()), simOrders, bot.id());
+        dev.botfleet.server.order.BotHistory journaled = orders.history(bot.id(), bot.symbol());
+        PaperExchange exchange = PaperExchange.rebuild(instrument, initial, journaled, funding.of(bot.id()), margin,
+                orders.openOrders(bot.id(), journaled.flat(), orders.clientOrderIds(bot.id())), simOrders, bot.id());
         return assets.stream().map(a -> exchange.balance(a).orElse(new Balance(a, BigDecimal.ZERO, BigDecimal.ZERO)))
                 .toList();
     }

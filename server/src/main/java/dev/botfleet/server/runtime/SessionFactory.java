@@ -135,11 +135,12 @@ class SessionFactory {
         // a venue of our own (DEX) rebuilds its account from every fill; the others start where the bot last stood flat
         BotHistory journaled = paperVenue != null || liveVenue != null ? BotHistory.all(orders.fills(bot.id()))
                 : orders.history(bot.id(), instrument.symbol());
-        List<OrderSnapshot> open = orders.openOrders(bot.id());
+        List<String> clientOrderIds = orders.clientOrderIds(bot.id());
+        List<OrderSnapshot> open = orders.openOrders(bot.id(), journaled.flat(), clientOrderIds);
         List<FundingPayment> payments = funding.of(bot.id());
         MarginSettings margin = !instrument.isPerpetual() ? null
                 : bot.margin() != null ? bot.margin() : MarginSettings.DEFAULT;
-        long nextSequence = orders.clientOrderIds(bot.id()).stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
+        long nextSequence = clientOrderIds.stream().mapToLong(ClientOrderIds::sequenceOf).max().orElse(0) + 1;
         if (fence != null) nextSequence = Math.max(nextSequence, fence.epoch() * EPOCH_SPAN + 1);
         BotSession session = new BotSession(bot.id(), bot.ownerId(), bot.name(), bot.mode() == BotMode.LIVE,
                 instrument.quoteAsset(), runtime, paper.maxConsecutiveRejections());
@@ -150,6 +151,7 @@ class SessionFactory {
         CommitLane lane = writesBehind ? tx.behindLane(bot.id()) : tx.lane(bot.id());
         JdbcOrderJournal journal = new JdbcOrderJournal(orders, funding, lane.forBot(bot.id()), clock, bot.ownerId(),
                 bot.id(), instrument, journaled, payments, deal -> { }, strategy.dealPolicy(), margin);
+        journal.startsWith(open.stream().map(OrderSnapshot::clientOrderId).toList(), nextSequence);
         if (fence != null) {
             journal.fence(fence);
             session.journal = journal;

@@ -23,8 +23,9 @@ class WriteBehindH2Test extends RuntimeTestBase {
     void aFillThatCannotBeStoredStopsTheBotInErrorAndNothingLaterIsStored() {
         Session user = newUser();
         String bot = marketableBuyThenExit(user);
-        // the fill's write fails (its position's table is out of reach; a start does not read it)
-        jdbc.sql("ALTER TABLE positions RENAME TO positions_out_of_reach").update();
+        // the fill's write fails: its position row breaks a rule (a start reads the table, so it stays in reach)
+        jdbc.sql("ALTER TABLE positions ADD CONSTRAINT positions_not_this_bot_ck CHECK (bot_id <> '" + bot + "')")
+                .update();
         try {
             start(user, bot);
             Map<String, Object> status = await("the bot in ERROR", () -> jdbc.sql(
@@ -32,7 +33,7 @@ class WriteBehindH2Test extends RuntimeTestBase {
                     .query().singleRow(), row -> "ERROR".equals(row.get("status")));
             assertThat((String) status.get("status_reason")).contains("journal could not be written");
         } finally {
-            jdbc.sql("ALTER TABLE positions_out_of_reach RENAME TO positions").update();
+            jdbc.sql("ALTER TABLE positions DROP CONSTRAINT positions_not_this_bot_ck").update();
         }
         UUID id = UUID.fromString(bot);
         assertThat(count("SELECT COUNT(*) FROM trades WHERE bot_id = :id", id)).as("the fill's write rolled back whole").isZero();
