@@ -80,8 +80,9 @@ final class PaperExchange implements ExchangePort, MarketDataListener, QuietBand
         PaperExchange exchange = instrument.isPerpetual()
                 ? perpetual(instrument, initial, journaled.fills(), funding, margin, record, botId)
                 : spot(instrument, initial, journaled, record, botId);
+        // only an order whose acknowledgement the journal lacks needs the exchange's receipt
         Map<String, SimOrderRecord.Receipt> receipts = record.receipts(botId, openOrders.stream()
-                .map(OrderSnapshot::clientOrderId).toList());
+                .filter(o -> !o.acknowledged()).map(OrderSnapshot::clientOrderId).toList());
         List<OrderSnapshot> rest = new ArrayList<>();
         for (OrderSnapshot s : openOrders) {
             SimOrderRecord.Receipt receipt = receipts.get(s.clientOrderId());

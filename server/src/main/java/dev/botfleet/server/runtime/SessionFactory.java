@@ -161,7 +161,9 @@ class SessionFactory {
                 .listener(session)
                 .margin(margin)
                 .state(new KernelState(nextSequence, open, journaled.fills(), payments, journaled.flatPoint(),
-                        orders.tradeIds(bot.id(), open.stream().map(OrderSnapshot::clientOrderId).toList())));
+                        // an order with nothing filled has no trade booked (its fills and filled quantity go together)
+                        orders.tradeIds(bot.id(), open.stream().filter(o -> o.filledQuantity().signum() > 0)
+                                .map(OrderSnapshot::clientOrderId).toList())));
         Runnable feed = venues.isVenue(bot.exchange()) ? venues.openFeed(bot) : () -> { };
         java.util.function.Consumer<BotKernel> livePerpetualCheck = null;
         if (paperVenue != null) {
