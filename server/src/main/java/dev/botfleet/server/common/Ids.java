@@ -12,11 +12,20 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * The least id of {@code epochMillis}: every id made earlier sorts before it, every id made then or later does not
+     * (by PostgreSQL's and H2's order of UUIDs, byte by byte).
+     */
+    public static UUID earliestOf(long epochMillis) {
+        return new UUID((epochMillis << 16) | 0x7000L, 0L);
+    }
+
     public static UUID timeOrdered() {
         return timeOrdered(System.currentTimeMillis());
     }
 
-    static UUID timeOrdered(long epochMillis) {
+    /** A new id of {@code epochMillis}. */
+    public static UUID timeOrdered(long epochMillis) {
         UUID random = UUID.randomUUID();  // variant bits already RFC 4122/9562
         long high = (epochMillis << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
         return new UUID(high, random.getLeastSignificantBits());

@@ -1,0 +1,7 @@
+package dev.botfleet.server.activity;
+
+import dev.botfleet.server.support.OnPostgres;
+
+@OnPostgres
+class ActivityRetentionPostgresTest extends ActivityRetentionCases {
+}
