@@ -1,11 +1,9 @@
 package dev.botfleet.server.activity;
 
+import dev.botfleet.server.common.HourlyPrune;
 import dev.botfleet.server.common.Ids;
 import dev.botfleet.server.common.Times;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,9 +11,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Keeps the activity log from growing without end: a trading bot writes thousands of lines an hour (every order placed,
@@ -28,19 +23,16 @@ import java.util.concurrent.TimeUnit;
  * goes, whatever clock made its id.
  */
 @Component
-public class ActivityRetention implements SmartLifecycle {
-    private static final Logger log = LoggerFactory.getLogger(ActivityRetention.class);
+public class ActivityRetention extends HourlyPrune {
     static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration retention;
-    private ScheduledExecutorService scheduler;
-    private volatile boolean running;
-    private volatile boolean stopping;
 
     public ActivityRetention(JdbcClient jdbc, Clock clock,
                              @Value("${botfleet.activity.retention:30d}") Duration retention) {
+        super("activity log");
         if (retention.isNegative()) {
             throw new IllegalArgumentException("botfleet.activity.retention must be 0 (keep every line) or positive, was "
                     + retention);
@@ -50,13 +42,19 @@ public class ActivityRetention implements SmartLifecycle {
         this.retention = retention;
     }
 
+    @Override
+    protected boolean enabled() {
+        return !retention.isZero();
+    }
+
     /** Deletes the lines older than the retention, batch by batch; returns how many (0 when every line is kept). */
+    @Override
     public int prune() {
         if (retention.isZero()) return 0;
         Instant cutoff = Times.now(clock).minus(retention);
         UUID before = Ids.earliestOf(cutoff.toEpochMilli());
         int deleted = 0;
-        while (!stopping) {  // a shutdown ends it between batches
+        while (!stopping()) {  // a shutdown ends it between batches
             // the batch's last line: two range reads of the primary key (H2 runs "id IN (subquery)" row by row)
             UUID last = jdbc.sql("SELECT id FROM activity_logs WHERE id < :before ORDER BY id OFFSET :skip ROWS"
                             + " FETCH NEXT 1 ROW ONLY")
@@ -72,32 +70,4 @@ public class ActivityRetention implements SmartLifecycle {
         }
         return deleted;
     }
-
-    private void pruneSafely() {
-        try {
-            int deleted = prune();
-            if (deleted > 0) log.info("activity log: {} lines older than {} deleted", deleted, retention);
-        } catch (RuntimeException e) {
-            log.warn("activity log not pruned: {}", e.toString());  // the next hour tries again
-        }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        if (retention.isZero()) return;
-        scheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("activity-retention").daemon().factory());
-        scheduler.scheduleWithFixedDelay(this::pruneSafely, 1, 60, TimeUnit.MINUTES);
-    }
-
-    @Override
-    public void stop() {
-        stopping = true;
-        running = false;
-        if (scheduler != null) scheduler.shutdownNow();
-    }
-
-    @Override
-    public boolean isRunning() { return running; }
 }

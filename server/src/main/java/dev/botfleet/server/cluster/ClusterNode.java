@@ -98,7 +98,34 @@ final class ClusterNode implements SmartLifecycle, BotPlacement, BotEntity.Node,
             log.error("Cluster node {} was removed from the cluster; exiting with status {}", owner, properties.exitCode());
             Thread.ofPlatform().name("cluster-exit").start(() -> System.exit(properties.exitCode()));
         });
+        // Its actor system's termination can hang after a partition (remoting flushing to nodes it cannot reach; seen
+        // once in ClusterPartitionIT: "actor-system-terminate timed out" and no end): a downed node exits all the same.
+        CoordinatedShutdown.get(Adapter.toClassic(sys)).addTask(CoordinatedShutdown.PhaseClusterShutdown(),
+                "exit-if-termination-hangs", () -> {
+                    if (!leaving) exitIfNotTerminatedWithin(sys, owner, EXIT_GRACE);
+                    return java.util.concurrent.CompletableFuture.completedFuture(org.apache.pekko.Done.getInstance());
+                });
         log.info("Cluster node {} joining {}", owner, properties.seedNodes());
+    }
+
+    /** How long a downed node's actor system may take to terminate before the process exits without it. */
+    static final java.time.Duration EXIT_GRACE = java.time.Duration.ofSeconds(20);
+
+    private void exitIfNotTerminatedWithin(ActorSystem<Void> sys, String owner, java.time.Duration grace) {
+        Thread.ofPlatform().daemon().name("cluster-exit-watchdog").start(() -> {
+            try {
+                sys.getWhenTerminated().toCompletableFuture().get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                if (leaving) return;
+                log.error("Cluster node {} was removed from the cluster and its actor system did not stop within {};"
+                        + " exiting with status {}", owner, grace, properties.exitCode());
+                System.exit(properties.exitCode());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // terminated with a failure: the handler of its termination exits
+            }
+        });
     }
 
     /**
