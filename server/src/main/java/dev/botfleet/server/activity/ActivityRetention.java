@@ -27,31 +27,22 @@ public class ActivityRetention extends HourlyPrune {
     static final int BATCH = 10_000;
 
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration retention;
 
     public ActivityRetention(JdbcClient jdbc, Clock clock,
                              @Value("${botfleet.activity.retention:30d}") Duration retention) {
-        super("activity log");
+        super("activity log", clock, retention);
         if (retention.isNegative()) {
             throw new IllegalArgumentException("botfleet.activity.retention must be 0 (keep every line) or positive, was "
                     + retention);
         }
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.retention = retention;
-    }
-
-    @Override
-    protected boolean enabled() {
-        return !retention.isZero();
     }
 
     /** Deletes the lines older than the retention, batch by batch; returns how many (0 when every line is kept). */
     @Override
     public int prune() {
-        if (retention.isZero()) return 0;
-        Instant cutoff = Times.now(clock).minus(retention);
+        if (!enabled()) return 0;
+        Instant cutoff = cutoff();
         UUID before = Ids.earliestOf(cutoff.toEpochMilli());
         int deleted = 0;
         while (!stopping()) {  // a shutdown ends it between batches

@@ -4,38 +4,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A table kept from growing without end: {@link #prune} runs a minute after start, then every hour, on its own thread
- * (never on a bot's turn). A failed run is logged and the next hour tries again.
+ * A table kept from growing without end: {@link #prune} deletes what is older than the retention ({@link #cutoff}); it
+ * runs a minute after start, then every hour, on its own thread (never on a bot's turn). A failed run is logged and the
+ * next hour tries again. A retention of zero keeps everything: the thread is not started.
  */
 public abstract class HourlyPrune implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(HourlyPrune.class);
 
     /** What is pruned, for the log and the thread's name: "activity log", "ml decisions". */
     private final String what;
+    private final Clock clock;
+    private final Duration retention;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
     private volatile boolean stopping;
 
-    protected HourlyPrune(String what) {
+    protected HourlyPrune(String what, Clock clock, Duration retention) {
         this.what = what;
+        this.clock = clock;
+        this.retention = retention;
     }
 
     /** Deletes what is past its retention; returns how many rows. */
     public abstract int prune();
+
+    /** Rows older than this are past the retention. */
+    protected Instant cutoff() {
+        return Times.now(clock).minus(retention);
+    }
 
     /** True once the server is shutting down: a long prune stops between batches. */
     protected boolean stopping() {
         return stopping;
     }
 
-    /** False: nothing to prune ever (a retention that keeps everything); the thread is not started. */
+    /** False for a retention of zero: everything is kept. */
     protected boolean enabled() {
-        return true;
+        return !retention.isZero();
     }
 
     private void pruneSafely() {

@@ -20,24 +20,20 @@ import java.time.Instant;
 @Component
 public class DecisionRetention extends HourlyPrune {
     private final JdbcClient jdbc;
-    private final Clock clock;
-    private final Duration retention;
 
     public DecisionRetention(JdbcClient jdbc, Clock clock,
                              @Value("${botfleet.ml.decision-retention:7d}") Duration retention) {
-        super("ml decisions");
+        super("ml decisions", clock, retention);
         if (retention.isNegative() || retention.isZero()) {
             throw new IllegalArgumentException("botfleet.ml.decision-retention must be positive, was " + retention);
         }
         this.jdbc = jdbc;
-        this.clock = clock;
-        this.retention = retention;
     }
 
     /** Deletes the decisions that placed nothing and are older than the retention; returns how many. */
     @Override
     public int prune() {
-        Instant cutoff = Times.now(clock).minus(retention);
+        Instant cutoff = cutoff();
         return jdbc.sql("DELETE FROM ml_decisions WHERE NOT acted AND decided_at < :cutoff")
                 .param("cutoff", Times.sql(cutoff)).update();
     }
