@@ -22,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ public class ClusterSweeps {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
     /** Fault injection for tests: the next worker to claim a chunk stops dead, keeping the claim (a crashed node). */
-    private volatile boolean dieAfterNextClaim;
+    private final AtomicBoolean dieAfterNextClaim = new AtomicBoolean();  // taken by one worker only
     /** Fault injection for tests: the next worker to run a chunk stops dead after its first combination. */
     private volatile boolean dieMidChunk;
     private volatile SweepChunks.Claim abandoned;
@@ -150,7 +151,7 @@ public class ClusterSweeps {
 
     /** Fault injection: the next chunk this node claims is held and never run, as if the node died right then. */
     public void dieAfterNextClaim() {
-        dieAfterNextClaim = true;
+        dieAfterNextClaim.set(true);
     }
 
     /**
@@ -187,8 +188,7 @@ public class ClusterSweeps {
             waitForAPeer = null;
             if (!awaitAPeer(claim, peerWait)) return false;
         }
-        if (!dieAfterNextClaim) return run(claim);
-        dieAfterNextClaim = false;
+        if (!dieAfterNextClaim.compareAndSet(true, false)) return run(claim);
         abandoned = claim;
         log.warn("Sweep worker {} stops holding chunk {} of {} (fault injected)", node, claim.chunk(), claim.backtestId());
         return false;

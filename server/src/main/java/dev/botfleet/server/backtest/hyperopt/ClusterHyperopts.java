@@ -23,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,9 +75,9 @@ public class ClusterHyperopts {
     private final Map<UUID, Resolved> resolved = new LinkedHashMap<>(4, 0.75f, true);
     private volatile boolean running = true;
     /** Fault injection for tests: the next claimed trial is held and never run (a node dead right after claiming). */
-    private volatile boolean dieAfterNextClaim;
+    private final AtomicBoolean dieAfterNextClaim = new AtomicBoolean();  // taken by one worker only
     /** Fault injection for tests: storing a batch's last trial is this node's last act (the next batch is owed). */
-    private volatile boolean dieAfterABatchsLastTrial;
+    private final AtomicBoolean dieAfterABatchsLastTrial = new AtomicBoolean();
     private volatile HyperoptTrials.Claim abandoned;
     /** Test hook: this node's workers do nothing (no claim, no step a dead node left). */
     private volatile boolean holdingClaims;
@@ -164,7 +165,7 @@ public class ClusterHyperopts {
     /** Fault injection: the next trial this node claims is held and never run, as if the node died right then. */
     public void dieAfterNextClaim() {
         abandoned = null;
-        dieAfterNextClaim = true;
+        dieAfterNextClaim.set(true);
     }
 
     /**
@@ -173,7 +174,7 @@ public class ClusterHyperopts {
      */
     public void dieAfterABatchsLastTrial() {
         abandoned = null;
-        dieAfterABatchsLastTrial = true;
+        dieAfterABatchsLastTrial.set(true);
     }
 
     /** Test hook: while on, this node's workers claim nothing and take no step, so another node's workers must. */
@@ -207,8 +208,7 @@ public class ClusterHyperopts {
     private boolean runUnlessDying(HyperoptTrials.Claim claim) {
         Duration peerWait = waitForAPeer;
         if (peerWait != null && !awaitAPeer(claim, peerWait)) return false;
-        if (!dieAfterNextClaim) return run(claim);
-        dieAfterNextClaim = false;
+        if (!dieAfterNextClaim.compareAndSet(true, false)) return run(claim);
         abandoned = claim;
         log.warn("Hyperopt worker {} stops holding trial {} of {} (fault injected)", node, claim.trial(), claim.hyperoptId());
         return false;
@@ -263,8 +263,8 @@ public class ClusterHyperopts {
         List<Trial> done = stored(id);
         trials.job(id).ifPresent(job ->
                 trials.progress(id, done.size(), job.total(), HyperoptOutcome.best(json, r.plan(), best(done))));
-        if (dieAfterABatchsLastTrial && trials.stalled().contains(id)) {
-            dieAfterABatchsLastTrial = false;
+        if (dieAfterABatchsLastTrial.get() && trials.stalled().contains(id)
+                && dieAfterABatchsLastTrial.compareAndSet(true, false)) {
             abandoned = claim;
             log.warn("Hyperopt worker {} stops after storing trial {} of {}, the last of its batch (fault injected)",
                     node, claim.trial(), id);
