@@ -55,7 +55,7 @@ train_aot_cache() {
 # on 2 cores the start is bound by the CPU of both. C2's thresholds ten times the defaults: C1 still compiles at the
 # usual thresholds, and code that stays hot (a bot's every tick) still reaches C2, after 50,000 calls instead of
 # 5,000. On the quiet 2-core machine: 4.1-4.8 s instead of 4.9-5.5 s to readiness, 1.5 s less CPU
-# (docs/benchmarks.md "Start-up time", sixth sitting). FAST_JIT=default leaves the thresholds at their defaults.
+# (docs/benchmarks/startup.md "Start-up time", sixth sitting). FAST_JIT=default leaves the thresholds at their defaults.
 fast_jvm_options() {
   [ "${FAST_JIT:-}" = default ] && return 0
   echo "-XX:Tier4InvocationThreshold=50000 -XX:Tier4MinInvocationThreshold=6000 -XX:Tier4CompileThreshold=150000"

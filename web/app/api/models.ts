@@ -1,4 +1,4 @@
-// The model registry and training jobs (docs/api.md "Models"), and an ml-signal bot's confidences and stats.
+// The model registry and training jobs (docs/api/ml.md "Models"), and an ml-signal bot's confidences and stats.
 import { useQuery } from '@tanstack/react-query';
 import { API, api, ApiError, getToken } from './client';
 import type { Page } from './types';

@@ -1,5 +1,5 @@
 // Two-factor authentication (TOTP): the account's settings, enrolment, and the requests that carry a code in the
-// X-Botfleet-OTP header when the user's requirements ask for one (docs/api.md "Two-factor authentication").
+// X-Botfleet-OTP header when the user's requirements ask for one (docs/api/auth.md "Two-factor authentication").
 import { useQuery } from '@tanstack/react-query';
 import { api, ApiError } from './client';
 import type { Bot, BotInput, Credential, CredentialInput } from './types';

@@ -17,7 +17,7 @@ export function groupByName(models: Model[]): ModelGroup[] {
     .map(([name, versions]) => ({ name, versions: versions.sort((a, b) => b.version - a.version) }));
 }
 
-/** The file refusals of docs/api.md "Models", in words a user can act on. */
+/** The file refusals of docs/api/ml.md "Models", in words a user can act on. */
 const REASONS: Record<string, string> = {
   NOT_A_MODEL: 'This file is not a LightGBM model (LightGBM text format expected).',
   TOO_LARGE: 'The file is too large.',

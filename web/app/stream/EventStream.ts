@@ -1,5 +1,5 @@
 // A WebSocket to /api/v1/stream that reconnects by itself with backoff and re-sends tick subscriptions.
-// A frame holds one event or {"type":"batch","data":[event, ...]} (docs/api.md, "Event stream"). Events missed
+// A frame holds one event or {"type":"batch","data":[event, ...]} (docs/api/stream.md, "Event stream"). Events missed
 // while the connection was down (or when the server closed it with 1013, "client too slow"), and state read while
 // it was being set up, are made good by onResync: the server's first message on every connection is "ready" (from
 // here on nothing is missed), and on it the dashboard re-reads its state.

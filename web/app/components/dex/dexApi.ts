@@ -1,4 +1,4 @@
-// The DEX bot endpoints (docs/api.md "DEX bots").
+// The DEX bot endpoints (docs/api/bots.md "DEX bots").
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Bot } from '../../api/types';

@@ -1,4 +1,4 @@
-// The wallet screen and the DEX transaction list (docs/api.md "DEX transactions" and "DEX wallets").
+// The wallet screen and the DEX transaction list (docs/api/bots.md "DEX transactions and wallets").
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A generated EIP-1559 fee market, block by block, from a seed (docs/benchmarks.md "Gas strategy"): other users' bids
+ * A generated EIP-1559 fee market, block by block, from a seed (docs/benchmarks/gas.md "Gas strategy"): other users' bids
  * arrive in three regimes (calm, busy, spike — a Markov chain), each bid with a gas amount, a max fee (what the user is
  * willing to pay at most) and a tip, both log-normal around the regime's level. A block takes the eligible bids
  * (max fee ≥ base fee) by effective tip, highest first, up to the gas limit; the base fee then moves by the EIP-1559

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Measures the gas strategy instead of claiming a saving (docs/benchmarks.md "Gas strategy"): on the same generated
+ * Measures the gas strategy instead of claiming a saving (docs/benchmarks/gas.md "Gas strategy"): on the same generated
  * fee market ({@link GasMarket}, one seed) the bot sends one 150,000-gas swap every 20 blocks, once bidding the naive
  * "2 × base fee + 2 gwei tip" (never replaced) and once per {@link Aggressiveness} level with our {@link FeeStrategy}
  * (20-block fee history, cap 500 gwei) replacing a transaction still pending after {@value #STUCK_AFTER} blocks with

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The replay behind docs/benchmarks.md "Gas strategy": the EIP-1559 rule, and the same seed giving the same figures. */
+/** The replay behind docs/benchmarks/gas.md "Gas strategy": the EIP-1559 rule, and the same seed giving the same figures. */
 class GasStrategyReplayTest {
 
     @Test

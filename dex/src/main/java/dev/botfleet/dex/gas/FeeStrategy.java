@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Our EIP-1559 bid from a fee history (docs/dex.md "Transactions and gas"):
+ * Our EIP-1559 bid from a fee history (docs/dex/transactions.md "Transactions and gas"):
  * <pre>
  *   tip       = max(minTip, median over the non-empty blocks of the reward at the level's percentile)
  *   projected = ceil(nextBaseFee × (9/8)^headroomBlocks)      -- the base fee after that many full blocks

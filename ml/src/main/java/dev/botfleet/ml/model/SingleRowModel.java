@@ -15,7 +15,7 @@ import java.io.IOException;
  * A loaded LightGBM model on LightGBM's single-row fast path ({@code LGBM_BoosterPredictForMatSingleRowFast}):
  * the prediction configuration is prepared once, and each call hands the Java array to LightGBM without copying it
  * element by element. lightgbm4j's {@code predictForMatSingleRow} sets up a prediction and copies the row through one
- * JNI call per feature on every call (docs/benchmarks.md "ML inference"). Predictions use one thread.
+ * JNI call per feature on every call (docs/benchmarks/backtester-and-ml.md "ML inference"). Predictions use one thread.
  *
  * <p>Only ever built from text that {@link ModelTextCheck} and lightgbm4j's loader accepted. Not thread-safe: the
  * output buffers are reused.

@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * others first see it), and a watch whose own session broke (the database restarted) forgets what it saw: after a
  * database restart every lock is free at once, and no node may read that as the others' death. A frozen or partitioned
  * node keeps its session (its connection stays open): the failure detector and the resolver decide about it as before,
- * and the shard leases keep it from trading either way (docs/cluster.md, "Shard leases and fencing").
+ * and the shard leases keep it from trading either way (docs/cluster/failover.md, "Shard leases and fencing").
  *
  * <p>This decides only how soon a node is downed, never who may send: the dead node's shard leases are still taken only
  * once expired, so the fencing argument does not rest on this watch (a live node whose watch connection alone broke

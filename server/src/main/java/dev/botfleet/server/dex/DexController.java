@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** DEX networks, token lookup, paper DEX bots and their sessions (docs/api.md "DEX bots"). */
+/** DEX networks, token lookup, paper DEX bots and their sessions (docs/api/bots.md "DEX bots"). */
 @RestController
 public class DexController {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");

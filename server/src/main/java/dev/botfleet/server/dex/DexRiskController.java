@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A token's risk report (docs/api.md "DEX token risk", docs/dex-risk.md). */
+/** A token's risk report (docs/api/bots.md "DEX bots", docs/dex-risk.md). */
 @RestController
 class DexRiskController {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The caller's DEX transactions, newest first, from the transaction journal (docs/api.md "DEX transactions"):
+ * The caller's DEX transactions, newest first, from the transaction journal (docs/api/bots.md "DEX transactions"):
  * everything their LIVE bots and wallet screen signed, with status, fees in native wei and in the quote token,
  * hash, nonce and the decoded revert reason. Filters: bot, wallet, status.
  */

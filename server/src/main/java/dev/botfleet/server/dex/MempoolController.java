@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 import java.util.UUID;
 
-/** A DEX bot's recent mempool events (docs/api.md "DEX bots", docs/dex-mempool.md). */
+/** A DEX bot's recent mempool events (docs/api/bots.md "DEX bots", docs/dex-mempool.md). */
 @RestController
 public class MempoolController {
     private final DexMempool mempool;

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * An ml-signal bot's decisions and statistics (docs/api.md "ML bots"). Another user's bot, and a bot of another
+ * An ml-signal bot's decisions and statistics (docs/api/ml.md "ML bots"). Another user's bot, and a bot of another
  * strategy, is a 404.
  */
 @RestController

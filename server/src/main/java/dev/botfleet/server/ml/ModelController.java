@@ -29,7 +29,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The model registry (docs/api.md "Models"); each user sees only their models (404 otherwise). */
+/** The model registry (docs/api/ml.md "Models"); each user sees only their models (404 otherwise). */
 @RestController
 @RequestMapping("/api/v1/models")
 public class ModelController {

@@ -18,7 +18,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Training jobs (docs/api.md "Models"): POST /models/train, then poll GET /models/training/{id}. */
+/** Training jobs (docs/api/ml.md "Models"): POST /models/train, then poll GET /models/training/{id}. */
 @RestController
 public class TrainingController {
     private final TrainingService trainings;

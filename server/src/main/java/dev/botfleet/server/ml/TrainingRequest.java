@@ -3,7 +3,7 @@ package dev.botfleet.server.ml;
 import java.util.Map;
 
 /**
- * POST /api/v1/models/train (docs/api.md "Models").
+ * POST /api/v1/models/train (docs/api/ml.md "Models").
  *
  * @param symbol          optional: the dataset's symbol when absent
  * @param dataset         a shipped dataset id (GET /api/v1/backtests/datasets), e.g. {@code LTC_BTC-5m}

@@ -30,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans events out to connected clients: each user only ever gets events of their own bots, and ticks only of the
- * markets they subscribed to. Messages are {@code {"type": ..., "data": ...}} (docs/api.md, "Event stream").
+ * markets they subscribed to. Messages are {@code {"type": ..., "data": ...}} (docs/api/stream.md, "Event stream").
  * Publishing is an enqueue per session; nothing here waits for a client. Ticks and bot snapshots are state (a newer
  * one replaces the one still waiting); every other message is an event a connected client is guaranteed to get, or
  * its session is closed with a reason ({@link StreamSession}).

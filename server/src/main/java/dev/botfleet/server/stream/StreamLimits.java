@@ -3,7 +3,7 @@ package dev.botfleet.server.stream;
 import java.time.Duration;
 
 /**
- * How much one stream session may hold back and how long a send may take (docs/api.md, "Event stream").
+ * How much one stream session may hold back and how long a send may take (docs/api/stream.md, "Event stream").
  *
  * @param maxQueuedEvents order, trade, log and other events a session may have waiting; one more means the client
  *                        cannot keep up, and the session is closed with 1013 rather than losing an event

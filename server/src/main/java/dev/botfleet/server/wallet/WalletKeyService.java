@@ -31,7 +31,7 @@ public class WalletKeyService {
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     /**
      * secp256k1's order, in a holder class: reading web3j's curve parameters sets up BouncyCastle's curve, work the
-     * server's start need not wait for (it is needed only when a key is stored). docs/benchmarks.md "Start-up time".
+     * server's start need not wait for (it is needed only when a key is stored). docs/benchmarks/startup.md "Start-up time".
      */
     private static final class Curve {
         static final BigInteger ORDER = Sign.CURVE_PARAMS.getN();

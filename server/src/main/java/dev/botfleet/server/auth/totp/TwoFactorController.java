@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** The signed-in user's two-factor authentication (docs/api.md "Two-factor authentication"). */
+/** The signed-in user's two-factor authentication (docs/api/auth.md "Two-factor authentication"). */
 @RestController
 @RequestMapping("/api/v1/me/2fa")
 public class TwoFactorController {
