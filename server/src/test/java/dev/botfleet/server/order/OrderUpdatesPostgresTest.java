@@ -43,7 +43,9 @@ class OrderUpdatesPostgresTest {
     @BeforeEach
     void freshSchema() throws Exception {
         DataSource data = PostgresSchema.newSchema();
-        Flyway.configure().dataSource(data).locations("classpath:db/migration").load().migrate();
+        // as the server migrates PostgreSQL (application.yml): the shared migrations and PostgreSQL's own
+        Flyway.configure().dataSource(data).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load()
+                .migrate();
         connection = data.getConnection();
         jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
         Timestamp now = Timestamp.from(Instant.now());
@@ -82,6 +84,31 @@ class OrderUpdatesPostgresTest {
         // with the status indexed none is; here 546 of 559 (the rest found their page full before it was pruned), and
         // a few more may miss while another session's snapshot keeps a page's dead versions from being pruned
         assertThat(onTheirPage).as("heap-only updates of %d", updates).isGreaterThanOrEqualTo(updates * 9 / 10);
+    }
+
+    @Test
+    void inAFleetsGroupCommitsAnOrdersUpdatesStayOnItsPage() throws Exception {
+        // as a fleet's group commits carry them: each commit places 10 orders, accepts the 10 placed in the commit
+        // before and fills 10 it accepted then, so a page holds versions of transactions still open or just committed
+        int orders = 400;
+        int updates = 0;
+        int[] onTheirPage = new int[1];
+        for (int batch = 0; batch * 10 < orders; batch++) {
+            int first = batch * 10;
+            inOwnTransaction(() -> {
+                long before = heapOnlyUpdatesCounted();
+                for (int i = first; i < first + 10; i++) {
+                    jdbc.update(JournalRows.INSERT_ORDER, JournalRows.newOrderParams(owner, bot, order(i, OrderStatus.SUBMITTED)));
+                    if (i >= 10) jdbc.update(JournalRows.UPDATE_ORDER, JournalRows.orderUpdateParams(bot, order(i - 10, OrderStatus.ACCEPTED)));
+                    if (i >= 20) jdbc.update(JournalRows.UPDATE_ORDER, JournalRows.orderUpdateParams(bot, order(i - 20, OrderStatus.FILLED)));
+                }
+                onTheirPage[0] += (int) (heapOnlyUpdatesCounted() - before);
+            });
+            updates += (first >= 10 ? 10 : 0) + (first >= 20 ? 10 : 0);
+        }
+        // pages filled to the brim by the inserts (fillfactor 100): 644 of 770 here, 37 % in a trading fleet (whose
+        // sessions' snapshots keep dead versions from being pruned); pages half filled by them (V57): all 770
+        assertThat(onTheirPage[0]).as("heap-only updates of %d", updates).isGreaterThanOrEqualTo(updates * 95 / 100);
     }
 
     @Test

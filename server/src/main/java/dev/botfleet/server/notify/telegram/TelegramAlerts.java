@@ -35,7 +35,7 @@ public class TelegramAlerts {
 
     @EventListener
     public void on(BotAlert alert) {
-        var link = links.byUser(alert.ownerId());
+        var link = links.forAlerts(alert.ownerId());
         if (link.isEmpty() || !choices.wanted(alert.ownerId(), AlertChannel.TELEGRAM, alert.kind(), alert.botId())) return;
         outbox.queue(link.get().chatId(), alert.text(), null, clock.instant());
         wakeAfterCommit();

@@ -1,6 +1,8 @@
 package dev.botfleet.server.notify.telegram;
 
+import dev.botfleet.server.common.RecentReads;
 import dev.botfleet.server.common.Times;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -22,15 +24,27 @@ public class TelegramLinks {
     }
 
     private final JdbcClient jdbc;
+    /** Every alert of a user's bots asks for the user's chat: read at most once a second by default (see {@link #forAlerts}). */
+    private final RecentReads<UUID, Optional<Link>> recent;
 
-    public TelegramLinks(JdbcClient jdbc) {
+    /** @param alertReadsMaxAge how old the link an alert goes by may be ({@code botfleet.notify.targets-max-age}) */
+    public TelegramLinks(JdbcClient jdbc, @Value("${botfleet.notify.targets-max-age:1s}") java.time.Duration alertReadsMaxAge) {
         this.jdbc = jdbc;
+        this.recent = new RecentReads<>(alertReadsMaxAge);
     }
 
     public Optional<Link> byUser(UUID userId) {
         return jdbc.sql("SELECT user_id, chat_id, chat_title, linked_at FROM telegram_links WHERE user_id = :u")
                 .param("u", userId).query((rs, n) -> new Link(rs.getObject(1, UUID.class), rs.getLong(2), rs.getString(3),
                         Times.read(rs, "linked_at"))).optional();
+    }
+
+    /**
+     * {@link #byUser} as the alerts see it: at most {@code botfleet.notify.targets-max-age} (1 s) old. A change through
+     * this node is seen by the next alert; one through another node of a cluster within that age.
+     */
+    public Optional<Link> forAlerts(UUID userId) {
+        return recent.get(userId, this::byUser);
     }
 
     public Optional<Link> byChat(long chatId) {
@@ -41,16 +55,19 @@ public class TelegramLinks {
 
     /** Links the chat to the user, replacing the user's previous chat and the chat's previous user. */
     public void link(UUID userId, long chatId, String title, Instant now) {
+        recent.forgetAllAfterCommit();  // the chat's previous user, whoever that was, loses it
         jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u OR chat_id = :c").param("u", userId).param("c", chatId).update();
         jdbc.sql("INSERT INTO telegram_links (user_id, chat_id, chat_title, linked_at) VALUES (:u, :c, :t, :now)")
                 .param("u", userId).param("c", chatId).param("t", title).param("now", Times.sql(now)).update();
     }
 
     public boolean unlinkUser(UUID userId) {
+        recent.forgetAfterCommit(userId);
         return jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u").param("u", userId).update() > 0;
     }
 
     public boolean unlinkChat(long chatId) {
+        recent.forgetAllAfterCommit();
         return jdbc.sql("DELETE FROM telegram_links WHERE chat_id = :c").param("c", chatId).update() > 0;
     }
 

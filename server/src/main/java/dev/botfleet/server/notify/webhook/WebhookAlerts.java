@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * Turns a {@link BotAlert} into one outbox row per enabled webhook of the owner that subscribes to its type, if the
  * owner wants that kind from that bot on the webhook channel.
- * Synchronous on the caller's (bot's) thread, but only database work: two small queries and the inserts. Nothing here
+ * Synchronous on the caller's (bot's) thread, but only database work: the owner's webhooks (read at most once a second), the alert choices and the inserts. Nothing here
  * touches the network, so a slow or dead endpoint cannot slow a bot down.
  */
 @Component
@@ -49,7 +49,7 @@ public class WebhookAlerts {
     @EventListener
     public void on(BotAlert alert) {
         WebhookEvent type = WebhookEvent.of(alert.kind());
-        List<Webhooks.Webhook> targets = webhooks.ofOwner(alert.ownerId()).stream()
+        List<Webhooks.Webhook> targets = webhooks.forAlerts(alert.ownerId()).stream()
                 .filter(w -> w.enabled() && w.events().contains(type)).toList();
         if (targets.isEmpty()) return;
         if (!choices.wanted(alert.ownerId(), AlertChannel.WEBHOOK, alert.kind(), alert.botId())) return;

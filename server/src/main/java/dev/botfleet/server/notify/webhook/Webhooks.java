@@ -1,7 +1,9 @@
 package dev.botfleet.server.notify.webhook;
 
+import dev.botfleet.server.common.RecentReads;
 import dev.botfleet.server.common.Times;
 import dev.botfleet.server.credential.SecretCipher;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,10 +27,15 @@ public class Webhooks {
     private static final String COLUMNS = "id, owner_id, url, events, enabled, created_at";
     private final JdbcClient jdbc;
     private final SecretCipher cipher;
+    /** Every alert of a user's bots asks for the user's webhooks: read at most once a second by default (see {@link #forAlerts}). */
+    private final RecentReads<UUID, List<Webhook>> recent;
 
-    public Webhooks(JdbcClient jdbc, SecretCipher cipher) {
+    /** @param alertReadsMaxAge how old the webhooks an alert goes by may be ({@code botfleet.notify.targets-max-age}) */
+    public Webhooks(JdbcClient jdbc, SecretCipher cipher,
+                    @Value("${botfleet.notify.targets-max-age:1s}") java.time.Duration alertReadsMaxAge) {
         this.jdbc = jdbc;
         this.cipher = cipher;
+        this.recent = new RecentReads<>(alertReadsMaxAge);
     }
 
     /** The associated data binds a ciphertext to its webhook: a secret copied onto another row does not decrypt. */
@@ -42,15 +49,18 @@ public class Webhooks {
                 .param("id", w.id()).param("o", w.ownerId()).param("u", w.url()).param("e", join(w.events()))
                 .param("en", w.enabled()).param("s", cipher.encrypt(secret, aad(w.id())))
                 .param("c", Times.sql(w.createdAt())).update();
+        recent.forgetAfterCommit(w.ownerId());
     }
 
     public boolean update(UUID owner, UUID id, String url, Set<WebhookEvent> events, boolean enabled) {
+        recent.forgetAfterCommit(owner);
         return jdbc.sql("UPDATE webhooks SET url = :u, events = :e, enabled = :en WHERE id = :id AND owner_id = :o")
                 .param("u", url).param("e", join(events)).param("en", enabled).param("id", id).param("o", owner)
                 .update() == 1;
     }
 
     public boolean delete(UUID owner, UUID id) {
+        recent.forgetAfterCommit(owner);
         return jdbc.sql("DELETE FROM webhooks WHERE id = :id AND owner_id = :o").param("id", id).param("o", owner).update() == 1;
     }
 
@@ -66,6 +76,14 @@ public class Webhooks {
     public List<Webhook> ofOwner(UUID owner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM webhooks WHERE owner_id = :o ORDER BY created_at, id")
                 .param("o", owner).query(Webhooks::map).list();
+    }
+
+    /**
+     * {@link #ofOwner} as the alerts see it: at most {@code botfleet.notify.targets-max-age} (1 s) old. A change through
+     * this node is seen by the next alert; one through another node of a cluster within that age.
+     */
+    public List<Webhook> forAlerts(UUID owner) {
+        return recent.get(owner, this::ofOwner);
     }
 
     public int count(UUID owner) {

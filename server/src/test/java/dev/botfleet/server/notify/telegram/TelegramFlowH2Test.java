@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         "botfleet.sim.tick-interval=50ms",
         "spring.datasource.url=jdbc:h2:mem:botfleet-telegram;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "botfleet.telegram.enabled=true", "botfleet.telegram.token=4242:TEST-TOKEN", "botfleet.telegram.bot-name=botfleet_test_bot",
-        "botfleet.telegram.poll-timeout=1s", "botfleet.telegram.per-chat-interval=20ms"})
+        "botfleet.telegram.poll-timeout=1s", "botfleet.telegram.per-chat-interval=20ms",
+        // alerts reuse a user's link for an hour here: only a link's own forget can make the next alert see it
+        "botfleet.notify.targets-max-age=1h"})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
 class TelegramFlowH2Test extends TelegramTestBase {
@@ -116,6 +118,17 @@ class TelegramFlowH2Test extends TelegramTestBase {
         assertThat(fill).matches("(Bought|Sold) 0\\.001 BTC at [0-9,]+\\.[0-9]{2,} on sim — bot scalper");
         post("/api/v1/bots/" + bot + "/stop", user, null);
         awaitMessage(chat, "Bot scalper stopped (stopped by user)");
+    }
+
+    @Test
+    void aChatLinkedAfterAnAlertGetsTheNextOne() {
+        Session user = newUser();
+        start(user, scalper(user, "0.05", "0.05"));  // its start's alert found no chat, and that answer is reused
+        long chat = linked(user);
+        assertThat(put("/api/v1/telegram/alerts", user, java.util.Map.of("started", true, "stopped", true, "errors", true,
+                "fills", false)).status()).isEqualTo(200);
+        start(user, scalper(user, "0.05", "0.05"));
+        awaitMessage(chat, "Bot scalper started");
     }
 
     @Test

@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(properties = {"botfleet.data-dir=target/test-data", "botfleet.password.bcrypt-strength=4",
         "botfleet.sim.tick-interval=50ms",
         "spring.datasource.url=jdbc:h2:mem:botfleet-webhooks;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-        "botfleet.webhooks.backoff=50ms", "botfleet.webhooks.poll-interval=50ms", "botfleet.webhooks.max-per-user=3"})
+        "botfleet.webhooks.backoff=50ms", "botfleet.webhooks.poll-interval=50ms", "botfleet.webhooks.max-per-user=3",
+        // alerts reuse a user's webhooks for an hour here: only a change's own forget can make the next alert see it
+        "botfleet.notify.targets-max-age=1h"})
 @AutoConfigureMockMvc
 @Import(TestClockConfig.class)
 class WebhookFlowH2Test extends RuntimeTestBase {
@@ -182,6 +184,27 @@ class WebhookFlowH2Test extends RuntimeTestBase {
         // the rows are written with the event: a disabled webhook got none, so nothing can arrive later either
         assertThat(get("/api/v1/webhooks/" + disabled.get("id").asString() + "/deliveries", user).body().size()).isZero();
         assertThat(RECEIVER.at(off)).isEmpty();
+    }
+
+    @Test
+    void theNextAlertGoesByTheWebhooksAsTheyWereJustChanged() {
+        Session user = newUser();
+        String first = path();
+        String second = path();
+        JsonNode hook = created(user, first, List.of("BOT_STARTED"), true);
+        start(user, scalper(user, "0.05", "0.05"));
+        awaitEvent(first, "BOT_STARTED");  // the user's webhooks are now the ones the alerts reuse
+
+        Map<String, Object> off = new HashMap<>();
+        off.put("url", RECEIVER.url(first));
+        off.put("events", List.of("BOT_STARTED"));
+        off.put("enabled", false);
+        assertThat(put("/api/v1/webhooks/" + hook.get("id").asString(), user, off).status()).isEqualTo(200);
+        created(user, second, List.of("BOT_STARTED"), true);
+        start(user, scalper(user, "0.05", "0.05"));
+        awaitEvent(second, "BOT_STARTED");
+        // that start's rows were written with its alert: the disabled webhook has only the first start's
+        assertThat(get("/api/v1/webhooks/" + hook.get("id").asString() + "/deliveries", user).body().size()).isEqualTo(1);
     }
 
     @Test
