@@ -32,11 +32,12 @@ public class ActivityLogRepository {
 
     /**
      * A bot that no longer exists (a runtime's last words racing a delete) leaves the entry without a bot rather than
-     * failing it: the foreign key would otherwise refuse the row.
+     * failing it: the foreign key would otherwise refuse the row. The bot is found by its primary key alone (the owner
+     * compared as {@link dev.botfleet.server.common.OwnedBot} says why).
      */
-    private static final String INSERT = """
+    static final String INSERT = """
             INSERT INTO activity_logs (id, owner_id, bot_id, level, message, created_at)
-            VALUES (:id, :owner, (SELECT b.id FROM bots b WHERE b.id = :bot AND b.owner_id = :owner),
+            VALUES (:id, :owner, (SELECT b.id FROM bots b WHERE b.id = :bot AND b.owner_id IS NOT DISTINCT FROM :owner),
                 :level, :message, :created)""";
 
     private final JdbcClient jdbc;
@@ -82,7 +83,7 @@ public class ActivityLogRepository {
 
     /** Whether {@code botId} is one of the owner's bots (reads the bots table to keep activity free of the bot package). */
     public boolean ownsBot(UUID ownerId, UUID botId) {
-        return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :bot AND owner_id = :owner")
+        return jdbc.sql("SELECT COUNT(*) FROM bots WHERE id = :bot AND owner_id IS NOT DISTINCT FROM :owner")
                 .param("bot", botId).param("owner", ownerId).query(Long.class).single() > 0;
     }
 }

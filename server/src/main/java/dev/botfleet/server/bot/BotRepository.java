@@ -1,5 +1,6 @@
 package dev.botfleet.server.bot;
 
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Paging;
 import dev.botfleet.server.common.Times;
 import org.springframework.jdbc.core.RowMapper;
@@ -61,7 +62,7 @@ public class BotRepository {
                         UPDATE bots SET name = :name, exchange = :exchange, symbol = :symbol, strategy = :strategy,
                             mode = :mode, config = :config, credential_id = :credential, leverage = :leverage,
                             margin_mode = :marginMode, updated_at = :updated
-                        WHERE owner_id = :owner AND id = :id""")
+                        WHERE id = :id AND owner_id IS NOT DISTINCT FROM :owner""")
                 .param("name", spec.name()).param("exchange", spec.exchange()).param("symbol", spec.symbol())
                 .param("strategy", spec.strategy()).param("mode", spec.mode().name())
                 .param("config", json.writeValueAsString(spec.config())).param("updated", Times.sql(updatedAt))
@@ -81,7 +82,7 @@ public class BotRepository {
     public void setStatus(UUID ownerId, UUID id, BotStatus status, String reason, String pendingStop, Instant updatedAt) {
         jdbc.sql("UPDATE bots SET status = :status, status_reason = :reason, updated_at = :updated, pending_stop ="
                         + " CASE WHEN :status = 'ACTIVE' THEN NULL ELSE COALESCE(:pending, pending_stop) END"
-                        + " WHERE owner_id = :owner AND id = :id")
+                        + " WHERE " + OwnedBot.BOT)
                 .param("status", status.name()).param("reason", reason).param("pending", clip(pendingStop))
                 .param("updated", Times.sql(updatedAt)).param("owner", ownerId).param("id", id)
                 .update();
@@ -93,13 +94,13 @@ public class BotRepository {
     }
 
     public Optional<Bot> find(UUID ownerId, UUID id) {
-        return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND id = :id")
+        return jdbc.sql("SELECT * FROM bots WHERE " + OwnedBot.BOT)
                 .param("owner", ownerId).param("id", id).query(row).optional();
     }
 
     /** Locks the row until the transaction ends: status changes of one bot happen one at a time. */
     public Optional<Bot> findForUpdate(UUID ownerId, UUID id) {
-        return jdbc.sql("SELECT * FROM bots WHERE owner_id = :owner AND id = :id FOR UPDATE")
+        return jdbc.sql("SELECT * FROM bots WHERE " + OwnedBot.BOT + " FOR UPDATE")
                 .param("owner", ownerId).param("id", id).query(row).optional();
     }
 
@@ -128,7 +129,7 @@ public class BotRepository {
     }
 
     public boolean delete(UUID ownerId, UUID id) {
-        boolean deleted = jdbc.sql("DELETE FROM bots WHERE owner_id = :owner AND id = :id")
+        boolean deleted = jdbc.sql("DELETE FROM bots WHERE " + OwnedBot.BOT)
                 .param("owner", ownerId).param("id", id).update() > 0;
         directory.changed(ownerId, id);
         return deleted;

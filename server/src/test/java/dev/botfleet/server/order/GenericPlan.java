@@ -15,7 +15,7 @@ import static java.util.Map.entry;
  * runs of a prepared statement) — made from what it knows of the tables then, which for a fresh fleet's writer is
  * nearly empty tables. Tests read it to check that a statement is looked up by the index it is written for.
  */
-final class GenericPlan {
+public final class GenericPlan {
     /** The journal's parameters and their types, as the driver binds them. */
     private static final Map<String, String> TYPES = Map.ofEntries(
             entry("id", "uuid"), entry("owner", "uuid"), entry("bot", "uuid"),
@@ -26,13 +26,14 @@ final class GenericPlan {
             entry("price", "numeric"), entry("qty", "numeric"), entry("fee", "numeric"), entry("pnl", "numeric"),
             entry("filled", "numeric"), entry("avg", "numeric"),
             entry("at", "timestamptz"), entry("updated", "timestamptz"),
-            entry("ack", "boolean"));
+            entry("ack", "boolean"),
+            entry("level", "varchar"), entry("message", "varchar"), entry("created", "timestamptz"));
 
     private GenericPlan() {
     }
 
     /** EXPLAIN of {@code sql} (with {@code :name} parameters) as a generic plan, on {@code jdbc}'s one connection. */
-    static String of(JdbcClient jdbc, String name, String sql) {
+    public static String of(JdbcClient jdbc, String name, String sql) {
         jdbc.sql("SET plan_cache_mode = force_generic_plan").update();
         List<String> order = new ArrayList<>();
         String numbered = numbered(sql, order);
