@@ -4,7 +4,6 @@ import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.order.GenericPlan;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,9 +29,7 @@ class OwnedBotPlanPostgresTest {
 
     @BeforeEach
     void freshSchema() throws Exception {
-        DataSource data = PostgresSchema.newSchema();
-        Flyway.configure().dataSource(data).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load()
-                .migrate();
+        DataSource data = PostgresSchema.newMigratedSchema();
         connection = data.getConnection();
         jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
     }

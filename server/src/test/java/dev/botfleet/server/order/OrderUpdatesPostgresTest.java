@@ -7,7 +7,6 @@ import dev.botfleet.engine.order.OrderType;
 import dev.botfleet.engine.order.TimeInForce;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,10 +41,7 @@ class OrderUpdatesPostgresTest {
 
     @BeforeEach
     void freshSchema() throws Exception {
-        DataSource data = PostgresSchema.newSchema();
-        // as the server migrates PostgreSQL (application.yml): the shared migrations and PostgreSQL's own
-        Flyway.configure().dataSource(data).locations("classpath:db/migration", "classpath:db/vendor/postgresql").load()
-                .migrate();
+        DataSource data = PostgresSchema.newMigratedSchema();
         connection = data.getConnection();
         jdbc = new NamedParameterJdbcTemplate(new SingleConnectionDataSource(connection, true));
         Timestamp now = Timestamp.from(Instant.now());

@@ -43,6 +43,14 @@ public class PostgresSchema implements ApplicationContextInitializer<Configurabl
                 HOST_URL + "?currentSchema=" + createSchema("u_"), USER, PASSWORD);
     }
 
+    /** {@link #newSchema} with the server's tables, migrated as the server migrates PostgreSQL (application.yml). */
+    public static javax.sql.DataSource newMigratedSchema() {
+        javax.sql.DataSource data = newSchema();
+        org.flywaydb.core.Flyway.configure().dataSource(data)
+                .locations("classpath:db/migration", "classpath:db/vendor/postgresql").load().migrate();
+        return data;
+    }
+
     private static String createSchema(String prefix) {
         String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (Connection c = connect(); Statement s = c.createStatement()) {
