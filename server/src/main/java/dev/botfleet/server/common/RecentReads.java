@@ -63,7 +63,10 @@ public final class RecentReads<K, V> {
         reads.clear();
     }
 
-    /** {@link #forget} once the current transaction committed (now, outside one): the next read sees the write. */
+    /**
+     * {@link #forget} once the current transaction committed (now, outside one): the next read sees the write. Called
+     * after the write's statements, so that outside a transaction the write is committed when the key is forgotten.
+     */
     public void forgetAfterCommit(K key) {
         forget(key);  // also now: a read until the commit may keep the old rows, but never past the commit's forget
         AfterCommit.run(() -> forget(key));

@@ -55,20 +55,23 @@ public class TelegramLinks {
 
     /** Links the chat to the user, replacing the user's previous chat and the chat's previous user. */
     public void link(UUID userId, long chatId, String title, Instant now) {
-        recent.forgetAllAfterCommit();  // the chat's previous user, whoever that was, loses it
         jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u OR chat_id = :c").param("u", userId).param("c", chatId).update();
         jdbc.sql("INSERT INTO telegram_links (user_id, chat_id, chat_title, linked_at) VALUES (:u, :c, :t, :now)")
                 .param("u", userId).param("c", chatId).param("t", title).param("now", Times.sql(now)).update();
+        // after the writes: outside a transaction they are committed now, and a read from here on sees them
+        recent.forgetAllAfterCommit();  // the chat's previous user, whoever that was, loses it
     }
 
     public boolean unlinkUser(UUID userId) {
+        boolean unlinked = jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u").param("u", userId).update() > 0;
         recent.forgetAfterCommit(userId);
-        return jdbc.sql("DELETE FROM telegram_links WHERE user_id = :u").param("u", userId).update() > 0;
+        return unlinked;
     }
 
     public boolean unlinkChat(long chatId) {
+        boolean unlinked = jdbc.sql("DELETE FROM telegram_links WHERE chat_id = :c").param("c", chatId).update() > 0;
         recent.forgetAllAfterCommit();
-        return jdbc.sql("DELETE FROM telegram_links WHERE chat_id = :c").param("c", chatId).update() > 0;
+        return unlinked;
     }
 
     public void addCode(String hash, UUID userId, Instant now, Instant expiresAt) {

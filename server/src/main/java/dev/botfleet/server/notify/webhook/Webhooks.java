@@ -53,15 +53,18 @@ public class Webhooks {
     }
 
     public boolean update(UUID owner, UUID id, String url, Set<WebhookEvent> events, boolean enabled) {
-        recent.forgetAfterCommit(owner);
-        return jdbc.sql("UPDATE webhooks SET url = :u, events = :e, enabled = :en WHERE id = :id AND owner_id = :o")
+        boolean updated = jdbc.sql("UPDATE webhooks SET url = :u, events = :e, enabled = :en WHERE id = :id AND owner_id = :o")
                 .param("u", url).param("e", join(events)).param("en", enabled).param("id", id).param("o", owner)
                 .update() == 1;
+        recent.forgetAfterCommit(owner);  // after the write: outside a transaction it is committed now
+        return updated;
     }
 
     public boolean delete(UUID owner, UUID id) {
+        boolean deleted = jdbc.sql("DELETE FROM webhooks WHERE id = :id AND owner_id = :o").param("id", id).param("o", owner)
+                .update() == 1;
         recent.forgetAfterCommit(owner);
-        return jdbc.sql("DELETE FROM webhooks WHERE id = :id AND owner_id = :o").param("id", id).param("o", owner).update() == 1;
+        return deleted;
     }
 
     public Optional<Webhook> find(UUID owner, UUID id) {
