@@ -62,7 +62,7 @@ public class BotRepository {
                         UPDATE bots SET name = :name, exchange = :exchange, symbol = :symbol, strategy = :strategy,
                             mode = :mode, config = :config, credential_id = :credential, leverage = :leverage,
                             margin_mode = :marginMode, updated_at = :updated
-                        WHERE id = :id AND owner_id IS NOT DISTINCT FROM :owner""")
+                        WHERE\s""" + OwnedBot.BOT)
                 .param("name", spec.name()).param("exchange", spec.exchange()).param("symbol", spec.symbol())
                 .param("strategy", spec.strategy()).param("mode", spec.mode().name())
                 .param("config", json.writeValueAsString(spec.config())).param("updated", Times.sql(updatedAt))

@@ -1,7 +1,7 @@
 package dev.botfleet.server.activity;
 
 import dev.botfleet.server.common.OwnedBot;
-import dev.botfleet.server.order.GenericPlan;
+import dev.botfleet.server.support.GenericPlan;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
 import org.junit.jupiter.api.AfterEach;

@@ -1,5 +1,6 @@
 package dev.botfleet.server.order;
 
+import dev.botfleet.server.support.GenericPlan;
 import dev.botfleet.engine.order.OrderSide;
 import dev.botfleet.engine.order.OrderSnapshot;
 import dev.botfleet.engine.order.OrderStatus;

@@ -1,5 +1,6 @@
 package dev.botfleet.server.order;
 
+import dev.botfleet.server.support.GenericPlan;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
 import org.flywaydb.core.Flyway;

@@ -1,4 +1,4 @@
-package dev.botfleet.server.order;
+package dev.botfleet.server.support;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
