@@ -1,0 +1,11 @@
+-- PostgreSQL only (H2's V58 is the same index without the predicate). A bot's orders by age: its order list (newest
+-- first, at most 500) and its page of GET /orders read every order the bot ever placed and sorted them, on each call —
+-- a scalper of a trading fleet places thousands of orders a day. Along (bot_id, seq) the list is read backwards and
+-- stops at its last row, as the activity log's page (V55) and the trades' (trades_bot_ix) are. seq never changes, so
+-- an order's updates stay heap-only (V54, V57); an insert writes one more index entry.
+-- Why partial: the journal looks an order up by (bot_id, client_order_id), and a fresh fleet's writers plan those
+-- lookups once for all parameters, on empty tables, where a plain (bot_id, seq) index costs what the unique one costs
+-- and was chosen (OrderListPostgresTest): each update would have read all of the bot's orders. An index with a
+-- predicate serves only the queries that state it — the order lists say "seq > 0" (always true: seq counts from 1),
+-- the journal's lookups do not.
+CREATE INDEX orders_bot_seq_ix ON orders (bot_id, seq) WHERE seq > 0;
