@@ -118,8 +118,17 @@ public class OrderQueries {
                 .param("owner", ownerId).param("bot", botId).param("offset", (long) page * LIST_LIMIT).query(TRADE).list();
     }
 
+    /**
+     * One fill of the bot's order, as the event stream tells it after each fill: by the trades' unique index (order_id,
+     * trade_id), the order found by its own (bot_id, client_order_id). Not "bot_id = :bot AND client_order_id = :cid
+     * AND trade_id = :trade": no index of trades has the client order id, so that read every fill the bot ever made,
+     * on each fill while its owner watched.
+     */
+    static final String ONE_TRADE = "SELECT * FROM trades WHERE trade_id = :trade"
+            + " AND order_id = (SELECT o.id FROM orders o WHERE o.bot_id = :bot AND o.client_order_id = :cid)";
+
     public Optional<TradeResponse> trade(UUID botId, String clientOrderId, String tradeId) {
-        return jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot AND client_order_id = :cid AND trade_id = :trade")
+        return jdbc.sql(ONE_TRADE)
                 .param("bot", botId).param("cid", clientOrderId).param("trade", tradeId).query(TRADE).optional();
     }
 

@@ -32,4 +32,16 @@ class TradeBookingPlanPostgresTest {
         assertThat(plan).as(plan).containsPattern("Index (Only )?Scan using trades_trade_uk")
                 .containsPattern("Index Cond: \\(\\(order_id = \\$\\d+\\) AND \\(trade_id = ");
     }
+
+    @Test
+    void theStreamsLookupOfAFillsTradeGoesByOrderAndTradeIdNotThroughEveryFillOfTheBot() {
+        DataSource data = PostgresSchema.newMigratedSchema();
+        JdbcClient jdbc = JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(
+                org.springframework.jdbc.datasource.DataSourceUtils.getConnection(data), true));
+
+        String plan = GenericPlan.of(jdbc, "one_trade", OrderQueries.ONE_TRADE);
+
+        assertThat(plan).as(plan).containsPattern("Index (Only )?Scan using trades_trade_uk")
+                .contains("orders_client_order_uk").doesNotContain("trades_bot_ix");
+    }
 }
