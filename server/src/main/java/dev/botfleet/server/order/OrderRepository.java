@@ -174,28 +174,37 @@ public class OrderRepository {
     }
 
     /**
+     * The bot's flat point in :symbol and the seq of the fill it names (null when the fill is not found, or the bot
+     * never stood flat there). The fill is looked up by value, its order by the orders' unique index and the fill by
+     * the trades' (order_id, trade_id): written as joins, a fresh fleet's first starts planned them (once for all
+     * parameters, on empty tables) as a hash join over a scan of every trade, and kept that plan — each later start
+     * would have read all the fleet's fills.
+     */
+    static final String FLAT_POINT = """
+            SELECT p.flat_client_order_id, p.flat_trade_id, p.flat_realized_pnl, p.flat_fees,
+                   p.flat_base_flow, p.flat_quote_flow, p.flat_at, p.flat_open_orders, p.flat_next_sequence,
+                   (SELECT t.seq FROM trades t WHERE t.trade_id = p.flat_trade_id
+                       AND t.order_id = (SELECT o.id FROM orders o
+                                          WHERE o.bot_id = :bot AND o.client_order_id = p.flat_client_order_id)) AS seq
+              FROM positions p
+             WHERE p.bot_id = :bot AND p.symbol = :symbol AND p.flat_client_order_id IS NOT NULL""";
+
+    /**
      * What the bot's start replays: where it last stood flat in {@code symbol} and the fills after that (by the
      * trades' (bot_id, seq) index), or every fill when it never stood flat there. The flat point names its fill; that
      * fill is found by its order and trade id, and only later fills are read.
      */
     public BotHistory history(UUID botId, String symbol) {
         record Stored(FlatMark mark, long seq) { }
-        Stored flat = jdbc.sql("""
-                        SELECT p.flat_client_order_id, p.flat_trade_id, p.flat_realized_pnl, p.flat_fees,
-                               p.flat_base_flow, p.flat_quote_flow, p.flat_at, p.flat_open_orders,
-                               p.flat_next_sequence, t.seq
-                          FROM positions p
-                          JOIN orders o ON o.bot_id = p.bot_id AND o.client_order_id = p.flat_client_order_id
-                          JOIN trades t ON t.order_id = o.id AND t.trade_id = p.flat_trade_id
-                         WHERE p.bot_id = :bot AND p.symbol = :symbol""")
+        Stored flat = jdbc.sql(FLAT_POINT)
                 .param("bot", botId).param("symbol", symbol)
-                .query((rs, n) -> new Stored(new FlatMark(rs.getString(1), rs.getString(2),
+                .query((rs, n) -> rs.getObject("seq") == null ? null : new Stored(new FlatMark(rs.getString(1), rs.getString(2),
                         new dev.botfleet.engine.position.FlatPoint(rs.getBigDecimal(3), FlatMark.parseFees(rs.getString(4)),
                                 Times.read(rs, "flat_at")),
                         new SpotFlows(rs.getBigDecimal(5), rs.getBigDecimal(6)),
                         FlatMark.parseOpenOrders(rs.getString("flat_open_orders")), rs.getLong("flat_next_sequence")),
                         rs.getLong("seq")))
-                .optional().orElse(null);
+                .list().stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
         if (flat == null) return BotHistory.all(fills(botId));
         return new BotHistory(flat.mark(), jdbc.sql("SELECT * FROM trades WHERE bot_id = :bot AND seq > :seq ORDER BY seq")
                 .param("bot", botId).param("seq", flat.seq()).query(fill(botId)).list());

@@ -90,8 +90,7 @@ public class EquitySnapshots implements SmartLifecycle {
 
     /** The bot's equity in its quote asset, empty when some part of it has no price. */
     Optional<BigDecimal> equity(Bot bot) {
-        List<PortfolioRepository.PositionRow> rows = repository.positions(bot.ownerId()).stream()
-                .filter(r -> r.botId().equals(bot.id())).toList();
+        List<PortfolioRepository.PositionRow> rows = repository.positions(bot.ownerId(), bot.id());
         if (bot.mode() == BotMode.PAPER) {
             Accounts.Valued account = accounts.paper(bot, rows, bot.quoteAsset());
             if (account.error() != null || !account.unvalued().isEmpty()) return Optional.empty();
