@@ -1,5 +1,6 @@
 package dev.botfleet.server.activity;
 
+import dev.botfleet.server.support.FleetRows;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
 import org.flywaydb.core.Flyway;
@@ -10,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import javax.sql.DataSource;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,19 +35,9 @@ class ActivityLogPagePostgresTest {
         connection = new SingleConnectionDataSource(data.getConnection(), true);
         JdbcClient jdbc = JdbcClient.create(connection);
         UUID owner = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO users (id, email, password_hash, role, created_at, updated_at)"
-                + " VALUES (:id, 'log@example.com', 'x', 'USER', :now, :now)").param("id", owner).param("now", now).update();
-        UUID[] bots = new UUID[20];
-        for (int i = 0; i < bots.length; i++) {
-            bots[i] = UUID.randomUUID();
-            jdbc.sql("INSERT INTO bots (id, owner_id, name, exchange, symbol, strategy, mode, status, config, created_at,"
-                            + " updated_at) VALUES (:id, :owner, 'b', 'sim', 'BTC/USDT', 'scalper', 'PAPER', 'ACTIVE', '{}',"
-                            + " :now, :now)")
-                    .param("id", bots[i]).param("owner", owner).param("now", now).update();
-        }
+        UUID[] bots = FleetRows.userWithBots(jdbc, owner, "log@example.com", 20);
         // a fleet's log: 20 bots' lines interleaved, 2,000 each
-        String fleet = "ARRAY['" + String.join("', '", java.util.Arrays.stream(bots).map(UUID::toString).toList()) + "']::uuid[]";
+        String fleet = FleetRows.uuidArray(bots);
         jdbc.sql("INSERT INTO activity_logs (id, owner_id, bot_id, level, message, created_at)"
                         + " SELECT gen_random_uuid(), :owner, (" + fleet + ")[1 + n % 20], 'INFO', 'Bought 0.001 BTC at ' || n,"
                         + " now() FROM generate_series(0, 39999) n ORDER BY n")

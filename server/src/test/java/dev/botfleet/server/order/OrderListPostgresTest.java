@@ -1,6 +1,7 @@
 package dev.botfleet.server.order;
 
 import dev.botfleet.server.common.Paging;
+import dev.botfleet.server.support.FleetRows;
 import dev.botfleet.server.support.GenericPlan;
 import dev.botfleet.server.support.PostgresAvailable;
 import dev.botfleet.server.support.PostgresSchema;
@@ -11,9 +12,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.util.Arrays;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,22 +26,13 @@ class OrderListPostgresTest {
     private SingleConnectionDataSource connection;
     private JdbcClient jdbc;
     private final UUID owner = UUID.randomUUID();
-    private final UUID[] bots = new UUID[20];
+    private UUID[] bots;
 
     @BeforeEach
     void freshSchema() throws Exception {
         connection = new SingleConnectionDataSource(PostgresSchema.newMigratedSchema().getConnection(), true);
         jdbc = JdbcClient.create(connection);
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.sql("INSERT INTO users (id, email, password_hash, role, created_at, updated_at)"
-                + " VALUES (:id, 'orders@example.com', 'x', 'USER', :now, :now)").param("id", owner).param("now", now).update();
-        for (int i = 0; i < bots.length; i++) {
-            bots[i] = UUID.randomUUID();
-            jdbc.sql("INSERT INTO bots (id, owner_id, name, exchange, symbol, strategy, mode, status, config, created_at,"
-                            + " updated_at) VALUES (:id, :owner, 'b', 'sim', 'BTC/USDT', 'scalper', 'PAPER', 'ACTIVE', '{}',"
-                            + " :now, :now)")
-                    .param("id", bots[i]).param("owner", owner).param("now", now).update();
-        }
+        bots = FleetRows.userWithBots(jdbc, owner, "orders@example.com", 20);
     }
 
     @AfterEach
@@ -54,7 +43,7 @@ class OrderListPostgresTest {
     @Test
     void aBotsNewestOrdersAreReadAlongItsIndexWithoutSortingAllItsOrders() {
         // a fleet's journal: 20 bots' orders interleaved, 2,000 each; every seventh still resting
-        String fleet = "ARRAY['" + String.join("', '", Arrays.stream(bots).map(UUID::toString).toList()) + "']::uuid[]";
+        String fleet = FleetRows.uuidArray(bots);
         jdbc.sql("INSERT INTO orders (id, owner_id, bot_id, client_order_id, exchange, symbol, side, type, time_in_force,"
                         + " price, quantity, status, created_at, updated_at)"
                         + " SELECT gen_random_uuid(), :owner, (" + fleet + ")[1 + n % 20], 'bf-' || n, 'sim', 'BTC/USDT',"
