@@ -122,6 +122,10 @@ public class DailySummaries {
     }
 
     /** Fills, realized PnL (from the fills) and closed deals since {@code since}, per quote asset, by asset name. */
+    /** The user's deals closed since :since, per symbol (index deals_owner_closed_ix). */
+    public static final String DEALS_CLOSED_SINCE =
+            "SELECT symbol, COUNT(*) FROM deals WHERE owner_id = :u AND closed_at > :since GROUP BY symbol";
+
     private List<AssetDay> lastDay(UUID user, Instant since) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, BigDecimal> pnl = new TreeMap<>();
@@ -134,7 +138,7 @@ public class DailySummaries {
                     pnl.merge(asset, rs.getBigDecimal(3) == null ? BigDecimal.ZERO : rs.getBigDecimal(3), BigDecimal::add);
                     return null;
                 }).list();
-        jdbc.sql("SELECT symbol, COUNT(*) FROM deals WHERE owner_id = :u AND closed_at > :since GROUP BY symbol")
+        jdbc.sql(DEALS_CLOSED_SINCE)
                 .param("u", user).param("since", Times.sql(since)).query((rs, n) -> {
                     counts.computeIfAbsent(DealText.quoteOf(rs.getString(1)), k -> new long[2])[1] += rs.getLong(2);
                     return null;

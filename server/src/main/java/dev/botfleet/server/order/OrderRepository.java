@@ -64,8 +64,8 @@ public class OrderRepository {
      * nothing. False when nothing was inserted: the order must not be sent.
      */
     public boolean insertOrderFenced(UUID ownerId, UUID botId, OrderSnapshot s, LeaseFence fence) {
-        return jdbc.sql("INSERT INTO orders (" + JournalRows.ORDER_COLUMNS + ") SELECT " + JournalRows.ORDER_VALUES
-                        + " " + """
+        return jdbc.sql("WITH idle AS (" + IDLE_LIMIT + ") INSERT INTO orders (" + JournalRows.ORDER_COLUMNS + ") SELECT "
+                        + JournalRows.ORDER_VALUES + " FROM idle " + """
                          WHERE EXISTS (SELECT 1 FROM shard_leases
                             WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
                               AND expires_at > clock_timestamp() FOR SHARE)""")
@@ -76,15 +76,28 @@ public class OrderRepository {
     }
 
     /**
+     * How long a transaction that share-locked a lease row may sit idle between its statements before PostgreSQL ends
+     * it (and its session): 5 s, below the lease's 6-s ttl. A take-over updates the lease row and so waits for those
+     * share locks; a node frozen inside such a transaction (SIGSTOP, a VM paused) keeps its connection — its kernel
+     * still answers TCP — and without a limit the take-over waited as long as the freeze (ClusterZombieIT, one run in
+     * a few dozen). Ended by the server, the frozen transaction's intents and fills are rolled back, and the node, if it
+     * resumes, finds its connection closed: it journals nothing more, so it sends nothing more. A healthy writer never
+     * idles this long inside a transaction. Set for the transaction only ({@code set_config(…, true)}).
+     */
+    private static final String IDLE_LIMIT = "SELECT set_config('idle_in_transaction_session_timeout', '5000', true)";
+
+    /**
      * Inside a bot's journal transaction in a cluster: true while {@code fence}'s lease is still held, unexpired by the
      * database's clock; the lease row stays share-locked until the transaction ends, so a take-over waits for it.
      */
     public boolean holdsLease(LeaseFence fence) {
+        // the idle limit is set by the row the lock is taken on (no row, no lock, no limit needed)
         return jdbc.sql("""
-                        SELECT 1 FROM shard_leases WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
-                          AND expires_at > clock_timestamp() FOR SHARE""")
+                        SELECT set_config('idle_in_transaction_session_timeout', '5000', true) FROM shard_leases
+                         WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
+                           AND expires_at > clock_timestamp() FOR SHARE""")
                 .param("shard", fence.shard()).param("leaseOwner", fence.owner()).param("epoch", fence.epoch())
-                .query(Integer.class).optional().isPresent();
+                .query(String.class).optional().isPresent();
     }
 
     /** Brings the order row in line with the snapshot; false if the order was never journaled. */

@@ -79,6 +79,11 @@ public class PortfolioRepository {
             rs.getObject("bot_id", UUID.class), rs.getString("exchange"), rs.getString("symbol"),
             rs.getBigDecimal("quantity"), rs.getBigDecimal("average_entry_price"), rs.getBigDecimal("realized_pnl"));
 
+    /** The owner's funding payments in [from, to) (index funding_payments_owner_ix). */
+    static final String FUNDING_IN_WINDOW = """
+            SELECT bot_id, settled_at AS at, amount FROM funding_payments
+            WHERE owner_id = :owner AND settled_at >= :from AND settled_at < :to AND amount <> 0""";
+
     /** Fills' realized PnL (net of quote fees) and funding payments of the owner's bots in [from, to). */
     List<PnlRow> realized(UUID ownerId, Instant from, Instant to) {
         List<PnlRow> rows = new java.util.ArrayList<>(jdbc.sql("""
@@ -87,9 +92,7 @@ public class PortfolioRepository {
                 .param("owner", ownerId).param("from", Times.sql(from)).param("to", Times.sql(to))
                 .query((rs, n) -> new PnlRow(rs.getObject("bot_id", UUID.class), Times.read(rs, "at"), rs.getBigDecimal("amount")))
                 .list());
-        rows.addAll(jdbc.sql("""
-                        SELECT bot_id, settled_at AS at, amount FROM funding_payments
-                        WHERE owner_id = :owner AND settled_at >= :from AND settled_at < :to AND amount <> 0""")
+        rows.addAll(jdbc.sql(FUNDING_IN_WINDOW)
                 .param("owner", ownerId).param("from", Times.sql(from)).param("to", Times.sql(to))
                 .query((rs, n) -> new PnlRow(rs.getObject("bot_id", UUID.class), Times.read(rs, "at"), rs.getBigDecimal("amount")))
                 .list());

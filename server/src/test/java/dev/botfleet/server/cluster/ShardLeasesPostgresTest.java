@@ -11,6 +11,7 @@ import dev.botfleet.server.support.ApiTestBase;
 import dev.botfleet.server.support.OnPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -39,6 +40,8 @@ class ShardLeasesPostgresTest extends ApiTestBase {
 
     @Autowired
     private OrderRepository orders;
+    @Autowired
+    private javax.sql.DataSource dataSource;
 
     private static String shard() {
         return "s-" + UUID.randomUUID();
@@ -165,6 +168,42 @@ class ShardLeasesPostgresTest extends ApiTestBase {
             assertThat(orders.insertOrderFenced(user.id(), bot, intent(bot, "x"), lease)).isFalse();
             assertThat(takeover.epoch()).isEqualTo(lease.epoch() + 1);
         }
+    }
+
+    @Test
+    void aHolderFrozenInsideAFencedTransactionHoldsATakeoverUpOnlyForItsIdleLimit() throws Exception {
+        String shard = shard();
+        ShardLeases a = new ShardLeases(jdbc, "node-a", SHORT);
+        ShardLeases b = new ShardLeases(jdbc, "node-b", LONG);
+        LeaseFence lease = awaitAcquired(a, shard);
+        // node a's writer checked the lease inside a journal transaction (the row share-locked) and froze there: its
+        // connection stays open, as a SIGSTOPped process's does, and it never commits
+        java.sql.Connection frozen = dataSource.getConnection();
+        try {
+            frozen.setAutoCommit(false);
+            OrderRepository frozenWriter = new OrderRepository(new org.springframework.jdbc.core.namedparam
+                    .NamedParameterJdbcTemplate(new org.springframework.jdbc.datasource.SingleConnectionDataSource(frozen, true)), null);
+            assertThat(frozenWriter.holdsLease(lease)).isTrue();
+            awaitExpired(a, shard);
+            // node b's take-over waits for the share lock; without a limit it would wait as long as the freeze
+            // (here until the statement timeout of 30 s, which fails the test instead of hanging it)
+            try (java.sql.Connection taker = dataSource.getConnection()) {
+                taker.createStatement().execute("SET statement_timeout = 30000");
+                ShardLeases onTaker = new ShardLeases(JdbcClient.create(
+                        new org.springframework.jdbc.datasource.SingleConnectionDataSource(taker, true)), "node-b", LONG);
+                LeaseFence takeover = onTaker.acquire(shard).orElseThrow();
+                assertThat(takeover.epoch()).isEqualTo(lease.epoch() + 1);
+            }
+            // the server ended the frozen transaction and its session: if node a resumes, it can write nothing
+            assertThat(frozen.isValid(2)).isFalse();
+        } finally {
+            try {
+                frozen.close();
+            } catch (java.sql.SQLException closedByTheServer) {
+                // the pool's rollback on close fails on the connection the server ended: what this test expects
+            }
+        }
+        assertThat(b.holder(shard)).isPresent();
     }
 
     private UUID bot(Session user) {

@@ -27,7 +27,8 @@ public final class GenericPlan {
             entry("filled", "numeric"), entry("avg", "numeric"),
             entry("at", "timestamptz"), entry("updated", "timestamptz"),
             entry("ack", "boolean"),
-            entry("level", "varchar"), entry("open", "varchar"), entry("message", "varchar"), entry("created", "timestamptz"));
+            entry("level", "varchar"), entry("open", "varchar"),
+            entry("u", "uuid"), entry("since", "timestamptz"), entry("from", "timestamptz"), entry("to", "timestamptz"), entry("message", "varchar"), entry("created", "timestamptz"));
 
     private GenericPlan() {
     }
