@@ -79,8 +79,8 @@ public class OrderRepository {
      * How long a transaction that share-locked a lease row may sit idle between its statements before PostgreSQL ends
      * it (and its session): 5 s, below the lease's 6-s ttl. A take-over updates the lease row and so waits for those
      * share locks; a node frozen inside such a transaction (SIGSTOP, a VM paused) keeps its connection — its kernel
-     * still answers TCP — and without a limit the take-over waited as long as the freeze (ClusterZombieIT, one run in
-     * a few dozen). Ended by the server, the frozen transaction's intents and fills are rolled back, and the node, if it
+     * still answers TCP — and without a limit the take-over waited as long as the freeze (seen once in
+     * ClusterZombieIT). Ended by the server, the frozen transaction's intents and fills are rolled back, and the node, if it
      * resumes, finds its connection closed: it journals nothing more, so it sends nothing more. A healthy writer never
      * idles this long inside a transaction. Set for the transaction only ({@code set_config(…, true)}).
      */
