@@ -121,11 +121,11 @@ public class DailySummaries {
         return new BotAlert(u, null, BotAlert.Kind.DAILY_SUMMARY, text.toString(), data);
     }
 
-    /** Fills, realized PnL (from the fills) and closed deals since {@code since}, per quote asset, by asset name. */
     /** The user's deals closed since :since, per symbol (index deals_owner_closed_ix). */
     public static final String DEALS_CLOSED_SINCE =
             "SELECT symbol, COUNT(*) FROM deals WHERE owner_id = :u AND closed_at > :since GROUP BY symbol";
 
+    /** Fills, realized PnL (from the fills) and closed deals since {@code since}, per quote asset, by asset name. */
     private List<AssetDay> lastDay(UUID user, Instant since) {
         Map<String, long[]> counts = new TreeMap<>();
         Map<String, BigDecimal> pnl = new TreeMap<>();

@@ -84,7 +84,8 @@ public class OrderRepository {
      * resumes, finds its connection closed: it journals nothing more, so it sends nothing more. A healthy writer never
      * idles this long inside a transaction. Set for the transaction only ({@code set_config(…, true)}).
      */
-    private static final String IDLE_LIMIT = "SELECT set_config('idle_in_transaction_session_timeout', '5000', true)";
+    private static final String SET_IDLE_LIMIT = "set_config('idle_in_transaction_session_timeout', '5000', true)";
+    private static final String IDLE_LIMIT = "SELECT " + SET_IDLE_LIMIT;
 
     /**
      * Inside a bot's journal transaction in a cluster: true while {@code fence}'s lease is still held, unexpired by the
@@ -92,8 +93,7 @@ public class OrderRepository {
      */
     public boolean holdsLease(LeaseFence fence) {
         // the idle limit is set by the row the lock is taken on (no row, no lock, no limit needed)
-        return jdbc.sql("""
-                        SELECT set_config('idle_in_transaction_session_timeout', '5000', true) FROM shard_leases
+        return jdbc.sql("SELECT " + SET_IDLE_LIMIT + " FROM shard_leases " + """
                          WHERE shard = :shard AND owner = :leaseOwner AND epoch = :epoch
                            AND expires_at > clock_timestamp() FOR SHARE""")
                 .param("shard", fence.shard()).param("leaseOwner", fence.owner()).param("epoch", fence.epoch())

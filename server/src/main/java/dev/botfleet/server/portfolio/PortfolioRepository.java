@@ -1,6 +1,8 @@
 package dev.botfleet.server.portfolio;
 
+import dev.botfleet.server.common.OwnedBot;
 import dev.botfleet.server.common.Times;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -71,11 +73,11 @@ public class PortfolioRepository {
      * its owner's positions for each read the whole fleet's per bot — a million rows a round for 1,000 bots.
      */
     List<PositionRow> positions(UUID ownerId, UUID botId) {
-        return jdbc.sql("SELECT * FROM positions WHERE " + dev.botfleet.server.common.OwnedBot.ROWS + " ORDER BY symbol")
+        return jdbc.sql("SELECT * FROM positions WHERE " + OwnedBot.ROWS + " ORDER BY symbol")
                 .param("owner", ownerId).param("bot", botId).query(POSITION).list();
     }
 
-    private static final org.springframework.jdbc.core.RowMapper<PositionRow> POSITION = (rs, n) -> new PositionRow(
+    private static final RowMapper<PositionRow> POSITION = (rs, n) -> new PositionRow(
             rs.getObject("bot_id", UUID.class), rs.getString("exchange"), rs.getString("symbol"),
             rs.getBigDecimal("quantity"), rs.getBigDecimal("average_entry_price"), rs.getBigDecimal("realized_pnl"));
 
