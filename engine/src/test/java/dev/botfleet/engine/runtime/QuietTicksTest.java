@@ -155,6 +155,70 @@ class QuietTicksTest {
         assertThat(violation.get()).isNull();
     }
 
+    @Test
+    void aHoldingBotsDecisionIsToldBeforeABotAheadOfItInItsShardTakesItsTurnOnTheSameTick() {
+        // seat 0: a bot that takes every tick (no band) and notes how many quiet decisions were told when it got one;
+        // seat 1: a bot whose band holds the tick. Its decision was made when the shard read its band, so it must be
+        // told then, not after the first bot's turn (a fill booked in a burst holds a shard for tens of microseconds).
+        java.util.concurrent.Executor direct = Runnable::run;
+        AtomicReference<String> violation = new AtomicReference<>();
+        Decisions observer = new Decisions();
+        List<Long> quietToldWhenTaken = new ArrayList<>();
+        Strategy takesEveryTick = new Strategy() {
+            @Override public void onTick(StrategyContext ctx, Tick tick) { quietToldWhenTaken.add(observer.quiet.get()); }
+        };
+        MarketDataHub hub = new MarketDataHub(direct, 8, true);
+        List<BotRunner> runners = new ArrayList<>();
+        for (Strategy s : List.of(takesEveryTick, new Banded(violation))) {
+            SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
+            BotKernel k = BotKernel.builder("bot-" + runners.size(), BTC, s).exchange(sim::connect)
+                    .matchOn(MatchingData.TICKS).build();
+            BotRunner r = new BotRunner(k, direct, (event, e) -> violation.compareAndSet(null, e.toString()), observer);
+            hub.subscribe("sim", BTC.symbol(), r);
+            r.send(new BotCommand.StartBot(T0, List.of()));
+            runners.add(r);
+        }
+        for (int i = 1; i <= 3; i++) hub.publish(new Tick("sim", BTC.symbol(), T0.toEpochMilli() + i, 150, i));
+
+        assertThat(violation.get()).isNull();
+        // tick 1 sets the banded bot's price (no band yet); ticks 2 and 3 are quiet for it and told before the other
+        // bot's turn on them
+        assertThat(quietToldWhenTaken).containsExactly(0L, 1L, 2L);
+        assertThat(observer.quiet.get()).isEqualTo(2);
+    }
+
+    @Test
+    void everyShardsHoldingBotsAreDecidedBeforeATradingBotOfAnEarlierShardTakesItsTurn() {
+        // one bot per shard, tasks run one at a time in the order queued (as an executor with a backlog would): the
+        // trading bot's shard is queued first, yet the holding bot's shard tells its decision before that bot's turn
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        java.util.concurrent.Executor inOrder = queued::add;
+        AtomicReference<String> violation = new AtomicReference<>();
+        Decisions observer = new Decisions();
+        List<Long> quietToldWhenTaken = new ArrayList<>();
+        Strategy takesEveryTick = new Strategy() {
+            @Override public void onTick(StrategyContext ctx, Tick tick) { quietToldWhenTaken.add(observer.quiet.get()); }
+        };
+        MarketDataHub hub = new MarketDataHub(inOrder, 1, true);
+        List<Strategy> strategies = List.of(takesEveryTick, new Banded(violation));
+        for (int b = 0; b < strategies.size(); b++) {
+            SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
+            BotKernel k = BotKernel.builder("bot-" + b, BTC, strategies.get(b)).exchange(sim::connect)
+                    .matchOn(MatchingData.TICKS).build();
+            BotRunner r = new BotRunner(k, inOrder, (event, e) -> violation.compareAndSet(null, e.toString()), observer);
+            hub.subscribe("sim", BTC.symbol(), r);
+            r.send(new BotCommand.StartBot(T0, List.of()));
+        }
+        for (int i = 1; i <= 3; i++) {
+            hub.publish(new Tick("sim", BTC.symbol(), T0.toEpochMilli() + i, 150, i));
+            for (Runnable task; (task = queued.poll()) != null; ) task.run();
+        }
+
+        assertThat(violation.get()).isNull();
+        assertThat(quietToldWhenTaken).containsExactly(0L, 1L, 2L);
+        assertThat(observer.quiet.get()).isEqualTo(2);
+    }
+
     private static void awaitAll(List<BotRunner> runners, java.util.function.Function<BotRunner, BotCommand> command)
             throws InterruptedException {
         CountDownLatch done = new CountDownLatch(runners.size());

@@ -4,11 +4,14 @@ import java.util.UUID;
 
 /**
  * Ids of rows the fleet writes all the time (orders, trades, deals, positions, funding, activity-log lines): UUID
- * version 7 (RFC 9562), the time in milliseconds in the first 48 bits and 74 random bits from {@link UUID#randomUUID}.
+ * version 7 (RFC 9562), the time in milliseconds in the first 48 bits and 74 random bits from {@link IdRandomness}
+ * (independent DRBGs, not {@link UUID#randomUUID}'s one shared generator, which queued a fleet's bots in bursts).
  * New ids sort after older ones, so an insert lands at the right end of the primary key's index instead of on a random
  * page: fewer pages written per commit (H2 rewrites every page a commit touched; PostgreSQL logs them).
  */
 public final class Ids {
+    private static final IdRandomness RANDOM = IdRandomness.forThisMachine();
+
     private Ids() {
     }
 
@@ -26,8 +29,10 @@ public final class Ids {
 
     /** A new id of {@code epochMillis}. */
     public static UUID timeOrdered(long epochMillis) {
-        UUID random = UUID.randomUUID();  // variant bits already RFC 4122/9562
-        long high = (epochMillis << 16) | 0x7000L | (random.getMostSignificantBits() & 0x0FFFL);
-        return new UUID(high, random.getLeastSignificantBits());
+        long[] random = new long[2];
+        RANDOM.next(random);
+        long high = (epochMillis << 16) | 0x7000L | (random[0] & 0x0FFFL);
+        long low = (random[1] & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;  // variant 10 (RFC 9562)
+        return new UUID(high, low);
     }
 }
