@@ -77,10 +77,16 @@ final class TickShard implements Runnable {
     private final int[] deliverTo, deliverFrom;
     /** Not 0: the batch's quiet decisions are told, its deliveries are this shard's next run ({@link #handOn}). */
     private int handedOnEvents, handedOnSeats;
+    /** Set once any shard of this market told a quiet decision: from then on deliveries are handed on. */
+    private final AtomicBoolean quietSeen;
 
-    /** @param size the most bots the hub puts in it */
-    TickShard(Executor executor, boolean skipQuiet, int size) {
+    /**
+     * @param size       the most bots the hub puts in it
+     * @param quietSeen  shared by the market's shards: set once any of them decided a bot quiet
+     */
+    TickShard(Executor executor, boolean skipQuiet, int size, AtomicBoolean quietSeen) {
         this.executor = executor;
+        this.quietSeen = quietSeen;
         this.skipQuiet = skipQuiet;
         // twice the bots: a seat a bot left is given away only between its events, so there is always another
         int capacity = 2 * size;
@@ -116,6 +122,7 @@ final class TickShard implements Runnable {
         }
         int n = 0;
         boolean handOn = false;
+        RuntimeException failure = null;
         try {
             // joins and leaves first, then the market data up to the next one: membership is fixed within a batch
             for (Object e; (e = events.peek()) instanceof Membership m; ) {
@@ -129,7 +136,9 @@ final class TickShard implements Runnable {
             }
             if (n > 0) {
                 int seatsToDeliver = decideQuiet(n);
-                if (seatsToDeliver > 0) {
+                if (seatsToDeliver > 0 && !quietSeen.get()) {
+                    failure = deliver(n, seatsToDeliver);  // no bot of the market holds: none to put first
+                } else if (seatsToDeliver > 0) {
                     handedOnEvents = n;
                     handedOnSeats = seatsToDeliver;
                     handOn = true;
@@ -139,6 +148,7 @@ final class TickShard implements Runnable {
             if (handOn) handOn();
             else finishTurn(n);
         }
+        if (failure != null) throw failure;  // to the executor's handler, after the shard is consistent again
     }
 
     /**
@@ -175,15 +185,18 @@ final class TickShard implements Runnable {
     }
 
     /**
-     * The batch's quiet ticks, less those at the head of each bot's part that its band holds: told to the observers
-     * as decided now, the seats with something left to deliver listed in {@link #deliverTo}; returns how many.
+     * Reads each bot's quiet band and tells its observer the ticks at the head of the batch that the band holds, as
+     * decided now; lists the seats with something left to deliver in {@link #deliverTo} (from which event on in
+     * {@link #deliverFrom}) and returns how many there are.
      *
      * <p>Why the deliveries wait for a task of their own ({@link #handOn}): a bot that trades on a tick takes its turn
      * for it (a fill booked, new orders journaled: tens of microseconds). Delivered during the walk, in a fleet's burst
      * — hundreds of bots filling on one tick — those turns held up every holding bot behind them, in this shard and in
      * the shards still waiting for the executor, whose decisions cost a band's read each. At 10,000 paper bots that
-     * made 6-9 bot-ticks late per fill; deciding every shard's quiet bots first, about 0.6
-     * (docs/fleet-scale/2026-12-07-part3.md, "Where a trading fleet's late ticks come from").
+     * made 6-9 bot-ticks late per fill; deciding every shard's quiet bots first, 0.6-3.1
+     * (docs/fleet-scale/2026-12-07-part3.md, "Where a trading fleet's late ticks come from"). Until some bot of the
+     * market was decided quiet, a shard delivers at once: a market whose bots take every tick (none has a quiet band)
+     * has no decisions to put first and would only pay a task more per shard and batch.
      */
     private int decideQuiet(int n) {
         int seatsToDeliver = 0;
@@ -207,7 +220,10 @@ final class TickShard implements Runnable {
                 deliverFrom[seatsToDeliver++] = quiet;
             }
         }
-        if (anyQuiet) decidedQuiet(quietObserver, n);
+        if (anyQuiet) {
+            decidedQuiet(quietObserver, n);
+            if (!quietSeen.get()) quietSeen.set(true);  // read first: the market's shards write it once, not per batch
+        }
         return seatsToDeliver;
     }
 

@@ -168,16 +168,8 @@ class QuietTicksTest {
             @Override public void onTick(StrategyContext ctx, Tick tick) { quietToldWhenTaken.add(observer.quiet.get()); }
         };
         MarketDataHub hub = new MarketDataHub(direct, 8, true);
-        List<BotRunner> runners = new ArrayList<>();
-        for (Strategy s : List.of(takesEveryTick, new Banded(violation))) {
-            SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
-            BotKernel k = BotKernel.builder("bot-" + runners.size(), BTC, s).exchange(sim::connect)
-                    .matchOn(MatchingData.TICKS).build();
-            BotRunner r = new BotRunner(k, direct, (event, e) -> violation.compareAndSet(null, e.toString()), observer);
-            hub.subscribe("sim", BTC.symbol(), r);
-            r.send(new BotCommand.StartBot(T0, List.of()));
-            runners.add(r);
-        }
+        startBot(hub, direct, "bot-0", takesEveryTick, observer, violation);
+        startBot(hub, direct, "bot-1", new Banded(violation), observer, violation);
         for (int i = 1; i <= 3; i++) hub.publish(new Tick("sim", BTC.symbol(), T0.toEpochMilli() + i, 150, i));
 
         assertThat(violation.get()).isNull();
@@ -200,23 +192,54 @@ class QuietTicksTest {
             @Override public void onTick(StrategyContext ctx, Tick tick) { quietToldWhenTaken.add(observer.quiet.get()); }
         };
         MarketDataHub hub = new MarketDataHub(inOrder, 1, true);
-        List<Strategy> strategies = List.of(takesEveryTick, new Banded(violation));
-        for (int b = 0; b < strategies.size(); b++) {
-            SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
-            BotKernel k = BotKernel.builder("bot-" + b, BTC, strategies.get(b)).exchange(sim::connect)
-                    .matchOn(MatchingData.TICKS).build();
-            BotRunner r = new BotRunner(k, inOrder, (event, e) -> violation.compareAndSet(null, e.toString()), observer);
-            hub.subscribe("sim", BTC.symbol(), r);
-            r.send(new BotCommand.StartBot(T0, List.of()));
-        }
-        for (int i = 1; i <= 3; i++) {
+        startBot(hub, inOrder, "bot-0", takesEveryTick, observer, violation);
+        startBot(hub, inOrder, "bot-1", new Banded(violation), observer, violation);
+        for (int i = 1; i <= 4; i++) {
             hub.publish(new Tick("sim", BTC.symbol(), T0.toEpochMilli() + i, 150, i));
             for (Runnable task; (task = queued.poll()) != null; ) task.run();
         }
 
         assertThat(violation.get()).isNull();
-        assertThat(quietToldWhenTaken).containsExactly(0L, 1L, 2L);
-        assertThat(observer.quiet.get()).isEqualTo(2);
+        // tick 1 sets the holding bot's price; on tick 2 no bot of the market had been decided quiet yet when the
+        // trading bot's shard ran, so it delivered at once (a market without quiet bands pays no task more); from tick
+        // 3 on its deliveries wait for the holding bot's shard
+        assertThat(quietToldWhenTaken).containsExactly(0L, 0L, 2L, 3L);
+        assertThat(observer.quiet.get()).isEqualTo(3);
+    }
+
+    @Test
+    void aMarketWhoseBotsTakeEveryTickCostsOneTaskPerShardAndTick() {
+        // no bot has a quiet band: nothing to decide first, so a shard delivers in its own turn (no task more)
+        java.util.ArrayDeque<Runnable> queued = new java.util.ArrayDeque<>();
+        java.util.concurrent.Executor inOrder = queued::add;
+        AtomicReference<String> violation = new AtomicReference<>();
+        Decisions observer = new Decisions();
+        MarketDataHub hub = new MarketDataHub(inOrder, 1, true);
+        for (int b = 0; b < 3; b++) {
+            Strategy takesEveryTick = new Strategy() {
+                @Override public void onTick(StrategyContext ctx, Tick tick) { }
+            };
+            startBot(hub, inOrder, "bot-" + b, takesEveryTick, observer, violation);
+        }
+        for (Runnable task; (task = queued.poll()) != null; ) task.run();
+        int tasks = 0;
+        for (int i = 1; i <= 5; i++) {
+            hub.publish(new Tick("sim", BTC.symbol(), T0.toEpochMilli() + i, 150, i));
+            for (Runnable task; (task = queued.poll()) != null; tasks++) task.run();
+        }
+        assertThat(violation.get()).isNull();
+        assertThat(observer.onTurns.get()).isEqualTo(15);
+        assertThat(tasks).as("one turn per shard and tick").isEqualTo(15);
+    }
+
+    /** A bot on the simulated exchange, matching on ticks, subscribed to {@code hub} and started. */
+    private static void startBot(MarketDataHub hub, java.util.concurrent.Executor executor, String name,
+                                 Strategy strategy, TickObserver observer, AtomicReference<String> violation) {
+        SimExchange sim = new SimExchange(BTC, SimFillModel.DEFAULT, Map.of("USDT", new BigDecimal("1000")));
+        BotKernel k = BotKernel.builder(name, BTC, strategy).exchange(sim::connect).matchOn(MatchingData.TICKS).build();
+        BotRunner r = new BotRunner(k, executor, (event, e) -> violation.compareAndSet(null, e.toString()), observer);
+        hub.subscribe("sim", BTC.symbol(), r);
+        r.send(new BotCommand.StartBot(T0, List.of()));
     }
 
     private static void awaitAll(List<BotRunner> runners, java.util.function.Function<BotRunner, BotCommand> command)
