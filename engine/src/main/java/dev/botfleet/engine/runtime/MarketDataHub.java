@@ -36,8 +36,6 @@ public final class MarketDataHub {
         final CopyOnWriteArrayList<MarketDataListener> subscribers = new CopyOnWriteArrayList<>();
         /** Bot runners fed through shards (only with a fan-out executor). */
         final CopyOnWriteArrayList<TickShard> shards = new CopyOnWriteArrayList<>();
-        /** Set once any shard of this market decided a bot quiet (see {@link TickShard#handOn}). */
-        final AtomicBoolean quietSeen = new AtomicBoolean();
 
         synchronized Subscription addRunner(BotRunner runner) {
             TickShard shard = null;
@@ -48,7 +46,7 @@ public final class MarketDataHub {
                 }
             }
             if (shard == null) {
-                shard = new TickShard(fanOut, skipQuiet, shardSize, quietSeen);
+                shard = new TickShard(fanOut, skipQuiet, shardSize);
                 shards.add(shard);
             }
             shard.members++;

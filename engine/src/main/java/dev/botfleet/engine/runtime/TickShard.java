@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,15 +27,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * batches, so a bot gets exactly what was posted after its join and before its leave, and only the shard's turn
  * touches the shard's list of bots.
  *
- * <p>Two steps per batch: the shard's turn first reads every bot's quiet band and tells the quiet decisions, then
- * queues the deliveries to the bots that take part of the batch as a task of its own ({@link #handOn}), behind the
- * other shards' turns already waiting — so the bots that merely hold are decided before the ones that trade spend
- * their turns (a trading fleet's burst: docs/fleet-scale/2026-12-07-part3.md). A batch with nothing to deliver is one
- * task, as before.
- *
- * <p>Sharing: the deliveries of a shard run one after another; a bot that is slow within its own turn delays the rest
- * of its shard's deliveries (at most the hub's shard size − 1 bots) for that batch, never the hub, never a quiet
- * decision, and never other shards, which the executor's other threads keep running.
+ * <p>Sharing: the bots of a shard run one after another; a bot that is slow within its own turn delays the rest of its
+ * shard (at most the hub's shard size − 1 bots) for that batch, never the hub and never other shards,
+ * which the executor's other threads keep running.
  */
 final class TickShard implements Runnable {
     /** Events taken per turn: bounds the batch a bot handles in one go and the time before the shard yields. */
@@ -73,20 +66,10 @@ final class TickShard implements Runnable {
     private final Object[] batch = new Object[BATCH];
     /** Per event of the batch, how many bots skipped it as quiet. */
     private final int[] quietBots = new int[BATCH];
-    /** Within a turn: the seats that get part of the batch, and from which event on. */
-    private final int[] deliverTo, deliverFrom;
-    /** Not 0: the batch's quiet decisions are told, its deliveries are this shard's next run ({@link #handOn}). */
-    private int handedOnEvents, handedOnSeats;
-    /** Set once any shard of this market told a quiet decision: from then on deliveries are handed on. */
-    private final AtomicBoolean quietSeen;
 
-    /**
-     * @param size       the most bots the hub puts in it
-     * @param quietSeen  shared by the market's shards: set once any of them decided a bot quiet
-     */
-    TickShard(Executor executor, boolean skipQuiet, int size, AtomicBoolean quietSeen) {
+    /** @param size the most bots the hub puts in it */
+    TickShard(Executor executor, boolean skipQuiet, int size) {
         this.executor = executor;
-        this.quietSeen = quietSeen;
         this.skipQuiet = skipQuiet;
         // twice the bots: a seat a bot left is given away only between its events, so there is always another
         int capacity = 2 * size;
@@ -94,8 +77,6 @@ final class TickShard implements Runnable {
         this.owners = new BotRunner[capacity];
         this.observers = new TickObserver[capacity];
         this.fed = new long[capacity];
-        this.deliverTo = new int[capacity];
-        this.deliverFrom = new int[capacity];
     }
 
     /** @param event a {@code Tick} or a {@code Candle} */
@@ -116,12 +97,7 @@ final class TickShard implements Runnable {
 
     @Override
     public void run() {
-        if (handedOnEvents > 0) {
-            deliverHandedOn();
-            return;
-        }
         int n = 0;
-        boolean handOn = false;
         RuntimeException failure = null;
         try {
             // joins and leaves first, then the market data up to the next one: membership is fixed within a batch
@@ -134,112 +110,47 @@ final class TickShard implements Runnable {
                 events.poll();
                 batch[n++] = e;
             }
-            if (n > 0) {
-                int seatsToDeliver = decideQuiet(n);
-                if (seatsToDeliver > 0 && !quietSeen.get()) {
-                    failure = deliver(n, seatsToDeliver);  // no bot of the market holds: none to put first
-                } else if (seatsToDeliver > 0) {
-                    handedOnEvents = n;
-                    handedOnSeats = seatsToDeliver;
-                    handOn = true;
-                }
-            }
+            if (n > 0) failure = walk(n);
         } finally {
-            if (handOn) handOn();
-            else finishTurn(n);
+            Arrays.fill(batch, 0, n, null);
+            Arrays.fill(quietBots, 0, n, 0);  // already so, unless a bot's callback threw before they were told
+            // Same hand-over as BotMailbox: clear the flag, then look again, so no event is stranded.
+            scheduled.set(false);
+            if (!events.isEmpty() && scheduled.compareAndSet(false, true)) executor.execute(this);
         }
         if (failure != null) throw failure;  // to the executor's handler, after the shard is consistent again
     }
 
-    /**
-     * The batch's deliveries become a task of their own, queued behind the other shards' turns already waiting — in a
-     * fleet, the rest of the same tick. The shard keeps its turn (nothing else of its runs meanwhile), so each bot still
-     * gets its market data in order.
-     */
-    private void handOn() {
-        try {
-            executor.execute(this);
-        } catch (RejectedExecutionException e) {
-            deliverHandedOn();  // the executor is shutting down: deliver here rather than strand the batch
-        }
-    }
-
-    private void deliverHandedOn() {
-        int n = handedOnEvents;
-        handedOnEvents = 0;
+    /** Hands the batch to each bot, less the quiet ticks at its head; returns the first callback's failure, if any. */
+    private RuntimeException walk(int n) {
         RuntimeException failure = null;
-        try {
-            failure = deliver(n, handedOnSeats);
-        } finally {
-            finishTurn(n);
-        }
-        if (failure != null) throw failure;  // to the executor's handler, after the shard is consistent again
-    }
-
-    private void finishTurn(int n) {
-        Arrays.fill(batch, 0, n, null);
-        Arrays.fill(quietBots, 0, n, 0);  // already so, unless an observer threw before all were told
-        // Same hand-over as BotMailbox: clear the flag, then look again, so no event is stranded.
-        scheduled.set(false);
-        if (!events.isEmpty() && scheduled.compareAndSet(false, true)) executor.execute(this);
-    }
-
-    /**
-     * Reads each bot's quiet band and tells its observer the ticks at the head of the batch that the band holds, as
-     * decided now; lists the seats with something left to deliver in {@link #deliverTo} (from which event on in
-     * {@link #deliverFrom}) and returns how many there are.
-     *
-     * <p>Why the deliveries wait for a task of their own ({@link #handOn}): a bot that trades on a tick takes its turn
-     * for it (a fill booked, new orders journaled: tens of microseconds). Delivered during the walk, in a fleet's burst
-     * — hundreds of bots filling on one tick — those turns held up every holding bot behind them, in this shard and in
-     * the shards still waiting for the executor, whose decisions cost a band's read each. At 10,000 paper bots that
-     * made 6-9 bot-ticks late per fill; deciding every shard's quiet bots first, 0.6-3.1
-     * (docs/fleet-scale/2026-12-07-part3.md, "Where a trading fleet's late ticks come from"). Until some bot of the
-     * market was decided quiet, a shard delivers at once: a market whose bots take every tick (none has a quiet band)
-     * has no decisions to put first and would only pay a task more per shard and batch.
-     */
-    private int decideQuiet(int n) {
-        int seatsToDeliver = 0;
         // per tick of the batch, the bots that skipped it as quiet, counted per observer (the server has one per exchange)
         TickObserver quietObserver = null;
         boolean anyQuiet = false;
         for (int i = 0; i < used; i++) {
-            if (owners[i] == null) continue;
-            int quiet = skipQuiet ? seats.quietPrefix(i, batch, n, fed[i]) : 0;
-            if (quiet > 0) {
-                TickObserver o = observers[i];
-                if (o != quietObserver) {
-                    if (anyQuiet) decidedQuiet(quietObserver, n);
-                    quietObserver = o;
-                }
-                anyQuiet = true;
-                for (int k = 0; k < quiet; k++) quietBots[k]++;
-            }
-            if (quiet < n) {
-                deliverTo[seatsToDeliver] = i;
-                deliverFrom[seatsToDeliver++] = quiet;
-            }
-        }
-        if (anyQuiet) {
-            decidedQuiet(quietObserver, n);
-            if (!quietSeen.get()) quietSeen.set(true);  // read first: the market's shards write it once, not per batch
-        }
-        return seatsToDeliver;
-    }
-
-    /** Hands each listed seat's bot its part of the batch; returns the first callback's failure, if any. */
-    private RuntimeException deliver(int n, int seatsToDeliver) {
-        RuntimeException failure = null;
-        for (int p = 0; p < seatsToDeliver; p++) {
-            int i = deliverTo[p], from = deliverFrom[p];
-            fed[i] += n - from;
+            BotRunner r = owners[i];
+            if (r == null) continue;
             try {
-                owners[i].deliver(batch, from, n);
+                int quiet = skipQuiet ? seats.quietPrefix(i, batch, n, fed[i]) : 0;
+                if (quiet > 0) {
+                    TickObserver o = observers[i];
+                    if (o != quietObserver) {
+                        if (anyQuiet) decidedQuiet(quietObserver, n);
+                        quietObserver = o;
+                    }
+                    anyQuiet = true;
+                    for (int k = 0; k < quiet; k++) quietBots[k]++;
+                }
+                if (quiet < n) {
+                    fed[i] += n - quiet;
+                    r.deliver(batch, quiet, n);
+                }
             } catch (RuntimeException e) {
                 // only an onError callback that throws gets here; the other bots still get their ticks
                 if (failure == null) failure = e;
             }
         }
+        if (anyQuiet) decidedQuiet(quietObserver, n);
         return failure;
     }
 
