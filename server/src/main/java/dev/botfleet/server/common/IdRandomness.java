@@ -12,7 +12,7 @@ import java.security.SecureRandom;
  * instance shares one SHA1PRNG mixer behind one monitor and reads {@code /dev/urandom} for each id. A fleet burst of
  * a thousand fills asks for about five ids each within a few ticks: a thread dump of a 10,000-bot fleet in such a
  * burst showed 68 of the bots' turns queued on that monitor, and the bots whose ticks waited behind them made their
- * decisions late (docs/fleet-scale/2026-12-07-part3.md, "Ids without a shared lock").
+ * decisions late (docs/fleet-scale/2026-12-07-part3.md, "Where a trading fleet's late ticks come from").
  *
  * <p>Here a caller takes a stripe by its thread id, so two threads rarely share one, and a stripe's lock is held for
  * copying 16 bytes (and, once per 64 ids, for generating the next block): no system call, no shared state between
